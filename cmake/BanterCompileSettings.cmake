@@ -1,0 +1,29 @@
+# SPDX-FileCopyrightText: 2026 Banter developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+# One INTERFACE target carries every compile setting; each Banter target links it privately.
+add_library(banter_compile_settings INTERFACE)
+target_compile_features(banter_compile_settings INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+set(CMAKE_CXX_VISIBILITY_PRESET hidden)
+set(CMAKE_VISIBILITY_INLINES_HIDDEN ON)
+
+target_compile_options(banter_compile_settings INTERFACE -Wall -Wextra -Wpedantic)
+if(BANTER_WERROR)
+    target_compile_options(banter_compile_settings INTERFACE -Werror)
+endif()
+if(BANTER_SANITIZE)
+    target_compile_options(banter_compile_settings INTERFACE
+        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(banter_compile_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Strict Qt: no implicit ASCII casts, no context-less connects, no Q_FOREACH.
+target_compile_definitions(banter_compile_settings INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_USE_QSTRINGBUILDER
+    QT_NO_FOREACH
+    QT_NO_KEYWORDS
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400)

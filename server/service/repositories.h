@@ -1,0 +1,163 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Repository interfaces: what the services need from storage, in domain terms. They are
+// called only on the storage thread, inside a batch transaction opened by the
+// StorageExecutor; implementations live in server/storage and know SQL, services do not.
+
+#include "domain/conversation.h"
+#include "domain/message.h"
+#include "domain/result.h"
+#include "domain/user.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QUuid>
+
+#include <optional>
+
+namespace Banter::Server {
+
+struct Credentials
+{
+    User user;
+    QString passwordHash; // PHC string ($argon2id$v=19$m=...,t=...,p=...$salt$hash)
+};
+
+struct StoredSession
+{
+    SessionId id = 0;
+    UserId userId = 0;
+    QString device;
+    QByteArray refreshHash;         // SHA-256 of the current refresh token
+    QByteArray previousRefreshHash; // SHA-256 of the one it replaced (reuse detection)
+    qint64 createdAtMs = 0;
+    qint64 lastUsedAtMs = 0;
+    qint64 expiresAtMs = 0; // refresh token expiry
+    bool revoked = false;
+};
+
+class UserRepository
+{
+public:
+    virtual ~UserRepository() = default;
+    // ErrorCode::Conflict when the username is taken.
+    virtual Result<User> create(const QString &username, const QString &displayName,
+                                const QString &passwordHash, qint64 nowMs) = 0;
+    virtual Result<std::optional<Credentials>> findCredentials(const QString &username) = 0;
+    virtual Result<std::optional<User>> findById(UserId id) = 0;
+    virtual Result<std::optional<User>> findByUsername(const QString &username) = 0;
+    virtual Result<QList<User>> findByIds(const QList<UserId> &ids) = 0;
+    // Users whose username or display name starts with the prefix (case-insensitive), by
+    // username, at most limit.
+    virtual Result<QList<User>> search(const QString &prefix, int limit) = 0;
+    virtual Status updatePasswordHash(UserId id, const QString &passwordHash) = 0;
+    virtual Status updateDisplayName(UserId id, const QString &displayName) = 0;
+    virtual Status updateLastSeen(UserId id, qint64 lastSeenMs) = 0;
+    virtual Result<qint64> lastSeen(UserId id) = 0; // 0 when never seen
+};
+
+class SessionRepository
+{
+public:
+    virtual ~SessionRepository() = default;
+    virtual Result<SessionId> create(UserId user, const QString &device,
+                                     const QByteArray &refreshHash, qint64 nowMs,
+                                     qint64 expiresAtMs) = 0;
+    virtual Result<std::optional<StoredSession>> find(SessionId id) = 0;
+    // Matches the current or the previous refresh hash of any session, revoked or not.
+    virtual Result<std::optional<StoredSession>> findByRefreshHash(const QByteArray &hash) = 0;
+    virtual Status rotate(SessionId id, const QByteArray &newHash, qint64 nowMs,
+                          qint64 expiresAtMs) = 0; // previous := current, current := newHash
+    virtual Status revoke(SessionId id) = 0;
+    // Revokes every live session of the user but `keep`; returns the ids it revoked.
+    virtual Result<QList<SessionId>> revokeAllForUser(UserId user, SessionId keep) = 0;
+    virtual Result<QList<StoredSession>> listForUser(UserId user) = 0; // live ones only
+};
+
+// What the conversation list shows for one conversation from one member's point of view.
+struct ConversationSummary
+{
+    Conversation conversation;
+    std::optional<Message> lastMessage;
+    qint64 unreadCount = 0; // messages from others with seq > the member's read seq
+};
+
+class ConversationRepository
+{
+public:
+    virtual ~ConversationRepository() = default;
+    virtual Result<std::optional<ConversationId>> findPrivate(UserId a, UserId b) = 0;
+    // Creates the conversation with its participants. For private conversations the pair is
+    // unique: creating an existing pair is ErrorCode::Conflict.
+    virtual Result<Conversation> create(ConversationType type, const QString &name,
+                                        const QList<Participant> &participants, qint64 nowMs) = 0;
+    // With participants and their receipt positions.
+    virtual Result<std::optional<Conversation>> find(ConversationId id) = 0;
+    virtual Result<QList<ConversationSummary>> listForUser(UserId user) = 0;
+    virtual Result<QList<ConversationId>> idsForUser(UserId user) = 0;
+    virtual Status addParticipants(ConversationId id, const QList<Participant> &participants) = 0;
+    virtual Status removeParticipant(ConversationId id, UserId user) = 0;
+    virtual Status setRole(ConversationId id, UserId user, ParticipantRole role) = 0;
+    virtual Status rename(ConversationId id, const QString &name) = 0;
+    // Monotonic: only raises the position. Returns true when it changed.
+    virtual Result<bool> raiseReadSeq(ConversationId id, UserId user, Seq seq) = 0;
+    virtual Result<bool> raiseDeliveredSeq(ConversationId id, UserId user, Seq seq) = 0;
+    // Users who share at least one conversation with `user` (for presence fan-out).
+    virtual Result<QList<UserId>> peersOf(UserId user) = 0;
+};
+
+struct AppendedMessage
+{
+    Message message;
+    bool duplicate = false; // the id was already stored with the same content: nothing new
+};
+
+class MessageRepository
+{
+public:
+    virtual ~MessageRepository() = default;
+    virtual Result<std::optional<Message>> findById(const QUuid &id) = 0;
+    // Assigns seq = conversation.last_seq + 1 inside the current transaction (and raises
+    // last_seq), so commit order is seq order. If a message with the same id exists: same
+    // sender, conversation and content → {stored, duplicate=true}; otherwise Conflict.
+    virtual Result<AppendedMessage> append(const Message &message) = 0;
+    // Up to `limit` messages with seq < beforeSeq, ascending by seq.
+    virtual Result<QList<Message>> before(ConversationId id, Seq beforeSeq, int limit) = 0;
+    // Up to `limit` messages with seq > afterSeq, ascending by seq.
+    virtual Result<QList<Message>> after(ConversationId id, Seq afterSeq, int limit) = 0;
+};
+
+struct ContactEntry
+{
+    User user;
+    bool blocked = false;
+    qint64 addedAtMs = 0;
+};
+
+class ContactRepository
+{
+public:
+    virtual ~ContactRepository() = default;
+    virtual Status add(UserId owner, UserId contact, qint64 nowMs) = 0; // idempotent
+    virtual Status remove(UserId owner, UserId contact) = 0;            // idempotent
+    // Blocking creates the entry if needed; unblocking keeps it as a plain contact.
+    virtual Status setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs) = 0;
+    virtual Result<QList<ContactEntry>> list(UserId owner) = 0;
+    virtual Result<bool> isBlocked(UserId blocker, UserId blocked) = 0;
+    // Users who have `user` in their contacts and have not blocked them.
+    virtual Result<QList<UserId>> watchersOf(UserId user) = 0;
+};
+
+// The set handed to a storage job.
+struct Repositories
+{
+    UserRepository &users;
+    SessionRepository &sessions;
+    ConversationRepository &conversations;
+    MessageRepository &messages;
+    ContactRepository &contacts;
+};
+
+} // namespace Banter::Server
