@@ -76,14 +76,6 @@ public:
     virtual Result<QList<StoredSession>> listForUser(UserId user) = 0; // live ones only
 };
 
-// What the conversation list shows for one conversation from one member's point of view.
-struct ConversationSummary
-{
-    Conversation conversation;
-    std::optional<Message> lastMessage;
-    qint64 unreadCount = 0; // messages from others with seq > the member's read seq
-};
-
 class ConversationRepository
 {
 public:

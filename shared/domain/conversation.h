@@ -4,6 +4,7 @@
 
 #include "bantershared_export.h"
 #include "domain/ids.h"
+#include "domain/message.h"
 #include "domain/result.h"
 
 #include <QList>
@@ -26,6 +27,9 @@ struct Participant
 {
     UserId userId = 0;
     ParticipantRole role = ParticipantRole::Member;
+    // Denormalised from the user for display, filled by the server when it answers.
+    QString username;
+    QString displayName;
     qint64 joinedAtMs = 0;
     Seq readSeq = 0;
     Seq deliveredSeq = 0;
@@ -47,6 +51,16 @@ struct Conversation
     bool isAdmin(UserId user) const;
 
     friend bool operator==(const Conversation &, const Conversation &) = default;
+};
+
+// One conversation as its member sees it in their list.
+struct ConversationSummary
+{
+    Conversation conversation;
+    std::optional<Message> lastMessage;
+    qint64 unreadCount = 0; // messages from others with seq > the member's read seq
+
+    friend bool operator==(const ConversationSummary &, const ConversationSummary &) = default;
 };
 
 namespace ConversationRules {
