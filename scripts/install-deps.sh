@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Banter developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs the Debian 12 packages Banter needs. Idempotent: it asks apt only for what is
+# missing. Usage: scripts/install-deps.sh [--test]   (--test adds what the test run needs)
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build ccache pkg-config git
+    qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
+    qtkeychain-qt6-dev libsodium-dev libgl-dev
+)
+if [[ "${1:-}" == "--test" ]]; then
+    # A real PostgreSQL server, a private D-Bus session with gnome-keyring for the keychain
+    # tests, and Xvfb for looking at the client in a real window.
+    packages+=(postgresql postgresql-contrib dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+    exit 0
+fi
+echo "Installing: ${missing[*]}"
+SUDO=""
+[[ $(id -u) -eq 0 ]] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/commandline.h"
+
+#include <QCoreApplication>
+#include <QStandardPaths>
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+CommandLine::CommandLine()
+{
+    m_parser.setApplicationDescription(
+        QCoreApplication::translate("banterd", "Banter chat server: WebSocket, JSON protocol, SQLite or PostgreSQL storage."));
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addOptions({
+        {u"listen"_s, QCoreApplication::translate("banterd", "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)."), u"address"_s},
+        {u"port"_s, QCoreApplication::translate("banterd", "TCP port to listen on (default %1; 0 picks a free one).").arg(ServerConfig::DefaultPort), u"port"_s},
+        {u"data-dir"_s, QCoreApplication::translate("banterd", "Directory for the database, keys and files (default: the standard app-data directory)."), u"dir"_s},
+        {u"database"_s, QCoreApplication::translate("banterd", "Database URL: sqlite:///path/to/banter.db or postgresql://user:password@host:port/dbname (default: SQLite in the data directory)."), u"url"_s},
+        {u"config"_s, QCoreApplication::translate("banterd", "INI configuration file; command-line options override it."), u"file"_s},
+        {u"registration"_s, QCoreApplication::translate("banterd", "Whether anyone may register: open or closed (default open)."), u"mode"_s},
+    });
+}
+
+Result<ServerConfig> CommandLine::config() const
+{
+    ServerConfig config;
+    if (m_parser.isSet(u"config"_s)) {
+        Result<ServerConfig> loaded = loadConfigFile(m_parser.value(u"config"_s), config);
+        if (!loaded)
+            return loaded.error();
+        config = *loaded;
+    }
+    if (m_parser.isSet(u"listen"_s)) {
+        const QHostAddress address(m_parser.value(u"listen"_s));
+        if (address.isNull())
+            return makeError(ErrorCode::BadRequest, u"--listen needs an IP address, not '%1'"_s.arg(m_parser.value(u"listen"_s)));
+        config.listenAddress = address;
+    }
+    if (m_parser.isSet(u"port"_s)) {
+        bool ok = false;
+        const uint port = m_parser.value(u"port"_s).toUInt(&ok);
+        if (!ok || port > 65535)
+            return makeError(ErrorCode::BadRequest, u"--port needs a number from 0 to 65535"_s);
+        config.port = quint16(port);
+    }
+    if (m_parser.isSet(u"data-dir"_s))
+        config.dataDir = m_parser.value(u"data-dir"_s);
+    if (m_parser.isSet(u"database"_s))
+        config.databaseUrl = m_parser.value(u"database"_s);
+    if (m_parser.isSet(u"registration"_s)) {
+        const QString mode = m_parser.value(u"registration"_s);
+        if (mode != "open"_L1 && mode != "closed"_L1)
+            return makeError(ErrorCode::BadRequest, u"--registration must be open or closed"_s);
+        config.registrationOpen = mode == "open"_L1;
+    }
+    if (config.dataDir.isEmpty())
+        config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return config;
+}
+
+} // namespace Banter::Server

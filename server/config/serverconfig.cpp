@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/serverconfig.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+QString ServerConfig::effectiveDatabaseUrl() const
+{
+    if (!databaseUrl.isEmpty())
+        return databaseUrl;
+    return u"sqlite://"_s + QDir(dataDir).absoluteFilePath(u"banter.db"_s);
+}
+
+namespace {
+// Reads a number into `target` when the key is present; a non-number is an error.
+template<typename T>
+bool readNumber(const QSettings &settings, const QString &key, T &target, QString *error)
+{
+    if (!settings.contains(key))
+        return true;
+    bool ok = false;
+    const double value = settings.value(key).toString().toDouble(&ok);
+    if (!ok || value < 0) {
+        *error = u"%1: '%2' is not a non-negative number"_s.arg(key, settings.value(key).toString());
+        return false;
+    }
+    target = T(value);
+    return true;
+}
+} // namespace
+
+Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
+{
+    if (!QFileInfo(path).isReadable())
+        return makeError(ErrorCode::BadRequest, u"cannot read config file %1"_s.arg(path));
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return makeError(ErrorCode::BadRequest, u"config file %1 is malformed"_s.arg(path));
+
+    if (settings.contains(u"server/listen"_s)) {
+        const QHostAddress address(settings.value(u"server/listen"_s).toString());
+        if (address.isNull())
+            return makeError(ErrorCode::BadRequest, u"server/listen is not an IP address"_s);
+        config.listenAddress = address;
+    }
+    QString error;
+    int port = config.port;
+    if (!readNumber(settings, u"server/port"_s, port, &error) || port > 65535)
+        return makeError(ErrorCode::BadRequest, error.isEmpty() ? u"server/port is out of range"_s : error);
+    config.port = quint16(port);
+    config.dataDir = settings.value(u"server/data_dir"_s, config.dataDir).toString();
+    config.databaseUrl = settings.value(u"server/database"_s, config.databaseUrl).toString();
+    const QString registration = settings.value(u"server/registration"_s, u"open"_s).toString();
+    if (registration != "open"_L1 && registration != "closed"_L1)
+        return makeError(ErrorCode::BadRequest, u"server/registration must be open or closed"_s);
+    config.registrationOpen = registration == "open"_L1;
+    config.allowedOrigins = settings.value(u"server/allowed_origins"_s, config.allowedOrigins).toStringList();
+
+    ServerLimits &l = config.limits;
+    const bool ok = readNumber(settings, u"auth/access_token_minutes"_s, config.accessTokenMinutes, &error)
+        && readNumber(settings, u"auth/refresh_token_days"_s, config.refreshTokenDays, &error)
+        && readNumber(settings, u"auth/password_memory_kib"_s, config.passwordMemoryKiB, &error)
+        && readNumber(settings, u"auth/password_iterations"_s, config.passwordIterations, &error)
+        && readNumber(settings, u"limits/max_connections"_s, l.maxConnections, &error)
+        && readNumber(settings, u"limits/max_connections_per_user"_s, l.maxConnectionsPerUser, &error)
+        && readNumber(settings, u"limits/max_group_size"_s, l.maxGroupSize, &error)
+        && readNumber(settings, u"limits/messages_per_second"_s, l.messagesPerSecond, &error)
+        && readNumber(settings, u"limits/message_burst"_s, l.messageBurst, &error)
+        && readNumber(settings, u"limits/requests_per_second"_s, l.requestsPerSecond, &error)
+        && readNumber(settings, u"limits/request_burst"_s, l.requestBurst, &error)
+        && readNumber(settings, u"limits/login_failures_per_account"_s, l.loginFailuresPerAccount, &error)
+        && readNumber(settings, u"limits/login_failures_per_address"_s, l.loginFailuresPerAddress, &error)
+        && readNumber(settings, u"limits/auth_timeout_seconds"_s, l.authTimeoutSeconds, &error)
+        && readNumber(settings, u"limits/idle_timeout_seconds"_s, l.idleTimeoutSeconds, &error)
+        && readNumber(settings, u"limits/heartbeat_seconds"_s, l.heartbeatSeconds, &error)
+        && readNumber(settings, u"limits/sync_gap_limit"_s, l.syncGapLimit, &error);
+    if (!ok)
+        return makeError(ErrorCode::BadRequest, error);
+    return config;
+}
+
+} // namespace Banter::Server

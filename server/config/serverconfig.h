@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/result.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace Banter::Server {
+
+// Every limit the server enforces, with the defaults a LAN server wants. Each can be set in
+// the [limits] section of the config file under the same name in snake_case.
+struct ServerLimits
+{
+    int maxConnections = 10'000;
+    int maxConnectionsPerUser = 10;
+    int maxGroupSize = 500;
+    qint64 maxRequestBytes = 64 * 1024;
+    double messagesPerSecond = 20;   // per user, token bucket refill
+    double messageBurst = 40;        // per user, token bucket size
+    double requestsPerSecond = 50;   // per connection, all requests
+    double requestBurst = 100;
+    double typingPerSecond = 1;      // per user and conversation
+    double typingBurst = 3;
+    int loginFailuresPerAccount = 5; // per loginWindowSeconds
+    int loginFailuresPerAddress = 20;
+    int loginWindowSeconds = 15 * 60;
+    int authTimeoutSeconds = 10;     // an unauthenticated socket is closed after this
+    int idleTimeoutSeconds = 90;     // no frame (data, ping or pong) for this long: close
+    int heartbeatSeconds = 30;       // WebSocket ping interval
+    qint64 maxPendingWriteBytes = 8 * 1024 * 1024; // a client that will not drain is cut off
+    int syncGapLimit = 10'000;       // further behind than this: "limited", resync
+    qint64 syncPageBytes = 1024 * 1024;
+};
+
+struct ServerConfig
+{
+    static constexpr quint16 DefaultPort = 7654;
+
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = DefaultPort;
+    QString dataDir;     // default: QStandardPaths::AppDataLocation
+    QString databaseUrl; // default: SQLite file banter.db in dataDir
+    bool registrationOpen = true;
+    QStringList allowedOrigins; // empty: any Origin header is accepted
+    int accessTokenMinutes = 15;
+    int refreshTokenDays = 30;
+    int passwordMemoryKiB = 19 * 1024; // Argon2id: OWASP minimum
+    int passwordIterations = 2;
+    ServerLimits limits;
+
+    QString effectiveDatabaseUrl() const;
+};
+
+// Reads an INI config file ([server] listen, port, data_dir, database, registration,
+// allowed_origins; [auth] ...; [limits] ...) over the defaults.
+Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig base = {});
+
+} // namespace Banter::Server

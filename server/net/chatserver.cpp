@@ -1,0 +1,120 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/chatserver.h"
+
+#include "net/clientconnection.h"
+#include "net/connectionregistry.h"
+#include "net/requestrouter.h"
+#include "protocol/peoplemessages.h"
+#include "protocol/types.h"
+#include "serverlogging.h"
+#include "service/presenceservice.h"
+
+#include <QTcpSocket>
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+ChatServer::ChatServer(const ServerConfig &config, RequestRouter &router,
+                       ConnectionRegistry &registry, PresenceService &presence, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_router(router)
+    , m_registry(registry)
+    , m_presence(presence)
+    , m_webSockets(u"banterd"_s, QWebSocketServer::NonSecureMode)
+{
+    m_webSockets.setHandshakeTimeout(std::chrono::seconds(10));
+    m_webSockets.setMaxPendingConnections(config.limits.maxConnections);
+    connect(&m_tcp, &QTcpServer::newConnection, this, &ChatServer::onTcpConnection);
+    connect(&m_webSockets, &QWebSocketServer::newConnection, this, &ChatServer::onWebSocketConnection);
+}
+
+ChatServer::~ChatServer()
+{
+    closeAll();
+}
+
+Status ChatServer::listen()
+{
+    if (!m_tcp.listen(m_config.listenAddress, m_config.port)) {
+        return makeError(ErrorCode::Unavailable,
+                         u"cannot listen on %1 port %2: %3"_s.arg(m_config.listenAddress.toString())
+                             .arg(m_config.port)
+                             .arg(m_tcp.errorString()));
+    }
+    qCInfo(lcNet) << "listening on" << m_tcp.serverAddress().toString() << "port" << m_tcp.serverPort();
+    return success();
+}
+
+void ChatServer::onTcpConnection()
+{
+    while (QTcpSocket *socket = m_tcp.nextPendingConnection()) {
+        if (m_registry.size() >= m_config.limits.maxConnections) {
+            qCWarning(lcNet) << "connection limit reached; refusing" << socket->peerAddress().toString();
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        // From here QWebSocketServer owns the socket: it becomes a QWebSocket or is closed.
+        m_webSockets.handleConnection(socket);
+    }
+}
+
+bool ChatServer::originAllowed(const QString &origin) const
+{
+    // Browsers always send Origin; native clients usually do not. An empty allow-list
+    // accepts any origin.
+    return origin.isEmpty() || m_config.allowedOrigins.isEmpty() || m_config.allowedOrigins.contains(origin);
+}
+
+void ChatServer::onWebSocketConnection()
+{
+    while (QWebSocket *socket = m_webSockets.nextPendingConnection()) {
+        if (!originAllowed(socket->origin())) {
+            qCInfo(lcNet) << "refusing origin" << socket->origin();
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"origin not allowed"_s);
+            socket->deleteLater();
+            continue;
+        }
+        auto *connection = new ClientConnection(m_nextConnectionId++, socket, m_router, m_config.limits, this);
+        m_registry.add(connection);
+        connect(connection, &ClientConnection::authenticated, this, &ChatServer::onAuthenticated);
+        connect(connection, &ClientConnection::closed, this, &ChatServer::onClosed);
+        qCDebug(lcNet) << "connection" << connection->id() << "from" << connection->peerAddress().toString();
+    }
+}
+
+void ChatServer::onAuthenticated(ClientConnection *connection)
+{
+    m_presence.connectionAuthenticated(connection->userId(), connection->id());
+}
+
+void ChatServer::onClosed(ClientConnection *connection)
+{
+    m_registry.remove(connection);
+    if (connection->isAuthenticated())
+        m_presence.connectionClosed(connection->userId(), connection->id());
+}
+
+void ChatServer::closeSession(SessionId session, const QString &reason)
+{
+    const QByteArray push = Protocol::encodePush(Protocol::Type::SessionRevoked,
+                                                 Protocol::SessionRevokedPush{reason}.toJson());
+    const QList<ClientConnection *> connections = m_registry.forSession(session);
+    for (ClientConnection *connection : connections) {
+        connection->sendFrame(push);
+        connection->close(QWebSocketProtocol::CloseCodeNormal, u"session revoked"_s);
+    }
+}
+
+void ChatServer::closeAll()
+{
+    const QList<ClientConnection *> connections = m_registry.all();
+    for (ClientConnection *connection : connections)
+        connection->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+}
+
+} // namespace Banter::Server

@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/serverconfig.h"
+#include "domain/result.h"
+#include "service/pushsink.h"
+
+#include <QObject>
+#include <QTcpServer>
+#include <QWebSocketServer>
+
+namespace Banter::Server {
+
+class ClientConnection;
+class ConnectionRegistry;
+class PresenceService;
+class RequestRouter;
+
+// Accepts connections and owns their lifecycle. It listens on its own QTcpServer so it can
+// turn Nagle's algorithm off (QWebSocketServer hides its socket, and Nagle stalls small
+// pushes by up to 40 ms), then hands each socket to QWebSocketServer for the handshake.
+class ChatServer : public QObject
+{
+    Q_OBJECT
+public:
+    ChatServer(const ServerConfig &config, RequestRouter &router, ConnectionRegistry &registry,
+               PresenceService &presence, QObject *parent = nullptr);
+    ~ChatServer() override;
+
+    Status listen();
+    quint16 port() const { return m_tcp.serverPort(); }
+    QHostAddress address() const { return m_tcp.serverAddress(); }
+    // Tells every connection of the session why, then closes them.
+    void closeSession(SessionId session, const QString &reason);
+    void closeAll();
+
+private:
+    void onTcpConnection();
+    void onWebSocketConnection();
+    void onAuthenticated(ClientConnection *connection);
+    void onClosed(ClientConnection *connection);
+    bool originAllowed(const QString &origin) const;
+
+    const ServerConfig &m_config;
+    RequestRouter &m_router;
+    ConnectionRegistry &m_registry;
+    PresenceService &m_presence;
+    QTcpServer m_tcp;
+    QWebSocketServer m_webSockets;
+    ConnectionId m_nextConnectionId = 1;
+};
+
+} // namespace Banter::Server

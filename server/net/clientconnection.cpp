@@ -1,0 +1,138 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/clientconnection.h"
+
+#include "net/requestrouter.h"
+#include "protocol/frame.h"
+#include "serverlogging.h"
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+ClientConnection::ClientConnection(ConnectionId id, QWebSocket *socket, RequestRouter &router,
+                                   const ServerLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_socket(socket)
+    , m_router(router)
+    , m_limits(limits)
+{
+    m_clock.start();
+    m_lastActivity.start();
+    m_requests = TokenBucket(limits.requestsPerSecond, limits.requestBurst, 0);
+    m_socket->setParent(this);
+    // Qt's defaults allow ~2 GiB messages; a chat request is never near 64 KiB.
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(limits.maxRequestBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(limits.maxRequestBytes));
+
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onTextMessage);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinaryMessage);
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastActivity.restart(); });
+    connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
+
+    m_heartbeat.setInterval(std::chrono::seconds(limits.heartbeatSeconds));
+    connect(&m_heartbeat, &QTimer::timeout, this, &ClientConnection::onHeartbeat);
+    m_heartbeat.start();
+
+    m_authTimeout.setSingleShot(true);
+    m_authTimeout.setInterval(std::chrono::seconds(limits.authTimeoutSeconds));
+    connect(&m_authTimeout, &QTimer::timeout, this, [this] {
+        if (!isAuthenticated())
+            close(QWebSocketProtocol::CloseCodePolicyViolated, u"authentication timed out"_s);
+    });
+    m_authTimeout.start();
+}
+
+ClientConnection::~ClientConnection() = default;
+
+QHostAddress ClientConnection::peerAddress() const
+{
+    return m_socket->peerAddress();
+}
+
+void ClientConnection::setAuthenticated(UserId user, SessionId session)
+{
+    const bool first = m_user == 0;
+    m_user = user;
+    m_session = session;
+    m_authTimeout.stop();
+    if (first)
+        Q_EMIT authenticated(this);
+}
+
+void ClientConnection::sendFrame(const QByteArray &frame)
+{
+    if (m_closed)
+        return;
+    if (m_socket->bytesToWrite() + frame.size() > m_limits.maxPendingWriteBytes) {
+        qCInfo(lcNet) << "connection" << m_id << "is not reading; closing it";
+        close(QWebSocketProtocol::CloseCodeTooMuchData, u"you are not reading fast enough"_s);
+        return;
+    }
+    m_socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    if (m_closed)
+        return;
+    m_socket->close(code, reason);
+    // A peer that never answers the close handshake is dropped after a grace period.
+    QTimer::singleShot(std::chrono::seconds(2), this, [this] {
+        if (m_socket->state() != QAbstractSocket::UnconnectedState)
+            m_socket->abort();
+    });
+}
+
+void ClientConnection::onTextMessage(const QString &text)
+{
+    m_lastActivity.restart();
+    if (m_closed)
+        return;
+    const QByteArray frame = text.toUtf8();
+    auto decoded = Protocol::decodeRequest(frame);
+    if (auto *failure = std::get_if<Protocol::RequestError>(&decoded)) {
+        sendFrame(Protocol::encodeFailure(failure->type, failure->rid, failure->error));
+        return;
+    }
+    const Protocol::Request &request = std::get<Protocol::Request>(decoded);
+    if (const qint64 wait = m_requests.take(m_clock.elapsed()); wait > 0) {
+        sendFrame(Protocol::encodeFailure(request.type, request.rid,
+                                          makeError(ErrorCode::RateLimited,
+                                                    u"too many requests; slow down"_s, wait)));
+        return;
+    }
+    m_router.dispatch(*this, request);
+}
+
+void ClientConnection::onBinaryMessage(const QByteArray &)
+{
+    m_lastActivity.restart();
+    sendFrame(Protocol::encodeFailure({}, {},
+                                      makeError(ErrorCode::BadRequest,
+                                                u"binary frames are not part of the protocol"_s)));
+}
+
+void ClientConnection::onHeartbeat()
+{
+    if (m_lastActivity.elapsed() > qint64(m_limits.idleTimeoutSeconds) * 1000) {
+        qCInfo(lcNet) << "connection" << m_id << "idle; closing it";
+        close(QWebSocketProtocol::CloseCodeGoingAway, u"idle timeout"_s);
+        return;
+    }
+    m_socket->ping();
+}
+
+void ClientConnection::onDisconnected()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_heartbeat.stop();
+    m_authTimeout.stop();
+    Q_EMIT closed(this);
+    deleteLater();
+}
+
+} // namespace Banter::Server

@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/serverconfig.h"
+#include "domain/ids.h"
+#include "service/pushsink.h"
+#include "service/tokenbucket.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+#include <QWebSocket>
+
+namespace Banter::Server {
+
+class RequestRouter;
+
+// One accepted WebSocket: its authentication state, its limits and its timers. The object
+// is the per-connection session; handlers reach the socket only through it.
+class ClientConnection : public QObject
+{
+    Q_OBJECT
+public:
+    ClientConnection(ConnectionId id, QWebSocket *socket, RequestRouter &router,
+                     const ServerLimits &limits, QObject *parent = nullptr);
+    ~ClientConnection() override;
+
+    ConnectionId id() const { return m_id; }
+    QHostAddress peerAddress() const;
+    bool isAuthenticated() const { return m_user != 0; }
+    UserId userId() const { return m_user; }
+    SessionId sessionId() const { return m_session; }
+    int protocolVersion() const { return m_protocol; }
+    void setProtocolVersion(int version) { m_protocol = version; }
+
+    // Marks the connection as signed in; emits authenticated() the first time.
+    void setAuthenticated(UserId user, SessionId session);
+
+    // Queues a text frame; a client that lets too much pile up is disconnected.
+    void sendFrame(const QByteArray &frame);
+    // Sends a close frame with a reason, then drops the socket.
+    void close(QWebSocketProtocol::CloseCode code, const QString &reason);
+
+Q_SIGNALS:
+    void authenticated(Banter::Server::ClientConnection *connection);
+    // Emitted once, when the socket is gone; the object is deleted later.
+    void closed(Banter::Server::ClientConnection *connection);
+
+private:
+    void onTextMessage(const QString &text);
+    void onBinaryMessage(const QByteArray &data);
+    void onHeartbeat();
+    void onDisconnected();
+
+    ConnectionId m_id;
+    QWebSocket *m_socket;
+    RequestRouter &m_router;
+    const ServerLimits &m_limits;
+    UserId m_user = 0;
+    SessionId m_session = 0;
+    int m_protocol = 1;
+    TokenBucket m_requests;
+    QElapsedTimer m_lastActivity;
+    QElapsedTimer m_clock;
+    QTimer m_heartbeat;
+    QTimer m_authTimeout;
+    bool m_closed = false;
+};
+
+} // namespace Banter::Server

@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/serverconfig.h"
+
+namespace Banter::Server {
+
+class AuthService;
+class ContactService;
+class ConversationService;
+class MessagingService;
+class PresenceService;
+class ReceiptService;
+class RequestRouter;
+
+// The use cases the request handlers call into.
+struct Services
+{
+    AuthService &auth;
+    ConversationService &conversations;
+    MessagingService &messaging;
+    ReceiptService &receipts;
+    ContactService &contacts;
+    PresenceService &presence;
+    const ServerConfig &config;
+};
+
+// One registration function per message family (handlers/<family>handlers.cpp).
+void registerSessionHandlers(RequestRouter &router, Services &services);
+void registerConversationHandlers(RequestRouter &router, Services &services);
+void registerMessagingHandlers(RequestRouter &router, Services &services);
+void registerPeopleHandlers(RequestRouter &router, Services &services);
+
+} // namespace Banter::Server

@@ -1,0 +1,330 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "service/conversationservice.h"
+
+#include "protocol/chatmessages.h"
+#include "protocol/types.h"
+#include "service/servicehelpers.h"
+
+#include <QJsonArray>
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+// The outcome of a membership change: the conversation as it is now, the system message
+// that records the change, and who must be told that they are no longer in it.
+struct ConversationService::Change
+{
+    Conversation conversation;
+    std::optional<Message> systemMessage;
+    QList<UserId> removed;
+};
+
+namespace {
+QJsonArray idsToJson(const QList<UserId> &ids)
+{
+    QJsonArray array;
+    for (UserId id : ids)
+        array.append(id);
+    return array;
+}
+
+// All ids must name existing users; the reply names the first unknown one.
+Status checkUsersExist(Repositories &repos, const QList<UserId> &ids)
+{
+    Result<QList<User>> users = repos.users.findByIds(ids);
+    if (!users)
+        return users.error();
+    for (UserId id : ids) {
+        const bool found = std::any_of(users->cbegin(), users->cend(),
+                                       [id](const User &u) { return u.id == id; });
+        if (!found)
+            return makeError(ErrorCode::NotFound, u"no such user: %1"_s.arg(id));
+    }
+    return success();
+}
+
+// Re-reads the conversation after a change and names its participants.
+Result<Conversation> reload(Repositories &repos, ConversationId id)
+{
+    Result<std::optional<Conversation>> found = repos.conversations.find(id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return makeError(ErrorCode::NotFound, u"no such conversation"_s);
+    Conversation c = std::move(**found);
+    if (Status named = fillParticipantNames(repos, c); !named)
+        return named.error();
+    return c;
+}
+} // namespace
+
+ConversationService::ConversationService(ServiceContext context, QObject *parent)
+    : QObject(parent)
+    , m_context(std::move(context))
+{
+}
+
+void ConversationService::list(UserId user, Callback<Protocol::ConversationsReply> done)
+{
+    runInStorage<Protocol::ConversationsReply>(
+        m_context.storage, this,
+        [user](Repositories &repos) -> Result<Protocol::ConversationsReply> {
+            Result<QList<ConversationSummary>> summaries = repos.conversations.listForUser(user);
+            if (!summaries)
+                return summaries.error();
+            Protocol::ConversationsReply reply{std::move(summaries).value()};
+            QList<Conversation *> all;
+            for (ConversationSummary &s : reply.conversations)
+                all.append(&s.conversation);
+            if (Status named = fillParticipantNames(repos, all); !named)
+                return named.error();
+            return reply;
+        },
+        std::move(done));
+}
+
+void ConversationService::get(UserId user, ConversationId id, Callback<Conversation> done)
+{
+    runInStorage<Conversation>(
+        m_context.storage, this,
+        [user, id](Repositories &repos) -> Result<Conversation> {
+            Result<Conversation> c = loadConversationAsMember(repos, id, user);
+            if (!c)
+                return c.error();
+            if (Status named = fillParticipantNames(repos, *c); !named)
+                return named.error();
+            return c;
+        },
+        std::move(done));
+}
+
+void ConversationService::createPrivate(UserId user, UserId other, Callback<Conversation> done)
+{
+    if (other == user)
+        return done(makeError(ErrorCode::BadRequest, u"a private conversation needs another user"_s));
+    const qint64 now = m_context.clock();
+    applyChange(
+        [user, other, now](Repositories &repos) -> Result<Change> {
+            if (Status exists = checkUsersExist(repos, {other}); !exists)
+                return exists.error();
+            Result<std::optional<ConversationId>> existing = repos.conversations.findPrivate(user, other);
+            if (!existing)
+                return existing.error();
+            ConversationId id = existing->value_or(0);
+            if (!id) {
+                const QList<Participant> members{{user, ParticipantRole::Member, {}, {}, now, 0, 0},
+                                                 {other, ParticipantRole::Member, {}, {}, now, 0, 0}};
+                Result<Conversation> created =
+                    repos.conversations.create(ConversationType::Private, {}, members, now);
+                if (!created)
+                    return created.error();
+                id = created->id;
+            }
+            Result<Conversation> c = reload(repos, id);
+            if (!c)
+                return c.error();
+            return Change{std::move(c).value(), std::nullopt, {}};
+        },
+        std::move(done));
+}
+
+void ConversationService::createGroup(UserId user, const Protocol::CreateGroupRequest &request,
+                                      Callback<Conversation> done)
+{
+    if (Status name = ConversationRules::validateGroupName(request.name); !name)
+        return done(name.error());
+    QList<UserId> members = request.memberIds;
+    members.removeAll(user);
+    if (members.size() + 1 > m_context.limits.maxGroupSize)
+        return done(makeError(ErrorCode::LimitExceeded,
+                              u"a group can have at most %1 members"_s.arg(m_context.limits.maxGroupSize)));
+    const qint64 now = m_context.clock();
+    applyChange(
+        [user, members, name = request.name.trimmed(), now](Repositories &repos) -> Result<Change> {
+            if (Status exists = checkUsersExist(repos, members); !exists)
+                return exists.error();
+            QList<Participant> participants{{user, ParticipantRole::Admin, {}, {}, now, 0, 0}};
+            for (UserId id : members)
+                participants.append({id, ParticipantRole::Member, {}, {}, now, 0, 0});
+            Result<Conversation> created =
+                repos.conversations.create(ConversationType::Group, name, participants, now);
+            if (!created)
+                return created.error();
+            const QJsonObject event{{u"event"_s, u"group_created"_s},
+                                    {u"name"_s, name},
+                                    {u"user_ids"_s, idsToJson(members)}};
+            Result<Message> system = appendSystemMessage(repos, created->id, user, event, now);
+            if (!system)
+                return system.error();
+            Result<Conversation> c = reload(repos, created->id);
+            if (!c)
+                return c.error();
+            return Change{std::move(c).value(), std::move(system).value(), {}};
+        },
+        std::move(done));
+}
+
+void ConversationService::addMembers(UserId user, const Protocol::AddMembersRequest &request,
+                                     Callback<Conversation> done)
+{
+    const qint64 now = m_context.clock();
+    const int maxSize = m_context.limits.maxGroupSize;
+    applyChange(
+        [user, request, now, maxSize](Repositories &repos) -> Result<Change> {
+            Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
+            if (!c)
+                return c.error();
+            if (Status allowed = ConversationRules::checkCanManage(*c, user); !allowed)
+                return allowed.error();
+            QList<UserId> added;
+            for (UserId id : request.userIds) {
+                if (!c->isMember(id))
+                    added.append(id);
+            }
+            if (added.isEmpty())
+                return Change{std::move(c).value(), std::nullopt, {}};
+            if (c->participants.size() + added.size() > maxSize)
+                return makeError(ErrorCode::LimitExceeded,
+                                 u"a group can have at most %1 members"_s.arg(maxSize));
+            if (Status exists = checkUsersExist(repos, added); !exists)
+                return exists.error();
+            QList<Participant> participants;
+            for (UserId id : added)
+                participants.append({id, ParticipantRole::Member, {}, {}, now, 0, 0});
+            if (Status ok = repos.conversations.addParticipants(c->id, participants); !ok)
+                return ok.error();
+            const QJsonObject event{{u"event"_s, u"members_added"_s}, {u"user_ids"_s, idsToJson(added)}};
+            Result<Message> system = appendSystemMessage(repos, c->id, user, event, now);
+            if (!system)
+                return system.error();
+            Result<Conversation> updated = reload(repos, c->id);
+            if (!updated)
+                return updated.error();
+            return Change{std::move(updated).value(), std::move(system).value(), {}};
+        },
+        std::move(done));
+}
+
+void ConversationService::removeMember(UserId user, const Protocol::RemoveMemberRequest &request,
+                                       Callback<Conversation> done)
+{
+    const qint64 now = m_context.clock();
+    applyChange(
+        [user, request, now](Repositories &repos) -> Result<Change> {
+            Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
+            if (!c)
+                return c.error();
+            if (Status allowed = ConversationRules::checkCanManage(*c, user); !allowed)
+                return allowed.error();
+            if (request.userId == user)
+                return makeError(ErrorCode::BadRequest, u"use 'leave' to leave a group"_s);
+            if (!c->isMember(request.userId))
+                return makeError(ErrorCode::NotFound, u"that user is not a member"_s);
+            if (Status ok = repos.conversations.removeParticipant(c->id, request.userId); !ok)
+                return ok.error();
+            const QJsonObject event{{u"event"_s, u"member_removed"_s}, {u"user_id"_s, request.userId}};
+            Result<Message> system = appendSystemMessage(repos, c->id, user, event, now);
+            if (!system)
+                return system.error();
+            Result<Conversation> updated = reload(repos, c->id);
+            if (!updated)
+                return updated.error();
+            return Change{std::move(updated).value(), std::move(system).value(), {request.userId}};
+        },
+        std::move(done));
+}
+
+void ConversationService::leave(UserId user, ConversationId id, Callback<Done> done)
+{
+    const qint64 now = m_context.clock();
+    applyChange(
+        [user, id, now](Repositories &repos) -> Result<Change> {
+            Result<Conversation> c = loadConversationAsMember(repos, id, user);
+            if (!c)
+                return c.error();
+            if (c->type != ConversationType::Group)
+                return makeError(ErrorCode::Forbidden, u"private conversations cannot be left"_s);
+            if (Status ok = repos.conversations.removeParticipant(id, user); !ok)
+                return ok.error();
+            // A group never loses its last admin: the longest-standing member takes over.
+            const bool adminLeft = c->isAdmin(user);
+            c->participants.removeIf([user](const Participant &p) { return p.userId == user; });
+            const bool adminRemains = std::any_of(c->participants.cbegin(), c->participants.cend(),
+                                                  [](const Participant &p) {
+                                                      return p.role == ParticipantRole::Admin;
+                                                  });
+            if (adminLeft && !adminRemains && !c->participants.isEmpty()) {
+                const auto heir = std::min_element(c->participants.cbegin(), c->participants.cend(),
+                                                   [](const Participant &a, const Participant &b) {
+                                                       return a.joinedAtMs < b.joinedAtMs;
+                                                   });
+                if (Status ok = repos.conversations.setRole(id, heir->userId, ParticipantRole::Admin); !ok)
+                    return ok.error();
+            }
+            const QJsonObject event{{u"event"_s, u"member_left"_s}, {u"user_id"_s, user}};
+            Result<Message> system = appendSystemMessage(repos, id, user, event, now);
+            if (!system)
+                return system.error();
+            Result<Conversation> updated = reload(repos, id);
+            if (!updated)
+                return updated.error();
+            return Change{std::move(updated).value(), std::move(system).value(), {user}};
+        },
+        [done = std::move(done)](Result<Conversation> result) {
+            done(result ? Status(Done{}) : Status(result.error()));
+        });
+}
+
+void ConversationService::rename(UserId user, const Protocol::RenameRequest &request,
+                                 Callback<Conversation> done)
+{
+    if (Status name = ConversationRules::validateGroupName(request.name); !name)
+        return done(name.error());
+    const qint64 now = m_context.clock();
+    applyChange(
+        [user, request, now](Repositories &repos) -> Result<Change> {
+            Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
+            if (!c)
+                return c.error();
+            if (Status allowed = ConversationRules::checkCanManage(*c, user); !allowed)
+                return allowed.error();
+            const QString name = request.name.trimmed();
+            if (Status ok = repos.conversations.rename(c->id, name); !ok)
+                return ok.error();
+            const QJsonObject event{{u"event"_s, u"renamed"_s}, {u"name"_s, name}};
+            Result<Message> system = appendSystemMessage(repos, c->id, user, event, now);
+            if (!system)
+                return system.error();
+            Result<Conversation> updated = reload(repos, c->id);
+            if (!updated)
+                return updated.error();
+            return Change{std::move(updated).value(), std::move(system).value(), {}};
+        },
+        std::move(done));
+}
+
+void ConversationService::applyChange(std::function<Result<Change>(Repositories &)> work,
+                                      Callback<Conversation> done)
+{
+    runInStorage<Change>(m_context.storage, this, std::move(work),
+                         [this, done = std::move(done)](Result<Change> change) {
+                             if (!change)
+                                 return done(change.error());
+                             const QList<UserId> members = memberIds(change->conversation);
+                             done(change->conversation);
+                             m_context.pushes.push(members, Protocol::Type::ConversationUpdated,
+                                                   Protocol::ConversationReply{change->conversation}.toJson());
+                             if (change->systemMessage) {
+                                 m_context.pushes.push(members, Protocol::Type::NewMessage,
+                                                       Protocol::MessageReply{*change->systemMessage}.toJson());
+                             }
+                             if (!change->removed.isEmpty()) {
+                                 m_context.pushes.push(change->removed, Protocol::Type::ConversationRemoved,
+                                                       Protocol::ConversationRef{change->conversation.id}.toJson());
+                             }
+                         });
+}
+
+} // namespace Banter::Server

@@ -1,0 +1,247 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "service/messagingservice.h"
+
+#include "domain/messagecontent.h"
+#include "protocol/conversationmessages.h"
+#include "protocol/domainjson.h"
+#include "protocol/types.h"
+#include "service/servicehelpers.h"
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+struct SendOutcome
+{
+    AppendedMessage appended;
+    Conversation conversation;
+    bool conversationCreated = false;
+};
+
+// The private conversation between sender and `to`, created on first use.
+Result<std::pair<Conversation, bool>> privateConversationWith(Repositories &repos, UserId sender,
+                                                              UserId to, qint64 nowMs)
+{
+    if (to == sender)
+        return makeError(ErrorCode::BadRequest, u"you cannot message yourself with 'to'"_s);
+    Result<std::optional<User>> recipient = repos.users.findById(to);
+    if (!recipient)
+        return recipient.error();
+    if (!recipient->has_value())
+        return makeError(ErrorCode::NotFound, u"no such user"_s);
+    Result<std::optional<ConversationId>> existing = repos.conversations.findPrivate(sender, to);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value()) {
+        Result<Conversation> c = loadConversationAsMember(repos, **existing, sender);
+        if (!c)
+            return c.error();
+        return std::pair{std::move(c).value(), false};
+    }
+    const QList<Participant> members{{sender, ParticipantRole::Member, {}, {}, nowMs, 0, 0},
+                                     {to, ParticipantRole::Member, {}, {}, nowMs, 0, 0}};
+    Result<Conversation> created =
+        repos.conversations.create(ConversationType::Private, {}, members, nowMs);
+    if (!created)
+        return created.error();
+    return std::pair{std::move(created).value(), true};
+}
+
+// In a private conversation, the other member may have blocked the sender.
+Status checkNotBlocked(Repositories &repos, const Conversation &conversation, UserId sender)
+{
+    if (conversation.type != ConversationType::Private)
+        return success();
+    for (const Participant &p : conversation.participants) {
+        if (p.userId == sender)
+            continue;
+        Result<bool> blocked = repos.contacts.isBlocked(p.userId, sender);
+        if (!blocked)
+            return blocked.error();
+        if (*blocked)
+            return makeError(ErrorCode::Blocked, u"this user does not accept your messages"_s);
+    }
+    return success();
+}
+} // namespace
+
+MessagingService::MessagingService(ServiceContext context, QObject *parent)
+    : QObject(parent)
+    , m_context(std::move(context))
+{
+}
+
+qint64 MessagingService::takeMessageToken(UserId sender)
+{
+    const qint64 now = m_context.clock();
+    auto it = m_messageBuckets.find(sender);
+    if (it == m_messageBuckets.end()) {
+        it = m_messageBuckets.insert(
+            sender, TokenBucket(m_context.limits.messagesPerSecond, m_context.limits.messageBurst, now));
+    }
+    return it->take(now);
+}
+
+void MessagingService::send(UserId sender, ConnectionId origin,
+                            const Protocol::SendMessageRequest &request, Callback<Message> done)
+{
+    Message message;
+    message.id = request.id;
+    message.conversationId = request.conversationId;
+    message.senderId = sender;
+    message.type = request.type;
+    message.content = request.content;
+    message.attachment = request.attachment;
+    if (Status valid = MessageContent::validateForSend(message); !valid)
+        return done(valid.error());
+    if (message.type != MessageType::Text) {
+        // Attachments must name a stored file the sender may share; until the file service
+        // exists there is none, so refusing is the honest answer.
+        return done(makeError(ErrorCode::BadRequest,
+                              u"this server does not accept file or image messages yet"_s));
+    }
+    if (const qint64 wait = takeMessageToken(sender); wait > 0)
+        return done(makeError(ErrorCode::RateLimited, u"too many messages; slow down"_s, wait));
+
+    const qint64 now = m_context.clock();
+    const UserId to = request.to;
+    runInStorage<SendOutcome>(
+        m_context.storage, this,
+        [message, to, now](Repositories &repos) mutable -> Result<SendOutcome> {
+            SendOutcome outcome;
+            if (to > 0) {
+                auto resolved = privateConversationWith(repos, message.senderId, to, now);
+                if (!resolved)
+                    return resolved.error();
+                outcome.conversation = std::move(resolved->first);
+                outcome.conversationCreated = resolved->second;
+            } else {
+                Result<Conversation> c =
+                    loadConversationAsMember(repos, message.conversationId, message.senderId);
+                if (!c)
+                    return c.error();
+                outcome.conversation = std::move(c).value();
+            }
+            if (Status allowed = checkNotBlocked(repos, outcome.conversation, message.senderId); !allowed)
+                return allowed.error();
+            message.conversationId = outcome.conversation.id;
+            message.createdAtMs = now;
+            Result<AppendedMessage> appended = repos.messages.append(message);
+            if (!appended)
+                return appended.error();
+            outcome.appended = std::move(appended).value();
+            if (outcome.conversationCreated) {
+                if (Status named = fillParticipantNames(repos, outcome.conversation); !named)
+                    return named.error();
+                outcome.conversation.lastSeq = outcome.appended.message.seq;
+            }
+            return outcome;
+        },
+        [this, origin, done = std::move(done)](Result<SendOutcome> outcome) {
+            if (!outcome)
+                return done(outcome.error());
+            const QList<UserId> members = memberIds(outcome->conversation);
+            if (outcome->conversationCreated) {
+                m_context.pushes.push(members, Protocol::Type::ConversationUpdated,
+                                      Protocol::ConversationReply{outcome->conversation}.toJson());
+            }
+            done(outcome->appended.message);
+            // A resend after a lost ack gets the original answer and reaches nobody twice.
+            if (!outcome->appended.duplicate) {
+                m_context.pushes.push(members, Protocol::Type::NewMessage,
+                                      Protocol::MessageReply{outcome->appended.message}.toJson(),
+                                      origin);
+            }
+        });
+}
+
+void MessagingService::history(UserId user, const Protocol::HistoryRequest &request,
+                               Callback<Protocol::HistoryReply> done)
+{
+    runInStorage<Protocol::HistoryReply>(
+        m_context.storage, this,
+        [user, request](Repositories &repos) -> Result<Protocol::HistoryReply> {
+            Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
+            if (!c)
+                return c.error();
+            const Seq before = request.beforeSeq > 0 ? request.beforeSeq : c->lastSeq + 1;
+            // One extra row tells whether older messages remain.
+            Result<QList<Message>> page = repos.messages.before(c->id, before, request.limit + 1);
+            if (!page)
+                return page.error();
+            Protocol::HistoryReply reply;
+            reply.messages = std::move(page).value();
+            reply.hasMore = reply.messages.size() > request.limit;
+            if (reply.hasMore)
+                reply.messages.removeFirst();
+            return reply;
+        },
+        std::move(done));
+}
+
+void MessagingService::sync(UserId user, const Protocol::SyncRequest &request,
+                            Callback<Protocol::SyncReply> done)
+{
+    const int gapLimit = m_context.limits.syncGapLimit;
+    const qint64 pageBytes = m_context.limits.syncPageBytes;
+    runInStorage<Protocol::SyncReply>(
+        m_context.storage, this,
+        [user, request, gapLimit, pageBytes](Repositories &repos) -> Result<Protocol::SyncReply> {
+            Result<QList<ConversationId>> ids = repos.conversations.idsForUser(user);
+            if (!ids)
+                return ids.error();
+            Protocol::SyncReply reply;
+            int budget = request.limit;
+            qint64 bytes = 0;
+            for (ConversationId id : *ids) {
+                Result<std::optional<Conversation>> found = repos.conversations.find(id);
+                if (!found)
+                    return found.error();
+                if (!found->has_value())
+                    continue;
+                const Conversation &c = **found;
+                reply.conversations.append(c);
+                const Seq known = request.positions.value(id, 0);
+                if (c.lastSeq <= known || reply.hasMore)
+                    continue;
+                if (budget <= 0) {
+                    reply.hasMore = true;
+                    continue;
+                }
+                Result<QList<Message>> missed = makeError(ErrorCode::Internal, {});
+                if (c.lastSeq - known > gapLimit) {
+                    // Too far behind to page through: hand over the newest page and say so.
+                    reply.limited.append(id);
+                    missed = repos.messages.before(id, c.lastSeq + 1, qMin(budget, 50));
+                } else {
+                    missed = repos.messages.after(id, known, budget);
+                }
+                if (!missed)
+                    return missed.error();
+                Seq reached = known;
+                for (const Message &m : *missed) {
+                    bytes += m.content.size() * 2 + 256;
+                    reply.messages.append(m);
+                    reached = m.seq;
+                    --budget;
+                    if (bytes > pageBytes) {
+                        budget = 0;
+                        break;
+                    }
+                }
+                if (!reply.limited.contains(id) && reached < c.lastSeq)
+                    reply.hasMore = true;
+            }
+            QList<Conversation *> all;
+            for (Conversation &c : reply.conversations)
+                all.append(&c);
+            if (Status named = fillParticipantNames(repos, all); !named)
+                return named.error();
+            return reply;
+        },
+        std::move(done));
+}
+
+} // namespace Banter::Server

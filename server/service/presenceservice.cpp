@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "service/presenceservice.h"
+
+#include "presence/presencestore.h"
+#include "protocol/peoplemessages.h"
+#include "protocol/types.h"
+#include "serverlogging.h"
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+PresenceService::PresenceService(ServiceContext context, QObject *parent)
+    : QObject(parent)
+    , m_context(std::move(context))
+{
+}
+
+void PresenceService::connectionAuthenticated(UserId user, ConnectionId connection)
+{
+    if (m_context.presence.addConnection(user, connection))
+        announce(user);
+}
+
+void PresenceService::connectionClosed(UserId user, ConnectionId connection)
+{
+    const qint64 now = m_context.clock();
+    if (!m_context.presence.removeConnection(user, connection, now))
+        return;
+    announce(user);
+    runInStorage<Done>(
+        m_context.storage, this,
+        [user, now](Repositories &repos) -> Result<Done> { return repos.users.updateLastSeen(user, now); },
+        [user](Result<Done> result) {
+            if (!result)
+                qCWarning(lcService) << "could not record last seen of user" << user << result.error().message;
+        });
+}
+
+void PresenceService::setStatus(UserId user, PresenceStatus status, Callback<Done> done)
+{
+    if (m_context.presence.setStatus(user, status))
+        announce(user);
+    done(Done{});
+}
+
+Presence PresenceService::presenceOf(UserId user) const
+{
+    return m_context.presence.presence(user);
+}
+
+void PresenceService::announce(UserId user)
+{
+    runInStorage<QList<UserId>>(
+        m_context.storage, this,
+        [user](Repositories &repos) -> Result<QList<UserId>> {
+            Result<QList<UserId>> peers = repos.conversations.peersOf(user);
+            if (!peers)
+                return peers.error();
+            Result<QList<UserId>> watchers = repos.contacts.watchersOf(user);
+            if (!watchers)
+                return watchers.error();
+            QList<UserId> audience = *peers;
+            for (UserId id : *watchers) {
+                if (!audience.contains(id))
+                    audience.append(id);
+            }
+            audience.removeAll(user);
+            return audience;
+        },
+        [this, user](Result<QList<UserId>> audience) {
+            if (!audience) {
+                qCWarning(lcService) << "presence of user" << user << "not announced:" << audience.error().message;
+                return;
+            }
+            // Read the store now, not when the change happened: a quick reconnect must not
+            // be announced as offline after the fact.
+            const Protocol::PresencePush push{m_context.presence.presence(user)};
+            m_context.pushes.push(*audience, Protocol::Type::PresencePush, push.toJson());
+        });
+}
+
+} // namespace Banter::Server

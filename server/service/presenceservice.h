@@ -1,0 +1,31 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/presence.h"
+#include "service/servicecontext.h"
+
+#include <QObject>
+
+namespace Banter::Server {
+
+// Keeps the presence store in step with connections and tells the people who care: everyone
+// who shares a conversation with the user or has them as a contact.
+class PresenceService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PresenceService(ServiceContext context, QObject *parent = nullptr);
+
+    void connectionAuthenticated(UserId user, ConnectionId connection);
+    void connectionClosed(UserId user, ConnectionId connection);
+    void setStatus(UserId user, PresenceStatus status, Callback<Done> done);
+    Presence presenceOf(UserId user) const;
+
+private:
+    void announce(UserId user);
+
+    ServiceContext m_context;
+};
+
+} // namespace Banter::Server

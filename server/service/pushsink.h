@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/ids.h"
+
+#include <QJsonObject>
+#include <QLatin1String>
+#include <QList>
+
+namespace Banter::Server {
+
+using ConnectionId = quint64;
+
+// How services reach connected users without knowing about sockets: the network layer
+// implements it by sending the push to every live connection of each user.
+class PushSink
+{
+public:
+    virtual ~PushSink() = default;
+    // `except` is a connection to skip (the one whose request caused the push and that gets
+    // the response instead); 0 skips none.
+    virtual void push(const QList<UserId> &users, QLatin1String type, const QJsonObject &data,
+                      ConnectionId except = 0) = 0;
+};
+
+} // namespace Banter::Server

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/chatmessages.h"
+#include "service/servicecontext.h"
+#include "service/tokenbucket.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace Banter::Server {
+
+// Read and delivery receipts ("up to seq N", monotonic, membership-checked, pushed to the
+// other members and to the user's other devices) and the ephemeral typing indicator.
+class ReceiptService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ReceiptService(ServiceContext context, QObject *parent = nullptr);
+
+    // Replies with the member's position after the request (which may be higher than asked).
+    void markRead(UserId user, ConnectionId origin, const Protocol::ReceiptRequest &request,
+                  Callback<Protocol::ReceiptRequest> done);
+    void markDelivered(UserId user, ConnectionId origin, const Protocol::ReceiptRequest &request,
+                       Callback<Protocol::ReceiptRequest> done);
+    void typing(UserId user, const Protocol::TypingRequest &request, Callback<Done> done);
+
+private:
+    void mark(Protocol::ReceiptKind kind, UserId user, ConnectionId origin,
+              const Protocol::ReceiptRequest &request, Callback<Protocol::ReceiptRequest> done);
+
+    ServiceContext m_context;
+    QHash<QPair<UserId, ConversationId>, TokenBucket> m_typingBuckets;
+};
+
+} // namespace Banter::Server

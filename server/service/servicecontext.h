@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/serverconfig.h"
+#include "domain/result.h"
+#include "service/pushsink.h"
+#include "service/storageexecutor.h"
+
+#include <functional>
+
+namespace Banter::Server {
+
+class PresenceStore;
+
+template<typename T>
+using Callback = std::function<void(Result<T>)>;
+using Clock = std::function<qint64()>; // milliseconds since the epoch
+
+// What every use-case service needs, passed in once by the composition root.
+struct ServiceContext
+{
+    StorageExecutor &storage;
+    PushSink &pushes;
+    PresenceStore &presence;
+    const ServerLimits &limits;
+    Clock clock;
+};
+
+qint64 systemClockMs();
+
+} // namespace Banter::Server
