@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/serverconfig.h"
+#include "domain/result.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace Banter::Server {
+
+// The composition root: opens storage, builds the presence store, services, router and
+// network server from one configuration, and tears them down in the right order. banterd's
+// main() and the in-process test servers both use it.
+class BanterServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit BanterServer(ServerConfig config, QObject *parent = nullptr);
+    ~BanterServer() override;
+
+    // Opens the database (migrating it), loads the token key and starts listening.
+    Status start();
+    // Closes every connection and drains storage; safe to call twice.
+    void stop();
+
+    quint16 port() const;
+    const ServerConfig &config() const { return m_config; }
+
+private:
+    struct Parts;
+    ServerConfig m_config;
+    std::unique_ptr<Parts> m_parts;
+};
+
+} // namespace Banter::Server

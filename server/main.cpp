@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// banterd: parses the command line and runs the server until SIGINT or SIGTERM.
+#include "app/banterserver.h"
+#include "config/commandline.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // write() is async-signal-safe; the event loop picks the byte up and quits cleanly.
+    [[maybe_unused]] auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+void quitOnTerminationSignals(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte = 0;
+        [[maybe_unused]] auto bytes = ::read(signalPipe[0], &byte, 1);
+        app.quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"banterd"_s);
+    QCoreApplication::setOrganizationName(u"Banter"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(BANTER_VERSION));
+
+    Banter::Server::CommandLine commandLine;
+    commandLine.parser().process(app); // handles --help and --version, exits on unknown options
+    Banter::Result<Banter::Server::ServerConfig> config = commandLine.config();
+    if (!config) {
+        std::fprintf(stderr, "banterd: %s\n", qPrintable(config.error().message));
+        return 2;
+    }
+
+    Banter::Server::BanterServer server(*config);
+    if (Banter::Status started = server.start(); !started) {
+        std::fprintf(stderr, "banterd: %s\n", qPrintable(started.error().message));
+        return 1;
+    }
+    std::fprintf(stdout, "banterd %s listening on ws://%s:%u (data in %s)\n", BANTER_VERSION,
+                 qPrintable(config->listenAddress.toString()), unsigned(server.port()),
+                 qPrintable(config->dataDir));
+    std::fflush(stdout);
+
+    quitOnTerminationSignals(app);
+    const int status = app.exec();
+    server.stop();
+    return status;
+}

@@ -1,0 +1,162 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Presence across devices, contacts and blocking, user search and typing indicators.
+#include "rawclient.h"
+#include "testserver.h"
+
+#include "protocol/peoplemessages.h"
+
+#include <QTest>
+
+using namespace Banter;
+using namespace Banter::Test;
+using namespace Qt::StringLiterals;
+
+class TestServerPeople : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void presenceAcrossTwoDevices();
+    void awayStatusIsPushed();
+    void contactsListWithPresence();
+    void contactRequestsValidated();
+    void searchFindsUsersByPrefix();
+    void typingIsPushedAndLimited();
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<RawClient> m_alice;
+    std::unique_ptr<RawClient> m_bob;
+    qint64 m_aliceId = 0;
+    qint64 m_bobId = 0;
+};
+
+void TestServerPeople::init()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY(m_server->start());
+    m_alice = std::make_unique<RawClient>();
+    m_bob = std::make_unique<RawClient>();
+    QVERIFY(m_alice->open(m_server->url()) && m_bob->open(m_server->url()));
+    m_aliceId = qint64(m_alice->registerUser(u"alice"_s)->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+    m_bobId = qint64(m_bob->registerUser(u"bob"_s)->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+    QVERIFY(m_bob->request(u"add_contact"_s, {{u"user_id"_s, m_aliceId}})->success);
+}
+
+void TestServerPeople::cleanup()
+{
+    m_alice.reset();
+    m_bob.reset();
+    m_server.reset();
+}
+
+void TestServerPeople::presenceAcrossTwoDevices()
+{
+    auto phone = std::make_unique<RawClient>();
+    QVERIFY(phone->open(m_server->url()));
+    QVERIFY(phone->login(u"alice"_s));
+    // Alice was already online: a second device announces nothing new.
+    QVERIFY(m_bob->noPush(u"presence"_s, 300));
+    m_alice->close();
+    QVERIFY(m_bob->noPush(u"presence"_s, 300)); // still online on the phone
+    auto contacts = m_bob->request(u"contacts"_s);
+    auto list = Protocol::ContactsReply::fromJson(contacts->data);
+    QCOMPARE(list->contacts.first().presence.status, PresenceStatus::Online);
+    phone->close();
+    const auto offline = m_bob->waitForPush(u"presence"_s);
+    QVERIFY(offline);
+    const auto presence = Protocol::PresencePush::fromJson(offline->data)->presence;
+    QCOMPARE(presence.userId, m_aliceId);
+    QCOMPARE(presence.status, PresenceStatus::Offline);
+    QVERIFY(presence.lastSeenMs > 0);
+    // Back online.
+    RawClient again;
+    QVERIFY(again.open(m_server->url()));
+    QVERIFY(again.login(u"alice"_s));
+    const auto online = m_bob->waitForPush(u"presence"_s);
+    QVERIFY(online);
+    QCOMPARE(online->data.value(u"status"_s).toString(), u"online"_s);
+    contacts = m_bob->request(u"contacts"_s);
+    list = Protocol::ContactsReply::fromJson(contacts->data);
+    QCOMPARE(list->contacts.first().presence.status, PresenceStatus::Online);
+}
+
+void TestServerPeople::awayStatusIsPushed()
+{
+    QVERIFY(m_alice->request(u"presence"_s, {{u"status"_s, u"away"_s}})->success);
+    const auto push = m_bob->waitForPush(u"presence"_s);
+    QVERIFY(push);
+    QCOMPARE(push->data.value(u"status"_s).toString(), u"away"_s);
+    const auto invalid = m_alice->request(u"presence"_s, {{u"status"_s, u"offline"_s}});
+    QCOMPARE(invalid->error.code, ErrorCode::BadRequest);
+}
+
+void TestServerPeople::contactsListWithPresence()
+{
+    const auto reply = m_bob->request(u"contacts"_s);
+    QVERIFY(reply && reply->success);
+    const auto list = Protocol::ContactsReply::fromJson(reply->data);
+    QVERIFY(list);
+    QCOMPARE(list->contacts.size(), 1);
+    QCOMPARE(list->contacts.first().user.username, u"alice"_s);
+    QCOMPARE(list->contacts.first().presence.status, PresenceStatus::Online);
+    QVERIFY(!list->contacts.first().blocked);
+    QVERIFY(m_bob->request(u"block"_s, {{u"user_id"_s, m_aliceId}})->success);
+    QVERIFY(Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)->contacts.first().blocked);
+    QVERIFY(m_bob->request(u"remove_contact"_s, {{u"user_id"_s, m_aliceId}})->success);
+    QVERIFY(Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)->contacts.isEmpty());
+    // By username too.
+    const auto byName = m_bob->request(u"add_contact"_s, {{u"username"_s, u"alice"_s}});
+    QVERIFY(byName && byName->success);
+    QCOMPARE(Protocol::ContactReply::fromJson(byName->data)->contact.user.id, m_aliceId);
+}
+
+void TestServerPeople::contactRequestsValidated()
+{
+    auto reply = m_bob->request(u"add_contact"_s, {{u"user_id"_s, m_bobId}});
+    QCOMPARE(reply->error.code, ErrorCode::BadRequest);
+    reply = m_bob->request(u"add_contact"_s, {{u"username"_s, u"nobody"_s}});
+    QCOMPARE(reply->error.code, ErrorCode::NotFound);
+    reply = m_bob->request(u"add_contact"_s, {});
+    QCOMPARE(reply->error.code, ErrorCode::BadRequest);
+    reply = m_bob->request(u"block"_s, {{u"user_id"_s, 987654}});
+    QCOMPARE(reply->error.code, ErrorCode::NotFound);
+    reply = m_bob->request(u"block"_s, {{u"user_id"_s, -1}});
+    QCOMPARE(reply->error.code, ErrorCode::BadRequest);
+}
+
+void TestServerPeople::searchFindsUsersByPrefix()
+{
+    auto reply = m_bob->request(u"users"_s, {{u"query"_s, u"ali"_s}});
+    QVERIFY(reply && reply->success);
+    const auto users = Protocol::UsersReply::fromJson(reply->data)->users;
+    QCOMPARE(users.size(), 1);
+    QCOMPARE(users.first().username, u"alice"_s);
+    reply = m_bob->request(u"users"_s, {{u"query"_s, u""_s}});
+    QCOMPARE(reply->error.code, ErrorCode::BadRequest);
+}
+
+void TestServerPeople::typingIsPushedAndLimited()
+{
+    const auto created = m_alice->request(u"create_private"_s, {{u"user_id"_s, m_bobId}});
+    const qint64 id = qint64(created->data.value(u"conversation"_s).toObject().value(u"id"_s).toDouble());
+    auto reply = m_alice->request(u"typing"_s, {{u"conversation_id"_s, id}, {u"typing"_s, true}});
+    QVERIFY(reply && reply->success);
+    const auto push = m_bob->waitForPush(u"typing"_s);
+    QVERIFY(push);
+    QCOMPARE(qint64(push->data.value(u"user_id"_s).toDouble()), m_aliceId);
+    QVERIFY(push->data.value(u"typing"_s).toBool());
+    bool limited = false;
+    for (int i = 0; i < 10 && !limited; ++i) {
+        reply = m_alice->request(u"typing"_s, {{u"conversation_id"_s, id}});
+        limited = !reply->success && reply->error.code == ErrorCode::RateLimited;
+    }
+    QVERIFY(limited);
+}
+
+QTEST_GUILESS_MAIN(TestServerPeople)
+#include "tst_serverpeople.moc"

@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/frame.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <optional>
+
+namespace Banter::Test {
+
+// A bare WebSocket client for tests that must send what a well-behaved ClientSession never
+// would: malformed frames, unknown types, requests out of order. Waits spin the event loop
+// with a deadline, so a missing answer fails the test instead of hanging it.
+class RawClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RawClient(QObject *parent = nullptr);
+
+    bool open(const QUrl &url, int timeoutMs = 5000);
+    void close();
+    bool isConnected() const;
+    QWebSocket &socket() { return m_socket; }
+
+    void sendText(const QByteArray &frame);
+    // Sends {"type","rid","data"} with a fresh rid and waits for the response with that rid.
+    std::optional<Protocol::ServerFrame> request(const QString &type, const QJsonObject &data = {},
+                                                 int timeoutMs = 5000);
+    // Waits for the next response frame (any rid, including null).
+    std::optional<Protocol::ServerFrame> nextResponse(int timeoutMs = 5000);
+    // Waits for a push of the given type; earlier pushes of other types are kept.
+    std::optional<Protocol::ServerFrame> waitForPush(const QString &type, int timeoutMs = 5000);
+    // True if no push of this type arrives within the time.
+    bool noPush(const QString &type, int waitMs);
+    bool waitForDisconnected(int timeoutMs = 5000);
+
+    // Signs up (or in) and authenticates this connection; returns the grant data.
+    std::optional<QJsonObject> registerUser(const QString &username,
+                                            const QString &password = QStringLiteral("correct horse"));
+    std::optional<QJsonObject> login(const QString &username,
+                                     const QString &password = QStringLiteral("correct horse"));
+
+    QList<Protocol::ServerFrame> pushes;    // received, not yet taken
+    QList<Protocol::ServerFrame> responses; // received, not yet taken
+    QList<QByteArray> undecodable;          // frames that did not decode
+
+private:
+    void onText(const QString &text);
+
+    QWebSocket m_socket;
+    int m_nextRid = 1;
+};
+
+} // namespace Banter::Test

@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testserver.h"
+
+#include <QTest>
+
+namespace Banter::Test {
+
+using namespace Qt::StringLiterals;
+
+TestServer::TestServer(Server::ServerConfig config)
+    : m_config(std::move(config))
+{
+    if (m_config.dataDir.isEmpty())
+        m_config.dataDir = m_dir.path();
+    // BANTER_TEST_DATABASE selects another backend for the same suites (e.g. PostgreSQL).
+    if (m_config.databaseUrl.isEmpty() && qEnvironmentVariableIsSet("BANTER_TEST_DATABASE"))
+        m_config.databaseUrl = qEnvironmentVariable("BANTER_TEST_DATABASE");
+}
+
+TestServer::~TestServer()
+{
+    stop();
+}
+
+Server::ServerConfig TestServer::defaultConfig()
+{
+    Server::ServerConfig config;
+    config.listenAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    // The libsodium minimum: tests exercise the real Argon2id code without paying its cost.
+    config.passwordMemoryKiB = 8;
+    config.passwordIterations = 1;
+    return config;
+}
+
+bool TestServer::start()
+{
+    m_server = std::make_unique<Server::BanterServer>(m_config);
+    const Status started = m_server->start();
+    if (!started) {
+        qWarning("test server did not start: %s", qPrintable(started.error().message));
+        m_server.reset();
+        return false;
+    }
+    m_port = m_server->port();
+    return true;
+}
+
+void TestServer::stop()
+{
+    if (!m_server)
+        return;
+    m_server->stop();
+    m_server.reset();
+    // Let the closed sockets' deferred deletions run before anything else happens.
+    QTest::qWait(10);
+}
+
+bool TestServer::restart()
+{
+    stop();
+    m_config.port = m_port;
+    return start();
+}
+
+QUrl TestServer::url() const
+{
+    return QUrl(u"ws://127.0.0.1:%1"_s.arg(m_port));
+}
+
+} // namespace Banter::Test
