@@ -50,6 +50,11 @@ Presence PresenceService::presenceOf(UserId user) const
     return m_context.presence.presence(user);
 }
 
+int PresenceService::connectionCount(UserId user) const
+{
+    return m_context.presence.connectionCount(user);
+}
+
 void PresenceService::announce(UserId user)
 {
     runInStorage<QList<UserId>>(

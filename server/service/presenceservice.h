@@ -21,6 +21,7 @@ public:
     void connectionClosed(UserId user, ConnectionId connection);
     void setStatus(UserId user, PresenceStatus status, Callback<Done> done);
     Presence presenceOf(UserId user) const;
+    int connectionCount(UserId user) const;
 
 private:
     void announce(UserId user);

@@ -37,7 +37,7 @@ struct Participant
     friend bool operator==(const Participant &, const Participant &) = default;
 };
 
-struct Conversation
+struct BANTERSHARED_EXPORT Conversation
 {
     ConversationId id = 0;
     ConversationType type = ConversationType::Private;

@@ -17,6 +17,15 @@ QByteArray toFrame(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+Status checkDepth(const QJsonObject &object)
+{
+    if (!withinDepth(object, MaxJsonDepth))
+        return makeError(ErrorCode::BadRequest,
+                         QStringLiteral("JSON is nested deeper than %1 levels").arg(MaxJsonDepth));
+    return success();
+}
+
+// Parses one frame into a JSON object; nesting depth is checked by the caller.
 Result<QJsonObject> parseObject(const QByteArray &frame, qint64 maxBytes)
 {
     if (frame.size() > maxBytes)
@@ -29,11 +38,7 @@ Result<QJsonObject> parseObject(const QByteArray &frame, qint64 maxBytes)
                          QStringLiteral("malformed JSON: %1").arg(parseError.errorString()));
     if (!document.isObject())
         return makeError(ErrorCode::BadRequest, QStringLiteral("a frame must be a JSON object"));
-    const QJsonObject object = document.object();
-    if (!withinDepth(object, MaxJsonDepth))
-        return makeError(ErrorCode::BadRequest,
-                         QStringLiteral("JSON is nested deeper than %1 levels").arg(MaxJsonDepth));
-    return object;
+    return document.object();
 }
 } // namespace
 
@@ -100,6 +105,10 @@ std::variant<Request, RequestError> decodeRequest(const QByteArray &frame)
         failure.rid = object.value(u"rid").toString();
     if (object.value(u"type").isString() && object.value(u"type").toString().size() <= MaxTypeLength)
         failure.type = object.value(u"type").toString();
+    if (Status depth = checkDepth(object); !depth) {
+        failure.error = depth.error();
+        return failure;
+    }
 
     JsonReader reader(*parsed);
     Request request;
@@ -122,6 +131,8 @@ Result<ServerFrame> decodeServerFrame(const QByteArray &frame)
     Result<QJsonObject> parsed = parseObject(frame, MaxServerFrameBytes);
     if (!parsed)
         return parsed.error();
+    if (Status depth = checkDepth(*parsed); !depth)
+        return depth.error();
     JsonReader reader(*parsed);
     ServerFrame result;
     result.type = reader.string("type"_L1, MaxTypeLength);

@@ -8,6 +8,7 @@
 
 #include "protocol/sessionmessages.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Banter;

@@ -8,6 +8,7 @@
 #include "protocol/chatmessages.h"
 #include "protocol/conversationmessages.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Banter;

@@ -7,6 +7,7 @@
 
 #include "protocol/chatmessages.h"
 
+#include <QJsonArray>
 #include <QTest>
 #include <QUuid>
 

@@ -6,6 +6,7 @@
 
 #include "protocol/peoplemessages.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Banter;

@@ -7,6 +7,7 @@
 
 #include "protocol/types.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Banter;

@@ -1,0 +1,129 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/banterserver.h"
+
+#include "auth/jwtcodec.h"
+#include "auth/passwordhasher.h"
+#include "net/chatserver.h"
+#include "net/connectionregistry.h"
+#include "net/handlers/services.h"
+#include "net/requestrouter.h"
+#include "presence/presencestore.h"
+#include "serverlogging.h"
+#include "service/authservice.h"
+#include "service/contactservice.h"
+#include "service/conversationservice.h"
+#include "service/messagingservice.h"
+#include "service/presenceservice.h"
+#include "service/receiptservice.h"
+#include "storage/storagefactory.h"
+
+#include <QDir>
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+// Declared in the order they are built; destroyed in reverse, so nothing outlives what it
+// points at. Storage is stopped explicitly first (see stop()) so no job finishes into a
+// destroyed service.
+struct BanterServer::Parts
+{
+    std::unique_ptr<SqlStorageExecutor> storage;
+    std::unique_ptr<PasswordHasher> hasher;
+    std::unique_ptr<JwtCodec> jwt;
+    PresenceStore presence;
+    std::unique_ptr<ConnectionRegistry> registry;
+    std::unique_ptr<AuthService> auth;
+    std::unique_ptr<ConversationService> conversations;
+    std::unique_ptr<MessagingService> messaging;
+    std::unique_ptr<ReceiptService> receipts;
+    std::unique_ptr<ContactService> contacts;
+    std::unique_ptr<PresenceService> presenceService;
+    std::unique_ptr<Services> services;
+    RequestRouter router;
+    std::unique_ptr<ChatServer> chat;
+};
+
+BanterServer::BanterServer(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+}
+
+BanterServer::~BanterServer()
+{
+    stop();
+}
+
+Status BanterServer::start()
+{
+    if (m_parts)
+        return success();
+    if (m_config.dataDir.isEmpty() || !QDir().mkpath(m_config.dataDir))
+        return makeError(ErrorCode::Unavailable, u"cannot use the data directory '%1'"_s.arg(m_config.dataDir));
+    auto parts = std::make_unique<Parts>();
+
+    Result<std::unique_ptr<SqlStorageExecutor>> storage = openStorage(m_config.effectiveDatabaseUrl());
+    if (!storage)
+        return storage.error();
+    parts->storage = std::move(storage).value();
+
+    Result<QByteArray> key = loadOrCreateTokenKey(QDir(m_config.dataDir).filePath(u"token.key"_s));
+    if (!key)
+        return key.error();
+    parts->hasher = std::make_unique<PasswordHasher>(
+        PasswordParams{quint64(m_config.passwordMemoryKiB), quint64(m_config.passwordIterations)});
+    parts->jwt = std::make_unique<JwtCodec>(*key);
+    parts->registry = std::make_unique<ConnectionRegistry>(parts->presence);
+
+    const ServiceContext context{*parts->storage, *parts->registry, parts->presence, m_config.limits, systemClockMs};
+    AuthSettings auth;
+    auth.accessTokenTtlMs = qint64(m_config.accessTokenMinutes) * 60 * 1000;
+    auth.refreshTokenTtlMs = qint64(m_config.refreshTokenDays) * 24 * 3600 * 1000;
+    auth.registrationOpen = m_config.registrationOpen;
+    auth.loginFailuresPerAccount = m_config.limits.loginFailuresPerAccount;
+    auth.loginFailuresPerAddress = m_config.limits.loginFailuresPerAddress;
+    auth.loginWindowMs = qint64(m_config.limits.loginWindowSeconds) * 1000;
+    parts->auth = std::make_unique<AuthService>(*parts->storage, *parts->hasher, *parts->jwt, systemClockMs, auth);
+    parts->conversations = std::make_unique<ConversationService>(context);
+    parts->messaging = std::make_unique<MessagingService>(context);
+    parts->receipts = std::make_unique<ReceiptService>(context);
+    parts->contacts = std::make_unique<ContactService>(context);
+    parts->presenceService = std::make_unique<PresenceService>(context);
+    parts->services = std::make_unique<Services>(Services{*parts->auth, *parts->conversations, *parts->messaging,
+                                                          *parts->receipts, *parts->contacts,
+                                                          *parts->presenceService, m_config});
+    registerSessionHandlers(parts->router, *parts->services);
+    registerConversationHandlers(parts->router, *parts->services);
+    registerMessagingHandlers(parts->router, *parts->services);
+    registerPeopleHandlers(parts->router, *parts->services);
+
+    parts->chat = std::make_unique<ChatServer>(m_config, parts->router, *parts->registry, *parts->presenceService);
+    ChatServer *chat = parts->chat.get();
+    connect(parts->auth.get(), &AuthService::sessionRevoked, chat,
+            [chat](SessionId session, const QString &reason) { chat->closeSession(session, reason); });
+    if (Status listening = parts->chat->listen(); !listening) {
+        parts->storage->stop();
+        return listening;
+    }
+    m_parts = std::move(parts);
+    return success();
+}
+
+void BanterServer::stop()
+{
+    if (!m_parts)
+        return;
+    m_parts->chat.reset();      // closes every connection
+    m_parts->storage->stop();   // finishes queued jobs while the services still exist
+    m_parts.reset();
+    qCInfo(lcServer) << "stopped";
+}
+
+quint16 BanterServer::port() const
+{
+    return m_parts ? m_parts->chat->port() : 0;
+}
+
+} // namespace Banter::Server

@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/sqlcontactrepository.h"
+
+#include "storage/sqlrows.h"
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+Status SqlContactRepository::add(UserId owner, UserId contact, qint64 nowMs)
+{
+    return m_session.run(u"INSERT INTO contacts (owner_id, contact_id, blocked, added_at) VALUES (?, ?, 0, ?) "
+                         "ON CONFLICT (owner_id, contact_id) DO NOTHING"_s,
+                         {owner, contact, nowMs});
+}
+
+Status SqlContactRepository::remove(UserId owner, UserId contact)
+{
+    return m_session.run(u"DELETE FROM contacts WHERE owner_id = ? AND contact_id = ?"_s, {owner, contact});
+}
+
+Status SqlContactRepository::setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs)
+{
+    return m_session.run(u"INSERT INTO contacts (owner_id, contact_id, blocked, added_at) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (owner_id, contact_id) DO UPDATE SET blocked = excluded.blocked"_s,
+                         {owner, contact, blocked ? 1 : 0, nowMs});
+}
+
+Result<QList<ContactEntry>> SqlContactRepository::list(UserId owner)
+{
+    Result<QSqlQuery> q = m_session.exec(u"SELECT "_s + SqlRows::UserColumns
+                                             + u", c.blocked, c.added_at FROM contacts c JOIN users u ON u.id = c.contact_id "
+                                               "WHERE c.owner_id = ? ORDER BY u.username"_s,
+                                         {owner});
+    if (!q)
+        return q.error();
+    QList<ContactEntry> entries;
+    while (q->next())
+        entries.append({SqlRows::user(*q), q->value(4).toInt() != 0, q->value(5).toLongLong()});
+    return entries;
+}
+
+Result<bool> SqlContactRepository::isBlocked(UserId blocker, UserId blocked)
+{
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT 1 FROM contacts WHERE owner_id = ? AND contact_id = ? AND blocked = 1"_s, {blocker, blocked});
+    if (!q)
+        return q.error();
+    return q->next();
+}
+
+Result<QList<UserId>> SqlContactRepository::watchersOf(UserId user)
+{
+    Result<QSqlQuery> q = m_session.exec(u"SELECT owner_id FROM contacts WHERE contact_id = ? AND blocked = 0"_s, {user});
+    if (!q)
+        return q.error();
+    QList<UserId> ids;
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    return ids;
+}
+
+} // namespace Banter::Server

@@ -1,0 +1,220 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/sqlconversationrepository.h"
+
+#include "storage/sqlrows.h"
+
+#include <QHash>
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// The pair key makes a private conversation unique per pair of users, whatever the order.
+QString privateKey(UserId a, UserId b)
+{
+    return u"%1:%2"_s.arg(qMin(a, b)).arg(qMax(a, b));
+}
+
+Conversation conversationRow(const QSqlQuery &q, int first = 0)
+{
+    Conversation c;
+    c.id = q.value(first).toLongLong();
+    c.type = conversationTypeFromName(q.value(first + 1).toString()).value_or(ConversationType::Group);
+    c.name = q.value(first + 2).toString();
+    c.createdAtMs = q.value(first + 3).toLongLong();
+    c.lastSeq = q.value(first + 4).toLongLong();
+    return c;
+}
+
+const QString ConversationColumns = QStringLiteral("c.id, c.type, c.name, c.created_at, c.last_seq");
+} // namespace
+
+Result<std::optional<ConversationId>> SqlConversationRepository::findPrivate(UserId a, UserId b)
+{
+    Result<QSqlQuery> q = m_session.exec(u"SELECT id FROM conversations WHERE private_key = ?"_s, {privateKey(a, b)});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<ConversationId>{};
+    return std::optional<ConversationId>{q->value(0).toLongLong()};
+}
+
+Result<Conversation> SqlConversationRepository::create(ConversationType type, const QString &name,
+                                                       const QList<Participant> &members, qint64 nowMs)
+{
+    QVariant key; // NULL for groups: UNIQUE ignores NULLs
+    if (type == ConversationType::Private) {
+        if (members.size() != 2)
+            return makeError(ErrorCode::BadRequest, u"a private conversation has exactly two members"_s);
+        Result<std::optional<ConversationId>> existing = findPrivate(members[0].userId, members[1].userId);
+        if (!existing)
+            return existing.error();
+        if (existing->has_value())
+            return makeError(ErrorCode::Conflict, u"these two users already have a private conversation"_s);
+        key = privateKey(members[0].userId, members[1].userId);
+    }
+    Result<QSqlQuery> q = m_session.exec(
+        u"INSERT INTO conversations (type, name, created_at, last_seq, last_activity, private_key) "
+        "VALUES (?, ?, ?, 0, ?, ?) RETURNING id"_s,
+        {conversationTypeName(type), name, nowMs, nowMs, key});
+    if (!q)
+        return q.error();
+    q->next();
+    Conversation c;
+    c.id = q->value(0).toLongLong();
+    c.type = type;
+    c.name = name;
+    c.createdAtMs = nowMs;
+    if (Status added = addParticipants(c.id, members); !added)
+        return added.error();
+    c.participants = members;
+    return c;
+}
+
+Result<QList<Participant>> SqlConversationRepository::participants(ConversationId id)
+{
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT user_id, role, joined_at, read_seq, delivered_seq FROM participants "
+        "WHERE conversation_id = ? ORDER BY joined_at, user_id"_s,
+        {id});
+    if (!q)
+        return q.error();
+    QList<Participant> list;
+    while (q->next()) {
+        Participant p;
+        p.userId = q->value(0).toLongLong();
+        p.role = participantRoleFromName(q->value(1).toString()).value_or(ParticipantRole::Member);
+        p.joinedAtMs = q->value(2).toLongLong();
+        p.readSeq = q->value(3).toLongLong();
+        p.deliveredSeq = q->value(4).toLongLong();
+        list.append(p);
+    }
+    return list;
+}
+
+Result<std::optional<Conversation>> SqlConversationRepository::find(ConversationId id)
+{
+    Result<QSqlQuery> q = m_session.exec(u"SELECT "_s + ConversationColumns + u" FROM conversations c WHERE c.id = ?"_s, {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Conversation>{};
+    Conversation c = conversationRow(*q);
+    Result<QList<Participant>> members = participants(id);
+    if (!members)
+        return members.error();
+    c.participants = std::move(members).value();
+    return std::optional<Conversation>{std::move(c)};
+}
+
+Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId user)
+{
+    // One pass for the conversations with their last message and the user's unread count.
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT "_s + ConversationColumns + u", "_s + SqlRows::MessageColumns
+            + u", (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id AND x.seq > p.read_seq "
+              "AND x.sender_id <> p.user_id) AS unread "
+              "FROM participants p JOIN conversations c ON c.id = p.conversation_id "
+              "LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq "
+              "WHERE p.user_id = ? ORDER BY c.last_activity DESC, c.id DESC"_s,
+        {user});
+    if (!q)
+        return q.error();
+    QList<ConversationSummary> summaries;
+    while (q->next()) {
+        ConversationSummary s;
+        s.conversation = conversationRow(*q);
+        if (!q->value(5).isNull())
+            s.lastMessage = SqlRows::message(*q, 5);
+        s.unreadCount = q->value(5 + SqlRows::MessageColumnCount).toLongLong();
+        summaries.append(std::move(s));
+    }
+    for (ConversationSummary &s : summaries) {
+        Result<QList<Participant>> members = participants(s.conversation.id);
+        if (!members)
+            return members.error();
+        s.conversation.participants = std::move(members).value();
+    }
+    return summaries;
+}
+
+Result<QList<ConversationId>> SqlConversationRepository::idsForUser(UserId user)
+{
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT conversation_id FROM participants WHERE user_id = ? ORDER BY conversation_id"_s, {user});
+    if (!q)
+        return q.error();
+    QList<ConversationId> ids;
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    return ids;
+}
+
+Status SqlConversationRepository::addParticipants(ConversationId id, const QList<Participant> &members)
+{
+    for (const Participant &p : members) {
+        if (Status s = m_session.run(u"INSERT INTO participants (conversation_id, user_id, role, joined_at, read_seq, "
+                                     "delivered_seq) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                                     {id, p.userId, participantRoleName(p.role), p.joinedAtMs, p.readSeq, p.deliveredSeq});
+            !s)
+            return s;
+    }
+    return success();
+}
+
+Status SqlConversationRepository::removeParticipant(ConversationId id, UserId user)
+{
+    return m_session.run(u"DELETE FROM participants WHERE conversation_id = ? AND user_id = ?"_s, {id, user});
+}
+
+Status SqlConversationRepository::setRole(ConversationId id, UserId user, ParticipantRole role)
+{
+    return m_session.run(u"UPDATE participants SET role = ? WHERE conversation_id = ? AND user_id = ?"_s,
+                         {participantRoleName(role), id, user});
+}
+
+Status SqlConversationRepository::rename(ConversationId id, const QString &name)
+{
+    return m_session.run(u"UPDATE conversations SET name = ? WHERE id = ?"_s, {name, id});
+}
+
+Result<bool> SqlConversationRepository::raise(const char *column, ConversationId id, UserId user, Seq seq)
+{
+    const QString col = QString::fromLatin1(column);
+    Result<QSqlQuery> q = m_session.exec(u"UPDATE participants SET "_s + col + u" = ? WHERE conversation_id = ? "
+                                                                              "AND user_id = ? AND "_s
+                                             + col + u" < ?"_s,
+                                         {seq, id, user, seq});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() > 0;
+}
+
+Result<bool> SqlConversationRepository::raiseReadSeq(ConversationId id, UserId user, Seq seq)
+{
+    return raise("read_seq", id, user, seq);
+}
+
+Result<bool> SqlConversationRepository::raiseDeliveredSeq(ConversationId id, UserId user, Seq seq)
+{
+    return raise("delivered_seq", id, user, seq);
+}
+
+Result<QList<UserId>> SqlConversationRepository::peersOf(UserId user)
+{
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT DISTINCT other.user_id FROM participants mine "
+        "JOIN participants other ON other.conversation_id = mine.conversation_id "
+        "WHERE mine.user_id = ? AND other.user_id <> ?"_s,
+        {user, user});
+    if (!q)
+        return q.error();
+    QList<UserId> ids;
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    return ids;
+}
+
+} // namespace Banter::Server

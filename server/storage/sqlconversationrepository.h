@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "service/repositories.h"
+#include "storage/sqlsession.h"
+
+namespace Banter::Server {
+
+class SqlConversationRepository : public ConversationRepository
+{
+public:
+    explicit SqlConversationRepository(SqlSession &session) : m_session(session) { }
+
+    Result<std::optional<ConversationId>> findPrivate(UserId a, UserId b) override;
+    Result<Conversation> create(ConversationType type, const QString &name,
+                                const QList<Participant> &participants, qint64 nowMs) override;
+    Result<std::optional<Conversation>> find(ConversationId id) override;
+    Result<QList<ConversationSummary>> listForUser(UserId user) override;
+    Result<QList<ConversationId>> idsForUser(UserId user) override;
+    Status addParticipants(ConversationId id, const QList<Participant> &participants) override;
+    Status removeParticipant(ConversationId id, UserId user) override;
+    Status setRole(ConversationId id, UserId user, ParticipantRole role) override;
+    Status rename(ConversationId id, const QString &name) override;
+    Result<bool> raiseReadSeq(ConversationId id, UserId user, Seq seq) override;
+    Result<bool> raiseDeliveredSeq(ConversationId id, UserId user, Seq seq) override;
+    Result<QList<UserId>> peersOf(UserId user) override;
+
+private:
+    Result<QList<Participant>> participants(ConversationId id);
+    Result<bool> raise(const char *column, ConversationId id, UserId user, Seq seq);
+
+    SqlSession &m_session;
+};
+
+} // namespace Banter::Server

@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/sqlmessagerepository.h"
+
+#include "storage/sqlrows.h"
+
+#include <algorithm>
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// A resend is the same message when everything its sender chose is the same.
+bool sameSend(const Message &stored, const Message &incoming)
+{
+    return stored.senderId == incoming.senderId && stored.conversationId == incoming.conversationId
+        && stored.type == incoming.type && stored.content == incoming.content
+        && stored.attachment == incoming.attachment;
+}
+} // namespace
+
+Result<QList<Message>> SqlMessageRepository::select(const QString &tail, const QVariantList &binds)
+{
+    Result<QSqlQuery> q = m_session.exec(u"SELECT "_s + SqlRows::MessageColumns + u" FROM messages m "_s + tail, binds);
+    if (!q)
+        return q.error();
+    QList<Message> messages;
+    while (q->next())
+        messages.append(SqlRows::message(*q));
+    return messages;
+}
+
+Result<std::optional<Message>> SqlMessageRepository::findById(const QUuid &id)
+{
+    Result<QList<Message>> found = select(u"WHERE m.id = ?"_s, {id.toString(QUuid::WithoutBraces)});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return std::optional<Message>{};
+    return std::optional<Message>{found->first()};
+}
+
+Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
+{
+    Result<std::optional<Message>> existing = findById(message.id);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value()) {
+        if (!sameSend(**existing, message))
+            return makeError(ErrorCode::Conflict, u"this message id was already used for another message"_s);
+        return AppendedMessage{**existing, true};
+    }
+    // Taking the seq from the conversation row inside the transaction serialises writers per
+    // conversation: commit order is seq order and no reader sees a gap.
+    Result<QSqlQuery> seq = m_session.exec(
+        u"UPDATE conversations SET last_seq = last_seq + 1, last_activity = ? WHERE id = ? RETURNING last_seq"_s,
+        {message.createdAtMs, message.conversationId});
+    if (!seq)
+        return seq.error();
+    if (!seq->next())
+        return makeError(ErrorCode::NotFound, u"no such conversation"_s);
+    Message stored = message;
+    stored.seq = seq->value(0).toLongLong();
+    seq->finish();
+    if (Status inserted = m_session.run(
+            u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, attachment, event, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {stored.id.toString(QUuid::WithoutBraces), stored.conversationId, stored.seq, stored.senderId,
+             messageTypeName(stored.type), stored.content,
+             stored.attachment.isNull() ? QVariant() : QVariant(SqlRows::attachmentText(stored.attachment)),
+             stored.event.isEmpty() ? QVariant() : QVariant(SqlRows::eventText(stored.event)), stored.createdAtMs});
+        !inserted)
+        return inserted.error();
+    return AppendedMessage{stored, false};
+}
+
+Result<QList<Message>> SqlMessageRepository::before(ConversationId id, Seq beforeSeq, int limit)
+{
+    Result<QList<Message>> page = select(u"WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?"_s,
+                                         {id, beforeSeq, limit});
+    if (page)
+        std::reverse(page->begin(), page->end());
+    return page;
+}
+
+Result<QList<Message>> SqlMessageRepository::after(ConversationId id, Seq afterSeq, int limit)
+{
+    return select(u"WHERE m.conversation_id = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?"_s, {id, afterSeq, limit});
+}
+
+} // namespace Banter::Server

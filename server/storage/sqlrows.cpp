@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/sqlrows.h"
+
+#include "protocol/domainjson.h"
+
+#include <QJsonDocument>
+
+namespace Banter::Server::SqlRows {
+
+User user(const QSqlQuery &q, int first)
+{
+    User u;
+    u.id = q.value(first).toLongLong();
+    u.username = q.value(first + 1).toString();
+    u.displayName = q.value(first + 2).toString();
+    u.createdAtMs = q.value(first + 3).toLongLong();
+    return u;
+}
+
+Message message(const QSqlQuery &q, int first)
+{
+    Message m;
+    m.id = QUuid::fromString(q.value(first).toString());
+    m.conversationId = q.value(first + 1).toLongLong();
+    m.seq = q.value(first + 2).toLongLong();
+    m.senderId = q.value(first + 3).toLongLong();
+    m.type = messageTypeFromName(q.value(first + 4).toString()).value_or(MessageType::Text);
+    m.content = q.value(first + 5).toString();
+    const QByteArray attachment = q.value(first + 6).toString().toUtf8();
+    if (!attachment.isEmpty()) {
+        // Written by this server from a validated Attachment, so it decodes.
+        if (auto decoded = Protocol::attachmentFromJson(QJsonDocument::fromJson(attachment).object()))
+            m.attachment = *decoded;
+    }
+    const QByteArray event = q.value(first + 7).toString().toUtf8();
+    if (!event.isEmpty())
+        m.event = QJsonDocument::fromJson(event).object();
+    m.createdAtMs = q.value(first + 8).toLongLong();
+    return m;
+}
+
+QString attachmentText(const Attachment &attachment)
+{
+    if (attachment.isNull())
+        return {};
+    return QString::fromUtf8(QJsonDocument(Protocol::toJson(attachment)).toJson(QJsonDocument::Compact));
+}
+
+QString eventText(const QJsonObject &event)
+{
+    if (event.isEmpty())
+        return {};
+    return QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact));
+}
+
+} // namespace Banter::Server::SqlRows

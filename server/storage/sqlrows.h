@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Row ⇄ domain conversions shared by the SQL repositories. The column lists here and the
+// reads below must stay in the same order.
+
+#include "domain/conversation.h"
+#include "domain/message.h"
+#include "domain/user.h"
+
+#include <QSqlQuery>
+
+namespace Banter::Server::SqlRows {
+
+inline const QString UserColumns = QStringLiteral("u.id, u.username, u.display_name, u.created_at");
+inline const QString MessageColumns = QStringLiteral(
+    "m.id, m.conversation_id, m.seq, m.sender_id, m.type, m.content, m.attachment, m.event, m.created_at");
+inline constexpr int MessageColumnCount = 9;
+
+User user(const QSqlQuery &q, int first = 0);
+Message message(const QSqlQuery &q, int first = 0);
+QString attachmentText(const Attachment &attachment);
+QString eventText(const QJsonObject &event);
+
+} // namespace Banter::Server::SqlRows

@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/sqlsession.h"
+
+#include "serverlogging.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+Error databaseError(const QString &what, const QString &driverText, bool connectionLost)
+{
+    qCWarning(lcStorage).noquote() << what << "failed:" << driverText;
+    if (connectionLost)
+        return makeError(ErrorCode::Unavailable, u"the database is unavailable; try again later"_s);
+    return makeError(ErrorCode::Internal, u"the server could not complete the request"_s);
+}
+
+SqlSession::SqlSession(QSqlDatabase database, SqlDialect dialect)
+    : m_database(std::move(database))
+    , m_dialect(std::move(dialect))
+{
+}
+
+Result<QSqlQuery> SqlSession::exec(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery query(m_database);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        const QSqlError e = query.lastError();
+        return databaseError(u"prepare of \"%1\""_s.arg(sql.simplified().left(80)), e.text(),
+                             e.type() == QSqlError::ConnectionError || !m_database.isOpen());
+    }
+    for (const QVariant &bind : binds) {
+        // A null QString binds as SQL NULL; Banter means "empty" by it. Intentional NULLs are
+        // passed as an invalid QVariant.
+        if (bind.typeId() == QMetaType::QString && bind.toString().isNull())
+            query.addBindValue(QString(u""_s));
+        else
+            query.addBindValue(bind);
+    }
+    if (!query.exec()) {
+        const QSqlError e = query.lastError();
+        return databaseError(u"\"%1\""_s.arg(sql.simplified().left(80)), e.text(),
+                             e.type() == QSqlError::ConnectionError || !m_database.isOpen());
+    }
+    return query;
+}
+
+Status SqlSession::run(const QString &sql, const QVariantList &binds)
+{
+    Result<QSqlQuery> query = exec(sql, binds);
+    if (!query)
+        return query.error();
+    return success();
+}
+
+Status SqlSession::runScript(const QString &script)
+{
+    static const QRegularExpression statementEnd(u";\\s*(\\n|$)"_s);
+    const QStringList statements = script.split(statementEnd, Qt::SkipEmptyParts);
+    for (const QString &statement : statements) {
+        QString sql;
+        const QStringList lines = statement.split(u'\n');
+        for (const QString &line : lines) {
+            if (!line.trimmed().startsWith("--"_L1))
+                sql += line + u'\n';
+        }
+        if (sql.trimmed().isEmpty())
+            continue;
+        QSqlQuery query(m_database);
+        if (!query.exec(sql)) {
+            const QSqlError e = query.lastError();
+            return databaseError(u"\"%1\""_s.arg(sql.simplified().left(80)), e.text(), false);
+        }
+    }
+    return success();
+}
+
+} // namespace Banter::Server

@@ -1,0 +1,97 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/sqlsessionrepository.h"
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+Result<SessionId> SqlSessionRepository::create(UserId user, const QString &device,
+                                               const QByteArray &refreshHash, qint64 nowMs,
+                                               qint64 expiresAtMs)
+{
+    Result<QSqlQuery> q = m_session.exec(
+        u"INSERT INTO sessions (user_id, device, refresh_hash, created_at, last_used_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
+        {user, device, refreshHash, nowMs, nowMs, expiresAtMs});
+    if (!q)
+        return q.error();
+    q->next();
+    return q->value(0).toLongLong();
+}
+
+Result<QList<StoredSession>> SqlSessionRepository::select(const QString &where, const QVariantList &binds)
+{
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT id, user_id, device, refresh_hash, previous_refresh_hash, created_at, last_used_at, "
+        "expires_at, revoked FROM sessions WHERE "_s + where + u" ORDER BY id"_s,
+        binds);
+    if (!q)
+        return q.error();
+    QList<StoredSession> sessions;
+    while (q->next()) {
+        StoredSession s;
+        s.id = q->value(0).toLongLong();
+        s.userId = q->value(1).toLongLong();
+        s.device = q->value(2).toString();
+        s.refreshHash = q->value(3).toByteArray();
+        s.previousRefreshHash = q->value(4).toByteArray();
+        s.createdAtMs = q->value(5).toLongLong();
+        s.lastUsedAtMs = q->value(6).toLongLong();
+        s.expiresAtMs = q->value(7).toLongLong();
+        s.revoked = q->value(8).toInt() != 0;
+        sessions.append(s);
+    }
+    return sessions;
+}
+
+Result<std::optional<StoredSession>> SqlSessionRepository::find(SessionId id)
+{
+    Result<QList<StoredSession>> found = select(u"id = ?"_s, {id});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return std::optional<StoredSession>{};
+    return std::optional<StoredSession>{found->first()};
+}
+
+Result<std::optional<StoredSession>> SqlSessionRepository::findByRefreshHash(const QByteArray &hash)
+{
+    Result<QList<StoredSession>> found = select(u"refresh_hash = ? OR previous_refresh_hash = ?"_s, {hash, hash});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return std::optional<StoredSession>{};
+    return std::optional<StoredSession>{found->first()};
+}
+
+Status SqlSessionRepository::rotate(SessionId id, const QByteArray &newHash, qint64 nowMs, qint64 expiresAtMs)
+{
+    return m_session.run(u"UPDATE sessions SET previous_refresh_hash = refresh_hash, refresh_hash = ?, "
+                         "last_used_at = ?, expires_at = ? WHERE id = ?"_s,
+                         {newHash, nowMs, expiresAtMs, id});
+}
+
+Status SqlSessionRepository::revoke(SessionId id)
+{
+    return m_session.run(u"UPDATE sessions SET revoked = 1 WHERE id = ?"_s, {id});
+}
+
+Result<QList<SessionId>> SqlSessionRepository::revokeAllForUser(UserId user, SessionId keep)
+{
+    Result<QSqlQuery> q = m_session.exec(
+        u"UPDATE sessions SET revoked = 1 WHERE user_id = ? AND id <> ? AND revoked = 0 RETURNING id"_s, {user, keep});
+    if (!q)
+        return q.error();
+    QList<SessionId> ids;
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    return ids;
+}
+
+Result<QList<StoredSession>> SqlSessionRepository::listForUser(UserId user)
+{
+    return select(u"user_id = ? AND revoked = 0"_s, {user});
+}
+
+} // namespace Banter::Server

@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "service/repositories.h"
+#include "storage/sqlsession.h"
+
+namespace Banter::Server {
+
+class SqlSessionRepository : public SessionRepository
+{
+public:
+    explicit SqlSessionRepository(SqlSession &session) : m_session(session) { }
+
+    Result<SessionId> create(UserId user, const QString &device, const QByteArray &refreshHash,
+                             qint64 nowMs, qint64 expiresAtMs) override;
+    Result<std::optional<StoredSession>> find(SessionId id) override;
+    Result<std::optional<StoredSession>> findByRefreshHash(const QByteArray &hash) override;
+    Status rotate(SessionId id, const QByteArray &newHash, qint64 nowMs, qint64 expiresAtMs) override;
+    Status revoke(SessionId id) override;
+    Result<QList<SessionId>> revokeAllForUser(UserId user, SessionId keep) override;
+    Result<QList<StoredSession>> listForUser(UserId user) override;
+
+private:
+    Result<QList<StoredSession>> select(const QString &where, const QVariantList &binds);
+
+    SqlSession &m_session;
+};
+
+} // namespace Banter::Server

@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "service/repositories.h"
+#include "storage/sqlsession.h"
+
+namespace Banter::Server {
+
+class SqlUserRepository : public UserRepository
+{
+public:
+    explicit SqlUserRepository(SqlSession &session) : m_session(session) { }
+
+    Result<User> create(const QString &username, const QString &displayName,
+                        const QString &passwordHash, qint64 nowMs) override;
+    Result<std::optional<Credentials>> findCredentials(const QString &username) override;
+    Result<std::optional<User>> findById(UserId id) override;
+    Result<std::optional<User>> findByUsername(const QString &username) override;
+    Result<QList<User>> findByIds(const QList<UserId> &ids) override;
+    Result<QList<User>> search(const QString &prefix, int limit) override;
+    Status updatePasswordHash(UserId id, const QString &passwordHash) override;
+    Status updateDisplayName(UserId id, const QString &displayName) override;
+    Status updateLastSeen(UserId id, qint64 lastSeenMs) override;
+    Result<qint64> lastSeen(UserId id) override;
+
+private:
+    Result<std::optional<User>> findOne(const QString &where, const QVariant &value);
+
+    SqlSession &m_session;
+};
+
+} // namespace Banter::Server
