@@ -1,0 +1,230 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ClientSession against a real banterd: acks and pushes, delivery receipts, catching up after
+// a disconnect without gaps or duplicates, the offline outbox surviving a server restart,
+// token refresh on reconnect, and revocation.
+#include "testserver.h"
+
+#include "client/clientsession.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Banter;
+using namespace Banter::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+ClientSession::Options fastOptions()
+{
+    ClientSession::Options options;
+    options.reconnectBaseMs = 50;
+    options.reconnectMaxMs = 300;
+    options.requestTimeoutMs = 10'000;
+    return options;
+}
+
+template<typename T>
+Result<T> await(QFuture<Result<T>> future, int timeoutMs = 10'000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!future.isFinished() && !deadline.hasExpired())
+        QTest::qWait(5);
+    if (!future.isFinished())
+        return makeError(ErrorCode::Unavailable, u"test timed out waiting for a reply"_s);
+    return future.result();
+}
+
+bool waitReady(ClientSession &session, int timeoutMs = 10'000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!session.isReady() && !deadline.hasExpired())
+        QTest::qWait(5);
+    return session.isReady();
+}
+} // namespace
+
+class TestClientSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void sendAckPushAndDeliveredReceipt();
+    void catchUpAfterDisconnectWithoutGapsOrDuplicates();
+    void outboxSurvivesServerRestart();
+    void expiredAccessTokenIsRefreshed();
+    void logoutEndsTheSession();
+    void groupMembershipArrivesThroughSync();
+
+private:
+    std::unique_ptr<ClientSession> signedIn(const QString &name);
+
+    std::unique_ptr<TestServer> m_server;
+};
+
+void TestClientSession::init()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY(m_server->start());
+}
+
+void TestClientSession::cleanup()
+{
+    m_server.reset();
+}
+
+std::unique_ptr<ClientSession> TestClientSession::signedIn(const QString &name)
+{
+    auto session = std::make_unique<ClientSession>();
+    session->setOptions(fastOptions());
+    session->connectToServer(m_server->url());
+    QDeadlineTimer deadline(5000);
+    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
+        QTest::qWait(5);
+    const auto grant = await(session->registerUser(name, u"correct horse"_s, name.toUpper(), u"test"_s));
+    if (!grant || !waitReady(*session))
+        return nullptr;
+    return session;
+}
+
+void TestClientSession::sendAckPushAndDeliveredReceipt()
+{
+    auto alice = signedIn(u"alice"_s);
+    auto bob = signedIn(u"bob"_s);
+    QVERIFY(alice && bob);
+    const auto conversation = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(conversation);
+    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    QSignalSpy receipts(alice.get(), &ClientSession::receiptReceived);
+    QSignalSpy acked(alice.get(), &ClientSession::messageAcked);
+    const auto sent = await(alice->sendMessage(conversation->id, u"hello bob"_s));
+    QVERIFY(sent);
+    QCOMPARE(sent->seq, 1);
+    QCOMPARE(acked.count(), 1);
+    QTRY_COMPARE(received.count(), 1);
+    QCOMPARE(received.first().first().value<Message>().content, u"hello bob"_s);
+    // Bob's session acknowledges delivery by itself; Alice sees it.
+    QTRY_VERIFY(!receipts.isEmpty());
+    const auto receipt = receipts.first().first().value<Protocol::ReceiptPush>();
+    QCOMPARE(receipt.kind, Protocol::ReceiptKind::Delivered);
+    QCOMPARE(receipt.seq, 1);
+    QVERIFY(alice->pendingMessages().isEmpty());
+}
+
+void TestClientSession::catchUpAfterDisconnectWithoutGapsOrDuplicates()
+{
+    auto alice = signedIn(u"alice"_s);
+    auto bob = signedIn(u"bob"_s);
+    QVERIFY(alice && bob);
+    const auto conversation = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(await(alice->sendMessage(conversation->id, u"before"_s)));
+    QTRY_COMPARE(bob->positions().value(conversation->id), 1);
+    bob->disconnectFromServer();
+    QTRY_COMPARE(bob->state(), ClientSession::State::Disconnected);
+    for (int i = 0; i < 30; ++i)
+        QVERIFY(await(alice->sendMessage(conversation->id, u"missed %1"_s.arg(i))));
+    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    auto options = fastOptions();
+    options.syncPageSize = 7; // several pages
+    bob->setOptions(options);
+    bob->connectToServer(m_server->url());
+    QVERIFY(waitReady(*bob));
+    QCOMPARE(received.count(), 30);
+    for (int i = 0; i < 30; ++i) {
+        const Message m = received.at(i).first().value<Message>();
+        QCOMPARE(m.seq, Seq(i + 2));
+        QCOMPARE(m.content, u"missed %1"_s.arg(i));
+    }
+    // Live messages continue right after.
+    QVERIFY(await(alice->sendMessage(conversation->id, u"live"_s)));
+    QTRY_COMPARE(received.count(), 31);
+    QCOMPARE(received.last().first().value<Message>().seq, 32);
+}
+
+void TestClientSession::outboxSurvivesServerRestart()
+{
+    auto alice = signedIn(u"alice"_s);
+    auto bob = signedIn(u"bob"_s);
+    QVERIFY(alice && bob);
+    const auto conversation = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(conversation);
+    m_server->stop();
+    QTRY_VERIFY(alice->state() == ClientSession::State::Reconnecting);
+    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    QList<QFuture<Result<Message>>> sends;
+    for (int i = 0; i < 3; ++i)
+        sends.append(alice->sendMessage(conversation->id, u"written offline %1"_s.arg(i)));
+    QCOMPARE(alice->pendingMessages().size(), 3);
+    QVERIFY(m_server->restart());
+    QVERIFY(waitReady(*alice, 15'000));
+    QVERIFY(waitReady(*bob, 15'000));
+    for (int i = 0; i < 3; ++i) {
+        const auto sent = await(sends[i]);
+        QVERIFY(sent);
+        QCOMPARE(sent->seq, Seq(i + 1));
+    }
+    QTRY_COMPARE(received.count(), 3);
+    QTest::qWait(200);
+    QCOMPARE(received.count(), 3); // once each
+    QVERIFY(alice->pendingMessages().isEmpty());
+}
+
+void TestClientSession::expiredAccessTokenIsRefreshed()
+{
+    m_server.reset();
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.accessTokenMinutes = 0; // every access token is born expired
+    m_server = std::make_unique<TestServer>(config);
+    QVERIFY(m_server->start());
+    auto alice = signedIn(u"alice"_s);
+    QVERIFY(alice);
+    const QString firstRefresh = alice->refreshToken();
+    QSignalSpy tokens(alice.get(), &ClientSession::tokensChanged);
+    alice->disconnectFromServer();
+    QTRY_COMPARE(alice->state(), ClientSession::State::Disconnected);
+    alice->connectToServer(m_server->url());
+    QVERIFY(waitReady(*alice));
+    QVERIFY(!tokens.isEmpty());
+    QVERIFY(alice->refreshToken() != firstRefresh);
+    QVERIFY(await(alice->conversations()));
+}
+
+void TestClientSession::logoutEndsTheSession()
+{
+    auto alice = signedIn(u"alice"_s);
+    QVERIFY(alice);
+    QSignalSpy tokens(alice.get(), &ClientSession::tokensChanged);
+    QVERIFY(await(alice->logout()));
+    QTRY_COMPARE(alice->state(), ClientSession::State::Disconnected);
+    QVERIFY(alice->accessToken().isEmpty());
+    QVERIFY(!tokens.isEmpty());
+    QTest::qWait(400);
+    QCOMPARE(alice->state(), ClientSession::State::Disconnected); // and stays so
+}
+
+void TestClientSession::groupMembershipArrivesThroughSync()
+{
+    auto alice = signedIn(u"alice"_s);
+    auto bob = signedIn(u"bob"_s);
+    QVERIFY(alice && bob);
+    const UserId bobId = bob->currentUser().id;
+    bob->disconnectFromServer();
+    QTRY_COMPARE(bob->state(), ClientSession::State::Disconnected);
+    const auto group = await(alice->createGroup(u"Team"_s, {bobId}));
+    QVERIFY(group);
+    QVERIFY(await(alice->sendMessage(group->id, u"welcome"_s)));
+    QSignalSpy updated(bob.get(), &ClientSession::conversationUpdated);
+    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    bob->connectToServer(m_server->url());
+    QVERIFY(waitReady(*bob));
+    QVERIFY(!updated.isEmpty());
+    QCOMPARE(received.count(), 2);
+    QCOMPARE(received.at(0).first().value<Message>().type, MessageType::System);
+    QCOMPARE(received.at(1).first().value<Message>().content, u"welcome"_s);
+}
+
+QTEST_GUILESS_MAIN(TestClientSession)
+#include "tst_clientsession.moc"
