@@ -138,7 +138,7 @@ public:
     virtual Status setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs) = 0;
     virtual Result<QList<ContactEntry>> list(UserId owner) = 0;
     virtual Result<bool> isBlocked(UserId blocker, UserId blocked) = 0;
-    // Users who have `user` in their contacts and have not blocked them.
+    // Users who have `user` in their contacts, where neither side has blocked the other.
     virtual Result<QList<UserId>> watchersOf(UserId user) = 0;
 };
 

@@ -52,7 +52,11 @@ Result<bool> SqlContactRepository::isBlocked(UserId blocker, UserId blocked)
 
 Result<QList<UserId>> SqlContactRepository::watchersOf(UserId user)
 {
-    Result<QSqlQuery> q = m_session.exec(u"SELECT owner_id FROM contacts WHERE contact_id = ? AND blocked = 0"_s, {user});
+    // People who keep `user` as a contact, minus those `user` has blocked.
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT c.owner_id FROM contacts c WHERE c.contact_id = ? AND c.blocked = 0 AND NOT EXISTS "
+        "(SELECT 1 FROM contacts b WHERE b.owner_id = ? AND b.contact_id = c.owner_id AND b.blocked = 1)"_s,
+        {user, user});
     if (!q)
         return q.error();
     QList<UserId> ids;

@@ -352,6 +352,10 @@ void TestSqlStorage::contactsAndBlocking()
     QVERIFY(runNow<Done>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.setBlocked(c, b, true, 1); }));
     auto watchers = runNow<QList<UserId>>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.watchersOf(b); });
     QCOMPARE(*watchers, QList<UserId>{a}); // c blocked b, so c does not watch
+    QVERIFY(runNow<Done>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.setBlocked(b, a, true, 1); }));
+    watchers = runNow<QList<UserId>>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.watchersOf(b); });
+    QVERIFY(watchers->isEmpty()); // b blocked a: a no longer sees b's presence
+    QVERIFY(runNow<Done>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.setBlocked(b, a, false, 1); }));
     QCOMPARE(*runNow<bool>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.isBlocked(c, b); }), true);
     QCOMPARE(*runNow<bool>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.isBlocked(a, b); }), false);
     auto list = runNow<QList<ContactEntry>>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.list(a); });
