@@ -7,8 +7,8 @@
 
 #include <QLoggingCategory>
 
-Q_DECLARE_LOGGING_CATEGORY(lcNet)     // banter.net: connections, frames, limits
+Q_DECLARE_LOGGING_CATEGORY(lcNet) // banter.net: connections, frames, limits
 Q_DECLARE_LOGGING_CATEGORY(lcService) // banter.service: use cases
-Q_DECLARE_LOGGING_CATEGORY(lcAuth)    // banter.auth: logins, tokens, revocations
-Q_DECLARE_LOGGING_CATEGORY(lcServer)  // banter.server: start-up, configuration
+Q_DECLARE_LOGGING_CATEGORY(lcAuth) // banter.auth: logins, tokens, revocations
+Q_DECLARE_LOGGING_CATEGORY(lcServer) // banter.server: start-up, configuration
 Q_DECLARE_LOGGING_CATEGORY(lcStorage) // banter.storage: database, migrations, batches

@@ -48,8 +48,7 @@ struct BanterServer::Parts
 BanterServer::BanterServer(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-{
-}
+{ }
 
 BanterServer::~BanterServer()
 {
@@ -61,10 +60,12 @@ Status BanterServer::start()
     if (m_parts)
         return success();
     if (m_config.dataDir.isEmpty() || !QDir().mkpath(m_config.dataDir))
-        return makeError(ErrorCode::Unavailable, u"cannot use the data directory '%1'"_s.arg(m_config.dataDir));
+        return makeError(ErrorCode::Unavailable,
+                         u"cannot use the data directory '%1'"_s.arg(m_config.dataDir));
     auto parts = std::make_unique<Parts>();
 
-    Result<std::unique_ptr<SqlStorageExecutor>> storage = openStorage(m_config.effectiveDatabaseUrl());
+    Result<std::unique_ptr<SqlStorageExecutor>> storage =
+        openStorage(m_config.effectiveDatabaseUrl());
     if (!storage)
         return storage.error();
     parts->storage = std::move(storage).value();
@@ -77,7 +78,8 @@ Status BanterServer::start()
     parts->jwt = std::make_unique<JwtCodec>(*key);
     parts->registry = std::make_unique<ConnectionRegistry>(parts->presence);
 
-    const ServiceContext context{*parts->storage, *parts->registry, parts->presence, m_config.limits, systemClockMs};
+    const ServiceContext context{*parts->storage, *parts->registry, parts->presence,
+                                 m_config.limits, systemClockMs};
     AuthSettings auth;
     auth.accessTokenTtlMs = qint64(m_config.accessTokenMinutes) * 60 * 1000;
     auth.refreshTokenTtlMs = qint64(m_config.refreshTokenDays) * 24 * 3600 * 1000;
@@ -85,24 +87,27 @@ Status BanterServer::start()
     auth.loginFailuresPerAccount = m_config.limits.loginFailuresPerAccount;
     auth.loginFailuresPerAddress = m_config.limits.loginFailuresPerAddress;
     auth.loginWindowMs = qint64(m_config.limits.loginWindowSeconds) * 1000;
-    parts->auth = std::make_unique<AuthService>(*parts->storage, *parts->hasher, *parts->jwt, systemClockMs, auth);
+    parts->auth = std::make_unique<AuthService>(*parts->storage, *parts->hasher, *parts->jwt,
+                                                systemClockMs, auth);
     parts->conversations = std::make_unique<ConversationService>(context);
     parts->messaging = std::make_unique<MessagingService>(context);
     parts->receipts = std::make_unique<ReceiptService>(context);
     parts->contacts = std::make_unique<ContactService>(context);
     parts->presenceService = std::make_unique<PresenceService>(context);
-    parts->services = std::make_unique<Services>(Services{*parts->auth, *parts->conversations, *parts->messaging,
-                                                          *parts->receipts, *parts->contacts,
-                                                          *parts->presenceService, m_config});
+    parts->services = std::make_unique<Services>(
+        Services{*parts->auth, *parts->conversations, *parts->messaging, *parts->receipts,
+                 *parts->contacts, *parts->presenceService, m_config});
     registerSessionHandlers(parts->router, *parts->services);
     registerConversationHandlers(parts->router, *parts->services);
     registerMessagingHandlers(parts->router, *parts->services);
     registerPeopleHandlers(parts->router, *parts->services);
 
-    parts->chat = std::make_unique<ChatServer>(m_config, parts->router, *parts->registry, *parts->presenceService);
+    parts->chat = std::make_unique<ChatServer>(m_config, parts->router, *parts->registry,
+                                               *parts->presenceService);
     ChatServer *chat = parts->chat.get();
-    connect(parts->auth.get(), &AuthService::sessionRevoked, chat,
-            [chat](SessionId session, const QString &reason) { chat->closeSession(session, reason); });
+    connect(
+        parts->auth.get(), &AuthService::sessionRevoked, chat,
+        [chat](SessionId session, const QString &reason) { chat->closeSession(session, reason); });
     if (Status listening = parts->chat->listen(); !listening) {
         parts->storage->stop();
         return listening;
@@ -115,8 +120,8 @@ void BanterServer::stop()
 {
     if (!m_parts)
         return;
-    m_parts->chat.reset();      // closes every connection
-    m_parts->storage->stop();   // finishes queued jobs while the services still exist
+    m_parts->chat.reset(); // closes every connection
+    m_parts->storage->stop(); // finishes queued jobs while the services still exist
     m_parts.reset();
     qCInfo(lcServer) << "stopped";
 }

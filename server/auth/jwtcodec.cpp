@@ -11,9 +11,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
-#include <sodium.h>
-
 #include <cmath>
+#include <sodium.h>
 
 namespace Banter::Server {
 
@@ -54,8 +53,10 @@ QByteArray JwtCodec::mac(const QByteArray &signingInput) const
 {
     QByteArray out(crypto_auth_hmacsha256_BYTES, Qt::Uninitialized);
     crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(m_key.constData()), size_t(m_key.size()));
-    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char *>(signingInput.constData()),
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(m_key.constData()),
+                                size_t(m_key.size()));
+    crypto_auth_hmacsha256_update(&state,
+                                  reinterpret_cast<const unsigned char *>(signingInput.constData()),
                                   quint64(signingInput.size()));
     crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char *>(out.data()));
     return out;
@@ -68,7 +69,8 @@ QString JwtCodec::sign(const AccessClaims &claims) const
                               {u"iat"_s, claims.issuedAt},
                               {u"exp"_s, claims.expiresAt},
                               {u"typ"_s, u"access"_s}};
-    const QByteArray input = pinnedHeader() + '.' + base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    const QByteArray input =
+        pinnedHeader() + '.' + base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     return QString::fromLatin1(input + '.' + base64Url(mac(input)));
 }
 
@@ -92,9 +94,12 @@ Result<AccessClaims> JwtCodec::verify(const QString &token, qint64 nowSeconds) c
         return invalidToken();
     const QJsonObject payload = QJsonDocument::fromJson(payloadJson).object();
     AccessClaims claims;
-    if (!integral(payload.value(u"sub"), &claims.userId) || !integral(payload.value(u"sid"), &claims.sessionId)
-        || !integral(payload.value(u"iat"), &claims.issuedAt) || !integral(payload.value(u"exp"), &claims.expiresAt)
-        || payload.value(u"typ").toString() != "access"_L1 || claims.userId == 0 || claims.sessionId == 0)
+    if (!integral(payload.value(u"sub"), &claims.userId)
+        || !integral(payload.value(u"sid"), &claims.sessionId)
+        || !integral(payload.value(u"iat"), &claims.issuedAt)
+        || !integral(payload.value(u"exp"), &claims.expiresAt)
+        || payload.value(u"typ").toString() != "access"_L1 || claims.userId == 0
+        || claims.sessionId == 0)
         return invalidToken();
     if (claims.expiresAt <= nowSeconds)
         return makeError(ErrorCode::TokenExpired, u"the access token has expired; refresh it"_s);
@@ -109,7 +114,10 @@ Result<QByteArray> loadOrCreateTokenKey(const QString &path)
             return makeError(ErrorCode::Unavailable, u"cannot read the token key %1"_s.arg(path));
         const QByteArray key = file.readAll();
         if (key.size() != KeyBytes)
-            return makeError(ErrorCode::Internal, u"the token key %1 is damaged (wrong size); delete it to make a new one"_s.arg(path));
+            return makeError(
+                ErrorCode::Internal,
+                u"the token key %1 is damaged (wrong size); delete it to make a new one"_s.arg(
+                    path));
         // Keep the key private even if someone loosened its mode.
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         return key;

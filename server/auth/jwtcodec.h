@@ -12,10 +12,10 @@ namespace Banter::Server {
 
 struct AccessClaims
 {
-    UserId userId = 0;       // "sub"
+    UserId userId = 0; // "sub"
     SessionId sessionId = 0; // "sid"
-    qint64 issuedAt = 0;     // "iat", seconds
-    qint64 expiresAt = 0;    // "exp", seconds
+    qint64 issuedAt = 0; // "iat", seconds
+    qint64 expiresAt = 0; // "exp", seconds
 };
 
 // HS256 JSON Web Tokens with the algorithm pinned: the header must be exactly HS256/JWT, so

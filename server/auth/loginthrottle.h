@@ -13,7 +13,10 @@ namespace Banter::Server {
 class LoginThrottle
 {
 public:
-    LoginThrottle(int maxFailures, qint64 windowMs) : m_max(maxFailures), m_windowMs(windowMs) { }
+    LoginThrottle(int maxFailures, qint64 windowMs)
+        : m_max(maxFailures)
+        , m_windowMs(windowMs)
+    { }
 
     // Milliseconds until another attempt is allowed; 0 when allowed now.
     qint64 retryAfter(const QString &key, qint64 nowMs);

@@ -40,7 +40,8 @@ bool PasswordHasher::verify(const QString &password, const QString &phc) const
     const QByteArray stored = phc.toLatin1();
     if (bytes.size() > UserRules::MaxPasswordBytes || stored.size() >= crypto_pwhash_STRBYTES)
         return false;
-    return crypto_pwhash_str_verify(stored.constData(), bytes.constData(), quint64(bytes.size())) == 0;
+    return crypto_pwhash_str_verify(stored.constData(), bytes.constData(), quint64(bytes.size()))
+        == 0;
 }
 
 bool PasswordHasher::needsRehash(const QString &phc) const

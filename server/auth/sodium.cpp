@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/sodium.h"
 
-#include <sodium.h>
-
 #include <cstdlib>
 #include <mutex>
+#include <sodium.h>
 
 namespace Banter::Server {
 
@@ -34,17 +33,18 @@ QByteArray base64Url(const QByteArray &bytes)
 QByteArray fromBase64Url(const QByteArray &text, bool *ok)
 {
     for (char c : text) {
-        const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-            || c == '-' || c == '_';
+        const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+            || (c >= '0' && c <= '9') || c == '-' || c == '_';
         if (!allowed) {
             *ok = false;
             return {};
         }
     }
-    auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding
-                                                            | QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded = QByteArray::fromBase64Encoding(
+        text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     // Re-encoding must give the same text: rejects non-canonical trailing bits.
-    *ok = decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok && base64Url(decoded.decoded) == text;
+    *ok = decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok
+        && base64Url(decoded.decoded) == text;
     return *ok ? decoded.decoded : QByteArray();
 }
 

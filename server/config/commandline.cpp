@@ -11,17 +11,39 @@ using namespace Qt::StringLiterals;
 
 CommandLine::CommandLine()
 {
-    m_parser.setApplicationDescription(
-        QCoreApplication::translate("banterd", "Banter chat server: WebSocket, JSON protocol, SQLite or PostgreSQL storage."));
+    m_parser.setApplicationDescription(QCoreApplication::translate(
+        "banterd", "Banter chat server: WebSocket, JSON protocol, SQLite or PostgreSQL storage."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({
-        {u"listen"_s, QCoreApplication::translate("banterd", "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)."), u"address"_s},
-        {u"port"_s, QCoreApplication::translate("banterd", "TCP port to listen on (default %1; 0 picks a free one).").arg(ServerConfig::DefaultPort), u"port"_s},
-        {u"data-dir"_s, QCoreApplication::translate("banterd", "Directory for the database, keys and files (default: the standard app-data directory)."), u"dir"_s},
-        {u"database"_s, QCoreApplication::translate("banterd", "Database URL: sqlite:///path/to/banter.db or postgresql://user:password@host:port/dbname (default: SQLite in the data directory)."), u"url"_s},
-        {u"config"_s, QCoreApplication::translate("banterd", "INI configuration file; command-line options override it."), u"file"_s},
-        {u"registration"_s, QCoreApplication::translate("banterd", "Whether anyone may register: open or closed (default open)."), u"mode"_s},
+        {u"listen"_s,
+         QCoreApplication::translate(
+             "banterd", "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)."),
+         u"address"_s},
+        {u"port"_s,
+         QCoreApplication::translate("banterd",
+                                     "TCP port to listen on (default %1; 0 picks a free one).")
+             .arg(ServerConfig::DefaultPort),
+         u"port"_s},
+        {u"data-dir"_s,
+         QCoreApplication::translate("banterd",
+                                     "Directory for the database, keys and files (default: the "
+                                     "standard app-data directory)."),
+         u"dir"_s},
+        {u"database"_s,
+         QCoreApplication::translate("banterd",
+                                     "Database URL: sqlite:///path/to/banter.db or "
+                                     "postgresql://user:password@host:port/dbname (default: SQLite "
+                                     "in the data directory)."),
+         u"url"_s},
+        {u"config"_s,
+         QCoreApplication::translate("banterd",
+                                     "INI configuration file; command-line options override it."),
+         u"file"_s},
+        {u"registration"_s,
+         QCoreApplication::translate("banterd",
+                                     "Whether anyone may register: open or closed (default open)."),
+         u"mode"_s},
     });
 }
 
@@ -37,7 +59,9 @@ Result<ServerConfig> CommandLine::config() const
     if (m_parser.isSet(u"listen"_s)) {
         const QHostAddress address(m_parser.value(u"listen"_s));
         if (address.isNull())
-            return makeError(ErrorCode::BadRequest, u"--listen needs an IP address, not '%1'"_s.arg(m_parser.value(u"listen"_s)));
+            return makeError(
+                ErrorCode::BadRequest,
+                u"--listen needs an IP address, not '%1'"_s.arg(m_parser.value(u"listen"_s)));
         config.listenAddress = address;
     }
     if (m_parser.isSet(u"port"_s)) {

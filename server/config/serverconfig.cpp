@@ -27,7 +27,8 @@ bool readNumber(const QSettings &settings, const QString &key, T &target, QStrin
     bool ok = false;
     const double value = settings.value(key).toString().toDouble(&ok);
     if (!ok || value < 0) {
-        *error = u"%1: '%2' is not a non-negative number"_s.arg(key, settings.value(key).toString());
+        *error =
+            u"%1: '%2' is not a non-negative number"_s.arg(key, settings.value(key).toString());
         return false;
     }
     target = T(value);
@@ -52,7 +53,8 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
     QString error;
     int port = config.port;
     if (!readNumber(settings, u"server/port"_s, port, &error) || port > 65535)
-        return makeError(ErrorCode::BadRequest, error.isEmpty() ? u"server/port is out of range"_s : error);
+        return makeError(ErrorCode::BadRequest,
+                         error.isEmpty() ? u"server/port is out of range"_s : error);
     config.port = quint16(port);
     config.dataDir = settings.value(u"server/data_dir"_s, config.dataDir).toString();
     config.databaseUrl = settings.value(u"server/database"_s, config.databaseUrl).toString();
@@ -60,22 +62,27 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
     if (registration != "open"_L1 && registration != "closed"_L1)
         return makeError(ErrorCode::BadRequest, u"server/registration must be open or closed"_s);
     config.registrationOpen = registration == "open"_L1;
-    config.allowedOrigins = settings.value(u"server/allowed_origins"_s, config.allowedOrigins).toStringList();
+    config.allowedOrigins =
+        settings.value(u"server/allowed_origins"_s, config.allowedOrigins).toStringList();
 
     ServerLimits &l = config.limits;
-    const bool ok = readNumber(settings, u"auth/access_token_minutes"_s, config.accessTokenMinutes, &error)
+    const bool ok =
+        readNumber(settings, u"auth/access_token_minutes"_s, config.accessTokenMinutes, &error)
         && readNumber(settings, u"auth/refresh_token_days"_s, config.refreshTokenDays, &error)
         && readNumber(settings, u"auth/password_memory_kib"_s, config.passwordMemoryKiB, &error)
         && readNumber(settings, u"auth/password_iterations"_s, config.passwordIterations, &error)
         && readNumber(settings, u"limits/max_connections"_s, l.maxConnections, &error)
-        && readNumber(settings, u"limits/max_connections_per_user"_s, l.maxConnectionsPerUser, &error)
+        && readNumber(settings, u"limits/max_connections_per_user"_s, l.maxConnectionsPerUser,
+                      &error)
         && readNumber(settings, u"limits/max_group_size"_s, l.maxGroupSize, &error)
         && readNumber(settings, u"limits/messages_per_second"_s, l.messagesPerSecond, &error)
         && readNumber(settings, u"limits/message_burst"_s, l.messageBurst, &error)
         && readNumber(settings, u"limits/requests_per_second"_s, l.requestsPerSecond, &error)
         && readNumber(settings, u"limits/request_burst"_s, l.requestBurst, &error)
-        && readNumber(settings, u"limits/login_failures_per_account"_s, l.loginFailuresPerAccount, &error)
-        && readNumber(settings, u"limits/login_failures_per_address"_s, l.loginFailuresPerAddress, &error)
+        && readNumber(settings, u"limits/login_failures_per_account"_s, l.loginFailuresPerAccount,
+                      &error)
+        && readNumber(settings, u"limits/login_failures_per_address"_s, l.loginFailuresPerAddress,
+                      &error)
         && readNumber(settings, u"limits/auth_timeout_seconds"_s, l.authTimeoutSeconds, &error)
         && readNumber(settings, u"limits/idle_timeout_seconds"_s, l.idleTimeoutSeconds, &error)
         && readNumber(settings, u"limits/heartbeat_seconds"_s, l.heartbeatSeconds, &error)

@@ -18,20 +18,20 @@ struct ServerLimits
     int maxConnectionsPerUser = 10;
     int maxGroupSize = 500;
     qint64 maxRequestBytes = 64 * 1024;
-    double messagesPerSecond = 20;   // per user, token bucket refill
-    double messageBurst = 40;        // per user, token bucket size
-    double requestsPerSecond = 50;   // per connection, all requests
+    double messagesPerSecond = 20; // per user, token bucket refill
+    double messageBurst = 40; // per user, token bucket size
+    double requestsPerSecond = 50; // per connection, all requests
     double requestBurst = 100;
-    double typingPerSecond = 1;      // per user and conversation
+    double typingPerSecond = 1; // per user and conversation
     double typingBurst = 3;
     int loginFailuresPerAccount = 5; // per loginWindowSeconds
     int loginFailuresPerAddress = 20;
     int loginWindowSeconds = 15 * 60;
-    int authTimeoutSeconds = 10;     // an unauthenticated socket is closed after this
-    int idleTimeoutSeconds = 90;     // no frame (data, ping or pong) for this long: close
-    int heartbeatSeconds = 30;       // WebSocket ping interval
+    int authTimeoutSeconds = 10; // an unauthenticated socket is closed after this
+    int idleTimeoutSeconds = 90; // no frame (data, ping or pong) for this long: close
+    int heartbeatSeconds = 30; // WebSocket ping interval
     qint64 maxPendingWriteBytes = 8 * 1024 * 1024; // a client that will not drain is cut off
-    int syncGapLimit = 10'000;       // further behind than this: "limited", resync
+    int syncGapLimit = 10'000; // further behind than this: "limited", resync
     qint64 syncPageBytes = 1024 * 1024;
 };
 
@@ -41,7 +41,7 @@ struct ServerConfig
 
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = DefaultPort;
-    QString dataDir;     // default: QStandardPaths::AppDataLocation
+    QString dataDir; // default: QStandardPaths::AppDataLocation
     QString databaseUrl; // default: SQLite file banter.db in dataDir
     bool registrationOpen = true;
     QStringList allowedOrigins; // empty: any Origin header is accepted

@@ -28,7 +28,8 @@ ChatServer::ChatServer(const ServerConfig &config, RequestRouter &router,
     m_webSockets.setHandshakeTimeout(std::chrono::seconds(10));
     m_webSockets.setMaxPendingConnections(config.limits.maxConnections);
     connect(&m_tcp, &QTcpServer::newConnection, this, &ChatServer::onTcpConnection);
-    connect(&m_webSockets, &QWebSocketServer::newConnection, this, &ChatServer::onWebSocketConnection);
+    connect(&m_webSockets, &QWebSocketServer::newConnection, this,
+            &ChatServer::onWebSocketConnection);
 }
 
 ChatServer::~ChatServer()
@@ -44,7 +45,8 @@ Status ChatServer::listen()
                              .arg(m_config.port)
                              .arg(m_tcp.errorString()));
     }
-    qCInfo(lcNet) << "listening on" << m_tcp.serverAddress().toString() << "port" << m_tcp.serverPort();
+    qCInfo(lcNet) << "listening on" << m_tcp.serverAddress().toString() << "port"
+                  << m_tcp.serverPort();
     return success();
 }
 
@@ -52,7 +54,8 @@ void ChatServer::onTcpConnection()
 {
     while (QTcpSocket *socket = m_tcp.nextPendingConnection()) {
         if (m_registry.size() >= m_config.limits.maxConnections) {
-            qCWarning(lcNet) << "connection limit reached; refusing" << socket->peerAddress().toString();
+            qCWarning(lcNet) << "connection limit reached; refusing"
+                             << socket->peerAddress().toString();
             socket->abort();
             socket->deleteLater();
             continue;
@@ -67,7 +70,8 @@ bool ChatServer::originAllowed(const QString &origin) const
 {
     // Browsers always send Origin; native clients usually do not. An empty allow-list
     // accepts any origin.
-    return origin.isEmpty() || m_config.allowedOrigins.isEmpty() || m_config.allowedOrigins.contains(origin);
+    return origin.isEmpty() || m_config.allowedOrigins.isEmpty()
+        || m_config.allowedOrigins.contains(origin);
 }
 
 void ChatServer::onWebSocketConnection()
@@ -79,11 +83,13 @@ void ChatServer::onWebSocketConnection()
             socket->deleteLater();
             continue;
         }
-        auto *connection = new ClientConnection(m_nextConnectionId++, socket, m_router, m_config.limits, this);
+        auto *connection =
+            new ClientConnection(m_nextConnectionId++, socket, m_router, m_config.limits, this);
         m_registry.add(connection);
         connect(connection, &ClientConnection::authenticated, this, &ChatServer::onAuthenticated);
         connect(connection, &ClientConnection::closed, this, &ChatServer::onClosed);
-        qCDebug(lcNet) << "connection" << connection->id() << "from" << connection->peerAddress().toString();
+        qCDebug(lcNet) << "connection" << connection->id() << "from"
+                       << connection->peerAddress().toString();
     }
 }
 

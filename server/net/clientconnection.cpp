@@ -98,9 +98,9 @@ void ClientConnection::onTextMessage(const QString &text)
     }
     const Protocol::Request &request = std::get<Protocol::Request>(decoded);
     if (const qint64 wait = m_requests.take(m_clock.elapsed()); wait > 0) {
-        sendFrame(Protocol::encodeFailure(request.type, request.rid,
-                                          makeError(ErrorCode::RateLimited,
-                                                    u"too many requests; slow down"_s, wait)));
+        sendFrame(Protocol::encodeFailure(
+            request.type, request.rid,
+            makeError(ErrorCode::RateLimited, u"too many requests; slow down"_s, wait)));
         return;
     }
     m_router.dispatch(*this, request);
@@ -109,9 +109,8 @@ void ClientConnection::onTextMessage(const QString &text)
 void ClientConnection::onBinaryMessage(const QByteArray &)
 {
     m_lastActivity.restart();
-    sendFrame(Protocol::encodeFailure({}, {},
-                                      makeError(ErrorCode::BadRequest,
-                                                u"binary frames are not part of the protocol"_s)));
+    sendFrame(Protocol::encodeFailure(
+        {}, {}, makeError(ErrorCode::BadRequest, u"binary frames are not part of the protocol"_s)));
 }
 
 void ClientConnection::onHeartbeat()

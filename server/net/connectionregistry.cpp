@@ -9,8 +9,7 @@ namespace Banter::Server {
 
 ConnectionRegistry::ConnectionRegistry(const PresenceStore &presence)
     : m_presence(presence)
-{
-}
+{ }
 
 void ConnectionRegistry::add(ClientConnection *connection)
 {

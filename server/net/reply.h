@@ -16,9 +16,10 @@ class Reply
 {
 public:
     Reply(ClientConnection &connection, QString type, QString rid)
-        : m_connection(&connection), m_type(std::move(type)), m_rid(std::move(rid))
-    {
-    }
+        : m_connection(&connection)
+        , m_type(std::move(type))
+        , m_rid(std::move(rid))
+    { }
 
     ClientConnection *connection() const { return m_connection.data(); }
     const QString &type() const { return m_type; }

@@ -19,8 +19,8 @@ void RequestRouter::dispatch(ClientConnection &connection, const Protocol::Reque
     const Reply reply(connection, replyType, request.rid);
     const auto it = m_routes.constFind(request.type);
     if (it == m_routes.cend())
-        return reply.failure(makeError(ErrorCode::UnknownType,
-                                       u"unknown request type '%1'"_s.arg(request.type)));
+        return reply.failure(
+            makeError(ErrorCode::UnknownType, u"unknown request type '%1'"_s.arg(request.type)));
     if (it->access == Access::Authenticated && !connection.isAuthenticated())
         return reply.failure(makeError(ErrorCode::Unauthenticated,
                                        u"sign in first (register, login, auth or refresh)"_s));

@@ -32,7 +32,8 @@ Error wrongCredentials()
 
 Error invalidSession()
 {
-    return makeError(ErrorCode::InvalidCredentials, u"this session is no longer valid; sign in again"_s);
+    return makeError(ErrorCode::InvalidCredentials,
+                     u"this session is no longer valid; sign in again"_s);
 }
 
 struct RefreshOutcome
@@ -42,8 +43,8 @@ struct RefreshOutcome
 };
 } // namespace
 
-AuthService::AuthService(StorageExecutor &storage, const PasswordHasher &hasher, const JwtCodec &jwt,
-                         Clock clock, AuthSettings settings, QObject *parent)
+AuthService::AuthService(StorageExecutor &storage, const PasswordHasher &hasher,
+                         const JwtCodec &jwt, Clock clock, AuthSettings settings, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
     , m_hasher(hasher)
@@ -68,7 +69,8 @@ void AuthService::offThread(Work work, Then then)
     QtConcurrent::run(&m_hashPool, std::move(work)).then(this, std::move(then));
 }
 
-Protocol::AuthGrant AuthService::grantFor(const User &user, SessionId session, const QString &refreshToken) const
+Protocol::AuthGrant AuthService::grantFor(const User &user, SessionId session,
+                                          const QString &refreshToken) const
 {
     const qint64 now = m_clock();
     const qint64 expires = now + m_settings.accessTokenTtlMs;
@@ -81,7 +83,8 @@ Protocol::AuthGrant AuthService::grantFor(const User &user, SessionId session, c
     return grant;
 }
 
-Result<Protocol::AuthGrant> AuthService::openSession(Repositories &repos, const User &user, const QString &device) const
+Result<Protocol::AuthGrant> AuthService::openSession(Repositories &repos, const User &user,
+                                                     const QString &device) const
 {
     const qint64 now = m_clock();
     const QString refreshToken = newRefreshToken();
@@ -97,11 +100,13 @@ void AuthService::registerUser(const Protocol::RegisterRequest &request, const Q
 {
     Q_UNUSED(peer);
     if (!m_settings.registrationOpen)
-        return done(makeError(ErrorCode::RegistrationClosed, u"this server does not accept new accounts"_s));
+        return done(makeError(ErrorCode::RegistrationClosed,
+                              u"this server does not accept new accounts"_s));
     const QString username = request.username.toLower();
-    for (const Status &check : {UserRules::validateUsername(username), UserRules::validatePassword(request.password),
-                                UserRules::validateDisplayName(request.displayName),
-                                UserRules::validateDeviceName(request.device)}) {
+    for (const Status &check :
+         {UserRules::validateUsername(username), UserRules::validatePassword(request.password),
+          UserRules::validateDisplayName(request.displayName),
+          UserRules::validateDeviceName(request.device)}) {
         if (!check)
             return done(check.error());
     }
@@ -113,8 +118,10 @@ void AuthService::registerUser(const Protocol::RegisterRequest &request, const Q
             const qint64 now = m_clock();
             runInStorage<Protocol::AuthGrant>(
                 m_storage, this,
-                [this, request, username, hash = *hash, now](Repositories &repos) -> Result<Protocol::AuthGrant> {
-                    Result<User> user = repos.users.create(username, request.displayName.trimmed(), hash, now);
+                [this, request, username, hash = *hash,
+                 now](Repositories &repos) -> Result<Protocol::AuthGrant> {
+                    Result<User> user =
+                        repos.users.create(username, request.displayName.trimmed(), hash, now);
                     if (!user)
                         return user.error();
                     return openSession(repos, *user, request.device);
@@ -123,19 +130,23 @@ void AuthService::registerUser(const Protocol::RegisterRequest &request, const Q
         });
 }
 
-void AuthService::login(const Protocol::LoginRequest &request, const QString &peer, Callback<Protocol::AuthGrant> done)
+void AuthService::login(const Protocol::LoginRequest &request, const QString &peer,
+                        Callback<Protocol::AuthGrant> done)
 {
     const qint64 now = m_clock();
     const QString username = request.username.toLower();
-    const qint64 wait = qMax(m_accountFailures.retryAfter(username, now), m_addressFailures.retryAfter(peer, now));
+    const qint64 wait =
+        qMax(m_accountFailures.retryAfter(username, now), m_addressFailures.retryAfter(peer, now));
     if (wait > 0)
-        return done(makeError(ErrorCode::RateLimited, u"too many failed sign-ins; try again later"_s, wait));
+        return done(makeError(ErrorCode::RateLimited,
+                              u"too many failed sign-ins; try again later"_s, wait));
     if (Status device = UserRules::validateDeviceName(request.device); !device)
         return done(device.error());
     runInStorage<std::optional<Credentials>>(
         m_storage, this,
         [username](Repositories &repos) { return repos.users.findCredentials(username); },
-        [this, request, peer, username, done = std::move(done)](Result<std::optional<Credentials>> found) mutable {
+        [this, request, peer, username,
+         done = std::move(done)](Result<std::optional<Credentials>> found) mutable {
             if (!found)
                 return done(found.error());
             struct Checked
@@ -168,8 +179,8 @@ void AuthService::login(const Protocol::LoginRequest &request, const QString &pe
                     m_accountFailures.reset(username);
                     runInStorage<Protocol::AuthGrant>(
                         m_storage, this,
-                        [this, user, device = request.device, rehash = checked.rehash](Repositories &repos)
-                            -> Result<Protocol::AuthGrant> {
+                        [this, user, device = request.device, rehash = checked.rehash](
+                            Repositories &repos) -> Result<Protocol::AuthGrant> {
                             if (!rehash.isEmpty()) {
                                 if (Status s = repos.users.updatePasswordHash(user.id, rehash); !s)
                                     return s.error();
@@ -229,7 +240,9 @@ void AuthService::refresh(const QString &refreshToken, Callback<Protocol::AuthGr
             if (!user->has_value())
                 return invalidSession();
             const QString next = newRefreshToken();
-            if (Status s = repos.sessions.rotate(session.id, tokenHash(next), now, now + m_settings.refreshTokenTtlMs); !s)
+            if (Status s = repos.sessions.rotate(session.id, tokenHash(next), now,
+                                                 now + m_settings.refreshTokenTtlMs);
+                !s)
                 return s.error();
             return RefreshOutcome{grantFor(**user, session.id, next), 0};
         },
@@ -237,7 +250,8 @@ void AuthService::refresh(const QString &refreshToken, Callback<Protocol::AuthGr
             if (!outcome)
                 return done(outcome.error());
             if (outcome->reusedSession) {
-                qCWarning(lcAuth) << "refresh token reuse on session" << outcome->reusedSession << "- revoked";
+                qCWarning(lcAuth) << "refresh token reuse on session" << outcome->reusedSession
+                                  << "- revoked";
                 Q_EMIT sessionRevoked(outcome->reusedSession, u"token_reuse"_s);
                 return done(invalidSession());
             }
@@ -275,7 +289,8 @@ void AuthService::revokeSession(UserId user, SessionId session, Callback<Done> d
         });
 }
 
-void AuthService::listSessions(UserId user, SessionId current, Callback<Protocol::SessionsReply> done)
+void AuthService::listSessions(UserId user, SessionId current,
+                               Callback<Protocol::SessionsReply> done)
 {
     runInStorage<Protocol::SessionsReply>(
         m_storage, this,
@@ -285,13 +300,15 @@ void AuthService::listSessions(UserId user, SessionId current, Callback<Protocol
                 return sessions.error();
             Protocol::SessionsReply reply;
             for (const StoredSession &s : *sessions)
-                reply.sessions.append({s.id, s.device, s.createdAtMs, s.lastUsedAtMs, s.id == current});
+                reply.sessions.append(
+                    {s.id, s.device, s.createdAtMs, s.lastUsedAtMs, s.id == current});
             return reply;
         },
         std::move(done));
 }
 
-void AuthService::changePassword(UserId user, SessionId current, const Protocol::ChangePasswordRequest &request,
+void AuthService::changePassword(UserId user, SessionId current,
+                                 const Protocol::ChangePasswordRequest &request,
                                  Callback<Done> done)
 {
     if (Status valid = UserRules::validatePassword(request.newPassword); !valid)
@@ -306,13 +323,16 @@ void AuthService::changePassword(UserId user, SessionId current, const Protocol:
                 return invalidSession();
             return repos.users.findCredentials((*found)->username);
         },
-        [this, user, current, request, done = std::move(done)](Result<std::optional<Credentials>> credentials) mutable {
+        [this, user, current, request,
+         done = std::move(done)](Result<std::optional<Credentials>> credentials) mutable {
             if (!credentials)
                 return done(credentials.error());
             offThread<Result<QString>>(
-                [this, stored = credentials->value_or(Credentials{}).passwordHash, request]() -> Result<QString> {
+                [this, stored = credentials->value_or(Credentials{}).passwordHash,
+                 request]() -> Result<QString> {
                     if (!m_hasher.verify(request.oldPassword, stored))
-                        return makeError(ErrorCode::InvalidCredentials, u"the current password is wrong"_s);
+                        return makeError(ErrorCode::InvalidCredentials,
+                                         u"the current password is wrong"_s);
                     return m_hasher.hash(request.newPassword);
                 },
                 [this, user, current, done = std::move(done)](Result<QString> hash) mutable {
@@ -320,7 +340,8 @@ void AuthService::changePassword(UserId user, SessionId current, const Protocol:
                         return done(hash.error());
                     runInStorage<QList<SessionId>>(
                         m_storage, this,
-                        [user, current, hash = *hash](Repositories &repos) -> Result<QList<SessionId>> {
+                        [user, current,
+                         hash = *hash](Repositories &repos) -> Result<QList<SessionId>> {
                             if (Status s = repos.users.updatePasswordHash(user, hash); !s)
                                 return s.error();
                             return repos.sessions.revokeAllForUser(user, current);

@@ -43,8 +43,8 @@ public:
     void logout(SessionId session, Callback<Done> done);
     void revokeSession(UserId user, SessionId session, Callback<Done> done);
     void listSessions(UserId user, SessionId current, Callback<Protocol::SessionsReply> done);
-    void changePassword(UserId user, SessionId current, const Protocol::ChangePasswordRequest &request,
-                        Callback<Done> done);
+    void changePassword(UserId user, SessionId current,
+                        const Protocol::ChangePasswordRequest &request, Callback<Done> done);
 
 Q_SIGNALS:
     // The session may no longer be used; its live connections must be closed.
@@ -52,8 +52,10 @@ Q_SIGNALS:
 
 private:
     // Issues a new session for an authenticated user, inside the calling storage job.
-    Result<Protocol::AuthGrant> openSession(Repositories &repos, const User &user, const QString &device) const;
-    Protocol::AuthGrant grantFor(const User &user, SessionId session, const QString &refreshToken) const;
+    Result<Protocol::AuthGrant> openSession(Repositories &repos, const User &user,
+                                            const QString &device) const;
+    Protocol::AuthGrant grantFor(const User &user, SessionId session,
+                                 const QString &refreshToken) const;
     template<typename T, typename Work, typename Then>
     void offThread(Work work, Then then);
 

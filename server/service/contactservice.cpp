@@ -19,8 +19,7 @@ struct ContactRow
 ContactService::ContactService(ServiceContext context, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
-{
-}
+{ }
 
 Presence ContactService::presenceWithLastSeen(UserId user, qint64 storedLastSeenMs) const
 {
@@ -52,7 +51,8 @@ void ContactService::list(UserId owner, Callback<Protocol::ContactsReply> done)
                 return done(rows.error());
             Protocol::ContactsReply reply;
             for (const ContactRow &row : *rows) {
-                reply.contacts.append({row.entry.user, presenceWithLastSeen(row.entry.user.id, row.lastSeenMs),
+                reply.contacts.append({row.entry.user,
+                                       presenceWithLastSeen(row.entry.user.id, row.lastSeenMs),
                                        row.entry.blocked});
             }
             done(reply);
@@ -88,7 +88,8 @@ void ContactService::add(UserId owner, const Protocol::AddContactRequest &reques
         [this, done = std::move(done)](Result<ContactRow> row) {
             if (!row)
                 return done(row.error());
-            done(Protocol::Contact{row->entry.user, presenceWithLastSeen(row->entry.user.id, row->lastSeenMs),
+            done(Protocol::Contact{row->entry.user,
+                                   presenceWithLastSeen(row->entry.user.id, row->lastSeenMs),
                                    row->entry.blocked});
         });
 }
@@ -97,7 +98,9 @@ void ContactService::remove(UserId owner, UserId contact, Callback<Done> done)
 {
     runInStorage<Done>(
         m_context.storage, this,
-        [owner, contact](Repositories &repos) -> Result<Done> { return repos.contacts.remove(owner, contact); },
+        [owner, contact](Repositories &repos) -> Result<Done> {
+            return repos.contacts.remove(owner, contact);
+        },
         std::move(done));
 }
 

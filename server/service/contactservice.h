@@ -17,10 +17,12 @@ public:
     explicit ContactService(ServiceContext context, QObject *parent = nullptr);
 
     void list(UserId owner, Callback<Protocol::ContactsReply> done);
-    void add(UserId owner, const Protocol::AddContactRequest &request, Callback<Protocol::Contact> done);
+    void add(UserId owner, const Protocol::AddContactRequest &request,
+             Callback<Protocol::Contact> done);
     void remove(UserId owner, UserId contact, Callback<Done> done);
     void setBlocked(UserId owner, UserId contact, bool blocked, Callback<Done> done);
-    void searchUsers(const Protocol::UserSearchRequest &request, Callback<Protocol::UsersReply> done);
+    void searchUsers(const Protocol::UserSearchRequest &request,
+                     Callback<Protocol::UsersReply> done);
 
 private:
     Presence presenceWithLastSeen(UserId user, qint64 storedLastSeenMs) const;

@@ -37,8 +37,8 @@ Status checkUsersExist(Repositories &repos, const QList<UserId> &ids)
     if (!users)
         return users.error();
     for (UserId id : ids) {
-        const bool found = std::any_of(users->cbegin(), users->cend(),
-                                       [id](const User &u) { return u.id == id; });
+        const bool found =
+            std::any_of(users->cbegin(), users->cend(), [id](const User &u) { return u.id == id; });
         if (!found)
             return makeError(ErrorCode::NotFound, u"no such user: %1"_s.arg(id));
     }
@@ -63,8 +63,7 @@ Result<Conversation> reload(Repositories &repos, ConversationId id)
 ConversationService::ConversationService(ServiceContext context, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
-{
-}
+{ }
 
 void ConversationService::list(UserId user, Callback<Protocol::ConversationsReply> done)
 {
@@ -103,19 +102,22 @@ void ConversationService::get(UserId user, ConversationId id, Callback<Conversat
 void ConversationService::createPrivate(UserId user, UserId other, Callback<Conversation> done)
 {
     if (other == user)
-        return done(makeError(ErrorCode::BadRequest, u"a private conversation needs another user"_s));
+        return done(
+            makeError(ErrorCode::BadRequest, u"a private conversation needs another user"_s));
     const qint64 now = m_context.clock();
     applyChange(
         [user, other, now](Repositories &repos) -> Result<Change> {
             if (Status exists = checkUsersExist(repos, {other}); !exists)
                 return exists.error();
-            Result<std::optional<ConversationId>> existing = repos.conversations.findPrivate(user, other);
+            Result<std::optional<ConversationId>> existing =
+                repos.conversations.findPrivate(user, other);
             if (!existing)
                 return existing.error();
             ConversationId id = existing->value_or(0);
             if (!id) {
-                const QList<Participant> members{{user, ParticipantRole::Member, {}, {}, now, 0, 0},
-                                                 {other, ParticipantRole::Member, {}, {}, now, 0, 0}};
+                const QList<Participant> members{
+                    {user, ParticipantRole::Member, {}, {}, now, 0, 0},
+                    {other, ParticipantRole::Member, {}, {}, now, 0, 0}};
                 Result<Conversation> created =
                     repos.conversations.create(ConversationType::Private, {}, members, now);
                 if (!created)
@@ -138,8 +140,9 @@ void ConversationService::createGroup(UserId user, const Protocol::CreateGroupRe
     QList<UserId> members = request.memberIds;
     members.removeAll(user);
     if (members.size() + 1 > m_context.limits.maxGroupSize)
-        return done(makeError(ErrorCode::LimitExceeded,
-                              u"a group can have at most %1 members"_s.arg(m_context.limits.maxGroupSize)));
+        return done(
+            makeError(ErrorCode::LimitExceeded,
+                      u"a group can have at most %1 members"_s.arg(m_context.limits.maxGroupSize)));
     const qint64 now = m_context.clock();
     applyChange(
         [user, members, name = request.name.trimmed(), now](Repositories &repos) -> Result<Change> {
@@ -195,7 +198,8 @@ void ConversationService::addMembers(UserId user, const Protocol::AddMembersRequ
                 participants.append({id, ParticipantRole::Member, {}, {}, now, 0, 0});
             if (Status ok = repos.conversations.addParticipants(c->id, participants); !ok)
                 return ok.error();
-            const QJsonObject event{{u"event"_s, u"members_added"_s}, {u"user_ids"_s, idsToJson(added)}};
+            const QJsonObject event{{u"event"_s, u"members_added"_s},
+                                    {u"user_ids"_s, idsToJson(added)}};
             Result<Message> system = appendSystemMessage(repos, c->id, user, event, now);
             if (!system)
                 return system.error();
@@ -224,7 +228,8 @@ void ConversationService::removeMember(UserId user, const Protocol::RemoveMember
                 return makeError(ErrorCode::NotFound, u"that user is not a member"_s);
             if (Status ok = repos.conversations.removeParticipant(c->id, request.userId); !ok)
                 return ok.error();
-            const QJsonObject event{{u"event"_s, u"member_removed"_s}, {u"user_id"_s, request.userId}};
+            const QJsonObject event{{u"event"_s, u"member_removed"_s},
+                                    {u"user_id"_s, request.userId}};
             Result<Message> system = appendSystemMessage(repos, c->id, user, event, now);
             if (!system)
                 return system.error();
@@ -251,16 +256,17 @@ void ConversationService::leave(UserId user, ConversationId id, Callback<Done> d
             // A group never loses its last admin: the longest-standing member takes over.
             const bool adminLeft = c->isAdmin(user);
             c->participants.removeIf([user](const Participant &p) { return p.userId == user; });
-            const bool adminRemains = std::any_of(c->participants.cbegin(), c->participants.cend(),
-                                                  [](const Participant &p) {
-                                                      return p.role == ParticipantRole::Admin;
-                                                  });
+            const bool adminRemains =
+                std::any_of(c->participants.cbegin(), c->participants.cend(),
+                            [](const Participant &p) { return p.role == ParticipantRole::Admin; });
             if (adminLeft && !adminRemains && !c->participants.isEmpty()) {
                 const auto heir = std::min_element(c->participants.cbegin(), c->participants.cend(),
                                                    [](const Participant &a, const Participant &b) {
                                                        return a.joinedAtMs < b.joinedAtMs;
                                                    });
-                if (Status ok = repos.conversations.setRole(id, heir->userId, ParticipantRole::Admin); !ok)
+                if (Status ok =
+                        repos.conversations.setRole(id, heir->userId, ParticipantRole::Admin);
+                    !ok)
                     return ok.error();
             }
             const QJsonObject event{{u"event"_s, u"member_left"_s}, {u"user_id"_s, user}};
@@ -308,23 +314,24 @@ void ConversationService::rename(UserId user, const Protocol::RenameRequest &req
 void ConversationService::applyChange(std::function<Result<Change>(Repositories &)> work,
                                       Callback<Conversation> done)
 {
-    runInStorage<Change>(m_context.storage, this, std::move(work),
-                         [this, done = std::move(done)](Result<Change> change) {
-                             if (!change)
-                                 return done(change.error());
-                             const QList<UserId> members = memberIds(change->conversation);
-                             done(change->conversation);
-                             m_context.pushes.push(members, Protocol::Type::ConversationUpdated,
-                                                   Protocol::ConversationReply{change->conversation}.toJson());
-                             if (change->systemMessage) {
-                                 m_context.pushes.push(members, Protocol::Type::NewMessage,
-                                                       Protocol::MessageReply{*change->systemMessage}.toJson());
-                             }
-                             if (!change->removed.isEmpty()) {
-                                 m_context.pushes.push(change->removed, Protocol::Type::ConversationRemoved,
-                                                       Protocol::ConversationRef{change->conversation.id}.toJson());
-                             }
-                         });
+    runInStorage<Change>(
+        m_context.storage, this, std::move(work),
+        [this, done = std::move(done)](Result<Change> change) {
+            if (!change)
+                return done(change.error());
+            const QList<UserId> members = memberIds(change->conversation);
+            done(change->conversation);
+            m_context.pushes.push(members, Protocol::Type::ConversationUpdated,
+                                  Protocol::ConversationReply{change->conversation}.toJson());
+            if (change->systemMessage) {
+                m_context.pushes.push(members, Protocol::Type::NewMessage,
+                                      Protocol::MessageReply{*change->systemMessage}.toJson());
+            }
+            if (!change->removed.isEmpty()) {
+                m_context.pushes.push(change->removed, Protocol::Type::ConversationRemoved,
+                                      Protocol::ConversationRef{change->conversation.id}.toJson());
+            }
+        });
 }
 
 } // namespace Banter::Server

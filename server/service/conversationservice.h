@@ -32,7 +32,8 @@ public:
 private:
     struct Change;
     // Runs a membership change in storage and, after commit, pushes its results.
-    void applyChange(std::function<Result<Change>(Repositories &)> work, Callback<Conversation> done);
+    void applyChange(std::function<Result<Change>(Repositories &)> work,
+                     Callback<Conversation> done);
 
     ServiceContext m_context;
 };

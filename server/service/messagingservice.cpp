@@ -70,8 +70,7 @@ Status checkNotBlocked(Repositories &repos, const Conversation &conversation, Us
 MessagingService::MessagingService(ServiceContext context, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
-{
-}
+{ }
 
 qint64 MessagingService::takeMessageToken(UserId sender)
 {
@@ -79,7 +78,8 @@ qint64 MessagingService::takeMessageToken(UserId sender)
     auto it = m_messageBuckets.find(sender);
     if (it == m_messageBuckets.end()) {
         it = m_messageBuckets.insert(
-            sender, TokenBucket(m_context.limits.messagesPerSecond, m_context.limits.messageBurst, now));
+            sender,
+            TokenBucket(m_context.limits.messagesPerSecond, m_context.limits.messageBurst, now));
     }
     return it->take(now);
 }
@@ -124,7 +124,8 @@ void MessagingService::send(UserId sender, ConnectionId origin,
                     return c.error();
                 outcome.conversation = std::move(c).value();
             }
-            if (Status allowed = checkNotBlocked(repos, outcome.conversation, message.senderId); !allowed)
+            if (Status allowed = checkNotBlocked(repos, outcome.conversation, message.senderId);
+                !allowed)
                 return allowed.error();
             message.conversationId = outcome.conversation.id;
             message.createdAtMs = now;

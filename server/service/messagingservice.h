@@ -23,7 +23,8 @@ public:
               Callback<Message> done);
     void history(UserId user, const Protocol::HistoryRequest &request,
                  Callback<Protocol::HistoryReply> done);
-    void sync(UserId user, const Protocol::SyncRequest &request, Callback<Protocol::SyncReply> done);
+    void sync(UserId user, const Protocol::SyncRequest &request,
+              Callback<Protocol::SyncReply> done);
 
 private:
     qint64 takeMessageToken(UserId sender);

@@ -14,8 +14,7 @@ using namespace Qt::StringLiterals;
 PresenceService::PresenceService(ServiceContext context, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
-{
-}
+{ }
 
 void PresenceService::connectionAuthenticated(UserId user, ConnectionId connection)
 {
@@ -31,10 +30,13 @@ void PresenceService::connectionClosed(UserId user, ConnectionId connection)
     announce(user);
     runInStorage<Done>(
         m_context.storage, this,
-        [user, now](Repositories &repos) -> Result<Done> { return repos.users.updateLastSeen(user, now); },
+        [user, now](Repositories &repos) -> Result<Done> {
+            return repos.users.updateLastSeen(user, now);
+        },
         [user](Result<Done> result) {
             if (!result)
-                qCWarning(lcService) << "could not record last seen of user" << user << result.error().message;
+                qCWarning(lcService)
+                    << "could not record last seen of user" << user << result.error().message;
         });
 }
 
@@ -76,7 +78,8 @@ void PresenceService::announce(UserId user)
         },
         [this, user](Result<QList<UserId>> audience) {
             if (!audience) {
-                qCWarning(lcService) << "presence of user" << user << "not announced:" << audience.error().message;
+                qCWarning(lcService)
+                    << "presence of user" << user << "not announced:" << audience.error().message;
                 return;
             }
             // Read the store now, not when the change happened: a quick reconnect must not

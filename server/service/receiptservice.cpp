@@ -23,8 +23,7 @@ struct ReceiptOutcome
 ReceiptService::ReceiptService(ServiceContext context, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
-{
-}
+{ }
 
 void ReceiptService::markRead(UserId user, ConnectionId origin,
                               const Protocol::ReceiptRequest &request,
@@ -51,15 +50,17 @@ void ReceiptService::mark(Protocol::ReceiptKind kind, UserId user, ConnectionId 
             if (!c)
                 return c.error();
             if (request.seq > c->lastSeq)
-                return makeError(ErrorCode::BadRequest,
-                                 u"seq %1 is past the last message (%2)"_s.arg(request.seq).arg(c->lastSeq));
+                return makeError(
+                    ErrorCode::BadRequest,
+                    u"seq %1 is past the last message (%2)"_s.arg(request.seq).arg(c->lastSeq));
             const Participant *me = c->participant(user);
             ReceiptOutcome outcome;
             outcome.members = memberIds(*c);
             outcome.read = me->readSeq;
             outcome.delivered = me->deliveredSeq;
             // Having read a message implies having received it.
-            Result<bool> delivered = repos.conversations.raiseDeliveredSeq(c->id, user, request.seq);
+            Result<bool> delivered =
+                repos.conversations.raiseDeliveredSeq(c->id, user, request.seq);
             if (!delivered)
                 return delivered.error();
             outcome.deliveredChanged = *delivered;
@@ -73,25 +74,31 @@ void ReceiptService::mark(Protocol::ReceiptKind kind, UserId user, ConnectionId 
             }
             return outcome;
         },
-        [this, kind, user, origin, request, done = std::move(done)](Result<ReceiptOutcome> outcome) {
+        [this, kind, user, origin, request,
+         done = std::move(done)](Result<ReceiptOutcome> outcome) {
             if (!outcome)
                 return done(outcome.error());
-            const Seq position = kind == Protocol::ReceiptKind::Read ? outcome->read : outcome->delivered;
+            const Seq position =
+                kind == Protocol::ReceiptKind::Read ? outcome->read : outcome->delivered;
             done(Protocol::ReceiptRequest{request.conversationId, position});
             if (outcome->deliveredChanged) {
                 const Protocol::ReceiptPush push{request.conversationId, user,
-                                                 Protocol::ReceiptKind::Delivered, outcome->delivered};
-                m_context.pushes.push(outcome->members, Protocol::Type::Receipt, push.toJson(), origin);
+                                                 Protocol::ReceiptKind::Delivered,
+                                                 outcome->delivered};
+                m_context.pushes.push(outcome->members, Protocol::Type::Receipt, push.toJson(),
+                                      origin);
             }
             if (outcome->readChanged) {
                 const Protocol::ReceiptPush push{request.conversationId, user,
                                                  Protocol::ReceiptKind::Read, outcome->read};
-                m_context.pushes.push(outcome->members, Protocol::Type::Receipt, push.toJson(), origin);
+                m_context.pushes.push(outcome->members, Protocol::Type::Receipt, push.toJson(),
+                                      origin);
             }
         });
 }
 
-void ReceiptService::typing(UserId user, const Protocol::TypingRequest &request, Callback<Done> done)
+void ReceiptService::typing(UserId user, const Protocol::TypingRequest &request,
+                            Callback<Done> done)
 {
     const qint64 now = m_context.clock();
     const QPair key{user, request.conversationId};

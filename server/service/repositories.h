@@ -30,7 +30,7 @@ struct StoredSession
     SessionId id = 0;
     UserId userId = 0;
     QString device;
-    QByteArray refreshHash;         // SHA-256 of the current refresh token
+    QByteArray refreshHash; // SHA-256 of the current refresh token
     QByteArray previousRefreshHash; // SHA-256 of the one it replaced (reuse detection)
     qint64 createdAtMs = 0;
     qint64 lastUsedAtMs = 0;
@@ -133,7 +133,7 @@ class ContactRepository
 public:
     virtual ~ContactRepository() = default;
     virtual Status add(UserId owner, UserId contact, qint64 nowMs) = 0; // idempotent
-    virtual Status remove(UserId owner, UserId contact) = 0;            // idempotent
+    virtual Status remove(UserId owner, UserId contact) = 0; // idempotent
     // Blocking creates the entry if needed; unblocking keeps it as a plain contact.
     virtual Status setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs) = 0;
     virtual Result<QList<ContactEntry>> list(UserId owner) = 0;

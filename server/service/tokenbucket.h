@@ -16,9 +16,11 @@ class TokenBucket
 public:
     TokenBucket() = default;
     TokenBucket(double ratePerSecond, double burst, qint64 nowMs)
-        : m_rate(ratePerSecond), m_burst(burst), m_tokens(burst), m_lastMs(nowMs)
-    {
-    }
+        : m_rate(ratePerSecond)
+        , m_burst(burst)
+        , m_tokens(burst)
+        , m_lastMs(nowMs)
+    { }
 
     // Takes one token; returns 0 when allowed, else the milliseconds until one is available.
     qint64 take(qint64 nowMs)

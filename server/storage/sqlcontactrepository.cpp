@@ -10,29 +10,33 @@ using namespace Qt::StringLiterals;
 
 Status SqlContactRepository::add(UserId owner, UserId contact, qint64 nowMs)
 {
-    return m_session.run(u"INSERT INTO contacts (owner_id, contact_id, blocked, added_at) VALUES (?, ?, 0, ?) "
-                         "ON CONFLICT (owner_id, contact_id) DO NOTHING"_s,
-                         {owner, contact, nowMs});
+    return m_session.run(
+        u"INSERT INTO contacts (owner_id, contact_id, blocked, added_at) VALUES (?, ?, 0, ?) "
+        "ON CONFLICT (owner_id, contact_id) DO NOTHING"_s,
+        {owner, contact, nowMs});
 }
 
 Status SqlContactRepository::remove(UserId owner, UserId contact)
 {
-    return m_session.run(u"DELETE FROM contacts WHERE owner_id = ? AND contact_id = ?"_s, {owner, contact});
+    return m_session.run(u"DELETE FROM contacts WHERE owner_id = ? AND contact_id = ?"_s,
+                         {owner, contact});
 }
 
 Status SqlContactRepository::setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs)
 {
-    return m_session.run(u"INSERT INTO contacts (owner_id, contact_id, blocked, added_at) VALUES (?, ?, ?, ?) "
-                         "ON CONFLICT (owner_id, contact_id) DO UPDATE SET blocked = excluded.blocked"_s,
-                         {owner, contact, blocked ? 1 : 0, nowMs});
+    return m_session.run(
+        u"INSERT INTO contacts (owner_id, contact_id, blocked, added_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (owner_id, contact_id) DO UPDATE SET blocked = excluded.blocked"_s,
+        {owner, contact, blocked ? 1 : 0, nowMs});
 }
 
 Result<QList<ContactEntry>> SqlContactRepository::list(UserId owner)
 {
-    Result<QSqlQuery> q = m_session.exec(u"SELECT "_s + SqlRows::UserColumns
-                                             + u", c.blocked, c.added_at FROM contacts c JOIN users u ON u.id = c.contact_id "
-                                               "WHERE c.owner_id = ? ORDER BY u.username"_s,
-                                         {owner});
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT "_s + SqlRows::UserColumns
+            + u", c.blocked, c.added_at FROM contacts c JOIN users u ON u.id = c.contact_id "
+              "WHERE c.owner_id = ? ORDER BY u.username"_s,
+        {owner});
     if (!q)
         return q.error();
     QList<ContactEntry> entries;
@@ -44,7 +48,8 @@ Result<QList<ContactEntry>> SqlContactRepository::list(UserId owner)
 Result<bool> SqlContactRepository::isBlocked(UserId blocker, UserId blocked)
 {
     Result<QSqlQuery> q = m_session.exec(
-        u"SELECT 1 FROM contacts WHERE owner_id = ? AND contact_id = ? AND blocked = 1"_s, {blocker, blocked});
+        u"SELECT 1 FROM contacts WHERE owner_id = ? AND contact_id = ? AND blocked = 1"_s,
+        {blocker, blocked});
     if (!q)
         return q.error();
     return q->next();
@@ -54,7 +59,8 @@ Result<QList<UserId>> SqlContactRepository::watchersOf(UserId user)
 {
     // People who keep `user` as a contact, minus those `user` has blocked.
     Result<QSqlQuery> q = m_session.exec(
-        u"SELECT c.owner_id FROM contacts c WHERE c.contact_id = ? AND c.blocked = 0 AND NOT EXISTS "
+        u"SELECT c.owner_id FROM contacts c WHERE c.contact_id = ? AND c.blocked = 0 AND NOT "
+        u"EXISTS "
         "(SELECT 1 FROM contacts b WHERE b.owner_id = ? AND b.contact_id = c.owner_id AND b.blocked = 1)"_s,
         {user, user});
     if (!q)

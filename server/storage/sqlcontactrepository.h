@@ -10,7 +10,9 @@ namespace Banter::Server {
 class SqlContactRepository : public ContactRepository
 {
 public:
-    explicit SqlContactRepository(SqlSession &session) : m_session(session) { }
+    explicit SqlContactRepository(SqlSession &session)
+        : m_session(session)
+    { }
 
     Status add(UserId owner, UserId contact, qint64 nowMs) override;
     Status remove(UserId owner, UserId contact) override;

@@ -21,19 +21,22 @@ Conversation conversationRow(const QSqlQuery &q, int first = 0)
 {
     Conversation c;
     c.id = q.value(first).toLongLong();
-    c.type = conversationTypeFromName(q.value(first + 1).toString()).value_or(ConversationType::Group);
+    c.type =
+        conversationTypeFromName(q.value(first + 1).toString()).value_or(ConversationType::Group);
     c.name = q.value(first + 2).toString();
     c.createdAtMs = q.value(first + 3).toLongLong();
     c.lastSeq = q.value(first + 4).toLongLong();
     return c;
 }
 
-const QString ConversationColumns = QStringLiteral("c.id, c.type, c.name, c.created_at, c.last_seq");
+const QString ConversationColumns =
+    QStringLiteral("c.id, c.type, c.name, c.created_at, c.last_seq");
 } // namespace
 
 Result<std::optional<ConversationId>> SqlConversationRepository::findPrivate(UserId a, UserId b)
 {
-    Result<QSqlQuery> q = m_session.exec(u"SELECT id FROM conversations WHERE private_key = ?"_s, {privateKey(a, b)});
+    Result<QSqlQuery> q =
+        m_session.exec(u"SELECT id FROM conversations WHERE private_key = ?"_s, {privateKey(a, b)});
     if (!q)
         return q.error();
     if (!q->next())
@@ -42,17 +45,21 @@ Result<std::optional<ConversationId>> SqlConversationRepository::findPrivate(Use
 }
 
 Result<Conversation> SqlConversationRepository::create(ConversationType type, const QString &name,
-                                                       const QList<Participant> &members, qint64 nowMs)
+                                                       const QList<Participant> &members,
+                                                       qint64 nowMs)
 {
     QVariant key; // NULL for groups: UNIQUE ignores NULLs
     if (type == ConversationType::Private) {
         if (members.size() != 2)
-            return makeError(ErrorCode::BadRequest, u"a private conversation has exactly two members"_s);
-        Result<std::optional<ConversationId>> existing = findPrivate(members[0].userId, members[1].userId);
+            return makeError(ErrorCode::BadRequest,
+                             u"a private conversation has exactly two members"_s);
+        Result<std::optional<ConversationId>> existing =
+            findPrivate(members[0].userId, members[1].userId);
         if (!existing)
             return existing.error();
         if (existing->has_value())
-            return makeError(ErrorCode::Conflict, u"these two users already have a private conversation"_s);
+            return makeError(ErrorCode::Conflict,
+                             u"these two users already have a private conversation"_s);
         key = privateKey(members[0].userId, members[1].userId);
     }
     Result<QSqlQuery> q = m_session.exec(
@@ -96,7 +103,8 @@ Result<QList<Participant>> SqlConversationRepository::participants(ConversationI
 
 Result<std::optional<Conversation>> SqlConversationRepository::find(ConversationId id)
 {
-    Result<QSqlQuery> q = m_session.exec(u"SELECT "_s + ConversationColumns + u" FROM conversations c WHERE c.id = ?"_s, {id});
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT "_s + ConversationColumns + u" FROM conversations c WHERE c.id = ?"_s, {id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -114,7 +122,8 @@ Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId
     // One pass for the conversations with their last message and the user's unread count.
     Result<QSqlQuery> q = m_session.exec(
         u"SELECT "_s + ConversationColumns + u", "_s + SqlRows::MessageColumns
-            + u", (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id AND x.seq > p.read_seq "
+            + u", (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id AND x.seq > "
+              u"p.read_seq "
               "AND x.sender_id <> p.user_id) AS unread "
               "FROM participants p JOIN conversations c ON c.id = p.conversation_id "
               "LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq "
@@ -143,7 +152,8 @@ Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId
 Result<QList<ConversationId>> SqlConversationRepository::idsForUser(UserId user)
 {
     Result<QSqlQuery> q = m_session.exec(
-        u"SELECT conversation_id FROM participants WHERE user_id = ? ORDER BY conversation_id"_s, {user});
+        u"SELECT conversation_id FROM participants WHERE user_id = ? ORDER BY conversation_id"_s,
+        {user});
     if (!q)
         return q.error();
     QList<ConversationId> ids;
@@ -152,12 +162,15 @@ Result<QList<ConversationId>> SqlConversationRepository::idsForUser(UserId user)
     return ids;
 }
 
-Status SqlConversationRepository::addParticipants(ConversationId id, const QList<Participant> &members)
+Status SqlConversationRepository::addParticipants(ConversationId id,
+                                                  const QList<Participant> &members)
 {
     for (const Participant &p : members) {
-        if (Status s = m_session.run(u"INSERT INTO participants (conversation_id, user_id, role, joined_at, read_seq, "
-                                     "delivered_seq) VALUES (?, ?, ?, ?, ?, ?)"_s,
-                                     {id, p.userId, participantRoleName(p.role), p.joinedAtMs, p.readSeq, p.deliveredSeq});
+        if (Status s = m_session.run(
+                u"INSERT INTO participants (conversation_id, user_id, role, joined_at, read_seq, "
+                "delivered_seq) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                {id, p.userId, participantRoleName(p.role), p.joinedAtMs, p.readSeq,
+                 p.deliveredSeq});
             !s)
             return s;
     }
@@ -166,13 +179,15 @@ Status SqlConversationRepository::addParticipants(ConversationId id, const QList
 
 Status SqlConversationRepository::removeParticipant(ConversationId id, UserId user)
 {
-    return m_session.run(u"DELETE FROM participants WHERE conversation_id = ? AND user_id = ?"_s, {id, user});
+    return m_session.run(u"DELETE FROM participants WHERE conversation_id = ? AND user_id = ?"_s,
+                         {id, user});
 }
 
 Status SqlConversationRepository::setRole(ConversationId id, UserId user, ParticipantRole role)
 {
-    return m_session.run(u"UPDATE participants SET role = ? WHERE conversation_id = ? AND user_id = ?"_s,
-                         {participantRoleName(role), id, user});
+    return m_session.run(
+        u"UPDATE participants SET role = ? WHERE conversation_id = ? AND user_id = ?"_s,
+        {participantRoleName(role), id, user});
 }
 
 Status SqlConversationRepository::rename(ConversationId id, const QString &name)
@@ -180,11 +195,13 @@ Status SqlConversationRepository::rename(ConversationId id, const QString &name)
     return m_session.run(u"UPDATE conversations SET name = ? WHERE id = ?"_s, {name, id});
 }
 
-Result<bool> SqlConversationRepository::raise(const char *column, ConversationId id, UserId user, Seq seq)
+Result<bool> SqlConversationRepository::raise(const char *column, ConversationId id, UserId user,
+                                              Seq seq)
 {
     const QString col = QString::fromLatin1(column);
-    Result<QSqlQuery> q = m_session.exec(u"UPDATE participants SET "_s + col + u" = ? WHERE conversation_id = ? "
-                                                                              "AND user_id = ? AND "_s
+    Result<QSqlQuery> q = m_session.exec(u"UPDATE participants SET "_s + col
+                                             + u" = ? WHERE conversation_id = ? "
+                                               "AND user_id = ? AND "_s
                                              + col + u" < ?"_s,
                                          {seq, id, user, seq});
     if (!q)
@@ -204,11 +221,11 @@ Result<bool> SqlConversationRepository::raiseDeliveredSeq(ConversationId id, Use
 
 Result<QList<UserId>> SqlConversationRepository::peersOf(UserId user)
 {
-    Result<QSqlQuery> q = m_session.exec(
-        u"SELECT DISTINCT other.user_id FROM participants mine "
-        "JOIN participants other ON other.conversation_id = mine.conversation_id "
-        "WHERE mine.user_id = ? AND other.user_id <> ?"_s,
-        {user, user});
+    Result<QSqlQuery> q =
+        m_session.exec(u"SELECT DISTINCT other.user_id FROM participants mine "
+                       "JOIN participants other ON other.conversation_id = mine.conversation_id "
+                       "WHERE mine.user_id = ? AND other.user_id <> ?"_s,
+                       {user, user});
     if (!q)
         return q.error();
     QList<UserId> ids;

@@ -10,7 +10,9 @@ namespace Banter::Server {
 class SqlConversationRepository : public ConversationRepository
 {
 public:
-    explicit SqlConversationRepository(SqlSession &session) : m_session(session) { }
+    explicit SqlConversationRepository(SqlSession &session)
+        : m_session(session)
+    { }
 
     Result<std::optional<ConversationId>> findPrivate(UserId a, UserId b) override;
     Result<Conversation> create(ConversationType type, const QString &name,

@@ -22,7 +22,8 @@ bool sameSend(const Message &stored, const Message &incoming)
 
 Result<QList<Message>> SqlMessageRepository::select(const QString &tail, const QVariantList &binds)
 {
-    Result<QSqlQuery> q = m_session.exec(u"SELECT "_s + SqlRows::MessageColumns + u" FROM messages m "_s + tail, binds);
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT "_s + SqlRows::MessageColumns + u" FROM messages m "_s + tail, binds);
     if (!q)
         return q.error();
     QList<Message> messages;
@@ -48,7 +49,8 @@ Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
         return existing.error();
     if (existing->has_value()) {
         if (!sameSend(**existing, message))
-            return makeError(ErrorCode::Conflict, u"this message id was already used for another message"_s);
+            return makeError(ErrorCode::Conflict,
+                             u"this message id was already used for another message"_s);
         return AppendedMessage{**existing, true};
     }
     // Taking the seq from the conversation row inside the transaction serialises writers per
@@ -64,12 +66,15 @@ Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
     stored.seq = seq->value(0).toLongLong();
     seq->finish();
     if (Status inserted = m_session.run(
-            u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, attachment, event, created_at) "
+            u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, "
+            u"attachment, event, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {stored.id.toString(QUuid::WithoutBraces), stored.conversationId, stored.seq, stored.senderId,
-             messageTypeName(stored.type), stored.content,
-             stored.attachment.isNull() ? QVariant() : QVariant(SqlRows::attachmentText(stored.attachment)),
-             stored.event.isEmpty() ? QVariant() : QVariant(SqlRows::eventText(stored.event)), stored.createdAtMs});
+            {stored.id.toString(QUuid::WithoutBraces), stored.conversationId, stored.seq,
+             stored.senderId, messageTypeName(stored.type), stored.content,
+             stored.attachment.isNull() ? QVariant()
+                                        : QVariant(SqlRows::attachmentText(stored.attachment)),
+             stored.event.isEmpty() ? QVariant() : QVariant(SqlRows::eventText(stored.event)),
+             stored.createdAtMs});
         !inserted)
         return inserted.error();
     return AppendedMessage{stored, false};
@@ -77,8 +82,9 @@ Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
 
 Result<QList<Message>> SqlMessageRepository::before(ConversationId id, Seq beforeSeq, int limit)
 {
-    Result<QList<Message>> page = select(u"WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?"_s,
-                                         {id, beforeSeq, limit});
+    Result<QList<Message>> page =
+        select(u"WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?"_s,
+               {id, beforeSeq, limit});
     if (page)
         std::reverse(page->begin(), page->end());
     return page;
@@ -86,7 +92,8 @@ Result<QList<Message>> SqlMessageRepository::before(ConversationId id, Seq befor
 
 Result<QList<Message>> SqlMessageRepository::after(ConversationId id, Seq afterSeq, int limit)
 {
-    return select(u"WHERE m.conversation_id = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?"_s, {id, afterSeq, limit});
+    return select(u"WHERE m.conversation_id = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?"_s,
+                  {id, afterSeq, limit});
 }
 
 } // namespace Banter::Server

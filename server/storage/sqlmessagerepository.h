@@ -10,7 +10,9 @@ namespace Banter::Server {
 class SqlMessageRepository : public MessageRepository
 {
 public:
-    explicit SqlMessageRepository(SqlSession &session) : m_session(session) { }
+    explicit SqlMessageRepository(SqlSession &session)
+        : m_session(session)
+    { }
 
     Result<std::optional<Message>> findById(const QUuid &id) override;
     Result<AppendedMessage> append(const Message &message) override;

@@ -14,8 +14,7 @@ using namespace Qt::StringLiterals;
 
 SqlMigrator::SqlMigrator(SqlSession &session)
     : m_session(session)
-{
-}
+{ }
 
 QList<SqlMigrator::Step> SqlMigrator::steps() const
 {
@@ -48,14 +47,17 @@ Result<int> SqlMigrator::currentVersion()
 {
     if (Status table = ensureVersionTable(); !table)
         return table.error();
-    Result<QSqlQuery> incomplete = m_session.exec(u"SELECT version FROM schema_version WHERE complete = 0"_s);
+    Result<QSqlQuery> incomplete =
+        m_session.exec(u"SELECT version FROM schema_version WHERE complete = 0"_s);
     if (!incomplete)
         return incomplete.error();
     if (incomplete->next())
-        return makeError(ErrorCode::Internal,
-                         u"the database is half-migrated (step %1 did not finish); restore a backup"_s
-                             .arg(incomplete->value(0).toInt()));
-    Result<QSqlQuery> query = m_session.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_version"_s);
+        return makeError(
+            ErrorCode::Internal,
+            u"the database is half-migrated (step %1 did not finish); restore a backup"_s.arg(
+                incomplete->value(0).toInt()));
+    Result<QSqlQuery> query =
+        m_session.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_version"_s);
     if (!query)
         return query.error();
     query->next();
@@ -71,7 +73,8 @@ Status SqlMigrator::migrate()
     if (*current > latest)
         return makeError(ErrorCode::Internal,
                          u"the database schema (version %1) is newer than this banterd knows (%2); "
-                         "upgrade banterd"_s.arg(*current).arg(latest));
+                         "upgrade banterd"_s.arg(*current)
+                             .arg(latest));
     for (const Step &step : steps()) {
         if (step.version <= *current)
             continue;
@@ -79,20 +82,24 @@ Status SqlMigrator::migrate()
         if (!file.open(QIODevice::ReadOnly))
             return makeError(ErrorCode::Internal, u"missing migration %1"_s.arg(step.path));
         const QString script = QString::fromUtf8(file.readAll());
-        qCInfo(lcStorage) << "migrating" << m_session.dialect().name << "database to version" << step.version;
+        qCInfo(lcStorage) << "migrating" << m_session.dialect().name << "database to version"
+                          << step.version;
         if (Status begin = m_session.run(u"BEGIN"_s); !begin)
             return begin;
         Status applied = m_session.runScript(script);
         if (applied) {
-            applied = m_session.run(u"INSERT INTO schema_version (version, applied_at, complete) VALUES (?, ?, 1)"_s,
-                                    {step.version, QDateTime::currentMSecsSinceEpoch()});
+            applied = m_session.run(
+                u"INSERT INTO schema_version (version, applied_at, complete) VALUES (?, ?, 1)"_s,
+                {step.version, QDateTime::currentMSecsSinceEpoch()});
         }
         if (applied)
             applied = m_session.run(u"COMMIT"_s);
         if (!applied) {
             m_session.run(u"ROLLBACK"_s);
-            return makeError(ErrorCode::Internal,
-                             u"migration to version %1 failed and was rolled back: %2"_s.arg(step.version).arg(applied.error().message));
+            return makeError(
+                ErrorCode::Internal,
+                u"migration to version %1 failed and was rolled back: %2"_s.arg(step.version)
+                    .arg(applied.error().message));
         }
     }
     return success();

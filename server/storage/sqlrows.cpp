@@ -30,7 +30,8 @@ Message message(const QSqlQuery &q, int first)
     const QByteArray attachment = q.value(first + 6).toString().toUtf8();
     if (!attachment.isEmpty()) {
         // Written by this server from a validated Attachment, so it decodes.
-        if (auto decoded = Protocol::attachmentFromJson(QJsonDocument::fromJson(attachment).object()))
+        if (auto decoded =
+                Protocol::attachmentFromJson(QJsonDocument::fromJson(attachment).object()))
             m.attachment = *decoded;
     }
     const QByteArray event = q.value(first + 7).toString().toUtf8();
@@ -44,7 +45,8 @@ QString attachmentText(const Attachment &attachment)
 {
     if (attachment.isNull())
         return {};
-    return QString::fromUtf8(QJsonDocument(Protocol::toJson(attachment)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(Protocol::toJson(attachment)).toJson(QJsonDocument::Compact));
 }
 
 QString eventText(const QJsonObject &event)

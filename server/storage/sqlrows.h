@@ -14,8 +14,9 @@
 namespace Banter::Server::SqlRows {
 
 inline const QString UserColumns = QStringLiteral("u.id, u.username, u.display_name, u.created_at");
-inline const QString MessageColumns = QStringLiteral(
-    "m.id, m.conversation_id, m.seq, m.sender_id, m.type, m.content, m.attachment, m.event, m.created_at");
+inline const QString MessageColumns =
+    QStringLiteral("m.id, m.conversation_id, m.seq, m.sender_id, m.type, m.content, m.attachment, "
+                   "m.event, m.created_at");
 inline constexpr int MessageColumnCount = 9;
 
 User user(const QSqlQuery &q, int first = 0);

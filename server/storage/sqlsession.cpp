@@ -22,8 +22,7 @@ Error databaseError(const QString &what, const QString &driverText, bool connect
 SqlSession::SqlSession(QSqlDatabase database, SqlDialect dialect)
     : m_database(std::move(database))
     , m_dialect(std::move(dialect))
-{
-}
+{ }
 
 Result<QSqlQuery> SqlSession::exec(const QString &sql, const QVariantList &binds)
 {

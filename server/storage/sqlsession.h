@@ -13,7 +13,7 @@ namespace Banter::Server {
 // The differences between backends that the shared SQL code has to know about.
 struct SqlDialect
 {
-    QString name;             // "sqlite" or "postgresql": also the SQL resource folder
+    QString name; // "sqlite" or "postgresql": also the SQL resource folder
     QString beginTransaction; // SQLite takes the write lock up front: BEGIN IMMEDIATE
 };
 

@@ -10,22 +10,24 @@ Result<SessionId> SqlSessionRepository::create(UserId user, const QString &devic
                                                const QByteArray &refreshHash, qint64 nowMs,
                                                qint64 expiresAtMs)
 {
-    Result<QSqlQuery> q = m_session.exec(
-        u"INSERT INTO sessions (user_id, device, refresh_hash, created_at, last_used_at, expires_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
-        {user, device, refreshHash, nowMs, nowMs, expiresAtMs});
+    Result<QSqlQuery> q = m_session.exec(u"INSERT INTO sessions (user_id, device, refresh_hash, "
+                                         u"created_at, last_used_at, expires_at) "
+                                         "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
+                                         {user, device, refreshHash, nowMs, nowMs, expiresAtMs});
     if (!q)
         return q.error();
     q->next();
     return q->value(0).toLongLong();
 }
 
-Result<QList<StoredSession>> SqlSessionRepository::select(const QString &where, const QVariantList &binds)
+Result<QList<StoredSession>> SqlSessionRepository::select(const QString &where,
+                                                          const QVariantList &binds)
 {
-    Result<QSqlQuery> q = m_session.exec(
-        u"SELECT id, user_id, device, refresh_hash, previous_refresh_hash, created_at, last_used_at, "
-        "expires_at, revoked FROM sessions WHERE "_s + where + u" ORDER BY id"_s,
-        binds);
+    Result<QSqlQuery> q = m_session.exec(u"SELECT id, user_id, device, refresh_hash, "
+                                         u"previous_refresh_hash, created_at, last_used_at, "
+                                         "expires_at, revoked FROM sessions WHERE "_s
+                                             + where + u" ORDER BY id"_s,
+                                         binds);
     if (!q)
         return q.error();
     QList<StoredSession> sessions;
@@ -57,7 +59,8 @@ Result<std::optional<StoredSession>> SqlSessionRepository::find(SessionId id)
 
 Result<std::optional<StoredSession>> SqlSessionRepository::findByRefreshHash(const QByteArray &hash)
 {
-    Result<QList<StoredSession>> found = select(u"refresh_hash = ? OR previous_refresh_hash = ?"_s, {hash, hash});
+    Result<QList<StoredSession>> found =
+        select(u"refresh_hash = ? OR previous_refresh_hash = ?"_s, {hash, hash});
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -65,11 +68,13 @@ Result<std::optional<StoredSession>> SqlSessionRepository::findByRefreshHash(con
     return std::optional<StoredSession>{found->first()};
 }
 
-Status SqlSessionRepository::rotate(SessionId id, const QByteArray &newHash, qint64 nowMs, qint64 expiresAtMs)
+Status SqlSessionRepository::rotate(SessionId id, const QByteArray &newHash, qint64 nowMs,
+                                    qint64 expiresAtMs)
 {
-    return m_session.run(u"UPDATE sessions SET previous_refresh_hash = refresh_hash, refresh_hash = ?, "
-                         "last_used_at = ?, expires_at = ? WHERE id = ?"_s,
-                         {newHash, nowMs, expiresAtMs, id});
+    return m_session.run(
+        u"UPDATE sessions SET previous_refresh_hash = refresh_hash, refresh_hash = ?, "
+        "last_used_at = ?, expires_at = ? WHERE id = ?"_s,
+        {newHash, nowMs, expiresAtMs, id});
 }
 
 Status SqlSessionRepository::revoke(SessionId id)
@@ -80,7 +85,8 @@ Status SqlSessionRepository::revoke(SessionId id)
 Result<QList<SessionId>> SqlSessionRepository::revokeAllForUser(UserId user, SessionId keep)
 {
     Result<QSqlQuery> q = m_session.exec(
-        u"UPDATE sessions SET revoked = 1 WHERE user_id = ? AND id <> ? AND revoked = 0 RETURNING id"_s, {user, keep});
+        u"UPDATE sessions SET revoked = 1 WHERE user_id = ? AND id <> ? AND revoked = 0 RETURNING id"_s,
+        {user, keep});
     if (!q)
         return q.error();
     QList<SessionId> ids;

@@ -10,13 +10,16 @@ namespace Banter::Server {
 class SqlSessionRepository : public SessionRepository
 {
 public:
-    explicit SqlSessionRepository(SqlSession &session) : m_session(session) { }
+    explicit SqlSessionRepository(SqlSession &session)
+        : m_session(session)
+    { }
 
     Result<SessionId> create(UserId user, const QString &device, const QByteArray &refreshHash,
                              qint64 nowMs, qint64 expiresAtMs) override;
     Result<std::optional<StoredSession>> find(SessionId id) override;
     Result<std::optional<StoredSession>> findByRefreshHash(const QByteArray &hash) override;
-    Status rotate(SessionId id, const QByteArray &newHash, qint64 nowMs, qint64 expiresAtMs) override;
+    Status rotate(SessionId id, const QByteArray &newHash, qint64 nowMs,
+                  qint64 expiresAtMs) override;
     Status revoke(SessionId id) override;
     Result<QList<SessionId>> revokeAllForUser(UserId user, SessionId keep) override;
     Result<QList<StoredSession>> listForUser(UserId user) override;

@@ -26,14 +26,18 @@ constexpr int MaxJobsPerBatch = 512;
 class SqlStorageExecutor::Worker : public QObject
 {
 public:
-    explicit Worker(SqlConnectionSpec spec) : m_spec(std::move(spec)) { }
+    explicit Worker(SqlConnectionSpec spec)
+        : m_spec(std::move(spec))
+    { }
 
     Status openDatabase()
     {
-        m_connectionName = u"banter-storage-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_connectionName =
+            u"banter-storage-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
         QSqlDatabase db = QSqlDatabase::addDatabase(m_spec.driver, m_connectionName);
         if (!db.isValid())
-            return makeError(ErrorCode::Unavailable, u"the Qt SQL driver %1 is not installed"_s.arg(m_spec.driver));
+            return makeError(ErrorCode::Unavailable,
+                             u"the Qt SQL driver %1 is not installed"_s.arg(m_spec.driver));
         db.setDatabaseName(m_spec.databaseName);
         if (!m_spec.host.isEmpty())
             db.setHostName(m_spec.host);
@@ -44,7 +48,9 @@ public:
         if (!m_spec.password.isEmpty())
             db.setPassword(m_spec.password);
         if (!db.open())
-            return makeError(ErrorCode::Unavailable, u"cannot open the %1 database: %2"_s.arg(m_spec.dialect.name, db.lastError().text()));
+            return makeError(ErrorCode::Unavailable,
+                             u"cannot open the %1 database: %2"_s.arg(m_spec.dialect.name,
+                                                                      db.lastError().text()));
         m_session = std::make_unique<SqlSession>(db, m_spec.dialect);
         for (const QString &statement : std::as_const(m_spec.setupStatements)) {
             if (Status s = m_session->run(statement); !s)
@@ -85,7 +91,8 @@ public:
             m_scheduled = true;
         }
         if (wake)
-            QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { drain(); }, Qt::QueuedConnection);
     }
 
     // Runs batches until the queue is empty.
@@ -170,7 +177,8 @@ Result<std::unique_ptr<SqlStorageExecutor>> SqlStorageExecutor::open(const SqlCo
     executor->m_thread.start();
     Status opened = makeError(ErrorCode::Internal, u"storage thread did not start"_s);
     QMetaObject::invokeMethod(
-        executor->m_worker, [&] { opened = executor->m_worker->openDatabase(); }, Qt::BlockingQueuedConnection);
+        executor->m_worker, [&] { opened = executor->m_worker->openDatabase(); },
+        Qt::BlockingQueuedConnection);
     if (!opened) {
         executor->stop();
         return opened.error();

@@ -17,7 +17,7 @@ namespace Banter::Server {
 struct SqlConnectionSpec
 {
     SqlDialect dialect;
-    QString driver;       // "QSQLITE" or "QPSQL"
+    QString driver; // "QSQLITE" or "QPSQL"
     QString databaseName; // SQLite file path, or PostgreSQL database name
     QString host;
     int port = -1;

@@ -28,9 +28,10 @@ Result<User> SqlUserRepository::create(const QString &username, const QString &d
 
 Result<std::optional<Credentials>> SqlUserRepository::findCredentials(const QString &username)
 {
-    Result<QSqlQuery> q = m_session.exec(u"SELECT "_s + SqlRows::UserColumns
-                                             + u", u.password_hash FROM users u WHERE u.username = ?"_s,
-                                         {username});
+    Result<QSqlQuery> q =
+        m_session.exec(u"SELECT "_s + SqlRows::UserColumns
+                           + u", u.password_hash FROM users u WHERE u.username = ?"_s,
+                       {username});
     if (!q)
         return q.error();
     if (!q->next())
@@ -40,8 +41,8 @@ Result<std::optional<Credentials>> SqlUserRepository::findCredentials(const QStr
 
 Result<std::optional<User>> SqlUserRepository::findOne(const QString &where, const QVariant &value)
 {
-    Result<QSqlQuery> q = m_session.exec(u"SELECT "_s + SqlRows::UserColumns + u" FROM users u WHERE "_s + where,
-                                         {value});
+    Result<QSqlQuery> q = m_session.exec(
+        u"SELECT "_s + SqlRows::UserColumns + u" FROM users u WHERE "_s + where, {value});
     if (!q)
         return q.error();
     if (!q->next())
@@ -71,9 +72,10 @@ Result<QList<User>> SqlUserRepository::findByIds(const QList<UserId> &ids)
             marks.append(u"?"_s);
             binds.append(id);
         }
-        Result<QSqlQuery> q = m_session.exec(u"SELECT "_s + SqlRows::UserColumns + u" FROM users u WHERE u.id IN ("_s
-                                                 + marks.join(u',') + u")"_s,
-                                             binds);
+        Result<QSqlQuery> q =
+            m_session.exec(u"SELECT "_s + SqlRows::UserColumns + u" FROM users u WHERE u.id IN ("_s
+                               + marks.join(u',') + u")"_s,
+                           binds);
         if (!q)
             return q.error();
         while (q->next())

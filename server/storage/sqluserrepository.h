@@ -10,7 +10,9 @@ namespace Banter::Server {
 class SqlUserRepository : public UserRepository
 {
 public:
-    explicit SqlUserRepository(SqlSession &session) : m_session(session) { }
+    explicit SqlUserRepository(SqlSession &session)
+        : m_session(session)
+    { }
 
     Result<User> create(const QString &username, const QString &displayName,
                         const QString &passwordHash, qint64 nowMs) override;

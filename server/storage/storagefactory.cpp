@@ -33,11 +33,13 @@ Result<SqlConnectionSpec> connectionSpecFromUrl(const QString &url)
             return makeError(ErrorCode::BadRequest, u"the SQLite URL names no file"_s);
         const QFileInfo info(path);
         if (!QDir().mkpath(info.absolutePath()))
-            return makeError(ErrorCode::Unavailable, u"cannot create the directory %1"_s.arg(info.absolutePath()));
+            return makeError(ErrorCode::Unavailable,
+                             u"cannot create the directory %1"_s.arg(info.absolutePath()));
         return sqliteSpec(info.absoluteFilePath());
     }
     const QUrl parsed(url, QUrl::StrictMode);
-    if (parsed.isValid() && (parsed.scheme() == "postgresql"_L1 || parsed.scheme() == "postgres"_L1)) {
+    if (parsed.isValid()
+        && (parsed.scheme() == "postgresql"_L1 || parsed.scheme() == "postgres"_L1)) {
         SqlConnectionSpec spec;
         spec.dialect = {u"postgresql"_s, u"BEGIN"_s};
         spec.driver = u"QPSQL"_s;
@@ -47,12 +49,15 @@ Result<SqlConnectionSpec> connectionSpecFromUrl(const QString &url)
         spec.user = parsed.userName();
         spec.password = parsed.password();
         if (spec.databaseName.isEmpty() || spec.host.isEmpty())
-            return makeError(ErrorCode::BadRequest, u"a PostgreSQL URL needs a host and a database name"_s);
+            return makeError(ErrorCode::BadRequest,
+                             u"a PostgreSQL URL needs a host and a database name"_s);
         spec.setupStatements = {u"SET client_min_messages TO WARNING"_s};
         return spec;
     }
-    return makeError(ErrorCode::BadRequest,
-                     u"unsupported database URL '%1': use sqlite:///path or postgresql://user@host/db"_s.arg(url));
+    return makeError(
+        ErrorCode::BadRequest,
+        u"unsupported database URL '%1': use sqlite:///path or postgresql://user@host/db"_s.arg(
+            url));
 }
 
 Result<std::unique_ptr<SqlStorageExecutor>> openStorage(const QString &url)

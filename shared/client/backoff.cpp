@@ -11,9 +11,9 @@ namespace Banter {
 Backoff::Backoff(int baseMs, int capMs, Random random)
     : m_baseMs(std::max(1, baseMs))
     , m_capMs(std::max(m_baseMs, capMs))
-    , m_random(random ? std::move(random) : Random([] { return QRandomGenerator::global()->generateDouble(); }))
-{
-}
+    , m_random(random ? std::move(random)
+                      : Random([] { return QRandomGenerator::global()->generateDouble(); }))
+{ }
 
 int Backoff::ceilingMs() const
 {

@@ -118,7 +118,8 @@ QString ClientSession::send(const QString &type, const QJsonObject &data)
 QFuture<Result<QJsonObject>> ClientSession::request(const QString &type, const QJsonObject &data)
 {
     if (m_socket.state() != QAbstractSocket::ConnectedState)
-        return readyFuture<QJsonObject>(makeError(ErrorCode::Unavailable, u"not connected to the server"_s));
+        return readyFuture<QJsonObject>(
+            makeError(ErrorCode::Unavailable, u"not connected to the server"_s));
     auto promise = std::make_shared<QPromise<Result<QJsonObject>>>();
     promise->start();
     const QString rid = send(type, data);
@@ -129,7 +130,8 @@ QFuture<Result<QJsonObject>> ClientSession::request(const QString &type, const Q
             return;
         const Pending pending = *it;
         m_pending.erase(it);
-        pending.promise->addResult(Result<QJsonObject>(makeError(ErrorCode::Unavailable, u"the server did not answer in time"_s)));
+        pending.promise->addResult(Result<QJsonObject>(
+            makeError(ErrorCode::Unavailable, u"the server did not answer in time"_s)));
         pending.promise->finish();
     });
     return promise->future();
@@ -143,7 +145,9 @@ QFuture<Result<T>> ClientSession::call(const QString &type, const QJsonObject &d
             return reply.error();
         Result<T> decoded = T::fromJson(*reply);
         if (!decoded)
-            return makeError(ErrorCode::Internal, u"the server sent a reply this client cannot read: "_s + decoded.error().message);
+            return makeError(ErrorCode::Internal,
+                             u"the server sent a reply this client cannot read: "_s
+                                 + decoded.error().message);
         return decoded;
     });
 }
@@ -157,13 +161,15 @@ QFuture<Result<Done>> ClientSession::callDone(const QString &type, const QJsonOb
     });
 }
 
-QFuture<Result<Conversation>> ClientSession::callConversation(const QString &type, const QJsonObject &data)
+QFuture<Result<Conversation>> ClientSession::callConversation(const QString &type,
+                                                              const QJsonObject &data)
 {
-    return call<P::ConversationReply>(type, data).then(this, [](Result<P::ConversationReply> reply) -> Result<Conversation> {
-        if (!reply)
-            return reply.error();
-        return reply->conversation;
-    });
+    return call<P::ConversationReply>(type, data)
+        .then(this, [](Result<P::ConversationReply> reply) -> Result<Conversation> {
+            if (!reply)
+                return reply.error();
+            return reply->conversation;
+        });
 }
 
 void ClientSession::failPending(const Error &error)
@@ -253,7 +259,8 @@ void ClientSession::onResponse(const P::ServerFrame &frame)
         return; // timed out earlier, or an answer to a frame the server could not read
     const Pending pending = *it;
     m_pending.erase(it);
-    pending.promise->addResult(frame.success ? Result<QJsonObject>(frame.data) : Result<QJsonObject>(frame.error));
+    pending.promise->addResult(frame.success ? Result<QJsonObject>(frame.data)
+                                             : Result<QJsonObject>(frame.error));
     pending.promise->finish();
 }
 
@@ -315,45 +322,47 @@ void ClientSession::authenticateWithToken()
         refreshThenAuthenticate();
         return;
     }
-    call<P::AuthReply>(P::Type::Auth, P::AuthRequest{m_accessToken}.toJson()).then(this, [this](Result<P::AuthReply> auth) {
-        if (auth) {
-            m_user = auth->user;
-            m_sessionId = auth->sessionId;
-            Q_EMIT authenticated(m_user);
-            startSync();
-        } else if (auth.error().code == ErrorCode::TokenExpired && !m_refreshToken.isEmpty()) {
-            refreshThenAuthenticate();
-        } else if (auth.error().code == ErrorCode::InvalidCredentials) {
-            m_accessToken.clear();
-            m_refreshToken.clear();
-            Q_EMIT tokensChanged({}, {});
-            setState(State::Connected);
-            Q_EMIT errorOccurred(auth.error());
-        } else {
-            Q_EMIT errorOccurred(auth.error());
-            m_socket.abort(); // try again after a backoff
-        }
-    });
+    call<P::AuthReply>(P::Type::Auth, P::AuthRequest{m_accessToken}.toJson())
+        .then(this, [this](Result<P::AuthReply> auth) {
+            if (auth) {
+                m_user = auth->user;
+                m_sessionId = auth->sessionId;
+                Q_EMIT authenticated(m_user);
+                startSync();
+            } else if (auth.error().code == ErrorCode::TokenExpired && !m_refreshToken.isEmpty()) {
+                refreshThenAuthenticate();
+            } else if (auth.error().code == ErrorCode::InvalidCredentials) {
+                m_accessToken.clear();
+                m_refreshToken.clear();
+                Q_EMIT tokensChanged({}, {});
+                setState(State::Connected);
+                Q_EMIT errorOccurred(auth.error());
+            } else {
+                Q_EMIT errorOccurred(auth.error());
+                m_socket.abort(); // try again after a backoff
+            }
+        });
 }
 
 void ClientSession::refreshThenAuthenticate()
 {
-    call<P::AuthGrant>(P::Type::Refresh, P::RefreshRequest{m_refreshToken}.toJson()).then(this, [this](Result<P::AuthGrant> grant) {
-        if (grant) {
-            adoptGrant(*grant);
-            startSync();
-            return;
-        }
-        Q_EMIT errorOccurred(grant.error());
-        if (grant.error().code == ErrorCode::InvalidCredentials) {
-            m_accessToken.clear();
-            m_refreshToken.clear();
-            Q_EMIT tokensChanged({}, {});
-            setState(State::Connected);
-        } else {
-            m_socket.abort();
-        }
-    });
+    call<P::AuthGrant>(P::Type::Refresh, P::RefreshRequest{m_refreshToken}.toJson())
+        .then(this, [this](Result<P::AuthGrant> grant) {
+            if (grant) {
+                adoptGrant(*grant);
+                startSync();
+                return;
+            }
+            Q_EMIT errorOccurred(grant.error());
+            if (grant.error().code == ErrorCode::InvalidCredentials) {
+                m_accessToken.clear();
+                m_refreshToken.clear();
+                Q_EMIT tokensChanged({}, {});
+                setState(State::Connected);
+            } else {
+                m_socket.abort();
+            }
+        });
 }
 
 void ClientSession::adoptGrant(const P::AuthGrant &grant)
@@ -391,36 +400,38 @@ void ClientSession::syncPage()
     P::SyncRequest request;
     request.positions = m_positions.all();
     request.limit = m_options.syncPageSize;
-    call<P::SyncReply>(P::Type::Sync, request.toJson()).then(this, [this](Result<P::SyncReply> reply) {
-        if (!reply) {
-            // The connection is gone (a reconnect syncs again) or the server failed: retry.
-            m_syncing = false;
-            if (reply.error().code != ErrorCode::Unavailable) {
-                Q_EMIT errorOccurred(reply.error());
-                m_socket.abort();
+    call<P::SyncReply>(P::Type::Sync, request.toJson())
+        .then(this, [this](Result<P::SyncReply> reply) {
+            if (!reply) {
+                // The connection is gone (a reconnect syncs again) or the server failed: retry.
+                m_syncing = false;
+                if (reply.error().code != ErrorCode::Unavailable) {
+                    Q_EMIT errorOccurred(reply.error());
+                    m_socket.abort();
+                }
+                return;
             }
-            return;
-        }
-        for (const Conversation &c : reply->conversations) {
-            m_syncSeen.insert(c.id);
-            Q_EMIT conversationUpdated(c);
-        }
-        QSet<ConversationId> reset;
-        for (const Message &m : reply->messages) {
-            if (reply->limited.contains(m.conversationId) && !reset.contains(m.conversationId)) {
-                reset.insert(m.conversationId);
-                Q_EMIT conversationReset(m.conversationId);
-                m_positions.set(m.conversationId, m.seq - 1);
+            for (const Conversation &c : reply->conversations) {
+                m_syncSeen.insert(c.id);
+                Q_EMIT conversationUpdated(c);
             }
-            // Sync is authoritative: within a page, messages follow the known position.
-            if (m.seq > m_positions.position(m.conversationId))
-                deliver(m);
-        }
-        if (reply->hasMore)
-            syncPage();
-        else
-            finishSync();
-    });
+            QSet<ConversationId> reset;
+            for (const Message &m : reply->messages) {
+                if (reply->limited.contains(m.conversationId)
+                    && !reset.contains(m.conversationId)) {
+                    reset.insert(m.conversationId);
+                    Q_EMIT conversationReset(m.conversationId);
+                    m_positions.set(m.conversationId, m.seq - 1);
+                }
+                // Sync is authoritative: within a page, messages follow the known position.
+                if (m.seq > m_positions.position(m.conversationId))
+                    deliver(m);
+            }
+            if (reply->hasMore)
+                syncPage();
+            else
+                finishSync();
+        });
 }
 
 void ClientSession::finishSync()
@@ -473,7 +484,8 @@ void ClientSession::acknowledgeDelivery(const Message &message)
     });
 }
 
-QFuture<Result<Message>> ClientSession::sendMessage(ConversationId conversation, const QString &text)
+QFuture<Result<Message>> ClientSession::sendMessage(ConversationId conversation,
+                                                    const QString &text)
 {
     P::SendMessageRequest request;
     request.conversationId = conversation;
@@ -505,7 +517,8 @@ void ClientSession::flushOutbox()
 void ClientSession::sendOutboxEntry(Outbox::Entry &entry)
 {
     entry.rid = OutboxRidPrefix + QString::number(m_nextRid++);
-    m_socket.sendTextMessage(QString::fromUtf8(P::encodeRequest(P::Type::Message, entry.rid, entry.request.toJson())));
+    m_socket.sendTextMessage(
+        QString::fromUtf8(P::encodeRequest(P::Type::Message, entry.rid, entry.request.toJson())));
 }
 
 void ClientSession::onOutboxReply(const P::ServerFrame &frame)
@@ -516,7 +529,8 @@ void ClientSession::onOutboxReply(const P::ServerFrame &frame)
     if (frame.success) {
         Result<P::MessageReply> reply = P::MessageReply::fromJson(frame.data);
         if (!reply) {
-            m_outbox.resolve(frame.rid, makeError(ErrorCode::Internal, u"unreadable acknowledgement"_s));
+            m_outbox.resolve(frame.rid,
+                             makeError(ErrorCode::Internal, u"unreadable acknowledgement"_s));
             Q_EMIT outboxChanged();
             return;
         }
@@ -530,7 +544,9 @@ void ClientSession::onOutboxReply(const P::ServerFrame &frame)
     }
     if (!isFinal(frame.error.code)) {
         entry->rid.clear();
-        const qint64 wait = frame.error.code == ErrorCode::RateLimited ? qMax<qint64>(frame.error.retryAfterMs, 50) : 1000;
+        const qint64 wait = frame.error.code == ErrorCode::RateLimited
+            ? qMax<qint64>(frame.error.retryAfterMs, 50)
+            : 1000;
         QTimer::singleShot(std::chrono::milliseconds(wait), this, &ClientSession::flushOutbox);
         return;
     }
@@ -538,13 +554,17 @@ void ClientSession::onOutboxReply(const P::ServerFrame &frame)
     Q_EMIT outboxChanged();
 }
 
-QFuture<Result<P::AuthGrant>> ClientSession::registerUser(const QString &username, const QString &password,
-                                                          const QString &displayName, const QString &device)
+QFuture<Result<P::AuthGrant>> ClientSession::registerUser(const QString &username,
+                                                          const QString &password,
+                                                          const QString &displayName,
+                                                          const QString &device)
 {
-    return signIn(P::Type::Register, P::RegisterRequest{username, password, displayName, device}.toJson());
+    return signIn(P::Type::Register,
+                  P::RegisterRequest{username, password, displayName, device}.toJson());
 }
 
-QFuture<Result<P::AuthGrant>> ClientSession::login(const QString &username, const QString &password, const QString &device)
+QFuture<Result<P::AuthGrant>> ClientSession::login(const QString &username, const QString &password,
+                                                   const QString &device)
 {
     return signIn(P::Type::Login, P::LoginRequest{username, password, device}.toJson());
 }
@@ -562,16 +582,24 @@ QFuture<Result<Done>> ClientSession::logout()
     });
 }
 
-QFuture<Result<P::SessionsReply>> ClientSession::sessions() { return call<P::SessionsReply>(P::Type::Sessions, {}); }
+QFuture<Result<P::SessionsReply>> ClientSession::sessions()
+{
+    return call<P::SessionsReply>(P::Type::Sessions, {});
+}
 QFuture<Result<Done>> ClientSession::revokeSession(SessionId session)
 {
     return callDone(P::Type::RevokeSession, P::RevokeSessionRequest{session}.toJson());
 }
-QFuture<Result<Done>> ClientSession::changePassword(const QString &oldPassword, const QString &newPassword)
+QFuture<Result<Done>> ClientSession::changePassword(const QString &oldPassword,
+                                                    const QString &newPassword)
 {
-    return callDone(P::Type::ChangePassword, P::ChangePasswordRequest{oldPassword, newPassword}.toJson());
+    return callDone(P::Type::ChangePassword,
+                    P::ChangePasswordRequest{oldPassword, newPassword}.toJson());
 }
-QFuture<Result<P::PongReply>> ClientSession::ping() { return call<P::PongReply>(P::Type::Ping, {}); }
+QFuture<Result<P::PongReply>> ClientSession::ping()
+{
+    return call<P::PongReply>(P::Type::Ping, {});
+}
 QFuture<Result<P::ConversationsReply>> ClientSession::conversations()
 {
     return call<P::ConversationsReply>(P::Type::Conversations, {});
@@ -584,11 +612,13 @@ QFuture<Result<Conversation>> ClientSession::createPrivate(UserId user)
 {
     return callConversation(P::Type::CreatePrivate, P::CreatePrivateRequest{user}.toJson());
 }
-QFuture<Result<Conversation>> ClientSession::createGroup(const QString &name, const QList<UserId> &members)
+QFuture<Result<Conversation>> ClientSession::createGroup(const QString &name,
+                                                         const QList<UserId> &members)
 {
     return callConversation(P::Type::CreateGroup, P::CreateGroupRequest{name, members}.toJson());
 }
-QFuture<Result<Conversation>> ClientSession::addMembers(ConversationId id, const QList<UserId> &users)
+QFuture<Result<Conversation>> ClientSession::addMembers(ConversationId id,
+                                                        const QList<UserId> &users)
 {
     return callConversation(P::Type::AddMembers, P::AddMembersRequest{id, users}.toJson());
 }
@@ -596,14 +626,18 @@ QFuture<Result<Conversation>> ClientSession::removeMember(ConversationId id, Use
 {
     return callConversation(P::Type::RemoveMember, P::RemoveMemberRequest{id, user}.toJson());
 }
-QFuture<Result<Done>> ClientSession::leave(ConversationId id) { return callDone(P::Type::Leave, P::ConversationRef{id}.toJson()); }
+QFuture<Result<Done>> ClientSession::leave(ConversationId id)
+{
+    return callDone(P::Type::Leave, P::ConversationRef{id}.toJson());
+}
 QFuture<Result<Conversation>> ClientSession::rename(ConversationId id, const QString &name)
 {
     return callConversation(P::Type::Rename, P::RenameRequest{id, name}.toJson());
 }
 QFuture<Result<P::HistoryReply>> ClientSession::history(ConversationId id, Seq beforeSeq, int limit)
 {
-    return call<P::HistoryReply>(P::Type::History, P::HistoryRequest{id, beforeSeq, limit}.toJson());
+    return call<P::HistoryReply>(P::Type::History,
+                                 P::HistoryRequest{id, beforeSeq, limit}.toJson());
 }
 QFuture<Result<P::ReceiptRequest>> ClientSession::markRead(ConversationId id, Seq seq)
 {
@@ -623,9 +657,13 @@ QFuture<Result<Done>> ClientSession::setPresence(PresenceStatus status)
 }
 QFuture<Result<P::UsersReply>> ClientSession::searchUsers(const QString &query)
 {
-    return call<P::UsersReply>(P::Type::Users, P::UserSearchRequest{query, P::UserSearchRequest::DefaultLimit}.toJson());
+    return call<P::UsersReply>(
+        P::Type::Users, P::UserSearchRequest{query, P::UserSearchRequest::DefaultLimit}.toJson());
 }
-QFuture<Result<P::ContactsReply>> ClientSession::contacts() { return call<P::ContactsReply>(P::Type::Contacts, {}); }
+QFuture<Result<P::ContactsReply>> ClientSession::contacts()
+{
+    return call<P::ContactsReply>(P::Type::Contacts, {});
+}
 QFuture<Result<P::Contact>> ClientSession::addContact(UserId user)
 {
     return call<P::ContactReply>(P::Type::AddContact, P::AddContactRequest{user, {}}.toJson())
@@ -644,8 +682,17 @@ QFuture<Result<P::Contact>> ClientSession::addContact(const QString &username)
             return r->contact;
         });
 }
-QFuture<Result<Done>> ClientSession::removeContact(UserId user) { return callDone(P::Type::RemoveContact, P::UserRef{user}.toJson()); }
-QFuture<Result<Done>> ClientSession::block(UserId user) { return callDone(P::Type::Block, P::UserRef{user}.toJson()); }
-QFuture<Result<Done>> ClientSession::unblock(UserId user) { return callDone(P::Type::Unblock, P::UserRef{user}.toJson()); }
+QFuture<Result<Done>> ClientSession::removeContact(UserId user)
+{
+    return callDone(P::Type::RemoveContact, P::UserRef{user}.toJson());
+}
+QFuture<Result<Done>> ClientSession::block(UserId user)
+{
+    return callDone(P::Type::Block, P::UserRef{user}.toJson());
+}
+QFuture<Result<Done>> ClientSession::unblock(UserId user)
+{
+    return callDone(P::Type::Unblock, P::UserRef{user}.toJson());
+}
 
 } // namespace Banter

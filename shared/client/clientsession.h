@@ -37,13 +37,13 @@ class BANTERSHARED_EXPORT ClientSession : public QObject
     Q_OBJECT
 public:
     enum class State {
-        Disconnected,   // not connected and not trying
-        Connecting,     // opening the socket and saying hello
-        Connected,      // connected, not signed in
+        Disconnected, // not connected and not trying
+        Connecting, // opening the socket and saying hello
+        Connected, // connected, not signed in
         Authenticating, // signing in with a stored token
-        Syncing,        // signed in, catching up
-        Ready,          // signed in and caught up
-        Reconnecting,   // waiting to try again
+        Syncing, // signed in, catching up
+        Ready, // signed in and caught up
+        Reconnecting, // waiting to try again
     };
     Q_ENUM(State)
 
@@ -51,11 +51,11 @@ public:
     {
         QString clientName = QStringLiteral("BanterShared");
         int requestTimeoutMs = 30'000;
-        int heartbeatMs = 25'000;   // protocol ping; silence for twice this drops the socket
+        int heartbeatMs = 25'000; // protocol ping; silence for twice this drops the socket
         int reconnectBaseMs = 500;
         int reconnectMaxMs = 30'000;
         bool autoReconnect = true;
-        bool autoDelivered = true;  // acknowledge received messages with "delivered"
+        bool autoDelivered = true; // acknowledge received messages with "delivered"
         int syncPageSize = 200;
     };
 
@@ -84,8 +84,10 @@ public:
     void setPositions(const QHash<ConversationId, Seq> &positions) { m_positions.reset(positions); }
 
     // Session
-    QFuture<Result<Protocol::AuthGrant>> registerUser(const QString &username, const QString &password,
-                                                      const QString &displayName, const QString &device);
+    QFuture<Result<Protocol::AuthGrant>> registerUser(const QString &username,
+                                                      const QString &password,
+                                                      const QString &displayName,
+                                                      const QString &device);
     QFuture<Result<Protocol::AuthGrant>> login(const QString &username, const QString &password,
                                                const QString &device);
     QFuture<Result<Done>> logout();
@@ -108,8 +110,9 @@ public:
     QFuture<Result<Message>> sendMessage(ConversationId conversation, const QString &text);
     QFuture<Result<Message>> sendMessage(const Protocol::SendMessageRequest &request);
     QList<Protocol::SendMessageRequest> pendingMessages() const { return m_outbox.requests(); }
-    QFuture<Result<Protocol::HistoryReply>> history(ConversationId id, Seq beforeSeq = 0,
-                                                    int limit = Protocol::HistoryRequest::DefaultLimit);
+    QFuture<Result<Protocol::HistoryReply>>
+    history(ConversationId id, Seq beforeSeq = 0,
+            int limit = Protocol::HistoryRequest::DefaultLimit);
     QFuture<Result<Protocol::ReceiptRequest>> markRead(ConversationId id, Seq seq);
     QFuture<Result<Protocol::ReceiptRequest>> markDelivered(ConversationId id, Seq seq);
     QFuture<Result<Done>> sendTyping(ConversationId id, bool typing);

@@ -24,7 +24,7 @@ public:
     {
         Protocol::SendMessageRequest request;
         std::shared_ptr<QPromise<Result<Message>>> promise;
-        QString rid;       // set while on the wire
+        QString rid; // set while on the wire
         qint64 queuedAtMs = 0;
     };
 

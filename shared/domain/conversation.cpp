@@ -28,9 +28,10 @@ Status validateGroupName(const QString &name)
     if (name.trimmed().isEmpty())
         return makeError(ErrorCode::BadRequest, QStringLiteral("group name must not be empty"));
     if (name.size() > MaxGroupNameLength)
-        return makeError(ErrorCode::TooLarge, QStringLiteral("group name is longer than %1 "
-                                                             "characters")
-                                                  .arg(MaxGroupNameLength));
+        return makeError(ErrorCode::TooLarge,
+                         QStringLiteral("group name is longer than %1 "
+                                        "characters")
+                             .arg(MaxGroupNameLength));
     if (!MessageContent::isWellFormedText(name))
         return makeError(ErrorCode::BadRequest,
                          QStringLiteral("group name contains invalid characters"));

@@ -51,27 +51,42 @@ const NameTable<PresenceStatus> presences{{PresenceStatus::Offline, "offline"},
                                           {PresenceStatus::Away, "away"}};
 } // namespace
 
-QString messageTypeName(MessageType type) { return nameOf(messageTypes, type); }
+QString messageTypeName(MessageType type)
+{
+    return nameOf(messageTypes, type);
+}
 std::optional<MessageType> messageTypeFromName(const QString &name)
 {
     return valueOf(messageTypes, name);
 }
-QString messageStatusName(MessageStatus status) { return nameOf(messageStatuses, status); }
+QString messageStatusName(MessageStatus status)
+{
+    return nameOf(messageStatuses, status);
+}
 std::optional<MessageStatus> messageStatusFromName(const QString &name)
 {
     return valueOf(messageStatuses, name);
 }
-QString conversationTypeName(ConversationType type) { return nameOf(conversationTypes, type); }
+QString conversationTypeName(ConversationType type)
+{
+    return nameOf(conversationTypes, type);
+}
 std::optional<ConversationType> conversationTypeFromName(const QString &name)
 {
     return valueOf(conversationTypes, name);
 }
-QString participantRoleName(ParticipantRole role) { return nameOf(roles, role); }
+QString participantRoleName(ParticipantRole role)
+{
+    return nameOf(roles, role);
+}
 std::optional<ParticipantRole> participantRoleFromName(const QString &name)
 {
     return valueOf(roles, name);
 }
-QString presenceStatusName(PresenceStatus status) { return nameOf(presences, status); }
+QString presenceStatusName(PresenceStatus status)
+{
+    return nameOf(presences, status);
+}
 std::optional<PresenceStatus> presenceStatusFromName(const QString &name)
 {
     return valueOf(presences, name);

@@ -31,7 +31,7 @@ struct Attachment
     QString name;
     qint64 size = 0;
     QString mimeType;
-    int width = 0;  // images only
+    int width = 0; // images only
     int height = 0; // images only
     QByteArray thumbnail; // small image made by the sender (images only)
 

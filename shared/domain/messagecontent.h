@@ -11,7 +11,7 @@
 
 namespace Banter::MessageContent {
 
-inline constexpr int MaxTextLength = 5000;       // in characters (Unicode code points)
+inline constexpr int MaxTextLength = 5000; // in characters (Unicode code points)
 inline constexpr int MaxFileNameLength = 255;
 inline constexpr int MaxThumbnailBytes = 16 * 1024;
 

@@ -31,8 +31,12 @@ template<typename T>
 class Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) { }
-    Result(Error error) : m_value(std::move(error)) { }
+    Result(T value)
+        : m_value(std::move(value))
+    { }
+    Result(Error error)
+        : m_value(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return ok(); }

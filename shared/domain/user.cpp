@@ -4,7 +4,6 @@
 
 #include "domain/messagecontent.h"
 
-
 namespace Banter::UserRules {
 
 namespace {
@@ -24,8 +23,9 @@ Status validateUsername(const QString &username)
                              .arg(MaxUsernameLength));
     for (QChar c : username) {
         if (!isUsernameChar(c))
-            return makeError(ErrorCode::BadRequest,
-                             QStringLiteral("username may contain only a-z, 0-9, '.', '_' and '-'"));
+            return makeError(
+                ErrorCode::BadRequest,
+                QStringLiteral("username may contain only a-z, 0-9, '.', '_' and '-'"));
     }
     if (!username.front().isLetterOrNumber())
         return makeError(ErrorCode::BadRequest,
@@ -48,9 +48,9 @@ Status validatePassword(const QString &password)
     if (password.toUtf8().size() > MaxPasswordBytes)
         return makeError(ErrorCode::TooLarge, QStringLiteral("password is too long"));
     if (password.size() < MinPasswordLength)
-        return makeError(ErrorCode::BadRequest,
-                         QStringLiteral("password must be at least %1 characters")
-                             .arg(MinPasswordLength));
+        return makeError(
+            ErrorCode::BadRequest,
+            QStringLiteral("password must be at least %1 characters").arg(MinPasswordLength));
     return success();
 }
 

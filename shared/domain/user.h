@@ -13,7 +13,7 @@ namespace Banter {
 struct User
 {
     UserId id = 0;
-    QString username;    // unique, lowercase, the login name
+    QString username; // unique, lowercase, the login name
     QString displayName; // free text shown to others; falls back to username
     qint64 createdAtMs = 0;
 

@@ -54,8 +54,8 @@ Result<SendMessageRequest> SendMessageRequest::fromJson(const QJsonObject &objec
     if (r.ok() && (v.conversationId > 0) == (v.to > 0))
         r.fail(ErrorCode::BadRequest, u"give exactly one of 'conversation_id' and 'to'"_s);
     const QString typeName = r.string("type"_L1, 16, R::Optional);
-    const std::optional<MessageType> type = typeName.isEmpty() ? MessageType::Text
-                                                               : messageTypeFromName(typeName);
+    const std::optional<MessageType> type =
+        typeName.isEmpty() ? MessageType::Text : messageTypeFromName(typeName);
     if (r.ok() && (!type || *type == MessageType::System))
         r.fail(ErrorCode::BadRequest, u"'type' must be text, image or file"_s);
     v.type = type.value_or(MessageType::Text);
@@ -79,7 +79,8 @@ Result<MessageReply> MessageReply::fromJson(const QJsonObject &object)
 
 QJsonObject HistoryRequest::toJson() const
 {
-    return {{u"conversation_id"_s, conversationId}, {u"before_seq"_s, beforeSeq}, {u"limit"_s, limit}};
+    return {
+        {u"conversation_id"_s, conversationId}, {u"before_seq"_s, beforeSeq}, {u"limit"_s, limit}};
 }
 
 Result<HistoryRequest> HistoryRequest::fromJson(const QJsonObject &object)

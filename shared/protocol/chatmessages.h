@@ -55,7 +55,7 @@ struct BANTERSHARED_EXPORT HistoryRequest
 struct BANTERSHARED_EXPORT HistoryReply
 {
     QList<Message> messages; // ascending by seq
-    bool hasMore = false;    // older messages exist
+    bool hasMore = false; // older messages exist
     QJsonObject toJson() const;
     static Result<HistoryReply> fromJson(const QJsonObject &object);
     friend bool operator==(const HistoryReply &, const HistoryReply &) = default;
@@ -80,7 +80,7 @@ struct BANTERSHARED_EXPORT SyncReply
     // A conversation the client knows but is missing here was left or removed.
     QList<Conversation> conversations;
     QList<Message> messages; // after the positions, ascending by seq within a conversation
-    bool hasMore = false;    // ask again with the new positions
+    bool hasMore = false; // ask again with the new positions
     // Conversations too far behind to page through: the client drops its copy, and the
     // messages here are only the newest ones (use history for older).
     QList<ConversationId> limited;

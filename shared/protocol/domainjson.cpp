@@ -29,7 +29,8 @@ Result<User> userFromJson(const QJsonObject &object)
     User user;
     user.id = r.id("id"_L1);
     user.username = r.string("username"_L1, UserRules::MaxUsernameLength);
-    user.displayName = r.string("display_name"_L1, UserRules::MaxDisplayNameLength, JsonReader::Optional);
+    user.displayName =
+        r.string("display_name"_L1, UserRules::MaxDisplayNameLength, JsonReader::Optional);
     user.createdAtMs = r.integer("created_at"_L1, 0, MaxTimeMs, JsonReader::Optional);
     return r.finish(user);
 }
@@ -115,7 +116,8 @@ Result<Participant> participantFromJson(const QJsonObject &object)
     Participant p;
     p.userId = r.id("user_id"_L1);
     p.username = r.string("username"_L1, UserRules::MaxUsernameLength, JsonReader::Optional);
-    p.displayName = r.string("display_name"_L1, UserRules::MaxDisplayNameLength, JsonReader::Optional);
+    p.displayName =
+        r.string("display_name"_L1, UserRules::MaxDisplayNameLength, JsonReader::Optional);
     const std::optional<ParticipantRole> role = participantRoleFromName(r.string("role"_L1, 16));
     if (r.ok() && !role)
         r.fail(ErrorCode::BadRequest, u"member.role must be 'member' or 'admin'"_s);
@@ -150,7 +152,8 @@ Result<Conversation> conversationFromJson(const QJsonObject &object)
     c.lastSeq = r.integer("last_seq"_L1, 0, MaxJsonSafeInteger);
     const QJsonArray members = r.array("members"_L1, MaxMembersOnWire);
     if (r.ok()) {
-        Result<QList<Participant>> participants = listFromJson<Participant>(members, participantFromJson);
+        Result<QList<Participant>> participants =
+            listFromJson<Participant>(members, participantFromJson);
         if (participants)
             c.participants = *participants;
         else

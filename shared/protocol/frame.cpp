@@ -49,8 +49,7 @@ QByteArray encodeRequest(const QString &type, const QString &rid, const QJsonObj
 
 QByteArray encodeSuccess(const QString &type, const QString &rid, const QJsonObject &data)
 {
-    return toFrame(
-        {{u"type"_s, type}, {u"rid"_s, rid}, {u"success"_s, true}, {u"data"_s, data}});
+    return toFrame({{u"type"_s, type}, {u"rid"_s, rid}, {u"success"_s, true}, {u"data"_s, data}});
 }
 
 QByteArray encodeFailure(const QString &type, const QString &rid, const Error &error)
@@ -80,8 +79,7 @@ std::optional<Error> errorFromJson(const QJsonObject &object)
     const QString codeName = reader.string("code"_L1, 64);
     Error error;
     error.message = reader.string("message"_L1, 4096);
-    error.retryAfterMs = reader.integer("retry_after_ms"_L1, 0, 86'400'000,
-                                        JsonReader::Optional);
+    error.retryAfterMs = reader.integer("retry_after_ms"_L1, 0, 86'400'000, JsonReader::Optional);
     if (reader.ok()) {
         // An unknown code from a newer server is still an error; treat it as internal.
         error.code = errorCodeFromName(codeName).value_or(ErrorCode::Internal);
@@ -101,9 +99,11 @@ std::variant<Request, RequestError> decodeRequest(const QByteArray &frame)
     // Read the request id and type first, leniently, so even a bad request is answered with
     // them; then validate strictly.
     RequestError failure;
-    if (object.value(u"rid").isString() && object.value(u"rid").toString().size() <= MaxRequestIdLength)
+    if (object.value(u"rid").isString()
+        && object.value(u"rid").toString().size() <= MaxRequestIdLength)
         failure.rid = object.value(u"rid").toString();
-    if (object.value(u"type").isString() && object.value(u"type").toString().size() <= MaxTypeLength)
+    if (object.value(u"type").isString()
+        && object.value(u"type").toString().size() <= MaxTypeLength)
         failure.type = object.value(u"type").toString();
     if (Status depth = checkDepth(object); !depth) {
         failure.error = depth.error();

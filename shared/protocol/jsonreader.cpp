@@ -12,8 +12,7 @@ namespace Banter::Protocol {
 JsonReader::JsonReader(const QJsonObject &object, QString context)
     : m_object(object)
     , m_context(std::move(context))
-{
-}
+{ }
 
 bool JsonReader::has(QLatin1String key) const
 {
@@ -80,7 +79,10 @@ qint64 JsonReader::integer(QLatin1String key, qint64 min, qint64 max, Presence p
     const double d = value.toDouble();
     if (!value.isDouble() || std::floor(d) != d || d < double(min) || d > double(max)) {
         fail(ErrorCode::BadRequest,
-             QStringLiteral("'%1' must be an integer from %2 to %3").arg(field(key)).arg(min).arg(max));
+             QStringLiteral("'%1' must be an integer from %2 to %3")
+                 .arg(field(key))
+                 .arg(min)
+                 .arg(max));
         return fallback;
     }
     return qint64(d);
@@ -172,8 +174,8 @@ QByteArray JsonReader::base64(QLatin1String key, int maxBytes, Presence presence
     const QString text = string(key, (maxBytes / 3 + 1) * 4, presence);
     if (text.isEmpty())
         return {};
-    auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(),
-                                                  QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded =
+        QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok) {
         fail(ErrorCode::BadRequest, QStringLiteral("'%1' must be base64").arg(field(key)));
         return {};

@@ -81,12 +81,14 @@ void TestAuthPrimitives::jwtRejects_data()
     const QStringList parts = good.split(u'.');
     const QString noneHeader = QString::fromLatin1(base64Url(R"({"alg":"none","typ":"JWT"})"_ba));
     const QString hs512Header = QString::fromLatin1(base64Url(R"({"alg":"HS512","typ":"JWT"})"_ba));
-    const QString otherPayload = QString::fromLatin1(base64Url(R"({"sub":6,"sid":9,"iat":1000,"exp":2000,"typ":"access"})"_ba));
+    const QString otherPayload = QString::fromLatin1(
+        base64Url(R"({"sub":6,"sid":9,"iat":1000,"exp":2000,"typ":"access"})"_ba));
     QTest::newRow("alg none") << noneHeader + u'.' + parts[1] + u'.';
     QTest::newRow("alg none with sig") << noneHeader + u'.' + parts[1] + u'.' + parts[2];
     QTest::newRow("hs512 header") << hs512Header + u'.' + parts[1] + u'.' + parts[2];
     QTest::newRow("tampered payload") << parts[0] + u'.' + otherPayload + u'.' + parts[2];
-    QTest::newRow("tampered signature") << parts[0] + u'.' + parts[1] + u'.' + parts[2].left(parts[2].size() - 2) + u"AA"_s;
+    QTest::newRow("tampered signature")
+        << parts[0] + u'.' + parts[1] + u'.' + parts[2].left(parts[2].size() - 2) + u"AA"_s;
     QTest::newRow("two parts") << parts[0] + u'.' + parts[1];
     QTest::newRow("four parts") << good + u".x"_s;
     QTest::newRow("padding") << good + u"="_s;
@@ -120,7 +122,8 @@ void TestAuthPrimitives::knownVector()
     const JwtCodec codec(QByteArray(32, 'k'));
     const QString token = codec.sign({5, 9, 1000, 2000});
     const QString expected =
-        u"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjIwMDAsImlhdCI6MTAwMCwic2lkIjo5LCJzdWIiOjUsInR5cCI6ImFjY2VzcyJ9."
+        u"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+        u"eyJleHAiOjIwMDAsImlhdCI6MTAwMCwic2lkIjo5LCJzdWIiOjUsInR5cCI6ImFjY2VzcyJ9."
         "PyL5UHMrH-A1yMTjw5HYXy0dR8NMLeD5mCsi3ifWX68"_s;
     QCOMPARE(token, expected);
     QVERIFY(codec.verify(expected, 1500));
@@ -133,10 +136,12 @@ void TestAuthPrimitives::tokenKeyFile()
     const auto created = loadOrCreateTokenKey(path);
     QVERIFY(created);
     QCOMPARE(created->size(), 32);
-    QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
+    QCOMPARE(QFile::permissions(path)
+                 & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
              QFileDevice::Permissions());
     QCOMPARE(*loadOrCreateTokenKey(path), *created);
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    QFile::setPermissions(
+        path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
     QVERIFY(loadOrCreateTokenKey(path));
     QVERIFY(!(QFile::permissions(path) & QFileDevice::ReadOther)); // tightened again
     QFile damaged(path);

@@ -73,7 +73,8 @@ void TestClientLogic::positionsDeliverDropAndDetectGaps_data()
     QTest::newRow("same") << qint64(4) << qint64(4) << int(SyncPositions::Verdict::Duplicate);
     QTest::newRow("older") << qint64(4) << qint64(2) << int(SyncPositions::Verdict::Duplicate);
     QTest::newRow("gap") << qint64(4) << qint64(6) << int(SyncPositions::Verdict::Gap);
-    QTest::newRow("unknown conversation mid-stream") << qint64(0) << qint64(9) << int(SyncPositions::Verdict::Gap);
+    QTest::newRow("unknown conversation mid-stream")
+        << qint64(0) << qint64(9) << int(SyncPositions::Verdict::Gap);
 }
 
 void TestClientLogic::positionsDeliverDropAndDetectGaps()

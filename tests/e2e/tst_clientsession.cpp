@@ -3,9 +3,8 @@
 // ClientSession against a real banterd: acks and pushes, delivery receipts, catching up after
 // a disconnect without gaps or duplicates, the offline outbox surviving a server restart,
 // token refresh on reconnect, and revocation.
-#include "testserver.h"
-
 #include "client/clientsession.h"
+#include "testserver.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -84,7 +83,8 @@ std::unique_ptr<ClientSession> TestClientSession::signedIn(const QString &name)
     QDeadlineTimer deadline(5000);
     while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
         QTest::qWait(5);
-    const auto grant = await(session->registerUser(name, u"correct horse"_s, name.toUpper(), u"test"_s));
+    const auto grant =
+        await(session->registerUser(name, u"correct horse"_s, name.toUpper(), u"test"_s));
     if (!grant || !waitReady(*session))
         return nullptr;
     return session;

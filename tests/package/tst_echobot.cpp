@@ -2,9 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The echo-bot example, built against the installed BanterShared package, answers a real
 // user on a real server.
-#include "testserver.h"
-
 #include "client/clientsession.h"
+#include "testserver.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -31,11 +30,14 @@ void TestEchoBot::botAnswers()
 
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(bot, {u"--url"_s, server.url().toString(), u"--username"_s, u"echobot"_s, u"--password"_s,
-                        u"bot password"_s, u"--register"_s, u"--max-replies"_s, u"1"_s});
+    process.start(bot,
+                  {u"--url"_s, server.url().toString(), u"--username"_s, u"echobot"_s,
+                   u"--password"_s, u"bot password"_s, u"--register"_s, u"--max-replies"_s,
+                   u"1"_s});
     QVERIFY(process.waitForStarted());
     QByteArray output;
-    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("signed in"), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("signed in"),
+                             10'000);
 
     ClientSession alice;
     alice.connectToServer(server.url());

@@ -3,10 +3,9 @@
 // Accounts and sessions through the real server: register, login, auth with a token on a new
 // connection, refresh rotation with reuse detection, logout and revocation closing sockets,
 // password change, login throttling, closed registration and the per-user connection cap.
+#include "protocol/sessionmessages.h"
 #include "rawclient.h"
 #include "testserver.h"
-
-#include "protocol/sessionmessages.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -83,7 +82,9 @@ void TestServerAuth::registerValidates()
     QFETCH(int, code);
     RawClient client;
     QVERIFY(client.open(m_server->url()));
-    const auto reply = client.request(u"register"_s, {{u"username"_s, username}, {u"password"_s, password}, {u"device"_s, u"t"_s}});
+    const auto reply = client.request(
+        u"register"_s,
+        {{u"username"_s, username}, {u"password"_s, password}, {u"device"_s, u"t"_s}});
     QVERIFY(reply && !reply->success);
     QCOMPARE(int(reply->error.code), code);
 }
@@ -94,7 +95,9 @@ void TestServerAuth::usernameIsTaken()
     RawClient b;
     QVERIFY(a.open(m_server->url()) && b.open(m_server->url()));
     QVERIFY(registerUser(a, u"alice"_s).sessionId > 0);
-    const auto reply = b.request(u"register"_s, {{u"username"_s, u"Alice"_s}, {u"password"_s, u"correct horse"_s}, {u"device"_s, u"t"_s}});
+    const auto reply = b.request(
+        u"register"_s,
+        {{u"username"_s, u"Alice"_s}, {u"password"_s, u"correct horse"_s}, {u"device"_s, u"t"_s}});
     QVERIFY(reply && !reply->success);
     QCOMPARE(reply->error.code, ErrorCode::Conflict);
 }
@@ -106,8 +109,13 @@ void TestServerAuth::wrongPasswordAndUnknownUserLookAlike()
     registerUser(a, u"alice"_s);
     RawClient b;
     QVERIFY(b.open(m_server->url()));
-    const auto wrong = b.request(u"login"_s, {{u"username"_s, u"alice"_s}, {u"password"_s, u"wrong password"_s}, {u"device"_s, u"t"_s}});
-    const auto unknown = b.request(u"login"_s, {{u"username"_s, u"nobody"_s}, {u"password"_s, u"wrong password"_s}, {u"device"_s, u"t"_s}});
+    const auto wrong = b.request(
+        u"login"_s,
+        {{u"username"_s, u"alice"_s}, {u"password"_s, u"wrong password"_s}, {u"device"_s, u"t"_s}});
+    const auto unknown = b.request(u"login"_s,
+                                   {{u"username"_s, u"nobody"_s},
+                                    {u"password"_s, u"wrong password"_s},
+                                    {u"device"_s, u"t"_s}});
     QVERIFY(wrong && unknown);
     QCOMPARE(wrong->error.code, ErrorCode::InvalidCredentials);
     QCOMPARE(unknown->error.code, ErrorCode::InvalidCredentials);
@@ -136,7 +144,8 @@ void TestServerAuth::badTokensRejected_data()
 {
     QTest::addColumn<QString>("token");
     QTest::newRow("garbage") << u"not-a-token"_s;
-    QTest::newRow("alg none") << u"eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOjEsInNpZCI6MSwiZXhwIjo5OTk5OTk5OTk5LCJ0eXAiOiJhY2Nlc3MifQ."_s;
+    QTest::newRow("alg none")
+        << u"eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOjEsInNpZCI6MSwiZXhwIjo5OTk5OTk5OTk5LCJ0eXAiOiJhY2Nlc3MifQ."_s;
     QTest::newRow("empty") << QString();
 }
 
@@ -147,7 +156,8 @@ void TestServerAuth::badTokensRejected()
     QVERIFY(client.open(m_server->url()));
     const auto reply = client.request(u"auth"_s, {{u"token"_s, token}});
     QVERIFY(reply && !reply->success);
-    QVERIFY(reply->error.code == ErrorCode::InvalidCredentials || reply->error.code == ErrorCode::BadRequest);
+    QVERIFY(reply->error.code == ErrorCode::InvalidCredentials
+            || reply->error.code == ErrorCode::BadRequest);
     QCOMPARE(client.request(u"conversations"_s)->error.code, ErrorCode::Unauthenticated);
 }
 
@@ -200,7 +210,8 @@ void TestServerAuth::logoutClosesSessionSockets()
     QVERIFY(otherDevice.request(u"ping"_s)->success);
     RawClient reuse;
     QVERIFY(reuse.open(m_server->url()));
-    QCOMPARE(reuse.request(u"auth"_s, {{u"token"_s, grant.accessToken}})->error.code, ErrorCode::InvalidCredentials);
+    QCOMPARE(reuse.request(u"auth"_s, {{u"token"_s, grant.accessToken}})->error.code,
+             ErrorCode::InvalidCredentials);
 }
 
 void TestServerAuth::changePasswordRevokesOtherSessions()
@@ -211,9 +222,13 @@ void TestServerAuth::changePasswordRevokesOtherSessions()
     RawClient other;
     QVERIFY(other.open(m_server->url()));
     QVERIFY(other.login(u"alice"_s));
-    auto reply = a.request(u"change_password"_s, {{u"old_password"_s, u"wrong one!"_s}, {u"new_password"_s, u"new secret"_s}});
+    auto reply =
+        a.request(u"change_password"_s,
+                  {{u"old_password"_s, u"wrong one!"_s}, {u"new_password"_s, u"new secret"_s}});
     QCOMPARE(reply->error.code, ErrorCode::InvalidCredentials);
-    reply = a.request(u"change_password"_s, {{u"old_password"_s, u"correct horse"_s}, {u"new_password"_s, u"new secret"_s}});
+    reply =
+        a.request(u"change_password"_s,
+                  {{u"old_password"_s, u"correct horse"_s}, {u"new_password"_s, u"new secret"_s}});
     QVERIFY(reply && reply->success);
     QVERIFY(other.waitForDisconnected());
     QVERIFY(a.isConnected());
@@ -235,14 +250,17 @@ void TestServerAuth::sessionsListedAndRevoked()
     QVERIFY(list && list->success);
     const auto sessions = Protocol::SessionsReply::fromJson(list->data)->sessions;
     QCOMPARE(sessions.size(), 2);
-    QCOMPARE(std::count_if(sessions.cbegin(), sessions.cend(), [](const auto &s) { return s.current; }), 1);
+    QCOMPARE(
+        std::count_if(sessions.cbegin(), sessions.cend(), [](const auto &s) { return s.current; }),
+        1);
     QVERIFY(a.request(u"revoke_session"_s, {{u"session_id"_s, otherGrant.sessionId}})->success);
     QVERIFY(other.waitForDisconnected());
     // Someone else's session looks like one that does not exist.
     RawClient bob;
     QVERIFY(bob.open(m_server->url()));
     registerUser(bob, u"bob"_s);
-    QCOMPARE(bob.request(u"revoke_session"_s, {{u"session_id"_s, grant.sessionId}})->error.code, ErrorCode::NotFound);
+    QCOMPARE(bob.request(u"revoke_session"_s, {{u"session_id"_s, grant.sessionId}})->error.code,
+             ErrorCode::NotFound);
 }
 
 void TestServerAuth::loginFailuresAreThrottled()
@@ -254,7 +272,10 @@ void TestServerAuth::loginFailuresAreThrottled()
     QVERIFY(attacker.open(m_server->url()));
     bool limited = false;
     for (int i = 0; i < 30 && !limited; ++i) {
-        const auto reply = attacker.request(u"login"_s, {{u"username"_s, u"alice"_s}, {u"password"_s, u"guess %1 guess"_s.arg(i)}, {u"device"_s, u"t"_s}});
+        const auto reply = attacker.request(u"login"_s,
+                                            {{u"username"_s, u"alice"_s},
+                                             {u"password"_s, u"guess %1 guess"_s.arg(i)},
+                                             {u"device"_s, u"t"_s}});
         QVERIFY(reply && !reply->success);
         limited = reply->error.code == ErrorCode::RateLimited;
         if (limited)
@@ -271,7 +292,9 @@ void TestServerAuth::closedRegistration()
     QVERIFY(server.start());
     RawClient client;
     QVERIFY(client.open(server.url()));
-    const auto reply = client.request(u"register"_s, {{u"username"_s, u"alice"_s}, {u"password"_s, u"correct horse"_s}, {u"device"_s, u"t"_s}});
+    const auto reply = client.request(
+        u"register"_s,
+        {{u"username"_s, u"alice"_s}, {u"password"_s, u"correct horse"_s}, {u"device"_s, u"t"_s}});
     QVERIFY(reply && !reply->success);
     QCOMPARE(reply->error.code, ErrorCode::RegistrationClosed);
 }
@@ -289,7 +312,9 @@ void TestServerAuth::connectionsPerUserCapped()
     }
     RawClient extra;
     QVERIFY(extra.open(m_server->url()));
-    const auto reply = extra.request(u"login"_s, {{u"username"_s, u"alice"_s}, {u"password"_s, u"correct horse"_s}, {u"device"_s, u"t"_s}});
+    const auto reply = extra.request(
+        u"login"_s,
+        {{u"username"_s, u"alice"_s}, {u"password"_s, u"correct horse"_s}, {u"device"_s, u"t"_s}});
     QVERIFY(reply && !reply->success);
     QCOMPARE(reply->error.code, ErrorCode::LimitExceeded);
 }

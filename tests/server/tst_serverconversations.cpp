@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Groups through the real server: create, add, remove, rename, leave, admin rules, size
 // limit, and the system messages that put every change into the conversation's seq stream.
-#include "rawclient.h"
-#include "testserver.h"
-
 #include "protocol/chatmessages.h"
 #include "protocol/conversationmessages.h"
+#include "rawclient.h"
+#include "testserver.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -66,7 +65,8 @@ void TestServerConversations::cleanup()
     m_server.reset();
 }
 
-Conversation TestServerConversations::createGroup(RawClient &by, const QString &name, const QList<qint64> &members)
+Conversation TestServerConversations::createGroup(RawClient &by, const QString &name,
+                                                  const QList<qint64> &members)
 {
     Protocol::CreateGroupRequest request{name, members};
     const auto reply = by.request(u"create_group"_s, request.toJson());
@@ -101,12 +101,23 @@ void TestServerConversations::createGroupValidates_data()
 {
     QTest::addColumn<QJsonObject>("data");
     QTest::addColumn<int>("code");
-    QTest::newRow("blank name") << QJsonObject{{u"name"_s, u"  "_s}, {u"member_ids"_s, QJsonArray{}}} << int(ErrorCode::BadRequest);
-    QTest::newRow("long name") << QJsonObject{{u"name"_s, QString(101, u'n')}, {u"member_ids"_s, QJsonArray{}}} << int(ErrorCode::TooLarge);
-    QTest::newRow("no members field") << QJsonObject{{u"name"_s, u"x"_s}} << int(ErrorCode::BadRequest);
-    QTest::newRow("string member") << QJsonObject{{u"name"_s, u"x"_s}, {u"member_ids"_s, QJsonArray{u"2"_s}}} << int(ErrorCode::BadRequest);
-    QTest::newRow("unknown member") << QJsonObject{{u"name"_s, u"x"_s}, {u"member_ids"_s, QJsonArray{424242}}} << int(ErrorCode::NotFound);
-    QTest::newRow("too many") << QJsonObject{{u"name"_s, u"x"_s}, {u"member_ids"_s, QJsonArray{11, 12, 13, 14}}} << int(ErrorCode::LimitExceeded);
+    QTest::newRow("blank name") << QJsonObject{{u"name"_s, u"  "_s},
+                                               {u"member_ids"_s, QJsonArray{}}}
+                                << int(ErrorCode::BadRequest);
+    QTest::newRow("long name") << QJsonObject{{u"name"_s, QString(101, u'n')},
+                                              {u"member_ids"_s, QJsonArray{}}}
+                               << int(ErrorCode::TooLarge);
+    QTest::newRow("no members field")
+        << QJsonObject{{u"name"_s, u"x"_s}} << int(ErrorCode::BadRequest);
+    QTest::newRow("string member")
+        << QJsonObject{{u"name"_s, u"x"_s}, {u"member_ids"_s, QJsonArray{u"2"_s}}}
+        << int(ErrorCode::BadRequest);
+    QTest::newRow("unknown member")
+        << QJsonObject{{u"name"_s, u"x"_s}, {u"member_ids"_s, QJsonArray{424242}}}
+        << int(ErrorCode::NotFound);
+    QTest::newRow("too many") << QJsonObject{{u"name"_s, u"x"_s},
+                                             {u"member_ids"_s, QJsonArray{11, 12, 13, 14}}}
+                              << int(ErrorCode::LimitExceeded);
 }
 
 void TestServerConversations::createGroupValidates()
@@ -121,12 +132,14 @@ void TestServerConversations::createGroupValidates()
 void TestServerConversations::adminsManageMembers()
 {
     const Conversation group = createGroup(*m_clients[0], u"Team"_s, {m_ids[1]});
-    auto reply = m_clients[0]->request(u"add_members"_s, Protocol::AddMembersRequest{group.id, {m_ids[2]}}.toJson());
+    auto reply = m_clients[0]->request(u"add_members"_s,
+                                       Protocol::AddMembersRequest{group.id, {m_ids[2]}}.toJson());
     QVERIFY(reply && reply->success);
     auto updated = Protocol::ConversationReply::fromJson(reply->data)->conversation;
     QVERIFY(updated.isMember(m_ids[2]));
     QVERIFY(m_clients[2]->waitForPush(u"conversation_updated"_s));
-    reply = m_clients[0]->request(u"rename"_s, Protocol::RenameRequest{group.id, u"Crew"_s}.toJson());
+    reply =
+        m_clients[0]->request(u"rename"_s, Protocol::RenameRequest{group.id, u"Crew"_s}.toJson());
     QVERIFY(reply && reply->success);
     QCOMPARE(Protocol::ConversationReply::fromJson(reply->data)->conversation.name, u"Crew"_s);
     // Every change is a system message, in seq order.
@@ -140,26 +153,31 @@ void TestServerConversations::adminsManageMembers()
 void TestServerConversations::nonAdminCannotManage()
 {
     const Conversation group = createGroup(*m_clients[0], u"Team"_s, {m_ids[1]});
-    auto reply = m_clients[1]->request(u"add_members"_s, Protocol::AddMembersRequest{group.id, {m_ids[2]}}.toJson());
+    auto reply = m_clients[1]->request(u"add_members"_s,
+                                       Protocol::AddMembersRequest{group.id, {m_ids[2]}}.toJson());
     QVERIFY(reply && !reply->success);
     QCOMPARE(reply->error.code, ErrorCode::Forbidden);
-    reply = m_clients[1]->request(u"rename"_s, Protocol::RenameRequest{group.id, u"Mine"_s}.toJson());
+    reply =
+        m_clients[1]->request(u"rename"_s, Protocol::RenameRequest{group.id, u"Mine"_s}.toJson());
     QCOMPARE(reply->error.code, ErrorCode::Forbidden);
-    reply = m_clients[1]->request(u"remove_member"_s, Protocol::RemoveMemberRequest{group.id, m_ids[0]}.toJson());
+    reply = m_clients[1]->request(u"remove_member"_s,
+                                  Protocol::RemoveMemberRequest{group.id, m_ids[0]}.toJson());
     QCOMPARE(reply->error.code, ErrorCode::Forbidden);
 }
 
 void TestServerConversations::removedMemberLosesAccess()
 {
     const Conversation group = createGroup(*m_clients[0], u"Team"_s, {m_ids[1], m_ids[2]});
-    const auto reply = m_clients[0]->request(u"remove_member"_s, Protocol::RemoveMemberRequest{group.id, m_ids[2]}.toJson());
+    const auto reply = m_clients[0]->request(
+        u"remove_member"_s, Protocol::RemoveMemberRequest{group.id, m_ids[2]}.toJson());
     QVERIFY(reply && reply->success);
     const auto removed = m_clients[2]->waitForPush(u"conversation_removed"_s);
     QVERIFY(removed);
     QCOMPARE(qint64(removed->data.value(u"conversation_id"_s).toDouble()), group.id);
     const auto history = m_clients[2]->request(u"history"_s, {{u"conversation_id"_s, group.id}});
     QCOMPARE(history->error.code, ErrorCode::NotFound);
-    const auto again = m_clients[0]->request(u"remove_member"_s, Protocol::RemoveMemberRequest{group.id, m_ids[2]}.toJson());
+    const auto again = m_clients[0]->request(
+        u"remove_member"_s, Protocol::RemoveMemberRequest{group.id, m_ids[2]}.toJson());
     QCOMPARE(again->error.code, ErrorCode::NotFound);
 }
 
@@ -179,8 +197,10 @@ void TestServerConversations::privateConversationsCannotBeChanged()
 {
     const auto created = m_clients[0]->request(u"create_private"_s, {{u"user_id"_s, m_ids[1]}});
     QVERIFY(created && created->success);
-    const qint64 id = qint64(created->data.value(u"conversation"_s).toObject().value(u"id"_s).toDouble());
-    auto reply = m_clients[0]->request(u"add_members"_s, Protocol::AddMembersRequest{id, {m_ids[2]}}.toJson());
+    const qint64 id =
+        qint64(created->data.value(u"conversation"_s).toObject().value(u"id"_s).toDouble());
+    auto reply = m_clients[0]->request(u"add_members"_s,
+                                       Protocol::AddMembersRequest{id, {m_ids[2]}}.toJson());
     QCOMPARE(reply->error.code, ErrorCode::Forbidden);
     reply = m_clients[0]->request(u"leave"_s, {{u"conversation_id"_s, id}});
     QCOMPARE(reply->error.code, ErrorCode::Forbidden);
@@ -198,7 +218,8 @@ void TestServerConversations::groupSizeIsLimited()
     const auto e = erin.registerUser(u"erin"_s);
     const qint64 daveId = qint64(d->value(u"user"_s).toObject().value(u"id"_s).toDouble());
     const qint64 erinId = qint64(e->value(u"user"_s).toObject().value(u"id"_s).toDouble());
-    const auto reply = m_clients[0]->request(u"add_members"_s, Protocol::AddMembersRequest{group.id, {daveId, erinId}}.toJson());
+    const auto reply = m_clients[0]->request(
+        u"add_members"_s, Protocol::AddMembersRequest{group.id, {daveId, erinId}}.toJson());
     QVERIFY(reply && !reply->success);
     QCOMPARE(reply->error.code, ErrorCode::LimitExceeded);
 }

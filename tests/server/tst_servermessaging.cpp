@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Messaging through the real server: acks with seq, pushes to every device, idempotent
 // resends, history paging, sync without gaps or duplicates, receipts and membership checks.
+#include "protocol/chatmessages.h"
 #include "rawclient.h"
 #include "testserver.h"
-
-#include "protocol/chatmessages.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -18,8 +17,10 @@ using namespace Qt::StringLiterals;
 namespace {
 QJsonObject textTo(qint64 conversation, const QString &text, QUuid id = QUuid::createUuid())
 {
-    return {{u"id"_s, id.toString(QUuid::WithoutBraces)}, {u"conversation_id"_s, conversation},
-            {u"type"_s, u"text"_s}, {u"content"_s, text}};
+    return {{u"id"_s, id.toString(QUuid::WithoutBraces)},
+            {u"conversation_id"_s, conversation},
+            {u"type"_s, u"text"_s},
+            {u"content"_s, text}};
 }
 } // namespace
 
@@ -89,9 +90,11 @@ qint64 TestServerMessaging::openPrivate(RawClient &from, qint64 toUser)
 
 void TestServerMessaging::firstMessageByUserCreatesPrivateConversation()
 {
-    const auto reply = m_alice->request(u"message"_s, {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                                                       {u"to"_s, m_bobId},
-                                                       {u"content"_s, u"hi bob"_s}});
+    const auto reply =
+        m_alice->request(u"message"_s,
+                         {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                          {u"to"_s, m_bobId},
+                          {u"content"_s, u"hi bob"_s}});
     QVERIFY(reply && reply->success);
     const auto message = Protocol::MessageReply::fromJson(reply->data);
     QVERIFY(message);
@@ -156,22 +159,40 @@ void TestServerMessaging::invalidMessagesRejected_data()
     QTest::addColumn<QJsonObject>("data");
     QTest::addColumn<int>("code");
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QTest::newRow("empty") << QJsonObject{{u"id"_s, id}, {u"conversation_id"_s, 1}, {u"content"_s, u"   "_s}}
+    QTest::newRow("empty") << QJsonObject{{u"id"_s, id},
+                                          {u"conversation_id"_s, 1},
+                                          {u"content"_s, u"   "_s}}
                            << int(ErrorCode::BadRequest);
-    QTest::newRow("too long") << QJsonObject{{u"id"_s, id}, {u"conversation_id"_s, 1}, {u"content"_s, QString(5001, u'x')}}
+    QTest::newRow("too long") << QJsonObject{{u"id"_s, id},
+                                             {u"conversation_id"_s, 1},
+                                             {u"content"_s, QString(5001, u'x')}}
                               << int(ErrorCode::TooLarge);
-    QTest::newRow("no id") << QJsonObject{{u"conversation_id"_s, 1}, {u"content"_s, u"x"_s}} << int(ErrorCode::BadRequest);
-    QTest::newRow("bad id") << QJsonObject{{u"id"_s, u"nope"_s}, {u"conversation_id"_s, 1}, {u"content"_s, u"x"_s}}
+    QTest::newRow("no id") << QJsonObject{{u"conversation_id"_s, 1}, {u"content"_s, u"x"_s}}
+                           << int(ErrorCode::BadRequest);
+    QTest::newRow("bad id") << QJsonObject{{u"id"_s, u"nope"_s},
+                                           {u"conversation_id"_s, 1},
+                                           {u"content"_s, u"x"_s}}
                             << int(ErrorCode::BadRequest);
-    QTest::newRow("both targets") << QJsonObject{{u"id"_s, id}, {u"conversation_id"_s, 1}, {u"to"_s, 2}, {u"content"_s, u"x"_s}}
+    QTest::newRow("both targets") << QJsonObject{{u"id"_s, id},
+                                                 {u"conversation_id"_s, 1},
+                                                 {u"to"_s, 2},
+                                                 {u"content"_s, u"x"_s}}
                                   << int(ErrorCode::BadRequest);
-    QTest::newRow("string conversation") << QJsonObject{{u"id"_s, id}, {u"conversation_id"_s, u"1"_s}, {u"content"_s, u"x"_s}}
-                                         << int(ErrorCode::BadRequest);
-    QTest::newRow("system type") << QJsonObject{{u"id"_s, id}, {u"conversation_id"_s, 1}, {u"type"_s, u"system"_s}, {u"content"_s, u"x"_s}}
+    QTest::newRow("string conversation")
+        << QJsonObject{{u"id"_s, id}, {u"conversation_id"_s, u"1"_s}, {u"content"_s, u"x"_s}}
+        << int(ErrorCode::BadRequest);
+    QTest::newRow("system type") << QJsonObject{{u"id"_s, id},
+                                                {u"conversation_id"_s, 1},
+                                                {u"type"_s, u"system"_s},
+                                                {u"content"_s, u"x"_s}}
                                  << int(ErrorCode::BadRequest);
-    QTest::newRow("unknown conversation") << QJsonObject{{u"id"_s, id}, {u"conversation_id"_s, 999}, {u"content"_s, u"x"_s}}
-                                          << int(ErrorCode::NotFound);
-    QTest::newRow("unknown user") << QJsonObject{{u"id"_s, id}, {u"to"_s, 999}, {u"content"_s, u"x"_s}} << int(ErrorCode::NotFound);
+    QTest::newRow("unknown conversation")
+        << QJsonObject{{u"id"_s, id}, {u"conversation_id"_s, 999}, {u"content"_s, u"x"_s}}
+        << int(ErrorCode::NotFound);
+    QTest::newRow("unknown user") << QJsonObject{{u"id"_s, id},
+                                                 {u"to"_s, 999},
+                                                 {u"content"_s, u"x"_s}}
+                                  << int(ErrorCode::NotFound);
 }
 
 void TestServerMessaging::invalidMessagesRejected()
@@ -215,7 +236,8 @@ void TestServerMessaging::historyPagesBackwards()
     const qint64 conversation = openPrivate(*m_alice, m_bobId);
     for (int i = 1; i <= 25; ++i)
         QVERIFY(m_alice->request(u"message"_s, textTo(conversation, u"m%1"_s.arg(i)))->success);
-    auto page = m_bob->request(u"history"_s, {{u"conversation_id"_s, conversation}, {u"limit"_s, 10}});
+    auto page =
+        m_bob->request(u"history"_s, {{u"conversation_id"_s, conversation}, {u"limit"_s, 10}});
     QVERIFY(page && page->success);
     auto reply = *Protocol::HistoryReply::fromJson(page->data);
     QCOMPARE(reply.messages.size(), 10);
@@ -227,7 +249,9 @@ void TestServerMessaging::historyPagesBackwards()
     for (const Message &m : reply.messages)
         seen.append(m.seq);
     while (reply.hasMore) {
-        page = m_bob->request(u"history"_s, {{u"conversation_id"_s, conversation}, {u"before_seq"_s, before}, {u"limit"_s, 10}});
+        page = m_bob->request(
+            u"history"_s,
+            {{u"conversation_id"_s, conversation}, {u"before_seq"_s, before}, {u"limit"_s, 10}});
         QVERIFY(page && page->success);
         reply = *Protocol::HistoryReply::fromJson(page->data);
         QList<Seq> chunk;
@@ -239,7 +263,8 @@ void TestServerMessaging::historyPagesBackwards()
     QCOMPARE(seen.size(), 25);
     for (int i = 0; i < 25; ++i)
         QCOMPARE(seen.at(i), Seq(i + 1));
-    const auto tooMany = m_bob->request(u"history"_s, {{u"conversation_id"_s, conversation}, {u"limit"_s, 1000}});
+    const auto tooMany =
+        m_bob->request(u"history"_s, {{u"conversation_id"_s, conversation}, {u"limit"_s, 1000}});
     QVERIFY(tooMany && !tooMany->success);
     QCOMPARE(tooMany->error.code, ErrorCode::BadRequest);
 }
@@ -250,7 +275,8 @@ void TestServerMessaging::syncReturnsEverythingMissedOnce()
     QVERIFY(m_alice->request(u"message"_s, textTo(conversation, u"before"_s))->success);
     m_bob->close();
     for (int i = 0; i < 7; ++i)
-        QVERIFY(m_alice->request(u"message"_s, textTo(conversation, u"missed %1"_s.arg(i)))->success);
+        QVERIFY(
+            m_alice->request(u"message"_s, textTo(conversation, u"missed %1"_s.arg(i)))->success);
     RawClient bob;
     QVERIFY(bob.open(m_server->url()));
     QVERIFY(bob.login(u"bob"_s));
@@ -332,7 +358,8 @@ void TestServerMessaging::deliveredReceiptsPushed()
 {
     const qint64 conversation = openPrivate(*m_alice, m_bobId);
     QVERIFY(m_alice->request(u"message"_s, textTo(conversation, u"d"_s))->success);
-    const auto reply = m_bob->request(u"delivered"_s, {{u"conversation_id"_s, conversation}, {u"seq"_s, 1}});
+    const auto reply =
+        m_bob->request(u"delivered"_s, {{u"conversation_id"_s, conversation}, {u"seq"_s, 1}});
     QVERIFY(reply && reply->success);
     const auto push = m_alice->waitForPush(u"receipt"_s);
     QVERIFY(push);
@@ -345,7 +372,8 @@ void TestServerMessaging::messageRateIsLimited()
     const int burst = int(m_server->config().limits.messageBurst);
     int limited = 0;
     for (int i = 0; i < burst + 10; ++i)
-        m_alice->sendText(Protocol::encodeRequest(u"message"_s, u"m%1"_s.arg(i), textTo(conversation, u"flood"_s)));
+        m_alice->sendText(Protocol::encodeRequest(u"message"_s, u"m%1"_s.arg(i),
+                                                  textTo(conversation, u"flood"_s)));
     for (int i = 0; i < burst + 10; ++i) {
         const auto reply = m_alice->nextResponse();
         QVERIFY(reply);

@@ -1,10 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Presence across devices, contacts and blocking, user search and typing indicators.
+#include "protocol/peoplemessages.h"
 #include "rawclient.h"
 #include "testserver.h"
-
-#include "protocol/peoplemessages.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -43,8 +42,10 @@ void TestServerPeople::init()
     m_alice = std::make_unique<RawClient>();
     m_bob = std::make_unique<RawClient>();
     QVERIFY(m_alice->open(m_server->url()) && m_bob->open(m_server->url()));
-    m_aliceId = qint64(m_alice->registerUser(u"alice"_s)->value(u"user"_s).toObject().value(u"id"_s).toDouble());
-    m_bobId = qint64(m_bob->registerUser(u"bob"_s)->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+    m_aliceId = qint64(
+        m_alice->registerUser(u"alice"_s)->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+    m_bobId = qint64(
+        m_bob->registerUser(u"bob"_s)->value(u"user"_s).toObject().value(u"id"_s).toDouble());
     QVERIFY(m_bob->request(u"add_contact"_s, {{u"user_id"_s, m_aliceId}})->success);
 }
 
@@ -107,9 +108,12 @@ void TestServerPeople::contactsListWithPresence()
     QCOMPARE(list->contacts.first().presence.status, PresenceStatus::Online);
     QVERIFY(!list->contacts.first().blocked);
     QVERIFY(m_bob->request(u"block"_s, {{u"user_id"_s, m_aliceId}})->success);
-    QVERIFY(Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)->contacts.first().blocked);
+    QVERIFY(Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)
+                ->contacts.first()
+                .blocked);
     QVERIFY(m_bob->request(u"remove_contact"_s, {{u"user_id"_s, m_aliceId}})->success);
-    QVERIFY(Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)->contacts.isEmpty());
+    QVERIFY(
+        Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)->contacts.isEmpty());
     // By username too.
     const auto byName = m_bob->request(u"add_contact"_s, {{u"username"_s, u"alice"_s}});
     QVERIFY(byName && byName->success);
@@ -144,7 +148,8 @@ void TestServerPeople::searchFindsUsersByPrefix()
 void TestServerPeople::typingIsPushedAndLimited()
 {
     const auto created = m_alice->request(u"create_private"_s, {{u"user_id"_s, m_bobId}});
-    const qint64 id = qint64(created->data.value(u"conversation"_s).toObject().value(u"id"_s).toDouble());
+    const qint64 id =
+        qint64(created->data.value(u"conversation"_s).toObject().value(u"id"_s).toDouble());
     auto reply = m_alice->request(u"typing"_s, {{u"conversation_id"_s, id}, {u"typing"_s, true}});
     QVERIFY(reply && reply->success);
     const auto push = m_bob->waitForPush(u"typing"_s);

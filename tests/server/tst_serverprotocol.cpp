@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The envelope as the real server answers it: malformed, oversized, unknown, unauthorized and
 // out-of-order input all get a clear error, and the connection keeps working afterwards.
+#include "protocol/types.h"
 #include "rawclient.h"
 #include "testserver.h"
-
-#include "protocol/types.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -46,10 +45,13 @@ void TestServerProtocol::malformedFramesGetErrors_data()
     QTest::newRow("array") << "[1,2]"_ba << u"bad_request"_s << QString();
     QTest::newRow("no rid") << R"({"type":"ping"})"_ba << u"bad_request"_s << QString();
     QTest::newRow("no type") << R"({"rid":"r1"})"_ba << u"bad_request"_s << u"r1"_s;
-    QTest::newRow("numeric rid") << R"({"type":"ping","rid":7})"_ba << u"bad_request"_s << QString();
-    QTest::newRow("data not object") << R"({"type":"ping","rid":"r2","data":[]})"_ba << u"bad_request"_s << u"r2"_s;
-    QTest::newRow("too deep") << R"({"type":"ping","rid":"r3","data":{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":1}}}}}}}}})"_ba
-                              << u"bad_request"_s << u"r3"_s;
+    QTest::newRow("numeric rid") << R"({"type":"ping","rid":7})"_ba << u"bad_request"_s
+                                 << QString();
+    QTest::newRow("data not object")
+        << R"({"type":"ping","rid":"r2","data":[]})"_ba << u"bad_request"_s << u"r2"_s;
+    QTest::newRow("too deep")
+        << R"({"type":"ping","rid":"r3","data":{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":1}}}}}}}}})"_ba
+        << u"bad_request"_s << u"r3"_s;
 }
 
 void TestServerProtocol::malformedFramesGetErrors()
@@ -85,11 +87,12 @@ void TestServerProtocol::unknownTypeEchoesRid()
 void TestServerProtocol::requestsNeedAuthentication_data()
 {
     QTest::addColumn<QString>("type");
-    const char *types[] = {"logout", "sessions", "revoke_session", "change_password", "conversations",
-                           "conversation", "create_private", "create_group", "add_members",
-                           "remove_member", "leave", "rename", "message", "history", "sync", "read",
-                           "delivered", "typing", "users", "presence", "contacts", "add_contact",
-                           "remove_contact", "block", "unblock"};
+    const char *types[] = {
+        "logout",       "sessions",       "revoke_session", "change_password", "conversations",
+        "conversation", "create_private", "create_group",   "add_members",     "remove_member",
+        "leave",        "rename",         "message",        "history",         "sync",
+        "read",         "delivered",      "typing",         "users",           "presence",
+        "contacts",     "add_contact",    "remove_contact", "block",           "unblock"};
     for (const char *type : types)
         QTest::newRow(type) << QString::fromLatin1(type);
 }
@@ -145,7 +148,8 @@ void TestServerProtocol::oversizedFrameClosesConnection()
 {
     RawClient client;
     QVERIFY(client.open(m_server.url()));
-    const QByteArray huge = R"({"type":"ping","rid":"big","data":{"x":")"_ba + QByteArray(200 * 1024, 'a') + R"("}})"_ba;
+    const QByteArray huge = R"({"type":"ping","rid":"big","data":{"x":")"_ba
+        + QByteArray(200 * 1024, 'a') + R"("}})"_ba;
     client.sendText(huge);
     QVERIFY(client.waitForDisconnected());
     QCOMPARE(client.socket().closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);

@@ -85,19 +85,26 @@ void TestDomainRules::messageValidation_data()
     QTest::addColumn<bool>("withAttachment");
     QTest::addColumn<int>("code"); // -1: valid
     QTest::newRow("text") << int(MessageType::Text) << u"hi"_s << false << -1;
-    QTest::newRow("empty") << int(MessageType::Text) << QString() << false << int(ErrorCode::BadRequest);
-    QTest::newRow("blank") << int(MessageType::Text) << u" \n\t"_s << false << int(ErrorCode::BadRequest);
+    QTest::newRow("empty") << int(MessageType::Text) << QString() << false
+                           << int(ErrorCode::BadRequest);
+    QTest::newRow("blank") << int(MessageType::Text) << u" \n\t"_s << false
+                           << int(ErrorCode::BadRequest);
     QTest::newRow("5000") << int(MessageType::Text) << QString(5000, u'x') << false << -1;
-    QTest::newRow("5001") << int(MessageType::Text) << QString(5001, u'x') << false << int(ErrorCode::TooLarge);
+    QTest::newRow("5001") << int(MessageType::Text) << QString(5001, u'x') << false
+                          << int(ErrorCode::TooLarge);
     QString emoji;
     for (int i = 0; i < 5000; ++i)
         emoji += u"😀"_s;
     QTest::newRow("5000 emoji") << int(MessageType::Text) << emoji << false << -1;
-    QTest::newRow("text with attachment") << int(MessageType::Text) << u"x"_s << true << int(ErrorCode::BadRequest);
+    QTest::newRow("text with attachment")
+        << int(MessageType::Text) << u"x"_s << true << int(ErrorCode::BadRequest);
     QTest::newRow("file") << int(MessageType::File) << QString() << true << -1;
-    QTest::newRow("file without attachment") << int(MessageType::File) << u"x"_s << false << int(ErrorCode::BadRequest);
-    QTest::newRow("image without size") << int(MessageType::Image) << QString() << true << int(ErrorCode::BadRequest);
-    QTest::newRow("system") << int(MessageType::System) << u"x"_s << false << int(ErrorCode::BadRequest);
+    QTest::newRow("file without attachment")
+        << int(MessageType::File) << u"x"_s << false << int(ErrorCode::BadRequest);
+    QTest::newRow("image without size")
+        << int(MessageType::Image) << QString() << true << int(ErrorCode::BadRequest);
+    QTest::newRow("system") << int(MessageType::System) << u"x"_s << false
+                            << int(ErrorCode::BadRequest);
 }
 
 void TestDomainRules::messageValidation()
@@ -156,7 +163,8 @@ void TestDomainRules::conversationAccess()
 {
     Conversation group;
     group.type = ConversationType::Group;
-    group.participants = {{1, ParticipantRole::Admin, {}, {}, 0, 0, 0}, {2, ParticipantRole::Member, {}, {}, 0, 0, 0}};
+    group.participants = {{1, ParticipantRole::Admin, {}, {}, 0, 0, 0},
+                          {2, ParticipantRole::Member, {}, {}, 0, 0, 0}};
     QVERIFY(ConversationRules::checkMember(group, 1));
     QCOMPARE(ConversationRules::checkMember(group, 3).error().code, ErrorCode::NotFound);
     QVERIFY(ConversationRules::checkCanManage(group, 1));
@@ -166,14 +174,17 @@ void TestDomainRules::conversationAccess()
     direct.type = ConversationType::Private;
     QCOMPARE(ConversationRules::checkCanManage(direct, 1).error().code, ErrorCode::Forbidden);
     QVERIFY(!ConversationRules::validateGroupName(u"  "_s));
-    QCOMPARE(ConversationRules::validateGroupName(QString(101, u'n')).error().code, ErrorCode::TooLarge);
+    QCOMPARE(ConversationRules::validateGroupName(QString(101, u'n')).error().code,
+             ErrorCode::TooLarge);
 }
 
 void TestDomainRules::enumNamesRoundTrip()
 {
-    for (MessageType t : {MessageType::Text, MessageType::Image, MessageType::File, MessageType::System})
+    for (MessageType t :
+         {MessageType::Text, MessageType::Image, MessageType::File, MessageType::System})
         QCOMPARE(messageTypeFromName(messageTypeName(t)), t);
-    for (MessageStatus s : {MessageStatus::Sending, MessageStatus::Sent, MessageStatus::Delivered, MessageStatus::Read})
+    for (MessageStatus s : {MessageStatus::Sending, MessageStatus::Sent, MessageStatus::Delivered,
+                            MessageStatus::Read})
         QCOMPARE(messageStatusFromName(messageStatusName(s)), s);
     for (ConversationType t : {ConversationType::Private, ConversationType::Group})
         QCOMPARE(conversationTypeFromName(conversationTypeName(t)), t);

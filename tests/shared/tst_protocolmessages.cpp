@@ -31,7 +31,10 @@ bool roundTrips(const T &value)
     return *decoded == value;
 }
 
-User sampleUser() { return User{42, u"alice"_s, u"Alice A."_s, 1700000000000}; }
+User sampleUser()
+{
+    return User{42, u"alice"_s, u"Alice A."_s, 1700000000000};
+}
 
 Message sampleMessage()
 {
@@ -42,7 +45,8 @@ Message sampleMessage()
     m.senderId = 42;
     m.type = MessageType::Image;
     m.content = u"look 👀"_s;
-    m.attachment = Attachment{u"sha256-abc"_s, u"cat.png"_s, 2048, u"image/png"_s, 640, 480, "\x89PNG"_ba};
+    m.attachment =
+        Attachment{u"sha256-abc"_s, u"cat.png"_s, 2048, u"image/png"_s, 640, 480, "\x89PNG"_ba};
     m.createdAtMs = 1700000000123;
     return m;
 }
@@ -85,14 +89,16 @@ private Q_SLOTS:
 void TestProtocolMessages::sessionFamilyRoundTrips()
 {
     QVERIFY(roundTrips(HelloRequest{1, u"banter/0.1"_s}));
-    QVERIFY(roundTrips(HelloReply{1, u"banterd/0.1"_s, ServerLimits{5000, 65536, 100, 500, 500, false}}));
+    QVERIFY(roundTrips(
+        HelloReply{1, u"banterd/0.1"_s, ServerLimits{5000, 65536, 100, 500, 500, false}}));
     QVERIFY(roundTrips(RegisterRequest{u"alice"_s, u"correct horse"_s, u"Alice"_s, u"laptop"_s}));
     QVERIFY(roundTrips(LoginRequest{u"alice"_s, u"correct horse"_s, u"phone"_s}));
     QVERIFY(roundTrips(AuthGrant{sampleUser(), 9, u"a.b.c"_s, 1700000900000, u"refresh"_s}));
     QVERIFY(roundTrips(AuthRequest{u"a.b.c"_s}));
     QVERIFY(roundTrips(AuthReply{sampleUser(), 9, 1700000900000}));
     QVERIFY(roundTrips(RefreshRequest{u"refresh"_s}));
-    QVERIFY(roundTrips(SessionsReply{{{9, u"laptop"_s, 1, 2, true}, {10, u"phone"_s, 3, 4, false}}}));
+    QVERIFY(
+        roundTrips(SessionsReply{{{9, u"laptop"_s, 1, 2, true}, {10, u"phone"_s, 3, 4, false}}}));
     QVERIFY(roundTrips(RevokeSessionRequest{10}));
     QVERIFY(roundTrips(ChangePasswordRequest{u"old secret"_s, u"new secret"_s}));
     QVERIFY(roundTrips(PongReply{1700000000000}));
@@ -103,7 +109,8 @@ void TestProtocolMessages::conversationFamilyRoundTrips()
     QVERIFY(roundTrips(ConversationRef{7}));
     QVERIFY(roundTrips(ConversationReply{sampleConversation()}));
     ConversationsReply list;
-    list.conversations = {{sampleConversation(), sampleMessage(), 3}, {sampleConversation(), std::nullopt, 0}};
+    list.conversations = {{sampleConversation(), sampleMessage(), 3},
+                          {sampleConversation(), std::nullopt, 0}};
     QVERIFY(roundTrips(list));
     QVERIFY(roundTrips(CreatePrivateRequest{43}));
     QVERIFY(roundTrips(CreateGroupRequest{u"Team"_s, {43, 44}}));
@@ -167,7 +174,9 @@ void TestProtocolMessages::defaultsForOptionalFields()
     QCOMPARE(HistoryRequest::fromJson(parse(R"({"conversation_id":1})"))->limit, 50);
     QCOMPARE(HistoryRequest::fromJson(parse(R"({"conversation_id":1})"))->beforeSeq, 0);
     QVERIFY(TypingRequest::fromJson(parse(R"({"conversation_id":1})"))->typing);
-    QCOMPARE(SendMessageRequest::fromJson(parse(R"({"id":"6f1c7d6e-7b39-4d1b-9d63-0b1a3a0d9a11","to":2,"content":"x"})"))->type,
+    QCOMPARE(SendMessageRequest::fromJson(
+                 parse(R"({"id":"6f1c7d6e-7b39-4d1b-9d63-0b1a3a0d9a11","to":2,"content":"x"})"))
+                 ->type,
              MessageType::Text);
     QCOMPARE(SyncRequest::fromJson({})->limit, 200);
 }
@@ -180,33 +189,59 @@ void TestProtocolMessages::malformedRejected_data()
     const int bad = int(ErrorCode::BadRequest);
     const int large = int(ErrorCode::TooLarge);
     const QByteArray uuid = "6f1c7d6e-7b39-4d1b-9d63-0b1a3a0d9a11";
-    QTest::newRow("login missing password") << u"login"_s << R"({"username":"a","device":"d"})"_ba << bad;
-    QTest::newRow("login numeric username") << u"login"_s << R"({"username":5,"password":"p","device":"d"})"_ba << bad;
-    QTest::newRow("register long name") << u"register"_s
-                                        << (R"({"username":")"_ba + QByteArray(40, 'a') + R"(","password":"p","device":"d"})"_ba) << large;
+    QTest::newRow("login missing password")
+        << u"login"_s << R"({"username":"a","device":"d"})"_ba << bad;
+    QTest::newRow("login numeric username")
+        << u"login"_s << R"({"username":5,"password":"p","device":"d"})"_ba << bad;
+    QTest::newRow("register long name")
+        << u"register"_s
+        << (R"({"username":")"_ba + QByteArray(40, 'a') + R"(","password":"p","device":"d"})"_ba)
+        << large;
     QTest::newRow("string id") << u"history"_s << R"({"conversation_id":"7"})"_ba << bad;
     QTest::newRow("float id") << u"history"_s << R"({"conversation_id":7.5})"_ba << bad;
     QTest::newRow("negative id") << u"history"_s << R"({"conversation_id":-7})"_ba << bad;
     QTest::newRow("zero id") << u"history"_s << R"({"conversation_id":0})"_ba << bad;
-    QTest::newRow("id over 2^53") << u"history"_s << R"({"conversation_id":9007199254740993})"_ba << bad;
-    QTest::newRow("limit too big") << u"history"_s << R"({"conversation_id":7,"limit":101})"_ba << bad;
-    QTest::newRow("bool as string") << u"typing"_s << R"({"conversation_id":7,"typing":"yes"})"_ba << bad;
-    QTest::newRow("send neither target") << u"message"_s << (R"({"id":")"_ba + uuid + R"(","content":"x"})"_ba) << bad;
-    QTest::newRow("send both targets") << u"message"_s << (R"({"id":")"_ba + uuid + R"(","conversation_id":1,"to":2,"content":"x"})"_ba) << bad;
-    QTest::newRow("send system") << u"message"_s << (R"({"id":")"_ba + uuid + R"(","conversation_id":1,"type":"system","content":"x"})"_ba) << bad;
-    QTest::newRow("send bad type") << u"message"_s << (R"({"id":")"_ba + uuid + R"(","conversation_id":1,"type":"video","content":"x"})"_ba) << bad;
-    QTest::newRow("send bad uuid") << u"message"_s << R"({"id":"not-a-uuid","conversation_id":1,"content":"x"})"_ba << bad;
-    QTest::newRow("send lone surrogate") << u"message"_s << (R"({"id":")"_ba + uuid + R"(","conversation_id":1,"content":"\ud800"})"_ba) << bad;
-    QTest::newRow("send bad thumbnail") << u"message"_s
-                                        << (R"({"id":")"_ba + uuid + R"(","conversation_id":1,"type":"image","attachment":{"file_id":"f","name":"n","size":1,"thumbnail":"***"}})"_ba) << bad;
+    QTest::newRow("id over 2^53") << u"history"_s << R"({"conversation_id":9007199254740993})"_ba
+                                  << bad;
+    QTest::newRow("limit too big")
+        << u"history"_s << R"({"conversation_id":7,"limit":101})"_ba << bad;
+    QTest::newRow("bool as string")
+        << u"typing"_s << R"({"conversation_id":7,"typing":"yes"})"_ba << bad;
+    QTest::newRow("send neither target")
+        << u"message"_s << (R"({"id":")"_ba + uuid + R"(","content":"x"})"_ba) << bad;
+    QTest::newRow("send both targets")
+        << u"message"_s
+        << (R"({"id":")"_ba + uuid + R"(","conversation_id":1,"to":2,"content":"x"})"_ba) << bad;
+    QTest::newRow("send system") << u"message"_s
+                                 << (R"({"id":")"_ba + uuid
+                                     + R"(","conversation_id":1,"type":"system","content":"x"})"_ba)
+                                 << bad;
+    QTest::newRow("send bad type")
+        << u"message"_s
+        << (R"({"id":")"_ba + uuid + R"(","conversation_id":1,"type":"video","content":"x"})"_ba)
+        << bad;
+    QTest::newRow("send bad uuid")
+        << u"message"_s << R"({"id":"not-a-uuid","conversation_id":1,"content":"x"})"_ba << bad;
+    QTest::newRow("send lone surrogate")
+        << u"message"_s
+        << (R"({"id":")"_ba + uuid + R"(","conversation_id":1,"content":"\ud800"})"_ba) << bad;
+    QTest::newRow("send bad thumbnail")
+        << u"message"_s
+        << (R"({"id":")"_ba + uuid
+            + R"(","conversation_id":1,"type":"image","attachment":{"file_id":"f","name":"n","size":1,"thumbnail":"***"}})"_ba)
+        << bad;
     QTest::newRow("sync bad key") << u"sync"_s << R"({"positions":{"abc":1}})"_ba << bad;
     QTest::newRow("sync negative seq") << u"sync"_s << R"({"positions":{"7":-1}})"_ba << bad;
     QTest::newRow("sync limit zero") << u"sync"_s << R"({"limit":0})"_ba << bad;
-    QTest::newRow("add members empty") << u"add_members"_s << R"({"conversation_id":1,"user_ids":[]})"_ba << bad;
-    QTest::newRow("add members not list") << u"add_members"_s << R"({"conversation_id":1,"user_ids":5})"_ba << bad;
-    QTest::newRow("group members strings") << u"create_group"_s << R"({"name":"x","member_ids":["1"]})"_ba << bad;
+    QTest::newRow("add members empty")
+        << u"add_members"_s << R"({"conversation_id":1,"user_ids":[]})"_ba << bad;
+    QTest::newRow("add members not list")
+        << u"add_members"_s << R"({"conversation_id":1,"user_ids":5})"_ba << bad;
+    QTest::newRow("group members strings")
+        << u"create_group"_s << R"({"name":"x","member_ids":["1"]})"_ba << bad;
     QTest::newRow("presence offline") << u"presence"_s << R"({"status":"offline"})"_ba << bad;
-    QTest::newRow("contact both") << u"add_contact"_s << R"({"user_id":1,"username":"bob"})"_ba << bad;
+    QTest::newRow("contact both") << u"add_contact"_s << R"({"user_id":1,"username":"bob"})"_ba
+                                  << bad;
     QTest::newRow("receipt seq zero") << u"read"_s << R"({"conversation_id":1,"seq":0})"_ba << bad;
     QTest::newRow("hello version string") << u"hello"_s << R"({"protocol":"1"})"_ba << bad;
     QTest::newRow("users empty query") << u"users"_s << R"({"query":"  "})"_ba << bad;
@@ -224,20 +259,34 @@ void TestProtocolMessages::malformedRejected()
         if (!result)
             error = result.error();
     };
-    if (kind == "login"_L1) check(LoginRequest::fromJson(data));
-    else if (kind == "register"_L1) check(RegisterRequest::fromJson(data));
-    else if (kind == "history"_L1) check(HistoryRequest::fromJson(data));
-    else if (kind == "typing"_L1) check(TypingRequest::fromJson(data));
-    else if (kind == "message"_L1) check(SendMessageRequest::fromJson(data));
-    else if (kind == "sync"_L1) check(SyncRequest::fromJson(data));
-    else if (kind == "add_members"_L1) check(AddMembersRequest::fromJson(data));
-    else if (kind == "create_group"_L1) check(CreateGroupRequest::fromJson(data));
-    else if (kind == "presence"_L1) check(SetPresenceRequest::fromJson(data));
-    else if (kind == "add_contact"_L1) check(AddContactRequest::fromJson(data));
-    else if (kind == "read"_L1) check(ReceiptRequest::fromJson(data));
-    else if (kind == "hello"_L1) check(HelloRequest::fromJson(data));
-    else if (kind == "users"_L1) check(UserSearchRequest::fromJson(data));
-    else QFAIL("unknown kind");
+    if (kind == "login"_L1)
+        check(LoginRequest::fromJson(data));
+    else if (kind == "register"_L1)
+        check(RegisterRequest::fromJson(data));
+    else if (kind == "history"_L1)
+        check(HistoryRequest::fromJson(data));
+    else if (kind == "typing"_L1)
+        check(TypingRequest::fromJson(data));
+    else if (kind == "message"_L1)
+        check(SendMessageRequest::fromJson(data));
+    else if (kind == "sync"_L1)
+        check(SyncRequest::fromJson(data));
+    else if (kind == "add_members"_L1)
+        check(AddMembersRequest::fromJson(data));
+    else if (kind == "create_group"_L1)
+        check(CreateGroupRequest::fromJson(data));
+    else if (kind == "presence"_L1)
+        check(SetPresenceRequest::fromJson(data));
+    else if (kind == "add_contact"_L1)
+        check(AddContactRequest::fromJson(data));
+    else if (kind == "read"_L1)
+        check(ReceiptRequest::fromJson(data));
+    else if (kind == "hello"_L1)
+        check(HelloRequest::fromJson(data));
+    else if (kind == "users"_L1)
+        check(UserSearchRequest::fromJson(data));
+    else
+        QFAIL("unknown kind");
     QVERIFY(error.has_value());
     QCOMPARE(int(error->code), code);
     QVERIFY(!error->message.isEmpty());
@@ -261,18 +310,22 @@ void TestProtocolMessages::serverFrames()
     auto success = decodeServerFrame(encodeSuccess(u"history"_s, u"9"_s, {{u"a"_s, 1}}));
     QVERIFY(success && success->success && success->kind == ServerFrame::Kind::Response);
     QCOMPARE(success->rid, u"9"_s);
-    auto failure = decodeServerFrame(encodeFailure(u"message"_s, u"3"_s, makeError(ErrorCode::RateLimited, u"slow"_s, 1500)));
+    auto failure = decodeServerFrame(
+        encodeFailure(u"message"_s, u"3"_s, makeError(ErrorCode::RateLimited, u"slow"_s, 1500)));
     QVERIFY(failure && !failure->success);
     QCOMPARE(failure->error.code, ErrorCode::RateLimited);
     QCOMPARE(failure->error.retryAfterMs, 1500);
-    auto noRid = decodeServerFrame(encodeFailure({}, {}, makeError(ErrorCode::BadRequest, u"bad"_s)));
+    auto noRid =
+        decodeServerFrame(encodeFailure({}, {}, makeError(ErrorCode::BadRequest, u"bad"_s)));
     QVERIFY(noRid && noRid->rid.isEmpty());
     auto push = decodeServerFrame(encodePush(u"typing"_s, {{u"x"_s, 1}}));
     QVERIFY(push && push->kind == ServerFrame::Kind::Push);
-    auto future = decodeServerFrame(R"({"type":"x","rid":"1","success":false,"error":{"code":"from_the_future","message":"m"}})"_ba);
+    auto future = decodeServerFrame(
+        R"({"type":"x","rid":"1","success":false,"error":{"code":"from_the_future","message":"m"}})"_ba);
     QVERIFY(future);
     QCOMPARE(future->error.code, ErrorCode::Internal);
-    QVERIFY(!decodeServerFrame(R"({"type":"x","rid":"1","success":false,"error":{"message":"m"}})"_ba));
+    QVERIFY(
+        !decodeServerFrame(R"({"type":"x","rid":"1","success":false,"error":{"message":"m"}})"_ba));
     QVERIFY(!decodeServerFrame("[]"_ba));
 }
 

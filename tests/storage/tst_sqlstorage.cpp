@@ -23,7 +23,8 @@ template<typename R, typename Work>
 Result<R> runNow(StorageExecutor &storage, QObject *context, Work work)
 {
     std::optional<Result<R>> result;
-    runInStorage<R>(storage, context, std::move(work), [&result](Result<R> r) { result = std::move(r); });
+    runInStorage<R>(storage, context, std::move(work),
+                    [&result](Result<R> r) { result = std::move(r); });
     QDeadlineTimer deadline(10'000);
     while (!result && !deadline.hasExpired())
         QTest::qWait(1);
@@ -37,7 +38,8 @@ Participant member(UserId id, ParticipantRole role = ParticipantRole::Member)
     return Participant{id, role, {}, {}, 1, 0, 0};
 }
 
-Message text(ConversationId c, UserId sender, const QString &content, QUuid id = QUuid::createUuid())
+Message text(ConversationId c, UserId sender, const QString &content,
+             QUuid id = QUuid::createUuid())
 {
     Message m;
     m.id = id;
@@ -107,9 +109,11 @@ void TestSqlStorage::cleanup()
 void TestSqlStorage::makeUsers(int count)
 {
     for (int i = 0; i < count; ++i) {
-        const QString name = u"user%1x%2"_s.arg(i).arg(QDateTime::currentMSecsSinceEpoch() % 100000);
-        auto user = runNow<User>(*m_storage, &m_context,
-                                 [name](Repositories &r) { return r.users.create(name, name.toUpper(), u"hash"_s, 1); });
+        const QString name =
+            u"user%1x%2"_s.arg(i).arg(QDateTime::currentMSecsSinceEpoch() % 100000);
+        auto user = runNow<User>(*m_storage, &m_context, [name](Repositories &r) {
+            return r.users.create(name, name.toUpper(), u"hash"_s, 1);
+        });
         QVERIFY(user);
         m_users.append(user->id);
     }
@@ -122,7 +126,10 @@ void TestSqlStorage::reopenIsIdempotentAndKeepsData()
     auto reopened = openStorage(url());
     QVERIFY(reopened);
     m_storage = std::move(reopened).value();
-    auto user = runNow<std::optional<User>>(*m_storage, &m_context, [id = m_users[0]](Repositories &r) { return r.users.findById(id); });
+    auto user =
+        runNow<std::optional<User>>(*m_storage, &m_context, [id = m_users[0]](Repositories &r) {
+            return r.users.findById(id);
+        });
     QVERIFY(user && user->has_value());
 }
 
@@ -136,7 +143,8 @@ void TestSqlStorage::newerSchemaRefused()
         db.setDatabaseName(m_dir.filePath(u"banter.db"_s));
         QVERIFY(db.open());
         QSqlQuery q(db);
-        QVERIFY(q.exec(u"INSERT INTO schema_version (version, applied_at, complete) VALUES (99, 0, 1)"_s));
+        QVERIFY(q.exec(
+            u"INSERT INTO schema_version (version, applied_at, complete) VALUES (99, 0, 1)"_s));
         db.close();
     }
     QSqlDatabase::removeDatabase(u"fixture-newer"_s);
@@ -161,7 +169,8 @@ void TestSqlStorage::halfMigratedRefused()
     QSqlDatabase::removeDatabase(u"fixture-half"_s);
     auto refused = openStorage(url());
     QVERIFY(!refused);
-    QVERIFY2(refused.error().message.contains(u"half-migrated"_s), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(u"half-migrated"_s),
+             qPrintable(refused.error().message));
 }
 
 void TestSqlStorage::unsupportedUrlRefused()
@@ -176,23 +185,28 @@ void TestSqlStorage::failingJobRollsBackAlone()
     std::optional<Result<User>> kept;
     std::optional<Result<User>> dropped;
     // Both jobs are queued before either runs, so they share one batch transaction.
-    runInStorage<User>(*m_storage, &m_context,
-                       [](Repositories &r) { return r.users.create(u"keeper"_s, {}, u"h"_s, 1); },
-                       [&](Result<User> u) { kept = u; });
-    runInStorage<User>(*m_storage, &m_context,
-                       [](Repositories &r) -> Result<User> {
-                           Result<User> u = r.users.create(u"ghost"_s, {}, u"h"_s, 1);
-                           if (!u)
-                               return u;
-                           return makeError(ErrorCode::Conflict, u"changed my mind"_s);
-                       },
-                       [&](Result<User> u) { dropped = u; });
+    runInStorage<User>(
+        *m_storage, &m_context,
+        [](Repositories &r) { return r.users.create(u"keeper"_s, {}, u"h"_s, 1); },
+        [&](Result<User> u) { kept = u; });
+    runInStorage<User>(
+        *m_storage, &m_context,
+        [](Repositories &r) -> Result<User> {
+            Result<User> u = r.users.create(u"ghost"_s, {}, u"h"_s, 1);
+            if (!u)
+                return u;
+            return makeError(ErrorCode::Conflict, u"changed my mind"_s);
+        },
+        [&](Result<User> u) { dropped = u; });
     QTRY_VERIFY(kept && dropped);
     QVERIFY(*kept);
     QVERIFY(!*dropped);
-    auto ghost = runNow<std::optional<User>>(*m_storage, &m_context, [](Repositories &r) { return r.users.findByUsername(u"ghost"_s); });
+    auto ghost = runNow<std::optional<User>>(
+        *m_storage, &m_context, [](Repositories &r) { return r.users.findByUsername(u"ghost"_s); });
     QVERIFY(ghost && !ghost->has_value());
-    auto keeper = runNow<std::optional<User>>(*m_storage, &m_context, [](Repositories &r) { return r.users.findByUsername(u"keeper"_s); });
+    auto keeper = runNow<std::optional<User>>(*m_storage, &m_context, [](Repositories &r) {
+        return r.users.findByUsername(u"keeper"_s);
+    });
     QVERIFY(keeper && keeper->has_value());
 }
 
@@ -201,14 +215,15 @@ void TestSqlStorage::jobsAreBatched()
     const quint64 before = m_storage->batchCount();
     int done = 0;
     for (int i = 0; i < 200; ++i) {
-        runInStorage<Done>(*m_storage, &m_context,
-                           [i](Repositories &r) -> Result<Done> {
-                               Result<User> u = r.users.create(u"batch%1"_s.arg(i), {}, u"h"_s, 1);
-                               if (!u)
-                                   return u.error();
-                               return Done{};
-                           },
-                           [&done](Result<Done> r) { done += r.ok() ? 1 : 0; });
+        runInStorage<Done>(
+            *m_storage, &m_context,
+            [i](Repositories &r) -> Result<Done> {
+                Result<User> u = r.users.create(u"batch%1"_s.arg(i), {}, u"h"_s, 1);
+                if (!u)
+                    return u.error();
+                return Done{};
+            },
+            [&done](Result<Done> r) { done += r.ok() ? 1 : 0; });
     }
     QTRY_COMPARE(done, 200);
     const quint64 batches = m_storage->batchCount() - before;
@@ -219,7 +234,8 @@ void TestSqlStorage::seqIsGaplessUnderConcurrency()
 {
     makeUsers(2);
     auto c = runNow<Conversation>(*m_storage, &m_context, [this](Repositories &r) {
-        return r.conversations.create(ConversationType::Group, u"g"_s, {member(m_users[0]), member(m_users[1])}, 1);
+        return r.conversations.create(ConversationType::Group, u"g"_s,
+                                      {member(m_users[0]), member(m_users[1])}, 1);
     });
     QVERIFY(c);
     // Submitted from several threads at once.
@@ -232,7 +248,8 @@ void TestSqlStorage::seqIsGaplessUnderConcurrency()
                 StorageJob job;
                 auto seq = std::make_shared<Seq>(0);
                 job.work = [&, seq, t, i, id = c->id](Repositories &r) {
-                    auto appended = r.messages.append(text(id, m_users[t % 2], u"m%1-%2"_s.arg(t).arg(i)));
+                    auto appended =
+                        r.messages.append(text(id, m_users[t % 2], u"m%1-%2"_s.arg(t).arg(i)));
                     if (appended)
                         *seq = appended->message.seq;
                     return appended.ok();
@@ -262,18 +279,27 @@ void TestSqlStorage::appendIsIdempotent()
 {
     makeUsers(2);
     auto c = runNow<Conversation>(*m_storage, &m_context, [this](Repositories &r) {
-        return r.conversations.create(ConversationType::Private, {}, {member(m_users[0]), member(m_users[1])}, 1);
+        return r.conversations.create(ConversationType::Private, {},
+                                      {member(m_users[0]), member(m_users[1])}, 1);
     });
     const QUuid id = QUuid::createUuid();
-    auto first = runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) { return r.messages.append(text(c->id, m_users[0], u"hi"_s, id)); });
-    auto again = runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) { return r.messages.append(text(c->id, m_users[0], u"hi"_s, id)); });
+    auto first = runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.messages.append(text(c->id, m_users[0], u"hi"_s, id));
+    });
+    auto again = runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.messages.append(text(c->id, m_users[0], u"hi"_s, id));
+    });
     QVERIFY(first && again);
     QVERIFY(!first->duplicate);
     QVERIFY(again->duplicate);
     QCOMPARE(again->message.seq, first->message.seq);
-    auto clash = runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) { return r.messages.append(text(c->id, m_users[0], u"other"_s, id)); });
+    auto clash = runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.messages.append(text(c->id, m_users[0], u"other"_s, id));
+    });
     QCOMPARE(clash.error().code, ErrorCode::Conflict);
-    auto next = runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) { return r.messages.append(text(c->id, m_users[1], u"next"_s)); });
+    auto next = runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.messages.append(text(c->id, m_users[1], u"next"_s));
+    });
     QCOMPARE(next->message.seq, 2); // the duplicate consumed no seq
 }
 
@@ -281,15 +307,20 @@ void TestSqlStorage::historyPaging()
 {
     makeUsers(2);
     auto c = runNow<Conversation>(*m_storage, &m_context, [this](Repositories &r) {
-        return r.conversations.create(ConversationType::Group, u"g"_s, {member(m_users[0]), member(m_users[1])}, 1);
+        return r.conversations.create(ConversationType::Group, u"g"_s,
+                                      {member(m_users[0]), member(m_users[1])}, 1);
     });
     for (int i = 0; i < 10; ++i)
-        QVERIFY(runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) { return r.messages.append(text(c->id, m_users[0], u"%1"_s.arg(i))); }));
-    auto before = runNow<QList<Message>>(*m_storage, &m_context, [&](Repositories &r) { return r.messages.before(c->id, 8, 3); });
+        QVERIFY(runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) {
+            return r.messages.append(text(c->id, m_users[0], u"%1"_s.arg(i)));
+        }));
+    auto before = runNow<QList<Message>>(
+        *m_storage, &m_context, [&](Repositories &r) { return r.messages.before(c->id, 8, 3); });
     QCOMPARE(before->size(), 3);
     QCOMPARE(before->at(0).seq, 5);
     QCOMPARE(before->at(2).seq, 7);
-    auto after = runNow<QList<Message>>(*m_storage, &m_context, [&](Repositories &r) { return r.messages.after(c->id, 8, 5); });
+    auto after = runNow<QList<Message>>(
+        *m_storage, &m_context, [&](Repositories &r) { return r.messages.after(c->id, 8, 5); });
     QCOMPARE(after->size(), 2);
     QCOMPARE(after->at(0).seq, 9);
 }
@@ -298,16 +329,20 @@ void TestSqlStorage::receiptsAreMonotonic()
 {
     makeUsers(2);
     auto c = runNow<Conversation>(*m_storage, &m_context, [this](Repositories &r) {
-        return r.conversations.create(ConversationType::Group, u"g"_s, {member(m_users[0]), member(m_users[1])}, 1);
+        return r.conversations.create(ConversationType::Group, u"g"_s,
+                                      {member(m_users[0]), member(m_users[1])}, 1);
     });
     auto raise = [&](Seq seq) {
-        return runNow<bool>(*m_storage, &m_context, [&, seq](Repositories &r) { return r.conversations.raiseReadSeq(c->id, m_users[1], seq); });
+        return runNow<bool>(*m_storage, &m_context, [&, seq](Repositories &r) {
+            return r.conversations.raiseReadSeq(c->id, m_users[1], seq);
+        });
     };
     QCOMPARE(*raise(5), true);
     QCOMPARE(*raise(3), false);
     QCOMPARE(*raise(5), false);
     QCOMPARE(*raise(6), true);
-    auto found = runNow<std::optional<Conversation>>(*m_storage, &m_context, [&](Repositories &r) { return r.conversations.find(c->id); });
+    auto found = runNow<std::optional<Conversation>>(
+        *m_storage, &m_context, [&](Repositories &r) { return r.conversations.find(c->id); });
     QCOMPARE((*found)->participant(m_users[1])->readSeq, 6);
 }
 
@@ -315,13 +350,22 @@ void TestSqlStorage::summariesCountUnread()
 {
     makeUsers(2);
     auto c = runNow<Conversation>(*m_storage, &m_context, [this](Repositories &r) {
-        return r.conversations.create(ConversationType::Group, u"g"_s, {member(m_users[0]), member(m_users[1])}, 1);
+        return r.conversations.create(ConversationType::Group, u"g"_s,
+                                      {member(m_users[0]), member(m_users[1])}, 1);
     });
     for (int i = 0; i < 4; ++i)
-        runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) { return r.messages.append(text(c->id, m_users[0], u"x%1"_s.arg(i))); });
-    runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) { return r.messages.append(text(c->id, m_users[1], u"mine"_s)); });
-    runNow<bool>(*m_storage, &m_context, [&](Repositories &r) { return r.conversations.raiseReadSeq(c->id, m_users[1], 1); });
-    auto list = runNow<QList<ConversationSummary>>(*m_storage, &m_context, [&](Repositories &r) { return r.conversations.listForUser(m_users[1]); });
+        runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) {
+            return r.messages.append(text(c->id, m_users[0], u"x%1"_s.arg(i)));
+        });
+    runNow<AppendedMessage>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.messages.append(text(c->id, m_users[1], u"mine"_s));
+    });
+    runNow<bool>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.conversations.raiseReadSeq(c->id, m_users[1], 1);
+    });
+    auto list = runNow<QList<ConversationSummary>>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.conversations.listForUser(m_users[1]);
+    });
     QCOMPARE(list->size(), 1);
     QCOMPARE(list->first().unreadCount, 3); // 2..4 from the other member; own message not counted
     QCOMPARE(list->first().lastMessage->content, u"mine"_s);
@@ -332,14 +376,19 @@ void TestSqlStorage::privatePairIsUnique()
 {
     makeUsers(2);
     auto first = runNow<Conversation>(*m_storage, &m_context, [this](Repositories &r) {
-        return r.conversations.create(ConversationType::Private, {}, {member(m_users[0]), member(m_users[1])}, 1);
+        return r.conversations.create(ConversationType::Private, {},
+                                      {member(m_users[0]), member(m_users[1])}, 1);
     });
     QVERIFY(first);
     auto second = runNow<Conversation>(*m_storage, &m_context, [this](Repositories &r) {
-        return r.conversations.create(ConversationType::Private, {}, {member(m_users[1]), member(m_users[0])}, 1);
+        return r.conversations.create(ConversationType::Private, {},
+                                      {member(m_users[1]), member(m_users[0])}, 1);
     });
     QCOMPARE(second.error().code, ErrorCode::Conflict);
-    auto found = runNow<std::optional<ConversationId>>(*m_storage, &m_context, [this](Repositories &r) { return r.conversations.findPrivate(m_users[1], m_users[0]); });
+    auto found =
+        runNow<std::optional<ConversationId>>(*m_storage, &m_context, [this](Repositories &r) {
+            return r.conversations.findPrivate(m_users[1], m_users[0]);
+        });
     QCOMPARE(**found, first->id);
 }
 
@@ -347,50 +396,81 @@ void TestSqlStorage::contactsAndBlocking()
 {
     makeUsers(3);
     const UserId a = m_users[0], b = m_users[1], c = m_users[2];
-    QVERIFY(runNow<Done>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.add(a, b, 1); }));
-    QVERIFY(runNow<Done>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.add(a, b, 1); })); // idempotent
-    QVERIFY(runNow<Done>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.setBlocked(c, b, true, 1); }));
-    auto watchers = runNow<QList<UserId>>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.watchersOf(b); });
+    QVERIFY(runNow<Done>(*m_storage, &m_context,
+                         [&](Repositories &r) { return r.contacts.add(a, b, 1); }));
+    QVERIFY(runNow<Done>(*m_storage, &m_context,
+                         [&](Repositories &r) { return r.contacts.add(a, b, 1); })); // idempotent
+    QVERIFY(runNow<Done>(*m_storage, &m_context,
+                         [&](Repositories &r) { return r.contacts.setBlocked(c, b, true, 1); }));
+    auto watchers = runNow<QList<UserId>>(
+        *m_storage, &m_context, [&](Repositories &r) { return r.contacts.watchersOf(b); });
     QCOMPARE(*watchers, QList<UserId>{a}); // c blocked b, so c does not watch
-    QVERIFY(runNow<Done>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.setBlocked(b, a, true, 1); }));
-    watchers = runNow<QList<UserId>>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.watchersOf(b); });
+    QVERIFY(runNow<Done>(*m_storage, &m_context,
+                         [&](Repositories &r) { return r.contacts.setBlocked(b, a, true, 1); }));
+    watchers = runNow<QList<UserId>>(*m_storage, &m_context,
+                                     [&](Repositories &r) { return r.contacts.watchersOf(b); });
     QVERIFY(watchers->isEmpty()); // b blocked a: a no longer sees b's presence
-    QVERIFY(runNow<Done>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.setBlocked(b, a, false, 1); }));
-    QCOMPARE(*runNow<bool>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.isBlocked(c, b); }), true);
-    QCOMPARE(*runNow<bool>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.isBlocked(a, b); }), false);
-    auto list = runNow<QList<ContactEntry>>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.list(a); });
+    QVERIFY(runNow<Done>(*m_storage, &m_context,
+                         [&](Repositories &r) { return r.contacts.setBlocked(b, a, false, 1); }));
+    QCOMPARE(*runNow<bool>(*m_storage, &m_context,
+                           [&](Repositories &r) { return r.contacts.isBlocked(c, b); }),
+             true);
+    QCOMPARE(*runNow<bool>(*m_storage, &m_context,
+                           [&](Repositories &r) { return r.contacts.isBlocked(a, b); }),
+             false);
+    auto list = runNow<QList<ContactEntry>>(*m_storage, &m_context,
+                                            [&](Repositories &r) { return r.contacts.list(a); });
     QCOMPARE(list->size(), 1);
     QCOMPARE(list->first().user.id, b);
-    QVERIFY(runNow<Done>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.remove(a, b); }));
-    QVERIFY(runNow<QList<ContactEntry>>(*m_storage, &m_context, [&](Repositories &r) { return r.contacts.list(a); })->isEmpty());
+    QVERIFY(runNow<Done>(*m_storage, &m_context,
+                         [&](Repositories &r) { return r.contacts.remove(a, b); }));
+    QVERIFY(runNow<QList<ContactEntry>>(*m_storage, &m_context, [&](Repositories &r) {
+                return r.contacts.list(a);
+            })->isEmpty());
 }
 
 void TestSqlStorage::sessionsRotateAndRevoke()
 {
     makeUsers(1);
     const UserId u = m_users[0];
-    auto id = runNow<SessionId>(*m_storage, &m_context, [&](Repositories &r) { return r.sessions.create(u, u"laptop"_s, "h1"_ba, 1, 100); });
+    auto id = runNow<SessionId>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.sessions.create(u, u"laptop"_s, "h1"_ba, 1, 100);
+    });
     QVERIFY(id);
-    QVERIFY(runNow<Done>(*m_storage, &m_context, [&](Repositories &r) { return r.sessions.rotate(*id, "h2"_ba, 2, 200); }));
-    auto byOld = runNow<std::optional<StoredSession>>(*m_storage, &m_context, [&](Repositories &r) { return r.sessions.findByRefreshHash("h1"_ba); });
+    QVERIFY(runNow<Done>(*m_storage, &m_context,
+                         [&](Repositories &r) { return r.sessions.rotate(*id, "h2"_ba, 2, 200); }));
+    auto byOld = runNow<std::optional<StoredSession>>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.sessions.findByRefreshHash("h1"_ba);
+    });
     QVERIFY(byOld && byOld->has_value());
     QCOMPARE((*byOld)->refreshHash, "h2"_ba);
     QCOMPARE((*byOld)->previousRefreshHash, "h1"_ba);
-    auto other = runNow<SessionId>(*m_storage, &m_context, [&](Repositories &r) { return r.sessions.create(u, u"phone"_s, "p1"_ba, 1, 100); });
-    auto revoked = runNow<QList<SessionId>>(*m_storage, &m_context, [&](Repositories &r) { return r.sessions.revokeAllForUser(u, *id); });
+    auto other = runNow<SessionId>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.sessions.create(u, u"phone"_s, "p1"_ba, 1, 100);
+    });
+    auto revoked = runNow<QList<SessionId>>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.sessions.revokeAllForUser(u, *id);
+    });
     QCOMPARE(*revoked, QList<SessionId>{*other});
-    auto live = runNow<QList<StoredSession>>(*m_storage, &m_context, [&](Repositories &r) { return r.sessions.listForUser(u); });
+    auto live = runNow<QList<StoredSession>>(
+        *m_storage, &m_context, [&](Repositories &r) { return r.sessions.listForUser(u); });
     QCOMPARE(live->size(), 1);
 }
 
 void TestSqlStorage::usernameConflict()
 {
-    QVERIFY(runNow<User>(*m_storage, &m_context, [](Repositories &r) { return r.users.create(u"taken"_s, {}, u"h"_s, 1); }));
-    auto again = runNow<User>(*m_storage, &m_context, [](Repositories &r) { return r.users.create(u"taken"_s, {}, u"h"_s, 1); });
+    QVERIFY(runNow<User>(*m_storage, &m_context, [](Repositories &r) {
+        return r.users.create(u"taken"_s, {}, u"h"_s, 1);
+    }));
+    auto again = runNow<User>(*m_storage, &m_context, [](Repositories &r) {
+        return r.users.create(u"taken"_s, {}, u"h"_s, 1);
+    });
     QCOMPARE(again.error().code, ErrorCode::Conflict);
-    auto found = runNow<QList<User>>(*m_storage, &m_context, [](Repositories &r) { return r.users.search(u"TAK"_s, 5); });
+    auto found = runNow<QList<User>>(*m_storage, &m_context,
+                                     [](Repositories &r) { return r.users.search(u"TAK"_s, 5); });
     QCOMPARE(found->size(), 1);
-    auto none = runNow<QList<User>>(*m_storage, &m_context, [](Repositories &r) { return r.users.search(u"%"_s, 5); });
+    auto none = runNow<QList<User>>(*m_storage, &m_context,
+                                    [](Repositories &r) { return r.users.search(u"%"_s, 5); });
     QVERIFY(none->isEmpty()); // LIKE wildcards in the query are literal
 }
 

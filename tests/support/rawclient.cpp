@@ -36,7 +36,8 @@ RawClient::RawClient(QObject *parent)
 bool RawClient::open(const QUrl &url, int timeoutMs)
 {
     m_socket.open(url);
-    return spinUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+    return spinUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; },
+                     timeoutMs);
 }
 
 void RawClient::close()
@@ -68,8 +69,8 @@ void RawClient::onText(const QString &text)
         responses.append(*frame);
 }
 
-std::optional<Protocol::ServerFrame> RawClient::request(const QString &type, const QJsonObject &data,
-                                                        int timeoutMs)
+std::optional<Protocol::ServerFrame> RawClient::request(const QString &type,
+                                                        const QJsonObject &data, int timeoutMs)
 {
     const QString rid = u"t%1"_s.arg(m_nextRid++);
     sendText(Protocol::encodeRequest(type, rid, data));
@@ -119,15 +120,17 @@ bool RawClient::noPush(const QString &type, int waitMs)
 
 bool RawClient::waitForDisconnected(int timeoutMs)
 {
-    return spinUntil([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    return spinUntil([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },
+                     timeoutMs);
 }
 
 std::optional<QJsonObject> RawClient::registerUser(const QString &username, const QString &password)
 {
-    auto reply = request(u"register"_s, {{u"username"_s, username},
-                                         {u"password"_s, password},
-                                         {u"display_name"_s, username.toUpper()},
-                                         {u"device"_s, u"test"_s}});
+    auto reply = request(u"register"_s,
+                         {{u"username"_s, username},
+                          {u"password"_s, password},
+                          {u"display_name"_s, username.toUpper()},
+                          {u"device"_s, u"test"_s}});
     if (!reply || !reply->success)
         return std::nullopt;
     return reply->data;
@@ -135,9 +138,9 @@ std::optional<QJsonObject> RawClient::registerUser(const QString &username, cons
 
 std::optional<QJsonObject> RawClient::login(const QString &username, const QString &password)
 {
-    auto reply = request(u"login"_s, {{u"username"_s, username},
-                                      {u"password"_s, password},
-                                      {u"device"_s, u"test"_s}});
+    auto reply =
+        request(u"login"_s,
+                {{u"username"_s, username}, {u"password"_s, password}, {u"device"_s, u"test"_s}});
     if (!reply || !reply->success)
         return std::nullopt;
     return reply->data;

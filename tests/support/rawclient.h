@@ -41,14 +41,15 @@ public:
     bool waitForDisconnected(int timeoutMs = 5000);
 
     // Signs up (or in) and authenticates this connection; returns the grant data.
-    std::optional<QJsonObject> registerUser(const QString &username,
-                                            const QString &password = QStringLiteral("correct horse"));
+    std::optional<QJsonObject>
+    registerUser(const QString &username,
+                 const QString &password = QStringLiteral("correct horse"));
     std::optional<QJsonObject> login(const QString &username,
                                      const QString &password = QStringLiteral("correct horse"));
 
-    QList<Protocol::ServerFrame> pushes;    // received, not yet taken
+    QList<Protocol::ServerFrame> pushes; // received, not yet taken
     QList<Protocol::ServerFrame> responses; // received, not yet taken
-    QList<QByteArray> undecodable;          // frames that did not decode
+    QList<QByteArray> undecodable; // frames that did not decode
 
 private:
     void onText(const QString &text);

@@ -34,32 +34,38 @@ void registerConversationHandlers(RequestRouter &router, Services &s)
     router.add(P::Type::ConversationInfo, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
                    withDecoded<P::ConversationRef>(data, reply, [&](const P::ConversationRef &r) {
-                       s.conversations.get(c.userId(), r.conversationId, asConversationReply(reply));
+                       s.conversations.get(c.userId(), r.conversationId,
+                                           asConversationReply(reply));
                    });
                });
     router.add(P::Type::CreatePrivate, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::CreatePrivateRequest>(data, reply, [&](const P::CreatePrivateRequest &r) {
-                       s.conversations.createPrivate(c.userId(), r.userId, asConversationReply(reply));
-                   });
+                   withDecoded<P::CreatePrivateRequest>(
+                       data, reply, [&](const P::CreatePrivateRequest &r) {
+                           s.conversations.createPrivate(c.userId(), r.userId,
+                                                         asConversationReply(reply));
+                       });
                });
     router.add(P::Type::CreateGroup, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::CreateGroupRequest>(data, reply, [&](const P::CreateGroupRequest &r) {
-                       s.conversations.createGroup(c.userId(), r, asConversationReply(reply));
-                   });
+                   withDecoded<P::CreateGroupRequest>(
+                       data, reply, [&](const P::CreateGroupRequest &r) {
+                           s.conversations.createGroup(c.userId(), r, asConversationReply(reply));
+                       });
                });
     router.add(P::Type::AddMembers, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::AddMembersRequest>(data, reply, [&](const P::AddMembersRequest &r) {
-                       s.conversations.addMembers(c.userId(), r, asConversationReply(reply));
-                   });
+                   withDecoded<P::AddMembersRequest>(
+                       data, reply, [&](const P::AddMembersRequest &r) {
+                           s.conversations.addMembers(c.userId(), r, asConversationReply(reply));
+                       });
                });
     router.add(P::Type::RemoveMember, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::RemoveMemberRequest>(data, reply, [&](const P::RemoveMemberRequest &r) {
-                       s.conversations.removeMember(c.userId(), r, asConversationReply(reply));
-                   });
+                   withDecoded<P::RemoveMemberRequest>(
+                       data, reply, [&](const P::RemoveMemberRequest &r) {
+                           s.conversations.removeMember(c.userId(), r, asConversationReply(reply));
+                       });
                });
     router.add(P::Type::Leave, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {

@@ -19,13 +19,14 @@ void registerMessagingHandlers(RequestRouter &router, Services &s)
 {
     router.add(P::Type::Message, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::SendMessageRequest>(data, reply, [&](const P::SendMessageRequest &r) {
-                       s.messaging.send(c.userId(), c.id(), r, [reply](Result<Message> result) {
-                           if (!result)
-                               return reply.failure(result.error());
-                           reply.success(P::MessageReply{*result}.toJson());
+                   withDecoded<P::SendMessageRequest>(
+                       data, reply, [&](const P::SendMessageRequest &r) {
+                           s.messaging.send(c.userId(), c.id(), r, [reply](Result<Message> result) {
+                               if (!result)
+                                   return reply.failure(result.error());
+                               reply.success(P::MessageReply{*result}.toJson());
+                           });
                        });
-                   });
                });
     router.add(P::Type::History, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {

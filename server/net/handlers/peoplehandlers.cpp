@@ -19,15 +19,16 @@ void registerPeopleHandlers(RequestRouter &router, Services &s)
 {
     router.add(P::Type::Users, Access::Authenticated,
                [&s](ClientConnection &, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::UserSearchRequest>(data, reply, [&](const P::UserSearchRequest &r) {
-                       s.contacts.searchUsers(r, reply);
-                   });
+                   withDecoded<P::UserSearchRequest>(
+                       data, reply,
+                       [&](const P::UserSearchRequest &r) { s.contacts.searchUsers(r, reply); });
                });
     router.add(P::Type::SetPresence, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::SetPresenceRequest>(data, reply, [&](const P::SetPresenceRequest &r) {
-                       s.presence.setStatus(c.userId(), r.status, reply);
-                   });
+                   withDecoded<P::SetPresenceRequest>(
+                       data, reply, [&](const P::SetPresenceRequest &r) {
+                           s.presence.setStatus(c.userId(), r.status, reply);
+                       });
                });
     router.add(P::Type::Contacts, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &, const Reply &reply) {
@@ -35,13 +36,14 @@ void registerPeopleHandlers(RequestRouter &router, Services &s)
                });
     router.add(P::Type::AddContact, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::AddContactRequest>(data, reply, [&](const P::AddContactRequest &r) {
-                       s.contacts.add(c.userId(), r, [reply](Result<P::Contact> contact) {
-                           if (!contact)
-                               return reply.failure(contact.error());
-                           reply.success(P::ContactReply{*contact}.toJson());
+                   withDecoded<P::AddContactRequest>(
+                       data, reply, [&](const P::AddContactRequest &r) {
+                           s.contacts.add(c.userId(), r, [reply](Result<P::Contact> contact) {
+                               if (!contact)
+                                   return reply.failure(contact.error());
+                               reply.success(P::ContactReply{*contact}.toJson());
+                           });
                        });
-                   });
                });
     router.add(P::Type::RemoveContact, Access::Authenticated,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
