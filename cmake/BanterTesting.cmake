@@ -14,3 +14,13 @@ function(banter_add_test name)
         LABELS "${ARG_LABELS}"
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${ARG_ENVIRONMENT}")
 endfunction()
+
+# banter_add_postgresql_variant(<test> <label>...)
+# Runs an existing test executable a second time against PostgreSQL. scripts/test.sh starts a
+# throwaway cluster and exports BANTER_TEST_POSTGRES_URL; without it the variant fails.
+function(banter_add_postgresql_variant name)
+    add_test(NAME ${name}_postgresql COMMAND ${name})
+    set_tests_properties(${name}_postgresql PROPERTIES TIMEOUT 300
+        LABELS "${ARGN};postgresql"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BANTER_TEST_BACKEND=postgresql")
+endfunction()

@@ -15,5 +15,12 @@ export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
 cmake --preset dev
 cmake --build --preset dev
 
+# A throwaway PostgreSQL cluster on loopback for the *_postgresql variants of the suites.
+pg_dir=$(mktemp -d /tmp/banter-pg.XXXXXX)
+trap 'scripts/pg-test-cluster.sh stop "$pg_dir"' EXIT
+BANTER_TEST_POSTGRES_URL=$(scripts/pg-test-cluster.sh start "$pg_dir")
+export BANTER_TEST_POSTGRES_URL BANTER_TEST_PG_DIR="$pg_dir"
+echo "PostgreSQL test cluster: $BANTER_TEST_POSTGRES_URL"
+
 export QT_QPA_PLATFORM=offscreen
 ctest --preset dev --output-on-failure --timeout 600 "$@"

@@ -28,11 +28,20 @@ Result<QSqlQuery> SqlSession::exec(const QString &sql, const QVariantList &binds
 {
     QSqlQuery query(m_database);
     query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
+    auto failed = [&](const char *step) {
         const QSqlError e = query.lastError();
-        return databaseError(u"prepare of \"%1\""_s.arg(sql.simplified().left(80)), e.text(),
+        return databaseError(u"%1 of \"%2\""_s.arg(QLatin1String(step), sql.simplified().left(80)), e.text(),
                              e.type() == QSqlError::ConnectionError || !m_database.isOpen());
+    };
+    // Statements without parameters run directly: PostgreSQL cannot PREPARE utility
+    // statements such as BEGIN, SAVEPOINT or SET.
+    if (binds.isEmpty()) {
+        if (!query.exec(sql))
+            return failed("execution");
+        return query;
     }
+    if (!query.prepare(sql))
+        return failed("prepare");
     for (const QVariant &bind : binds) {
         // A null QString binds as SQL NULL; Banter means "empty" by it. Intentional NULLs are
         // passed as an invalid QVariant.
@@ -41,11 +50,8 @@ Result<QSqlQuery> SqlSession::exec(const QString &sql, const QVariantList &binds
         else
             query.addBindValue(bind);
     }
-    if (!query.exec()) {
-        const QSqlError e = query.lastError();
-        return databaseError(u"\"%1\""_s.arg(sql.simplified().left(80)), e.text(),
-                             e.type() == QSqlError::ConnectionError || !m_database.isOpen());
-    }
+    if (!query.exec())
+        return failed("execution");
     return query;
 }
 

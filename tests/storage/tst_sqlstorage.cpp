@@ -6,6 +6,7 @@
 #include "service/storageexecutor.h"
 #include "storage/sqlsession.h"
 #include "storage/storagefactory.h"
+#include "testdatabase.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -79,7 +80,7 @@ private:
     QString url() const;
     void makeUsers(int count);
 
-    QTemporaryDir m_dir;
+    std::unique_ptr<Banter::Test::TestDatabase> m_database;
     std::unique_ptr<SqlStorageExecutor> m_storage;
     QObject m_context;
     QList<UserId> m_users;
@@ -87,14 +88,35 @@ private:
 
 QString TestSqlStorage::url() const
 {
-    if (qEnvironmentVariableIsSet("BANTER_TEST_DATABASE"))
-        return qEnvironmentVariable("BANTER_TEST_DATABASE");
-    return u"sqlite://"_s + m_dir.filePath(u"banter.db"_s);
+    return m_database->url();
+}
+
+// Runs raw SQL on the test database, as an old binary or a crashed tool would have.
+static void tamper(const QString &url, const QString &sql)
+{
+    const auto spec = connectionSpecFromUrl(url);
+    QVERIFY(spec);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(spec->driver, u"fixture"_s);
+        db.setDatabaseName(spec->databaseName);
+        db.setHostName(spec->host);
+        if (spec->port > 0)
+            db.setPort(spec->port);
+        db.setUserName(spec->user);
+        db.setPassword(spec->password);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(sql));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"fixture"_s);
 }
 
 void TestSqlStorage::init()
 {
-    QFile::remove(m_dir.filePath(u"banter.db"_s));
+    m_storage.reset();
+    m_database = std::make_unique<Banter::Test::TestDatabase>();
+    QVERIFY2(m_database->isValid(), qPrintable(m_database->error()));
     auto storage = openStorage(url());
     QVERIFY2(storage, storage ? "" : qPrintable(storage.error().message));
     m_storage = std::move(storage).value();
@@ -104,6 +126,7 @@ void TestSqlStorage::init()
 void TestSqlStorage::cleanup()
 {
     m_storage.reset();
+    m_database.reset();
 }
 
 void TestSqlStorage::makeUsers(int count)
@@ -135,19 +158,8 @@ void TestSqlStorage::reopenIsIdempotentAndKeepsData()
 
 void TestSqlStorage::newerSchemaRefused()
 {
-    if (qEnvironmentVariableIsSet("BANTER_TEST_DATABASE"))
-        QSKIP("uses a private SQLite file");
     m_storage.reset();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"fixture-newer"_s);
-        db.setDatabaseName(m_dir.filePath(u"banter.db"_s));
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(
-            u"INSERT INTO schema_version (version, applied_at, complete) VALUES (99, 0, 1)"_s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"fixture-newer"_s);
+    tamper(url(), u"INSERT INTO schema_version (version, applied_at, complete) VALUES (99, 0, 1)"_s);
     auto refused = openStorage(url());
     QVERIFY(!refused);
     QVERIFY2(refused.error().message.contains(u"newer"_s), qPrintable(refused.error().message));
@@ -155,22 +167,11 @@ void TestSqlStorage::newerSchemaRefused()
 
 void TestSqlStorage::halfMigratedRefused()
 {
-    if (qEnvironmentVariableIsSet("BANTER_TEST_DATABASE"))
-        QSKIP("uses a private SQLite file");
     m_storage.reset();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"fixture-half"_s);
-        db.setDatabaseName(m_dir.filePath(u"banter.db"_s));
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(u"UPDATE schema_version SET complete = 0 WHERE version = 1"_s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"fixture-half"_s);
+    tamper(url(), u"UPDATE schema_version SET complete = 0 WHERE version = 1"_s);
     auto refused = openStorage(url());
     QVERIFY(!refused);
-    QVERIFY2(refused.error().message.contains(u"half-migrated"_s),
-             qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(u"half-migrated"_s), qPrintable(refused.error().message));
 }
 
 void TestSqlStorage::unsupportedUrlRefused()

@@ -13,9 +13,9 @@ TestServer::TestServer(Server::ServerConfig config)
 {
     if (m_config.dataDir.isEmpty())
         m_config.dataDir = m_dir.path();
-    // BANTER_TEST_DATABASE selects another backend for the same suites (e.g. PostgreSQL).
-    if (m_config.databaseUrl.isEmpty() && qEnvironmentVariableIsSet("BANTER_TEST_DATABASE"))
-        m_config.databaseUrl = qEnvironmentVariable("BANTER_TEST_DATABASE");
+    // The same suites run on every backend (BANTER_TEST_BACKEND, see TestDatabase).
+    if (m_config.databaseUrl.isEmpty())
+        m_config.databaseUrl = m_database.url();
 }
 
 TestServer::~TestServer()
@@ -36,6 +36,10 @@ Server::ServerConfig TestServer::defaultConfig()
 
 bool TestServer::start()
 {
+    if (!m_database.isValid()) {
+        qWarning("test database unavailable: %s", qPrintable(m_database.error()));
+        return false;
+    }
     m_server = std::make_unique<Server::BanterServer>(m_config);
     const Status started = m_server->start();
     if (!started) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/banterserver.h"
+#include "testdatabase.h"
 
 #include <QTemporaryDir>
 #include <QUrl>
@@ -34,6 +35,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    TestDatabase m_database;
     Server::ServerConfig m_config;
     std::unique_ptr<Server::BanterServer> m_server;
     quint16 m_port = 0;
