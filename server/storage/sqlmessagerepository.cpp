@@ -65,18 +65,31 @@ Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
     Message stored = message;
     stored.seq = seq->value(0).toLongLong();
     seq->finish();
-    if (Status inserted = m_session.run(
-            u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, "
-            u"attachment, event, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {stored.id.toString(QUuid::WithoutBraces), stored.conversationId, stored.seq,
-             stored.senderId, messageTypeName(stored.type), stored.content,
-             stored.attachment.isNull() ? QVariant()
-                                        : QVariant(SqlRows::attachmentText(stored.attachment)),
-             stored.event.isEmpty() ? QVariant() : QVariant(SqlRows::eventText(stored.event)),
-             stored.createdAtMs});
-        !inserted)
+    // ON CONFLICT covers a second banterd process storing the same id at the same moment:
+    // then nothing is inserted, the seq taken above is given back (we still hold the
+    // conversation row's lock, so no one else took a later one) and the stored message wins.
+    Result<QSqlQuery> inserted = m_session.exec(
+        u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, attachment, "
+        "event, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq"_s,
+        {stored.id.toString(QUuid::WithoutBraces), stored.conversationId, stored.seq, stored.senderId,
+         messageTypeName(stored.type), stored.content,
+         stored.attachment.isNull() ? QVariant() : QVariant(SqlRows::attachmentText(stored.attachment)),
+         stored.event.isEmpty() ? QVariant() : QVariant(SqlRows::eventText(stored.event)), stored.createdAtMs});
+    if (!inserted)
         return inserted.error();
+    if (!inserted->next()) {
+        inserted->finish();
+        if (Status undone = m_session.run(u"UPDATE conversations SET last_seq = last_seq - 1 WHERE id = ?"_s,
+                                          {stored.conversationId});
+            !undone)
+            return undone.error();
+        Result<std::optional<Message>> winner = findById(message.id);
+        if (!winner)
+            return winner.error();
+        if (!winner->has_value() || !sameSend(**winner, message))
+            return makeError(ErrorCode::Conflict, u"this message id was already used for another message"_s);
+        return AppendedMessage{**winner, true};
+    }
     return AppendedMessage{stored, false};
 }
 

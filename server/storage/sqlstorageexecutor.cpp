@@ -47,15 +47,9 @@ public:
             db.setUserName(m_spec.user);
         if (!m_spec.password.isEmpty())
             db.setPassword(m_spec.password);
-        if (!db.open())
-            return makeError(ErrorCode::Unavailable,
-                             u"cannot open the %1 database: %2"_s.arg(m_spec.dialect.name,
-                                                                      db.lastError().text()));
         m_session = std::make_unique<SqlSession>(db, m_spec.dialect);
-        for (const QString &statement : std::as_const(m_spec.setupStatements)) {
-            if (Status s = m_session->run(statement); !s)
-                return s;
-        }
+        if (Status connected = connectDatabase(); !connected)
+            return connected;
         SqlMigrator migrator(*m_session);
         if (Status migrated = migrator.migrate(); !migrated)
             return migrated;
@@ -65,6 +59,34 @@ public:
         m_messages = std::make_unique<SqlMessageRepository>(*m_session);
         m_contacts = std::make_unique<SqlContactRepository>(*m_session);
         return success();
+    }
+
+    // Opens the connection and applies the session settings (pragmas, SET ...).
+    Status connectDatabase()
+    {
+        QSqlDatabase &db = m_session->database();
+        if (!db.open())
+            return makeError(ErrorCode::Unavailable,
+                             u"cannot open the %1 database: %2"_s.arg(m_spec.dialect.name,
+                                                                      db.lastError().text()));
+        for (const QString &statement : std::as_const(m_spec.setupStatements)) {
+            if (Status s = m_session->run(statement); !s)
+                return s;
+        }
+        return success();
+    }
+
+    // After a failed BEGIN the connection is usually gone (a database restart, a network
+    // cut): open it again so service resumes as soon as the database is back.
+    bool beginWithReconnect()
+    {
+        if (m_session->run(m_spec.dialect.beginTransaction))
+            return true;
+        qCWarning(lcStorage) << "the database connection failed; reconnecting";
+        m_session->database().close();
+        if (!connectDatabase())
+            return false;
+        return bool(m_session->run(m_spec.dialect.beginTransaction));
     }
 
     void closeDatabase()
@@ -122,7 +144,7 @@ private:
     void runBatch(std::vector<StorageJob> &batch)
     {
         bool committed = false;
-        if (m_session && m_session->run(m_spec.dialect.beginTransaction)) {
+        if (m_session && beginWithReconnect()) {
             Repositories repos{*m_users, *m_sessions, *m_conversations, *m_messages, *m_contacts};
             for (StorageJob &job : batch)
                 runJob(job, repos);
