@@ -3,6 +3,7 @@
 // banterd: parses the command line and runs the server until SIGINT or SIGTERM.
 #include "app/banterserver.h"
 #include "config/commandline.h"
+#include "storage/datamigration.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -41,6 +42,30 @@ void quitOnTerminationSignals(QCoreApplication &app)
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 }
+// banterd migrate-data --from A --to B: copy, verify, report; 0 only if every table matches.
+int migrateData(const QCommandLineParser &parser)
+{
+    const QString from = parser.value(u"from"_s);
+    const QString to = parser.value(u"to"_s);
+    if (from.isEmpty() || to.isEmpty()) {
+        std::fprintf(stderr, "banterd: migrate-data needs --from and --to\n");
+        return 2;
+    }
+    const auto reports = Banter::Server::DataMigration::run(from, to);
+    if (!reports) {
+        std::fprintf(stderr, "banterd: migrate-data failed: %s\n", qPrintable(reports.error().message));
+        return 1;
+    }
+    bool allMatch = true;
+    std::printf("%-14s %10s %10s %10s  %s\n", "table", "source", "target", "copied", "checksum");
+    for (const auto &r : *reports) {
+        std::printf("%-14s %10lld %10lld %10lld  %s\n", qPrintable(r.table), r.sourceRows, r.targetRows, r.copied,
+                    r.matches() ? "ok" : "MISMATCH");
+        allMatch = allMatch && r.matches();
+    }
+    std::printf(allMatch ? "migrate-data: every table matches\n" : "migrate-data: the target differs from the source\n");
+    return allMatch ? 0 : 1;
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -52,6 +77,13 @@ int main(int argc, char *argv[])
 
     Banter::Server::CommandLine commandLine;
     commandLine.parser().process(app); // handles --help and --version, exits on unknown options
+    const QStringList commands = commandLine.parser().positionalArguments();
+    if (!commands.isEmpty()) {
+        if (commands.first() == "migrate-data"_L1 && commands.size() == 1)
+            return migrateData(commandLine.parser());
+        std::fprintf(stderr, "banterd: unknown command '%s' (see --help)\n", qPrintable(commands.join(u' ')));
+        return 2;
+    }
     Banter::Result<Banter::Server::ServerConfig> config = commandLine.config();
     if (!config) {
         std::fprintf(stderr, "banterd: %s\n", qPrintable(config.error().message));
