@@ -6,8 +6,8 @@
 #include "storage/storagefactory.h"
 
 #include <QCryptographicHash>
-#include <QSqlRecord>
 #include <QSqlError>
+#include <QSqlRecord>
 #include <QUuid>
 
 namespace Banter::Server {
@@ -19,17 +19,24 @@ struct Table
 {
     const char *name;
     const char *columns;
-    const char *order;  // a total order that sorts the same way on every backend (integers)
+    const char *order; // a total order that sorts the same way on every backend (integers)
     const char *serial; // the id column whose sequence must continue after the copy, or null
 };
 
 // In foreign-key order.
 constexpr Table Tables[] = {
     {"users", "id, username, display_name, password_hash, created_at, last_seen", "id", "id"},
-    {"sessions", "id, user_id, device, refresh_hash, previous_refresh_hash, created_at, last_used_at, expires_at, revoked", "id", "id"},
-    {"conversations", "id, type, name, created_at, last_seq, last_activity, private_key", "id", "id"},
-    {"participants", "conversation_id, user_id, role, joined_at, read_seq, delivered_seq", "conversation_id, user_id", nullptr},
-    {"messages", "id, conversation_id, seq, sender_id, type, content, attachment, event, created_at", "conversation_id, seq", nullptr},
+    {"sessions",
+     "id, user_id, device, refresh_hash, previous_refresh_hash, created_at, last_used_at, "
+     "expires_at, revoked",
+     "id", "id"},
+    {"conversations", "id, type, name, created_at, last_seq, last_activity, private_key", "id",
+     "id"},
+    {"participants", "conversation_id, user_id, role, joined_at, read_seq, delivered_seq",
+     "conversation_id, user_id", nullptr},
+    {"messages",
+     "id, conversation_id, seq, sender_id, type, content, attachment, event, created_at",
+     "conversation_id, seq", nullptr},
     {"contacts", "owner_id, contact_id, blocked, added_at", "owner_id, contact_id", nullptr},
 };
 
@@ -63,7 +70,8 @@ public:
         db.setUserName(m_spec.user);
         db.setPassword(m_spec.password);
         if (!db.open())
-            return makeError(ErrorCode::Unavailable, u"cannot open %1: %2"_s.arg(url, db.lastError().text()));
+            return makeError(ErrorCode::Unavailable,
+                             u"cannot open %1: %2"_s.arg(url, db.lastError().text()));
         m_session = std::make_unique<SqlSession>(db, m_spec.dialect);
         for (const QString &statement : std::as_const(m_spec.setupStatements)) {
             if (Status s = m_session->run(statement); !s)
@@ -84,13 +92,14 @@ private:
 
 QString selectAll(const Table &t)
 {
-    return u"SELECT %1 FROM %2 ORDER BY %3"_s.arg(QLatin1String(t.columns), QLatin1String(t.name), QLatin1String(t.order));
+    return u"SELECT %1 FROM %2 ORDER BY %3"_s.arg(QLatin1String(t.columns), QLatin1String(t.name),
+                                                  QLatin1String(t.order));
 }
 
 // Count and SHA-256 over every row in a backend-independent text form.
 Status checksum(SqlSession &session, const Table &t, qint64 *rows, QByteArray *digest)
 {
-    Result<QSqlQuery> q = session.exec(selectAll(t));
+    Result<SqlCursor> q = session.exec(selectAll(t));
     if (!q)
         return q.error();
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -122,7 +131,7 @@ Result<qint64> copyTable(SqlSession &from, SqlSession &to, const Table &t)
         marks.append(u"?"_s);
     const QString insert = u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT DO NOTHING"_s.arg(
         QLatin1String(t.name), QLatin1String(t.columns), marks.join(u", "_s));
-    Result<QSqlQuery> rows = from.exec(selectAll(t));
+    Result<SqlCursor> rows = from.exec(selectAll(t));
     if (!rows)
         return rows.error();
     qint64 copied = 0;
@@ -135,7 +144,7 @@ Result<qint64> copyTable(SqlSession &from, SqlSession &to, const Table &t)
             const QVariant v = rows->value(int(c));
             values.append(v.isNull() ? QVariant() : v); // an invalid QVariant binds as NULL
         }
-        Result<QSqlQuery> inserted = to.exec(insert, values);
+        Result<SqlCursor> inserted = to.exec(insert, values);
         if (!inserted) {
             to.run(u"ROLLBACK"_s);
             return inserted.error();
@@ -155,7 +164,8 @@ Result<qint64> copyTable(SqlSession &from, SqlSession &to, const Table &t)
 }
 } // namespace
 
-Result<QList<DataMigration::TableReport>> DataMigration::run(const QString &fromUrl, const QString &toUrl)
+Result<QList<DataMigration::TableReport>> DataMigration::run(const QString &fromUrl,
+                                                             const QString &toUrl)
 {
     Endpoint from;
     if (Status opened = from.open(fromUrl); !opened)
@@ -170,12 +180,14 @@ Result<QList<DataMigration::TableReport>> DataMigration::run(const QString &from
         report.table = QString::fromLatin1(t.name);
         Result<qint64> copied = copyTable(from.session(), to.session(), t);
         if (!copied)
-            return makeError(copied.error().code, u"copying %1 failed: %2"_s.arg(report.table, copied.error().message));
+            return makeError(copied.error().code,
+                             u"copying %1 failed: %2"_s.arg(report.table, copied.error().message));
         report.copied = *copied;
         if (t.serial && to.isPostgres()) {
             // Ids were copied explicitly; new rows must continue after the highest one.
-            const QString sql = u"SELECT setval(pg_get_serial_sequence('%1', '%2'), COALESCE((SELECT MAX(%2) FROM %1), 0) + 1, false)"_s
-                                    .arg(QLatin1String(t.name), QLatin1String(t.serial));
+            const QString sql =
+                u"SELECT setval(pg_get_serial_sequence('%1', '%2'), COALESCE((SELECT MAX(%2) FROM %1), 0) + 1, false)"_s
+                    .arg(QLatin1String(t.name), QLatin1String(t.serial));
             if (Status s = to.session().run(sql); !s)
                 return s.error();
         }

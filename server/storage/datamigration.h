@@ -23,7 +23,10 @@ public:
         qint64 copied = 0;
         QByteArray sourceChecksum;
         QByteArray targetChecksum;
-        bool matches() const { return sourceRows == targetRows && sourceChecksum == targetChecksum; }
+        bool matches() const
+        {
+            return sourceRows == targetRows && sourceChecksum == targetChecksum;
+        }
     };
 
     // Runs on the calling thread; blocks until done.

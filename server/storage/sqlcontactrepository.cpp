@@ -32,7 +32,7 @@ Status SqlContactRepository::setBlocked(UserId owner, UserId contact, bool block
 
 Result<QList<ContactEntry>> SqlContactRepository::list(UserId owner)
 {
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"SELECT "_s + SqlRows::UserColumns
             + u", c.blocked, c.added_at FROM contacts c JOIN users u ON u.id = c.contact_id "
               "WHERE c.owner_id = ? ORDER BY u.username"_s,
@@ -47,7 +47,7 @@ Result<QList<ContactEntry>> SqlContactRepository::list(UserId owner)
 
 Result<bool> SqlContactRepository::isBlocked(UserId blocker, UserId blocked)
 {
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"SELECT 1 FROM contacts WHERE owner_id = ? AND contact_id = ? AND blocked = 1"_s,
         {blocker, blocked});
     if (!q)
@@ -58,7 +58,7 @@ Result<bool> SqlContactRepository::isBlocked(UserId blocker, UserId blocked)
 Result<QList<UserId>> SqlContactRepository::watchersOf(UserId user)
 {
     // People who keep `user` as a contact, minus those `user` has blocked.
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"SELECT c.owner_id FROM contacts c WHERE c.contact_id = ? AND c.blocked = 0 AND NOT "
         u"EXISTS "
         "(SELECT 1 FROM contacts b WHERE b.owner_id = ? AND b.contact_id = c.owner_id AND b.blocked = 1)"_s,

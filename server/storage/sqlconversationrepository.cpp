@@ -17,7 +17,7 @@ QString privateKey(UserId a, UserId b)
     return u"%1:%2"_s.arg(qMin(a, b)).arg(qMax(a, b));
 }
 
-Conversation conversationRow(const QSqlQuery &q, int first = 0)
+Conversation conversationRow(const SqlCursor &q, int first = 0)
 {
     Conversation c;
     c.id = q.value(first).toLongLong();
@@ -35,7 +35,7 @@ const QString ConversationColumns =
 
 Result<std::optional<ConversationId>> SqlConversationRepository::findPrivate(UserId a, UserId b)
 {
-    Result<QSqlQuery> q =
+    Result<SqlCursor> q =
         m_session.exec(u"SELECT id FROM conversations WHERE private_key = ?"_s, {privateKey(a, b)});
     if (!q)
         return q.error();
@@ -62,7 +62,7 @@ Result<Conversation> SqlConversationRepository::create(ConversationType type, co
                              u"these two users already have a private conversation"_s);
         key = privateKey(members[0].userId, members[1].userId);
     }
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"INSERT INTO conversations (type, name, created_at, last_seq, last_activity, private_key) "
         "VALUES (?, ?, ?, 0, ?, ?) RETURNING id"_s,
         {conversationTypeName(type), name, nowMs, nowMs, key});
@@ -82,7 +82,7 @@ Result<Conversation> SqlConversationRepository::create(ConversationType type, co
 
 Result<QList<Participant>> SqlConversationRepository::participants(ConversationId id)
 {
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"SELECT user_id, role, joined_at, read_seq, delivered_seq FROM participants "
         "WHERE conversation_id = ? ORDER BY joined_at, user_id"_s,
         {id});
@@ -103,7 +103,7 @@ Result<QList<Participant>> SqlConversationRepository::participants(ConversationI
 
 Result<std::optional<Conversation>> SqlConversationRepository::find(ConversationId id)
 {
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"SELECT "_s + ConversationColumns + u" FROM conversations c WHERE c.id = ?"_s, {id});
     if (!q)
         return q.error();
@@ -120,7 +120,7 @@ Result<std::optional<Conversation>> SqlConversationRepository::find(Conversation
 Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId user)
 {
     // One pass for the conversations with their last message and the user's unread count.
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"SELECT "_s + ConversationColumns + u", "_s + SqlRows::MessageColumns
             + u", (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id AND x.seq > "
               u"p.read_seq "
@@ -151,7 +151,7 @@ Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId
 
 Result<QList<ConversationId>> SqlConversationRepository::idsForUser(UserId user)
 {
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"SELECT conversation_id FROM participants WHERE user_id = ? ORDER BY conversation_id"_s,
         {user});
     if (!q)
@@ -199,7 +199,7 @@ Result<bool> SqlConversationRepository::raise(const char *column, ConversationId
                                               Seq seq)
 {
     const QString col = QString::fromLatin1(column);
-    Result<QSqlQuery> q = m_session.exec(u"UPDATE participants SET "_s + col
+    Result<SqlCursor> q = m_session.exec(u"UPDATE participants SET "_s + col
                                              + u" = ? WHERE conversation_id = ? "
                                                "AND user_id = ? AND "_s
                                              + col + u" < ?"_s,
@@ -221,7 +221,7 @@ Result<bool> SqlConversationRepository::raiseDeliveredSeq(ConversationId id, Use
 
 Result<QList<UserId>> SqlConversationRepository::peersOf(UserId user)
 {
-    Result<QSqlQuery> q =
+    Result<SqlCursor> q =
         m_session.exec(u"SELECT DISTINCT other.user_id FROM participants mine "
                        "JOIN participants other ON other.conversation_id = mine.conversation_id "
                        "WHERE mine.user_id = ? AND other.user_id <> ?"_s,

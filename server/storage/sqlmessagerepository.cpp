@@ -22,7 +22,7 @@ bool sameSend(const Message &stored, const Message &incoming)
 
 Result<QList<Message>> SqlMessageRepository::select(const QString &tail, const QVariantList &binds)
 {
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"SELECT "_s + SqlRows::MessageColumns + u" FROM messages m "_s + tail, binds);
     if (!q)
         return q.error();
@@ -55,7 +55,7 @@ Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
     }
     // Taking the seq from the conversation row inside the transaction serialises writers per
     // conversation: commit order is seq order and no reader sees a gap.
-    Result<QSqlQuery> seq = m_session.exec(
+    Result<SqlCursor> seq = m_session.exec(
         u"UPDATE conversations SET last_seq = last_seq + 1, last_activity = ? WHERE id = ? RETURNING last_seq"_s,
         {message.createdAtMs, message.conversationId});
     if (!seq)
@@ -68,26 +68,30 @@ Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
     // ON CONFLICT covers a second banterd process storing the same id at the same moment:
     // then nothing is inserted, the seq taken above is given back (we still hold the
     // conversation row's lock, so no one else took a later one) and the stored message wins.
-    Result<QSqlQuery> inserted = m_session.exec(
+    Result<SqlCursor> inserted = m_session.exec(
         u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, attachment, "
         "event, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq"_s,
-        {stored.id.toString(QUuid::WithoutBraces), stored.conversationId, stored.seq, stored.senderId,
-         messageTypeName(stored.type), stored.content,
-         stored.attachment.isNull() ? QVariant() : QVariant(SqlRows::attachmentText(stored.attachment)),
-         stored.event.isEmpty() ? QVariant() : QVariant(SqlRows::eventText(stored.event)), stored.createdAtMs});
+        {stored.id.toString(QUuid::WithoutBraces), stored.conversationId, stored.seq,
+         stored.senderId, messageTypeName(stored.type), stored.content,
+         stored.attachment.isNull() ? QVariant()
+                                    : QVariant(SqlRows::attachmentText(stored.attachment)),
+         stored.event.isEmpty() ? QVariant() : QVariant(SqlRows::eventText(stored.event)),
+         stored.createdAtMs});
     if (!inserted)
         return inserted.error();
     if (!inserted->next()) {
         inserted->finish();
-        if (Status undone = m_session.run(u"UPDATE conversations SET last_seq = last_seq - 1 WHERE id = ?"_s,
-                                          {stored.conversationId});
+        if (Status undone =
+                m_session.run(u"UPDATE conversations SET last_seq = last_seq - 1 WHERE id = ?"_s,
+                              {stored.conversationId});
             !undone)
             return undone.error();
         Result<std::optional<Message>> winner = findById(message.id);
         if (!winner)
             return winner.error();
         if (!winner->has_value() || !sameSend(**winner, message))
-            return makeError(ErrorCode::Conflict, u"this message id was already used for another message"_s);
+            return makeError(ErrorCode::Conflict,
+                             u"this message id was already used for another message"_s);
         return AppendedMessage{**winner, true};
     }
     return AppendedMessage{stored, false};

@@ -47,7 +47,7 @@ Result<int> SqlMigrator::currentVersion()
 {
     if (Status table = ensureVersionTable(); !table)
         return table.error();
-    Result<QSqlQuery> incomplete =
+    Result<SqlCursor> incomplete =
         m_session.exec(u"SELECT version FROM schema_version WHERE complete = 0"_s);
     if (!incomplete)
         return incomplete.error();
@@ -56,7 +56,7 @@ Result<int> SqlMigrator::currentVersion()
             ErrorCode::Internal,
             u"the database is half-migrated (step %1 did not finish); restore a backup"_s.arg(
                 incomplete->value(0).toInt()));
-    Result<QSqlQuery> query =
+    Result<SqlCursor> query =
         m_session.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_version"_s);
     if (!query)
         return query.error();

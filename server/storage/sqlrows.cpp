@@ -8,7 +8,7 @@
 
 namespace Banter::Server::SqlRows {
 
-User user(const QSqlQuery &q, int first)
+User user(const SqlCursor &q, int first)
 {
     User u;
     u.id = q.value(first).toLongLong();
@@ -18,7 +18,7 @@ User user(const QSqlQuery &q, int first)
     return u;
 }
 
-Message message(const QSqlQuery &q, int first)
+Message message(const SqlCursor &q, int first)
 {
     Message m;
     m.id = QUuid::fromString(q.value(first).toString());

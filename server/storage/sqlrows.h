@@ -8,8 +8,7 @@
 #include "domain/conversation.h"
 #include "domain/message.h"
 #include "domain/user.h"
-
-#include <QSqlQuery>
+#include "storage/sqlsession.h"
 
 namespace Banter::Server::SqlRows {
 
@@ -19,8 +18,8 @@ inline const QString MessageColumns =
                    "m.event, m.created_at");
 inline constexpr int MessageColumnCount = 9;
 
-User user(const QSqlQuery &q, int first = 0);
-Message message(const QSqlQuery &q, int first = 0);
+User user(const SqlCursor &q, int first = 0);
+Message message(const SqlCursor &q, int first = 0);
 QString attachmentText(const Attachment &attachment);
 QString eventText(const QJsonObject &event);
 

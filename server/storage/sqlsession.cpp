@@ -24,40 +24,59 @@ SqlSession::SqlSession(QSqlDatabase database, SqlDialect dialect)
     , m_dialect(std::move(dialect))
 { }
 
-Result<QSqlQuery> SqlSession::exec(const QString &sql, const QVariantList &binds)
+Result<SqlCursor> SqlSession::exec(const QString &sql, const QVariantList &binds)
 {
-    QSqlQuery query(m_database);
-    query.setForwardOnly(true);
-    auto failed = [&](const char *step) {
+    auto failed = [&](const QSqlQuery &query, const char *step) {
         const QSqlError e = query.lastError();
-        return databaseError(u"%1 of \"%2\""_s.arg(QLatin1String(step), sql.simplified().left(80)), e.text(),
+        return databaseError(u"%1 of \"%2\""_s.arg(QLatin1String(step), sql.simplified().left(80)),
+                             e.text(),
                              e.type() == QSqlError::ConnectionError || !m_database.isOpen());
     };
     // Statements without parameters run directly: PostgreSQL cannot PREPARE utility
     // statements such as BEGIN, SAVEPOINT or SET.
     if (binds.isEmpty()) {
-        if (!query.exec(sql))
-            return failed("execution");
-        return query;
+        auto query = std::make_unique<QSqlQuery>(m_database);
+        query->setForwardOnly(true);
+        if (!query->exec(sql))
+            return failed(*query, "execution");
+        return SqlCursor(std::move(query));
     }
-    if (!query.prepare(sql))
-        return failed("prepare");
-    for (const QVariant &bind : binds) {
+    std::shared_ptr<QSqlQuery> &prepared = m_prepared[sql];
+    if (!prepared) {
+        prepared = std::make_shared<QSqlQuery>(m_database);
+        prepared->setForwardOnly(true);
+        if (!prepared->prepare(sql)) {
+            const Error error = failed(*prepared, "prepare");
+            m_prepared.remove(sql);
+            return error;
+        }
+    }
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant &bind = binds.at(i);
         // A null QString binds as SQL NULL; Banter means "empty" by it. Intentional NULLs are
         // passed as an invalid QVariant.
         if (bind.typeId() == QMetaType::QString && bind.toString().isNull())
-            query.addBindValue(QString(u""_s));
+            prepared->bindValue(i, QString(u""_s));
         else
-            query.addBindValue(bind);
+            prepared->bindValue(i, bind);
     }
-    if (!query.exec())
-        return failed("execution");
-    return query;
+    if (!prepared->exec()) {
+        const Error error = failed(*prepared, "execution");
+        m_prepared.remove(sql); // a broken statement is prepared afresh next time
+        return error;
+    }
+    return SqlCursor(prepared.get());
+}
+
+void SqlSession::finishAll()
+{
+    for (const auto &query : std::as_const(m_prepared))
+        query->finish();
 }
 
 Status SqlSession::run(const QString &sql, const QVariantList &binds)
 {
-    Result<QSqlQuery> query = exec(sql, binds);
+    Result<SqlCursor> query = exec(sql, binds);
     if (!query)
         return query.error();
     return success();

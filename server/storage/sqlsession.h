@@ -4,11 +4,39 @@
 
 #include "domain/result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariantList>
 
+#include <memory>
+
 namespace Banter::Server {
+
+// The result of one statement: a cached prepared query (borrowed from the session) or a
+// one-off query it owns. Read it before running the same statement again.
+class SqlCursor
+{
+public:
+    explicit SqlCursor(QSqlQuery *borrowed)
+        : m_query(borrowed)
+    { }
+    explicit SqlCursor(std::unique_ptr<QSqlQuery> owned)
+        : m_owned(std::move(owned))
+        , m_query(m_owned.get())
+    { }
+
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+    int numRowsAffected() const { return m_query->numRowsAffected(); }
+    QSqlRecord record() const { return m_query->record(); }
+    void finish() { m_query->finish(); }
+
+private:
+    std::unique_ptr<QSqlQuery> m_owned;
+    QSqlQuery *m_query;
+};
 
 // The differences between backends that the shared SQL code has to know about.
 struct SqlDialect
@@ -27,14 +55,21 @@ public:
     QSqlDatabase &database() { return m_database; }
     const SqlDialect &dialect() const { return m_dialect; }
 
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    Result<SqlCursor> exec(const QString &sql, const QVariantList &binds = {});
     Status run(const QString &sql, const QVariantList &binds = {});
     // Runs a script of statements separated by ";" at line ends (migrations).
     Status runScript(const QString &script);
+    // Releases the result sets of cached statements (before COMMIT).
+    void finishAll();
+    // Forgets cached statements (after the connection was reopened).
+    void resetStatements() { m_prepared.clear(); }
 
 private:
     QSqlDatabase m_database;
     SqlDialect m_dialect;
+    // Prepared once per connection and reused: PostgreSQL otherwise pays a PREPARE and a
+    // DEALLOCATE round trip for every statement, SQLite a parse.
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
 };
 
 // Maps a database failure to the protocol: a lost connection is "unavailable", anything else

@@ -10,7 +10,7 @@ Result<SessionId> SqlSessionRepository::create(UserId user, const QString &devic
                                                const QByteArray &refreshHash, qint64 nowMs,
                                                qint64 expiresAtMs)
 {
-    Result<QSqlQuery> q = m_session.exec(u"INSERT INTO sessions (user_id, device, refresh_hash, "
+    Result<SqlCursor> q = m_session.exec(u"INSERT INTO sessions (user_id, device, refresh_hash, "
                                          u"created_at, last_used_at, expires_at) "
                                          "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
                                          {user, device, refreshHash, nowMs, nowMs, expiresAtMs});
@@ -23,7 +23,7 @@ Result<SessionId> SqlSessionRepository::create(UserId user, const QString &devic
 Result<QList<StoredSession>> SqlSessionRepository::select(const QString &where,
                                                           const QVariantList &binds)
 {
-    Result<QSqlQuery> q = m_session.exec(u"SELECT id, user_id, device, refresh_hash, "
+    Result<SqlCursor> q = m_session.exec(u"SELECT id, user_id, device, refresh_hash, "
                                          u"previous_refresh_hash, created_at, last_used_at, "
                                          "expires_at, revoked FROM sessions WHERE "_s
                                              + where + u" ORDER BY id"_s,
@@ -84,7 +84,7 @@ Status SqlSessionRepository::revoke(SessionId id)
 
 Result<QList<SessionId>> SqlSessionRepository::revokeAllForUser(UserId user, SessionId keep)
 {
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"UPDATE sessions SET revoked = 1 WHERE user_id = ? AND id <> ? AND revoked = 0 RETURNING id"_s,
         {user, keep});
     if (!q)

@@ -65,6 +65,7 @@ public:
     Status connectDatabase()
     {
         QSqlDatabase &db = m_session->database();
+        m_session->resetStatements();
         if (!db.open())
             return makeError(ErrorCode::Unavailable,
                              u"cannot open the %1 database: %2"_s.arg(m_spec.dialect.name,
@@ -148,6 +149,7 @@ private:
             Repositories repos{*m_users, *m_sessions, *m_conversations, *m_messages, *m_contacts};
             for (StorageJob &job : batch)
                 runJob(job, repos);
+            m_session->finishAll();
             committed = bool(m_session->run(u"COMMIT"_s));
             if (!committed)
                 m_session->run(u"ROLLBACK"_s);
@@ -162,6 +164,8 @@ private:
 
     void runJob(StorageJob &job, Repositories &repos)
     {
+        // SQLite refuses savepoint changes while a statement still holds a result.
+        m_session->finishAll();
         if (!m_session->run(u"SAVEPOINT job"_s))
             return;
         bool ok = false;
@@ -172,6 +176,7 @@ private:
         } catch (...) {
             qCWarning(lcStorage) << "storage job threw";
         }
+        m_session->finishAll();
         if (!ok)
             m_session->run(u"ROLLBACK TO SAVEPOINT job"_s);
         m_session->run(u"RELEASE SAVEPOINT job"_s);

@@ -17,7 +17,7 @@ Result<User> SqlUserRepository::create(const QString &username, const QString &d
         return existing.error();
     if (existing->has_value())
         return makeError(ErrorCode::Conflict, u"that username is taken"_s);
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"INSERT INTO users (username, display_name, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id"_s,
         {username, displayName, passwordHash, nowMs});
     if (!q)
@@ -28,7 +28,7 @@ Result<User> SqlUserRepository::create(const QString &username, const QString &d
 
 Result<std::optional<Credentials>> SqlUserRepository::findCredentials(const QString &username)
 {
-    Result<QSqlQuery> q =
+    Result<SqlCursor> q =
         m_session.exec(u"SELECT "_s + SqlRows::UserColumns
                            + u", u.password_hash FROM users u WHERE u.username = ?"_s,
                        {username});
@@ -41,7 +41,7 @@ Result<std::optional<Credentials>> SqlUserRepository::findCredentials(const QStr
 
 Result<std::optional<User>> SqlUserRepository::findOne(const QString &where, const QVariant &value)
 {
-    Result<QSqlQuery> q = m_session.exec(
+    Result<SqlCursor> q = m_session.exec(
         u"SELECT "_s + SqlRows::UserColumns + u" FROM users u WHERE "_s + where, {value});
     if (!q)
         return q.error();
@@ -72,7 +72,7 @@ Result<QList<User>> SqlUserRepository::findByIds(const QList<UserId> &ids)
             marks.append(u"?"_s);
             binds.append(id);
         }
-        Result<QSqlQuery> q =
+        Result<SqlCursor> q =
             m_session.exec(u"SELECT "_s + SqlRows::UserColumns + u" FROM users u WHERE u.id IN ("_s
                                + marks.join(u',') + u")"_s,
                            binds);
@@ -89,7 +89,7 @@ Result<QList<User>> SqlUserRepository::search(const QString &prefix, int limit)
     QString pattern = prefix.toLower();
     pattern.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
     pattern += u'%';
-    Result<QSqlQuery> q = m_session.exec(u"SELECT "_s + SqlRows::UserColumns
+    Result<SqlCursor> q = m_session.exec(u"SELECT "_s + SqlRows::UserColumns
                                              + u" FROM users u WHERE u.username LIKE ? ESCAPE '\\' "
                                                "OR lower(u.display_name) LIKE ? ESCAPE '\\' "
                                                "ORDER BY u.username LIMIT ?"_s,
@@ -119,7 +119,7 @@ Status SqlUserRepository::updateLastSeen(UserId id, qint64 lastSeenMs)
 
 Result<qint64> SqlUserRepository::lastSeen(UserId id)
 {
-    Result<QSqlQuery> q = m_session.exec(u"SELECT last_seen FROM users WHERE id = ?"_s, {id});
+    Result<SqlCursor> q = m_session.exec(u"SELECT last_seen FROM users WHERE id = ?"_s, {id});
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toLongLong() : qint64(0);
