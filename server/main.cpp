@@ -53,17 +53,19 @@ int migrateData(const QCommandLineParser &parser)
     }
     const auto reports = Banter::Server::DataMigration::run(from, to);
     if (!reports) {
-        std::fprintf(stderr, "banterd: migrate-data failed: %s\n", qPrintable(reports.error().message));
+        std::fprintf(stderr, "banterd: migrate-data failed: %s\n",
+                     qPrintable(reports.error().message));
         return 1;
     }
     bool allMatch = true;
     std::printf("%-14s %10s %10s %10s  %s\n", "table", "source", "target", "copied", "checksum");
     for (const auto &r : *reports) {
-        std::printf("%-14s %10lld %10lld %10lld  %s\n", qPrintable(r.table), r.sourceRows, r.targetRows, r.copied,
-                    r.matches() ? "ok" : "MISMATCH");
+        std::printf("%-14s %10lld %10lld %10lld  %s\n", qPrintable(r.table), r.sourceRows,
+                    r.targetRows, r.copied, r.matches() ? "ok" : "MISMATCH");
         allMatch = allMatch && r.matches();
     }
-    std::printf(allMatch ? "migrate-data: every table matches\n" : "migrate-data: the target differs from the source\n");
+    std::printf(allMatch ? "migrate-data: every table matches\n"
+                         : "migrate-data: the target differs from the source\n");
     return allMatch ? 0 : 1;
 }
 } // namespace
@@ -81,7 +83,8 @@ int main(int argc, char *argv[])
     if (!commands.isEmpty()) {
         if (commands.first() == "migrate-data"_L1 && commands.size() == 1)
             return migrateData(commandLine.parser());
-        std::fprintf(stderr, "banterd: unknown command '%s' (see --help)\n", qPrintable(commands.join(u' ')));
+        std::fprintf(stderr, "banterd: unknown command '%s' (see --help)\n",
+                     qPrintable(commands.join(u' ')));
         return 2;
     }
     Banter::Result<Banter::Server::ServerConfig> config = commandLine.config();

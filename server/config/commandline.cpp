@@ -17,11 +17,18 @@ CommandLine::CommandLine()
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(
         u"command"_s,
-        QCoreApplication::translate("banterd", "Optional: migrate-data copies a database into another (with --from and --to)."),
+        QCoreApplication::translate(
+            "banterd",
+            "Optional: migrate-data copies a database into another (with --from and --to)."),
         u"[migrate-data]"_s);
     m_parser.addOptions({
-        {u"from"_s, QCoreApplication::translate("banterd", "migrate-data: the database to copy from (URL or SQLite file)."), u"url"_s},
-        {u"to"_s, QCoreApplication::translate("banterd", "migrate-data: the database to copy into (URL)."), u"url"_s},
+        {u"from"_s,
+         QCoreApplication::translate(
+             "banterd", "migrate-data: the database to copy from (URL or SQLite file)."),
+         u"url"_s},
+        {u"to"_s,
+         QCoreApplication::translate("banterd", "migrate-data: the database to copy into (URL)."),
+         u"url"_s},
         {u"listen"_s,
          QCoreApplication::translate(
              "banterd", "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)."),

@@ -16,7 +16,8 @@ namespace {
 struct SendOutcome
 {
     AppendedMessage appended;
-    Conversation conversation;
+    QList<UserId> members;
+    Conversation conversation; // filled only when the send created it
     bool conversationCreated = false;
 };
 
@@ -50,14 +51,15 @@ Result<std::pair<Conversation, bool>> privateConversationWith(Repositories &repo
 }
 
 // In a private conversation, the other member may have blocked the sender.
-Status checkNotBlocked(Repositories &repos, const Conversation &conversation, UserId sender)
+Status checkNotBlocked(Repositories &repos, ConversationType type, const QList<UserId> &members,
+                       UserId sender)
 {
-    if (conversation.type != ConversationType::Private)
+    if (type != ConversationType::Private)
         return success();
-    for (const Participant &p : conversation.participants) {
-        if (p.userId == sender)
+    for (UserId member : members) {
+        if (member == sender)
             continue;
-        Result<bool> blocked = repos.contacts.isBlocked(p.userId, sender);
+        Result<bool> blocked = repos.contacts.isBlocked(member, sender);
         if (!blocked)
             return blocked.error();
         if (*blocked)
@@ -111,23 +113,30 @@ void MessagingService::send(UserId sender, ConnectionId origin,
         m_context.storage, this,
         [message, to, now](Repositories &repos) mutable -> Result<SendOutcome> {
             SendOutcome outcome;
+            ConversationType type = ConversationType::Private;
             if (to > 0) {
                 auto resolved = privateConversationWith(repos, message.senderId, to, now);
                 if (!resolved)
                     return resolved.error();
                 outcome.conversation = std::move(resolved->first);
                 outcome.conversationCreated = resolved->second;
+                outcome.members = memberIds(outcome.conversation);
+                message.conversationId = outcome.conversation.id;
             } else {
-                Result<Conversation> c =
-                    loadConversationAsMember(repos, message.conversationId, message.senderId);
-                if (!c)
-                    return c.error();
-                outcome.conversation = std::move(c).value();
+                Result<std::optional<ConversationMembers>> found =
+                    repos.conversations.members(message.conversationId);
+                if (!found)
+                    return found.error();
+                // Not a member looks the same as no such conversation.
+                if (!found->has_value() || !(*found)->members.contains(message.senderId))
+                    return makeError(ErrorCode::NotFound, u"no such conversation"_s);
+                type = (*found)->type;
+                outcome.members = std::move((*found)->members);
             }
-            if (Status allowed = checkNotBlocked(repos, outcome.conversation, message.senderId);
+            if (Status allowed = checkNotBlocked(repos, to > 0 ? ConversationType::Private : type,
+                                                 outcome.members, message.senderId);
                 !allowed)
                 return allowed.error();
-            message.conversationId = outcome.conversation.id;
             message.createdAtMs = now;
             Result<AppendedMessage> appended = repos.messages.append(message);
             if (!appended)
@@ -143,7 +152,7 @@ void MessagingService::send(UserId sender, ConnectionId origin,
         [this, origin, done = std::move(done)](Result<SendOutcome> outcome) {
             if (!outcome)
                 return done(outcome.error());
-            const QList<UserId> members = memberIds(outcome->conversation);
+            const QList<UserId> &members = outcome->members;
             if (outcome->conversationCreated) {
                 m_context.pushes.push(members, Protocol::Type::ConversationUpdated,
                                       Protocol::ConversationReply{outcome->conversation}.toJson());

@@ -76,6 +76,13 @@ public:
     virtual Result<QList<StoredSession>> listForUser(UserId user) = 0; // live ones only
 };
 
+// Just what sending needs to know of a conversation.
+struct ConversationMembers
+{
+    ConversationType type = ConversationType::Private;
+    QList<UserId> members;
+};
+
 class ConversationRepository
 {
 public:
@@ -87,6 +94,8 @@ public:
                                         const QList<Participant> &participants, qint64 nowMs) = 0;
     // With participants and their receipt positions.
     virtual Result<std::optional<Conversation>> find(ConversationId id) = 0;
+    // The type and member ids in one query (the hot path of every send).
+    virtual Result<std::optional<ConversationMembers>> members(ConversationId id) = 0;
     virtual Result<QList<ConversationSummary>> listForUser(UserId user) = 0;
     virtual Result<QList<ConversationId>> idsForUser(UserId user) = 0;
     virtual Status addParticipants(ConversationId id, const QList<Participant> &participants) = 0;

@@ -117,6 +117,26 @@ Result<std::optional<Conversation>> SqlConversationRepository::find(Conversation
     return std::optional<Conversation>{std::move(c)};
 }
 
+Result<std::optional<ConversationMembers>> SqlConversationRepository::members(ConversationId id)
+{
+    Result<SqlCursor> q =
+        m_session.exec(u"SELECT c.type, p.user_id FROM conversations c JOIN participants p "
+                       "ON p.conversation_id = c.id WHERE c.id = ?"_s,
+                       {id});
+    if (!q)
+        return q.error();
+    std::optional<ConversationMembers> result;
+    while (q->next()) {
+        if (!result) {
+            result.emplace();
+            result->type =
+                conversationTypeFromName(q->value(0).toString()).value_or(ConversationType::Group);
+        }
+        result->members.append(q->value(1).toLongLong());
+    }
+    return result;
+}
+
 Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId user)
 {
     // One pass for the conversations with their last message and the user's unread count.

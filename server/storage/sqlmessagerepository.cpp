@@ -44,15 +44,8 @@ Result<std::optional<Message>> SqlMessageRepository::findById(const QUuid &id)
 
 Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
 {
-    Result<std::optional<Message>> existing = findById(message.id);
-    if (!existing)
-        return existing.error();
-    if (existing->has_value()) {
-        if (!sameSend(**existing, message))
-            return makeError(ErrorCode::Conflict,
-                             u"this message id was already used for another message"_s);
-        return AppendedMessage{**existing, true};
-    }
+    // No look-up first: a resend is caught by the primary key below, which also covers two
+    // servers storing the same id at once, and costs nothing on the common path.
     // Taking the seq from the conversation row inside the transaction serialises writers per
     // conversation: commit order is seq order and no reader sees a gap.
     Result<SqlCursor> seq = m_session.exec(
