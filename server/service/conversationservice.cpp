@@ -60,6 +60,20 @@ Result<Conversation> reload(Repositories &repos, ConversationId id)
 }
 } // namespace
 
+// Records a change as a system message and reports the conversation as it is now.
+Result<ConversationService::Change>
+ConversationService::recordChange(Repositories &repos, ConversationId id, UserId actor,
+                                  const QJsonObject &event, qint64 nowMs, QList<UserId> removed)
+{
+    Result<Message> system = appendSystemMessage(repos, id, actor, event, nowMs);
+    if (!system)
+        return system.error();
+    Result<Conversation> updated = reload(repos, id);
+    if (!updated)
+        return updated.error();
+    return Change{std::move(updated).value(), std::move(system).value(), std::move(removed)};
+}
+
 ConversationService::ConversationService(ServiceContext context, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
@@ -158,13 +172,7 @@ void ConversationService::createGroup(UserId user, const Protocol::CreateGroupRe
             const QJsonObject event{{u"event"_s, u"group_created"_s},
                                     {u"name"_s, name},
                                     {u"user_ids"_s, idsToJson(members)}};
-            Result<Message> system = appendSystemMessage(repos, created->id, user, event, now);
-            if (!system)
-                return system.error();
-            Result<Conversation> c = reload(repos, created->id);
-            if (!c)
-                return c.error();
-            return Change{std::move(c).value(), std::move(system).value(), {}};
+            return recordChange(repos, created->id, user, event, now, {});
         },
         std::move(done));
 }
@@ -200,13 +208,7 @@ void ConversationService::addMembers(UserId user, const Protocol::AddMembersRequ
                 return ok.error();
             const QJsonObject event{{u"event"_s, u"members_added"_s},
                                     {u"user_ids"_s, idsToJson(added)}};
-            Result<Message> system = appendSystemMessage(repos, c->id, user, event, now);
-            if (!system)
-                return system.error();
-            Result<Conversation> updated = reload(repos, c->id);
-            if (!updated)
-                return updated.error();
-            return Change{std::move(updated).value(), std::move(system).value(), {}};
+            return recordChange(repos, c->id, user, event, now, {});
         },
         std::move(done));
 }
@@ -230,13 +232,7 @@ void ConversationService::removeMember(UserId user, const Protocol::RemoveMember
                 return ok.error();
             const QJsonObject event{{u"event"_s, u"member_removed"_s},
                                     {u"user_id"_s, request.userId}};
-            Result<Message> system = appendSystemMessage(repos, c->id, user, event, now);
-            if (!system)
-                return system.error();
-            Result<Conversation> updated = reload(repos, c->id);
-            if (!updated)
-                return updated.error();
-            return Change{std::move(updated).value(), std::move(system).value(), {request.userId}};
+            return recordChange(repos, c->id, user, event, now, {request.userId});
         },
         std::move(done));
 }
@@ -270,13 +266,7 @@ void ConversationService::leave(UserId user, ConversationId id, Callback<Done> d
                     return ok.error();
             }
             const QJsonObject event{{u"event"_s, u"member_left"_s}, {u"user_id"_s, user}};
-            Result<Message> system = appendSystemMessage(repos, id, user, event, now);
-            if (!system)
-                return system.error();
-            Result<Conversation> updated = reload(repos, id);
-            if (!updated)
-                return updated.error();
-            return Change{std::move(updated).value(), std::move(system).value(), {user}};
+            return recordChange(repos, id, user, event, now, {user});
         },
         [done = std::move(done)](Result<Conversation> result) {
             done(result ? Status(Done{}) : Status(result.error()));
@@ -300,13 +290,7 @@ void ConversationService::rename(UserId user, const Protocol::RenameRequest &req
             if (Status ok = repos.conversations.rename(c->id, name); !ok)
                 return ok.error();
             const QJsonObject event{{u"event"_s, u"renamed"_s}, {u"name"_s, name}};
-            Result<Message> system = appendSystemMessage(repos, c->id, user, event, now);
-            if (!system)
-                return system.error();
-            Result<Conversation> updated = reload(repos, c->id);
-            if (!updated)
-                return updated.error();
-            return Change{std::move(updated).value(), std::move(system).value(), {}};
+            return recordChange(repos, c->id, user, event, now, {});
         },
         std::move(done));
 }

@@ -5,6 +5,7 @@
 #include "protocol/conversationmessages.h"
 #include "service/servicecontext.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 namespace Banter::Server {
@@ -31,6 +32,9 @@ public:
 
 private:
     struct Change;
+    static Result<Change> recordChange(Repositories &repos, ConversationId id, UserId actor,
+                                       const QJsonObject &event, qint64 nowMs,
+                                       QList<UserId> removed);
     // Runs a membership change in storage and, after commit, pushes its results.
     void applyChange(std::function<Result<Change>(Repositories &)> work,
                      Callback<Conversation> done);

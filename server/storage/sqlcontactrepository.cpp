@@ -65,10 +65,7 @@ Result<QList<UserId>> SqlContactRepository::watchersOf(UserId user)
         {user, user});
     if (!q)
         return q.error();
-    QList<UserId> ids;
-    while (q->next())
-        ids.append(q->value(0).toLongLong());
-    return ids;
+    return SqlRows::ids(*q);
 }
 
 } // namespace Banter::Server

@@ -176,10 +176,7 @@ Result<QList<ConversationId>> SqlConversationRepository::idsForUser(UserId user)
         {user});
     if (!q)
         return q.error();
-    QList<ConversationId> ids;
-    while (q->next())
-        ids.append(q->value(0).toLongLong());
-    return ids;
+    return SqlRows::ids(*q);
 }
 
 Status SqlConversationRepository::addParticipants(ConversationId id,
@@ -248,10 +245,7 @@ Result<QList<UserId>> SqlConversationRepository::peersOf(UserId user)
                        {user, user});
     if (!q)
         return q.error();
-    QList<UserId> ids;
-    while (q->next())
-        ids.append(q->value(0).toLongLong());
-    return ids;
+    return SqlRows::ids(*q);
 }
 
 } // namespace Banter::Server

@@ -8,6 +8,14 @@
 
 namespace Banter::Server::SqlRows {
 
+QList<qint64> ids(SqlCursor &q)
+{
+    QList<qint64> result;
+    while (q.next())
+        result.append(q.value(0).toLongLong());
+    return result;
+}
+
 User user(const SqlCursor &q, int first)
 {
     User u;

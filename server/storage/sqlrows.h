@@ -18,6 +18,8 @@ inline const QString MessageColumns =
                    "m.event, m.created_at");
 inline constexpr int MessageColumnCount = 9;
 
+// The first column of every row, as ids.
+QList<qint64> ids(SqlCursor &q);
 User user(const SqlCursor &q, int first = 0);
 Message message(const SqlCursor &q, int first = 0);
 QString attachmentText(const Attachment &attachment);

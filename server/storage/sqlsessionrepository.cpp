@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/sqlsessionrepository.h"
 
+#include "storage/sqlrows.h"
+
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
@@ -89,10 +91,7 @@ Result<QList<SessionId>> SqlSessionRepository::revokeAllForUser(UserId user, Ses
         {user, keep});
     if (!q)
         return q.error();
-    QList<SessionId> ids;
-    while (q->next())
-        ids.append(q->value(0).toLongLong());
-    return ids;
+    return SqlRows::ids(*q);
 }
 
 Result<QList<StoredSession>> SqlSessionRepository::listForUser(UserId user)
