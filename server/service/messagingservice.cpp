@@ -173,12 +173,16 @@ void MessagingService::history(UserId user, const Protocol::HistoryRequest &requ
     runInStorage<Protocol::HistoryReply>(
         m_context.storage, this,
         [user, request](Repositories &repos) -> Result<Protocol::HistoryReply> {
-            Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
-            if (!c)
-                return c.error();
-            const Seq before = request.beforeSeq > 0 ? request.beforeSeq : c->lastSeq + 1;
+            Result<std::optional<Seq>> last =
+                repos.conversations.lastSeqIfMember(request.conversationId, user);
+            if (!last)
+                return last.error();
+            if (!last->has_value())
+                return makeError(ErrorCode::NotFound, u"no such conversation"_s);
+            const Seq before = request.beforeSeq > 0 ? request.beforeSeq : **last + 1;
             // One extra row tells whether older messages remain.
-            Result<QList<Message>> page = repos.messages.before(c->id, before, request.limit + 1);
+            Result<QList<Message>> page =
+                repos.messages.before(request.conversationId, before, request.limit + 1);
             if (!page)
                 return page.error();
             Protocol::HistoryReply reply;

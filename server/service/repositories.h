@@ -94,6 +94,8 @@ public:
                                         const QList<Participant> &participants, qint64 nowMs) = 0;
     // With participants and their receipt positions.
     virtual Result<std::optional<Conversation>> find(ConversationId id) = 0;
+    // The conversation's last seq if `user` is a member of it (history's membership check).
+    virtual Result<std::optional<Seq>> lastSeqIfMember(ConversationId id, UserId user) = 0;
     // The type and member ids in one query (the hot path of every send).
     virtual Result<std::optional<ConversationMembers>> members(ConversationId id) = 0;
     virtual Result<QList<ConversationSummary>> listForUser(UserId user) = 0;

@@ -137,6 +137,20 @@ Result<std::optional<ConversationMembers>> SqlConversationRepository::members(Co
     return result;
 }
 
+Result<std::optional<Seq>> SqlConversationRepository::lastSeqIfMember(ConversationId id,
+                                                                      UserId user)
+{
+    Result<SqlCursor> q =
+        m_session.exec(u"SELECT c.last_seq FROM conversations c JOIN participants p ON "
+                       "p.conversation_id = c.id WHERE c.id = ? AND p.user_id = ?"_s,
+                       {id, user});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Seq>{};
+    return std::optional<Seq>{q->value(0).toLongLong()};
+}
+
 Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId user)
 {
     // One pass for the conversations with their last message and the user's unread count.

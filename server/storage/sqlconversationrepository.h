@@ -19,6 +19,7 @@ public:
                                 const QList<Participant> &participants, qint64 nowMs) override;
     Result<std::optional<Conversation>> find(ConversationId id) override;
     Result<std::optional<ConversationMembers>> members(ConversationId id) override;
+    Result<std::optional<Seq>> lastSeqIfMember(ConversationId id, UserId user) override;
     Result<QList<ConversationSummary>> listForUser(UserId user) override;
     Result<QList<ConversationId>> idsForUser(UserId user) override;
     Status addParticipants(ConversationId id, const QList<Participant> &participants) override;
