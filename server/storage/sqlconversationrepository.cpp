@@ -158,7 +158,7 @@ Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId
         u"SELECT "_s + ConversationColumns + u", "_s + SqlRows::MessageColumns
             + u", (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id AND x.seq > "
               u"p.read_seq "
-              "AND x.sender_id <> p.user_id) AS unread "
+              "AND x.sender_id <> p.user_id AND x.type <> 'system') AS unread "
               "FROM participants p JOIN conversations c ON c.id = p.conversation_id "
               "LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq "
               "WHERE p.user_id = ? ORDER BY c.last_activity DESC, c.id DESC"_s,

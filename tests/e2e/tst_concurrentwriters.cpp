@@ -3,11 +3,10 @@
 // Two banterd instances on one database (as two processes would be), many connections
 // sending into one conversation at once: seqs stay unique and gapless, and the same message
 // id sent through both servers at the same moment is stored once.
+#include "protocol/chatmessages.h"
 #include "rawclient.h"
 #include "testdatabase.h"
 #include "testserver.h"
-
-#include "protocol/chatmessages.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -71,9 +70,11 @@ void TestConcurrentWriters::initTestCase()
     const auto grant = bob.registerUser(u"bob"_s);
     QVERIFY(grant);
     const qint64 bobId = qint64(grant->value(u"user"_s).toObject().value(u"id"_s).toDouble());
-    const auto group = setup.request(u"create_group"_s, {{u"name"_s, u"busy"_s}, {u"member_ids"_s, QJsonArray{bobId}}});
+    const auto group = setup.request(
+        u"create_group"_s, {{u"name"_s, u"busy"_s}, {u"member_ids"_s, QJsonArray{bobId}}});
     QVERIFY(group && group->success);
-    m_conversation = qint64(group->data.value(u"conversation"_s).toObject().value(u"id"_s).toDouble());
+    m_conversation =
+        qint64(group->data.value(u"conversation"_s).toObject().value(u"id"_s).toDouble());
 }
 
 void TestConcurrentWriters::cleanupTestCase()
@@ -124,7 +125,8 @@ void TestConcurrentWriters::sameIdThroughBothServersIsStoredOnce()
     auto viaB = client(*m_b, u"alice"_s);
     QVERIFY(viaA && viaB);
     const auto before = viaA->request(u"conversation"_s, {{u"conversation_id"_s, m_conversation}});
-    const qint64 lastBefore = qint64(before->data.value(u"conversation"_s).toObject().value(u"last_seq"_s).toDouble());
+    const qint64 lastBefore =
+        qint64(before->data.value(u"conversation"_s).toObject().value(u"last_seq"_s).toDouble());
     constexpr int Count = 40;
     for (int i = 0; i < Count; ++i) {
         const QJsonObject data{{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
@@ -140,10 +142,12 @@ void TestConcurrentWriters::sameIdThroughBothServersIsStoredOnce()
         QVERIFY2(a->success && b->success, qPrintable(a->error.message + b->error.message));
         QCOMPARE(a->rid, b->rid);
         // Both servers answer with the one stored message.
-        QCOMPARE(Protocol::MessageReply::fromJson(a->data)->message, Protocol::MessageReply::fromJson(b->data)->message);
+        QCOMPARE(Protocol::MessageReply::fromJson(a->data)->message,
+                 Protocol::MessageReply::fromJson(b->data)->message);
     }
     const auto after = viaA->request(u"conversation"_s, {{u"conversation_id"_s, m_conversation}});
-    const qint64 lastAfter = qint64(after->data.value(u"conversation"_s).toObject().value(u"last_seq"_s).toDouble());
+    const qint64 lastAfter =
+        qint64(after->data.value(u"conversation"_s).toObject().value(u"last_seq"_s).toDouble());
     QCOMPARE(lastAfter - lastBefore, qint64(Count));
 }
 

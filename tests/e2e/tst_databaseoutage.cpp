@@ -7,12 +7,12 @@
 #include "testserver.h"
 
 #include <QDir>
-#include <QProcess>
-#include <QUuid>
-#include <QTemporaryDir>
 #include <QJsonArray>
+#include <QProcess>
 #include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace Banter;
 using namespace Banter::Test;
@@ -54,7 +54,8 @@ void TestDatabaseOutage::requestsFailCleanlyAndServiceResumes()
 {
     // Directly under the system temp dir: the cluster runs as another user, who cannot enter
     // a private QTemporaryDir.
-    const QString dir = QDir::temp().filePath(u"banter-outage-"_s + QUuid::createUuid().toString(QUuid::Id128));
+    const QString dir =
+        QDir::temp().filePath(u"banter-outage-"_s + QUuid::createUuid().toString(QUuid::Id128));
     QString maintenance;
     QVERIFY(cluster({u"start"_s, dir}, &maintenance));
     auto stopCluster = qScopeGuard([&] { cluster({u"stop"_s, dir}); });
@@ -74,7 +75,8 @@ void TestDatabaseOutage::requestsFailCleanlyAndServiceResumes()
     const auto during = client.request(u"conversations"_s, {}, 15'000);
     QVERIFY(during);
     QVERIFY(!during->success);
-    QVERIFY2(during->error.code == ErrorCode::Unavailable || during->error.code == ErrorCode::Internal,
+    QVERIFY2(during->error.code == ErrorCode::Unavailable
+                 || during->error.code == ErrorCode::Internal,
              qPrintable(errorCodeName(during->error.code)));
     QVERIFY(client.isConnected()); // the connection and the server survive
 
@@ -87,7 +89,10 @@ void TestDatabaseOutage::requestsFailCleanlyAndServiceResumes()
             QTest::qWait(200);
     }
     QVERIFY(resumed);
-    QVERIFY(client.request(u"create_group"_s, {{u"name"_s, u"after"_s}, {u"member_ids"_s, QJsonArray{}}})->success);
+    QVERIFY(
+        client
+            .request(u"create_group"_s, {{u"name"_s, u"after"_s}, {u"member_ids"_s, QJsonArray{}}})
+            ->success);
 }
 
 void TestDatabaseOutage::unreachableDatabaseAtStart()
@@ -101,7 +106,8 @@ void TestDatabaseOutage::unreachableDatabaseAtStart()
     const Status started = server.start();
     QVERIFY(!started);
     QCOMPARE(started.error().code, ErrorCode::Unavailable);
-    QVERIFY2(started.error().message.contains(u"cannot open"_s), qPrintable(started.error().message));
+    QVERIFY2(started.error().message.contains(u"cannot open"_s),
+             qPrintable(started.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestDatabaseOutage)

@@ -159,7 +159,8 @@ void TestSqlStorage::reopenIsIdempotentAndKeepsData()
 void TestSqlStorage::newerSchemaRefused()
 {
     m_storage.reset();
-    tamper(url(), u"INSERT INTO schema_version (version, applied_at, complete) VALUES (99, 0, 1)"_s);
+    tamper(url(),
+           u"INSERT INTO schema_version (version, applied_at, complete) VALUES (99, 0, 1)"_s);
     auto refused = openStorage(url());
     QVERIFY(!refused);
     QVERIFY2(refused.error().message.contains(u"newer"_s), qPrintable(refused.error().message));
@@ -171,7 +172,8 @@ void TestSqlStorage::halfMigratedRefused()
     tamper(url(), u"UPDATE schema_version SET complete = 0 WHERE version = 1"_s);
     auto refused = openStorage(url());
     QVERIFY(!refused);
-    QVERIFY2(refused.error().message.contains(u"half-migrated"_s), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(u"half-migrated"_s),
+             qPrintable(refused.error().message));
 }
 
 void TestSqlStorage::unsupportedUrlRefused()

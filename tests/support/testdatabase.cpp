@@ -17,7 +17,8 @@ namespace {
 QString onCluster(const QString &maintenanceUrl, const QString &sql)
 {
     const QUrl url(maintenanceUrl);
-    const QString connection = u"banter-test-admin-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString connection =
+        u"banter-test-admin-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
@@ -27,7 +28,8 @@ QString onCluster(const QString &maintenanceUrl, const QString &sql)
         db.setPassword(url.password());
         db.setDatabaseName(url.path().mid(1));
         if (!db.open()) {
-            error = u"cannot reach the test PostgreSQL cluster at %1: %2"_s.arg(maintenanceUrl, db.lastError().text());
+            error = u"cannot reach the test PostgreSQL cluster at %1: %2"_s.arg(
+                maintenanceUrl, db.lastError().text());
         } else {
             QSqlQuery query(db);
             if (!query.exec(sql))
@@ -58,7 +60,8 @@ TestDatabase::TestDatabase()
     }
     const QString cluster = qEnvironmentVariable("BANTER_TEST_POSTGRES_URL");
     if (cluster.isEmpty()) {
-        m_error = u"BANTER_TEST_BACKEND=postgresql needs BANTER_TEST_POSTGRES_URL (scripts/test.sh starts a cluster)"_s;
+        m_error =
+            u"BANTER_TEST_BACKEND=postgresql needs BANTER_TEST_POSTGRES_URL (scripts/test.sh starts a cluster)"_s;
         return;
     }
     m_name = u"banter_t_"_s + QUuid::createUuid().toString(QUuid::Id128);
@@ -71,7 +74,8 @@ TestDatabase::TestDatabase()
 TestDatabase::~TestDatabase()
 {
     if (!m_name.isEmpty())
-        onCluster(qEnvironmentVariable("BANTER_TEST_POSTGRES_URL"), u"DROP DATABASE IF EXISTS "_s + m_name + u" WITH (FORCE)"_s);
+        onCluster(qEnvironmentVariable("BANTER_TEST_POSTGRES_URL"),
+                  u"DROP DATABASE IF EXISTS "_s + m_name + u" WITH (FORCE)"_s);
 }
 
 } // namespace Banter::Test

@@ -1,0 +1,224 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/conversationlistmodel.h"
+
+#include "client/clientsession.h"
+
+namespace Banter::Desktop {
+
+using namespace Qt::StringLiterals;
+
+ConversationListModel::ConversationListModel(ClientSession &session, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_session(session)
+{
+    connect(&session, &ClientSession::conversationUpdated, this,
+            &ConversationListModel::upsertConversation);
+    connect(&session, &ClientSession::conversationRemoved, this, &ConversationListModel::onRemoved);
+    connect(&session, &ClientSession::presenceChanged, this, &ConversationListModel::onPresence);
+    connect(&session, &ClientSession::messageReceived, this,
+            [this](const Message &m) { onMessage(m, m.senderId == m_session.currentUser().id); });
+    connect(&session, &ClientSession::messageAcked, this,
+            [this](const Message &m) { onMessage(m, true); });
+    connect(&session, &ClientSession::receiptReceived, this,
+            [this](const Protocol::ReceiptPush &r) {
+                // My own read position moved (on another device): recount what is unread.
+                if (r.userId != m_session.currentUser().id || r.kind != Protocol::ReceiptKind::Read)
+                    return;
+                const int row = rowOf(r.conversationId);
+                if (row < 0)
+                    return;
+                Entry &e = m_entries[row];
+                e.unread = qMax<qint64>(0, qMin(e.unread, e.conversation.lastSeq - r.seq));
+                Q_EMIT dataChanged(index(row), index(row), {UnreadRole});
+                emitUnread();
+            });
+}
+
+int ConversationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+UserId ConversationListModel::otherMember(const Conversation &conversation) const
+{
+    for (const Participant &p : conversation.participants) {
+        if (p.userId != m_session.currentUser().id)
+            return p.userId;
+    }
+    return 0;
+}
+
+QString ConversationListModel::nameOf(const Entry &entry) const
+{
+    const Conversation &c = entry.conversation;
+    if (c.type == ConversationType::Group)
+        return c.name;
+    for (const Participant &p : c.participants) {
+        if (p.userId != m_session.currentUser().id)
+            return p.displayName.isEmpty() ? p.username : p.displayName;
+    }
+    return c.name;
+}
+
+QVariant ConversationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_entries.size())
+        return {};
+    const Entry &e = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return nameOf(e);
+    case IdRole:
+        return e.conversation.id;
+    case TypeRole:
+        return int(e.conversation.type);
+    case PreviewRole:
+        return e.last ? e.last->content : QString();
+    case LastActivityRole:
+        return e.last ? e.last->createdAtMs : e.conversation.createdAtMs;
+    case UnreadRole:
+        return e.unread;
+    case PresenceRole:
+        return int(e.conversation.type == ConversationType::Private
+                       ? m_presence.value(otherMember(e.conversation), PresenceStatus::Offline)
+                       : PresenceStatus::Offline);
+    case LastSeqRole:
+        return e.conversation.lastSeq;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationListModel::roleNames() const
+{
+    return {{IdRole, "conversationId"},
+            {NameRole, "name"},
+            {TypeRole, "type"},
+            {PreviewRole, "preview"},
+            {LastActivityRole, "lastActivity"},
+            {UnreadRole, "unread"},
+            {PresenceRole, "presence"},
+            {LastSeqRole, "lastSeq"}};
+}
+
+int ConversationListModel::rowOf(ConversationId id) const
+{
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).conversation.id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+const Conversation *ConversationListModel::conversation(ConversationId id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? nullptr : &m_entries.at(row).conversation;
+}
+
+void ConversationListModel::setActiveConversation(ConversationId id)
+{
+    m_active = id;
+    const int row = rowOf(id);
+    if (row >= 0 && m_entries[row].unread != 0) {
+        m_entries[row].unread = 0;
+        Q_EMIT dataChanged(index(row), index(row), {UnreadRole});
+        emitUnread();
+    }
+}
+
+qint64 ConversationListModel::totalUnread() const
+{
+    qint64 total = 0;
+    for (const Entry &e : m_entries)
+        total += e.unread;
+    return total;
+}
+
+void ConversationListModel::emitUnread()
+{
+    Q_EMIT totalUnreadChanged(totalUnread());
+}
+
+void ConversationListModel::reset(const QList<ConversationSummary> &summaries)
+{
+    beginResetModel();
+    m_entries.clear();
+    for (const ConversationSummary &s : summaries)
+        m_entries.append(Entry{s.conversation, s.lastMessage,
+                               s.conversation.id == m_active ? 0 : s.unreadCount});
+    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) {
+        const qint64 ta = a.last ? a.last->createdAtMs : a.conversation.createdAtMs;
+        const qint64 tb = b.last ? b.last->createdAtMs : b.conversation.createdAtMs;
+        return ta > tb;
+    });
+    endResetModel();
+    emitUnread();
+}
+
+void ConversationListModel::upsertConversation(const Conversation &conversation)
+{
+    const int row = rowOf(conversation.id);
+    if (row >= 0) {
+        m_entries[row].conversation = conversation;
+        Q_EMIT dataChanged(index(row), index(row));
+        return;
+    }
+    beginInsertRows({}, 0, 0);
+    m_entries.prepend(Entry{conversation, std::nullopt, 0});
+    endInsertRows();
+}
+
+void ConversationListModel::moveToTop(int row)
+{
+    if (row <= 0)
+        return;
+    beginMoveRows({}, row, row, {}, 0);
+    m_entries.move(row, 0);
+    endMoveRows();
+}
+
+void ConversationListModel::onMessage(const Message &message, bool mine)
+{
+    int row = rowOf(message.conversationId);
+    if (row < 0) {
+        Conversation placeholder;
+        placeholder.id = message.conversationId;
+        upsertConversation(placeholder);
+        row = 0;
+    }
+    Entry &e = m_entries[row];
+    e.conversation.lastSeq = qMax(e.conversation.lastSeq, message.seq);
+    if (!e.last || message.seq >= e.last->seq)
+        e.last = message;
+    if (!mine && message.conversationId != m_active && message.type != MessageType::System)
+        ++e.unread;
+    Q_EMIT dataChanged(index(row), index(row));
+    moveToTop(row);
+    emitUnread();
+}
+
+void ConversationListModel::onRemoved(ConversationId id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_entries.removeAt(row);
+    endRemoveRows();
+    emitUnread();
+}
+
+void ConversationListModel::onPresence(const Presence &presence)
+{
+    m_presence.insert(presence.userId, presence.status);
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).conversation.type == ConversationType::Private
+            && otherMember(m_entries.at(i).conversation) == presence.userId)
+            Q_EMIT dataChanged(index(int(i)), index(int(i)), {PresenceRole});
+    }
+}
+
+} // namespace Banter::Desktop

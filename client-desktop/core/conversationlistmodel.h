@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/conversation.h"
+#include "domain/presence.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+
+namespace Banter {
+class ClientSession;
+}
+
+namespace Banter::Desktop {
+
+// The conversation list, most recent activity first, kept live from a ClientSession:
+// names (a private conversation is named after the other member), last message preview,
+// unread counts that follow the user's read position, and the other member's presence.
+class ConversationListModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        TypeRole,
+        PreviewRole,
+        LastActivityRole, // ms since the epoch
+        UnreadRole,
+        PresenceRole, // PresenceStatus of the other member (private conversations)
+        LastSeqRole,
+    };
+    Q_ENUM(Role)
+
+    explicit ConversationListModel(ClientSession &session, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int rowOf(ConversationId id) const;
+    const Conversation *conversation(ConversationId id) const;
+    // The conversation the user is looking at: its messages do not count as unread.
+    void setActiveConversation(ConversationId id);
+    qint64 totalUnread() const;
+    // Replaces the list with the server's (the "conversations" request).
+    void reset(const QList<ConversationSummary> &summaries);
+
+Q_SIGNALS:
+    void totalUnreadChanged(qint64 unread);
+
+private:
+    struct Entry
+    {
+        Conversation conversation;
+        std::optional<Message> last;
+        qint64 unread = 0;
+    };
+
+    void upsertConversation(const Conversation &conversation);
+    void onMessage(const Message &message, bool mine);
+    void onRemoved(ConversationId id);
+    void onPresence(const Presence &presence);
+    QString nameOf(const Entry &entry) const;
+    UserId otherMember(const Conversation &conversation) const;
+    void moveToTop(int row);
+    void emitUnread();
+
+    ClientSession &m_session;
+    QList<Entry> m_entries;
+    QHash<UserId, PresenceStatus> m_presence;
+    ConversationId m_active = 0;
+};
+
+} // namespace Banter::Desktop

@@ -1,0 +1,177 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop client's models fed by real ClientSessions against a real banterd: the
+// conversation list (names, previews, unread counts) and the message list (history paging,
+// live messages, pending sends, status ticks from receipts).
+#include "client/clientsession.h"
+#include "core/conversationlistmodel.h"
+#include "core/messagelistmodel.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Banter;
+using namespace Banter::Desktop;
+using namespace Banter::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+template<typename T>
+Result<T> await(QFuture<Result<T>> future)
+{
+    QDeadlineTimer deadline(10'000);
+    while (!future.isFinished() && !deadline.hasExpired())
+        QTest::qWait(5);
+    if (!future.isFinished())
+        return makeError(ErrorCode::Unavailable, u"timed out"_s);
+    return future.result();
+}
+
+std::unique_ptr<ClientSession> signedIn(const QUrl &url, const QString &name)
+{
+    auto session = std::make_unique<ClientSession>();
+    ClientSession::Options options;
+    options.reconnectBaseMs = 50;
+    options.reconnectMaxMs = 200;
+    session->setOptions(options);
+    session->connectToServer(url);
+    QDeadlineTimer deadline(5000);
+    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
+        QTest::qWait(5);
+    if (!await(session->registerUser(name, u"correct horse"_s, name.toUpper(), u"desktop"_s)))
+        return nullptr;
+    while (!session->isReady() && !deadline.hasExpired())
+        QTest::qWait(5);
+    return session;
+}
+} // namespace
+
+class TestClientModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void conversationListFollowsActivity();
+    void messageListStatusFollowsReceipts();
+    void pendingMessagesShowUntilAcked();
+    void olderHistoryIsFetchedOnDemand();
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<ClientSession> m_alice;
+    std::unique_ptr<ClientSession> m_bob;
+};
+
+void TestClientModels::init()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY(m_server->start());
+    m_alice = signedIn(m_server->url(), u"alice"_s);
+    m_bob = signedIn(m_server->url(), u"bob"_s);
+    QVERIFY(m_alice && m_bob);
+}
+
+void TestClientModels::cleanup()
+{
+    m_alice.reset();
+    m_bob.reset();
+    m_server.reset();
+}
+
+void TestClientModels::conversationListFollowsActivity()
+{
+    ConversationListModel list(*m_bob);
+    QSignalSpy unread(&list, &ConversationListModel::totalUnreadChanged);
+    const auto direct = await(m_alice->createPrivate(m_bob->currentUser().id));
+    const auto group = await(m_alice->createGroup(u"Team"_s, {m_bob->currentUser().id}));
+    QVERIFY(direct && group);
+    QTRY_COMPARE(list.rowCount(), 2);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(await(m_alice->sendMessage(direct->id, u"hi %1"_s.arg(i))));
+    QTRY_COMPARE(list.data(list.index(0), ConversationListModel::UnreadRole).toLongLong(), 3);
+    // A private conversation is named after the other member; the newest activity is on top.
+    QCOMPARE(list.data(list.index(0), ConversationListModel::NameRole).toString(), u"ALICE"_s);
+    QCOMPARE(list.data(list.index(0), ConversationListModel::PreviewRole).toString(), u"hi 2"_s);
+    QCOMPARE(list.data(list.index(1), ConversationListModel::NameRole).toString(), u"Team"_s);
+    QCOMPARE(list.totalUnread(), 3); // the group_created system message does not count
+    QVERIFY(!unread.isEmpty());
+    list.setActiveConversation(direct->id);
+    QCOMPARE(list.totalUnread(), 0);
+    QVERIFY(await(m_alice->sendMessage(direct->id, u"while you look"_s)));
+    QTRY_COMPARE(list.data(list.index(0), ConversationListModel::PreviewRole).toString(),
+                 u"while you look"_s);
+    QCOMPARE(list.totalUnread(), 0);
+    QVERIFY(await(m_alice->sendMessage(group->id, u"in the group"_s)));
+    QTRY_COMPARE(list.data(list.index(0), ConversationListModel::NameRole).toString(), u"Team"_s);
+    QCOMPARE(list.totalUnread(), 1);
+}
+
+void TestClientModels::messageListStatusFollowsReceipts()
+{
+    const auto direct = await(m_alice->createPrivate(m_bob->currentUser().id));
+    QVERIFY(direct);
+    MessageListModel messages(*m_alice);
+    messages.setConversation(*direct);
+    QTRY_VERIFY(!messages.isLoading());
+    QVERIFY(await(m_alice->sendMessage(direct->id, u"are you there?"_s)));
+    QTRY_COMPARE(messages.rowCount(), 1);
+    const QModelIndex row = messages.index(0);
+    QVERIFY(messages.data(row, MessageListModel::MineRole).toBool());
+    // Bob's session acknowledges delivery by itself...
+    QTRY_COMPARE(messages.data(row, MessageListModel::StatusRole).toInt(),
+                 int(MessageStatus::Delivered));
+    // ...and reading turns the tick to read.
+    QVERIFY(await(m_bob->markRead(direct->id, 1)));
+    QTRY_COMPARE(messages.data(row, MessageListModel::StatusRole).toInt(),
+                 int(MessageStatus::Read));
+    QVERIFY(messages.data(row, MessageListModel::NewDayRole).toBool());
+}
+
+void TestClientModels::pendingMessagesShowUntilAcked()
+{
+    const auto direct = await(m_alice->createPrivate(m_bob->currentUser().id));
+    MessageListModel messages(*m_alice);
+    messages.setConversation(*direct);
+    QTRY_VERIFY(!messages.isLoading());
+    m_server->stop();
+    QTRY_COMPARE(m_alice->state(), ClientSession::State::Reconnecting);
+    auto sent = m_alice->sendMessage(direct->id, u"written offline"_s);
+    QCOMPARE(messages.rowCount(), 1);
+    QCOMPARE(messages.data(messages.index(0), MessageListModel::StatusRole).toInt(),
+             int(MessageStatus::Sending));
+    QCOMPARE(messages.data(messages.index(0), MessageListModel::ContentRole).toString(),
+             u"written offline"_s);
+    QVERIFY(m_server->restart());
+    QVERIFY(await(sent));
+    QTRY_COMPARE(messages.rowCount(), 1); // the pending row became the stored one, not a second row
+    QVERIFY(messages.data(messages.index(0), MessageListModel::SeqRole).toLongLong() > 0);
+    QVERIFY(messages.data(messages.index(0), MessageListModel::StatusRole).toInt()
+            != int(MessageStatus::Sending));
+}
+
+void TestClientModels::olderHistoryIsFetchedOnDemand()
+{
+    const auto direct = await(m_alice->createPrivate(m_bob->currentUser().id));
+    for (int i = 0; i < 120; ++i)
+        m_alice->sendMessage(direct->id, u"m%1"_s.arg(i));
+    QTRY_VERIFY_WITH_TIMEOUT(m_alice->pendingMessages().isEmpty(), 20'000);
+    MessageListModel messages(*m_bob);
+    messages.setConversation(*direct);
+    QTRY_COMPARE(messages.rowCount(), 50);
+    QCOMPARE(messages.data(messages.index(49), MessageListModel::SeqRole).toLongLong(), 120);
+    while (messages.canFetchMore({})) {
+        messages.fetchMore({});
+        QTRY_VERIFY(!messages.isLoading());
+    }
+    QCOMPARE(messages.rowCount(), 120);
+    for (int i = 0; i < 120; ++i)
+        QCOMPARE(messages.data(messages.index(i), MessageListModel::SeqRole).toLongLong(),
+                 qint64(i + 1));
+    QVERIFY(messages.data(messages.index(1), MessageListModel::ContinuationRole).toBool());
+}
+
+QTEST_GUILESS_MAIN(TestClientModels)
+#include "tst_clientmodels.moc"
