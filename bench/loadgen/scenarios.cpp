@@ -58,7 +58,8 @@ struct Server
             "[limits]\nmax_connections=100000\nmax_connections_per_user=100000\nmax_group_size="
             "1000\n"
             "messages_per_second=1000000\nmessage_burst=1000000\nrequests_per_second=1000000\n"
-            "request_burst=1000000\nlogin_failures_per_address=1000000\nsync_gap_limit=1000000\n");
+            "request_burst=1000000\nlogin_failures_per_address=1000000\nsync_gap_limit=1000000\n"
+                   "registrations_per_address_per_hour=1000000\n");
         file.close();
         QStringList args{u"--port"_s, u"0"_s, u"--data-dir"_s, dir.path(), u"--config"_s, config};
         if (!o.database.isEmpty())

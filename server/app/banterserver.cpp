@@ -86,6 +86,7 @@ Status BanterServer::start()
     auth.registrationOpen = m_config.registrationOpen;
     auth.loginFailuresPerAccount = m_config.limits.loginFailuresPerAccount;
     auth.loginFailuresPerAddress = m_config.limits.loginFailuresPerAddress;
+    auth.registrationsPerAddress = m_config.limits.registrationsPerAddressPerHour;
     auth.loginWindowMs = qint64(m_config.limits.loginWindowSeconds) * 1000;
     parts->auth = std::make_unique<AuthService>(*parts->storage, *parts->hasher, *parts->jwt,
                                                 systemClockMs, auth);

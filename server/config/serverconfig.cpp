@@ -83,6 +83,8 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
                       &error)
         && readNumber(settings, u"limits/login_failures_per_address"_s, l.loginFailuresPerAddress,
                       &error)
+        && readNumber(settings, u"limits/registrations_per_address_per_hour"_s,
+                      l.registrationsPerAddressPerHour, &error)
         && readNumber(settings, u"limits/auth_timeout_seconds"_s, l.authTimeoutSeconds, &error)
         && readNumber(settings, u"limits/idle_timeout_seconds"_s, l.idleTimeoutSeconds, &error)
         && readNumber(settings, u"limits/heartbeat_seconds"_s, l.heartbeatSeconds, &error)

@@ -27,6 +27,7 @@ struct ServerLimits
     int loginFailuresPerAccount = 5; // per loginWindowSeconds
     int loginFailuresPerAddress = 20;
     int loginWindowSeconds = 15 * 60;
+    int registrationsPerAddressPerHour = 10;
     int authTimeoutSeconds = 10; // an unauthenticated socket is closed after this
     int idleTimeoutSeconds = 90; // no frame (data, ping or pong) for this long: close
     int heartbeatSeconds = 30; // WebSocket ping interval

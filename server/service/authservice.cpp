@@ -53,6 +53,7 @@ AuthService::AuthService(StorageExecutor &storage, const PasswordHasher &hasher,
     , m_settings(settings)
     , m_accountFailures(settings.loginFailuresPerAccount, settings.loginWindowMs)
     , m_addressFailures(settings.loginFailuresPerAddress, settings.loginWindowMs)
+    , m_registrations(settings.registrationsPerAddress, settings.registrationWindowMs)
 {
     // Two hashes at a time at most: each takes 19 MiB and a core for tens of milliseconds.
     m_hashPool.setMaxThreadCount(2);
@@ -98,10 +99,15 @@ Result<Protocol::AuthGrant> AuthService::openSession(Repositories &repos, const 
 void AuthService::registerUser(const Protocol::RegisterRequest &request, const QString &peer,
                                Callback<Protocol::AuthGrant> done)
 {
-    Q_UNUSED(peer);
     if (!m_settings.registrationOpen)
         return done(makeError(ErrorCode::RegistrationClosed,
                               u"this server does not accept new accounts"_s));
+    // Every account costs an Argon2id hash: cap how many one address may create.
+    const qint64 now = m_clock();
+    if (const qint64 wait = m_registrations.retryAfter(peer, now); wait > 0)
+        return done(makeError(ErrorCode::RateLimited,
+                              u"too many new accounts from this address; try again later"_s, wait));
+    m_registrations.recordFailure(peer, now);
     const QString username = request.username.toLower();
     for (const Status &check :
          {UserRules::validateUsername(username), UserRules::validatePassword(request.password),

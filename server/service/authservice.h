@@ -21,6 +21,8 @@ struct AuthSettings
     int loginFailuresPerAccount = 5;
     int loginFailuresPerAddress = 20;
     qint64 loginWindowMs = 15 * 60 * 1000;
+    int registrationsPerAddress = 10;
+    qint64 registrationWindowMs = 60 * 60 * 1000;
 };
 
 // Accounts and sessions: registration, login, token authentication, refresh-token rotation
@@ -66,6 +68,7 @@ private:
     AuthSettings m_settings;
     LoginThrottle m_accountFailures;
     LoginThrottle m_addressFailures;
+    LoginThrottle m_registrations; // accounts created per address
     QThreadPool m_hashPool;
 };
 

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void loginFailuresAreThrottled();
     void closedRegistration();
     void connectionsPerUserCapped();
+    void registrationsPerAddressCapped();
 
 private:
     Protocol::AuthGrant registerUser(RawClient &client, const QString &name);
@@ -317,6 +318,28 @@ void TestServerAuth::connectionsPerUserCapped()
         {{u"username"_s, u"alice"_s}, {u"password"_s, u"correct horse"_s}, {u"device"_s, u"t"_s}});
     QVERIFY(reply && !reply->success);
     QCOMPARE(reply->error.code, ErrorCode::LimitExceeded);
+}
+
+void TestServerAuth::registrationsPerAddressCapped()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.limits.registrationsPerAddressPerHour = 3;
+    TestServer server(config);
+    QVERIFY(server.start());
+    for (int i = 0; i < 3; ++i) {
+        RawClient client;
+        QVERIFY(client.open(server.url()));
+        QVERIFY(client.registerUser(u"user%1"_s.arg(i)));
+    }
+    RawClient fourth;
+    QVERIFY(fourth.open(server.url()));
+    const auto reply = fourth.request(
+        u"register"_s,
+        {{u"username"_s, u"user9"_s}, {u"password"_s, u"correct horse"_s}, {u"device"_s, u"t"_s}});
+    QVERIFY(reply && !reply->success);
+    QCOMPARE(reply->error.code, ErrorCode::RateLimited);
+    QVERIFY(reply->error.retryAfterMs > 0);
+    QVERIFY(fourth.login(u"user0"_s)); // signing in is not affected
 }
 
 QTEST_GUILESS_MAIN(TestServerAuth)

@@ -31,6 +31,8 @@ Server::ServerConfig TestServer::defaultConfig()
     // The libsodium minimum: tests exercise the real Argon2id code without paying its cost.
     config.passwordMemoryKiB = 8;
     config.passwordIterations = 1;
+    // Every test user registers from 127.0.0.1.
+    config.limits.registrationsPerAddressPerHour = 1000;
     return config;
 }
 
