@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/conversationdelegate.h"
+
+#include "core/conversationlistmodel.h"
+#include "domain/presence.h"
+#include "ui/messagedelegate.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QPainter>
+
+namespace Banter::Desktop {
+
+namespace {
+constexpr int Avatar = 40;
+constexpr int Pad = 10;
+
+QString initials(const QString &name)
+{
+    const QStringList words = name.split(u' ', Qt::SkipEmptyParts);
+    QString result;
+    for (const QString &w : words.mid(0, 2))
+        result += w.front().toUpper();
+    return result.isEmpty() ? QStringLiteral("?") : result;
+}
+
+// A stable colour per name, so a person keeps their colour.
+QColor avatarColor(const QString &name)
+{
+    return QColor::fromHsl(int(qHash(name) % 360), 140, 120);
+}
+} // namespace
+
+QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    return QSize(option.rect.width(), Avatar + 2 * Pad);
+}
+
+void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index) const
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QPalette &palette = option.palette;
+    const bool selected = option.state & QStyle::State_Selected;
+    if (selected)
+        painter->fillRect(option.rect, palette.color(QPalette::Highlight));
+    const QColor ink =
+        selected ? palette.color(QPalette::HighlightedText) : palette.color(QPalette::Text);
+    QColor dim = ink;
+    dim.setAlphaF(0.65);
+
+    const QString name = index.data(ConversationListModel::NameRole).toString();
+    const QRect avatar(option.rect.left() + Pad, option.rect.top() + Pad, Avatar, Avatar);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(avatarColor(name));
+    painter->drawEllipse(avatar);
+    painter->setPen(Qt::white);
+    QFont bold = option.font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->drawText(avatar, Qt::AlignCenter, initials(name));
+    if (PresenceStatus(index.data(ConversationListModel::PresenceRole).toInt())
+        != PresenceStatus::Offline) {
+        const bool away = PresenceStatus(index.data(ConversationListModel::PresenceRole).toInt())
+            == PresenceStatus::Away;
+        painter->setBrush(away ? QColor(0xf0, 0xa0, 0x20) : QColor(0x2e, 0xb8, 0x5c));
+        painter->setPen(QPen(palette.color(QPalette::Base), 2));
+        painter->drawEllipse(QRect(avatar.right() - 11, avatar.bottom() - 11, 12, 12));
+    }
+
+    const int textLeft = avatar.right() + Pad;
+    const int right = option.rect.right() - Pad;
+    const QFontMetrics fm(option.font);
+    const QLocale locale;
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(
+        index.data(ConversationListModel::LastActivityRole).toLongLong());
+    const QString time = when.date() == QDate::currentDate()
+        ? locale.toString(when.time(), shortTimeFormat(locale))
+        : locale.toString(when.date(), QLocale::ShortFormat);
+    const int timeWidth = fm.horizontalAdvance(time);
+    painter->setFont(bold);
+    painter->setPen(ink);
+    const QRect nameRect(textLeft, avatar.top(), right - textLeft - timeWidth - Pad, fm.height());
+    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(bold).elidedText(name, Qt::ElideRight, nameRect.width()));
+    painter->setFont(option.font);
+    painter->setPen(dim);
+    painter->drawText(QRect(right - timeWidth, avatar.top(), timeWidth, fm.height()),
+                      Qt::AlignRight, time);
+
+    const qint64 unread = index.data(ConversationListModel::UnreadRole).toLongLong();
+    int previewRight = right;
+    if (unread > 0) {
+        const QString badge = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        const int w = qMax(fm.height() + 4, fm.horizontalAdvance(badge) + 10);
+        const QRect pill(right - w, avatar.bottom() - fm.height() - 2, w, fm.height() + 2);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(selected ? palette.color(QPalette::HighlightedText)
+                                   : palette.color(QPalette::Highlight));
+        painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+        painter->setPen(selected ? palette.color(QPalette::Highlight)
+                                 : palette.color(QPalette::HighlightedText));
+        painter->drawText(pill, Qt::AlignCenter, badge);
+        previewRight = pill.left() - Pad;
+    }
+    painter->setPen(dim);
+    const QRect previewRect(textLeft, avatar.bottom() - fm.height(), previewRight - textLeft,
+                            fm.height());
+    const QString preview = index.data(ConversationListModel::PreviewRole).toString().simplified();
+    painter->drawText(previewRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      fm.elidedText(preview, Qt::ElideRight, previewRect.width()));
+    painter->restore();
+}
+
+} // namespace Banter::Desktop

@@ -1,0 +1,180 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/messagedelegate.h"
+
+#include "core/messagelistmodel.h"
+#include "domain/message.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextLayout>
+
+namespace Banter::Desktop {
+
+namespace {
+constexpr int Margin = 8;
+constexpr int Padding = 8;
+constexpr int Radius = 10;
+constexpr qreal MaxBubbleShare = 0.72;
+} // namespace
+
+// Hours and minutes in the locale's order and clock; chat times never need seconds.
+QString shortTimeFormat(const QLocale &locale)
+{
+    return locale.timeFormat(QLocale::ShortFormat).remove(QStringLiteral(":ss"));
+}
+
+struct MessageDelegate::Layout
+{
+    QRect separator; // day separator, empty if none
+    QRect bubble;
+    QRect text;
+    QRect sender;
+    QRect meta;
+    bool mine = false;
+    bool system = false;
+};
+
+MessageDelegate::MessageDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+QString MessageDelegate::systemText(const QModelIndex &index) const
+{
+    const QJsonObject event = index.data(MessageListModel::EventRole).toJsonObject();
+    const QString who = index.data(MessageListModel::SenderNameRole).toString();
+    const QString kind = event.value(QStringLiteral("event")).toString();
+    if (kind == QLatin1String("group_created"))
+        return tr("%1 created the group “%2”")
+            .arg(who, event.value(QStringLiteral("name")).toString());
+    if (kind == QLatin1String("members_added"))
+        return tr("%1 added members").arg(who);
+    if (kind == QLatin1String("member_removed"))
+        return tr("%1 removed a member").arg(who);
+    if (kind == QLatin1String("member_left"))
+        return tr("%1 left").arg(who);
+    if (kind == QLatin1String("renamed"))
+        return tr("%1 renamed the group to “%2”")
+            .arg(who, event.value(QStringLiteral("name")).toString());
+    return tr("%1 changed the conversation").arg(who);
+}
+
+MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &option,
+                                                const QModelIndex &index) const
+{
+    Layout l;
+    const QFontMetrics fm(option.font);
+    const QRect area = option.rect.adjusted(Margin, 0, -Margin, 0);
+    int top = area.top() + (index.data(MessageListModel::ContinuationRole).toBool() ? 2 : Margin);
+    if (index.data(MessageListModel::NewDayRole).toBool()) {
+        l.separator = QRect(area.left(), top, area.width(), fm.height() + Padding);
+        top = l.separator.bottom() + Margin;
+    }
+    l.system = index.data(MessageListModel::TypeRole).toInt() == int(MessageType::System);
+    l.mine = index.data(MessageListModel::MineRole).toBool();
+    const QString text =
+        l.system ? systemText(index) : index.data(MessageListModel::ContentRole).toString();
+    const int maxWidth = qMax(120, int(area.width() * MaxBubbleShare)) - 2 * Padding;
+    const QRect textRect = fm.boundingRect(QRect(0, 0, maxWidth, 100000), Qt::TextWordWrap, text);
+    const bool showSender = m_showSenders && !l.mine && !l.system
+        && !index.data(MessageListModel::ContinuationRole).toBool();
+    const int senderHeight = showSender ? fm.height() + 2 : 0;
+    const int metaWidth = l.system ? 0 : fm.horizontalAdvance(QStringLiteral("00:00 ✓✓")) + Padding;
+    // Time and ticks sit beside a short single line, or on a line of their own below.
+    const bool metaInline =
+        textRect.height() <= fm.height() && textRect.width() + metaWidth <= maxWidth;
+    const int metaHeight = l.system || metaInline ? 0 : fm.height();
+    const int senderWidth = showSender
+        ? fm.horizontalAdvance(index.data(MessageListModel::SenderNameRole).toString())
+        : 0;
+    const int contentWidth =
+        metaInline ? textRect.width() + metaWidth : qMax(textRect.width(), metaWidth);
+    const int width = qMax(contentWidth, senderWidth) + 2 * Padding;
+    const int height = senderHeight + textRect.height() + metaHeight + 2 * Padding;
+    const int left =
+        l.system ? area.center().x() - width / 2 : (l.mine ? area.right() - width : area.left());
+    l.bubble = QRect(left, top, width, height);
+    l.sender = QRect(left + Padding, top + Padding, width - 2 * Padding, senderHeight);
+    l.text =
+        QRect(left + Padding, top + Padding + senderHeight, textRect.width(), textRect.height());
+    l.meta = QRect(l.bubble.right() - metaWidth - Padding / 2,
+                   l.bubble.bottom() - fm.height() - Padding / 2, metaWidth, fm.height());
+    return l;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const Layout l = layout(option, index);
+    return QSize(option.rect.width(), l.bubble.bottom() - option.rect.top() + 2);
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    const Layout l = layout(option, index);
+    const QPalette &palette = option.palette;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QLocale locale;
+    const QDateTime time =
+        QDateTime::fromMSecsSinceEpoch(index.data(MessageListModel::TimeRole).toLongLong());
+    if (!l.separator.isNull()) {
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(l.separator, Qt::AlignCenter,
+                          locale.toString(time.date(), QLocale::LongFormat));
+    }
+    if (l.system) {
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(l.bubble, Qt::AlignCenter | Qt::TextWordWrap, systemText(index));
+        painter->restore();
+        return;
+    }
+    QPainterPath path;
+    path.addRoundedRect(l.bubble, Radius, Radius);
+    const QColor fill =
+        l.mine ? palette.color(QPalette::Highlight) : palette.color(QPalette::AlternateBase);
+    painter->fillPath(path, fill);
+    const QColor ink =
+        l.mine ? palette.color(QPalette::HighlightedText) : palette.color(QPalette::Text);
+    if (!l.sender.isEmpty()) {
+        QFont bold = option.font;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(palette.color(QPalette::Link));
+        painter->drawText(l.sender, Qt::AlignLeft,
+                          index.data(MessageListModel::SenderNameRole).toString());
+        painter->setFont(option.font);
+    }
+    painter->setPen(ink);
+    painter->drawText(l.text, Qt::TextWordWrap,
+                      index.data(MessageListModel::ContentRole).toString());
+    QString meta = locale.toString(time.time(), shortTimeFormat(locale));
+    if (l.mine) {
+        switch (MessageStatus(index.data(MessageListModel::StatusRole).toInt())) {
+        case MessageStatus::Sending:
+            meta += QStringLiteral(" ⏱");
+            break;
+        case MessageStatus::Sent:
+            meta += QStringLiteral(" ✓");
+            break;
+        case MessageStatus::Delivered:
+        case MessageStatus::Read:
+            meta += QStringLiteral(" ✓✓");
+            break;
+        }
+    }
+    QColor metaColor = ink;
+    metaColor.setAlphaF(0.7);
+    if (l.mine
+        && MessageStatus(index.data(MessageListModel::StatusRole).toInt()) == MessageStatus::Read)
+        metaColor = palette.color(QPalette::BrightText);
+    painter->setPen(metaColor);
+    painter->drawText(l.meta, Qt::AlignRight | Qt::AlignVCenter, meta);
+    painter->restore();
+}
+
+} // namespace Banter::Desktop
