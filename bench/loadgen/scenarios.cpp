@@ -59,7 +59,7 @@ struct Server
             "1000\n"
             "messages_per_second=1000000\nmessage_burst=1000000\nrequests_per_second=1000000\n"
             "request_burst=1000000\nlogin_failures_per_address=1000000\nsync_gap_limit=1000000\n"
-                   "registrations_per_address_per_hour=1000000\n");
+            "registrations_per_address_per_hour=1000000\n");
         file.close();
         QStringList args{u"--port"_s, u"0"_s, u"--data-dir"_s, dir.path(), u"--config"_s, config};
         if (!o.database.isEmpty())

@@ -58,7 +58,8 @@ struct ConversationSummary
 {
     Conversation conversation;
     std::optional<Message> lastMessage;
-    qint64 unreadCount = 0; // messages (not system ones) from others with seq > the member's read seq
+    qint64 unreadCount =
+        0; // messages (not system ones) from others with seq > the member's read seq
 
     friend bool operator==(const ConversationSummary &, const ConversationSummary &) = default;
 };
