@@ -1,6 +1,12 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
+<context>
+    <name>Banter::Desktop::AccountStore</name>
+    <message>
+        <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
+        <translation>No system keychain is available (%1). You stay signed in until Banter closes.</translation>
+    </message>
+</context>
 <context>
     <name>Banter::Desktop::Composer</name>
     <message>
@@ -41,6 +47,22 @@
     <message>
         <source>Disconnected</source>
         <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Could not log out: %1</source>
+        <translation>Could not log out: %1</translation>
     </message>
 </context>
 <context>
@@ -131,6 +153,21 @@
     <message>
         <source>Signing in…</source>
         <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Remember me on this computer</translation>
+    </message>
+    <message>
+        <source>Keeps a sign-in token (never your password) in the system keychain.</source>
+        <translation>Keeps a sign-in token (never your password) in the system keychain.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Banter</source>
+        <translation>Banter</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,12 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Banter::Desktop::AccountStore</name>
+    <message>
+        <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
+        <translation>没有可用的系统钥匙串（%1）。关闭 Banter 后需要重新登录。</translation>
+    </message>
+</context>
 <context>
     <name>Banter::Desktop::Composer</name>
     <message>
@@ -41,6 +47,22 @@
     <message>
         <source>Disconnected</source>
         <translation>已断开连接</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Could not log out: %1</source>
+        <translation>无法退出登录：%1</translation>
     </message>
 </context>
 <context>
@@ -131,6 +153,21 @@
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>在此电脑上记住我</translation>
+    </message>
+    <message>
+        <source>Keeps a sign-in token (never your password) in the system keychain.</source>
+        <translation>在系统钥匙串中保存登录令牌（绝不保存密码）。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Banter</source>
+        <translation>Banter</translation>
     </message>
 </context>
 </TS>

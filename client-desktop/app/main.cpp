@@ -1,14 +1,51 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// banter: the desktop client. Signs in, then shows the main window.
+// banter: the desktop client. Resumes a remembered session or asks to sign in, then shows
+// the main window.
 #include "client/clientsession.h"
+#include "core/accountstore.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTranslator>
+
+using namespace Banter;
+using namespace Banter::Desktop;
+
+namespace {
+// Tries the remembered account: true once the session is signed in and caught up.
+bool resume(ClientSession &session, AccountStore &store)
+{
+    std::optional<Result<std::optional<AccountStore::Account>>> loaded;
+    QEventLoop loop;
+    store.load([&](Result<std::optional<AccountStore::Account>> result) {
+        loaded = std::move(result);
+        loop.quit();
+    });
+    if (!loaded)
+        loop.exec();
+    if (!*loaded || !loaded->value().has_value())
+        return false;
+    const AccountStore::Account account = loaded->value().value();
+    session.setTokens(account.accessToken, account.refreshToken);
+    QObject::connect(
+        &session, &ClientSession::stateChanged, &loop, [&](ClientSession::State state) {
+            if (state == ClientSession::State::Ready || state == ClientSession::State::Connected)
+                loop.quit(); // Connected here means the tokens were refused
+        });
+    session.connectToServer(account.server);
+    loop.exec();
+    if (session.isReady())
+        return true;
+    store.forget([](Status) {});
+    return false;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -26,15 +63,42 @@ int main(int argc, char *argv[])
                         QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
-    Banter::ClientSession session;
-    Banter::ClientSession::Options options;
+    ClientSession session;
+    ClientSession::Options options;
     options.clientName = QStringLiteral("banter-desktop");
     session.setOptions(options);
+    AccountStore store;
 
-    Banter::Desktop::SignInDialog signIn(session);
-    if (signIn.exec() != QDialog::Accepted)
-        return 0;
-    Banter::Desktop::MainWindow window(session);
+    bool remember = resume(session, store);
+    if (!remember) {
+        SignInDialog signIn(session);
+        if (signIn.exec() != QDialog::Accepted)
+            return 0;
+        remember = signIn.rememberMe();
+    }
+    // Refresh tokens rotate: keep the remembered copy current, or the next start would
+    // present a used token and the server would end the session.
+    auto saveTokens = [&] {
+        if (!remember || session.refreshToken().isEmpty())
+            return;
+        store.save({session.url(), session.currentUser().username, session.accessToken(),
+                    session.refreshToken()},
+                   [&](Status saved) {
+                       if (!saved) {
+                           remember = false;
+                           QMessageBox::information(nullptr, QObject::tr("Banter"),
+                                                    saved.error().message);
+                       }
+                   });
+    };
+    saveTokens();
+    QObject::connect(&session, &ClientSession::tokensChanged, &app, saveTokens);
+
+    MainWindow window(session);
+    QObject::connect(&window, &MainWindow::loggedOut, &app, [&] {
+        remember = false;
+        store.forget([&](Status) { QApplication::quit(); });
+    });
     window.show();
     return app.exec();
 }

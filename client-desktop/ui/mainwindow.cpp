@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
@@ -91,6 +92,9 @@ MainWindow::MainWindow(ClientSession &session, QWidget *parent)
     splitter->setSizes({280, 620});
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_connection);
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    account->addAction(tr("Log &out"), this, &MainWindow::logOut);
+    account->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     resize(960, 640);
 
     connect(m_search, &QLineEdit::textChanged, m_filter,
@@ -208,6 +212,17 @@ void MainWindow::updateConnectionState()
         m_connection->setText(tr("Disconnected"));
         break;
     }
+}
+
+void MainWindow::logOut()
+{
+    m_session.logout().then(this, [this](Result<Done> done) {
+        if (!done) {
+            statusBar()->showMessage(tr("Could not log out: %1").arg(done.error().message), 8000);
+            return;
+        }
+        Q_EMIT loggedOut();
+    });
 }
 
 void MainWindow::updateCounter()

@@ -34,6 +34,10 @@ public:
     MessageListModel *messageModel() const { return m_messageModel; }
     void openConversation(qint64 id);
 
+Q_SIGNALS:
+    // The user signed out; the session is revoked on the server.
+    void loggedOut();
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -43,6 +47,7 @@ private:
     void markVisibleAsRead();
     void updateConnectionState();
     void updateCounter();
+    void logOut();
 
     ClientSession &m_session;
     ConversationListModel *m_conversationModel;

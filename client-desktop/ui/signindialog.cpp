@@ -31,6 +31,7 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     , m_displayName(new QLineEdit(this))
     , m_displayNameLabel(new QLabel(tr("Display name:"), this))
     , m_create(new QCheckBox(tr("Create a new account"), this))
+    , m_remember(new QCheckBox(tr("Remember me on this computer"), this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -54,6 +55,9 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_create);
+    m_remember->setToolTip(
+        tr("Keeps a sign-in token (never your password) in the system keychain."));
+    layout->addWidget(m_remember);
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
 
@@ -65,6 +69,11 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
             setBusy(false, tr("Cannot reach the server. Check the address and try again."));
     });
     updateMode();
+}
+
+bool SignInDialog::rememberMe() const
+{
+    return m_remember->isChecked();
 }
 
 void SignInDialog::updateMode()

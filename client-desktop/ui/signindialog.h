@@ -30,6 +30,8 @@ public:
     QLineEdit *passwordField() const { return m_password; }
     QLineEdit *displayNameField() const { return m_displayName; }
     QCheckBox *createAccountBox() const { return m_create; }
+    QCheckBox *rememberBox() const { return m_remember; }
+    bool rememberMe() const;
 
 private:
     void submit();
@@ -44,6 +46,7 @@ private:
     QLineEdit *m_displayName;
     QLabel *m_displayNameLabel;
     QCheckBox *m_create;
+    QCheckBox *m_remember;
     QLabel *m_status;
     QDialogButtonBox *m_buttons;
     QPointer<QObject> m_waitForConnection; // at most one pending connect-then-sign-in
