@@ -36,6 +36,7 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Sign in to Banter"));
+    setMinimumWidth(420);
     m_server->setEditable(true);
     m_server->addItems(
         QSettings()
