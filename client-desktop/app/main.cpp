@@ -12,13 +12,16 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 
 using namespace Banter;
 using namespace Banter::Desktop;
 
 namespace {
-// Tries the remembered account: true once the session is signed in and caught up.
+// Tries the remembered account. True when the session is signed in, or the server is
+// unreachable for now (the window opens offline and the session keeps reconnecting); false
+// when there is no remembered account or the server refused its tokens.
 bool resume(ClientSession &session, AccountStore &store)
 {
     std::optional<Result<std::optional<AccountStore::Account>>> loaded;
@@ -38,9 +41,10 @@ bool resume(ClientSession &session, AccountStore &store)
             if (state == ClientSession::State::Ready || state == ClientSession::State::Connected)
                 loop.quit(); // Connected here means the tokens were refused
         });
+    QTimer::singleShot(std::chrono::seconds(10), &loop, &QEventLoop::quit);
     session.connectToServer(account.server);
     loop.exec();
-    if (session.isReady())
+    if (session.state() != ClientSession::State::Connected)
         return true;
     store.forget([](Status) {});
     return false;
