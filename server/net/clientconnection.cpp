@@ -99,7 +99,7 @@ void ClientConnection::onTextMessage(const QString &text)
     const Protocol::Request &request = std::get<Protocol::Request>(decoded);
     if (const qint64 wait = m_requests.take(m_clock.elapsed()); wait > 0) {
         sendFrame(Protocol::encodeFailure(
-            request.type, request.rid,
+            Protocol::responseType(request.type), request.rid,
             makeError(ErrorCode::RateLimited, u"too many requests; slow down"_s, wait)));
         return;
     }

@@ -15,7 +15,7 @@ void RequestRouter::add(QLatin1String type, Access access, Handler handler)
 void RequestRouter::dispatch(ClientConnection &connection, const Protocol::Request &request) const
 {
     // The response to ping is named pong, as in Banter's reference design.
-    const QString replyType = request.type == "ping"_L1 ? u"pong"_s : request.type;
+    const QString replyType = Protocol::responseType(request.type);
     const Reply reply(connection, replyType, request.rid);
     const auto it = m_routes.constFind(request.type);
     if (it == m_routes.cend())

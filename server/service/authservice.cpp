@@ -298,16 +298,19 @@ void AuthService::revokeSession(UserId user, SessionId session, Callback<Done> d
 void AuthService::listSessions(UserId user, SessionId current,
                                Callback<Protocol::SessionsReply> done)
 {
+    const qint64 now = m_clock();
     runInStorage<Protocol::SessionsReply>(
         m_storage, this,
-        [user, current](Repositories &repos) -> Result<Protocol::SessionsReply> {
+        [user, current, now](Repositories &repos) -> Result<Protocol::SessionsReply> {
             Result<QList<StoredSession>> sessions = repos.sessions.listForUser(user);
             if (!sessions)
                 return sessions.error();
             Protocol::SessionsReply reply;
-            for (const StoredSession &s : *sessions)
-                reply.sessions.append(
-                    {s.id, s.device, s.createdAtMs, s.lastUsedAtMs, s.id == current});
+            for (const StoredSession &s : *sessions) {
+                if (s.expiresAtMs > now) // an expired session can no longer be used
+                    reply.sessions.append(
+                        {s.id, s.device, s.createdAtMs, s.lastUsedAtMs, s.id == current});
+            }
             return reply;
         },
         std::move(done));

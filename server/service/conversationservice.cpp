@@ -194,8 +194,12 @@ void ConversationService::addMembers(UserId user, const Protocol::AddMembersRequ
                 if (!c->isMember(id))
                     added.append(id);
             }
-            if (added.isEmpty())
-                return Change{std::move(c).value(), std::nullopt, {}};
+            if (added.isEmpty()) {
+                Result<Conversation> unchanged = reload(repos, c->id);
+                if (!unchanged)
+                    return unchanged.error();
+                return Change{std::move(unchanged).value(), std::nullopt, {}};
+            }
             if (c->participants.size() + added.size() > maxSize)
                 return makeError(ErrorCode::LimitExceeded,
                                  u"a group can have at most %1 members"_s.arg(maxSize));

@@ -240,7 +240,9 @@ void MessagingService::sync(UserId user, const Protocol::SyncRequest &request,
                     reply.messages.append(m);
                     reached = m.seq;
                     --budget;
-                    if (bytes > pageBytes) {
+                    // A limited conversation's page is the newest one and arrives whole (at
+                    // most 50 messages); everything else stops at the byte bound.
+                    if (bytes > pageBytes && !reply.limited.contains(id)) {
                         budget = 0;
                         break;
                     }

@@ -144,7 +144,7 @@ class ContactRepository
 public:
     virtual ~ContactRepository() = default;
     virtual Status add(UserId owner, UserId contact, qint64 nowMs) = 0; // idempotent
-    virtual Status remove(UserId owner, UserId contact) = 0; // idempotent
+    virtual Status remove(UserId owner, UserId contact) = 0; // idempotent; a block stays
     // Blocking creates the entry if needed; unblocking keeps it as a plain contact.
     virtual Status setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs) = 0;
     virtual Result<QList<ContactEntry>> list(UserId owner) = 0;

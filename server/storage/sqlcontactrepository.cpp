@@ -18,8 +18,10 @@ Status SqlContactRepository::add(UserId owner, UserId contact, qint64 nowMs)
 
 Status SqlContactRepository::remove(UserId owner, UserId contact)
 {
-    return m_session.run(u"DELETE FROM contacts WHERE owner_id = ? AND contact_id = ?"_s,
-                         {owner, contact});
+    // A block outlives "remove contact": only unblocking lifts it.
+    return m_session.run(
+        u"DELETE FROM contacts WHERE owner_id = ? AND contact_id = ? AND blocked = 0"_s,
+        {owner, contact});
 }
 
 Status SqlContactRepository::setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs)

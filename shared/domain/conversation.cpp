@@ -27,7 +27,7 @@ Status validateGroupName(const QString &name)
 {
     if (name.trimmed().isEmpty())
         return makeError(ErrorCode::BadRequest, QStringLiteral("group name must not be empty"));
-    if (name.size() > MaxGroupNameLength)
+    if (MessageContent::characterCount(name) > MaxGroupNameLength)
         return makeError(ErrorCode::TooLarge,
                          QStringLiteral("group name is longer than %1 "
                                         "characters")

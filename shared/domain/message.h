@@ -48,7 +48,7 @@ struct Message
     MessageType type = MessageType::Text;
     QString content; // text, caption for image/file, event description for system
     Attachment attachment;
-    QJsonObject event; // system messages: {"event": "member_added", ...}
+    QJsonObject event; // system messages: {"event": "members_added", ...}
     qint64 createdAtMs = 0; // server time; informational, order by seq
 
     friend bool operator==(const Message &, const Message &) = default;

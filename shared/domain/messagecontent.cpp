@@ -47,7 +47,7 @@ Status validateAttachment(MessageType type, const Attachment &attachment)
 {
     if (attachment.fileId.isEmpty())
         return makeError(ErrorCode::BadRequest, QStringLiteral("attachment.file_id is required"));
-    if (attachment.name.trimmed().isEmpty() || attachment.name.size() > MaxFileNameLength
+    if (attachment.name.trimmed().isEmpty() || characterCount(attachment.name) > MaxFileNameLength
         || !isWellFormedText(attachment.name))
         return makeError(ErrorCode::BadRequest,
                          QStringLiteral("attachment.name must be 1 to %1 valid characters")

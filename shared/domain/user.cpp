@@ -35,7 +35,7 @@ Status validateUsername(const QString &username)
 
 Status validateDisplayName(const QString &displayName)
 {
-    if (displayName.size() > MaxDisplayNameLength)
+    if (MessageContent::characterCount(displayName) > MaxDisplayNameLength)
         return makeError(ErrorCode::TooLarge, QStringLiteral("display name is too long"));
     if (!MessageContent::isWellFormedText(displayName))
         return makeError(ErrorCode::BadRequest,
@@ -47,7 +47,7 @@ Status validatePassword(const QString &password)
 {
     if (password.toUtf8().size() > MaxPasswordBytes)
         return makeError(ErrorCode::TooLarge, QStringLiteral("password is too long"));
-    if (password.size() < MinPasswordLength)
+    if (MessageContent::characterCount(password) < MinPasswordLength)
         return makeError(
             ErrorCode::BadRequest,
             QStringLiteral("password must be at least %1 characters").arg(MinPasswordLength));
@@ -58,7 +58,7 @@ Status validateDeviceName(const QString &device)
 {
     if (device.trimmed().isEmpty())
         return makeError(ErrorCode::BadRequest, QStringLiteral("device name must not be empty"));
-    if (device.size() > MaxDeviceNameLength)
+    if (MessageContent::characterCount(device) > MaxDeviceNameLength)
         return makeError(ErrorCode::TooLarge, QStringLiteral("device name is too long"));
     if (!MessageContent::isWellFormedText(device))
         return makeError(ErrorCode::BadRequest,

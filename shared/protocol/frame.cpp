@@ -42,6 +42,11 @@ Result<QJsonObject> parseObject(const QByteArray &frame, qint64 maxBytes)
 }
 } // namespace
 
+QString responseType(const QString &requestType)
+{
+    return requestType == "ping"_L1 ? u"pong"_s : requestType;
+}
+
 QByteArray encodeRequest(const QString &type, const QString &rid, const QJsonObject &data)
 {
     return toFrame({{u"type"_s, type}, {u"rid"_s, rid}, {u"data"_s, data}});

@@ -57,6 +57,9 @@ struct ServerFrame
     Error error; // when a response is not a success
 };
 
+// The type a response carries: the request's, except ping, answered as "pong".
+BANTERSHARED_EXPORT QString responseType(const QString &requestType);
+
 BANTERSHARED_EXPORT QByteArray encodeRequest(const QString &type, const QString &rid,
                                              const QJsonObject &data);
 BANTERSHARED_EXPORT QByteArray encodeSuccess(const QString &type, const QString &rid,

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void createGroupValidates();
     void adminsManageMembers();
     void nonAdminCannotManage();
+    void addingExistingMembersKeepsNames();
     void removedMemberLosesAccess();
     void leavingAdminHandsOver();
     void privateConversationsCannotBeChanged();
@@ -148,6 +149,18 @@ void TestServerConversations::adminsManageMembers()
     QCOMPARE(messages.size(), 3);
     QCOMPARE(messages.at(1).event.value(u"event"_s).toString(), u"members_added"_s);
     QCOMPARE(messages.at(2).event.value(u"event"_s).toString(), u"renamed"_s);
+}
+
+void TestServerConversations::addingExistingMembersKeepsNames()
+{
+    const Conversation group = createGroup(*m_clients[0], u"Team"_s, {m_ids[1]});
+    const auto reply = m_clients[0]->request(
+        u"add_members"_s, Protocol::AddMembersRequest{group.id, {m_ids[1]}}.toJson());
+    QVERIFY(reply && reply->success);
+    const Conversation same = Protocol::ConversationReply::fromJson(reply->data)->conversation;
+    QCOMPARE(same.participants.size(), 2);
+    QCOMPARE(same.participant(m_ids[1])->username, u"bob"_s);
+    QCOMPARE(same.lastSeq, group.lastSeq); // nothing changed, no system message
 }
 
 void TestServerConversations::nonAdminCannotManage()

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void historyPagesBackwards();
     void syncReturnsEverythingMissedOnce();
     void syncPagesWithHasMore();
+    void limitedPageArrivesWhole();
     void receiptsAreMonotonicAndPushed();
     void deliveredReceiptsPushed();
     void messageRateIsLimited();
@@ -320,6 +321,35 @@ void TestServerMessaging::syncPagesWithHasMore()
     QCOMPARE(seqs.size(), 12);
     for (int i = 0; i < 12; ++i)
         QCOMPARE(seqs.at(i), Seq(i + 1));
+}
+
+void TestServerMessaging::limitedPageArrivesWhole()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.limits.syncGapLimit = 5;
+    config.limits.syncPageBytes = 2000; // far less than the page below
+    TestServer server(config);
+    QVERIFY(server.start());
+    RawClient alice;
+    RawClient bob;
+    QVERIFY(alice.open(server.url()) && bob.open(server.url()));
+    QVERIFY(alice.registerUser(u"alice"_s));
+    const auto b = bob.registerUser(u"bob"_s);
+    const qint64 bobId = qint64(b->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+    const auto created = alice.request(u"create_private"_s, {{u"user_id"_s, bobId}});
+    const qint64 conversation =
+        qint64(created->data.value(u"conversation"_s).toObject().value(u"id"_s).toDouble());
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(
+            alice.request(u"message"_s, textTo(conversation, QString(500, QChar(u'a' + i % 26))))
+                ->success);
+    const auto reply = bob.request(u"sync"_s, Protocol::SyncRequest{}.toJson());
+    QVERIFY(reply && reply->success);
+    const auto sync = *Protocol::SyncReply::fromJson(reply->data);
+    QCOMPARE(sync.limited, QList<ConversationId>{conversation});
+    QCOMPARE(sync.messages.size(), 20);
+    QCOMPARE(sync.messages.last().seq, 20); // the newest page, up to the last seq
+    QVERIFY(!sync.hasMore);
 }
 
 void TestServerMessaging::receiptsAreMonotonicAndPushed()

@@ -112,6 +112,13 @@ void TestServerPeople::contactsListWithPresence()
                 ->contacts.first()
                 .blocked);
     QVERIFY(m_bob->request(u"remove_contact"_s, {{u"user_id"_s, m_aliceId}})->success);
+    // The block outlives "remove contact"...
+    QVERIFY(Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)
+                ->contacts.first()
+                .blocked);
+    QVERIFY(m_bob->request(u"unblock"_s, {{u"user_id"_s, m_aliceId}})->success);
+    QVERIFY(m_bob->request(u"remove_contact"_s, {{u"user_id"_s, m_aliceId}})->success);
+    // ...and once unblocked, removing really removes.
     QVERIFY(
         Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)->contacts.isEmpty());
     // By username too.

@@ -166,6 +166,7 @@ void TestServerProtocol::requestRateIsLimited()
     for (int i = 0; i < int(burst) + 20; ++i) {
         const auto reply = client.nextResponse();
         QVERIFY(reply);
+        QCOMPARE(reply->type, u"pong"_s); // answered as pong, refused or not
         if (!reply->success) {
             QCOMPARE(reply->error.code, ErrorCode::RateLimited);
             QVERIFY(reply->error.retryAfterMs > 0);

@@ -174,6 +174,13 @@ void TestDomainRules::conversationAccess()
     direct.type = ConversationType::Private;
     QCOMPARE(ConversationRules::checkCanManage(direct, 1).error().code, ErrorCode::Forbidden);
     QVERIFY(!ConversationRules::validateGroupName(u"  "_s));
+    QString emoji100;
+    for (int i = 0; i < 100; ++i)
+        emoji100 += u"🚀"_s;
+    QVERIFY(ConversationRules::validateGroupName(emoji100)); // 100 characters, 200 UTF-16 units
+    QCOMPARE(ConversationRules::validateGroupName(emoji100 + u"🚀"_s).error().code,
+             ErrorCode::TooLarge);
+    QVERIFY(UserRules::validateDisplayName(emoji100.left(128)));
     QCOMPARE(ConversationRules::validateGroupName(QString(101, u'n')).error().code,
              ErrorCode::TooLarge);
 }
