@@ -6,9 +6,8 @@
 #include "storage/storagefactory.h"
 
 #include <QCryptographicHash>
-#include <QSqlError>
 #include <QSqlRecord>
-#include <QUuid>
+#include <QUrl>
 
 namespace Banter::Server {
 
@@ -49,7 +48,7 @@ public:
     ~Endpoint()
     {
         if (m_session)
-            m_session->database().close();
+            m_session->close();
         m_session.reset();
         if (!m_name.isEmpty())
             QSqlDatabase::removeDatabase(m_name);
@@ -61,22 +60,12 @@ public:
         if (!spec)
             return spec.error();
         m_spec = *spec;
-        m_name = u"banter-migrate-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        QSqlDatabase db = QSqlDatabase::addDatabase(m_spec.driver, m_name);
-        db.setDatabaseName(m_spec.databaseName);
-        db.setHostName(m_spec.host);
-        if (m_spec.port > 0)
-            db.setPort(m_spec.port);
-        db.setUserName(m_spec.user);
-        db.setPassword(m_spec.password);
-        if (!db.open())
-            return makeError(ErrorCode::Unavailable,
-                             u"cannot open %1: %2"_s.arg(url, db.lastError().text()));
-        m_session = std::make_unique<SqlSession>(db, m_spec.dialect);
-        for (const QString &statement : std::as_const(m_spec.setupStatements)) {
-            if (Status s = m_session->run(statement); !s)
-                return s;
-        }
+        m_name = uniqueConnectionName(u"migrate-data"_s);
+        m_session = std::make_unique<SqlSession>(addSqlConnection(m_spec, m_name), m_spec.dialect);
+        if (Status opened = openSqlConnection(*m_session, m_spec.settings); !opened)
+            return makeError(
+                opened.error().code,
+                u"%1: %2"_s.arg(QUrl(url).toString(QUrl::RemovePassword), opened.error().message));
         SqlMigrator migrator(*m_session);
         return migrator.migrate();
     }

@@ -31,6 +31,21 @@ Conversation conversationRow(const SqlCursor &q, int first = 0)
 
 const QString ConversationColumns =
     QStringLiteral("c.id, c.type, c.name, c.created_at, c.last_seq");
+
+const QString ParticipantColumns =
+    QStringLiteral("p.user_id, p.role, p.joined_at, p.read_seq, p.delivered_seq");
+
+Participant participantRow(const SqlCursor &q, int first = 0)
+{
+    Participant p;
+    p.userId = q.value(first).toLongLong();
+    p.role =
+        participantRoleFromName(q.value(first + 1).toString()).value_or(ParticipantRole::Member);
+    p.joinedAtMs = q.value(first + 2).toLongLong();
+    p.readSeq = q.value(first + 3).toLongLong();
+    p.deliveredSeq = q.value(first + 4).toLongLong();
+    return p;
+}
 } // namespace
 
 Result<std::optional<ConversationId>> SqlConversationRepository::findPrivate(UserId a, UserId b)
@@ -82,23 +97,32 @@ Result<Conversation> SqlConversationRepository::create(ConversationType type, co
 
 Result<QList<Participant>> SqlConversationRepository::participants(ConversationId id)
 {
-    Result<SqlCursor> q = m_session.exec(
-        u"SELECT user_id, role, joined_at, read_seq, delivered_seq FROM participants "
-        "WHERE conversation_id = ? ORDER BY joined_at, user_id"_s,
-        {id});
+    Result<SqlCursor> q = m_session.exec(u"SELECT "_s + ParticipantColumns
+                                             + u" FROM participants p WHERE p.conversation_id = ? "
+                                               "ORDER BY p.joined_at, p.user_id"_s,
+                                         {id});
     if (!q)
         return q.error();
     QList<Participant> list;
-    while (q->next()) {
-        Participant p;
-        p.userId = q->value(0).toLongLong();
-        p.role = participantRoleFromName(q->value(1).toString()).value_or(ParticipantRole::Member);
-        p.joinedAtMs = q->value(2).toLongLong();
-        p.readSeq = q->value(3).toLongLong();
-        p.deliveredSeq = q->value(4).toLongLong();
-        list.append(p);
-    }
+    while (q->next())
+        list.append(participantRow(*q));
     return list;
+}
+
+Result<QHash<ConversationId, QList<Participant>>>
+SqlConversationRepository::participantsOfUsersConversations(UserId user)
+{
+    Result<SqlCursor> q = m_session.exec(
+        u"SELECT p.conversation_id, "_s + ParticipantColumns
+            + u" FROM participants mine JOIN participants p ON p.conversation_id = "
+              "mine.conversation_id WHERE mine.user_id = ? ORDER BY p.joined_at, p.user_id"_s,
+        {user});
+    if (!q)
+        return q.error();
+    QHash<ConversationId, QList<Participant>> byConversation;
+    while (q->next())
+        byConversation[q->value(0).toLongLong()].append(participantRow(*q, 1));
+    return byConversation;
 }
 
 Result<std::optional<Conversation>> SqlConversationRepository::find(ConversationId id)
@@ -174,12 +198,13 @@ Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId
         s.unreadCount = q->value(5 + SqlRows::MessageColumnCount).toLongLong();
         summaries.append(std::move(s));
     }
-    for (ConversationSummary &s : summaries) {
-        Result<QList<Participant>> members = participants(s.conversation.id);
-        if (!members)
-            return members.error();
-        s.conversation.participants = std::move(members).value();
-    }
+    // Every member of every one of those conversations in a second query, not one per row.
+    Result<QHash<ConversationId, QList<Participant>>> members =
+        participantsOfUsersConversations(user);
+    if (!members)
+        return members.error();
+    for (ConversationSummary &s : summaries)
+        s.conversation.participants = members->value(s.conversation.id);
     return summaries;
 }
 

@@ -5,6 +5,8 @@
 #include "service/repositories.h"
 #include "storage/sqlsession.h"
 
+#include <QHash>
+
 namespace Banter::Server {
 
 class SqlConversationRepository : public ConversationRepository
@@ -32,6 +34,7 @@ public:
 
 private:
     Result<QList<Participant>> participants(ConversationId id);
+    Result<QHash<ConversationId, QList<Participant>>> participantsOfUsersConversations(UserId user);
     Result<bool> raise(const char *column, ConversationId id, UserId user, Seq seq);
 
     SqlSession &m_session;

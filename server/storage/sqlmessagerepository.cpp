@@ -4,6 +4,8 @@
 
 #include "storage/sqlrows.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 
 namespace Banter::Server {
@@ -48,14 +50,16 @@ Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
     // servers storing the same id at once, and costs nothing on the common path.
     // Taking the seq from the conversation row inside the transaction serialises writers per
     // conversation: commit order is seq order and no reader sees a gap.
+    Message stored = message;
+    if (stored.createdAtMs == 0)
+        stored.createdAtMs = QDateTime::currentMSecsSinceEpoch();
     Result<SqlCursor> seq = m_session.exec(
         u"UPDATE conversations SET last_seq = last_seq + 1, last_activity = ? WHERE id = ? RETURNING last_seq"_s,
-        {message.createdAtMs, message.conversationId});
+        {stored.createdAtMs, stored.conversationId});
     if (!seq)
         return seq.error();
     if (!seq->next())
         return makeError(ErrorCode::NotFound, u"no such conversation"_s);
-    Message stored = message;
     stored.seq = seq->value(0).toLongLong();
     seq->finish();
     // ON CONFLICT covers a second banterd process storing the same id at the same moment:
@@ -74,9 +78,13 @@ Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
         return inserted.error();
     if (!inserted->next()) {
         inserted->finish();
-        if (Status undone =
-                m_session.run(u"UPDATE conversations SET last_seq = last_seq - 1 WHERE id = ?"_s,
-                              {stored.conversationId});
+        // SET sees the row as it was: last_seq - 1 is the newest real message, whose time
+        // was the last activity before this resend touched it.
+        if (Status undone = m_session.run(
+                u"UPDATE conversations SET last_seq = last_seq - 1, last_activity = COALESCE("
+                "(SELECT m.created_at FROM messages m WHERE m.conversation_id = conversations.id "
+                "AND m.seq = conversations.last_seq - 1), conversations.created_at) WHERE id = ?"_s,
+                {stored.conversationId});
             !undone)
             return undone.error();
         Result<std::optional<Message>> winner = findById(message.id);

@@ -4,6 +4,7 @@
 
 #include "serverlogging.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QSqlError>
 
@@ -29,8 +30,7 @@ Result<SqlCursor> SqlSession::exec(const QString &sql, const QVariantList &binds
     auto failed = [&](const QSqlQuery &query, const char *step) {
         const QSqlError e = query.lastError();
         return databaseError(u"%1 of \"%2\""_s.arg(QLatin1String(step), sql.simplified().left(80)),
-                             e.text(),
-                             e.type() == QSqlError::ConnectionError || !m_database.isOpen());
+                             e.text(), isUnavailable(e));
     };
     // Statements without parameters run directly: PostgreSQL cannot PREPARE utility
     // statements such as BEGIN, SAVEPOINT or SET.
@@ -68,6 +68,15 @@ Result<SqlCursor> SqlSession::exec(const QString &sql, const QVariantList &binds
     return SqlCursor(prepared.get());
 }
 
+bool SqlSession::isUnavailable(const QSqlError &error) const
+{
+    if (!m_database.isOpen())
+        return true;
+    if (m_dialect.isUnavailable)
+        return m_dialect.isUnavailable(error);
+    return error.type() == QSqlError::ConnectionError;
+}
+
 void SqlSession::finishAll()
 {
     for (const auto &query : std::as_const(m_prepared))
@@ -98,10 +107,20 @@ Status SqlSession::runScript(const QString &script)
         QSqlQuery query(m_database);
         if (!query.exec(sql)) {
             const QSqlError e = query.lastError();
-            return databaseError(u"\"%1\""_s.arg(sql.simplified().left(80)), e.text(), false);
+            return databaseError(u"\"%1\""_s.arg(sql.simplified().left(80)), e.text(),
+                                 isUnavailable(e));
         }
     }
     return success();
+}
+
+Result<QString> SqlSession::dialectSql(const QString &relativePath) const
+{
+    QFile file(u":/sql/%1/%2"_s.arg(m_dialect.name, relativePath));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Internal,
+                         u"this build lacks the SQL resource %1"_s.arg(file.fileName()));
+    return QString::fromUtf8(file.readAll());
 }
 
 } // namespace Banter::Server

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariantList>
@@ -43,6 +44,10 @@ struct SqlDialect
 {
     QString name; // "sqlite" or "postgresql": also the SQL resource folder
     QString beginTransaction; // SQLite takes the write lock up front: BEGIN IMMEDIATE
+    // Whether a failure means the database cannot be used right now (worth a retry:
+    // "unavailable") rather than a failed statement ("internal"). Drivers disagree on error
+    // types (QSQLITE calls every failed step a connection error), so each backend decides.
+    bool (*isUnavailable)(const QSqlError &error) = nullptr;
 };
 
 // A QSqlDatabase connection plus checked execution: every failure becomes an Error that
@@ -57,14 +62,27 @@ public:
 
     Result<SqlCursor> exec(const QString &sql, const QVariantList &binds = {});
     Status run(const QString &sql, const QVariantList &binds = {});
-    // Runs a script of statements separated by ";" at line ends (migrations).
+    // Runs a script of statements separated by ";" at line ends (migrations). Whole-line
+    // "--" comments are dropped; a statement with ";" at a line end inside it (a trigger
+    // body) would be cut there, so migrations avoid that.
     Status runScript(const QString &script);
+    // The text of one of this dialect's SQL resources: "queries/tables.sql" is
+    // :/sql/<dialect>/queries/tables.sql.
+    Result<QString> dialectSql(const QString &relativePath) const;
     // Releases the result sets of cached statements (before COMMIT).
     void finishAll();
     // Forgets cached statements (after the connection was reopened).
     void resetStatements() { m_prepared.clear(); }
+    // Drops the cached statements while the connection can still free them, then closes it.
+    void close()
+    {
+        m_prepared.clear();
+        m_database.close();
+    }
 
 private:
+    bool isUnavailable(const QSqlError &error) const;
+
     QSqlDatabase m_database;
     SqlDialect m_dialect;
     // Prepared once per connection and reused: PostgreSQL otherwise pays a PREPARE and a

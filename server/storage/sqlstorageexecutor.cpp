@@ -3,129 +3,75 @@
 #include "storage/sqlstorageexecutor.h"
 
 #include "serverlogging.h"
-#include "storage/sqlcontactrepository.h"
-#include "storage/sqlconversationrepository.h"
-#include "storage/sqlmessagerepository.h"
-#include "storage/sqlmigrator.h"
-#include "storage/sqlsessionrepository.h"
-#include "storage/sqluserrepository.h"
+#include "storage/sqlbatchrunner.h"
 
 #include <QAtomicInteger>
-#include <QSqlError>
-#include <QUuid>
+#include <QMutex>
+
+#include <deque>
 
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-constexpr int MaxJobsPerBatch = 512;
-}
-
-// Lives on the storage thread. Owns the connection and the repositories over it.
+// The queue, and the runner on the storage thread that drains it batch by batch.
 class SqlStorageExecutor::Worker : public QObject
 {
 public:
     explicit Worker(SqlConnectionSpec spec)
-        : m_spec(std::move(spec))
+        : m_runner(std::move(spec))
     { }
 
-    Status openDatabase()
-    {
-        m_connectionName =
-            u"banter-storage-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        QSqlDatabase db = QSqlDatabase::addDatabase(m_spec.driver, m_connectionName);
-        if (!db.isValid())
-            return makeError(ErrorCode::Unavailable,
-                             u"the Qt SQL driver %1 is not installed"_s.arg(m_spec.driver));
-        db.setDatabaseName(m_spec.databaseName);
-        if (!m_spec.host.isEmpty())
-            db.setHostName(m_spec.host);
-        if (m_spec.port > 0)
-            db.setPort(m_spec.port);
-        if (!m_spec.user.isEmpty())
-            db.setUserName(m_spec.user);
-        if (!m_spec.password.isEmpty())
-            db.setPassword(m_spec.password);
-        m_session = std::make_unique<SqlSession>(db, m_spec.dialect);
-        if (Status connected = connectDatabase(); !connected)
-            return connected;
-        SqlMigrator migrator(*m_session);
-        if (Status migrated = migrator.migrate(); !migrated)
-            return migrated;
-        m_users = std::make_unique<SqlUserRepository>(*m_session);
-        m_sessions = std::make_unique<SqlSessionRepository>(*m_session);
-        m_conversations = std::make_unique<SqlConversationRepository>(*m_session);
-        m_messages = std::make_unique<SqlMessageRepository>(*m_session);
-        m_contacts = std::make_unique<SqlContactRepository>(*m_session);
-        return success();
-    }
+    Status open() { return m_runner.open(); }
 
-    // Opens the connection and applies the session settings (pragmas, SET ...).
-    Status connectDatabase()
-    {
-        QSqlDatabase &db = m_session->database();
-        m_session->resetStatements();
-        if (!db.open())
-            return makeError(ErrorCode::Unavailable,
-                             u"cannot open the %1 database: %2"_s.arg(m_spec.dialect.name,
-                                                                      db.lastError().text()));
-        for (const QString &statement : std::as_const(m_spec.setupStatements)) {
-            if (Status s = m_session->run(statement); !s)
-                return s;
-        }
-        return success();
-    }
-
-    // After a failed BEGIN the connection is usually gone (a database restart, a network
-    // cut): open it again so service resumes as soon as the database is back.
-    bool beginWithReconnect()
-    {
-        if (m_session->run(m_spec.dialect.beginTransaction))
-            return true;
-        qCWarning(lcStorage) << "the database connection failed; reconnecting";
-        m_session->database().close();
-        if (!connectDatabase())
-            return false;
-        return bool(m_session->run(m_spec.dialect.beginTransaction));
-    }
-
-    void closeDatabase()
-    {
-        m_users.reset();
-        m_sessions.reset();
-        m_conversations.reset();
-        m_messages.reset();
-        m_contacts.reset();
-        if (m_session) {
-            m_session->database().close();
-            m_session.reset();
-        }
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-
+    // Any thread. Wakes the storage thread only when no drain is pending already.
     void enqueue(StorageJob job)
     {
         bool wake = false;
+        bool refused = false;
         {
             QMutexLocker lock(&m_mutex);
-            m_queue.push_back(std::move(job));
-            wake = !m_scheduled;
-            m_scheduled = true;
+            refused = m_stopping;
+            if (!refused) {
+                m_queue.push_back(std::move(job));
+                wake = !m_scheduled;
+                m_scheduled = true;
+            }
+        }
+        if (refused) {
+            qCWarning(lcStorage) << "a storage job arrived after stop(); not run";
+            if (job.finish)
+                job.finish(false);
+            return;
         }
         if (wake)
-            QMetaObject::invokeMethod(
-                this, [this] { drain(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, &Worker::drain, Qt::QueuedConnection);
     }
 
-    // Runs batches until the queue is empty.
+    // Storage thread: whatever is queued still runs, then the connection closes.
+    void shutDown()
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            m_stopping = true;
+        }
+        drain();
+        m_runner.close();
+    }
+
+    QAtomicInteger<quint64> batches = 0;
+    QAtomicInteger<quint64> failedBatches = 0;
+    QAtomicInteger<quint64> jobs = 0;
+
+private:
+    // Storage thread: runs batches until the queue is empty.
     void drain()
     {
         for (;;) {
             std::vector<StorageJob> batch;
             {
                 QMutexLocker lock(&m_mutex);
-                while (!m_queue.empty() && batch.size() < MaxJobsPerBatch) {
+                while (!m_queue.empty() && batch.size() < size_t(MaxJobsPerBatch)) {
                     batch.push_back(std::move(m_queue.front()));
                     m_queue.pop_front();
                 }
@@ -134,78 +80,34 @@ public:
                     return;
                 }
             }
-            runBatch(batch);
+            const SqlBatchRunner::Outcome outcome = m_runner.run(batch);
+            // Counted before anyone hears of the batch, so an observer never sees it missing.
+            ++batches;
+            failedBatches += outcome.committed ? 0 : 1;
+            jobs += batch.size();
+            SqlBatchRunner::finish(batch, outcome);
         }
     }
 
-    QAtomicInteger<quint64> batches = 0;
-    QAtomicInteger<quint64> jobs = 0;
-
-private:
-    void runBatch(std::vector<StorageJob> &batch)
-    {
-        bool committed = false;
-        if (m_session && beginWithReconnect()) {
-            Repositories repos{*m_users, *m_sessions, *m_conversations, *m_messages, *m_contacts};
-            for (StorageJob &job : batch)
-                runJob(job, repos);
-            m_session->finishAll();
-            committed = bool(m_session->run(u"COMMIT"_s));
-            if (!committed)
-                m_session->run(u"ROLLBACK"_s);
-        }
-        ++batches;
-        jobs += batch.size();
-        for (StorageJob &job : batch) {
-            if (job.finish)
-                job.finish(committed);
-        }
-    }
-
-    void runJob(StorageJob &job, Repositories &repos)
-    {
-        // SQLite refuses savepoint changes while a statement still holds a result.
-        m_session->finishAll();
-        if (!m_session->run(u"SAVEPOINT job"_s))
-            return;
-        bool ok = false;
-        try {
-            ok = job.work(repos);
-        } catch (const std::exception &e) {
-            qCWarning(lcStorage) << "storage job threw:" << e.what();
-        } catch (...) {
-            qCWarning(lcStorage) << "storage job threw";
-        }
-        m_session->finishAll();
-        if (!ok)
-            m_session->run(u"ROLLBACK TO SAVEPOINT job"_s);
-        m_session->run(u"RELEASE SAVEPOINT job"_s);
-    }
-
-    SqlConnectionSpec m_spec;
-    QString m_connectionName;
-    std::unique_ptr<SqlSession> m_session;
-    std::unique_ptr<SqlUserRepository> m_users;
-    std::unique_ptr<SqlSessionRepository> m_sessions;
-    std::unique_ptr<SqlConversationRepository> m_conversations;
-    std::unique_ptr<SqlMessageRepository> m_messages;
-    std::unique_ptr<SqlContactRepository> m_contacts;
+    SqlBatchRunner m_runner;
     QMutex m_mutex;
     std::deque<StorageJob> m_queue;
-    bool m_scheduled = false;
+    bool m_scheduled = false; // a drain is queued or running
+    bool m_stopping = false;
 };
 
 Result<std::unique_ptr<SqlStorageExecutor>> SqlStorageExecutor::open(const SqlConnectionSpec &spec)
 {
     std::unique_ptr<SqlStorageExecutor> executor(new SqlStorageExecutor);
     executor->m_thread.setObjectName(u"banter-storage"_s);
-    executor->m_worker = new Worker(spec);
+    executor->m_worker = std::make_unique<Worker>(spec);
     executor->m_worker->moveToThread(&executor->m_thread);
     executor->m_thread.start();
-    Status opened = makeError(ErrorCode::Internal, u"storage thread did not start"_s);
+    // Opened on the storage thread: a QSqlDatabase works only on the thread that opened it.
+    Status opened = makeError(ErrorCode::Internal, u"the storage thread did not start"_s);
+    Worker *worker = executor->m_worker.get();
     QMetaObject::invokeMethod(
-        executor->m_worker, [&] { opened = executor->m_worker->openDatabase(); },
-        Qt::BlockingQueuedConnection);
+        worker, [worker, &opened] { opened = worker->open(); }, Qt::BlockingQueuedConnection);
     if (!opened) {
         executor->stop();
         return opened.error();
@@ -225,32 +127,28 @@ void SqlStorageExecutor::submit(StorageJob job)
 
 void SqlStorageExecutor::stop()
 {
-    if (!m_worker)
+    if (!m_thread.isRunning())
         return;
-    if (m_thread.isRunning()) {
-        Worker *worker = m_worker;
-        QMetaObject::invokeMethod(
-            worker,
-            [worker] {
-                worker->drain();
-                worker->closeDatabase();
-            },
-            Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    delete m_worker;
-    m_worker = nullptr;
+    Worker *worker = m_worker.get();
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->shutDown(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
 }
 
 quint64 SqlStorageExecutor::batchCount() const
 {
-    return m_worker ? m_worker->batches.loadRelaxed() : 0;
+    return m_worker->batches.loadRelaxed();
+}
+
+quint64 SqlStorageExecutor::failedBatchCount() const
+{
+    return m_worker->failedBatches.loadRelaxed();
 }
 
 quint64 SqlStorageExecutor::jobCount() const
 {
-    return m_worker ? m_worker->jobs.loadRelaxed() : 0;
+    return m_worker->jobs.loadRelaxed();
 }
 
 } // namespace Banter::Server

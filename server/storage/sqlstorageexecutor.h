@@ -3,52 +3,44 @@
 #pragma once
 
 #include "service/storageexecutor.h"
-#include "storage/sqlsession.h"
+#include "storage/sqlconnection.h"
 
-#include <QMutex>
 #include <QThread>
 
-#include <deque>
 #include <memory>
 
 namespace Banter::Server {
 
-// How to open the database; runs on the storage thread, which then owns the connection.
-struct SqlConnectionSpec
-{
-    SqlDialect dialect;
-    QString driver; // "QSQLITE" or "QPSQL"
-    QString databaseName; // SQLite file path, or PostgreSQL database name
-    QString host;
-    int port = -1;
-    QString user;
-    QString password;
-    QStringList setupStatements; // run after opening (pragmas, session settings)
-};
-
 // StorageExecutor over QtSql on a dedicated thread with group commit: every job queued while
 // a batch runs goes into the next batch, under one transaction, each job in a savepoint.
+// The connection is opened on that thread and never touched from another.
 class SqlStorageExecutor : public StorageExecutor
 {
 public:
+    // More jobs than this wait for the next batch, so one commit never grows unbounded.
+    static constexpr int MaxJobsPerBatch = 512;
+
     ~SqlStorageExecutor() override;
 
     // Starts the thread, opens and migrates the database there; fails with a clear error.
     static Result<std::unique_ptr<SqlStorageExecutor>> open(const SqlConnectionSpec &spec);
 
+    // From any thread. After stop() the job is not run: its finish(false) is called at once.
     void submit(StorageJob job) override;
-    // Runs what is queued, then closes the database and stops the thread. Idempotent.
+    // Runs what is queued, then closes the database and stops the thread. Idempotent; call
+    // it from the thread that opened the executor, never from inside a job.
     void stop();
 
-    quint64 batchCount() const;
-    quint64 jobCount() const;
+    quint64 batchCount() const; // batches run, committed or not
+    quint64 failedBatchCount() const; // batches that did not commit
+    quint64 jobCount() const; // jobs that went through a batch
 
 private:
     class Worker;
     SqlStorageExecutor() = default;
 
     QThread m_thread;
-    Worker *m_worker = nullptr;
+    std::unique_ptr<Worker> m_worker;
 };
 
 } // namespace Banter::Server

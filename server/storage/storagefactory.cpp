@@ -11,49 +11,76 @@ namespace Banter::Server {
 using namespace Qt::StringLiterals;
 
 namespace {
-SqlConnectionSpec sqliteSpec(const QString &path)
+// Busy, locked, I/O error, disk full, cannot open: the file, not the statement, is at fault.
+// The low byte is the primary result code of an extended one.
+bool sqliteUnavailable(const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    return code == 5 || code == 6 || code == 10 || code == 13 || code == 14;
+}
+
+// No SQLSTATE: libpq lost the server before it answered. Class 08: connection exception;
+// 57P: the server is shutting down or starting up; 53: it is out of resources.
+bool postgresqlUnavailable(const QSqlError &error)
+{
+    const QString state = error.nativeErrorCode();
+    return state.isEmpty() || error.type() == QSqlError::ConnectionError
+        || state.startsWith("08"_L1) || state.startsWith("57P"_L1) || state.startsWith("53"_L1);
+}
+
+Result<SqlConnectionSpec> sqliteSpec(const QString &path)
+{
+    if (path.isEmpty())
+        return makeError(ErrorCode::BadRequest, u"the SQLite database names no file"_s);
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return makeError(ErrorCode::Unavailable,
+                         u"cannot create the directory %1"_s.arg(info.absolutePath()));
+    SqlConnectionSpec spec;
+    // BEGIN IMMEDIATE takes the write lock up front, so a batch never fails half-way on a
+    // lock another process took after it started reading.
+    spec.dialect = {u"sqlite"_s, u"BEGIN IMMEDIATE"_s, &sqliteUnavailable};
+    spec.driver = u"QSQLITE"_s;
+    spec.databaseName = info.absoluteFilePath();
+    // WAL lets readers run beside the writer; FULL makes a commit survive power loss, which
+    // is what an ack promises. Group commit pays for it once per batch. The read-backs catch
+    // a pragma SQLite ignored instead of refusing.
+    spec.settings = {
+        {u"PRAGMA journal_mode = WAL"_s, u"wal"_s}, {u"PRAGMA synchronous = FULL"_s, {}},
+        {u"PRAGMA synchronous"_s, u"2"_s},          {u"PRAGMA foreign_keys = ON"_s, {}},
+        {u"PRAGMA foreign_keys"_s, u"1"_s},         {u"PRAGMA busy_timeout = 5000"_s, u"5000"_s},
+    };
+    return spec;
+}
+
+Result<SqlConnectionSpec> postgresqlSpec(const QUrl &url)
 {
     SqlConnectionSpec spec;
-    spec.dialect = {u"sqlite"_s, u"BEGIN IMMEDIATE"_s};
-    spec.driver = u"QSQLITE"_s;
-    spec.databaseName = path;
-    // WAL lets readers run beside the writer; FULL makes a commit survive power loss, which
-    // is what an ack promises. Group commit pays for it once per batch.
-    spec.setupStatements = {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s,
-                            u"PRAGMA foreign_keys = ON"_s, u"PRAGMA busy_timeout = 5000"_s};
+    spec.dialect = {u"postgresql"_s, u"BEGIN"_s, &postgresqlUnavailable};
+    spec.driver = u"QPSQL"_s;
+    spec.databaseName = url.path().mid(1);
+    spec.host = url.host();
+    spec.port = url.port(5432);
+    spec.user = url.userName();
+    spec.password = url.password();
+    if (spec.databaseName.isEmpty() || spec.host.isEmpty())
+        return makeError(ErrorCode::BadRequest,
+                         u"a PostgreSQL URL needs a host and a database name"_s);
+    spec.settings = {{u"SET client_min_messages TO WARNING"_s, {}}};
     return spec;
 }
 } // namespace
 
 Result<SqlConnectionSpec> connectionSpecFromUrl(const QString &url)
 {
-    if (url.startsWith("sqlite://"_L1) || !url.contains("://"_L1)) {
-        const QString path = url.startsWith("sqlite://"_L1) ? url.mid(9) : url;
-        if (path.isEmpty())
-            return makeError(ErrorCode::BadRequest, u"the SQLite URL names no file"_s);
-        const QFileInfo info(path);
-        if (!QDir().mkpath(info.absolutePath()))
-            return makeError(ErrorCode::Unavailable,
-                             u"cannot create the directory %1"_s.arg(info.absolutePath()));
-        return sqliteSpec(info.absoluteFilePath());
-    }
+    if (url.startsWith("sqlite://"_L1))
+        return sqliteSpec(url.mid(9));
+    if (!url.contains("://"_L1))
+        return sqliteSpec(url);
     const QUrl parsed(url, QUrl::StrictMode);
     if (parsed.isValid()
-        && (parsed.scheme() == "postgresql"_L1 || parsed.scheme() == "postgres"_L1)) {
-        SqlConnectionSpec spec;
-        spec.dialect = {u"postgresql"_s, u"BEGIN"_s};
-        spec.driver = u"QPSQL"_s;
-        spec.databaseName = parsed.path().mid(1);
-        spec.host = parsed.host();
-        spec.port = parsed.port(5432);
-        spec.user = parsed.userName();
-        spec.password = parsed.password();
-        if (spec.databaseName.isEmpty() || spec.host.isEmpty())
-            return makeError(ErrorCode::BadRequest,
-                             u"a PostgreSQL URL needs a host and a database name"_s);
-        spec.setupStatements = {u"SET client_min_messages TO WARNING"_s};
-        return spec;
-    }
+        && (parsed.scheme() == "postgresql"_L1 || parsed.scheme() == "postgres"_L1))
+        return postgresqlSpec(parsed);
     return makeError(
         ErrorCode::BadRequest,
         u"unsupported database URL '%1': use sqlite:///path or postgresql://user@host/db"_s.arg(
@@ -63,6 +90,14 @@ Result<SqlConnectionSpec> connectionSpecFromUrl(const QString &url)
 Result<std::unique_ptr<SqlStorageExecutor>> openStorage(const QString &url)
 {
     Result<SqlConnectionSpec> spec = connectionSpecFromUrl(url);
+    if (!spec)
+        return spec.error();
+    return SqlStorageExecutor::open(*spec);
+}
+
+Result<std::unique_ptr<SqlStorageExecutor>> openSqliteStorage(const QString &path)
+{
+    Result<SqlConnectionSpec> spec = sqliteSpec(path);
     if (!spec)
         return spec.error();
     return SqlStorageExecutor::open(*spec);

@@ -1,0 +1,2 @@
+-- Runs first inside each migration transaction, so two servers starting together take turns.
+-- Nothing to do on SQLite: BEGIN IMMEDIATE already holds the database's write lock.

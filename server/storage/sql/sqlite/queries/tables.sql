@@ -1,0 +1,2 @@
+-- Every table of the database but SQLite's own: tells a fresh database from a foreign one.
+SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, 7) <> 'sqlite_'

@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/sqlbatchrunner.h"
+
+#include "serverlogging.h"
+#include "storage/sqlcontactrepository.h"
+#include "storage/sqlconversationrepository.h"
+#include "storage/sqlmessagerepository.h"
+#include "storage/sqlmigrator.h"
+#include "storage/sqlsessionrepository.h"
+#include "storage/sqluserrepository.h"
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Exceptions are not part of the storage contract, but one escaping here would take the
+// storage thread, and every later acknowledgement, down with it.
+template<typename F>
+bool guarded(const char *what, F &&f)
+{
+    try {
+        return f();
+    } catch (const std::exception &e) {
+        qCWarning(lcStorage) << what << "threw:" << e.what();
+    } catch (...) {
+        qCWarning(lcStorage) << what << "threw";
+    }
+    return false;
+}
+} // namespace
+
+SqlBatchRunner::SqlBatchRunner(SqlConnectionSpec spec)
+    : m_spec(std::move(spec))
+{ }
+
+SqlBatchRunner::~SqlBatchRunner()
+{
+    close();
+}
+
+Status SqlBatchRunner::open()
+{
+    m_connectionName = uniqueConnectionName(u"storage"_s);
+    m_session =
+        std::make_unique<SqlSession>(addSqlConnection(m_spec, m_connectionName), m_spec.dialect);
+    if (Status connected = openSqlConnection(*m_session, m_spec.settings); !connected)
+        return connected;
+    SqlMigrator migrator(*m_session);
+    if (Status migrated = migrator.migrate(); !migrated)
+        return migrated;
+    m_users = std::make_unique<SqlUserRepository>(*m_session);
+    m_sessions = std::make_unique<SqlSessionRepository>(*m_session);
+    m_conversations = std::make_unique<SqlConversationRepository>(*m_session);
+    m_messages = std::make_unique<SqlMessageRepository>(*m_session);
+    m_contacts = std::make_unique<SqlContactRepository>(*m_session);
+    return success();
+}
+
+void SqlBatchRunner::close()
+{
+    m_users.reset();
+    m_sessions.reset();
+    m_conversations.reset();
+    m_messages.reset();
+    m_contacts.reset();
+    if (m_session) {
+        m_session->close();
+        m_session.reset(); // the last handle: only now may the connection be removed
+    }
+    if (!m_connectionName.isEmpty()) {
+        QSqlDatabase::removeDatabase(m_connectionName);
+        m_connectionName.clear();
+    }
+}
+
+// After a failed BEGIN the connection is usually gone (a database restart, a network cut):
+// open it again so service resumes as soon as the database is back.
+bool SqlBatchRunner::begin()
+{
+    if (m_session->run(m_spec.dialect.beginTransaction))
+        return true;
+    qCWarning(lcStorage) << "the database connection failed; reconnecting";
+    m_session->close();
+    if (!openSqlConnection(*m_session, m_spec.settings))
+        return false;
+    return bool(m_session->run(m_spec.dialect.beginTransaction));
+}
+
+bool SqlBatchRunner::commit(bool intact)
+{
+    // SQLite refuses to commit while a statement still holds a result set.
+    m_session->finishAll();
+    if (intact && m_session->run(u"COMMIT"_s))
+        return true;
+    m_session->run(u"ROLLBACK"_s);
+    return false;
+}
+
+SqlBatchRunner::Outcome SqlBatchRunner::run(std::vector<StorageJob> &batch)
+{
+    std::vector<JobOutcome> jobs(batch.size(), JobOutcome::Broken);
+    Outcome outcome;
+    if (m_users && begin()) {
+        Repositories repos{*m_users, *m_sessions, *m_conversations, *m_messages, *m_contacts};
+        bool intact = true;
+        for (size_t i = 0; i < batch.size() && intact; ++i) {
+            jobs[i] = runJob(batch[i], repos);
+            intact = jobs[i] != JobOutcome::Broken;
+        }
+        outcome.committed = commit(intact);
+    }
+    if (!outcome.committed)
+        qCWarning(lcStorage) << "a batch of" << batch.size() << "jobs did not commit";
+    for (JobOutcome job : jobs)
+        outcome.reports.push_back(outcome.committed && job != JobOutcome::Lost);
+    return outcome;
+}
+
+void SqlBatchRunner::finish(std::vector<StorageJob> &batch, const Outcome &outcome)
+{
+    for (size_t i = 0; i < batch.size(); ++i) {
+        if (!batch[i].finish)
+            continue;
+        guarded("a storage job's finish", [&] {
+            batch[i].finish(outcome.reports.at(i));
+            return true;
+        });
+    }
+}
+
+SqlBatchRunner::JobOutcome SqlBatchRunner::runJob(StorageJob &job, Repositories &repos)
+{
+    // SQLite refuses savepoint changes while a statement still holds a result set.
+    m_session->finishAll();
+    if (!m_session->run(u"SAVEPOINT job"_s))
+        return JobOutcome::Broken;
+    const bool worked = job.work && guarded("a storage job", [&] { return job.work(repos); });
+    m_session->finishAll();
+    if (worked) {
+        if (m_session->run(u"RELEASE SAVEPOINT job"_s))
+            return JobOutcome::Kept;
+        // PostgreSQL: a statement failed inside the job and the job carried on regardless.
+        qCWarning(lcStorage) << "a storage job succeeded but its savepoint did not release";
+    }
+    if (!m_session->run(u"ROLLBACK TO SAVEPOINT job"_s)
+        || !m_session->run(u"RELEASE SAVEPOINT job"_s))
+        return JobOutcome::Broken;
+    return worked ? JobOutcome::Lost : JobOutcome::Discarded;
+}
+
+} // namespace Banter::Server

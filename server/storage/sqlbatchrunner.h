@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "service/storageexecutor.h"
+#include "storage/sqlconnection.h"
+
+#include <memory>
+#include <vector>
+
+namespace Banter::Server {
+
+class SqlContactRepository;
+class SqlConversationRepository;
+class SqlMessageRepository;
+class SqlSessionRepository;
+class SqlUserRepository;
+
+// Runs batches of storage jobs over one connection: one transaction per batch (group
+// commit), a savepoint per job so a failing job rolls back alone. Owns the connection and
+// the repositories over it; used only on the thread that opened it.
+class SqlBatchRunner
+{
+public:
+    explicit SqlBatchRunner(SqlConnectionSpec spec);
+    ~SqlBatchRunner();
+
+    // Connects and brings the schema up to date.
+    Status open();
+    void close();
+
+    struct Outcome
+    {
+        bool committed = false; // the batch as a whole
+        std::vector<bool> reports; // what each job's finish is to be told
+    };
+    // Runs every job's work and commits. A job is reported committed only if the batch
+    // committed and nothing of its own went wrong after its work succeeded.
+    Outcome run(std::vector<StorageJob> &batch);
+    // Calls every job's finish with its report (after the caller has counted the batch).
+    static void finish(std::vector<StorageJob> &batch, const Outcome &outcome);
+
+private:
+    enum class JobOutcome {
+        Kept, // work succeeded and its savepoint was released
+        Discarded, // work failed (or threw) and its savepoint was rolled back
+        Lost, // work succeeded but its savepoint could not be released: rolled back
+        Broken, // a savepoint statement failed: the transaction cannot be trusted
+    };
+    JobOutcome runJob(StorageJob &job, Repositories &repos);
+    bool begin();
+    bool commit(bool intact);
+
+    SqlConnectionSpec m_spec;
+    QString m_connectionName;
+    std::unique_ptr<SqlSession> m_session;
+    std::unique_ptr<SqlUserRepository> m_users;
+    std::unique_ptr<SqlSessionRepository> m_sessions;
+    std::unique_ptr<SqlConversationRepository> m_conversations;
+    std::unique_ptr<SqlMessageRepository> m_messages;
+    std::unique_ptr<SqlContactRepository> m_contacts;
+};
+
+} // namespace Banter::Server
