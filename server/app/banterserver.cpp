@@ -83,6 +83,7 @@ Status BanterServer::start()
     AuthSettings auth;
     auth.accessTokenTtlMs = qint64(m_config.accessTokenMinutes) * 60 * 1000;
     auth.refreshTokenTtlMs = qint64(m_config.refreshTokenDays) * 24 * 3600 * 1000;
+    auth.refreshReuseGraceMs = qint64(m_config.refreshReuseGraceSeconds) * 1000;
     auth.registrationOpen = m_config.registrationOpen;
     auth.loginFailuresPerAccount = m_config.limits.loginFailuresPerAccount;
     auth.loginFailuresPerAddress = m_config.limits.loginFailuresPerAddress;

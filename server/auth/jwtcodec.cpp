@@ -2,14 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/jwtcodec.h"
 
+#include "auth/base64url.h"
 #include "auth/sodium.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cmath>
 #include <sodium.h>
@@ -19,21 +16,32 @@ namespace Banter::Server {
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int KeyBytes = 32;
+// Far above any token Banter issues; stops work on garbage early.
+constexpr qsizetype MaxTokenChars = 2048;
 
 Error invalidToken()
 {
     return makeError(ErrorCode::InvalidCredentials, u"the token is not valid"_s);
 }
 
-// The one header Banter issues and accepts.
+// The one header Banter issues and accepts, compared as encoded bytes: no JSON parsing of
+// anything unauthenticated, and no second spelling of the same header.
 const QByteArray &pinnedHeader()
 {
-    static const QByteArray header = base64Url(R"({"alg":"HS256","typ":"JWT"})"_ba);
+    static const QByteArray header = toBase64Url(R"({"alg":"HS256","typ":"JWT"})"_ba);
     return header;
 }
 
-bool integral(const QJsonValue &v, qint64 *out)
+bool readId(const QJsonValue &v, qint64 *out)
+{
+    const double d = v.toDouble();
+    if (!v.isDouble() || std::floor(d) != d || d < 1 || d > double(MaxJsonSafeInteger))
+        return false;
+    *out = qint64(d);
+    return true;
+}
+
+bool readSeconds(const QJsonValue &v, qint64 *out)
 {
     const double d = v.toDouble();
     if (!v.isDouble() || std::floor(d) != d || d < 0 || d > double(MaxJsonSafeInteger))
@@ -41,11 +49,27 @@ bool integral(const QJsonValue &v, qint64 *out)
     *out = qint64(d);
     return true;
 }
+
+bool readSubject(const QJsonValue &v, qint64 *out)
+{
+    bool ok = false;
+    const QString text = v.toString();
+    const qint64 id = text.toLongLong(&ok);
+    if (!v.isString() || !ok || id < 1 || id > MaxJsonSafeInteger || QString::number(id) != text)
+        return false;
+    *out = id;
+    return true;
+}
 } // namespace
+
+JwtCodec::JwtCodec(const TokenKey &key)
+    : JwtCodec(key.bytes())
+{ }
 
 JwtCodec::JwtCodec(QByteArray key)
     : m_key(std::move(key))
 {
+    Q_ASSERT_X(m_key.size() >= TokenKey::Size, "JwtCodec", "the signing key is too short");
     ensureSodium();
 }
 
@@ -59,80 +83,53 @@ QByteArray JwtCodec::mac(const QByteArray &signingInput) const
                                   reinterpret_cast<const unsigned char *>(signingInput.constData()),
                                   quint64(signingInput.size()));
     crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char *>(out.data()));
+    sodium_memzero(&state, sizeof state);
     return out;
 }
 
 QString JwtCodec::sign(const AccessClaims &claims) const
 {
-    const QJsonObject payload{{u"sub"_s, claims.userId},
+    const QJsonObject payload{{u"sub"_s, QString::number(claims.userId)},
                               {u"sid"_s, claims.sessionId},
                               {u"iat"_s, claims.issuedAt},
                               {u"exp"_s, claims.expiresAt},
                               {u"typ"_s, u"access"_s}};
     const QByteArray input =
-        pinnedHeader() + '.' + base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    return QString::fromLatin1(input + '.' + base64Url(mac(input)));
+        pinnedHeader() + '.' + toBase64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    return QString::fromLatin1(input + '.' + toBase64Url(mac(input)));
 }
 
 Result<AccessClaims> JwtCodec::verify(const QString &token, qint64 nowSeconds) const
 {
-    if (token.size() > 4096)
+    if (token.size() > MaxTokenChars)
         return invalidToken();
-    const QByteArray bytes = token.toLatin1();
-    const QList<QByteArray> parts = bytes.split('.');
+    // Anything outside Latin-1 turns into '?', which no part accepts.
+    const QList<QByteArray> parts = token.toLatin1().split('.');
     if (parts.size() != 3 || parts[0] != pinnedHeader())
         return invalidToken();
-    bool ok = false;
-    const QByteArray signature = fromBase64Url(parts[2], &ok);
-    if (!ok || signature.size() != crypto_auth_hmacsha256_BYTES)
+    const std::optional<QByteArray> signature = fromBase64Url(parts[2]);
+    if (!signature || signature->size() != crypto_auth_hmacsha256_BYTES)
         return invalidToken();
     const QByteArray expected = mac(parts[0] + '.' + parts[1]);
-    if (sodium_memcmp(signature.constData(), expected.constData(), size_t(expected.size())) != 0)
+    // Constant time: how long the comparison takes must not say how many bytes matched.
+    if (sodium_memcmp(signature->constData(), expected.constData(), size_t(expected.size())) != 0)
         return invalidToken();
-    const QByteArray payloadJson = fromBase64Url(parts[1], &ok);
-    if (!ok)
+
+    // Authentic from here on; the checks below catch our own mistakes, not forgeries.
+    const std::optional<QByteArray> payloadJson = fromBase64Url(parts[1]);
+    if (!payloadJson)
         return invalidToken();
-    const QJsonObject payload = QJsonDocument::fromJson(payloadJson).object();
+    const QJsonObject payload = QJsonDocument::fromJson(*payloadJson).object();
     AccessClaims claims;
-    if (!integral(payload.value(u"sub"), &claims.userId)
-        || !integral(payload.value(u"sid"), &claims.sessionId)
-        || !integral(payload.value(u"iat"), &claims.issuedAt)
-        || !integral(payload.value(u"exp"), &claims.expiresAt)
-        || payload.value(u"typ").toString() != "access"_L1 || claims.userId == 0
-        || claims.sessionId == 0)
+    if (!readSubject(payload.value(u"sub"), &claims.userId)
+        || !readId(payload.value(u"sid"), &claims.sessionId)
+        || !readSeconds(payload.value(u"iat"), &claims.issuedAt)
+        || !readSeconds(payload.value(u"exp"), &claims.expiresAt)
+        || payload.value(u"typ") != u"access"_s || claims.issuedAt > claims.expiresAt)
         return invalidToken();
     if (claims.expiresAt <= nowSeconds)
         return makeError(ErrorCode::TokenExpired, u"the access token has expired; refresh it"_s);
     return claims;
-}
-
-Result<QByteArray> loadOrCreateTokenKey(const QString &path)
-{
-    QFile file(path);
-    if (file.exists()) {
-        if (!file.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::Unavailable, u"cannot read the token key %1"_s.arg(path));
-        const QByteArray key = file.readAll();
-        if (key.size() != KeyBytes)
-            return makeError(
-                ErrorCode::Internal,
-                u"the token key %1 is damaged (wrong size); delete it to make a new one"_s.arg(
-                    path));
-        // Keep the key private even if someone loosened its mode.
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        return key;
-    }
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    const QByteArray key = randomBytes(KeyBytes);
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Unavailable, u"cannot create the token key %1"_s.arg(path));
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    out.write(key);
-    if (!out.commit())
-        return makeError(ErrorCode::Unavailable, u"cannot write the token key %1"_s.arg(path));
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return key;
 }
 
 } // namespace Banter::Server

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth/tokenkey.h"
 #include "domain/ids.h"
 #include "domain/result.h"
 
@@ -12,21 +13,26 @@ namespace Banter::Server {
 
 struct AccessClaims
 {
-    UserId userId = 0; // "sub"
+    UserId userId = 0; // "sub", a decimal string as RFC 7519 wants it
     SessionId sessionId = 0; // "sid"
     qint64 issuedAt = 0; // "iat", seconds
     qint64 expiresAt = 0; // "exp", seconds
 };
 
-// HS256 JSON Web Tokens with the algorithm pinned: the header must be exactly HS256/JWT, so
-// "alg":"none" and algorithm confusion are rejected before any signature is looked at.
+// HS256 JSON Web Tokens (RFC 7519) with the algorithm pinned: the header must be exactly
+// {"alg":"HS256","typ":"JWT"}, so "none", other HMACs and public-key algorithms are refused
+// before any signature is looked at. The payload carries "typ":"access" so that no other
+// token Banter might sign one day passes for an access token. What it issues verifies with
+// any standard JWT library given the key.
 class JwtCodec
 {
 public:
-    explicit JwtCodec(QByteArray key); // 32 random bytes
+    explicit JwtCodec(const TokenKey &key);
+    // At least 32 bytes (HS256 wants a key as long as its hash).
+    explicit JwtCodec(QByteArray key);
 
     QString sign(const AccessClaims &claims) const;
-    // Expired → TokenExpired; anything else wrong → InvalidCredentials.
+    // Expired (exp <= now) → TokenExpired; anything else wrong → InvalidCredentials.
     Result<AccessClaims> verify(const QString &token, qint64 nowSeconds) const;
 
 private:
@@ -34,8 +40,5 @@ private:
 
     QByteArray m_key;
 };
-
-// Loads the signing key from `path`, creating 32 random bytes with mode 0600 on first use.
-Result<QByteArray> loadOrCreateTokenKey(const QString &path);
 
 } // namespace Banter::Server

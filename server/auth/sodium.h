@@ -6,14 +6,12 @@
 
 namespace Banter::Server {
 
-// libsodium must be initialised once before use; safe to call from any thread, any number
-// of times.
+// libsodium must be initialised once before use. Safe to call from any thread, any number of
+// times; aborts when the system offers no secure randomness, because every key and token
+// would then be guessable.
 void ensureSodium();
+
+// Bytes from the operating system's CSPRNG (libsodium randombytes_buf).
 QByteArray randomBytes(int count);
-// base64url without padding, as JWTs and refresh tokens use it.
-QByteArray base64Url(const QByteArray &bytes);
-// Strict: only the URL-safe alphabet, no padding, no trailing bits; nullopt-like empty
-// result with ok=false when malformed.
-QByteArray fromBase64Url(const QByteArray &text, bool *ok);
 
 } // namespace Banter::Server

@@ -69,6 +69,8 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
     const bool ok =
         readNumber(settings, u"auth/access_token_minutes"_s, config.accessTokenMinutes, &error)
         && readNumber(settings, u"auth/refresh_token_days"_s, config.refreshTokenDays, &error)
+        && readNumber(settings, u"auth/refresh_reuse_grace_seconds"_s,
+                      config.refreshReuseGraceSeconds, &error)
         && readNumber(settings, u"auth/password_memory_kib"_s, config.passwordMemoryKiB, &error)
         && readNumber(settings, u"auth/password_iterations"_s, config.passwordIterations, &error)
         && readNumber(settings, u"limits/max_connections"_s, l.maxConnections, &error)

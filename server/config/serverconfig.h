@@ -48,6 +48,7 @@ struct ServerConfig
     QStringList allowedOrigins; // empty: any Origin header is accepted
     int accessTokenMinutes = 15;
     int refreshTokenDays = 30;
+    int refreshReuseGraceSeconds = 30; // a replaced refresh token still re-issues this long
     int passwordMemoryKiB = 19 * 1024; // Argon2id: OWASP minimum
     int passwordIterations = 2;
     ServerLimits limits;

@@ -2,28 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/authservice.h"
 
-#include "auth/sodium.h"
+#include "auth/addressbucket.h"
+#include "auth/refreshtoken.h"
 #include "serverlogging.h"
 
-#include <QCryptographicHash>
 #include <QFuture>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-QByteArray tokenHash(const QString &token)
-{
-    return QCryptographicHash::hash(token.toLatin1(), QCryptographicHash::Sha256);
-}
-
-QString newRefreshToken()
-{
-    return QString::fromLatin1(base64Url(randomBytes(32)));
-}
-
 Error wrongCredentials()
 {
     // One message for unknown users and wrong passwords: the answer must not tell them apart.
@@ -36,12 +25,55 @@ Error invalidSession()
                      u"this session is no longer valid; sign in again"_s);
 }
 
+Error busy()
+{
+    return makeError(ErrorCode::RateLimited, u"the server is busy; try again in a moment"_s, 1000);
+}
+
+Error tooManyFailures(qint64 waitMs)
+{
+    return makeError(ErrorCode::RateLimited, u"too many failed sign-ins; try again later"_s,
+                     waitMs);
+}
+
+struct IssuedSession
+{
+    User user;
+    SessionId id = 0;
+};
+
 struct RefreshOutcome
 {
-    std::optional<Protocol::AuthGrant> grant;
+    IssuedSession issued; // when rotated
     SessionId reusedSession = 0; // a rotated-away token came back: the session is now revoked
 };
+
+// Sessions are created the same way after sign-up and sign-in; runs in storage.
+Result<IssuedSession> createSession(Repositories &repos, const User &user, const QString &device,
+                                    const QByteArray &refreshHash, qint64 nowMs, qint64 expiresAtMs)
+{
+    Result<SessionId> session =
+        repos.sessions.create(user.id, device, refreshHash, nowMs, expiresAtMs);
+    if (!session)
+        return session.error();
+    return IssuedSession{user, *session};
+}
 } // namespace
+
+class AuthService::CheckSlot
+{
+public:
+    explicit CheckSlot(std::shared_ptr<std::atomic_int> count)
+        : m_count(std::move(count))
+    {
+        ++*m_count;
+    }
+    ~CheckSlot() { --*m_count; }
+    Q_DISABLE_COPY_MOVE(CheckSlot)
+
+private:
+    std::shared_ptr<std::atomic_int> m_count;
+};
 
 AuthService::AuthService(StorageExecutor &storage, const PasswordHasher &hasher,
                          const JwtCodec &jwt, Clock clock, AuthSettings settings, QObject *parent)
@@ -54,147 +86,175 @@ AuthService::AuthService(StorageExecutor &storage, const PasswordHasher &hasher,
     , m_accountFailures(settings.loginFailuresPerAccount, settings.loginWindowMs)
     , m_addressFailures(settings.loginFailuresPerAddress, settings.loginWindowMs)
     , m_registrations(settings.registrationsPerAddress, settings.registrationWindowMs)
-{
-    // Two hashes at a time at most: each takes 19 MiB and a core for tens of milliseconds.
-    m_hashPool.setMaxThreadCount(2);
-}
+{ }
 
-AuthService::~AuthService()
-{
-    m_hashPool.waitForDone();
-}
+// Work still on the hasher's pool finishes there; its continuation is dropped with this
+// object (QFuture::then with a context).
+AuthService::~AuthService() = default;
 
-template<typename T, typename Work, typename Then>
-void AuthService::offThread(Work work, Then then)
+std::shared_ptr<AuthService::CheckSlot> AuthService::admitPasswordCheck()
 {
-    QtConcurrent::run(&m_hashPool, std::move(work)).then(this, std::move(then));
+    if (m_pendingChecks->load() >= m_settings.maxPendingPasswordChecks)
+        return nullptr;
+    return std::make_shared<CheckSlot>(m_pendingChecks);
 }
 
 Protocol::AuthGrant AuthService::grantFor(const User &user, SessionId session,
                                           const QString &refreshToken) const
 {
-    const qint64 now = m_clock();
-    const qint64 expires = now + m_settings.accessTokenTtlMs;
+    // JWT times are whole seconds; report the expiry the token really carries.
+    const qint64 now = m_clock() / 1000;
+    const qint64 expires = now + m_settings.accessTokenTtlMs / 1000;
     Protocol::AuthGrant grant;
     grant.user = user;
     grant.sessionId = session;
-    grant.accessToken = m_jwt.sign({user.id, session, now / 1000, expires / 1000});
-    grant.accessExpiresAtMs = (expires / 1000) * 1000;
+    grant.accessToken = m_jwt.sign({user.id, session, now, expires});
+    grant.accessExpiresAtMs = expires * 1000;
     grant.refreshToken = refreshToken;
     return grant;
 }
 
-Result<Protocol::AuthGrant> AuthService::openSession(Repositories &repos, const User &user,
-                                                     const QString &device) const
-{
-    const qint64 now = m_clock();
-    const QString refreshToken = newRefreshToken();
-    Result<SessionId> session = repos.sessions.create(user.id, device, tokenHash(refreshToken), now,
-                                                      now + m_settings.refreshTokenTtlMs);
-    if (!session)
-        return session.error();
-    return grantFor(user, *session, refreshToken);
-}
-
-void AuthService::registerUser(const Protocol::RegisterRequest &request, const QString &peer,
+void AuthService::registerUser(const Protocol::RegisterRequest &request, const QString &peerAddress,
                                Callback<Protocol::AuthGrant> done)
 {
     if (!m_settings.registrationOpen)
         return done(makeError(ErrorCode::RegistrationClosed,
                               u"this server does not accept new accounts"_s));
-    // Every account costs an Argon2id hash: cap how many one address may create.
-    const qint64 now = m_clock();
-    if (const qint64 wait = m_registrations.retryAfter(peer, now); wait > 0)
-        return done(makeError(ErrorCode::RateLimited,
-                              u"too many new accounts from this address; try again later"_s, wait));
-    m_registrations.recordFailure(peer, now);
     const QString username = request.username.toLower();
+    const QString displayName = request.displayName.trimmed();
     for (const Status &check :
          {UserRules::validateUsername(username), UserRules::validatePassword(request.password),
-          UserRules::validateDisplayName(request.displayName),
+          UserRules::validateDisplayName(displayName),
           UserRules::validateDeviceName(request.device)}) {
         if (!check)
             return done(check.error());
     }
-    offThread<Result<QString>>(
-        [this, password = request.password] { return m_hasher.hash(password); },
-        [this, request, username, done = std::move(done)](Result<QString> hash) mutable {
-            if (!hash)
-                return done(hash.error());
-            const qint64 now = m_clock();
-            runInStorage<Protocol::AuthGrant>(
-                m_storage, this,
-                [this, request, username, hash = *hash,
-                 now](Repositories &repos) -> Result<Protocol::AuthGrant> {
-                    Result<User> user =
-                        repos.users.create(username, request.displayName.trimmed(), hash, now);
-                    if (!user)
-                        return user.error();
-                    return openSession(repos, *user, request.device);
-                },
-                std::move(done));
+    const qint64 now = m_clock();
+    const QString bucket = addressBucket(peerAddress);
+    if (const qint64 wait = m_registrations.retryAfter(bucket, now); wait > 0)
+        return done(makeError(ErrorCode::RateLimited,
+                              u"too many new accounts from this address; try again later"_s, wait));
+    std::shared_ptr<CheckSlot> slot = admitPasswordCheck();
+    if (!slot)
+        return done(busy());
+    // Counted whether or not the name turns out to be free: the hash is spent either way.
+    m_registrations.record(bucket, now);
+    m_hasher.hashAsync(request.password)
+        .then(this,
+              [this, username, displayName, device = request.device, slot,
+               done = std::move(done)](Result<QString> hash) mutable {
+                  slot.reset();
+                  if (!hash)
+                      return done(hash.error());
+                  const qint64 now = m_clock();
+                  const QString refreshToken = RefreshToken::generate();
+                  runInStorage<IssuedSession>(
+                      m_storage, this,
+                      [username, displayName, device, hash = *hash,
+                       refreshHash = RefreshToken::hash(refreshToken), now,
+                       expires = now + m_settings.refreshTokenTtlMs](
+                          Repositories &repos) -> Result<IssuedSession> {
+                          Result<User> user = repos.users.create(username, displayName, hash, now);
+                          if (!user)
+                              return user.error();
+                          return createSession(repos, *user, device, refreshHash, now, expires);
+                      },
+                      [this, refreshToken, done = std::move(done)](Result<IssuedSession> issued) {
+                          if (!issued)
+                              return done(issued.error());
+                          qCInfo(lcAuth) << "new account" << issued->user.username;
+                          done(grantFor(issued->user, issued->id, refreshToken));
+                      });
+              });
+}
+
+void AuthService::login(const Protocol::LoginRequest &request, const QString &peerAddress,
+                        Callback<Protocol::AuthGrant> done)
+{
+    LoginAttempt attempt{request, request.username.toLower(), addressBucket(peerAddress), m_clock(),
+                         nullptr};
+    const qint64 wait = qMax(m_accountFailures.retryAfter(attempt.username, attempt.startedAtMs),
+                             m_addressFailures.retryAfter(attempt.bucket, attempt.startedAtMs));
+    if (wait > 0)
+        return done(tooManyFailures(wait));
+    if (Status device = UserRules::validateDeviceName(request.device); !device)
+        return done(device.error());
+    // No account has such a name or such a password: answer without looking or hashing.
+    // That tells nothing about which accounts exist; such names are invalid for everyone.
+    if (!UserRules::validateUsername(attempt.username)
+        || request.password.toUtf8().size() > UserRules::MaxPasswordBytes) {
+        m_addressFailures.record(attempt.bucket, attempt.startedAtMs);
+        return done(wrongCredentials());
+    }
+    attempt.slot = admitPasswordCheck();
+    if (!attempt.slot)
+        return done(busy());
+    // Counted now and forgiven on success, so attempts still in flight count too.
+    m_accountFailures.record(attempt.username, attempt.startedAtMs);
+    m_addressFailures.record(attempt.bucket, attempt.startedAtMs);
+    runInStorage<std::optional<Credentials>>(
+        m_storage, this,
+        [username = attempt.username](Repositories &repos) {
+            return repos.users.findCredentials(username);
+        },
+        [this, attempt, done = std::move(done)](Result<std::optional<Credentials>> found) {
+            if (!found) {
+                forgive(attempt); // the database failed, not the user
+                return done(found.error());
+            }
+            checkLogin(attempt, std::move(found).value(), std::move(done));
         });
 }
 
-void AuthService::login(const Protocol::LoginRequest &request, const QString &peer,
-                        Callback<Protocol::AuthGrant> done)
+void AuthService::checkLogin(LoginAttempt attempt, const std::optional<Credentials> &credentials,
+                             Callback<Protocol::AuthGrant> done)
+{
+    const std::optional<QString> phc =
+        credentials ? std::optional<QString>(credentials->passwordHash) : std::nullopt;
+    m_hasher.checkAsync(attempt.request.password, phc)
+        .then(this,
+              [this, attempt = std::move(attempt), user = credentials ? credentials->user : User{},
+               done = std::move(done)](const PasswordCheck &checked) mutable {
+                  attempt.slot.reset();
+                  if (!checked.ok) {
+                      qCInfo(lcAuth)
+                          << "failed sign-in for" << attempt.username << "from" << attempt.bucket;
+                      return done(wrongCredentials());
+                  }
+                  forgive(attempt);
+                  m_accountFailures.reset(attempt.username);
+                  finishLogin(user, attempt.request.device, checked.rehash, std::move(done));
+              });
+}
+
+void AuthService::forgive(const LoginAttempt &attempt)
+{
+    m_accountFailures.forgive(attempt.username, attempt.startedAtMs);
+    m_addressFailures.forgive(attempt.bucket, attempt.startedAtMs);
+}
+
+void AuthService::finishLogin(const User &user, const QString &device, const QString &rehash,
+                              Callback<Protocol::AuthGrant> done)
 {
     const qint64 now = m_clock();
-    const QString username = request.username.toLower();
-    const qint64 wait =
-        qMax(m_accountFailures.retryAfter(username, now), m_addressFailures.retryAfter(peer, now));
-    if (wait > 0)
-        return done(makeError(ErrorCode::RateLimited,
-                              u"too many failed sign-ins; try again later"_s, wait));
-    if (Status device = UserRules::validateDeviceName(request.device); !device)
-        return done(device.error());
-    runInStorage<std::optional<Credentials>>(
+    const QString refreshToken = RefreshToken::generate();
+    runInStorage<IssuedSession>(
         m_storage, this,
-        [username](Repositories &repos) { return repos.users.findCredentials(username); },
-        [this, request, peer, username,
-         done = std::move(done)](Result<std::optional<Credentials>> found) mutable {
-            if (!found)
-                return done(found.error());
-            struct Checked
-            {
-                bool ok = false;
-                QString rehash; // a new hash when the stored one uses old parameters
-            };
-            offThread<Checked>(
-                [this, credentials = *found, password = request.password] {
-                    Checked checked;
-                    if (!credentials) {
-                        m_hasher.dummyVerify(password);
-                        return checked;
-                    }
-                    checked.ok = m_hasher.verify(password, credentials->passwordHash);
-                    if (checked.ok && m_hasher.needsRehash(credentials->passwordHash)) {
-                        if (Result<QString> hash = m_hasher.hash(password))
-                            checked.rehash = *hash;
-                    }
-                    return checked;
-                },
-                [this, request, peer, username, user = found->has_value() ? (*found)->user : User{},
-                 done = std::move(done)](Checked checked) mutable {
-                    if (!checked.ok) {
-                        m_accountFailures.recordFailure(username, m_clock());
-                        m_addressFailures.recordFailure(peer, m_clock());
-                        qCInfo(lcAuth) << "failed sign-in for" << username << "from" << peer;
-                        return done(wrongCredentials());
-                    }
-                    m_accountFailures.reset(username);
-                    runInStorage<Protocol::AuthGrant>(
-                        m_storage, this,
-                        [this, user, device = request.device, rehash = checked.rehash](
-                            Repositories &repos) -> Result<Protocol::AuthGrant> {
-                            if (!rehash.isEmpty()) {
-                                if (Status s = repos.users.updatePasswordHash(user.id, rehash); !s)
-                                    return s.error();
-                            }
-                            return openSession(repos, user, device);
-                        },
-                        std::move(done));
-                });
+        [user, device, rehash, refreshHash = RefreshToken::hash(refreshToken), now,
+         expires =
+             now + m_settings.refreshTokenTtlMs](Repositories &repos) -> Result<IssuedSession> {
+            // Stored hashes made with older parameters are upgraded while the password is
+            // at hand; this is the only moment it is.
+            if (!rehash.isEmpty()) {
+                if (Status s = repos.users.updatePasswordHash(user.id, rehash); !s)
+                    return s.error();
+            }
+            return createSession(repos, user, device, refreshHash, now, expires);
+        },
+        [this, refreshToken, done = std::move(done)](Result<IssuedSession> issued) {
+            if (!issued)
+                return done(issued.error());
+            done(grantFor(issued->user, issued->id, refreshToken));
         });
 }
 
@@ -203,6 +263,7 @@ void AuthService::authenticate(const QString &accessToken, Callback<Protocol::Au
     Result<AccessClaims> claims = m_jwt.verify(accessToken, m_clock() / 1000);
     if (!claims)
         return done(claims.error());
+    // The signature says who issued it, not whether the session still stands.
     runInStorage<Protocol::AuthReply>(
         m_storage, this,
         [claims = *claims](Repositories &repos) -> Result<Protocol::AuthReply> {
@@ -223,45 +284,54 @@ void AuthService::authenticate(const QString &accessToken, Callback<Protocol::Au
 
 void AuthService::refresh(const QString &refreshToken, Callback<Protocol::AuthGrant> done)
 {
+    if (!RefreshToken::isWellFormed(refreshToken))
+        return done(invalidSession());
     const qint64 now = m_clock();
+    const QString next = RefreshToken::generate();
     runInStorage<RefreshOutcome>(
         m_storage, this,
-        [this, hash = tokenHash(refreshToken), now](Repositories &repos) -> Result<RefreshOutcome> {
-            Result<std::optional<StoredSession>> found = repos.sessions.findByRefreshHash(hash);
+        [presented = RefreshToken::hash(refreshToken), nextHash = RefreshToken::hash(next), now,
+         expires = now + m_settings.refreshTokenTtlMs,
+         grace = m_settings.refreshReuseGraceMs](Repositories &repos) -> Result<RefreshOutcome> {
+            Result<std::optional<StoredSession>> found =
+                repos.sessions.findByRefreshHash(presented);
             if (!found)
                 return found.error();
             if (!found->has_value() || (*found)->revoked || (*found)->expiresAtMs <= now)
                 return invalidSession();
             const StoredSession &session = **found;
-            if (session.refreshHash != hash) {
+            const bool current = session.refreshHash == presented;
+            const bool lostReply = !current && now - session.lastUsedAtMs <= grace;
+            if (!current && !lostReply) {
                 // Only the holder of the newest token may refresh. An older one coming back
-                // means it was copied: end the session for everyone holding it.
+                // means it was copied: end the session for everyone holding it. A success
+                // for storage, so that the revocation commits.
                 if (Status s = repos.sessions.revoke(session.id); !s)
                     return s.error();
-                return RefreshOutcome{std::nullopt, session.id};
+                return RefreshOutcome{{}, session.id};
             }
             Result<std::optional<User>> user = repos.users.findById(session.userId);
             if (!user)
                 return user.error();
             if (!user->has_value())
                 return invalidSession();
-            const QString next = newRefreshToken();
-            if (Status s = repos.sessions.rotate(session.id, tokenHash(next), now,
-                                                 now + m_settings.refreshTokenTtlMs);
+            if (Status s = current ? repos.sessions.rotate(session.id, nextHash, now, expires)
+                                   : repos.sessions.reissue(session.id, nextHash, now, expires);
                 !s)
                 return s.error();
-            return RefreshOutcome{grantFor(**user, session.id, next), 0};
+            return RefreshOutcome{{**user, session.id}, 0};
         },
-        [this, done = std::move(done)](Result<RefreshOutcome> outcome) {
+        [this, next, done = std::move(done)](Result<RefreshOutcome> outcome) {
             if (!outcome)
                 return done(outcome.error());
             if (outcome->reusedSession) {
                 qCWarning(lcAuth) << "refresh token reuse on session" << outcome->reusedSession
                                   << "- revoked";
+                done(invalidSession());
                 Q_EMIT sessionRevoked(outcome->reusedSession, u"token_reuse"_s);
-                return done(invalidSession());
+                return;
             }
-            done(*outcome->grant);
+            done(grantFor(outcome->issued.user, outcome->issued.id, next));
         });
 }
 
@@ -284,6 +354,7 @@ void AuthService::revokeSession(UserId user, SessionId session, Callback<Done> d
             Result<std::optional<StoredSession>> found = repos.sessions.find(session);
             if (!found)
                 return found.error();
+            // Someone else's session answers like one that does not exist.
             if (!found->has_value() || (*found)->userId != user || (*found)->revoked)
                 return makeError(ErrorCode::NotFound, u"no such session"_s);
             return repos.sessions.revoke(session);
@@ -322,48 +393,75 @@ void AuthService::changePassword(UserId user, SessionId current,
 {
     if (Status valid = UserRules::validatePassword(request.newPassword); !valid)
         return done(valid.error());
-    runInStorage<std::optional<Credentials>>(
+    std::shared_ptr<CheckSlot> slot = admitPasswordCheck();
+    if (!slot)
+        return done(busy());
+    runInStorage<Credentials>(
         m_storage, this,
-        [user](Repositories &repos) -> Result<std::optional<Credentials>> {
+        [user](Repositories &repos) -> Result<Credentials> {
             Result<std::optional<User>> found = repos.users.findById(user);
             if (!found)
                 return found.error();
             if (!found->has_value())
                 return invalidSession();
-            return repos.users.findCredentials((*found)->username);
+            Result<std::optional<Credentials>> credentials =
+                repos.users.findCredentials((*found)->username);
+            if (!credentials)
+                return credentials.error();
+            if (!credentials->has_value())
+                return invalidSession();
+            return **credentials;
         },
-        [this, user, current, request,
-         done = std::move(done)](Result<std::optional<Credentials>> credentials) mutable {
+        [this, user, current, request, slot,
+         done = std::move(done)](Result<Credentials> credentials) mutable {
             if (!credentials)
                 return done(credentials.error());
-            offThread<Result<QString>>(
-                [this, stored = credentials->value_or(Credentials{}).passwordHash,
-                 request]() -> Result<QString> {
-                    if (!m_hasher.verify(request.oldPassword, stored))
-                        return makeError(ErrorCode::InvalidCredentials,
-                                         u"the current password is wrong"_s);
-                    return m_hasher.hash(request.newPassword);
-                },
-                [this, user, current, done = std::move(done)](Result<QString> hash) mutable {
-                    if (!hash)
-                        return done(hash.error());
-                    runInStorage<QList<SessionId>>(
-                        m_storage, this,
-                        [user, current,
-                         hash = *hash](Repositories &repos) -> Result<QList<SessionId>> {
-                            if (Status s = repos.users.updatePasswordHash(user, hash); !s)
-                                return s.error();
-                            return repos.sessions.revokeAllForUser(user, current);
-                        },
-                        [this, done = std::move(done)](Result<QList<SessionId>> revoked) {
-                            if (!revoked)
-                                return done(revoked.error());
-                            done(Done{});
-                            for (SessionId id : *revoked)
-                                Q_EMIT sessionRevoked(id, u"password_changed"_s);
-                        });
-                });
+            // A stolen access token must not become a way to guess the password: the same
+            // per-account limit as signing in.
+            const QString username = credentials->user.username;
+            const qint64 now = m_clock();
+            if (const qint64 wait = m_accountFailures.retryAfter(username, now); wait > 0)
+                return done(tooManyFailures(wait));
+            m_accountFailures.record(username, now);
+            m_hasher.verifyAsync(request.oldPassword, credentials->passwordHash)
+                .then(this,
+                      [this, user, current, username, newPassword = request.newPassword, slot,
+                       done = std::move(done)](bool ok) mutable {
+                          if (!ok)
+                              return done(makeError(ErrorCode::InvalidCredentials,
+                                                    u"the current password is wrong"_s));
+                          m_accountFailures.reset(username);
+                          storeNewPassword(user, current, newPassword, std::move(slot),
+                                           std::move(done));
+                      });
         });
+}
+
+void AuthService::storeNewPassword(UserId user, SessionId keep, const QString &newPassword,
+                                   std::shared_ptr<CheckSlot> slot, Callback<Done> done)
+{
+    m_hasher.hashAsync(newPassword)
+        .then(this,
+              [this, user, keep, slot = std::move(slot),
+               done = std::move(done)](Result<QString> hash) mutable {
+                  slot.reset();
+                  if (!hash)
+                      return done(hash.error());
+                  runInStorage<QList<SessionId>>(
+                      m_storage, this,
+                      [user, keep, hash = *hash](Repositories &repos) -> Result<QList<SessionId>> {
+                          if (Status s = repos.users.updatePasswordHash(user, hash); !s)
+                              return s.error();
+                          return repos.sessions.revokeAllForUser(user, keep);
+                      },
+                      [this, done = std::move(done)](Result<QList<SessionId>> revoked) {
+                          if (!revoked)
+                              return done(revoked.error());
+                          done(Done{});
+                          for (SessionId id : *revoked)
+                              Q_EMIT sessionRevoked(id, u"password_changed"_s);
+                      });
+              });
 }
 
 } // namespace Banter::Server

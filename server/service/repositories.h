@@ -70,6 +70,9 @@ public:
     virtual Result<std::optional<StoredSession>> findByRefreshHash(const QByteArray &hash) = 0;
     virtual Status rotate(SessionId id, const QByteArray &newHash, qint64 nowMs,
                           qint64 expiresAtMs) = 0; // previous := current, current := newHash
+    // current := newHash, previous kept: a reply carrying the last rotation was lost.
+    virtual Status reissue(SessionId id, const QByteArray &newHash, qint64 nowMs,
+                           qint64 expiresAtMs) = 0;
     virtual Status revoke(SessionId id) = 0;
     // Revokes every live session of the user but `keep`; returns the ids it revoked.
     virtual Result<QList<SessionId>> revokeAllForUser(UserId user, SessionId keep) = 0;

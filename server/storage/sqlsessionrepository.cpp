@@ -79,6 +79,15 @@ Status SqlSessionRepository::rotate(SessionId id, const QByteArray &newHash, qin
         {newHash, nowMs, expiresAtMs, id});
 }
 
+Status SqlSessionRepository::reissue(SessionId id, const QByteArray &newHash, qint64 /*nowMs*/,
+                                     qint64 expiresAtMs)
+{
+    // last_used_at stays the time of the rotation: the grace window it anchors must not
+    // stretch with every re-issue.
+    return m_session.run(u"UPDATE sessions SET refresh_hash = ?, expires_at = ? WHERE id = ?"_s,
+                         {newHash, expiresAtMs, id});
+}
+
 Status SqlSessionRepository::revoke(SessionId id)
 {
     return m_session.run(u"UPDATE sessions SET revoked = 1 WHERE id = ?"_s, {id});

@@ -20,6 +20,8 @@ public:
     Result<std::optional<StoredSession>> findByRefreshHash(const QByteArray &hash) override;
     Status rotate(SessionId id, const QByteArray &newHash, qint64 nowMs,
                   qint64 expiresAtMs) override;
+    Status reissue(SessionId id, const QByteArray &newHash, qint64 nowMs,
+                   qint64 expiresAtMs) override;
     Status revoke(SessionId id) override;
     Result<QList<SessionId>> revokeAllForUser(UserId user, SessionId keep) override;
     Result<QList<StoredSession>> listForUser(UserId user) override;

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void badTokensRejected_data();
     void badTokensRejected();
     void refreshRotatesAndDetectsReuse();
+    void lostRefreshReplyIsForgivenWithinGrace();
     void logoutClosesSessionSockets();
     void changePasswordRevokesOtherSessions();
     void sessionsListedAndRevoked();
@@ -48,6 +49,7 @@ void TestServerAuth::init()
 {
     Server::ServerConfig config = TestServer::defaultConfig();
     config.limits.maxConnectionsPerUser = 3;
+    config.refreshReuseGraceSeconds = 0; // reuse is theft at once; the grace has its own test
     m_server = std::make_unique<TestServer>(config);
     QVERIFY(m_server->start());
 }
@@ -188,6 +190,33 @@ void TestServerAuth::refreshRotatesAndDetectsReuse()
     QVERIFY(later.open(m_server->url()));
     QCOMPARE(later.request(u"refresh"_s, {{u"refresh_token"_s, rotated.refreshToken}})->error.code,
              ErrorCode::InvalidCredentials);
+}
+
+void TestServerAuth::lostRefreshReplyIsForgivenWithinGrace()
+{
+    m_server.reset();
+    m_server = std::make_unique<TestServer>(); // the default 30 s grace
+    QVERIFY(m_server->start());
+    RawClient a;
+    QVERIFY(a.open(m_server->url()));
+    const auto grant = registerUser(a, u"alice"_s);
+    // The rotation happens, but its reply never reaches the client...
+    RawClient lost;
+    QVERIFY(lost.open(m_server->url()));
+    QVERIFY(lost.request(u"refresh"_s, {{u"refresh_token"_s, grant.refreshToken}})->success);
+    // ...which retries with the token it still holds: a new grant, not a revoked session.
+    RawClient retry;
+    QVERIFY(retry.open(m_server->url()));
+    const auto again = retry.request(u"refresh"_s, {{u"refresh_token"_s, grant.refreshToken}});
+    QVERIFY(again && again->success);
+    const auto reissued = *Protocol::AuthGrant::fromJson(again->data);
+    QCOMPARE(reissued.sessionId, grant.sessionId);
+    QVERIFY(retry.request(u"conversations"_s)->success);
+    QVERIFY(!a.waitForPush(u"session_revoked"_s, 300));
+    // The re-issued token rotates normally.
+    RawClient next;
+    QVERIFY(next.open(m_server->url()));
+    QVERIFY(next.request(u"refresh"_s, {{u"refresh_token"_s, reissued.refreshToken}})->success);
 }
 
 void TestServerAuth::logoutClosesSessionSockets()
