@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/frame.h"
 
+#include "domain/messagecontent.h"
 #include "protocol/jsonreader.h"
 
 #include <QJsonDocument>
@@ -104,8 +105,9 @@ std::variant<Request, RequestError> decodeRequest(const QByteArray &frame)
     // Read the request id and type first, leniently, so even a bad request is answered with
     // them; then validate strictly.
     RequestError failure;
+    // Measured as the reader measures it: in characters, not UTF-16 units.
     if (object.value(u"rid").isString()
-        && object.value(u"rid").toString().size() <= MaxRequestIdLength)
+        && MessageContent::characterCount(object.value(u"rid").toString()) <= MaxRequestIdLength)
         failure.rid = object.value(u"rid").toString();
     if (object.value(u"type").isString()
         && object.value(u"type").toString().size() <= MaxTypeLength)

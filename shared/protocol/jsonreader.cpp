@@ -5,6 +5,8 @@
 #include "domain/ids.h"
 #include "domain/messagecontent.h"
 
+#include <QSet>
+
 #include <cmath>
 
 namespace Banter::Protocol {
@@ -108,8 +110,9 @@ bool JsonReader::boolean(QLatin1String key, Presence presence, bool fallback)
 
 QUuid JsonReader::uuid(QLatin1String key, Presence presence)
 {
+    const bool present = has(key);
     const QString text = string(key, 38, presence);
-    if (text.isEmpty())
+    if (!present || !ok())
         return {};
     const QUuid id = QUuid::fromString(text);
     if (id.isNull()) {
@@ -124,6 +127,8 @@ QList<qint64> JsonReader::idList(QLatin1String key, int maxCount, Presence prese
     const QJsonArray items = array(key, maxCount, presence);
     QList<qint64> ids;
     ids.reserve(items.size());
+    QSet<qint64> seen; // order kept, duplicates dropped in linear time
+    seen.reserve(items.size());
     for (const QJsonValue &item : items) {
         const double d = item.toDouble();
         if (!item.isDouble() || std::floor(d) != d || d < 1 || d > double(MaxJsonSafeInteger)) {
@@ -131,8 +136,10 @@ QList<qint64> JsonReader::idList(QLatin1String key, int maxCount, Presence prese
                  QStringLiteral("'%1' must be a list of positive integer ids").arg(field(key)));
             return {};
         }
-        if (!ids.contains(qint64(d)))
+        if (!seen.contains(qint64(d))) {
+            seen.insert(qint64(d));
             ids.append(qint64(d));
+        }
     }
     return ids;
 }

@@ -6,214 +6,747 @@
 #include "domain/messagecontent.h"
 #include "domain/presence.h"
 #include "domain/user.h"
+#include "testoutcome.h"
 
+#include <QSet>
 #include <QTest>
 
+#include <functional>
+
 using namespace Banter;
+using namespace Banter::Test;
 using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(Banter::MessageType)
+Q_DECLARE_METATYPE(Banter::Attachment)
+Q_DECLARE_METATYPE(Banter::ConversationType)
+
+namespace {
+const QString loneHigh = QString(QChar(0xD800));
+const QString loneLow = QString(QChar(0xDC00));
+const QString grinning = u"\U0001F600"_s; // one code point, two UTF-16 units
+
+QString emoji(int count)
+{
+    return grinning.repeated(count);
+}
+
+Attachment fileAttachment()
+{
+    return Attachment{u"sha256-f1"_s, u"report.pdf"_s, 1234, u"application/pdf"_s, 0, 0, {}};
+}
+
+Attachment imageAttachment()
+{
+    return Attachment{u"sha256-i1"_s, u"cat.png"_s, 2048, u"image/png"_s, 640, 480, "png"_ba};
+}
+
+template<typename Change>
+Attachment changed(Attachment attachment, Change change)
+{
+    change(attachment);
+    return attachment;
+}
+
+// Members 1 (admin) and 2 (member), in a conversation of the given type.
+Conversation conversationOf(ConversationType type)
+{
+    Conversation c;
+    c.id = 7;
+    c.type = type;
+    c.participants = {{1, ParticipantRole::Admin, u"alice"_s, {}, 0, 0, 0},
+                      {2, ParticipantRole::Member, u"bob"_s, {}, 0, 0, 0}};
+    return c;
+}
+
+// Name functions of one domain enum, with its values as ints so one table covers all.
+struct EnumNames
+{
+    std::function<QString(int)> name;
+    std::function<std::optional<int>(const QString &)> value;
+    int count = 0;
+};
+
+template<typename E>
+EnumNames namesOf(QString (*toName)(E), std::optional<E> (*fromName)(const QString &), int count)
+{
+    return {[toName](int v) { return toName(E(v)); },
+            [fromName](const QString &name) -> std::optional<int> {
+                const std::optional<E> e = fromName(name);
+                return e ? std::optional<int>(int(*e)) : std::nullopt;
+            },
+            count};
+}
+
+EnumNames namesOfKind(const QString &kind)
+{
+    if (kind == "MessageType"_L1)
+        return namesOf(messageTypeName, messageTypeFromName, 4);
+    if (kind == "MessageStatus"_L1)
+        return namesOf(messageStatusName, messageStatusFromName, 4);
+    if (kind == "ConversationType"_L1)
+        return namesOf(conversationTypeName, conversationTypeFromName, 2);
+    if (kind == "ParticipantRole"_L1)
+        return namesOf(participantRoleName, participantRoleFromName, 2);
+    if (kind == "PresenceStatus"_L1)
+        return namesOf(presenceStatusName, presenceStatusFromName, 3);
+    return {};
+}
+
+const char *const enumKinds[] = {"MessageType", "MessageStatus", "ConversationType",
+                                 "ParticipantRole", "PresenceStatus"};
+} // namespace
 
 class TestDomainRules : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void characterCountCountsCodePoints();
-    void wellFormedText_data();
-    void wellFormedText();
-    void strictUtf8_data();
-    void strictUtf8();
-    void messageValidation_data();
-    void messageValidation();
+    void characterCount_data();
+    void characterCount();
+    void isWellFormedText_data();
+    void isWellFormedText();
+    void decodeUtf8_data();
+    void decodeUtf8();
+    void validateForSend_data();
+    void validateForSend();
+    void validateForSendNeedsAnId_data();
+    void validateForSendNeedsAnId();
     void usernames_data();
     void usernames();
+    void passwords_data();
     void passwords();
-    void conversationAccess();
-    void enumNamesRoundTrip();
-    void errorCodeNamesRoundTrip();
+    void deviceNames_data();
+    void deviceNames();
+    void displayNames_data();
+    void displayNames();
+    void shownNameFallsBackToUsername();
+    void groupNames_data();
+    void groupNames();
+    void membership();
+    void checkMember_data();
+    void checkMember();
+    void checkCanManage_data();
+    void checkCanManage();
+    void enumNames_data();
+    void enumNames();
+    void enumNamesAreDistinct();
+    void unknownEnumNames_data();
+    void unknownEnumNames();
+    void errorCodeNames_data();
+    void errorCodeNames();
+    void errorCodeNamesAreDistinct();
+    void unknownErrorCodeNames_data();
+    void unknownErrorCodeNames();
+    void resultCarriesValueOrError();
 };
 
-void TestDomainRules::characterCountCountsCodePoints()
-{
-    QCOMPARE(MessageContent::characterCount(u"abc"_s), 3);
-    QCOMPARE(MessageContent::characterCount(u"😀😀"_s), 2); // surrogate pairs
-    QCOMPARE(MessageContent::characterCount(u"你好"_s), 2);
-}
-
-void TestDomainRules::wellFormedText_data()
+void TestDomainRules::characterCount_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("ok");
+    QTest::addColumn<int>("count");
+    QTest::newRow("empty") << QString() << 0;
+    QTest::newRow("ascii") << u"abc"_s << 3;
+    QTest::newRow("latin-1") << u"caf\u00e9"_s << 4;
+    QTest::newRow("cjk (BMP)") << u"你好"_s << 2;
+    QTest::newRow("two emoji (surrogate pairs)") << u"😀😀"_s << 2;
+    QTest::newRow("emoji between ascii") << u"a😀b"_s << 3;
+    QTest::newRow("skin tone modifier") << u"👋🏽"_s << 2;
+    QTest::newRow("flag (regional indicators)") << u"🇩🇪"_s << 2;
+    QTest::newRow("zwj family") << u"👨\u200d👩\u200d👧"_s << 5;
+    QTest::newRow("combining accent") << u"e\u0301"_s << 2;
+    QTest::newRow("U+10FFFF") << u"\U0010FFFF"_s << 1;
+    QTest::newRow("lone high") << loneHigh << 1;
+    QTest::newRow("lone low") << loneLow << 1;
+    QTest::newRow("reversed pair") << loneLow + loneHigh << 2;
+    QTest::newRow("high high low") << loneHigh + loneHigh + loneLow << 2;
+    QTest::newRow("5000 emoji") << emoji(5000) << 5000;
+}
+
+void TestDomainRules::characterCount()
+{
+    QFETCH(QString, text);
+    QFETCH(int, count);
+    QCOMPARE(MessageContent::characterCount(text), count);
+}
+
+void TestDomainRules::isWellFormedText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("wellFormed");
+    QTest::newRow("empty") << QString() << true;
     QTest::newRow("ascii") << u"hello"_s << true;
     QTest::newRow("emoji") << u"👋🏽"_s << true;
     QTest::newRow("rtl") << u"שלום"_s << true;
-    QTest::newRow("nul") << QString(u"a\0b"_s) << false;
-    QTest::newRow("lone high") << QString(QChar(0xD800)) << false;
-    QTest::newRow("lone low") << QString(QChar(0xDC00)) << false;
-    QTest::newRow("reversed pair") << QString(QChar(0xDC00)) + QChar(0xD800) << false;
+    QTest::newRow("control characters") << u"tab\there\r\n\u0001"_s << true;
+    QTest::newRow("U+FFFF noncharacter") << u"\uFFFF"_s << true;
+    QTest::newRow("U+10FFFF") << u"\U0010FFFF"_s << true;
+    QTest::newRow("nul inside") << u"a\0b"_s << false;
+    QTest::newRow("nul first") << u"\0ab"_s << false;
+    QTest::newRow("nul last") << u"ab\0"_s << false;
+    QTest::newRow("nul alone") << QString(QChar(0)) << false;
+    QTest::newRow("lone high") << loneHigh << false;
+    QTest::newRow("lone high at end") << u"abc"_s + loneHigh << false;
+    QTest::newRow("lone high before ascii") << loneHigh + u"a"_s << false;
+    QTest::newRow("lone low") << loneLow << false;
+    QTest::newRow("lone low after pair") << grinning + loneLow << false;
+    QTest::newRow("reversed pair") << loneLow + loneHigh << false;
+    QTest::newRow("two highs then low") << loneHigh + loneHigh + loneLow << false;
 }
 
-void TestDomainRules::wellFormedText()
+void TestDomainRules::isWellFormedText()
 {
     QFETCH(QString, text);
-    QFETCH(bool, ok);
-    QCOMPARE(MessageContent::isWellFormedText(text), ok);
+    QFETCH(bool, wellFormed);
+    QCOMPARE(MessageContent::isWellFormedText(text), wellFormed);
 }
 
-void TestDomainRules::strictUtf8_data()
+void TestDomainRules::decodeUtf8_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<bool>("ok");
-    QTest::newRow("ascii") << "plain"_ba << true;
-    QTest::newRow("multibyte") << QByteArray("\xe4\xbd\xa0\xe5\xa5\xbd") << true;
-    QTest::newRow("overlong") << QByteArray("\xc0\xaf") << false;
-    QTest::newRow("truncated") << QByteArray("\xe4\xbd") << false;
-    QTest::newRow("lone continuation") << QByteArray("\x80") << false;
-    QTest::newRow("surrogate encoded") << QByteArray("\xed\xa0\x80") << false;
+    QTest::addColumn<QString>("text"); // the decoded text; ignored for invalid input
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("empty") << QByteArray() << QString() << true;
+    QTest::newRow("ascii") << "plain"_ba << u"plain"_s << true;
+    QTest::newRow("2-byte") << "caf\xc3\xa9"_ba << u"caf\u00e9"_s << true;
+    QTest::newRow("3-byte") << "\xe4\xbd\xa0\xe5\xa5\xbd"_ba << u"你好"_s << true;
+    QTest::newRow("4-byte") << "\xf0\x9f\x98\x80"_ba << grinning << true;
+    QTest::newRow("U+FFFF") << "\xef\xbf\xbf"_ba << u"\uFFFF"_s << true;
+    QTest::newRow("U+10FFFF") << "\xf4\x8f\xbf\xbf"_ba << u"\U0010FFFF"_s << true;
+    QTest::newRow("mixed") << "a\xc3\xa9\xe4\xbd\xa0\xf0\x9f\x98\x80z"_ba << u"a\u00e9你😀z"_s
+                           << true;
+    QTest::newRow("overlong slash (2 bytes)") << "\xc0\xaf"_ba << QString() << false;
+    QTest::newRow("overlong nul (2 bytes)") << "\xc0\x80"_ba << QString() << false;
+    QTest::newRow("overlong 0x7f (2 bytes)") << "\xc1\xbf"_ba << QString() << false;
+    QTest::newRow("overlong slash (3 bytes)") << "\xe0\x80\xaf"_ba << QString() << false;
+    QTest::newRow("overlong slash (4 bytes)") << "\xf0\x80\x80\xaf"_ba << QString() << false;
+    QTest::newRow("truncated 2-byte") << "ab\xc3"_ba << QString() << false;
+    QTest::newRow("truncated 3-byte") << "\xe4\xbd"_ba << QString() << false;
+    QTest::newRow("truncated 4-byte") << "\xf0\x9f\x98"_ba << QString() << false;
+    QTest::newRow("truncated, then ascii") << "\xe4\xbd\x41"_ba << QString() << false;
+    QTest::newRow("lone continuation") << "\x80"_ba << QString() << false;
+    QTest::newRow("continuation after ascii") << "abc\xbf"_ba << QString() << false;
+    QTest::newRow("extra continuation") << "\xc3\xa9\xa9"_ba << QString() << false;
+    QTest::newRow("encoded high surrogate") << "\xed\xa0\x80"_ba << QString() << false;
+    QTest::newRow("encoded low surrogate") << "\xed\xb0\x80"_ba << QString() << false;
+    QTest::newRow("above U+10FFFF") << "\xf4\x90\x80\x80"_ba << QString() << false;
+    QTest::newRow("5-byte form") << "\xf8\x88\x80\x80\x80"_ba << QString() << false;
+    QTest::newRow("byte 0xfe") << "a\xfe"_ba << QString() << false;
+    QTest::newRow("byte 0xff") << "\xff"_ba << QString() << false;
 }
 
-void TestDomainRules::strictUtf8()
+void TestDomainRules::decodeUtf8()
 {
     QFETCH(QByteArray, bytes);
-    QFETCH(bool, ok);
-    QCOMPARE(bool(MessageContent::decodeUtf8(bytes)), ok);
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    const Result<QString> decoded = MessageContent::decodeUtf8(bytes);
+    BANTER_COMPARE_OUTCOME(decoded, valid ? Accepted : fails(ErrorCode::BadRequest));
+    if (valid)
+        QCOMPARE(*decoded, text);
 }
 
-void TestDomainRules::messageValidation_data()
+void TestDomainRules::validateForSend_data()
 {
-    QTest::addColumn<int>("type");
+    QTest::addColumn<MessageType>("type");
     QTest::addColumn<QString>("content");
-    QTest::addColumn<bool>("withAttachment");
-    QTest::addColumn<int>("code"); // -1: valid
-    QTest::newRow("text") << int(MessageType::Text) << u"hi"_s << false << -1;
-    QTest::newRow("empty") << int(MessageType::Text) << QString() << false
-                           << int(ErrorCode::BadRequest);
-    QTest::newRow("blank") << int(MessageType::Text) << u" \n\t"_s << false
-                           << int(ErrorCode::BadRequest);
-    QTest::newRow("5000") << int(MessageType::Text) << QString(5000, u'x') << false << -1;
-    QTest::newRow("5001") << int(MessageType::Text) << QString(5001, u'x') << false
-                          << int(ErrorCode::TooLarge);
-    QString emoji;
-    for (int i = 0; i < 5000; ++i)
-        emoji += u"😀"_s;
-    QTest::newRow("5000 emoji") << int(MessageType::Text) << emoji << false << -1;
-    QTest::newRow("text with attachment")
-        << int(MessageType::Text) << u"x"_s << true << int(ErrorCode::BadRequest);
-    QTest::newRow("file") << int(MessageType::File) << QString() << true << -1;
-    QTest::newRow("file without attachment")
-        << int(MessageType::File) << u"x"_s << false << int(ErrorCode::BadRequest);
-    QTest::newRow("image without size")
-        << int(MessageType::Image) << QString() << true << int(ErrorCode::BadRequest);
-    QTest::newRow("system") << int(MessageType::System) << u"x"_s << false
-                            << int(ErrorCode::BadRequest);
+    QTest::addColumn<Attachment>("attachment");
+    QTest::addColumn<Outcome>("expected");
+    const auto text = MessageType::Text;
+    const auto image = MessageType::Image;
+    const auto file = MessageType::File;
+    const Attachment none;
+    const Outcome bad = fails(ErrorCode::BadRequest);
+    const Outcome large = fails(ErrorCode::TooLarge);
+
+    QTest::newRow("text") << text << u"hi"_s << none << Accepted;
+    QTest::newRow("text with blank around") << text << u"  hi \n"_s << none << Accepted;
+    QTest::newRow("text: empty") << text << QString() << none << bad;
+    QTest::newRow("text: whitespace only") << text << u" \n\t\r "_s << none << bad;
+    QTest::newRow("text: no-break spaces only") << text << u"\u00a0\u00a0"_s << none << bad;
+    QTest::newRow("text: ideographic space only") << text << u"\u3000"_s << none << bad;
+    QTest::newRow("text: 5000 ascii") << text << QString(5000, u'x') << none << Accepted;
+    QTest::newRow("text: 5001 ascii") << text << QString(5001, u'x') << none << large;
+    QTest::newRow("text: 5000 emoji") << text << emoji(5000) << none << Accepted;
+    QTest::newRow("text: 5001 emoji") << text << emoji(5001) << none << large;
+    QTest::newRow("text: 4999 ascii + 1 emoji")
+        << text << QString(4999, u'x') + grinning << none << Accepted;
+    QTest::newRow("text: 5000 cjk") << text << u"字"_s.repeated(5000) << none << Accepted;
+    QTest::newRow("text: nul") << text << u"a\0b"_s << none << bad;
+    QTest::newRow("text: lone surrogate") << text << u"a"_s + loneHigh << none << bad;
+    QTest::newRow("text: with attachment") << text << u"x"_s << fileAttachment() << bad;
+
+    QTest::newRow("image") << image << u"look 👀"_s << imageAttachment() << Accepted;
+    QTest::newRow("image: no caption") << image << QString() << imageAttachment() << Accepted;
+    QTest::newRow("image: 5001 caption") << image << emoji(5001) << imageAttachment() << large;
+    QTest::newRow("image: no attachment") << image << u"x"_s << none << bad;
+    QTest::newRow("image: zero width")
+        << image << QString() << changed(imageAttachment(), [](Attachment &a) { a.width = 0; })
+        << bad;
+    QTest::newRow("image: zero height")
+        << image << QString() << changed(imageAttachment(), [](Attachment &a) { a.height = 0; })
+        << bad;
+
+    QTest::newRow("file") << file << u"the report"_s << fileAttachment() << Accepted;
+    QTest::newRow("file: no caption") << file << QString() << fileAttachment() << Accepted;
+    QTest::newRow("file: no attachment") << file << u"x"_s << none << bad;
+    QTest::newRow("file: no file id")
+        << file << QString() << changed(fileAttachment(), [](Attachment &a) { a.fileId.clear(); })
+        << bad;
+    QTest::newRow("file: empty name")
+        << file << QString() << changed(fileAttachment(), [](Attachment &a) { a.name.clear(); })
+        << bad;
+    QTest::newRow("file: blank name")
+        << file << QString() << changed(fileAttachment(), [](Attachment &a) { a.name = u"  "_s; })
+        << bad;
+    QTest::newRow("file: 255-char name")
+        << file << QString()
+        << changed(fileAttachment(), [](Attachment &a) { a.name = QString(255, u'n'); })
+        << Accepted;
+    QTest::newRow("file: 256-char name")
+        << file << QString()
+        << changed(fileAttachment(), [](Attachment &a) { a.name = QString(256, u'n'); }) << bad;
+    QTest::newRow("file: 255-emoji name")
+        << file << QString()
+        << changed(fileAttachment(), [](Attachment &a) { a.name = emoji(255); }) << Accepted;
+    QTest::newRow("file: name with nul")
+        << file << QString()
+        << changed(fileAttachment(), [](Attachment &a) { a.name = u"a\0b.txt"_s; }) << bad;
+    QTest::newRow("file: name with lone surrogate")
+        << file << QString()
+        << changed(fileAttachment(), [](Attachment &a) { a.name = loneLow + u".txt"_s; }) << bad;
+    QTest::newRow("file: size 0") << file << QString()
+                                  << changed(fileAttachment(), [](Attachment &a) { a.size = 0; })
+                                  << bad;
+    QTest::newRow("file: negative size")
+        << file << QString() << changed(fileAttachment(), [](Attachment &a) { a.size = -1; })
+        << bad;
+    QTest::newRow("file: 16 KiB thumbnail")
+        << file << QString()
+        << changed(fileAttachment(), [](Attachment &a) { a.thumbnail = QByteArray(16384, 't'); })
+        << Accepted;
+    QTest::newRow("file: thumbnail over 16 KiB")
+        << file << QString()
+        << changed(fileAttachment(), [](Attachment &a) { a.thumbnail = QByteArray(16385, 't'); })
+        << large;
+
+    QTest::newRow("system") << MessageType::System << u"x"_s << none << bad;
+    QTest::newRow("system: no content") << MessageType::System << QString() << none << bad;
+    QTest::newRow("system: with attachment")
+        << MessageType::System << QString() << fileAttachment() << bad;
 }
 
-void TestDomainRules::messageValidation()
+void TestDomainRules::validateForSend()
 {
-    QFETCH(int, type);
+    QFETCH(MessageType, type);
     QFETCH(QString, content);
-    QFETCH(bool, withAttachment);
-    QFETCH(int, code);
+    QFETCH(Attachment, attachment);
+    QFETCH(Outcome, expected);
     Message m;
     m.id = QUuid::createUuid();
-    m.type = MessageType(type);
+    m.conversationId = 7;
+    m.type = type;
     m.content = content;
-    if (withAttachment)
-        m.attachment = Attachment{u"f1"_s, u"report.pdf"_s, 1234, u"application/pdf"_s, 0, 0, {}};
-    const Status status = MessageContent::validateForSend(m);
-    if (code < 0)
-        QVERIFY2(status.ok(), qPrintable(status.ok() ? QString() : status.error().message));
-    else
-        QCOMPARE(int(status.error().code), code);
+    m.attachment = attachment;
+    BANTER_COMPARE_OUTCOME(MessageContent::validateForSend(m), expected);
+}
+
+void TestDomainRules::validateForSendNeedsAnId_data()
+{
+    QTest::addColumn<MessageType>("type");
+    QTest::addColumn<Attachment>("attachment");
+    QTest::newRow("text") << MessageType::Text << Attachment();
+    QTest::newRow("image") << MessageType::Image << imageAttachment();
+    QTest::newRow("file") << MessageType::File << fileAttachment();
+}
+
+void TestDomainRules::validateForSendNeedsAnId()
+{
+    QFETCH(MessageType, type);
+    QFETCH(Attachment, attachment);
+    Message m;
+    m.type = type;
+    m.content = u"hi"_s;
+    m.attachment = attachment;
+    m.id = QUuid::createUuid();
+    BANTER_COMPARE_OUTCOME(MessageContent::validateForSend(m), Accepted);
     m.id = QUuid();
-    QVERIFY(!MessageContent::validateForSend(m)); // a null id is never valid
+    BANTER_COMPARE_OUTCOME(MessageContent::validateForSend(m), fails(ErrorCode::BadRequest));
 }
 
 void TestDomainRules::usernames_data()
 {
     QTest::addColumn<QString>("name");
-    QTest::addColumn<bool>("ok");
-    QTest::newRow("simple") << u"alice"_s << true;
-    QTest::newRow("with punctuation") << u"a.l-i_ce9"_s << true;
-    QTest::newRow("too short") << u"al"_s << false;
-    QTest::newRow("too long") << QString(33, u'a') << false;
-    QTest::newRow("uppercase") << u"Alice"_s << false;
-    QTest::newRow("space") << u"al ice"_s << false;
-    QTest::newRow("leading dot") << u".alice"_s << false;
-    QTest::newRow("unicode") << u"аlice"_s << false; // Cyrillic a
+    QTest::addColumn<Outcome>("expected");
+    const Outcome bad = fails(ErrorCode::BadRequest);
+    QTest::newRow("simple") << u"alice"_s << Accepted;
+    QTest::newRow("3 characters") << u"abc"_s << Accepted;
+    QTest::newRow("32 characters") << QString(32, u'a') << Accepted;
+    QTest::newRow("every allowed kind") << u"a.l-i_ce9"_s << Accepted;
+    QTest::newRow("starts with a digit") << u"9lives"_s << Accepted;
+    QTest::newRow("digits only") << u"123"_s << Accepted;
+    QTest::newRow("ends with punctuation") << u"alice."_s << Accepted;
+    QTest::newRow("empty") << QString() << bad;
+    QTest::newRow("2 characters") << u"ab"_s << bad;
+    QTest::newRow("33 characters") << QString(33, u'a') << bad;
+    QTest::newRow("uppercase first") << u"Alice"_s << bad;
+    QTest::newRow("uppercase inside") << u"aliCe"_s << bad;
+    QTest::newRow("all uppercase") << u"ALICE"_s << bad;
+    QTest::newRow("space") << u"al ice"_s << bad;
+    QTest::newRow("at sign") << u"al@ice"_s << bad;
+    QTest::newRow("plus") << u"al+ice"_s << bad;
+    QTest::newRow("slash") << u"al/ice"_s << bad;
+    QTest::newRow("leading dot") << u".alice"_s << bad;
+    QTest::newRow("leading underscore") << u"_alice"_s << bad;
+    QTest::newRow("leading hyphen") << u"-alice"_s << bad;
+    QTest::newRow("dots only") << u"..."_s << bad;
+    QTest::newRow("latin-1 letter") << u"\u00e5lice"_s << bad;
+    QTest::newRow("cyrillic a") << u"\u0430lice"_s << bad;
+    QTest::newRow("fullwidth letters") << u"\uff41\uff42\uff43"_s << bad;
+    QTest::newRow("arabic-indic digits") << u"\u0661\u0662\u0663"_s << bad;
+    QTest::newRow("emoji") << u"ali😀"_s << bad;
+    QTest::newRow("nul") << u"ali\0ce"_s << bad;
 }
 
 void TestDomainRules::usernames()
 {
     QFETCH(QString, name);
-    QFETCH(bool, ok);
-    QCOMPARE(UserRules::validateUsername(name).ok(), ok);
+    QFETCH(Outcome, expected);
+    BANTER_COMPARE_OUTCOME(UserRules::validateUsername(name), expected);
+}
+
+void TestDomainRules::passwords_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<Outcome>("expected");
+    const Outcome bad = fails(ErrorCode::BadRequest);
+    const Outcome large = fails(ErrorCode::TooLarge);
+    QTest::newRow("8 characters") << u"12345678"_s << Accepted;
+    QTest::newRow("passphrase") << u"correct horse battery"_s << Accepted;
+    QTest::newRow("empty") << QString() << bad;
+    QTest::newRow("7 characters") << u"1234567"_s << bad;
+    QTest::newRow("1024 ascii bytes") << QString(1024, u'p') << Accepted;
+    QTest::newRow("1025 ascii bytes") << QString(1025, u'p') << large;
+    // The cap is on UTF-8 bytes (the hashing cost), not on characters.
+    QTest::newRow("341 cjk = 1023 bytes") << u"字"_s.repeated(341) << Accepted;
+    QTest::newRow("342 cjk = 1026 bytes") << u"字"_s.repeated(342) << large;
+    QTest::newRow("256 emoji = 1024 bytes") << emoji(256) << Accepted;
+    QTest::newRow("257 emoji = 1028 bytes") << emoji(257) << large;
 }
 
 void TestDomainRules::passwords()
 {
-    QVERIFY(UserRules::validatePassword(u"long enough"_s));
-    QCOMPARE(UserRules::validatePassword(u"short"_s).error().code, ErrorCode::BadRequest);
-    QCOMPARE(UserRules::validatePassword(QString(1025, u'p')).error().code, ErrorCode::TooLarge);
-    QVERIFY(!UserRules::validateDeviceName(u"  "_s));
-    QVERIFY(UserRules::validateDeviceName(u"laptop"_s));
-    QCOMPARE(UserRules::validateDisplayName(QString(65, u'd')).error().code, ErrorCode::TooLarge);
+    QFETCH(QString, password);
+    QFETCH(Outcome, expected);
+    BANTER_COMPARE_OUTCOME(UserRules::validatePassword(password), expected);
 }
 
-void TestDomainRules::conversationAccess()
+void TestDomainRules::deviceNames_data()
 {
-    Conversation group;
-    group.type = ConversationType::Group;
-    group.participants = {{1, ParticipantRole::Admin, {}, {}, 0, 0, 0},
-                          {2, ParticipantRole::Member, {}, {}, 0, 0, 0}};
-    QVERIFY(ConversationRules::checkMember(group, 1));
-    QCOMPARE(ConversationRules::checkMember(group, 3).error().code, ErrorCode::NotFound);
-    QVERIFY(ConversationRules::checkCanManage(group, 1));
-    QCOMPARE(ConversationRules::checkCanManage(group, 2).error().code, ErrorCode::Forbidden);
-    QCOMPARE(ConversationRules::checkCanManage(group, 3).error().code, ErrorCode::NotFound);
-    Conversation direct = group;
-    direct.type = ConversationType::Private;
-    QCOMPARE(ConversationRules::checkCanManage(direct, 1).error().code, ErrorCode::Forbidden);
-    QVERIFY(!ConversationRules::validateGroupName(u"  "_s));
-    QString emoji100;
-    for (int i = 0; i < 100; ++i)
-        emoji100 += u"🚀"_s;
-    QVERIFY(ConversationRules::validateGroupName(emoji100)); // 100 characters, 200 UTF-16 units
-    QCOMPARE(ConversationRules::validateGroupName(emoji100 + u"🚀"_s).error().code,
-             ErrorCode::TooLarge);
-    QVERIFY(UserRules::validateDisplayName(emoji100.left(128)));
-    QCOMPARE(ConversationRules::validateGroupName(QString(101, u'n')).error().code,
-             ErrorCode::TooLarge);
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<Outcome>("expected");
+    const Outcome bad = fails(ErrorCode::BadRequest);
+    QTest::newRow("laptop") << u"laptop"_s << Accepted;
+    QTest::newRow("unicode") << u"📱 Telefon von Jürgen"_s << Accepted;
+    QTest::newRow("64 characters") << QString(64, u'd') << Accepted;
+    QTest::newRow("64 emoji") << emoji(64) << Accepted;
+    QTest::newRow("empty") << QString() << bad;
+    QTest::newRow("blank") << u" \t "_s << bad;
+    QTest::newRow("65 characters") << QString(65, u'd') << fails(ErrorCode::TooLarge);
+    QTest::newRow("nul") << u"lap\0top"_s << bad;
+    QTest::newRow("lone surrogate") << u"laptop"_s + loneHigh << bad;
 }
 
-void TestDomainRules::enumNamesRoundTrip()
+void TestDomainRules::deviceNames()
 {
-    for (MessageType t :
-         {MessageType::Text, MessageType::Image, MessageType::File, MessageType::System})
-        QCOMPARE(messageTypeFromName(messageTypeName(t)), t);
-    for (MessageStatus s : {MessageStatus::Sending, MessageStatus::Sent, MessageStatus::Delivered,
-                            MessageStatus::Read})
-        QCOMPARE(messageStatusFromName(messageStatusName(s)), s);
-    for (ConversationType t : {ConversationType::Private, ConversationType::Group})
-        QCOMPARE(conversationTypeFromName(conversationTypeName(t)), t);
-    for (ParticipantRole r : {ParticipantRole::Member, ParticipantRole::Admin})
-        QCOMPARE(participantRoleFromName(participantRoleName(r)), r);
-    for (PresenceStatus p : {PresenceStatus::Offline, PresenceStatus::Online, PresenceStatus::Away})
-        QCOMPARE(presenceStatusFromName(presenceStatusName(p)), p);
-    QVERIFY(!messageTypeFromName(u"video"_s));
-    QVERIFY(!presenceStatusFromName(u"ONLINE"_s));
+    QFETCH(QString, name);
+    QFETCH(Outcome, expected);
+    BANTER_COMPARE_OUTCOME(UserRules::validateDeviceName(name), expected);
 }
 
-void TestDomainRules::errorCodeNamesRoundTrip()
+void TestDomainRules::displayNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<Outcome>("expected");
+    const Outcome bad = fails(ErrorCode::BadRequest);
+    QTest::newRow("empty (falls back to the username)") << QString() << Accepted;
+    QTest::newRow("plain") << u"Alice A."_s << Accepted;
+    QTest::newRow("unicode") << u"Zoë 🌸"_s << Accepted;
+    QTest::newRow("64 characters") << QString(64, u'd') << Accepted;
+    QTest::newRow("64 emoji") << emoji(64) << Accepted;
+    QTest::newRow("65 characters") << QString(65, u'd') << fails(ErrorCode::TooLarge);
+    QTest::newRow("65 emoji") << emoji(65) << fails(ErrorCode::TooLarge);
+    QTest::newRow("nul") << u"Al\0ice"_s << bad;
+    QTest::newRow("lone surrogate") << loneLow << bad;
+}
+
+void TestDomainRules::displayNames()
+{
+    QFETCH(QString, name);
+    QFETCH(Outcome, expected);
+    BANTER_COMPARE_OUTCOME(UserRules::validateDisplayName(name), expected);
+}
+
+void TestDomainRules::shownNameFallsBackToUsername()
+{
+    User user{42, u"alice"_s, QString(), 0};
+    QCOMPARE(user.shownName(), u"alice"_s);
+    user.displayName = u"Alice A."_s;
+    QCOMPARE(user.shownName(), u"Alice A."_s);
+}
+
+void TestDomainRules::groupNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<Outcome>("expected");
+    const Outcome bad = fails(ErrorCode::BadRequest);
+    QTest::newRow("plain") << u"Team"_s << Accepted;
+    QTest::newRow("unicode") << u"Team 🚀"_s << Accepted;
+    QTest::newRow("100 characters") << QString(100, u'n') << Accepted;
+    QTest::newRow("100 emoji") << emoji(100) << Accepted;
+    QTest::newRow("empty") << QString() << bad;
+    QTest::newRow("blank") << u"  \n"_s << bad;
+    QTest::newRow("101 characters") << QString(101, u'n') << fails(ErrorCode::TooLarge);
+    QTest::newRow("nul") << u"Te\0am"_s << bad;
+    QTest::newRow("lone surrogate") << u"Team"_s + loneHigh << bad;
+}
+
+void TestDomainRules::groupNames()
+{
+    QFETCH(QString, name);
+    QFETCH(Outcome, expected);
+    BANTER_COMPARE_OUTCOME(ConversationRules::validateGroupName(name), expected);
+}
+
+void TestDomainRules::membership()
+{
+    const Conversation group = conversationOf(ConversationType::Group);
+    QVERIFY(group.isMember(1));
+    QVERIFY(group.isMember(2));
+    QVERIFY(!group.isMember(3));
+    QVERIFY(!group.isMember(0));
+    QVERIFY(group.isAdmin(1));
+    QVERIFY(!group.isAdmin(2));
+    QVERIFY(!group.isAdmin(3));
+    QVERIFY(group.participant(2));
+    QCOMPARE(group.participant(2)->username, u"bob"_s);
+    QVERIFY(!group.participant(3));
+    QVERIFY(!Conversation().isMember(1));
+}
+
+void TestDomainRules::checkMember_data()
+{
+    QTest::addColumn<ConversationType>("type");
+    QTest::addColumn<UserId>("user");
+    QTest::addColumn<Outcome>("expected");
+    const Outcome notFound = fails(ErrorCode::NotFound);
+    QTest::newRow("group admin") << ConversationType::Group << UserId(1) << Accepted;
+    QTest::newRow("group member") << ConversationType::Group << UserId(2) << Accepted;
+    QTest::newRow("group non-member") << ConversationType::Group << UserId(3) << notFound;
+    QTest::newRow("group, no user") << ConversationType::Group << UserId(0) << notFound;
+    QTest::newRow("private member") << ConversationType::Private << UserId(2) << Accepted;
+    QTest::newRow("private non-member") << ConversationType::Private << UserId(3) << notFound;
+}
+
+void TestDomainRules::checkMember()
+{
+    QFETCH(ConversationType, type);
+    QFETCH(UserId, user);
+    QFETCH(Outcome, expected);
+    BANTER_COMPARE_OUTCOME(ConversationRules::checkMember(conversationOf(type), user), expected);
+}
+
+void TestDomainRules::checkCanManage_data()
+{
+    QTest::addColumn<ConversationType>("type");
+    QTest::addColumn<UserId>("user");
+    QTest::addColumn<Outcome>("expected");
+    const Outcome forbidden = fails(ErrorCode::Forbidden);
+    const Outcome notFound = fails(ErrorCode::NotFound);
+    QTest::newRow("group admin") << ConversationType::Group << UserId(1) << Accepted;
+    QTest::newRow("group member") << ConversationType::Group << UserId(2) << forbidden;
+    QTest::newRow("group non-member") << ConversationType::Group << UserId(3) << notFound;
+    // Private conversations never change, whatever the role says.
+    QTest::newRow("private, admin role") << ConversationType::Private << UserId(1) << forbidden;
+    QTest::newRow("private member") << ConversationType::Private << UserId(2) << forbidden;
+    // A non-member learns nothing, not even that the conversation is private.
+    QTest::newRow("private non-member") << ConversationType::Private << UserId(3) << notFound;
+}
+
+void TestDomainRules::checkCanManage()
+{
+    QFETCH(ConversationType, type);
+    QFETCH(UserId, user);
+    QFETCH(Outcome, expected);
+    BANTER_COMPARE_OUTCOME(ConversationRules::checkCanManage(conversationOf(type), user), expected);
+}
+
+void TestDomainRules::enumNames_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("value");
+    QTest::addColumn<QString>("name"); // the wire name: append only, never renamed
+    const auto row = [](const char *kind, auto value, const char *name) {
+        QTest::addRow("%s::%s", kind, name)
+            << QString::fromLatin1(kind) << int(value) << QString::fromLatin1(name);
+    };
+    row("MessageType", MessageType::Text, "text");
+    row("MessageType", MessageType::Image, "image");
+    row("MessageType", MessageType::File, "file");
+    row("MessageType", MessageType::System, "system");
+    row("MessageStatus", MessageStatus::Sending, "sending");
+    row("MessageStatus", MessageStatus::Sent, "sent");
+    row("MessageStatus", MessageStatus::Delivered, "delivered");
+    row("MessageStatus", MessageStatus::Read, "read");
+    row("ConversationType", ConversationType::Private, "private");
+    row("ConversationType", ConversationType::Group, "group");
+    row("ParticipantRole", ParticipantRole::Member, "member");
+    row("ParticipantRole", ParticipantRole::Admin, "admin");
+    row("PresenceStatus", PresenceStatus::Offline, "offline");
+    row("PresenceStatus", PresenceStatus::Online, "online");
+    row("PresenceStatus", PresenceStatus::Away, "away");
+}
+
+void TestDomainRules::enumNames()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, value);
+    QFETCH(QString, name);
+    const EnumNames names = namesOfKind(kind);
+    QCOMPARE(names.name(value), name);
+    QCOMPARE(names.value(name), std::optional<int>(value));
+}
+
+void TestDomainRules::enumNamesAreDistinct()
+{
+    for (const char *kind : enumKinds) {
+        const EnumNames names = namesOfKind(QString::fromLatin1(kind));
+        QSet<QString> seen;
+        for (int v = 0; v < names.count; ++v) {
+            const QString name = names.name(v);
+            QVERIFY2(!name.isEmpty(), kind);
+            seen.insert(name);
+        }
+        QVERIFY2(seen.size() == names.count, kind);
+    }
+}
+
+void TestDomainRules::unknownEnumNames_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("name");
+    const auto row = [](const char *kind, const QString &name) {
+        QTest::addRow("%s '%s'", kind, qPrintable(name)) << QString::fromLatin1(kind) << name;
+    };
+    for (const char *kind : enumKinds) {
+        row(kind, QString());
+        row(kind, u"0"_s);
+        row(kind, u"unknown"_s);
+    }
+    row("MessageType", u"Text"_s);
+    row("MessageType", u"TEXT"_s);
+    row("MessageType", u" text"_s);
+    row("MessageType", u"text "_s);
+    row("MessageType", u"video"_s);
+    row("MessageType", u"online"_s);
+    row("MessageStatus", u"Sent"_s);
+    row("MessageStatus", u"pending"_s);
+    row("MessageStatus", u"seen"_s);
+    row("ConversationType", u"Group"_s);
+    row("ConversationType", u"direct"_s);
+    row("ConversationType", u"channel"_s);
+    row("ParticipantRole", u"Admin"_s);
+    row("ParticipantRole", u"owner"_s);
+    row("ParticipantRole", u"moderator"_s);
+    row("PresenceStatus", u"ONLINE"_s);
+    row("PresenceStatus", u"busy"_s);
+    row("PresenceStatus", u"invisible"_s);
+}
+
+void TestDomainRules::unknownEnumNames()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, name);
+    QVERIFY(!namesOfKind(kind).value(name));
+}
+
+void TestDomainRules::errorCodeNames_data()
+{
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("name"); // the wire name from docs/PROTOCOL.md, section 4
+    const auto row = [](ErrorCode code, const char *name) {
+        QTest::newRow(name) << code << QString::fromLatin1(name);
+    };
+    row(ErrorCode::BadRequest, "bad_request");
+    row(ErrorCode::UnknownType, "unknown_type");
+    row(ErrorCode::UnsupportedVersion, "unsupported_version");
+    row(ErrorCode::Unauthenticated, "unauthenticated");
+    row(ErrorCode::InvalidCredentials, "invalid_credentials");
+    row(ErrorCode::TokenExpired, "token_expired");
+    row(ErrorCode::Forbidden, "forbidden");
+    row(ErrorCode::NotFound, "not_found");
+    row(ErrorCode::Conflict, "conflict");
+    row(ErrorCode::RateLimited, "rate_limited");
+    row(ErrorCode::TooLarge, "too_large");
+    row(ErrorCode::LimitExceeded, "limit_exceeded");
+    row(ErrorCode::RegistrationClosed, "registration_closed");
+    row(ErrorCode::Blocked, "blocked");
+    row(ErrorCode::Internal, "internal");
+    row(ErrorCode::Unavailable, "unavailable");
+}
+
+void TestDomainRules::errorCodeNames()
+{
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, name);
+    QCOMPARE(errorCodeName(code), name);
+    QCOMPARE(errorCodeFromName(name), std::optional<ErrorCode>(code));
+}
+
+void TestDomainRules::errorCodeNamesAreDistinct()
 {
     QSet<QString> names;
     for (int c = int(ErrorCode::BadRequest); c <= int(ErrorCode::Unavailable); ++c) {
         const QString name = errorCodeName(ErrorCode(c));
         QVERIFY(!name.isEmpty());
         names.insert(name);
-        QCOMPARE(errorCodeFromName(name), ErrorCode(c));
+        QCOMPARE(errorCodeFromName(name), std::optional<ErrorCode>(ErrorCode(c)));
     }
-    QCOMPARE(names.size(), int(ErrorCode::Unavailable) + 1); // all distinct
-    QVERIFY(!errorCodeFromName(u"teapot"_s));
+    QCOMPARE(names.size(), int(ErrorCode::Unavailable) + 1);
+    // A value outside the enum (from a corrupted cast) is still reported as something valid.
+    QCOMPARE(errorCodeName(ErrorCode(int(ErrorCode::Unavailable) + 1)), u"internal"_s);
+}
+
+void TestDomainRules::unknownErrorCodeNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("teapot") << u"teapot"_s;
+    QTest::newRow("enumerator spelling") << u"BadRequest"_s;
+    QTest::newRow("upper case") << u"BAD_REQUEST"_s;
+    QTest::newRow("hyphen") << u"bad-request"_s;
+    QTest::newRow("trailing space") << u"not_found "_s;
+    QTest::newRow("number") << u"0"_s;
+}
+
+void TestDomainRules::unknownErrorCodeNames()
+{
+    QFETCH(QString, name);
+    QVERIFY(!errorCodeFromName(name));
+}
+
+void TestDomainRules::resultCarriesValueOrError()
+{
+    const Result<int> value = 5;
+    QVERIFY(value.ok());
+    QCOMPARE(*value, 5);
+    const Result<int> error = makeError(ErrorCode::RateLimited, u"slow down"_s, 1500);
+    QVERIFY(!error);
+    QCOMPARE(error.error().code, ErrorCode::RateLimited);
+    QCOMPARE(error.error().message, u"slow down"_s);
+    QCOMPARE(error.error().retryAfterMs, 1500);
+    QVERIFY(success().ok());
+    QCOMPARE(Error().code, ErrorCode::Internal);
 }
 
 QTEST_GUILESS_MAIN(TestDomainRules)
