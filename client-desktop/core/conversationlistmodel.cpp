@@ -86,6 +86,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
                        : PresenceStatus::Offline);
     case LastSeqRole:
         return e.conversation.lastSeq;
+    case MutedRole:
+        return m_muted.contains(e.conversation.id);
     default:
         return {};
     }
@@ -100,7 +102,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {LastActivityRole, "lastActivity"},
             {UnreadRole, "unread"},
             {PresenceRole, "presence"},
-            {LastSeqRole, "lastSeq"}};
+            {LastSeqRole, "lastSeq"},
+            {MutedRole, "muted"}};
 }
 
 int ConversationListModel::rowOf(ConversationId id) const
@@ -135,6 +138,25 @@ qint64 ConversationListModel::totalUnread() const
     for (const Entry &e : m_entries)
         total += e.unread;
     return total;
+}
+
+void ConversationListModel::setMuted(ConversationId id, bool muted)
+{
+    if (m_muted.contains(id) == muted)
+        return;
+    if (muted)
+        m_muted.insert(id);
+    else
+        m_muted.remove(id);
+    if (const int row = rowOf(id); row >= 0)
+        Q_EMIT dataChanged(index(row), index(row), {MutedRole});
+}
+
+void ConversationListModel::setMutedConversations(const QSet<ConversationId> &muted)
+{
+    m_muted = muted;
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {MutedRole});
 }
 
 void ConversationListModel::emitUnread()

@@ -7,6 +7,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QSet>
 
 namespace Banter {
 class ClientSession;
@@ -30,6 +31,7 @@ public:
         UnreadRole,
         PresenceRole, // PresenceStatus of the other member (private conversations)
         LastSeqRole,
+        MutedRole, // the user muted its notifications
     };
     Q_ENUM(Role)
 
@@ -44,6 +46,10 @@ public:
     // The conversation the user is looking at: its messages do not count as unread.
     void setActiveConversation(ConversationId id);
     qint64 totalUnread() const;
+    // Which conversations are muted (shown with a marker; the Notifier decides what notifies).
+    void setMuted(ConversationId id, bool muted);
+    void setMutedConversations(const QSet<ConversationId> &muted);
+
     // Replaces the list with the server's (the "conversations" request).
     void reset(const QList<ConversationSummary> &summaries);
 
@@ -71,6 +77,7 @@ private:
     QList<Entry> m_entries;
     QHash<UserId, PresenceStatus> m_presence;
     ConversationId m_active = 0;
+    QSet<ConversationId> m_muted;
 };
 
 } // namespace Banter::Desktop
