@@ -15,7 +15,7 @@ ConversationListModel::ConversationListModel(ClientSession &session, QObject *pa
     connect(&session, &ClientSession::conversationUpdated, this,
             &ConversationListModel::upsertConversation);
     connect(&session, &ClientSession::conversationRemoved, this, &ConversationListModel::onRemoved);
-    connect(&session, &ClientSession::presenceChanged, this, &ConversationListModel::onPresence);
+    connect(&session, &ClientSession::presenceChanged, this, &ConversationListModel::setPresence);
     connect(&session, &ClientSession::messageReceived, this,
             [this](const Message &m) { onMessage(m, m.senderId == m_session.currentUser().id); });
     connect(&session, &ClientSession::messageAcked, this,
@@ -233,7 +233,7 @@ void ConversationListModel::onRemoved(ConversationId id)
     emitUnread();
 }
 
-void ConversationListModel::onPresence(const Presence &presence)
+void ConversationListModel::setPresence(const Presence &presence)
 {
     m_presence.insert(presence.userId, presence.status);
     for (qsizetype i = 0; i < m_entries.size(); ++i) {

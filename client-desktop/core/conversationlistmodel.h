@@ -50,6 +50,8 @@ public:
     void setMuted(ConversationId id, bool muted);
     void setMutedConversations(const QSet<ConversationId> &muted);
 
+    // Presence learnt elsewhere (the contact list); pushes are followed by the model itself.
+    void setPresence(const Presence &presence);
     // Replaces the list with the server's (the "conversations" request).
     void reset(const QList<ConversationSummary> &summaries);
 
@@ -67,7 +69,6 @@ private:
     void upsertConversation(const Conversation &conversation);
     void onMessage(const Message &message, bool mine);
     void onRemoved(ConversationId id);
-    void onPresence(const Presence &presence);
     QString nameOf(const Entry &entry) const;
     UserId otherMember(const Conversation &conversation) const;
     void moveToTop(int row);

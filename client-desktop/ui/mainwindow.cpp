@@ -148,6 +148,11 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
             conversationMenu(index)->popup(m_conversations->viewport()->mapToGlobal(p));
     });
     connect(m_infoButton, &QToolButton::clicked, this, &MainWindow::showGroupInfo);
+    // The contact list knows presence from before this window existed; pushes follow.
+    connect(m_contactModel, &ContactListModel::loaded, this, [this] {
+        for (const Protocol::Contact &contact : m_contactModel->contacts())
+            m_conversationModel->setPresence(contact.presence);
+    });
     connect(m_contactsPanel, &ContactsPanel::chatRequested, this, &MainWindow::openPrivateChat);
     connect(m_contactsPanel, &ContactsPanel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });

@@ -737,7 +737,6 @@ void TestDesktopUi::screenshots()
     QVERIFY(alice && bob && carol && dave && erin);
     for (const QString &name : {u"bob"_s, u"carol"_s, u"dave"_s, u"erin"_s})
         QVERIFY(await(alice->addContact(name)));
-    erin->disconnectFromServer();
     QVERIFY(await(dave->setPresence(PresenceStatus::Away)));
 
     auto withErin = await(erin->createPrivate(alice->currentUser().id));
@@ -746,7 +745,9 @@ void TestDesktopUi::screenshots()
         u"Weekend trip"_s,
         {bob->currentUser().id, carol->currentUser().id, dave->currentUser().id}));
     auto withBob = await(bob->createPrivate(alice->currentUser().id));
-    QVERIFY(withDave && group && withBob);
+    QVERIFY(withErin && withDave && group && withBob);
+    QVERIFY(await(erin->sendMessage(withErin->id, u"Thanks for yesterday!"_s)));
+    erin->disconnectFromServer(); // offline, last seen just now
     QVERIFY(await(dave->sendMessage(withDave->id, u"Can you send me the slides from Tuesday?"_s)));
     QVERIFY(await(alice->sendMessage(withDave->id, u"Sure, after lunch."_s)));
     const QList<std::pair<ClientSession *, QString>> chat = {
