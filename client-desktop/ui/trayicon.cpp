@@ -47,7 +47,7 @@ void TrayIcon::setUnread(qint64 unread)
         return;
     m_unread = unread;
     setIcon(iconFor(unread));
-    setToolTip(unread > 0 ? tr("Banter — %n unread message(s)", nullptr, int(unread))
+    setToolTip(unread > 0 ? tr("Banter — unread messages: %1").arg(unread)
                           : tr("Banter — no unread messages"));
 }
 
