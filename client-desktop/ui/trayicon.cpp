@@ -31,7 +31,7 @@ QIcon TrayIcon::iconFor(qint64 unread)
         painter.drawEllipse(badge);
         QFont font;
         font.setBold(true);
-        font.setPixelSize(qMax(6, int(d * (text.size() > 2 ? 0.42 : 0.62))));
+        font.setPixelSize(qMax(6, int(d * (text.size() > 2 ? 0.36 : 0.62))));
         painter.setFont(font);
         painter.setPen(Qt::white);
         painter.drawText(badge, Qt::AlignCenter, text);

@@ -798,6 +798,8 @@ void TestDesktopUi::screenshots()
     QVERIFY(info);
     QTest::qWait(300);
     QVERIFY(info->grab().save(shots + u"/groupinfo-dark.png"_s));
+    QVERIFY(TrayIcon::iconFor(3).pixmap(64).save(shots + u"/tray-3.png"_s));
+    QVERIFY(TrayIcon::iconFor(120).pixmap(64).save(shots + u"/tray-120.png"_s));
 }
 
 QTEST_MAIN(TestDesktopUi)
