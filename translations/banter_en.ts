@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>Banter::Desktop::AccountStore</name>
@@ -12,6 +13,119 @@
     <message>
         <source>Write a message…</source>
         <translation>Write a message…</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ContactDelegate</name>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>away</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>last seen today at %1</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>last seen yesterday at %1</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>last seen %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ContactsPanel</name>
+    <message>
+        <source>Add contact…</source>
+        <translation>Add contact…</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Open chat</source>
+        <translation>Open chat</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Unblock</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>Remove contact</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::GroupInfoDialog</name>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Remove from group</translation>
+    </message>
+    <message>
+        <source>Add to group</source>
+        <translation>Add to group</translation>
+    </message>
+    <message>
+        <source>Leave group…</source>
+        <translation>Leave group…</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>Add people</translation>
+    </message>
+    <message>
+        <source>Group info — %1</source>
+        <translation>Group info — %1</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <translation>%1 (@%2)</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>you</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Leave group</translation>
+    </message>
+    <message>
+        <source>Leave “%1”? You will no longer receive its messages.</source>
+        <translation>Leave “%1”? You will no longer receive its messages.</translation>
     </message>
 </context>
 <context>
@@ -64,6 +178,74 @@
         <source>Could not log out: %1</source>
         <translation>Could not log out: %1</translation>
     </message>
+    <message>
+        <source>Group info</source>
+        <translation>Group info</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <source>&amp;New chat…</source>
+        <translation>&amp;New chat…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to conversation…</source>
+        <translation>&amp;Go to conversation…</translation>
+    </message>
+    <message>
+        <source>Group &amp;info…</source>
+        <translation>Group &amp;info…</translation>
+    </message>
+    <message>
+        <source>&amp;Next conversation</source>
+        <translation>&amp;Next conversation</translation>
+    </message>
+    <message>
+        <source>&amp;Previous conversation</source>
+        <translation>&amp;Previous conversation</translation>
+    </message>
+    <message>
+        <source>Show Banter</source>
+        <translation>Show Banter</translation>
+    </message>
+    <message>
+        <source>Could not start the chat: %1</source>
+        <translation>Could not start the chat: %1</translation>
+    </message>
+    <message>
+        <source>Unmute notifications</source>
+        <translation>Unmute notifications</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>Mute notifications</translation>
+    </message>
+    <message>
+        <source>Group info…</source>
+        <translation>Group info…</translation>
+    </message>
+    <message>
+        <source>Sent a file</source>
+        <translation>Sent a file</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::MessageDelegate</name>
@@ -90,6 +272,122 @@
     <message>
         <source>%1 changed the conversation</source>
         <translation>%1 changed the conversation</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::NewChatDialog</name>
+    <message>
+        <source>New chat</source>
+        <translation>New chat</translation>
+    </message>
+    <message>
+        <source>e.g. Weekend trip</source>
+        <translation>e.g. Weekend trip</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>Start chat</translation>
+    </message>
+    <message>
+        <source>Private chat</source>
+        <translation>Private chat</translation>
+    </message>
+    <message>
+        <source>Group name:</source>
+        <translation>Group name:</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Members:</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>Create group</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Creating…</translation>
+    </message>
+    <message>
+        <source>Could not create the chat: %1</source>
+        <translation>Could not create the chat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::PeoplePicker</name>
+    <message>
+        <source>Search contacts or all users</source>
+        <translation>Search contacts or all users</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <translation>%1 (@%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::QuickSwitcher</name>
+    <message>
+        <source>Go to conversation</source>
+        <translation>Go to conversation</translation>
+    </message>
+    <message>
+        <source>Type a conversation name, Enter to open</source>
+        <translation>Type a conversation name, Enter to open</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::SettingsDialog</name>
+    <message>
+        <source>Show a notification for new messages</source>
+        <translation>Show a notification for new messages</translation>
+    </message>
+    <message>
+        <source>Start minimised to the system tray</source>
+        <translation>Start minimised to the system tray</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Language and theme changes apply the next time Banter starts.</source>
+        <translation>Language and theme changes apply the next time Banter starts.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Theme:</translation>
+    </message>
+    <message>
+        <source>Notifications:</source>
+        <translation>Notifications:</translation>
+    </message>
+    <message>
+        <source>Start-up:</source>
+        <translation>Start-up:</translation>
     </message>
 </context>
 <context>
@@ -161,6 +459,17 @@
     <message>
         <source>Keeps a sign-in token (never your password) in the system keychain.</source>
         <translation>Keeps a sign-in token (never your password) in the system keychain.</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::TrayIcon</name>
+    <message>
+        <source>Banter — no unread messages</source>
+        <translation>Banter — no unread messages</translation>
+    </message>
+    <message>
+        <source>Banter — unread messages: %1</source>
+        <translation>Banter — unread messages: %1</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Banter::Desktop::AccountStore</name>
@@ -12,6 +13,119 @@
     <message>
         <source>Write a message…</source>
         <translation>输入消息…</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ContactDelegate</name>
+    <message>
+        <source>blocked</source>
+        <translation>已屏蔽</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>今天 %1 在线过</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>昨天 %1 在线过</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>最后在线 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ContactsPanel</name>
+    <message>
+        <source>Add contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Open chat</source>
+        <translation>打开聊天</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>取消屏蔽</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>屏蔽</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>删除联系人</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::GroupInfoDialog</name>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>移出群组</translation>
+    </message>
+    <message>
+        <source>Add to group</source>
+        <translation>加入群组</translation>
+    </message>
+    <message>
+        <source>Leave group…</source>
+        <translation>退出群组…</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Group info — %1</source>
+        <translation>群组信息 — %1</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <translation>%1（@%2）</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>退出群组</translation>
+    </message>
+    <message>
+        <source>Leave “%1”? You will no longer receive its messages.</source>
+        <translation>退出“%1”？你将不再收到该群组的消息。</translation>
     </message>
 </context>
 <context>
@@ -64,6 +178,74 @@
         <source>Could not log out: %1</source>
         <translation>无法退出登录：%1</translation>
     </message>
+    <message>
+        <source>Group info</source>
+        <translation>群组信息</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>聊天(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New chat…</source>
+        <translation>新建聊天(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to conversation…</source>
+        <translation>转到会话(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Group &amp;info…</source>
+        <translation>群组信息(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next conversation</source>
+        <translation>下一个会话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous conversation</source>
+        <translation>上一个会话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show Banter</source>
+        <translation>显示 Banter</translation>
+    </message>
+    <message>
+        <source>Could not start the chat: %1</source>
+        <translation>无法开始聊天：%1</translation>
+    </message>
+    <message>
+        <source>Unmute notifications</source>
+        <translation>取消免打扰</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>消息免打扰</translation>
+    </message>
+    <message>
+        <source>Group info…</source>
+        <translation>群组信息…</translation>
+    </message>
+    <message>
+        <source>Sent a file</source>
+        <translation>发送了一个文件</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::MessageDelegate</name>
@@ -90,6 +272,122 @@
     <message>
         <source>%1 changed the conversation</source>
         <translation>%1 更改了会话</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::NewChatDialog</name>
+    <message>
+        <source>New chat</source>
+        <translation>新建聊天</translation>
+    </message>
+    <message>
+        <source>e.g. Weekend trip</source>
+        <translation>例如：周末出游</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>开始聊天</translation>
+    </message>
+    <message>
+        <source>Private chat</source>
+        <translation>私聊</translation>
+    </message>
+    <message>
+        <source>Group name:</source>
+        <translation>群组名称：</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>成员：</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新建群组</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>创建群组</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <source>Could not create the chat: %1</source>
+        <translation>无法创建聊天：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::PeoplePicker</name>
+    <message>
+        <source>Search contacts or all users</source>
+        <translation>搜索联系人或所有用户</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <translation>%1（@%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::QuickSwitcher</name>
+    <message>
+        <source>Go to conversation</source>
+        <translation>转到会话</translation>
+    </message>
+    <message>
+        <source>Type a conversation name, Enter to open</source>
+        <translation>输入会话名称，按回车打开</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::SettingsDialog</name>
+    <message>
+        <source>Show a notification for new messages</source>
+        <translation>收到新消息时显示通知</translation>
+    </message>
+    <message>
+        <source>Start minimised to the system tray</source>
+        <translation>启动时最小化到系统托盘</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Language and theme changes apply the next time Banter starts.</source>
+        <translation>语言和主题的更改将在下次启动 Banter 时生效。</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Notifications:</source>
+        <translation>通知：</translation>
+    </message>
+    <message>
+        <source>Start-up:</source>
+        <translation>启动：</translation>
     </message>
 </context>
 <context>
@@ -161,6 +459,17 @@
     <message>
         <source>Keeps a sign-in token (never your password) in the system keychain.</source>
         <translation>在系统钥匙串中保存登录令牌（绝不保存密码）。</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::TrayIcon</name>
+    <message>
+        <source>Banter — no unread messages</source>
+        <translation>Banter — 没有未读消息</translation>
+    </message>
+    <message>
+        <source>Banter — unread messages: %1</source>
+        <translation>Banter — 未读消息：%1</translation>
     </message>
 </context>
 <context>

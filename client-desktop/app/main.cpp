@@ -4,11 +4,15 @@
 // the main window.
 #include "client/clientsession.h"
 #include "core/accountstore.h"
+#include "core/appsettings.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
+#include "ui/theme.h"
+#include "ui/trayicon.h"
 
 #include <QApplication>
 #include <QEventLoop>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -57,13 +61,20 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("banter"));
     QApplication::setOrganizationName(QStringLiteral("Banter"));
     QApplication::setApplicationDisplayName(QStringLiteral("Banter"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.banter.Banter"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/banter.svg")));
 
+    // Settings live in the standard per-user location for the names set above.
+    AppSettings settings;
+    applyTheme(settings.theme());
+    const QLocale locale = settings.language().isEmpty() ? QLocale() : QLocale(settings.language());
+    QLocale::setDefault(locale);
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("banter"), QStringLiteral("_"),
+    if (translator.load(locale, QStringLiteral("banter"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
@@ -98,11 +109,13 @@ int main(int argc, char *argv[])
     saveTokens();
     QObject::connect(&session, &ClientSession::tokensChanged, &app, saveTokens);
 
-    MainWindow window(session);
+    MainWindow window(session, settings);
     QObject::connect(&window, &MainWindow::loggedOut, &app, [&] {
         remember = false;
         store.forget([&](Status) { QApplication::quit(); });
     });
-    window.show();
+    // Start minimised only when there is a tray to come back from.
+    if (!settings.startMinimised() || !QSystemTrayIcon::isSystemTrayAvailable())
+        window.show();
     return app.exec();
 }

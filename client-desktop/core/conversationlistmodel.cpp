@@ -15,7 +15,7 @@ ConversationListModel::ConversationListModel(ClientSession &session, QObject *pa
     connect(&session, &ClientSession::conversationUpdated, this,
             &ConversationListModel::upsertConversation);
     connect(&session, &ClientSession::conversationRemoved, this, &ConversationListModel::onRemoved);
-    connect(&session, &ClientSession::presenceChanged, this, &ConversationListModel::onPresence);
+    connect(&session, &ClientSession::presenceChanged, this, &ConversationListModel::setPresence);
     connect(&session, &ClientSession::messageReceived, this,
             [this](const Message &m) { onMessage(m, m.senderId == m_session.currentUser().id); });
     connect(&session, &ClientSession::messageAcked, this,
@@ -86,6 +86,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
                        : PresenceStatus::Offline);
     case LastSeqRole:
         return e.conversation.lastSeq;
+    case MutedRole:
+        return m_muted.contains(e.conversation.id);
     default:
         return {};
     }
@@ -100,7 +102,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {LastActivityRole, "lastActivity"},
             {UnreadRole, "unread"},
             {PresenceRole, "presence"},
-            {LastSeqRole, "lastSeq"}};
+            {LastSeqRole, "lastSeq"},
+            {MutedRole, "muted"}};
 }
 
 int ConversationListModel::rowOf(ConversationId id) const
@@ -135,6 +138,25 @@ qint64 ConversationListModel::totalUnread() const
     for (const Entry &e : m_entries)
         total += e.unread;
     return total;
+}
+
+void ConversationListModel::setMuted(ConversationId id, bool muted)
+{
+    if (m_muted.contains(id) == muted)
+        return;
+    if (muted)
+        m_muted.insert(id);
+    else
+        m_muted.remove(id);
+    if (const int row = rowOf(id); row >= 0)
+        Q_EMIT dataChanged(index(row), index(row), {MutedRole});
+}
+
+void ConversationListModel::setMutedConversations(const QSet<ConversationId> &muted)
+{
+    m_muted = muted;
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {MutedRole});
 }
 
 void ConversationListModel::emitUnread()
@@ -211,7 +233,7 @@ void ConversationListModel::onRemoved(ConversationId id)
     emitUnread();
 }
 
-void ConversationListModel::onPresence(const Presence &presence)
+void ConversationListModel::setPresence(const Presence &presence)
 {
     m_presence.insert(presence.userId, presence.status);
     for (qsizetype i = 0; i < m_entries.size(); ++i) {

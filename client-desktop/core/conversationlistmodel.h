@@ -7,6 +7,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QSet>
 
 namespace Banter {
 class ClientSession;
@@ -30,6 +31,7 @@ public:
         UnreadRole,
         PresenceRole, // PresenceStatus of the other member (private conversations)
         LastSeqRole,
+        MutedRole, // the user muted its notifications
     };
     Q_ENUM(Role)
 
@@ -44,6 +46,12 @@ public:
     // The conversation the user is looking at: its messages do not count as unread.
     void setActiveConversation(ConversationId id);
     qint64 totalUnread() const;
+    // Which conversations are muted (shown with a marker; the Notifier decides what notifies).
+    void setMuted(ConversationId id, bool muted);
+    void setMutedConversations(const QSet<ConversationId> &muted);
+
+    // Presence learnt elsewhere (the contact list); pushes are followed by the model itself.
+    void setPresence(const Presence &presence);
     // Replaces the list with the server's (the "conversations" request).
     void reset(const QList<ConversationSummary> &summaries);
 
@@ -61,7 +69,6 @@ private:
     void upsertConversation(const Conversation &conversation);
     void onMessage(const Message &message, bool mine);
     void onRemoved(ConversationId id);
-    void onPresence(const Presence &presence);
     QString nameOf(const Entry &entry) const;
     UserId otherMember(const Conversation &conversation) const;
     void moveToTop(int row);
@@ -71,6 +78,7 @@ private:
     QList<Entry> m_entries;
     QHash<UserId, PresenceStatus> m_presence;
     ConversationId m_active = 0;
+    QSet<ConversationId> m_muted;
 };
 
 } // namespace Banter::Desktop

@@ -7,6 +7,7 @@
 #include "ui/messagedelegate.h"
 
 #include <QDateTime>
+#include <QIcon>
 #include <QLocale>
 #include <QPainter>
 
@@ -82,9 +83,20 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const int timeWidth = fm.horizontalAdvance(time);
     painter->setFont(bold);
     painter->setPen(ink);
-    const QRect nameRect(textLeft, avatar.top(), right - textLeft - timeWidth - Pad, fm.height());
-    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(bold).elidedText(name, Qt::ElideRight, nameRect.width()));
+    const bool muted = index.data(ConversationListModel::MutedRole).toBool();
+    const int mutedWidth = muted ? fm.height() + Pad / 2 : 0;
+    QRect nameRect(textLeft, avatar.top(), right - textLeft - timeWidth - Pad - mutedWidth,
+                   fm.height());
+    const QString shownName = QFontMetrics(bold).elidedText(name, Qt::ElideRight, nameRect.width());
+    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter, shownName);
+    if (muted) {
+        // The muted marker follows the name, dimmed like the secondary text.
+        const int x = textLeft + QFontMetrics(bold).horizontalAdvance(shownName) + Pad / 2;
+        const QRect mark(x, avatar.top() + 1, fm.height() - 2, fm.height() - 2);
+        painter->setOpacity(selected ? 1.0 : 0.75);
+        QIcon(QStringLiteral(":/icons/muted.svg")).paint(painter, mark);
+        painter->setOpacity(1.0);
+    }
     painter->setFont(option.font);
     painter->setPen(dim);
     painter->drawText(QRect(right - timeWidth, avatar.top(), timeWidth, fm.height()),

@@ -3,24 +3,37 @@
 #include "ui/mainwindow.h"
 
 #include "client/clientsession.h"
+#include "core/appsettings.h"
+#include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
 #include "core/messagelistmodel.h"
+#include "core/notifier.h"
 #include "domain/messagecontent.h"
 #include "ui/composer.h"
+#include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"
+#include "ui/groupinfodialog.h"
 #include "ui/messagedelegate.h"
+#include "ui/newchatdialog.h"
+#include "ui/quickswitcher.h"
+#include "ui/settingsdialog.h"
+#include "ui/trayicon.h"
 
-#include <QEvent>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Banter::Desktop {
@@ -28,24 +41,40 @@ namespace Banter::Desktop {
 namespace {
 // Show the remaining characters only when they start to matter.
 constexpr int CounterThreshold = MessageContent::MaxTextLength - 500;
+constexpr int NotificationPreview = 120;
+
+QIcon icon(const char *name)
+{
+    return QIcon(QStringLiteral(":/icons/") + QLatin1String(name) + QStringLiteral(".svg"));
+}
 } // namespace
 
-MainWindow::MainWindow(ClientSession &session, QWidget *parent)
+MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
+    , m_settings(settings)
     , m_conversationModel(new ConversationListModel(session, this))
     , m_messageModel(new MessageListModel(session, this))
+    , m_contactModel(new ContactListModel(session, this))
+    , m_notifier(new Notifier(session, this))
     , m_filter(new QSortFilterProxyModel(this))
+    , m_sideTabs(new QTabWidget(this))
     , m_search(new QLineEdit(this))
     , m_conversations(new QListView(this))
+    , m_contactsPanel(new ContactsPanel(*m_contactModel, this))
     , m_title(new QLabel(this))
+    , m_infoButton(new QToolButton(this))
     , m_messages(new QListView(this))
     , m_composer(new Composer(this))
-    , m_sendButton(new QPushButton(tr("Send"), this))
+    , m_sendButton(new QPushButton(icon("send"), tr("Send"), this))
     , m_counter(new QLabel(this))
     , m_connection(new QLabel(this))
+    , m_tray(new TrayIcon(this))
 {
     setWindowTitle(tr("Banter"));
+    m_notifier->setEnabled(settings.notificationsEnabled());
+    m_notifier->setMutedConversations(settings.mutedConversations());
+    m_conversationModel->setMutedConversations(settings.mutedConversations());
     m_filter->setSourceModel(m_conversationModel);
     m_filter->setFilterRole(ConversationListModel::NameRole);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -54,12 +83,17 @@ MainWindow::MainWindow(ClientSession &session, QWidget *parent)
     m_conversations->setModel(m_filter);
     m_conversations->setItemDelegate(new ConversationDelegate(this));
     m_conversations->setUniformItemSizes(true);
+    m_conversations->setContextMenuPolicy(Qt::CustomContextMenu);
 
     m_title->setObjectName(QStringLiteral("conversationTitle"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_infoButton->setIcon(icon("group"));
+    m_infoButton->setToolTip(tr("Group info"));
+    m_infoButton->setAutoRaise(true);
+    m_infoButton->setVisible(false);
     m_messages->setModel(m_messageModel);
     m_messages->setItemDelegate(new MessageDelegate(this));
     m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -68,15 +102,21 @@ MainWindow::MainWindow(ClientSession &session, QWidget *parent)
     m_composer->setMaximumHeight(96);
     m_counter->setVisible(false);
 
-    auto *left = new QWidget(this);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_search);
-    leftLayout->addWidget(m_conversations);
+    auto *chats = new QWidget(this);
+    auto *chatsLayout = new QVBoxLayout(chats);
+    chatsLayout->setContentsMargins(0, 0, 0, 0);
+    chatsLayout->addWidget(m_search);
+    chatsLayout->addWidget(m_conversations);
+    m_sideTabs->addTab(chats, icon("new-chat"), tr("Chats"));
+    m_sideTabs->addTab(m_contactsPanel, icon("contacts"), tr("Contacts"));
+    m_sideTabs->setDocumentMode(true);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_title);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_infoButton);
+    rightLayout->addLayout(header);
     rightLayout->addWidget(m_messages, 1);
     auto *composerRow = new QHBoxLayout;
     composerRow->addWidget(m_composer, 1);
@@ -86,16 +126,14 @@ MainWindow::MainWindow(ClientSession &session, QWidget *parent)
     composerRow->addLayout(sendColumn);
     rightLayout->addLayout(composerRow);
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(left);
+    splitter->addWidget(m_sideTabs);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({280, 620});
+    splitter->setSizes({300, 660});
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_connection);
-    QMenu *account = menuBar()->addMenu(tr("&Account"));
-    account->addAction(tr("Log &out"), this, &MainWindow::logOut);
-    account->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    resize(960, 640);
+    buildMenus();
+    resize(1000, 660);
 
     connect(m_search, &QLineEdit::textChanged, m_filter,
             &QSortFilterProxyModel::setFilterFixedString);
@@ -104,6 +142,20 @@ MainWindow::MainWindow(ClientSession &session, QWidget *parent)
                 if (current.isValid())
                     openConversation(current.data(ConversationListModel::IdRole).toLongLong());
             });
+    connect(m_conversations, &QWidget::customContextMenuRequested, this, [this](const QPoint &p) {
+        const QModelIndex index = m_conversations->indexAt(p);
+        if (index.isValid())
+            conversationMenu(index)->popup(m_conversations->viewport()->mapToGlobal(p));
+    });
+    connect(m_infoButton, &QToolButton::clicked, this, &MainWindow::showGroupInfo);
+    // The contact list knows presence from before this window existed; pushes follow.
+    connect(m_contactModel, &ContactListModel::loaded, this, [this] {
+        for (const Protocol::Contact &contact : m_contactModel->contacts())
+            m_conversationModel->setPresence(contact.presence);
+    });
+    connect(m_contactsPanel, &ContactsPanel::chatRequested, this, &MainWindow::openPrivateChat);
+    connect(m_contactsPanel, &ContactsPanel::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateCounter);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
@@ -124,12 +176,63 @@ MainWindow::MainWindow(ClientSession &session, QWidget *parent)
         if (value == 0 && m_messageModel->canFetchMore({}))
             m_messageModel->fetchMore({});
     });
+    connect(m_conversationModel, &ConversationListModel::totalUnreadChanged, m_tray,
+            &TrayIcon::setUnread);
+    connect(m_notifier, &Notifier::notificationRequested, this, &MainWindow::notify);
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { raiseAndOpen(m_notified); });
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason == QSystemTrayIcon::Trigger)
+                    raiseAndOpen(0);
+            });
     connect(&m_session, &ClientSession::synced, this, &MainWindow::reloadConversations);
     connect(&m_session, &ClientSession::stateChanged, this, &MainWindow::updateConnectionState);
+    connect(&m_session, &ClientSession::conversationUpdated, this, [this](const Conversation &c) {
+        if (c.id == m_messageModel->conversationId())
+            openConversation(c.id); // the name or the members changed
+    });
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        m_tray->show();
     updateConnectionState();
     updateCounter();
-    if (m_session.isReady())
+    if (m_session.isReady()) {
         reloadConversations();
+        m_contactModel->reload();
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    account->addAction(icon("settings"), tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma),
+                       this, &MainWindow::showSettings);
+    account->addSeparator();
+    account->addAction(tr("Log &out"), this, &MainWindow::logOut);
+    account->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, [this] {
+        m_quitting = true;
+        QApplication::quit();
+    });
+    QMenu *chat = menuBar()->addMenu(tr("&Chat"));
+    chat->addAction(icon("new-chat"), tr("&New chat…"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
+                    &MainWindow::showNewChat);
+    chat->addAction(tr("&Go to conversation…"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
+                    &MainWindow::showQuickSwitcher);
+    chat->addAction(icon("group"), tr("Group &info…"), this, &MainWindow::showGroupInfo);
+    chat->addSeparator();
+    chat->addAction(tr("&Next conversation"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
+                    [this] { moveSelection(1); });
+    chat->addAction(tr("&Previous conversation"), QKeySequence(Qt::ALT | Qt::Key_Up), this,
+                    [this] { moveSelection(-1); });
+
+    auto *trayMenu = new QMenu(this);
+    trayMenu->addAction(tr("Show Banter"), this, [this] { raiseAndOpen(0); });
+    trayMenu->addAction(tr("&Quit"), this, [this] {
+        m_quitting = true;
+        QApplication::quit();
+    });
+    m_tray->setContextMenu(trayMenu);
 }
 
 void MainWindow::reloadConversations()
@@ -137,7 +240,9 @@ void MainWindow::reloadConversations()
     m_session.conversations().then(this, [this](Result<Protocol::ConversationsReply> reply) {
         if (!reply)
             return;
-        const qint64 open = m_messageModel->conversationId();
+        const qint64 open =
+            m_openAfterReload ? m_openAfterReload : m_messageModel->conversationId();
+        m_openAfterReload = 0;
         m_conversationModel->reset(reply->conversations);
         if (open)
             openConversation(open);
@@ -150,10 +255,12 @@ void MainWindow::openConversation(qint64 id)
     if (!conversation)
         return;
     m_conversationModel->setActiveConversation(id);
+    m_notifier->setOpenConversation(id);
     const int row = m_conversationModel->rowOf(id);
     m_title->setText(
         m_conversationModel->data(m_conversationModel->index(row), ConversationListModel::NameRole)
             .toString());
+    m_infoButton->setVisible(conversation->type == ConversationType::Group);
     if (m_messageModel->conversationId() != id) {
         static_cast<MessageDelegate *>(m_messages->itemDelegate())
             ->setShowSenderNames(conversation->type == ConversationType::Group);
@@ -163,6 +270,147 @@ void MainWindow::openConversation(qint64 id)
     if (m_conversations->currentIndex() != proxyIndex)
         m_conversations->setCurrentIndex(proxyIndex);
     m_composer->setFocus();
+    markVisibleAsRead();
+}
+
+void MainWindow::openPrivateChat(UserId user)
+{
+    for (int row = 0; row < m_conversationModel->rowCount(); ++row) {
+        const ConversationId id =
+            m_conversationModel->index(row).data(ConversationListModel::IdRole).toLongLong();
+        const Conversation *c = m_conversationModel->conversation(id);
+        if (c->type == ConversationType::Private && c->isMember(user)) {
+            m_sideTabs->setCurrentIndex(0);
+            openConversation(id);
+            return;
+        }
+    }
+    m_session.createPrivate(user).then(this, [this](Result<Conversation> created) {
+        if (!created) {
+            statusBar()->showMessage(
+                tr("Could not start the chat: %1").arg(created.error().message), 8000);
+            return;
+        }
+        m_sideTabs->setCurrentIndex(0);
+        m_openAfterReload = created->id;
+        reloadConversations();
+    });
+}
+
+void MainWindow::setMuted(ConversationId id, bool muted)
+{
+    m_notifier->setMuted(id, muted);
+    m_conversationModel->setMuted(id, muted);
+    m_settings.setMutedConversations(m_notifier->mutedConversations());
+    m_settings.sync();
+}
+
+QMenu *MainWindow::conversationMenu(const QModelIndex &index)
+{
+    const ConversationId id = index.data(ConversationListModel::IdRole).toLongLong();
+    const bool muted = m_notifier->isMuted(id);
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(icon("muted"), muted ? tr("Unmute notifications") : tr("Mute notifications"),
+                    this, [this, id, muted] { setMuted(id, !muted); })
+        ->setObjectName(QStringLiteral("muteAction"));
+    if (ConversationType(index.data(ConversationListModel::TypeRole).toInt())
+        == ConversationType::Group) {
+        menu->addAction(icon("group"), tr("Group info…"), this, [this, id] {
+            openConversation(id);
+            showGroupInfo();
+        });
+    }
+    return menu;
+}
+
+NewChatDialog *MainWindow::showNewChat()
+{
+    auto *dialog = new NewChatDialog(m_session, *m_contactModel, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewChatDialog::created, this, [this](const Conversation &c) {
+        m_sideTabs->setCurrentIndex(0);
+        m_openAfterReload = c.id;
+        reloadConversations();
+    });
+    dialog->open();
+    return dialog;
+}
+
+GroupInfoDialog *MainWindow::showGroupInfo()
+{
+    const Conversation *c = m_conversationModel->conversation(m_messageModel->conversationId());
+    if (!c || c->type != ConversationType::Group)
+        return nullptr;
+    auto *dialog = new GroupInfoDialog(m_session, *m_contactModel, *c, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QuickSwitcher *MainWindow::showQuickSwitcher()
+{
+    auto *dialog = new QuickSwitcher(m_conversationModel, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QuickSwitcher::conversationChosen, this, [this](ConversationId id) {
+        m_sideTabs->setCurrentIndex(0);
+        m_search->clear();
+        openConversation(id);
+    });
+    dialog->open();
+    return dialog;
+}
+
+SettingsDialog *MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this] { m_notifier->setEnabled(m_settings.notificationsEnabled()); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::moveSelection(int step)
+{
+    const int rows = m_filter->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = m_conversations->currentIndex();
+    const int row = current.isValid() ? qBound(0, current.row() + step, rows - 1) : 0;
+    m_conversations->setCurrentIndex(m_filter->index(row, 0));
+}
+
+void MainWindow::notify(const Message &message)
+{
+    const int row = m_conversationModel->rowOf(message.conversationId);
+    const Conversation *c = m_conversationModel->conversation(message.conversationId);
+    if (row < 0 || !c)
+        return;
+    const QString name =
+        m_conversationModel->index(row).data(ConversationListModel::NameRole).toString();
+    QString sender;
+    if (const Participant *p = c->participant(message.senderId))
+        sender = p->displayName.isEmpty() ? p->username : p->displayName;
+    QString text = message.type == MessageType::Text ? message.content : tr("Sent a file");
+    if (text.size() > NotificationPreview)
+        text = text.left(NotificationPreview) + QStringLiteral("…");
+    if (c->type == ConversationType::Group && !sender.isEmpty())
+        text = tr("%1: %2").arg(sender, text);
+    m_notified = message.conversationId;
+    m_tray->showMessage(name, text, TrayIcon::iconFor(m_conversationModel->totalUnread()));
+}
+
+void MainWindow::raiseAndOpen(ConversationId id)
+{
+    showNormal();
+    raise();
+    activateWindow();
+    if (id) {
+        m_sideTabs->setCurrentIndex(0);
+        m_search->clear();
+        openConversation(id);
+    }
 }
 
 void MainWindow::send(const QString &text)
@@ -188,8 +436,21 @@ void MainWindow::markVisibleAsRead()
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::ActivationChange)
+    if (event->type() == QEvent::ActivationChange) {
+        m_notifier->setWindowActive(isActiveWindow());
         markVisibleAsRead();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // With a tray icon, closing the window keeps Banter running there; Quit ends it.
+    if (!m_quitting && m_tray->isVisible()) {
+        hide();
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::updateConnectionState()
@@ -221,6 +482,7 @@ void MainWindow::logOut()
             statusBar()->showMessage(tr("Could not log out: %1").arg(done.error().message), 8000);
             return;
         }
+        m_quitting = true;
         Q_EMIT loggedOut();
     });
 }

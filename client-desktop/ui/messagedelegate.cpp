@@ -4,6 +4,7 @@
 
 #include "core/messagelistmodel.h"
 #include "domain/message.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -135,8 +136,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     QPainterPath path;
     path.addRoundedRect(l.bubble, Radius, Radius);
-    const QColor fill =
-        l.mine ? palette.color(QPalette::Highlight) : palette.color(QPalette::AlternateBase);
+    // Others' bubbles: the view's base tinted towards the text colour, so they stand out in
+    // light and dark palettes alike (AlternateBase is often almost the base colour).
+    const QColor fill = l.mine
+        ? palette.color(QPalette::Highlight)
+        : mixColors(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.09);
     painter->fillPath(path, fill);
     const QColor ink =
         l.mine ? palette.color(QPalette::HighlightedText) : palette.color(QPalette::Text);

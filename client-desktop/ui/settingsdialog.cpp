@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/settingsdialog.h"
+
+#include "core/appsettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+
+namespace Banter::Desktop {
+
+SettingsDialog::SettingsDialog(AppSettings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_language(new QComboBox(this))
+    , m_theme(new QComboBox(this))
+    , m_notifications(new QCheckBox(tr("Show a notification for new messages"), this))
+    , m_startMinimised(new QCheckBox(tr("Start minimised to the system tray"), this))
+{
+    setWindowTitle(tr("Settings"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/settings.svg")));
+    m_language->addItem(tr("System language"), QString());
+    // Each language is named in itself, so it can be found whatever the current one is.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_theme->addItem(tr("Follow the system"), int(AppSettings::Theme::System));
+    m_theme->addItem(tr("Light"), int(AppSettings::Theme::Light));
+    m_theme->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language())));
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(int(settings.theme()))));
+    m_notifications->setChecked(settings.notificationsEnabled());
+    m_startMinimised->setChecked(settings.startMinimised());
+
+    auto *note =
+        new QLabel(tr("Language and theme changes apply the next time Banter starts."), this);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("Language:"), m_language);
+    form->addRow(tr("Theme:"), m_theme);
+    form->addRow(QString(), note);
+    form->addRow(tr("Notifications:"), m_notifications);
+    form->addRow(tr("Start-up:"), m_startMinimised);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+}
+
+void SettingsDialog::accept()
+{
+    m_settings.setLanguage(m_language->currentData().toString());
+    m_settings.setTheme(AppSettings::Theme(m_theme->currentData().toInt()));
+    m_settings.setNotificationsEnabled(m_notifications->isChecked());
+    m_settings.setStartMinimised(m_startMinimised->isChecked());
+    m_settings.sync();
+    QDialog::accept();
+}
+
+} // namespace Banter::Desktop

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+
+namespace Banter::Desktop {
+
+class AppSettings;
+
+// Preferences: language and theme (applied at the next start), notifications, and whether
+// to start minimised to the tray. Saved to the settings when accepted.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(AppSettings &settings, QWidget *parent = nullptr);
+
+    QComboBox *languageBox() const { return m_language; }
+    QComboBox *themeBox() const { return m_theme; }
+    QCheckBox *notificationsBox() const { return m_notifications; }
+    QCheckBox *startMinimisedBox() const { return m_startMinimised; }
+
+    void accept() override;
+
+private:
+    AppSettings &m_settings;
+    QComboBox *m_language;
+    QComboBox *m_theme;
+    QCheckBox *m_notifications;
+    QCheckBox *m_startMinimised;
+};
+
+} // namespace Banter::Desktop
