@@ -8,6 +8,7 @@
 #include "net/connectionregistry.h"
 #include "net/handlers/services.h"
 #include "net/requestrouter.h"
+#include "net/transferservice.h"
 #include "presence/presencestore.h"
 #include "serverlogging.h"
 #include "service/authservice.h"
@@ -42,6 +43,8 @@ struct BanterServer::Parts
     std::unique_ptr<PresenceService> presenceService;
     std::unique_ptr<Services> services;
     RequestRouter router;
+    std::unique_ptr<TransferService> transfers;
+    RequestRouter transferRouter;
     std::unique_ptr<ChatServer> chat;
 };
 
@@ -103,9 +106,18 @@ Status BanterServer::start()
     registerConversationHandlers(parts->router, *parts->services);
     registerMessagingHandlers(parts->router, *parts->services);
     registerPeopleHandlers(parts->router, *parts->services);
+    parts->transfers = std::make_unique<TransferService>(
+        *parts->storage, m_config.files, FileStore(QDir(m_config.dataDir).filePath(u"files"_s)),
+        systemClockMs);
+    if (Status started = parts->transfers->start(); !started) {
+        parts->storage->stop();
+        return started;
+    }
+    registerTransferHandlers(parts->transferRouter, *parts->services, *parts->transfers);
 
     parts->chat = std::make_unique<ChatServer>(m_config, parts->router, *parts->registry,
                                                *parts->presenceService);
+    parts->chat->setTransfer(&parts->transferRouter, parts->transfers.get());
     ChatServer *chat = parts->chat.get();
     connect(
         parts->auth.get(), &AuthService::sessionRevoked, chat,
@@ -123,6 +135,7 @@ void BanterServer::stop()
     if (!m_parts)
         return;
     m_parts->chat.reset(); // closes every connection
+    m_parts->transfers->stop(); // drains the I/O thread
     m_parts->storage->stop(); // finishes queued jobs while the services still exist
     m_parts.reset();
     qCInfo(lcServer) << "stopped";

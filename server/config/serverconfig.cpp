@@ -66,6 +66,10 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
         settings.value(u"server/allowed_origins"_s, config.allowedOrigins).toStringList();
 
     ServerLimits &l = config.limits;
+    FileLimits &f = config.files;
+    double maxFileMiB = double(f.maxFileBytes) / (1024 * 1024);
+    double quotaMiB = double(f.quotaBytes) / (1024 * 1024);
+    double abandonedHours = f.abandonedUploadSeconds / 3600.0;
     const bool ok =
         readNumber(settings, u"auth/access_token_minutes"_s, config.accessTokenMinutes, &error)
         && readNumber(settings, u"auth/refresh_token_days"_s, config.refreshTokenDays, &error)
@@ -90,9 +94,20 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
         && readNumber(settings, u"limits/auth_timeout_seconds"_s, l.authTimeoutSeconds, &error)
         && readNumber(settings, u"limits/idle_timeout_seconds"_s, l.idleTimeoutSeconds, &error)
         && readNumber(settings, u"limits/heartbeat_seconds"_s, l.heartbeatSeconds, &error)
-        && readNumber(settings, u"limits/sync_gap_limit"_s, l.syncGapLimit, &error);
+        && readNumber(settings, u"limits/sync_gap_limit"_s, l.syncGapLimit, &error)
+        && readNumber(settings, u"files/max_file_mib"_s, maxFileMiB, &error)
+        && readNumber(settings, u"files/quota_mib"_s, quotaMiB, &error)
+        && readNumber(settings, u"files/max_concurrent_uploads"_s, f.maxConcurrentUploads, &error)
+        && readNumber(settings, u"files/abandoned_upload_hours"_s, abandonedHours, &error);
     if (!ok)
         return makeError(ErrorCode::BadRequest, error);
+    f.maxFileBytes = qint64(maxFileMiB * 1024 * 1024);
+    f.quotaBytes = qint64(quotaMiB * 1024 * 1024);
+    f.abandonedUploadSeconds = int(abandonedHours * 3600);
+    if (f.maxFileBytes < 1 || f.maxConcurrentUploads < 1 || f.abandonedUploadSeconds < 60)
+        return makeError(ErrorCode::BadRequest,
+                         u"[files] max_file_mib and max_concurrent_uploads must be positive, "
+                         "abandoned_upload_hours at least one minute"_s);
     return config;
 }
 

@@ -36,6 +36,18 @@ struct ServerLimits
     qint64 syncPageBytes = 1024 * 1024;
 };
 
+// File transfer: sizes are bytes.
+struct FileLimits
+{
+    qint64 maxFileBytes = 100LL * 1024 * 1024;
+    qint64 quotaBytes = 2LL * 1024 * 1024 * 1024; // per user: finished plus unfinished uploads
+    int maxConcurrentUploads = 3; // per user, being sent at the same moment
+    int abandonedUploadSeconds = 24 * 3600; // an untouched partial upload is removed after this
+    int sweepIntervalSeconds = 600;
+    int chunkBytes = 256 * 1024; // largest chunk a client may send
+    int windowBytes = 4 * 1024 * 1024; // unconfirmed upload bytes a client may have in flight
+};
+
 struct ServerConfig
 {
     static constexpr quint16 DefaultPort = 7654;
@@ -52,6 +64,7 @@ struct ServerConfig
     int passwordMemoryKiB = 19 * 1024; // Argon2id: OWASP minimum
     int passwordIterations = 2;
     ServerLimits limits;
+    FileLimits files;
 
     QString effectiveDatabaseUrl() const;
 };

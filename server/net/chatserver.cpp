@@ -5,6 +5,7 @@
 #include "net/clientconnection.h"
 #include "net/connectionregistry.h"
 #include "net/requestrouter.h"
+#include "net/transferservice.h"
 #include "protocol/peoplemessages.h"
 #include "protocol/types.h"
 #include "serverlogging.h"
@@ -30,6 +31,12 @@ ChatServer::ChatServer(const ServerConfig &config, RequestRouter &router,
     connect(&m_tcp, &QTcpServer::newConnection, this, &ChatServer::onTcpConnection);
     connect(&m_webSockets, &QWebSocketServer::newConnection, this,
             &ChatServer::onWebSocketConnection);
+}
+
+void ChatServer::setTransfer(RequestRouter *router, TransferService *transfers)
+{
+    m_transferRouter = router;
+    m_transfers = transfers;
 }
 
 ChatServer::~ChatServer()
@@ -83,8 +90,19 @@ void ChatServer::onWebSocketConnection()
             socket->deleteLater();
             continue;
         }
-        auto *connection =
-            new ClientConnection(m_nextConnectionId++, socket, m_router, m_config.limits, this);
+        const bool transfer =
+            m_transfers && socket->requestUrl().path() == QLatin1String("/transfer");
+        auto *connection = transfer
+            ? new ClientConnection(m_nextConnectionId++, socket, *m_transferRouter, m_config.limits,
+                                   this, ClientConnection::Purpose::Transfer,
+                                   m_config.files.chunkBytes + 128)
+            : new ClientConnection(m_nextConnectionId++, socket, m_router, m_config.limits, this);
+        if (transfer) {
+            TransferService *transfers = m_transfers;
+            connection->setBinaryHandler([transfers](ClientConnection &c, const QByteArray &frame) {
+                transfers->onBinary(c, frame);
+            });
+        }
         m_registry.add(connection);
         connect(connection, &ClientConnection::authenticated, this, &ChatServer::onAuthenticated);
         connect(connection, &ClientConnection::closed, this, &ChatServer::onClosed);
@@ -95,12 +113,19 @@ void ChatServer::onWebSocketConnection()
 
 void ChatServer::onAuthenticated(ClientConnection *connection)
 {
+    if (connection->purpose() == ClientConnection::Purpose::Transfer)
+        return; // file bytes only: no pushes, no presence
     m_presence.connectionAuthenticated(connection->userId(), connection->id());
 }
 
 void ChatServer::onClosed(ClientConnection *connection)
 {
     m_registry.remove(connection);
+    if (connection->purpose() == ClientConnection::Purpose::Transfer) {
+        if (m_transfers)
+            m_transfers->connectionClosed(connection);
+        return;
+    }
     if (connection->isAuthenticated())
         m_presence.connectionClosed(connection->userId(), connection->id());
 }

@@ -16,6 +16,7 @@ class ClientConnection;
 class ConnectionRegistry;
 class PresenceService;
 class RequestRouter;
+class TransferService;
 
 // Accepts connections and owns their lifecycle. It listens on its own QTcpServer so it can
 // turn Nagle's algorithm off (QWebSocketServer hides its socket, and Nagle stalls small
@@ -26,6 +27,8 @@ class ChatServer : public QObject
 public:
     ChatServer(const ServerConfig &config, RequestRouter &router, ConnectionRegistry &registry,
                PresenceService &presence, QObject *parent = nullptr);
+    // Connections to the path /transfer are served by this router and service instead.
+    void setTransfer(RequestRouter *router, TransferService *transfers);
     ~ChatServer() override;
 
     Status listen();
@@ -44,6 +47,8 @@ private:
 
     const ServerConfig &m_config;
     RequestRouter &m_router;
+    RequestRouter *m_transferRouter = nullptr;
+    TransferService *m_transfers = nullptr;
     ConnectionRegistry &m_registry;
     PresenceService &m_presence;
     QTcpServer m_tcp;

@@ -11,9 +11,11 @@ namespace Banter::Server {
 using namespace Qt::StringLiterals;
 
 ClientConnection::ClientConnection(ConnectionId id, QWebSocket *socket, RequestRouter &router,
-                                   const ServerLimits &limits, QObject *parent)
+                                   const ServerLimits &limits, QObject *parent, Purpose purpose,
+                                   qint64 maxBinaryBytes)
     : QObject(parent)
     , m_id(id)
+    , m_purpose(purpose)
     , m_socket(socket)
     , m_router(router)
     , m_limits(limits)
@@ -23,8 +25,11 @@ ClientConnection::ClientConnection(ConnectionId id, QWebSocket *socket, RequestR
     m_requests = TokenBucket(limits.requestsPerSecond, limits.requestBurst, 0);
     m_socket->setParent(this);
     // Qt's defaults allow ~2 GiB messages; a chat request is never near 64 KiB.
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(limits.maxRequestBytes));
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(limits.maxRequestBytes));
+    // A transfer connection also takes chunks (binary frames) up to their own cap.
+    const qint64 maxIncoming = qMax(limits.maxRequestBytes, maxBinaryBytes);
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(maxIncoming));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(maxIncoming));
+    connect(m_socket, &QWebSocket::bytesWritten, this, &ClientConnection::writable);
 
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onTextMessage);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinaryMessage);
@@ -73,6 +78,17 @@ void ClientConnection::sendFrame(const QByteArray &frame)
     m_socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
+void ClientConnection::sendBinary(const QByteArray &frame)
+{
+    if (!m_closed)
+        m_socket->sendBinaryMessage(frame);
+}
+
+qint64 ClientConnection::bytesToWrite() const
+{
+    return m_socket->bytesToWrite();
+}
+
 void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &reason)
 {
     if (m_closed)
@@ -106,9 +122,13 @@ void ClientConnection::onTextMessage(const QString &text)
     m_router.dispatch(*this, request);
 }
 
-void ClientConnection::onBinaryMessage(const QByteArray &)
+void ClientConnection::onBinaryMessage(const QByteArray &data)
 {
     m_lastActivity.restart();
+    if (m_closed)
+        return;
+    if (m_binaryHandler && isAuthenticated())
+        return m_binaryHandler(*this, data);
     sendFrame(Protocol::encodeFailure(
         {}, {}, makeError(ErrorCode::BadRequest, u"binary frames are not part of the protocol"_s)));
 }

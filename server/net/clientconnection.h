@@ -13,6 +13,8 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <functional>
+
 namespace Banter::Server {
 
 class RequestRouter;
@@ -23,8 +25,14 @@ class ClientConnection : public QObject
 {
     Q_OBJECT
 public:
+    // Chat connections carry requests and pushes; transfer connections (path /transfer)
+    // carry file bytes in binary frames and never receive chat pushes.
+    enum class Purpose { Chat, Transfer };
+    using BinaryHandler = std::function<void(ClientConnection &, const QByteArray &)>;
+
     ClientConnection(ConnectionId id, QWebSocket *socket, RequestRouter &router,
-                     const ServerLimits &limits, QObject *parent = nullptr);
+                     const ServerLimits &limits, QObject *parent = nullptr,
+                     Purpose purpose = Purpose::Chat, qint64 maxBinaryBytes = 0);
     ~ClientConnection() override;
 
     ConnectionId id() const { return m_id; }
@@ -33,6 +41,8 @@ public:
     UserId userId() const { return m_user; }
     SessionId sessionId() const { return m_session; }
     int protocolVersion() const { return m_protocol; }
+    Purpose purpose() const { return m_purpose; }
+    void setBinaryHandler(BinaryHandler handler) { m_binaryHandler = std::move(handler); }
     void setProtocolVersion(int version) { m_protocol = version; }
 
     // Marks the connection as signed in; emits authenticated() the first time.
@@ -40,6 +50,9 @@ public:
 
     // Queues a text frame; a client that lets too much pile up is disconnected.
     void sendFrame(const QByteArray &frame);
+    // Queues a binary frame; the caller paces itself with bytesToWrite() and writable().
+    void sendBinary(const QByteArray &frame);
+    qint64 bytesToWrite() const;
     // Sends a close frame with a reason, then drops the socket.
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
 
@@ -47,6 +60,8 @@ Q_SIGNALS:
     void authenticated(Banter::Server::ClientConnection *connection);
     // Emitted once, when the socket is gone; the object is deleted later.
     void closed(Banter::Server::ClientConnection *connection);
+    // Some queued bytes reached the socket: room for more.
+    void writable();
 
 private:
     void onTextMessage(const QString &text);
@@ -55,6 +70,8 @@ private:
     void onDisconnected();
 
     ConnectionId m_id;
+    Purpose m_purpose;
+    BinaryHandler m_binaryHandler;
     QWebSocket *m_socket;
     RequestRouter &m_router;
     const ServerLimits &m_limits;

@@ -67,6 +67,28 @@ Status checkNotBlocked(Repositories &repos, ConversationType type, const QList<U
     }
     return success();
 }
+
+// An image or file message may only name a file its sender can read (their own upload, or
+// one shared into a conversation they are in); sending it shares it into this conversation.
+// Size and type are taken from the stored file, never from the message.
+Status shareAttachment(Repositories &repos, Message &message)
+{
+    if (message.type != MessageType::Image && message.type != MessageType::File)
+        return success();
+    Result<std::optional<StoredFile>> file =
+        repos.files.findReadable(message.attachment.fileId, message.senderId);
+    if (!file)
+        return file.error();
+    if (!file->has_value())
+        return makeError(ErrorCode::NotFound, u"no such file"_s);
+    const StoredFile &stored = **file;
+    if (message.type == MessageType::Image && !stored.mimeType.startsWith(u"image/"_s))
+        return makeError(ErrorCode::BadRequest,
+                         u"an image message needs an image file, not %1"_s.arg(stored.mimeType));
+    message.attachment.size = stored.size;
+    message.attachment.mimeType = stored.mimeType;
+    return repos.files.share(stored.id, message.conversationId);
+}
 } // namespace
 
 MessagingService::MessagingService(ServiceContext context, QObject *parent)
@@ -98,12 +120,6 @@ void MessagingService::send(UserId sender, ConnectionId origin,
     message.attachment = request.attachment;
     if (Status valid = MessageContent::validateForSend(message); !valid)
         return done(valid.error());
-    if (message.type != MessageType::Text) {
-        // Attachments must name a stored file the sender may share; until the file service
-        // exists there is none, so refusing is the honest answer.
-        return done(makeError(ErrorCode::BadRequest,
-                              u"this server does not accept file or image messages yet"_s));
-    }
     if (const qint64 wait = takeMessageToken(sender); wait > 0)
         return done(makeError(ErrorCode::RateLimited, u"too many messages; slow down"_s, wait));
 
@@ -137,6 +153,8 @@ void MessagingService::send(UserId sender, ConnectionId origin,
                                                  outcome.members, message.senderId);
                 !allowed)
                 return allowed.error();
+            if (Status shared = shareAttachment(repos, message); !shared)
+                return shared.error();
             message.createdAtMs = now;
             Result<AppendedMessage> appended = repos.messages.append(message);
             if (!appended)

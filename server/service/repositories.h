@@ -157,6 +157,52 @@ public:
 };
 
 // The set handed to a storage job.
+// A finished, verified file. Its bytes are the blob named by sha256 in the file store.
+struct StoredFile
+{
+    QString id;
+    UserId ownerId = 0;
+    QString name;
+    qint64 size = 0;
+    QString mimeType;
+    QString sha256;
+    qint64 createdAtMs = 0;
+};
+
+// An upload in progress. How many bytes have arrived is the length of its partial file.
+struct StoredUpload
+{
+    QString id;
+    UserId ownerId = 0;
+    QString name;
+    qint64 size = 0;
+    QString sha256;
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+};
+
+class FileRepository
+{
+public:
+    virtual ~FileRepository() = default;
+    virtual Status createUpload(const StoredUpload &upload) = 0;
+    virtual Result<std::optional<StoredUpload>> findUpload(const QString &id, UserId owner) = 0;
+    // An unfinished upload of `owner` with this content, to resume after the client lost its id.
+    virtual Result<std::optional<StoredUpload>> findUploadByContent(UserId owner, qint64 size,
+                                                                    const QString &sha256) = 0;
+    virtual Status touchUpload(const QString &id, qint64 nowMs) = 0;
+    virtual Status deleteUpload(const QString &id) = 0;
+    virtual Result<QList<StoredUpload>> uploadsIdleSince(qint64 beforeMs) = 0;
+    virtual Result<QStringList> allUploadIds() = 0;
+    // Bytes counted against the quota: finished files plus the full size of unfinished ones.
+    virtual Result<qint64> bytesUsed(UserId owner) = 0;
+    virtual Status createFile(const StoredFile &file) = 0;
+    // The file, if `user` may read it: its uploader, or a member of a conversation it was
+    // shared into. Otherwise nothing, whether or not it exists.
+    virtual Result<std::optional<StoredFile>> findReadable(const QString &id, UserId user) = 0;
+    virtual Status share(const QString &fileId, ConversationId conversation) = 0;
+};
+
 struct Repositories
 {
     UserRepository &users;
@@ -164,6 +210,7 @@ struct Repositories
     ConversationRepository &conversations;
     MessageRepository &messages;
     ContactRepository &contacts;
+    FileRepository &files;
 };
 
 } // namespace Banter::Server

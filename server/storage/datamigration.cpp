@@ -37,6 +37,10 @@ constexpr Table Tables[] = {
      "id, conversation_id, seq, sender_id, type, content, attachment, event, created_at",
      "conversation_id, seq", nullptr},
     {"contacts", "owner_id, contact_id, blocked, added_at", "owner_id, contact_id", nullptr},
+    {"files", "id, owner_id, name, size, mime_type, sha256, created_at", "created_at, id", nullptr},
+    {"uploads", "id, owner_id, name, size, sha256, created_at, updated_at", "created_at, id",
+     nullptr},
+    {"shared_files", "file_id, conversation_id", "file_id, conversation_id", nullptr},
 };
 
 constexpr int RowsPerTransaction = 5000;

@@ -5,6 +5,7 @@
 #include "serverlogging.h"
 #include "storage/sqlcontactrepository.h"
 #include "storage/sqlconversationrepository.h"
+#include "storage/sqlfilerepository.h"
 #include "storage/sqlmessagerepository.h"
 #include "storage/sqlmigrator.h"
 #include "storage/sqlsessionrepository.h"
@@ -55,6 +56,7 @@ Status SqlBatchRunner::open()
     m_conversations = std::make_unique<SqlConversationRepository>(*m_session);
     m_messages = std::make_unique<SqlMessageRepository>(*m_session);
     m_contacts = std::make_unique<SqlContactRepository>(*m_session);
+    m_files = std::make_unique<SqlFileRepository>(*m_session);
     return success();
 }
 
@@ -65,6 +67,7 @@ void SqlBatchRunner::close()
     m_conversations.reset();
     m_messages.reset();
     m_contacts.reset();
+    m_files.reset();
     if (m_session) {
         m_session->close();
         m_session.reset(); // the last handle: only now may the connection be removed
@@ -103,7 +106,8 @@ SqlBatchRunner::Outcome SqlBatchRunner::run(std::vector<StorageJob> &batch)
     std::vector<JobOutcome> jobs(batch.size(), JobOutcome::Broken);
     Outcome outcome;
     if (m_users && begin()) {
-        Repositories repos{*m_users, *m_sessions, *m_conversations, *m_messages, *m_contacts};
+        Repositories repos{*m_users,    *m_sessions, *m_conversations,
+                           *m_messages, *m_contacts, *m_files};
         bool intact = true;
         for (size_t i = 0; i < batch.size() && intact; ++i) {
             jobs[i] = runJob(batch[i], repos);

@@ -11,6 +11,7 @@
 namespace Banter::Server {
 
 class SqlContactRepository;
+class SqlFileRepository;
 class SqlConversationRepository;
 class SqlMessageRepository;
 class SqlSessionRepository;
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<SqlConversationRepository> m_conversations;
     std::unique_ptr<SqlMessageRepository> m_messages;
     std::unique_ptr<SqlContactRepository> m_contacts;
+    std::unique_ptr<SqlFileRepository> m_files;
 };
 
 } // namespace Banter::Server

@@ -46,6 +46,13 @@ inline constexpr QLatin1String AddContact{"add_contact"};
 inline constexpr QLatin1String RemoveContact{"remove_contact"};
 inline constexpr QLatin1String Block{"block"};
 inline constexpr QLatin1String Unblock{"unblock"};
+// File transfer (on the /transfer connection)
+inline constexpr QLatin1String UploadStart{"upload_start"};
+inline constexpr QLatin1String UploadFinish{"upload_finish"};
+inline constexpr QLatin1String UploadCancel{"upload_cancel"};
+inline constexpr QLatin1String Download{"download"};
+inline constexpr QLatin1String DownloadCancel{"download_cancel"};
+inline constexpr QLatin1String File{"file"};
 
 // Pushes (server to client, no rid)
 inline constexpr QLatin1String NewMessage{"new_message"};
@@ -55,5 +62,8 @@ inline constexpr QLatin1String PresencePush{"presence"};
 inline constexpr QLatin1String ConversationUpdated{"conversation_updated"};
 inline constexpr QLatin1String ConversationRemoved{"conversation_removed"};
 inline constexpr QLatin1String SessionRevoked{"session_revoked"};
+inline constexpr QLatin1String UploadProgress{"upload_progress"};
+inline constexpr QLatin1String UploadFailed{"upload_failed"};
+inline constexpr QLatin1String DownloadFailed{"download_failed"};
 
 } // namespace Banter::Protocol::Type

@@ -13,6 +13,7 @@ class MessagingService;
 class PresenceService;
 class ReceiptService;
 class RequestRouter;
+class TransferService;
 
 // The use cases the request handlers call into.
 struct Services
@@ -31,5 +32,10 @@ void registerSessionHandlers(RequestRouter &router, Services &services);
 void registerConversationHandlers(RequestRouter &router, Services &services);
 void registerMessagingHandlers(RequestRouter &router, Services &services);
 void registerPeopleHandlers(RequestRouter &router, Services &services);
+// hello and ping, which both kinds of connection answer.
+void registerHelloAndPing(RequestRouter &router, Services &services);
+// The transfer connection's requests: hello, ping, auth, upload_*, download*, file.
+void registerTransferHandlers(RequestRouter &router, Services &services,
+                              TransferService &transfers);
 
 } // namespace Banter::Server

@@ -60,7 +60,7 @@ Callback<P::AuthGrant> admitThenReply(Services &s, ClientConnection &connection,
 }
 } // namespace
 
-void registerSessionHandlers(RequestRouter &router, Services &s)
+void registerHelloAndPing(RequestRouter &router, Services &s)
 {
     router.add(P::Type::Hello, Access::Anyone,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
@@ -82,6 +82,15 @@ void registerSessionHandlers(RequestRouter &router, Services &s)
                        reply.success(hello.toJson());
                    });
                });
+    router.add(P::Type::Ping, Access::Anyone,
+               [](ClientConnection &, const QJsonObject &, const Reply &reply) {
+                   reply.success(P::PongReply{QDateTime::currentMSecsSinceEpoch()}.toJson());
+               });
+}
+
+void registerSessionHandlers(RequestRouter &router, Services &s)
+{
+    registerHelloAndPing(router, s);
     router.add(P::Type::Register, Access::Anyone,
                [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
                    withDecoded<P::RegisterRequest>(data, reply, [&](const P::RegisterRequest &r) {
@@ -140,10 +149,6 @@ void registerSessionHandlers(RequestRouter &router, Services &s)
                        data, reply, [&](const P::ChangePasswordRequest &r) {
                            s.auth.changePassword(c.userId(), c.sessionId(), r, reply);
                        });
-               });
-    router.add(P::Type::Ping, Access::Anyone,
-               [](ClientConnection &, const QJsonObject &, const Reply &reply) {
-                   reply.success(P::PongReply{QDateTime::currentMSecsSinceEpoch()}.toJson());
                });
 }
 

@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "files/filestore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+FileStore::FileStore(QString root)
+    : m_root(std::move(root))
+{ }
+
+Status FileStore::prepare() const
+{
+    QDir dir(m_root);
+    if (!dir.mkpath(u"partial"_s) || !dir.mkpath(u"blobs"_s))
+        return makeError(ErrorCode::Unavailable,
+                         u"cannot create the file store under %1"_s.arg(m_root));
+    return success();
+}
+
+QString FileStore::partialPath(const QString &uploadId) const
+{
+    Q_ASSERT(isServerId(uploadId));
+    return m_root + u"/partial/"_s + uploadId;
+}
+
+QString FileStore::blobPath(const QString &sha256) const
+{
+    Q_ASSERT(sha256.size() == 64);
+    return m_root + u"/blobs/"_s + sha256.left(2) + u'/' + sha256;
+}
+
+Status FileStore::commit(const QString &uploadId, const QString &sha256) const
+{
+    const QString target = blobPath(sha256);
+    if (QFile::exists(target)) {
+        removePartial(uploadId);
+        return success();
+    }
+    if (!QDir(m_root).mkpath(u"blobs/"_s + sha256.left(2)))
+        return makeError(ErrorCode::Internal, u"cannot create a blob directory"_s);
+    // A rename within one file system: the blob appears whole or not at all.
+    if (!QFile::rename(partialPath(uploadId), target) && !QFile::exists(target))
+        return makeError(ErrorCode::Internal, u"cannot store the file"_s);
+    removePartial(uploadId); // when a concurrent upload of the same content won the rename
+    return success();
+}
+
+void FileStore::removePartial(const QString &uploadId) const
+{
+    QFile::remove(partialPath(uploadId));
+}
+
+QStringList FileStore::partialIds() const
+{
+    return QDir(m_root + u"/partial"_s).entryList(QDir::Files | QDir::Hidden);
+}
+
+QString FileStore::newId()
+{
+    quint64 words[2];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
+}
+
+bool FileStore::isServerId(const QString &id)
+{
+    if (id.size() != 32)
+        return false;
+    for (QChar c : id) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return false;
+    }
+    return true;
+}
+
+} // namespace Banter::Server

@@ -1,0 +1,663 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The transfer connection over raw WebSockets: upload, verify, store once, download, resume,
+// and every refusal: empty, oversize, wrong hash, bad chunks, odd names, other people's
+// files, quotas, concurrency, abandoned uploads, and image messages that are not images.
+#include "protocol/transferframe.h"
+#include "protocol/transfermessages.h"
+#include "protocol/types.h"
+#include "rawclient.h"
+#include "testserver.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QTest>
+
+using namespace Banter;
+using namespace Banter::Test;
+using namespace Qt::StringLiterals;
+namespace P = Banter::Protocol;
+
+namespace {
+QString sha256Hex(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray pattern(qsizetype size, char seed = 0)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        data[i] = char((i * 31 + seed) % 251);
+    return data;
+}
+
+QStringList filesUnder(const QString &dir)
+{
+    QStringList found;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        found.append(it.next());
+    return found;
+}
+} // namespace
+
+class TestServerFiles : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void smallFileRoundTrip();
+    void identicalContentIsStoredOnce();
+    void emptyAndMalformedStartsAreRefused();
+    void oversizeIsRefusedBeforeStoring();
+    void wrongHashStoresNothing();
+    void badChunksAreRefused();
+    void oddNamesNeverBecomePaths();
+    void uploadResumesAfterDisconnect();
+    void downloadResumesFromAnOffset();
+    void onlyMembersMayDownload();
+    void imageMessagesNeedImages();
+    void quotaAndConcurrencyLimits();
+    void abandonedUploadsAreRemoved();
+    void transferConnectionNeedsAuthAndGetsNoPushes();
+
+private:
+    struct Account
+    {
+        std::unique_ptr<RawClient> chat;
+        std::unique_ptr<RawClient> transfer;
+        qint64 id = 0;
+        QString token;
+    };
+    Account signUp(const QString &name);
+    std::unique_ptr<RawClient> openTransfer(const QString &token);
+    // Uploads all of `data` and finishes; returns the finish response.
+    std::optional<P::ServerFrame> upload(RawClient &t, const QString &name, const QByteArray &data);
+    QString startUpload(RawClient &t, const QString &name, const QByteArray &data,
+                        qint64 *offset = nullptr);
+    bool sendChunks(RawClient &t, const QString &id, const QByteArray &data, qint64 from);
+    QByteArray download(RawClient &t, const QString &fileId, qint64 offset = 0,
+                        std::optional<P::ServerFrame> *reply = nullptr);
+    QString filesDir() const { return m_server->dataDir() + u"/files"_s; }
+
+    std::unique_ptr<TestServer> m_server;
+};
+
+void TestServerFiles::init()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.maxFileBytes = 4 * 1024 * 1024;
+    config.files.chunkBytes = 64 * 1024;
+    config.files.windowBytes = 256 * 1024;
+    m_server = std::make_unique<TestServer>(config);
+    QVERIFY(m_server->start());
+}
+
+void TestServerFiles::cleanup()
+{
+    m_server.reset();
+}
+
+TestServerFiles::Account TestServerFiles::signUp(const QString &name)
+{
+    Account account;
+    account.chat = std::make_unique<RawClient>();
+    if (!account.chat->open(m_server->url()))
+        return account;
+    const auto grant = account.chat->registerUser(name);
+    if (!grant)
+        return account;
+    account.id = grant->value(u"user"_s).toObject().value(u"id"_s).toInteger();
+    account.token = grant->value(u"access_token"_s).toString();
+    account.transfer = openTransfer(account.token);
+    return account;
+}
+
+std::unique_ptr<RawClient> TestServerFiles::openTransfer(const QString &token)
+{
+    auto client = std::make_unique<RawClient>();
+    QUrl url = m_server->url();
+    url.setPath(u"/transfer"_s);
+    if (!client->open(url))
+        return nullptr;
+    const auto auth = client->request(u"auth"_s, {{u"token"_s, token}});
+    if (!auth || !auth->success)
+        return nullptr;
+    return client;
+}
+
+QString TestServerFiles::startUpload(RawClient &t, const QString &name, const QByteArray &data,
+                                     qint64 *offset)
+{
+    const auto reply = t.request(
+        u"upload_start"_s, P::UploadStartRequest{name, data.size(), sha256Hex(data), {}}.toJson());
+    if (!reply || !reply->success)
+        return {};
+    const auto started = P::UploadStartReply::fromJson(reply->data);
+    if (offset)
+        *offset = started->offset;
+    return started->uploadId;
+}
+
+bool TestServerFiles::sendChunks(RawClient &t, const QString &id, const QByteArray &data,
+                                 qint64 from)
+{
+    const qint64 chunk = m_server->config().files.chunkBytes;
+    for (qint64 offset = from; offset < data.size(); offset += chunk) {
+        const QByteArray part = data.mid(offset, chunk);
+        t.socket().sendBinaryMessage(
+            P::encodeChunk(P::ChunkKind::Upload, id.toLatin1(), offset, part));
+        // Stay inside the window: wait for this chunk's confirmation.
+        const auto progress = t.waitForPush(u"upload_progress"_s);
+        if (!progress || P::UploadRef::fromJson(progress->data)->offset != offset + part.size())
+            return false;
+    }
+    return true;
+}
+
+std::optional<P::ServerFrame> TestServerFiles::upload(RawClient &t, const QString &name,
+                                                      const QByteArray &data)
+{
+    const QString id = startUpload(t, name, data);
+    if (id.isEmpty() || !sendChunks(t, id, data, 0))
+        return std::nullopt;
+    return t.request(u"upload_finish"_s, P::UploadRef{id, 0}.toJson());
+}
+
+QByteArray TestServerFiles::download(RawClient &t, const QString &fileId, qint64 offset,
+                                     std::optional<P::ServerFrame> *replyOut)
+{
+    QByteArray received;
+    qint64 expected = offset;
+    bool ordered = true;
+    auto connection = connect(
+        &t.socket(), &QWebSocket::binaryMessageReceived, this, [&](const QByteArray &frame) {
+            const auto chunk = P::decodeChunk(frame);
+            if (!chunk || chunk->kind != P::ChunkKind::Download || chunk->offset != expected)
+                ordered = false;
+            else {
+                received.append(chunk->payload.toByteArray());
+                expected += chunk->payload.size();
+            }
+        });
+    const auto reply = t.request(u"download"_s, P::DownloadRequest{fileId, offset}.toJson());
+    if (replyOut)
+        *replyOut = reply;
+    if (reply && reply->success) {
+        const qint64 size = reply->data.value(u"file"_s).toObject().value(u"size"_s).toInteger();
+        QDeadlineTimer deadline(10'000);
+        while (expected < size && ordered && !deadline.hasExpired())
+            QTest::qWait(5);
+    }
+    disconnect(connection);
+    return ordered ? received : QByteArray("out of order");
+}
+
+void TestServerFiles::smallFileRoundTrip()
+{
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const QByteArray data = "Hello, Banter! This is plain text.\n"_ba.repeated(5000); // 175 KB
+    const auto finished = upload(*alice.transfer, u"notes.txt"_s, data);
+    QVERIFY(finished && finished->success);
+    const P::FileInfo file = P::FileReply::fromJson(finished->data)->file;
+    QCOMPARE(file.size, data.size());
+    QCOMPARE(file.sha256, sha256Hex(data));
+    QCOMPARE(file.name, u"notes.txt"_s);
+    QCOMPARE(file.mimeType, u"text/plain"_s); // sniffed from the bytes
+    QCOMPARE(file.id.size(), 32);
+    QCOMPARE(download(*alice.transfer, file.id), data);
+    // Described by "file" too, and the partial file is gone.
+    const auto info = alice.transfer->request(u"file"_s, {{u"file_id"_s, file.id}});
+    QVERIFY(info && info->success);
+    QCOMPARE(P::FileReply::fromJson(info->data)->file, file);
+    QVERIFY(filesUnder(filesDir() + u"/partial"_s).isEmpty());
+}
+
+void TestServerFiles::identicalContentIsStoredOnce()
+{
+    Account alice = signUp(u"alice"_s);
+    Account bob = signUp(u"bob"_s);
+    QVERIFY(alice.transfer && bob.transfer);
+    const QByteArray data = pattern(300'000);
+    const auto a = upload(*alice.transfer, u"a.bin"_s, data);
+    const auto b = upload(*bob.transfer, u"b.bin"_s, data);
+    QVERIFY(a && a->success && b && b->success);
+    const QString idA = P::FileReply::fromJson(a->data)->file.id;
+    const QString idB = P::FileReply::fromJson(b->data)->file.id;
+    QVERIFY(idA != idB); // two files, each with its own name and owner...
+    QCOMPARE(filesUnder(filesDir() + u"/blobs"_s).size(), 1); // ...one copy of the bytes
+    QCOMPARE(download(*bob.transfer, idB), data);
+    // Bob's upload of the same bytes gives him no access to Alice's file.
+    QCOMPARE(bob.transfer->request(u"download"_s, {{u"file_id"_s, idA}})->error.code,
+             ErrorCode::NotFound);
+}
+
+void TestServerFiles::emptyAndMalformedStartsAreRefused()
+{
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    RawClient &t = *alice.transfer;
+    const QString emptyHash = sha256Hex({});
+    const struct
+    {
+        QJsonObject data;
+        ErrorCode code;
+    } cases[] = {
+        {{{u"name"_s, u"empty"_s}, {u"size"_s, 0}, {u"sha256"_s, emptyHash}},
+         ErrorCode::BadRequest},
+        {{{u"name"_s, u"x"_s}, {u"size"_s, -1}, {u"sha256"_s, emptyHash}}, ErrorCode::BadRequest},
+        {{{u"name"_s, u"x"_s}, {u"size"_s, 10}, {u"sha256"_s, u"abc"_s}}, ErrorCode::BadRequest},
+        {{{u"name"_s, u"x"_s}, {u"size"_s, 10}, {u"sha256"_s, emptyHash.toUpper()}},
+         ErrorCode::BadRequest},
+        {{{u"name"_s, u"  "_s}, {u"size"_s, 10}, {u"sha256"_s, emptyHash}}, ErrorCode::BadRequest},
+        {{{u"size"_s, 10}, {u"sha256"_s, emptyHash}}, ErrorCode::BadRequest},
+        {{{u"name"_s, u"x"_s},
+          {u"size"_s, 10},
+          {u"sha256"_s, emptyHash},
+          {u"upload_id"_s, u"../../etc"_s}},
+         ErrorCode::BadRequest},
+        {{{u"name"_s, u"x"_s},
+          {u"size"_s, 10},
+          {u"sha256"_s, emptyHash},
+          {u"upload_id"_s, u"0123456789abcdef0123456789abcdef"_s}},
+         ErrorCode::NotFound},
+    };
+    for (const auto &c : cases) {
+        const auto reply = t.request(u"upload_start"_s, c.data);
+        QVERIFY(reply && !reply->success);
+        QCOMPARE(reply->error.code, c.code);
+        QVERIFY(!reply->error.message.isEmpty());
+    }
+    // Finishing or cancelling what was never started.
+    QCOMPARE(
+        t.request(u"upload_finish"_s, {{u"upload_id"_s, u"0123456789abcdef0123456789abcdef"_s}})
+            ->error.code,
+        ErrorCode::NotFound);
+    QCOMPARE(
+        t.request(u"upload_cancel"_s, {{u"upload_id"_s, u"0123456789abcdef0123456789abcdef"_s}})
+            ->error.code,
+        ErrorCode::NotFound);
+    QVERIFY(filesUnder(filesDir()).isEmpty());
+}
+
+void TestServerFiles::oversizeIsRefusedBeforeStoring()
+{
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const auto reply = alice.transfer->request(
+        u"upload_start"_s,
+        P::UploadStartRequest{
+            u"huge.iso"_s, m_server->config().files.maxFileBytes + 1, sha256Hex("x"), {}}
+            .toJson());
+    QVERIFY(reply && !reply->success);
+    QCOMPARE(reply->error.code, ErrorCode::TooLarge);
+    QVERIFY(filesUnder(filesDir()).isEmpty());
+    // Sending more bytes than announced is refused too.
+    const QByteArray data = pattern(1000);
+    const QString id = startUpload(*alice.transfer, u"a.bin"_s, data);
+    QVERIFY(!id.isEmpty());
+    alice.transfer->socket().sendBinaryMessage(
+        P::encodeChunk(P::ChunkKind::Upload, id.toLatin1(), 0, pattern(1001)));
+    const auto failed = alice.transfer->waitForPush(u"upload_failed"_s);
+    QVERIFY(failed);
+    QCOMPARE(P::TransferFailedPush::fromJson(failed->data)->error.code, ErrorCode::TooLarge);
+}
+
+void TestServerFiles::wrongHashStoresNothing()
+{
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const QByteArray data = pattern(200'000);
+    const auto reply = alice.transfer->request(
+        u"upload_start"_s,
+        P::UploadStartRequest{u"a.bin"_s, data.size(), sha256Hex("something else"), {}}.toJson());
+    QVERIFY(reply && reply->success);
+    const QString id = P::UploadStartReply::fromJson(reply->data)->uploadId;
+    QVERIFY(sendChunks(*alice.transfer, id, data, 0));
+    const auto finished = alice.transfer->request(u"upload_finish"_s, P::UploadRef{id, 0}.toJson());
+    QVERIFY(finished && !finished->success);
+    QCOMPARE(finished->error.code, ErrorCode::BadRequest);
+    QVERIFY(finished->error.message.contains(u"SHA-256"_s));
+    QTRY_VERIFY(filesUnder(filesDir()).isEmpty());
+    // The upload is over: it cannot be resumed or finished again.
+    QCOMPARE(alice.transfer->request(u"upload_finish"_s, P::UploadRef{id, 0}.toJson())->error.code,
+             ErrorCode::NotFound);
+}
+
+void TestServerFiles::badChunksAreRefused()
+{
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    RawClient &t = *alice.transfer;
+    const QByteArray data = pattern(100'000);
+    const QString id = startUpload(t, u"a.bin"_s, data);
+    QVERIFY(!id.isEmpty());
+    auto expectFailure = [&](const QByteArray &frame, ErrorCode code) {
+        t.socket().sendBinaryMessage(frame);
+        const auto failed = t.waitForPush(u"upload_failed"_s);
+        return failed && P::TransferFailedPush::fromJson(failed->data)->error.code == code;
+    };
+    QVERIFY(expectFailure("\x07garbage"_ba, ErrorCode::BadRequest));
+    QVERIFY(expectFailure(
+        P::encodeChunk(P::ChunkKind::Upload, "0123456789abcdef0123456789abcdef", 0, "x"),
+        ErrorCode::NotFound));
+    // A chunk at the wrong offset: the upload stops until it is resumed.
+    QVERIFY(expectFailure(P::encodeChunk(P::ChunkKind::Upload, id.toLatin1(), 5, "x"),
+                          ErrorCode::Conflict));
+    // Resuming says where to continue, and the upload completes.
+    qint64 offset = -1;
+    QCOMPARE(startUpload(t, u"a.bin"_s, data, &offset), id);
+    QCOMPARE(offset, 0);
+    QVERIFY(expectFailure(P::encodeChunk(P::ChunkKind::Upload, id.toLatin1(), 0, {}),
+                          ErrorCode::TooLarge)); // an empty chunk
+    QCOMPARE(startUpload(t, u"a.bin"_s, data, &offset), id);
+    QVERIFY(sendChunks(t, id, data, offset));
+    const auto finished = t.request(u"upload_finish"_s, P::UploadRef{id, 0}.toJson());
+    QVERIFY(finished && finished->success);
+    // Someone else cannot push bytes into my upload.
+    Account mallory = signUp(u"mallory"_s);
+    const QString id2 = startUpload(t, u"b.bin"_s, pattern(5000, 3));
+    QVERIFY(!id2.isEmpty());
+    mallory.transfer->socket().sendBinaryMessage(
+        P::encodeChunk(P::ChunkKind::Upload, id2.toLatin1(), 0, "evil"));
+    QVERIFY(mallory.transfer->waitForPush(u"upload_failed"_s));
+    QVERIFY(t.noPush(u"upload_progress"_s, 200));
+    // A frame larger than a chunk may be closes the connection (Qt's frame limit).
+    t.socket().sendBinaryMessage(
+        P::encodeChunk(P::ChunkKind::Upload, id2.toLatin1(), 0,
+                       pattern(m_server->config().files.chunkBytes + 4096)));
+    QVERIFY(t.waitForDisconnected());
+}
+
+void TestServerFiles::oddNamesNeverBecomePaths()
+{
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const QStringList names{u"../../x"_s,       u"/etc/passwd"_s, u"..\\..\\boot.ini"_s,
+                            u"\u202Egnp.exe"_s, u"CON"_s,         u"a/b/c.txt"_s,
+                            u"名前.txt"_s};
+    for (const QString &name : names) {
+        const auto finished = upload(*alice.transfer, name, name.toUtf8() + "!");
+        QVERIFY2(finished && finished->success, qPrintable(name));
+        QCOMPARE(P::FileReply::fromJson(finished->data)->file.name, name); // kept as a label
+    }
+    // NUL and over-long names are refused outright.
+    const auto nul = alice.transfer->request(
+        u"upload_start"_s,
+        {{u"name"_s, u"a\u0000b"_s}, {u"size"_s, 1}, {u"sha256"_s, sha256Hex("a")}});
+    QVERIFY(nul && !nul->success);
+    const auto longName = alice.transfer->request(
+        u"upload_start"_s,
+        {{u"name"_s, QString(300, u'n')}, {u"size"_s, 1}, {u"sha256"_s, sha256Hex("a")}});
+    QVERIFY(longName && !longName->success);
+    QCOMPARE(longName->error.code, ErrorCode::TooLarge);
+    // Every stored path is one the server made: hex names under blobs/ only.
+    const QStringList stored = filesUnder(filesDir());
+    QCOMPARE(stored.size(), names.size());
+    for (const QString &path : stored) {
+        const QString relative = QDir(filesDir()).relativeFilePath(path);
+        QVERIFY2(relative.startsWith(u"blobs/"_s), qPrintable(relative));
+        QCOMPARE(QFileInfo(path).fileName().size(), 64);
+    }
+    QVERIFY(!QFile::exists(m_server->dataDir() + u"/../../x"_s));
+    QVERIFY(!QFile::exists(QDir(m_server->dataDir()).filePath(u"x"_s)));
+}
+
+void TestServerFiles::uploadResumesAfterDisconnect()
+{
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const QByteArray data = pattern(1'000'000, 7);
+    const QString id = startUpload(*alice.transfer, u"big.bin"_s, data);
+    QVERIFY(!id.isEmpty());
+    QVERIFY(sendChunks(*alice.transfer, id, data.left(400'000), 0));
+    alice.transfer->close();
+    QVERIFY(alice.transfer->waitForDisconnected());
+    // A new connection: by id, and also by content when the client lost the id.
+    auto again = openTransfer(alice.token);
+    QVERIFY(again);
+    qint64 offset = -1;
+    QCOMPARE(startUpload(*again, u"big.bin"_s, data, &offset), id);
+    QCOMPARE(offset, 400'000);
+    const auto byId = again->request(
+        u"upload_start"_s,
+        P::UploadStartRequest{u"big.bin"_s, data.size(), sha256Hex(data), id}.toJson());
+    QVERIFY(byId && byId->success);
+    QCOMPARE(P::UploadStartReply::fromJson(byId->data)->offset, 400'000);
+    QVERIFY(sendChunks(*again, id, data, offset));
+    const auto finished = again->request(u"upload_finish"_s, P::UploadRef{id, 0}.toJson());
+    QVERIFY(finished && finished->success);
+    QCOMPARE(download(*again, P::FileReply::fromJson(finished->data)->file.id), data);
+    // ...and after a server restart, from the bytes on disk.
+    const QByteArray second = pattern(700'000, 9);
+    const QString id2 = startUpload(*again, u"second.bin"_s, second);
+    QVERIFY(sendChunks(*again, id2, second.left(300'000), 0));
+    QVERIFY(m_server->restart());
+    auto afterRestart = openTransfer(alice.token);
+    QVERIFY(afterRestart);
+    QCOMPARE(startUpload(*afterRestart, u"second.bin"_s, second, &offset), id2);
+    QCOMPARE(offset, 300'000);
+    QVERIFY(sendChunks(*afterRestart, id2, second, offset));
+    const auto done = afterRestart->request(u"upload_finish"_s, P::UploadRef{id2, 0}.toJson());
+    QVERIFY2(done && done->success, done ? qPrintable(done->error.message) : "no reply");
+    QCOMPARE(P::FileReply::fromJson(done->data)->file.sha256, sha256Hex(second));
+}
+
+void TestServerFiles::downloadResumesFromAnOffset()
+{
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const QByteArray data = pattern(500'000, 5);
+    const auto finished = upload(*alice.transfer, u"a.bin"_s, data);
+    QVERIFY(finished && finished->success);
+    const QString id = P::FileReply::fromJson(finished->data)->file.id;
+    QCOMPARE(download(*alice.transfer, id, 123'456), data.mid(123'456));
+    QCOMPARE(download(*alice.transfer, id, data.size()), QByteArray()); // already complete
+    std::optional<P::ServerFrame> reply;
+    download(*alice.transfer, id, data.size() + 1, &reply);
+    QVERIFY(reply && !reply->success);
+    QCOMPARE(reply->error.code, ErrorCode::BadRequest);
+    QCOMPARE(alice.transfer->request(u"download_cancel"_s, {{u"file_id"_s, id}})->error.code,
+             ErrorCode::NotFound); // nothing running
+}
+
+void TestServerFiles::onlyMembersMayDownload()
+{
+    Account alice = signUp(u"alice"_s);
+    Account bob = signUp(u"bob"_s);
+    Account carol = signUp(u"carol"_s);
+    QVERIFY(alice.transfer && bob.transfer && carol.transfer);
+    const QByteArray data = pattern(50'000);
+    const auto finished = upload(*alice.transfer, u"plan.pdf"_s, data);
+    QVERIFY(finished && finished->success);
+    const P::FileInfo file = P::FileReply::fromJson(finished->data)->file;
+
+    // Before it is shared, only Alice sees it; others cannot tell it from a missing file.
+    const auto refused = bob.transfer->request(u"download"_s, {{u"file_id"_s, file.id}});
+    const auto missing = bob.transfer->request(
+        u"download"_s, {{u"file_id"_s, u"0123456789abcdef0123456789abcdef"_s}});
+    QCOMPARE(refused->error.code, ErrorCode::NotFound);
+    QCOMPARE(refused->error.message, missing->error.message);
+
+    // Alice sends it to Bob: Bob may download it, Carol still may not.
+    const QJsonObject attachment{{u"file_id"_s, file.id},
+                                 {u"name"_s, u"plan.pdf"_s},
+                                 {u"size"_s, 1},
+                                 {u"mime_type"_s, u"application/pdf"_s}};
+    const auto sent =
+        alice.chat->request(u"message"_s,
+                            {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                             {u"to"_s, bob.id},
+                             {u"type"_s, u"file"_s},
+                             {u"content"_s, u"the plan"_s},
+                             {u"attachment"_s, attachment}});
+    QVERIFY2(sent && sent->success, sent ? qPrintable(sent->error.message) : "no reply");
+    // Size and type in the message are the server's, not the sender's claims.
+    const QJsonObject stored =
+        sent->data.value(u"message"_s).toObject().value(u"attachment"_s).toObject();
+    QCOMPARE(stored.value(u"size"_s).toInteger(), data.size());
+    QCOMPARE(stored.value(u"mime_type"_s).toString(), u"application/octet-stream"_s);
+    QVERIFY(bob.chat->waitForPush(u"new_message"_s));
+    QCOMPARE(download(*bob.transfer, file.id), data);
+    QCOMPARE(carol.transfer->request(u"download"_s, {{u"file_id"_s, file.id}})->error.code,
+             ErrorCode::NotFound);
+    QCOMPARE(carol.transfer->request(u"file"_s, {{u"file_id"_s, file.id}})->error.code,
+             ErrorCode::NotFound);
+    // Carol cannot share a file she cannot read, even knowing its id.
+    const auto stolen =
+        carol.chat->request(u"message"_s,
+                            {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                             {u"to"_s, alice.id},
+                             {u"type"_s, u"file"_s},
+                             {u"attachment"_s, attachment}});
+    QVERIFY(stolen && !stolen->success);
+    QCOMPARE(stolen->error.code, ErrorCode::NotFound);
+    // Bob may pass it on (he can read it), which lets that conversation's members in.
+    const auto forwarded =
+        bob.chat->request(u"message"_s,
+                          {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                           {u"to"_s, carol.id},
+                           {u"type"_s, u"file"_s},
+                           {u"attachment"_s, attachment}});
+    QVERIFY(forwarded && forwarded->success);
+    QCOMPARE(download(*carol.transfer, file.id), data);
+}
+
+void TestServerFiles::imageMessagesNeedImages()
+{
+    Account alice = signUp(u"alice"_s);
+    Account bob = signUp(u"bob"_s);
+    QVERIFY(alice.transfer && bob.transfer);
+    const auto text = upload(*alice.transfer, u"cat.png"_s, "not really a png"_ba);
+    QVERIFY(text && text->success);
+    const P::FileInfo file = P::FileReply::fromJson(text->data)->file;
+    QCOMPARE(file.mimeType, u"text/plain"_s); // the name does not decide the type
+    const auto sent =
+        alice.chat->request(u"message"_s,
+                            {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                             {u"to"_s, bob.id},
+                             {u"type"_s, u"image"_s},
+                             {u"attachment"_s,
+                              QJsonObject{{u"file_id"_s, file.id},
+                                          {u"name"_s, u"cat.png"_s},
+                                          {u"size"_s, 16},
+                                          {u"mime_type"_s, u"image/png"_s},
+                                          {u"width"_s, 10},
+                                          {u"height"_s, 10}}}});
+    QVERIFY(sent && !sent->success);
+    QCOMPARE(sent->error.code, ErrorCode::BadRequest);
+    // A real PNG is accepted.
+    const QByteArray png =
+        QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwA"
+                               "EhQGAhKmMIQAAAABJRU5ErkJggg==");
+    const auto image = upload(*alice.transfer, u"dot"_s, png);
+    QVERIFY(image && image->success);
+    const P::FileInfo pngFile = P::FileReply::fromJson(image->data)->file;
+    QCOMPARE(pngFile.mimeType, u"image/png"_s);
+    const auto ok =
+        alice.chat->request(u"message"_s,
+                            {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                             {u"to"_s, bob.id},
+                             {u"type"_s, u"image"_s},
+                             {u"attachment"_s,
+                              QJsonObject{{u"file_id"_s, pngFile.id},
+                                          {u"name"_s, u"dot.png"_s},
+                                          {u"size"_s, png.size()},
+                                          {u"mime_type"_s, u"image/png"_s},
+                                          {u"width"_s, 1},
+                                          {u"height"_s, 1}}}});
+    QVERIFY2(ok && ok->success, ok ? qPrintable(ok->error.message) : "no reply");
+}
+
+void TestServerFiles::quotaAndConcurrencyLimits()
+{
+    m_server.reset();
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.quotaBytes = 1'000'000;
+    config.files.maxConcurrentUploads = 1;
+    m_server = std::make_unique<TestServer>(config);
+    QVERIFY(m_server->start());
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const QByteArray first = pattern(600'000, 1);
+    const QString id = startUpload(*alice.transfer, u"one"_s, first);
+    QVERIFY(!id.isEmpty());
+    // A second upload at the same time is refused...
+    auto second = alice.transfer->request(
+        u"upload_start"_s, P::UploadStartRequest{u"two"_s, 1000, sha256Hex("two"), {}}.toJson());
+    QCOMPARE(second->error.code, ErrorCode::LimitExceeded);
+    QVERIFY(sendChunks(*alice.transfer, id, first, 0));
+    QVERIFY(alice.transfer->request(u"upload_finish"_s, P::UploadRef{id, 0}.toJson())->success);
+    // ...and once the first is stored, the quota counts it.
+    const QByteArray big = pattern(500'000, 2);
+    second = alice.transfer->request(
+        u"upload_start"_s,
+        P::UploadStartRequest{u"two"_s, big.size(), sha256Hex(big), {}}.toJson());
+    QCOMPARE(second->error.code, ErrorCode::LimitExceeded);
+    QVERIFY(second->error.message.contains(u"quota"_s));
+    const QByteArray small = pattern(300'000, 3);
+    QVERIFY(upload(*alice.transfer, u"three"_s, small)->success);
+}
+
+void TestServerFiles::abandonedUploadsAreRemoved()
+{
+    m_server.reset();
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.abandonedUploadSeconds = 0;
+    config.files.sweepIntervalSeconds = 1;
+    m_server = std::make_unique<TestServer>(config);
+    QVERIFY(m_server->start());
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const QByteArray data = pattern(200'000);
+    const QString id = startUpload(*alice.transfer, u"a.bin"_s, data);
+    QVERIFY(sendChunks(*alice.transfer, id, data.left(100'000), 0));
+    // While its connection is alive the upload is not abandoned, however old.
+    QTest::qWait(1500);
+    QCOMPARE(filesUnder(filesDir() + u"/partial"_s).size(), 1);
+    alice.transfer->close();
+    QTRY_VERIFY_WITH_TIMEOUT(filesUnder(filesDir() + u"/partial"_s).isEmpty(), 5000);
+    auto again = openTransfer(alice.token);
+    const auto resumed = again->request(
+        u"upload_start"_s,
+        P::UploadStartRequest{u"a.bin"_s, data.size(), sha256Hex(data), id}.toJson());
+    QCOMPARE(resumed->error.code, ErrorCode::NotFound);
+}
+
+void TestServerFiles::transferConnectionNeedsAuthAndGetsNoPushes()
+{
+    QUrl url = m_server->url();
+    url.setPath(u"/transfer"_s);
+    RawClient anonymous;
+    QVERIFY(anonymous.open(url));
+    QCOMPARE(anonymous
+                 .request(u"upload_start"_s,
+                          P::UploadStartRequest{u"a"_s, 1, sha256Hex("a"), {}}.toJson())
+                 ->error.code,
+             ErrorCode::Unauthenticated);
+    QCOMPARE(anonymous.request(u"login"_s, {{u"username"_s, u"x"_s}, {u"password"_s, u"y"_s}})
+                 ->error.code,
+             ErrorCode::UnknownType); // chat requests are not spoken here
+    QVERIFY(anonymous.request(u"ping"_s)->success);
+    Account alice = signUp(u"alice"_s);
+    Account bob = signUp(u"bob"_s);
+    QVERIFY(alice.transfer && bob.transfer);
+    // Messages reach Bob's chat connection, never his transfer connection.
+    const auto sent =
+        alice.chat->request(u"message"_s,
+                            {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                             {u"to"_s, bob.id},
+                             {u"content"_s, u"hi"_s}});
+    QVERIFY(sent && sent->success);
+    QVERIFY(bob.chat->waitForPush(u"new_message"_s));
+    QVERIFY(bob.transfer->noPush(u"new_message"_s, 200));
+    QVERIFY(bob.transfer->request(u"ping"_s)->success);
+}
+
+QTEST_GUILESS_MAIN(TestServerFiles)
+#include "tst_serverfiles.moc"
