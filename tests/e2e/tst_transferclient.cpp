@@ -1,0 +1,325 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// TransferClient (BanterShared) against a real banterd: a 210 MiB file up and down again,
+// byte for byte, while the server process's memory stays bounded; uploads and downloads
+// interrupted by a server restart resume where they were; pause, resume, cancel; empty files.
+#include "client/clientsession.h"
+#include "client/transferclient.h"
+#include "testserver.h"
+
+#include <QCryptographicHash>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Banter;
+using namespace Banter::Test;
+using namespace Qt::StringLiterals;
+using State = TransferClient::State;
+
+namespace {
+constexpr qint64 MiB = 1024 * 1024;
+
+template<typename T>
+Result<T> await(QFuture<Result<T>> future, int timeoutMs = 10'000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!future.isFinished() && !deadline.hasExpired())
+        QTest::qWait(5);
+    if (!future.isFinished())
+        return makeError(ErrorCode::Unavailable, u"test timed out waiting for a reply"_s);
+    return future.result();
+}
+
+std::unique_ptr<ClientSession> signUp(const QUrl &url, const QString &name)
+{
+    auto session = std::make_unique<ClientSession>();
+    ClientSession::Options options;
+    options.reconnectBaseMs = 50;
+    options.reconnectMaxMs = 300;
+    session->setOptions(options);
+    session->connectToServer(url);
+    QDeadlineTimer deadline(5000);
+    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
+        QTest::qWait(5);
+    if (!await(session->registerUser(name, u"correct horse"_s, name, u"test"_s)))
+        return nullptr;
+    while (!session->isReady() && !deadline.hasExpired())
+        QTest::qWait(5);
+    return session->isReady() ? std::move(session) : nullptr;
+}
+
+// Pseudo-random content, written in blocks: a large file without a large buffer.
+bool writeFile(const QString &path, qint64 size, quint32 seed)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QRandomGenerator random(seed);
+    QByteArray block(MiB, Qt::Uninitialized);
+    for (qint64 written = 0; written < size; written += block.size()) {
+        random.fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+        const qint64 n = qMin<qint64>(block.size(), size - written);
+        if (file.write(block.constData(), n) != n)
+            return false;
+    }
+    return true;
+}
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return hash.result().toHex();
+}
+
+bool waitFor(TransferClient &client, TransferClient::TransferId id, State state,
+             int timeoutMs = 60'000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        const auto t = client.transfer(id);
+        if (t && t->state == state)
+            return true;
+        if (t && t->state == State::Failed && state != State::Failed) {
+            qWarning() << "transfer failed:" << t->error->message;
+            return false;
+        }
+        QTest::qWait(5);
+    }
+    return false;
+}
+
+qint64 procStatusKiB(qint64 pid, const char *field)
+{
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+} // namespace
+
+class TestTransferClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void largeFileRoundTripWithBoundedServerMemory();
+    void transfersResumeAfterServerRestart();
+    void pauseResumeAndCancel();
+    void emptyAndMissingFilesFail();
+
+private:
+    Message shareFile(ClientSession &from, ClientSession &to, const Protocol::FileInfo &file);
+    QTemporaryDir m_dir;
+};
+
+Message TestTransferClient::shareFile(ClientSession &from, ClientSession &to,
+                                      const Protocol::FileInfo &file)
+{
+    Protocol::SendMessageRequest request;
+    request.id = QUuid::createUuid();
+    request.to = to.currentUser().id;
+    request.type = MessageType::File;
+    request.attachment = TransferClient::attachmentFor(file);
+    const Result<Message> sent = await(from.sendMessage(request));
+    return sent ? *sent : Message{};
+}
+
+void TestTransferClient::largeFileRoundTripWithBoundedServerMemory()
+{
+    // banterd in its own process, so its memory is its own.
+    QTemporaryDir data;
+    const QString config = data.filePath(u"banterd.conf"_s);
+    {
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[auth]\npassword_memory_kib=8\npassword_iterations=1\n"
+                   "[files]\nmax_file_mib=256\nquota_mib=1024\n");
+    }
+    const quint16 port = freePort();
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(QStringLiteral(BANTERD_PATH),
+                 {u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(port),
+                  u"--data-dir"_s, data.filePath(u"data"_s), u"--config"_s, config});
+    QVERIFY(server.waitForStarted());
+    const QUrl url(u"ws://127.0.0.1:%1"_s.arg(port));
+    std::unique_ptr<ClientSession> alice;
+    QDeadlineTimer listening(10'000);
+    while (!alice && !listening.hasExpired()) {
+        alice = signUp(url, u"alice"_s);
+        if (!alice)
+            QTest::qWait(100);
+    }
+    QVERIFY(alice);
+    auto bob = signUp(url, u"bob"_s);
+    QVERIFY(bob);
+    const qint64 baselineKiB = procStatusKiB(server.processId(), "VmRSS:");
+    QVERIFY(baselineKiB > 0);
+
+    const QString source = m_dir.filePath(u"big.bin"_s);
+    const qint64 size = 210 * MiB + 12345; // not a multiple of the chunk size
+    QVERIFY(writeFile(source, size, 42));
+    TransferClient aliceFiles(*alice);
+    QElapsedTimer clock;
+    clock.start();
+    const auto up = aliceFiles.upload(source);
+    QVERIFY(waitFor(aliceFiles, up, State::Finished, 240'000));
+    const qint64 uploadMs = clock.elapsed();
+    const Protocol::FileInfo file = aliceFiles.transfer(up)->file;
+    QCOMPARE(file.size, size);
+    QCOMPARE(file.sha256.toLatin1(), sha256Of(source));
+    QVERIFY(!shareFile(*alice, *bob, file).id.isNull());
+
+    TransferClient bobFiles(*bob);
+    const QString target = m_dir.filePath(u"copy.bin"_s);
+    clock.restart();
+    const auto down = bobFiles.download(file.id, target);
+    QVERIFY(waitFor(bobFiles, down, State::Finished, 240'000));
+    const qint64 downloadMs = clock.elapsed();
+    QCOMPARE(sha256Of(target), sha256Of(source));
+    QVERIFY(!QFile::exists(target + u".part"_s));
+
+    const qint64 peakKiB = procStatusKiB(server.processId(), "VmHWM:");
+    qInfo("210 MiB: upload %lld ms (%.0f MB/s), download %lld ms (%.0f MB/s); server RSS "
+          "baseline %lld KiB, peak %lld KiB",
+          uploadMs, size / 1e3 / qMax<qint64>(1, uploadMs), downloadMs,
+          size / 1e3 / qMax<qint64>(1, downloadMs), baselineKiB, peakKiB);
+    // Memory follows the window and socket buffers, not the file: far below its 210 MiB.
+    QVERIFY2(peakKiB - baselineKiB < 64 * 1024, qPrintable(u"peak %1 KiB"_s.arg(peakKiB)));
+    server.terminate();
+    QVERIFY(server.waitForFinished(10'000));
+}
+
+void TestTransferClient::transfersResumeAfterServerRestart()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.windowBytes = 1 * MiB;
+    TestServer server(config);
+    QVERIFY(server.start());
+    auto alice = signUp(server.url(), u"alice"_s);
+    auto bob = signUp(server.url(), u"bob"_s);
+    QVERIFY(alice && bob);
+    const QString source = m_dir.filePath(u"resume.bin"_s);
+    QVERIFY(writeFile(source, 40 * MiB, 7));
+
+    TransferClient aliceFiles(*alice);
+    QList<qint64> progress;
+    bool restarted = false;
+    qint64 atRestart = 0;
+    connect(&aliceFiles, &TransferClient::progress, this,
+            [&](TransferClient::TransferId, qint64 done, qint64) {
+                progress.append(done);
+                if (!restarted && done > 10 * MiB) {
+                    restarted = true;
+                    atRestart = done;
+                    // Later, from the event loop: the server's own call stack is below us.
+                    QMetaObject::invokeMethod(
+                        this, [&server] { QVERIFY(server.restart()); }, Qt::QueuedConnection);
+                }
+            });
+    const auto up = aliceFiles.upload(source);
+    QVERIFY(waitFor(aliceFiles, up, State::Finished, 60'000));
+    QVERIFY(restarted);
+    // After the restart it went on from what the server had, not from zero.
+    const qsizetype after = progress.indexOf(atRestart) + 1;
+    QVERIFY(after > 0 && after < progress.size());
+    for (qsizetype i = after; i < progress.size(); ++i)
+        QVERIFY2(progress.at(i) >= atRestart - config.files.windowBytes,
+                 qPrintable(u"progress fell back to %1"_s.arg(progress.at(i))));
+    const Protocol::FileInfo file = aliceFiles.transfer(up)->file;
+    QCOMPARE(file.sha256.toLatin1(), sha256Of(source));
+
+    QTRY_VERIFY_WITH_TIMEOUT(alice->isReady() && bob->isReady(), 10'000);
+    QVERIFY(!shareFile(*alice, *bob, file).id.isNull());
+    TransferClient bobFiles(*bob);
+    bool downRestarted = false;
+    connect(&bobFiles, &TransferClient::progress, this,
+            [&](TransferClient::TransferId, qint64 done, qint64) {
+                if (!downRestarted && done > 10 * MiB) {
+                    downRestarted = true;
+                    QMetaObject::invokeMethod(
+                        this, [&server] { QVERIFY(server.restart()); }, Qt::QueuedConnection);
+                }
+            });
+    const QString target = m_dir.filePath(u"resumed-copy.bin"_s);
+    const auto down = bobFiles.download(file.id, target);
+    QVERIFY(waitFor(bobFiles, down, State::Finished, 60'000));
+    QVERIFY(downRestarted);
+    QCOMPARE(sha256Of(target), sha256Of(source));
+}
+
+void TestTransferClient::pauseResumeAndCancel()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.windowBytes = 512 * 1024;
+    TestServer server(config);
+    QVERIFY(server.start());
+    auto alice = signUp(server.url(), u"alice"_s);
+    QVERIFY(alice);
+    const QString source = m_dir.filePath(u"pause.bin"_s);
+    QVERIFY(writeFile(source, 16 * MiB, 3));
+    TransferClient files(*alice);
+    const auto id = files.upload(source);
+    QTRY_VERIFY_WITH_TIMEOUT(files.transfer(id)->done > 0, 10'000);
+    files.pause(id);
+    QCOMPARE(files.transfer(id)->state, State::Paused);
+    QTest::qWait(300); // confirmations of chunks already sent may still arrive
+    const qint64 paused = files.transfer(id)->done;
+    QTest::qWait(300);
+    QCOMPARE(files.transfer(id)->done, paused);
+    QVERIFY(paused < 16 * MiB);
+    files.resume(id);
+    QVERIFY(waitFor(files, id, State::Finished));
+    QCOMPARE(files.transfer(id)->file.sha256.toLatin1(), sha256Of(source));
+
+    QVERIFY(writeFile(source, 16 * MiB, 4));
+    QSignalSpy states(&files, &TransferClient::stateChanged);
+    const auto cancelled = files.upload(source);
+    QTRY_VERIFY_WITH_TIMEOUT(files.transfer(cancelled)->done > 0, 10'000);
+    files.cancel(cancelled);
+    QCOMPARE(files.transfer(cancelled)->state, State::Cancelled);
+    // The server forgets it: its partial bytes are deleted.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QDir(server.dataDir() + u"/files/partial"_s).entryList(QDir::Files).isEmpty(), 5000);
+}
+
+void TestTransferClient::emptyAndMissingFilesFail()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto alice = signUp(server.url(), u"alice"_s);
+    QVERIFY(alice);
+    TransferClient files(*alice);
+    const QString empty = m_dir.filePath(u"empty.txt"_s);
+    QFile(empty).open(QIODevice::WriteOnly);
+    QSignalSpy failed(&files, &TransferClient::failed);
+    const auto a = files.upload(empty);
+    const auto b = files.upload(m_dir.filePath(u"does-not-exist"_s));
+    QTRY_COMPARE(failed.count(), 2);
+    QCOMPARE(files.transfer(a)->state, State::Failed);
+    QCOMPARE(files.transfer(b)->state, State::Failed);
+    // A download of a file that is not there (or not mine) fails with not_found.
+    const auto c = files.download(u"0123456789abcdef0123456789abcdef"_s, m_dir.filePath(u"x"_s));
+    QVERIFY(waitFor(files, c, State::Failed, 10'000));
+    QCOMPARE(files.transfer(c)->error->code, ErrorCode::NotFound);
+}
+
+QTEST_GUILESS_MAIN(TestTransferClient)
+#include "tst_transferclient.moc"
