@@ -221,7 +221,6 @@ TransferClient::TransferId TransferClient::download(const QString &fileId,
     job->info.name = QFileInfo(targetPath).fileName();
     job->info.file.id = fileId;
     job->hashed = true;
-    Job &ref = *job;
     m_jobs.emplace(id, std::move(job));
     QMetaObject::invokeMethod(
         this,
@@ -230,7 +229,6 @@ TransferClient::TransferId TransferClient::download(const QString &fileId,
                 start(*j);
         },
         Qt::QueuedConnection);
-    Q_UNUSED(ref);
     return id;
 }
 
@@ -493,16 +491,22 @@ void TransferClient::startDownload(Job &job)
     job.file = std::make_unique<QFile>(job.info.localPath + u".part"_s);
     if (!job.file->open(QIODevice::ReadWrite))
         return fail(job, localError(tr("%1 cannot be written").arg(job.info.localPath)));
-    job.hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
-    qint64 have = 0;
-    while (!job.file->atEnd()) {
-        const QByteArray block = job.file->read(HashBlock);
-        if (block.isEmpty())
-            break;
-        job.hash->addData(block);
-        have += block.size();
+    // The running hash already covers the bytes this job wrote (a resume after a disconnect or
+    // pause): only bytes from an earlier run of the app need reading and hashing again.
+    if (!job.hash || job.file->size() != job.info.done) {
+        job.hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+        job.info.done = 0;
+        while (!job.file->atEnd()) {
+            const QByteArray block = job.file->read(HashBlock);
+            if (block.isEmpty())
+                break;
+            job.hash->addData(block);
+            job.info.done += block.size();
+        }
     }
-    job.info.done = have;
+    if (!job.file->seek(job.info.done))
+        return fail(job, localError(tr("%1 cannot be written").arg(job.info.localPath)));
+    const qint64 have = job.info.done;
     const TransferId id = job.info.id;
     request(P::Type::Download, P::DownloadRequest{job.info.file.id, have}.toJson(),
             [this, id](const P::ServerFrame &reply) {
@@ -513,6 +517,7 @@ void TransferClient::startDownload(Job &job)
                     // A partial file longer than the file: start over rather than give up.
                     if (reply.error.code == ErrorCode::BadRequest && job->info.done > 0) {
                         job->file->resize(0);
+                        job->hash.reset();
                         return startDownload(*job);
                     }
                     return fail(*job, reply.error);
