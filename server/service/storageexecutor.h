@@ -14,7 +14,9 @@
 namespace Banter::Server {
 
 // One unit of storage work. `work` runs on the storage thread inside the current batch
-// transaction, wrapped in its own savepoint: returning false rolls back just this job.
+// transaction; returning false rolls back just this job. `work` may run more than once (a
+// batch is run again, with a savepoint per job, when one of its jobs fails), so it must only
+// use the repositories and must not consume what it captured.
 // `finish` runs on the storage thread once the batch has committed (committed = true) or
 // failed as a whole (committed = false). Nothing is acknowledged before `finish`.
 struct StorageJob

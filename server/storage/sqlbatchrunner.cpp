@@ -103,23 +103,79 @@ bool SqlBatchRunner::commit(bool intact)
 
 SqlBatchRunner::Outcome SqlBatchRunner::run(std::vector<StorageJob> &batch)
 {
-    std::vector<JobOutcome> jobs(batch.size(), JobOutcome::Broken);
     Outcome outcome;
     if (m_users && begin()) {
-        Repositories repos{*m_users,    *m_sessions, *m_conversations,
-                           *m_messages, *m_contacts, *m_files};
-        bool intact = true;
-        for (size_t i = 0; i < batch.size() && intact; ++i) {
-            jobs[i] = runJob(batch[i], repos);
-            intact = jobs[i] != JobOutcome::Broken;
+        // Nearly every batch is all successes, and a savepoint costs two statements per job
+        // (two round trips on PostgreSQL), so first run the batch without them. Only when a
+        // job fails is the batch rolled back and run again with a savepoint per job. Work is
+        // pure storage (its captures are values it does not consume), so running it twice is
+        // the same as running it once.
+        if (runWithoutSavepoints(batch)) {
+            outcome.committed = commit(true);
+            outcome.reports.assign(batch.size(), outcome.committed);
+        } else {
+            m_session->finishAll();
+            m_session->run(u"ROLLBACK"_s);
+            forgetCachedState();
+            if (begin())
+                outcome = runWithSavepoints(batch);
         }
-        outcome.committed = commit(intact);
     }
-    if (!outcome.committed)
+    if (!outcome.committed) {
         qCWarning(lcStorage) << "a batch of" << batch.size() << "jobs did not commit";
+        forgetCachedState();
+        outcome.reports.assign(batch.size(), false);
+    }
+    return outcome;
+}
+
+bool SqlBatchRunner::runWithoutSavepoints(std::vector<StorageJob> &batch)
+{
+    Repositories repos = repositories();
+    const quint64 failuresBefore = m_session->failureCount();
+    for (StorageJob &job : batch) {
+        if (!job.work)
+            continue;
+        if (!guarded("a storage job", [&] { return job.work(repos); }))
+            return false;
+        // A statement that failed while its job carried on: on PostgreSQL the transaction is
+        // already lost, so let the careful pass find out which job it was.
+        if (m_session->failureCount() != failuresBefore)
+            return false;
+    }
+    return true;
+}
+
+SqlBatchRunner::Outcome SqlBatchRunner::runWithSavepoints(std::vector<StorageJob> &batch)
+{
+    std::vector<JobOutcome> jobs(batch.size(), JobOutcome::Broken);
+    Repositories repos = repositories();
+    bool intact = true;
+    for (size_t i = 0; i < batch.size() && intact; ++i) {
+        jobs[i] = runJob(batch[i], repos);
+        intact = jobs[i] != JobOutcome::Broken;
+    }
+    Outcome outcome;
+    outcome.committed = commit(intact);
     for (JobOutcome job : jobs)
         outcome.reports.push_back(outcome.committed && job != JobOutcome::Lost);
     return outcome;
+}
+
+Repositories SqlBatchRunner::repositories()
+{
+    return Repositories{*m_users,    *m_sessions, *m_conversations,
+                        *m_messages, *m_contacts, *m_files};
+}
+
+// The repositories cache what every send reads (members, blocks); what a rolled-back
+// transaction wrote must not survive in them.
+void SqlBatchRunner::forgetCachedState()
+{
+    if (m_conversations)
+        m_conversations->forgetCachedState();
+    if (m_contacts)
+        m_contacts->forgetCachedState();
 }
 
 void SqlBatchRunner::finish(std::vector<StorageJob> &batch, const Outcome &outcome)
@@ -148,6 +204,7 @@ SqlBatchRunner::JobOutcome SqlBatchRunner::runJob(StorageJob &job, Repositories 
         // PostgreSQL: a statement failed inside the job and the job carried on regardless.
         qCWarning(lcStorage) << "a storage job succeeded but its savepoint did not release";
     }
+    forgetCachedState();
     if (!m_session->run(u"ROLLBACK TO SAVEPOINT job"_s)
         || !m_session->run(u"RELEASE SAVEPOINT job"_s))
         return JobOutcome::Broken;

@@ -18,7 +18,8 @@ class SqlSessionRepository;
 class SqlUserRepository;
 
 // Runs batches of storage jobs over one connection: one transaction per batch (group
-// commit), a savepoint per job so a failing job rolls back alone. Owns the connection and
+// commit). A failing job rolls back alone: the batch is then run again with a savepoint per
+// job (the common all-success batch pays for no savepoints). Owns the connection and
 // the repositories over it; used only on the thread that opened it.
 class SqlBatchRunner
 {
@@ -48,7 +49,11 @@ private:
         Lost, // work succeeded but its savepoint could not be released: rolled back
         Broken, // a savepoint statement failed: the transaction cannot be trusted
     };
+    bool runWithoutSavepoints(std::vector<StorageJob> &batch);
+    Outcome runWithSavepoints(std::vector<StorageJob> &batch);
     JobOutcome runJob(StorageJob &job, Repositories &repos);
+    Repositories repositories();
+    void forgetCachedState();
     bool begin();
     bool commit(bool intact);
 

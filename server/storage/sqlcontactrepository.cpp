@@ -10,6 +10,7 @@ using namespace Qt::StringLiterals;
 
 Status SqlContactRepository::add(UserId owner, UserId contact, qint64 nowMs)
 {
+    m_blockedCache.remove(owner);
     return m_session.run(
         u"INSERT INTO contacts (owner_id, contact_id, blocked, added_at) VALUES (?, ?, 0, ?) "
         "ON CONFLICT (owner_id, contact_id) DO NOTHING"_s,
@@ -18,6 +19,7 @@ Status SqlContactRepository::add(UserId owner, UserId contact, qint64 nowMs)
 
 Status SqlContactRepository::remove(UserId owner, UserId contact)
 {
+    m_blockedCache.remove(owner);
     // A block outlives "remove contact": only unblocking lifts it.
     return m_session.run(
         u"DELETE FROM contacts WHERE owner_id = ? AND contact_id = ? AND blocked = 0"_s,
@@ -26,6 +28,7 @@ Status SqlContactRepository::remove(UserId owner, UserId contact)
 
 Status SqlContactRepository::setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs)
 {
+    m_blockedCache.remove(owner);
     return m_session.run(
         u"INSERT INTO contacts (owner_id, contact_id, blocked, added_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (owner_id, contact_id) DO UPDATE SET blocked = excluded.blocked"_s,
@@ -49,12 +52,20 @@ Result<QList<ContactEntry>> SqlContactRepository::list(UserId owner)
 
 Result<bool> SqlContactRepository::isBlocked(UserId blocker, UserId blocked)
 {
-    Result<SqlCursor> q = m_session.exec(
-        u"SELECT 1 FROM contacts WHERE owner_id = ? AND contact_id = ? AND blocked = 1"_s,
-        {blocker, blocked});
-    if (!q)
-        return q.error();
-    return q->next();
+    auto cached = m_blockedCache.constFind(blocker);
+    if (cached == m_blockedCache.cend()) {
+        Result<SqlCursor> q = m_session.exec(
+            u"SELECT contact_id FROM contacts WHERE owner_id = ? AND blocked = 1"_s, {blocker});
+        if (!q)
+            return q.error();
+        QSet<UserId> blockedByOwner;
+        while (q->next())
+            blockedByOwner.insert(q->value(0).toLongLong());
+        if (m_blockedCache.size() >= BlockedCacheLimit)
+            m_blockedCache.clear();
+        cached = m_blockedCache.insert(blocker, std::move(blockedByOwner));
+    }
+    return cached->contains(blocked);
 }
 
 Result<QList<UserId>> SqlContactRepository::watchersOf(UserId user)

@@ -5,6 +5,9 @@
 #include "service/repositories.h"
 #include "storage/sqlsession.h"
 
+#include <QHash>
+#include <QSet>
+
 namespace Banter::Server {
 
 class SqlContactRepository : public ContactRepository
@@ -21,8 +24,17 @@ public:
     Result<bool> isBlocked(UserId blocker, UserId blocked) override;
     Result<QList<UserId>> watchersOf(UserId user) override;
 
+    // Drops the block cache: called after a rollback, since the cache may hold what the
+    // rolled-back transaction wrote.
+    void forgetCachedState() { m_blockedCache.clear(); }
+
 private:
     SqlSession &m_session;
+    // Every private send asks whether the recipient blocked the sender. Blocks change rarely
+    // and only through this repository (one banterd per database), so each owner's block
+    // list is kept here once read, and dropped when any of that owner's entries changes.
+    QHash<UserId, QSet<UserId>> m_blockedCache;
+    static constexpr qsizetype BlockedCacheLimit = 50000; // owners; then start over
 };
 
 } // namespace Banter::Server

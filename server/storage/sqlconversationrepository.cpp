@@ -143,6 +143,8 @@ Result<std::optional<Conversation>> SqlConversationRepository::find(Conversation
 
 Result<std::optional<ConversationMembers>> SqlConversationRepository::members(ConversationId id)
 {
+    if (const auto cached = m_membersCache.constFind(id); cached != m_membersCache.cend())
+        return std::optional<ConversationMembers>{*cached};
     Result<SqlCursor> q =
         m_session.exec(u"SELECT c.type, p.user_id FROM conversations c JOIN participants p "
                        "ON p.conversation_id = c.id WHERE c.id = ?"_s,
@@ -157,6 +159,11 @@ Result<std::optional<ConversationMembers>> SqlConversationRepository::members(Co
                 conversationTypeFromName(q->value(0).toString()).value_or(ConversationType::Group);
         }
         result->members.append(q->value(1).toLongLong());
+    }
+    if (result) {
+        if (m_membersCache.size() >= MembersCacheLimit)
+            m_membersCache.clear();
+        m_membersCache.insert(id, *result);
     }
     return result;
 }
@@ -221,6 +228,7 @@ Result<QList<ConversationId>> SqlConversationRepository::idsForUser(UserId user)
 Status SqlConversationRepository::addParticipants(ConversationId id,
                                                   const QList<Participant> &members)
 {
+    m_membersCache.remove(id);
     for (const Participant &p : members) {
         if (Status s = m_session.run(
                 u"INSERT INTO participants (conversation_id, user_id, role, joined_at, read_seq, "
@@ -235,6 +243,7 @@ Status SqlConversationRepository::addParticipants(ConversationId id,
 
 Status SqlConversationRepository::removeParticipant(ConversationId id, UserId user)
 {
+    m_membersCache.remove(id);
     return m_session.run(u"DELETE FROM participants WHERE conversation_id = ? AND user_id = ?"_s,
                          {id, user});
 }

@@ -32,12 +32,20 @@ public:
     Result<bool> raiseDeliveredSeq(ConversationId id, UserId user, Seq seq) override;
     Result<QList<UserId>> peersOf(UserId user) override;
 
+    // Drops the members cache: called after a rollback, since the cache may hold what the
+    // rolled-back transaction wrote.
+    void forgetCachedState() { m_membersCache.clear(); }
+
 private:
     Result<QList<Participant>> participants(ConversationId id);
     Result<QHash<ConversationId, QList<Participant>>> participantsOfUsersConversations(UserId user);
     Result<bool> raise(const char *column, ConversationId id, UserId user, Seq seq);
 
     SqlSession &m_session;
+    // Every send checks membership; members change rarely and only through this repository
+    // (one banterd per database), so they are kept here and dropped on every change.
+    QHash<ConversationId, ConversationMembers> m_membersCache;
+    static constexpr qsizetype MembersCacheLimit = 20000; // conversations; then start over
 };
 
 } // namespace Banter::Server

@@ -28,6 +28,7 @@ SqlSession::SqlSession(QSqlDatabase database, SqlDialect dialect)
 Result<SqlCursor> SqlSession::exec(const QString &sql, const QVariantList &binds)
 {
     auto failed = [&](const QSqlQuery &query, const char *step) {
+        ++m_failures;
         const QSqlError e = query.lastError();
         return databaseError(u"%1 of \"%2\""_s.arg(QLatin1String(step), sql.simplified().left(80)),
                              e.text(), isUnavailable(e));

@@ -71,6 +71,10 @@ public:
     Result<QString> dialectSql(const QString &relativePath) const;
     // Releases the result sets of cached statements (before COMMIT).
     void finishAll();
+    // Statements that failed on this connection so far. A job may ignore a failed statement
+    // and still succeed; on PostgreSQL that silently aborts the whole transaction (COMMIT
+    // then rolls back without an error), so batches compare this before committing.
+    quint64 failureCount() const { return m_failures; }
     // Forgets cached statements (after the connection was reopened).
     void resetStatements() { m_prepared.clear(); }
     // Drops the cached statements while the connection can still free them, then closes it.
@@ -88,6 +92,7 @@ private:
     // Prepared once per connection and reused: PostgreSQL otherwise pays a PREPARE and a
     // DEALLOCATE round trip for every statement, SQLite a parse.
     QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
+    quint64 m_failures = 0;
 };
 
 // Maps a database failure to the protocol: a lost connection is "unavailable", anything else

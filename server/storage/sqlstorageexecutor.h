@@ -12,8 +12,9 @@
 namespace Banter::Server {
 
 // StorageExecutor over QtSql on a dedicated thread with group commit: every job queued while
-// a batch runs goes into the next batch, under one transaction, each job in a savepoint.
-// The connection is opened on that thread and never touched from another.
+// a batch runs goes into the next batch, under one transaction (SqlBatchRunner says how a
+// failing job rolls back alone). The connection is opened on that thread and never touched from
+// another.
 class SqlStorageExecutor : public StorageExecutor
 {
 public:

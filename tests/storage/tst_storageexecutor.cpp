@@ -55,6 +55,8 @@ private Q_SLOTS:
     void batchesAreBounded();
     void failingJobRollsBackAlone();
     void ignoredStatementFailureIsReportedTruthfully();
+    void rerunBatchWritesEachJobOnce();
+    void cachesForgetRolledBackWrites();
     void finishRunsAfterCommit();
     void resultsArriveOnTheCallerThread();
     void stopDrainsTheQueueAndDataSurvives();
@@ -201,6 +203,128 @@ void TestStorageExecutor::ignoredStatementFailureIsReportedTruthfully()
     QVERIFY(userExists(u"after"_s));
     QVERIFY(careless->done());
     QCOMPARE(careless->committed(), userExists(u"careless"_s));
+}
+
+// A failing job makes its batch run again (with savepoints); the jobs that succeeded the
+// first time must then be stored once, not twice, and their results be those of the run
+// that committed.
+void TestStorageExecutor::rerunBatchWritesEachJobOnce()
+{
+    auto users = runNow<QList<User>>(*m_storage, &m_context, [](Repositories &r) {
+        Result<User> a = r.users.create(u"ra"_s, {}, u"h"_s, 1);
+        Result<User> b = r.users.create(u"rb"_s, {}, u"h"_s, 1);
+        if (!a || !b)
+            return Result<QList<User>>(makeError(ErrorCode::Internal, u"setup"_s));
+        return Result<QList<User>>(QList<User>{*a, *b});
+    });
+    QVERIFY(users);
+    auto conversation = runNow<Conversation>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.conversations.create(ConversationType::Group, u"g"_s,
+                                      {member(users->at(0).id), member(users->at(1).id)}, 1);
+    });
+    QVERIFY(conversation);
+    std::vector<std::optional<Result<AppendedMessage>>> sent(3);
+    std::optional<Result<Done>> failed;
+    {
+        StorageGate gate(*m_storage);
+        for (int i = 0; i < 3; ++i) {
+            if (i == 1) {
+                runInStorage<Done>(
+                    *m_storage, &m_context,
+                    [](Repositories &) -> Result<Done> {
+                        return makeError(ErrorCode::BadRequest, u"no"_s);
+                    },
+                    [&](Result<Done> r) { failed = r; });
+            }
+            runInStorage<AppendedMessage>(
+                *m_storage, &m_context,
+                [c = conversation->id, s = users->at(0).id, i](Repositories &r) {
+                    return r.messages.append(textMessage(c, s, u"m%1"_s.arg(i)));
+                },
+                [&sent, i](Result<AppendedMessage> r) { sent[size_t(i)] = r; });
+        }
+    }
+    QTRY_VERIFY(failed.has_value() && sent[2].has_value());
+    QCOMPARE(failed->error().code, ErrorCode::BadRequest);
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(*sent[size_t(i)]);
+        QCOMPARE(sent[size_t(i)]->value().message.seq, Seq(i + 1));
+        QVERIFY(!sent[size_t(i)]->value().duplicate);
+    }
+    auto stored =
+        runNow<QList<Message>>(*m_storage, &m_context, [c = conversation->id](Repositories &r) {
+            return r.messages.after(c, 0, 100);
+        });
+    QVERIFY(stored);
+    QCOMPARE(stored->size(), 3);
+    QCOMPARE(stored->last().seq, Seq(3));
+}
+
+// Storage keeps members and blocks in memory (every send reads them). A job that changes them
+// and is then rolled back must not leave its changes behind in those caches.
+void TestStorageExecutor::cachesForgetRolledBackWrites()
+{
+    auto users = runNow<QList<User>>(*m_storage, &m_context, [](Repositories &r) {
+        QList<User> created;
+        for (const QString &name : {u"ca"_s, u"cb"_s, u"cc"_s}) {
+            Result<User> u = r.users.create(name, {}, u"h"_s, 1);
+            if (!u)
+                return Result<QList<User>>(u.error());
+            created.append(*u);
+        }
+        return Result<QList<User>>(created);
+    });
+    QVERIFY(users);
+    const UserId a = users->at(0).id, b = users->at(1).id, c = users->at(2).id;
+    auto conversation = runNow<Conversation>(*m_storage, &m_context, [&](Repositories &r) {
+        return r.conversations.create(ConversationType::Group, u"g"_s, {member(a), member(b)}, 1);
+    });
+    QVERIFY(conversation);
+    const ConversationId id = conversation->id;
+    // Warm the caches, then change both and read them back inside a job that fails.
+    auto warm = runNow<bool>(*m_storage, &m_context, [id, a, b](Repositories &r) -> Result<bool> {
+        Result<std::optional<ConversationMembers>> m = r.conversations.members(id);
+        Result<bool> blocked = r.contacts.isBlocked(a, b);
+        if (!m || !blocked)
+            return makeError(ErrorCode::Internal, u"warm-up failed"_s);
+        return *blocked;
+    });
+    QVERIFY(warm);
+    QVERIFY(!*warm);
+    std::optional<Result<Done>> rolledBack;
+    runInStorage<Done>(
+        *m_storage, &m_context,
+        [id, a, b, c](Repositories &r) -> Result<Done> {
+            if (!r.conversations.addParticipants(id, {member(c)})
+                || !r.contacts.setBlocked(a, b, true, 1))
+                return makeError(ErrorCode::Internal, u"setup failed"_s);
+            Result<std::optional<ConversationMembers>> m = r.conversations.members(id);
+            Result<bool> blocked = r.contacts.isBlocked(a, b);
+            if (!m || !m->has_value() || !(*m)->members.contains(c) || !blocked || !*blocked)
+                return makeError(ErrorCode::Internal, u"the job did not see its own writes"_s);
+            return makeError(ErrorCode::Conflict, u"and now roll it all back"_s);
+        },
+        [&](Result<Done> r) { rolledBack = r; });
+    QTRY_VERIFY(rolledBack.has_value());
+    QCOMPARE(rolledBack->error().code, ErrorCode::Conflict);
+    auto after = runNow<std::optional<ConversationMembers>>(
+        *m_storage, &m_context, [id](Repositories &r) { return r.conversations.members(id); });
+    QVERIFY(after && after->has_value());
+    QVERIFY(!(*after)->members.contains(c));
+    QCOMPARE((*after)->members.size(), 2);
+    auto blocked = runNow<bool>(*m_storage, &m_context,
+                                [a, b](Repositories &r) { return r.contacts.isBlocked(a, b); });
+    QVERIFY(blocked);
+    QVERIFY(!*blocked);
+    // And a committed change is seen at once.
+    QVERIFY(runNow<Done>(*m_storage, &m_context, [a, b](Repositories &r) -> Result<Done> {
+        if (Status s = r.contacts.setBlocked(a, b, true, 1); !s)
+            return s.error();
+        return Done{};
+    }));
+    blocked = runNow<bool>(*m_storage, &m_context,
+                           [a, b](Repositories &r) { return r.contacts.isBlocked(a, b); });
+    QVERIFY(blocked && *blocked);
 }
 
 // Acknowledged means durable: when finish runs, another connection already sees the data.
