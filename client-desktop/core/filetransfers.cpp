@@ -434,8 +434,8 @@ void FileTransfers::onDownloaded(TransferClient::TransferId id, const QString &p
 
 FileState FileTransfers::state(const QString &fileId) const
 {
-    if (auto d = m_downloads.constFind(fileId);
-        d != m_downloads.cend() && d->state.status != FileStatus::Remote) {
+    auto d = m_downloads.constFind(fileId);
+    if (d != m_downloads.cend() && d->state.status != FileStatus::Remote) {
         if (d->state.status != FileStatus::Done || QFileInfo::exists(d->state.localPath))
             return d->state;
     }
@@ -446,14 +446,18 @@ FileState FileTransfers::state(const QString &fileId) const
         state.localPath = sent;
         return state;
     }
-    // Downloaded in an earlier run: the cache keeps one directory per file id.
+    // Downloaded in an earlier run: the cache keeps one directory per file id. Looked at
+    // once per file, not on every paint.
+    if (m_scanned.contains(fileId))
+        return state;
+    m_scanned.insert(fileId);
     const QDir dir(cacheDir() + u'/' + fileId);
     for (const QFileInfo &entry : dir.entryInfoList(QDir::Files)) {
         if (!entry.fileName().endsWith(u".part"_s)) {
             state.status = FileStatus::Done;
             state.localPath = entry.filePath();
             state.done = state.total = entry.size();
-            auto &known = const_cast<FileTransfers *>(this)->m_downloads[fileId];
+            Download &known = m_downloads[fileId];
             known.fileId = fileId;
             known.state = state;
             break;

@@ -152,7 +152,8 @@ private:
     QString m_cacheDir;
     std::map<TransferClient::TransferId, Upload> m_uploads;
     QHash<TransferClient::TransferId, QString> m_downloadIds; // transfer → file id
-    QHash<QString, Download> m_downloads; // by file id
+    mutable QHash<QString, Download> m_downloads; // by file id; state() learns from the cache
+    mutable QSet<QString> m_scanned; // file ids whose cache directory state() looked at
     QHash<QString, QString> m_sentFiles; // file id → the local file this client uploaded
     QHash<QString, QImage> m_previews;
     QSet<QString> m_previewsLoading;
