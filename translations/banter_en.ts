@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AttachmentBubble</name>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 · Waiting for connection</source>
+        <translation>%1 · Waiting for connection</translation>
+    </message>
+    <message>
+        <source>%1 · Preparing…</source>
+        <translation>%1 · Preparing…</translation>
+    </message>
+    <message>
+        <source>%1 · Paused</source>
+        <translation>%1 · Paused</translation>
+    </message>
+    <message>
+        <source>%1 · Sending…</source>
+        <translation>%1 · Sending…</translation>
+    </message>
+    <message>
+        <source>%1 · Failed</source>
+        <translation>%1 · Failed</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::AccountStore</name>
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
@@ -78,6 +121,68 @@
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::ConversationListModel</name>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::FileTransfers</name>
+    <message>
+        <source>“%1” is larger than this server accepts.</source>
+        <translation>“%1” is larger than this server accepts.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be sent now: your storage on the server is full, or too many uploads are running.</source>
+        <translation>“%1” cannot be sent now: your storage on the server is full, or too many uploads are running.</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer available.</source>
+        <translation>“%1” is no longer available.</translation>
+    </message>
+    <message>
+        <source>“%1” was not sent: the recipient blocked you.</source>
+        <translation>“%1” was not sent: the recipient blocked you.</translation>
+    </message>
+    <message>
+        <source>You may not send “%1” here.</source>
+        <translation>You may not send “%1” here.</translation>
+    </message>
+    <message>
+        <source>The server could not handle “%1” right now; try again later.</source>
+        <translation>The server could not handle “%1” right now; try again later.</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”: %2</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>“%1” cannot be read.</translation>
+    </message>
+    <message>
+        <source>“%1” is empty; empty files cannot be sent.</source>
+        <translation>“%1” is empty; empty files cannot be sent.</translation>
+    </message>
+    <message>
+        <source>Pasted image %1.png</source>
+        <translation>Pasted image %1.png</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved to %1.</source>
+        <translation>The pasted image could not be saved to %1.</translation>
+    </message>
+    <message>
+        <source>Could not save to %1.</source>
+        <translation>Could not save to %1.</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::GroupInfoDialog</name>
     <message>
         <source>Rename</source>
@@ -126,6 +231,57 @@
     <message>
         <source>Leave “%1”? You will no longer receive its messages.</source>
         <translation>Leave “%1”? You will no longer receive its messages.</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ImageViewer</name>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Fit to window (F)</source>
+        <translation>Fit to window (F)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+wheel)</source>
+        <translation>Zoom in (+, Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom out (−, Ctrl+wheel)</source>
+        <translation>Zoom out (−, Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Actual size (0)</source>
+        <translation>Actual size (0)</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>%1 × %2 · %3 · %4%</source>
+        <translation>%1 × %2 · %3 · %4%</translation>
+    </message>
+    <message>
+        <source>Waiting for connection…</source>
+        <translation>Waiting for connection…</translation>
+    </message>
+    <message>
+        <source>Loading the full image… %1 of %2</source>
+        <translation>Loading the full image… %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -239,12 +395,36 @@
         <translation>Group info…</translation>
     </message>
     <message>
-        <source>Sent a file</source>
-        <translation>Sent a file</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>Sent a photo</source>
+        <translation>Sent a photo</translation>
+    </message>
+    <message>
+        <source>Sent a file: %1</source>
+        <translation>Sent a file: %1</translation>
+    </message>
+    <message>
+        <source>Open a conversation to send files to.</source>
+        <translation>Open a conversation to send files to.</translation>
+    </message>
+    <message>
+        <source>No application could open %1.</source>
+        <translation>No application could open %1.</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Save as</translation>
     </message>
 </context>
 <context>

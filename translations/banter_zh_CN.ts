@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttachmentBubble</name>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 · Waiting for connection</source>
+        <translation>%1 · 等待连接</translation>
+    </message>
+    <message>
+        <source>%1 · Preparing…</source>
+        <translation>%1 · 准备中…</translation>
+    </message>
+    <message>
+        <source>%1 · Paused</source>
+        <translation>%1 · 已暂停</translation>
+    </message>
+    <message>
+        <source>%1 · Sending…</source>
+        <translation>%1 · 发送中…</translation>
+    </message>
+    <message>
+        <source>%1 · Failed</source>
+        <translation>%1 · 失败</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::AccountStore</name>
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
@@ -78,6 +121,68 @@
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::ConversationListModel</name>
+    <message>
+        <source>Photo</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::FileTransfers</name>
+    <message>
+        <source>“%1” is larger than this server accepts.</source>
+        <translation>“%1”超出了此服务器允许的大小。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be sent now: your storage on the server is full, or too many uploads are running.</source>
+        <translation>“%1”现在无法发送：你在服务器上的存储空间已满，或正在进行的上传过多。</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer available.</source>
+        <translation>“%1”已不可用。</translation>
+    </message>
+    <message>
+        <source>“%1” was not sent: the recipient blocked you.</source>
+        <translation>“%1”未发送：对方已将你屏蔽。</translation>
+    </message>
+    <message>
+        <source>You may not send “%1” here.</source>
+        <translation>你不能在这里发送“%1”。</translation>
+    </message>
+    <message>
+        <source>The server could not handle “%1” right now; try again later.</source>
+        <translation>服务器暂时无法处理“%1”，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>无法读取“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” is empty; empty files cannot be sent.</source>
+        <translation>“%1”是空文件，空文件无法发送。</translation>
+    </message>
+    <message>
+        <source>Pasted image %1.png</source>
+        <translation>粘贴的图片 %1.png</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved to %1.</source>
+        <translation>无法将粘贴的图片保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Could not save to %1.</source>
+        <translation>无法保存到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::GroupInfoDialog</name>
     <message>
         <source>Rename</source>
@@ -126,6 +231,57 @@
     <message>
         <source>Leave “%1”? You will no longer receive its messages.</source>
         <translation>退出“%1”？你将不再收到该群组的消息。</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ImageViewer</name>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Fit to window (F)</source>
+        <translation>适应窗口 (F)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+wheel)</source>
+        <translation>放大（+、Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom out (−, Ctrl+wheel)</source>
+        <translation>缩小（−、Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Actual size (0)</source>
+        <translation>实际大小 (0)</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>%1 × %2 · %3 · %4%</source>
+        <translation>%1 × %2 · %3 · %4%</translation>
+    </message>
+    <message>
+        <source>Waiting for connection…</source>
+        <translation>等待连接…</translation>
+    </message>
+    <message>
+        <source>Loading the full image… %1 of %2</source>
+        <translation>正在加载完整图片… %1 / %2</translation>
     </message>
 </context>
 <context>
@@ -239,12 +395,36 @@
         <translation>群组信息…</translation>
     </message>
     <message>
-        <source>Sent a file</source>
-        <translation>发送了一个文件</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Sent a photo</source>
+        <translation>发送了一张图片</translation>
+    </message>
+    <message>
+        <source>Sent a file: %1</source>
+        <translation>发送了文件：%1</translation>
+    </message>
+    <message>
+        <source>Open a conversation to send files to.</source>
+        <translation>请先打开一个会话再发送文件。</translation>
+    </message>
+    <message>
+        <source>No application could open %1.</source>
+        <translation>没有可以打开 %1 的应用程序。</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,10 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case TypeRole:
         return int(e.conversation.type);
     case PreviewRole:
+        if (e.last && e.last->content.isEmpty() && e.last->type == MessageType::Image)
+            return tr("Photo");
+        if (e.last && e.last->content.isEmpty() && e.last->type == MessageType::File)
+            return tr("File: %1").arg(e.last->attachment.name);
         return e.last ? e.last->content : QString();
     case LastActivityRole:
         return e.last ? e.last->createdAtMs : e.conversation.createdAtMs;

@@ -3,6 +3,7 @@
 #include "core/messagelistmodel.h"
 
 #include "client/clientsession.h"
+#include "core/filetransfers.h"
 
 #include <QDateTime>
 
@@ -47,17 +48,66 @@ MessageListModel::MessageListModel(ClientSession &session, QObject *parent)
     });
 }
 
+void MessageListModel::setFileTransfers(FileTransfers *files)
+{
+    m_files = files;
+    connect(files, &FileTransfers::fileChanged, this, &MessageListModel::onFileChanged);
+    connect(files, &FileTransfers::uploadsChanged, this, [this](ConversationId id) {
+        if (id == m_conversation.id)
+            refreshUploads();
+    });
+    connect(files, &FileTransfers::uploadChanged, this, [this](quint64 id) {
+        const int at = int(m_uploads.indexOf(id));
+        if (at < 0)
+            return;
+        const QModelIndex row = index(int(m_messages.size() + m_pending.size()) + at);
+        Q_EMIT dataChanged(row, row);
+    });
+    refreshUploads();
+}
+
 void MessageListModel::setConversation(const Conversation &conversation)
 {
     beginResetModel();
     m_conversation = conversation;
     m_messages.clear();
     m_pending.clear();
+    m_uploads.clear();
     m_hasMore = true;
     ++m_generation;
     endResetModel();
     refreshPending();
+    refreshUploads();
     loadPage(0);
+}
+
+void MessageListModel::refreshUploads()
+{
+    QList<quint64> uploads;
+    if (m_files) {
+        for (const FileTransfers::Upload &u : m_files->uploads(m_conversation.id))
+            uploads.append(u.id);
+    }
+    const int first = int(m_messages.size() + m_pending.size());
+    if (!m_uploads.isEmpty()) {
+        beginRemoveRows({}, first, first + int(m_uploads.size()) - 1);
+        m_uploads.clear();
+        endRemoveRows();
+    }
+    if (!uploads.isEmpty()) {
+        beginInsertRows({}, first, first + int(uploads.size()) - 1);
+        m_uploads = uploads;
+        endInsertRows();
+    }
+}
+
+void MessageListModel::onFileChanged(const QString &fileId)
+{
+    const int stored = int(m_messages.size());
+    for (int row = 0; row < stored + m_pending.size(); ++row) {
+        if (at(row).attachment.fileId == fileId)
+            Q_EMIT dataChanged(index(row), index(row));
+    }
 }
 
 void MessageListModel::loadPage(Seq before)
@@ -105,6 +155,8 @@ void MessageListModel::insertMessage(const Message &message)
     beginInsertRows({}, row, row);
     m_messages.insert(row, message);
     endInsertRows();
+    if (m_files && message.type == MessageType::Image)
+        m_files->fetchImage(message.attachment);
     // The next row's separator and grouping depend on this one.
     if (row + 1 < rowCount())
         Q_EMIT dataChanged(index(row + 1), index(row + 1), {NewDayRole, ContinuationRole});
@@ -124,6 +176,8 @@ void MessageListModel::refreshPending()
         m.content = r.content;
         m.attachment = r.attachment;
         m.createdAtMs = QDateTime::currentMSecsSinceEpoch();
+        if (m_files && m.type == MessageType::Image)
+            m_files->fetchImage(m.attachment);
         pending.append(m);
     }
     const int first = int(m_messages.size());
@@ -189,14 +243,102 @@ QString MessageListModel::senderName(UserId user) const
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_messages.size() + m_pending.size());
+    return parent.isValid() ? 0 : int(m_messages.size() + m_pending.size() + m_uploads.size());
+}
+
+QVariant MessageListModel::fileData(const Message &m, int role) const
+{
+    if (m.type != MessageType::Image && m.type != MessageType::File)
+        return {};
+    if (role == AttachmentRole)
+        return QVariant::fromValue(m.attachment);
+    if (role == UploadIdRole)
+        return quint64(0);
+    if (!m_files)
+        return {};
+    if (role == ThumbnailRole)
+        return m_files->thumbnail(m.attachment);
+    if (role == PreviewRole)
+        return m_files->preview(m.attachment.fileId);
+    const FileState state = m_files->state(m.attachment.fileId);
+    switch (role) {
+    case FileStatusRole:
+        return int(state.status);
+    case FileDoneRole:
+        return state.done;
+    case FileTotalRole:
+        return state.total > 0 ? state.total : m.attachment.size;
+    case LocalFileRole:
+        return state.localPath;
+    case FileErrorRole:
+        return state.error;
+    default:
+        return {};
+    }
+}
+
+// An upload is drawn like the message it becomes, with its progress.
+QVariant MessageListModel::uploadData(int row, int role) const
+{
+    const FileTransfers::Upload *u = m_files ? m_files->upload(m_uploads.at(row)) : nullptr;
+    if (!u)
+        return {};
+    const bool image = u->width > 0;
+    switch (role) {
+    case TypeRole:
+        return int(image ? MessageType::Image : MessageType::File);
+    case Qt::DisplayRole:
+    case ContentRole:
+        return QString();
+    case SenderIdRole:
+        return m_session.currentUser().id;
+    case SenderNameRole:
+        return senderName(m_session.currentUser().id);
+    case TimeRole:
+        return u->createdAtMs;
+    case MineRole:
+        return true;
+    case StatusRole:
+        return int(MessageStatus::Sending);
+    case NewDayRole:
+    case ContinuationRole:
+        return false;
+    case AttachmentRole: {
+        Attachment a;
+        a.name = u->name;
+        a.size = u->size;
+        a.width = u->width;
+        a.height = u->height;
+        a.thumbnail = u->thumbnail;
+        return QVariant::fromValue(a);
+    }
+    case UploadIdRole:
+        return quint64(u->id);
+    case FileStatusRole:
+        return int(u->state.status);
+    case FileDoneRole:
+        return u->state.done;
+    case FileTotalRole:
+        return u->size;
+    case LocalFileRole:
+        return u->localPath;
+    case ThumbnailRole:
+        return u->thumbnail.isEmpty() ? QImage() : QImage::fromData(u->thumbnail);
+    default:
+        return {};
+    }
 }
 
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
+    const int uploadRow = index.row() - int(m_messages.size() + m_pending.size());
+    if (uploadRow >= 0)
+        return uploadData(uploadRow, role);
     const Message &m = at(index.row());
+    if (role >= AttachmentRole)
+        return fileData(m, role);
     const Message *previous = index.row() > 0 ? &at(index.row() - 1) : nullptr;
     switch (role) {
     case Qt::DisplayRole:
@@ -234,12 +376,27 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
-    return {{IdRole, "messageId"},      {SeqRole, "seq"},
-            {SenderIdRole, "senderId"}, {SenderNameRole, "senderName"},
-            {ContentRole, "content"},   {TypeRole, "type"},
-            {EventRole, "event"},       {TimeRole, "time"},
-            {MineRole, "mine"},         {StatusRole, "status"},
-            {NewDayRole, "newDay"},     {ContinuationRole, "continuation"}};
+    return {{IdRole, "messageId"},
+            {SeqRole, "seq"},
+            {SenderIdRole, "senderId"},
+            {SenderNameRole, "senderName"},
+            {ContentRole, "content"},
+            {TypeRole, "type"},
+            {EventRole, "event"},
+            {TimeRole, "time"},
+            {MineRole, "mine"},
+            {StatusRole, "status"},
+            {NewDayRole, "newDay"},
+            {ContinuationRole, "continuation"},
+            {AttachmentRole, "attachment"},
+            {UploadIdRole, "uploadId"},
+            {FileStatusRole, "fileStatus"},
+            {FileDoneRole, "fileDone"},
+            {FileTotalRole, "fileTotal"},
+            {LocalFileRole, "localFile"},
+            {FileErrorRole, "fileError"},
+            {ThumbnailRole, "thumbnail"},
+            {PreviewRole, "preview"}};
 }
 
 } // namespace Banter::Desktop

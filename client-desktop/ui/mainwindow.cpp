@@ -6,6 +6,7 @@
 #include "core/appsettings.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
+#include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
 #include "domain/messagecontent.h"
@@ -13,6 +14,7 @@
 #include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"
 #include "ui/groupinfodialog.h"
+#include "ui/imageviewer.h"
 #include "ui/messagedelegate.h"
 #include "ui/newchatdialog.h"
 #include "ui/quickswitcher.h"
@@ -21,16 +23,23 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolButton>
@@ -67,6 +76,8 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
     , m_messages(new QListView(this))
     , m_composer(new Composer(this))
     , m_sendButton(new QPushButton(icon("send"), tr("Send"), this))
+    , m_attachButton(new QToolButton(this))
+    , m_files(new FileTransfers(session, this))
     , m_counter(new QLabel(this))
     , m_connection(new QLabel(this))
     , m_tray(new TrayIcon(this))
@@ -94,8 +105,19 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
     m_infoButton->setToolTip(tr("Group info"));
     m_infoButton->setAutoRaise(true);
     m_infoButton->setVisible(false);
+    m_messageModel->setFileTransfers(m_files);
     m_messages->setModel(m_messageModel);
-    m_messages->setItemDelegate(new MessageDelegate(this));
+    auto *delegate = new MessageDelegate(this);
+    m_messages->setItemDelegate(delegate);
+    m_messages->setMouseTracking(true); // the hand cursor over an attachment's buttons
+    // Files dropped on the conversation are sent to it.
+    m_messages->viewport()->setAcceptDrops(true);
+    m_messages->viewport()->installEventFilter(this);
+    m_attachButton->setObjectName(QStringLiteral("attachButton"));
+    m_attachButton->setIcon(icon("attach"));
+    m_attachButton->setToolTip(tr("Attach files"));
+    m_attachButton->setAutoRaise(true);
+    m_attachButton->setIconSize(QSize(22, 22));
     m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_messages->setSelectionMode(QAbstractItemView::NoSelection);
     m_messages->setWordWrap(true);
@@ -119,6 +141,7 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
     rightLayout->addLayout(header);
     rightLayout->addWidget(m_messages, 1);
     auto *composerRow = new QHBoxLayout;
+    composerRow->addWidget(m_attachButton, 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
     auto *sendColumn = new QVBoxLayout;
     sendColumn->addWidget(m_counter);
@@ -157,6 +180,15 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
     connect(m_contactsPanel, &ContactsPanel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
+    connect(m_composer, &Composer::filesDropped, this, &MainWindow::attachFiles);
+    connect(m_composer, &Composer::imagePasted, this, &MainWindow::attachImage);
+    connect(m_attachButton, &QToolButton::clicked, this, &MainWindow::chooseAttachments);
+    connect(delegate, &MessageDelegate::actionTriggered, this, &MainWindow::triggerAttachment);
+    connect(m_files, &FileTransfers::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
+    connect(m_files, &FileTransfers::saved, this, [this](const QString &, const QString &path) {
+        statusBar()->showMessage(tr("Saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    });
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateCounter);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_composer->toPlainText();
@@ -392,7 +424,11 @@ void MainWindow::notify(const Message &message)
     QString sender;
     if (const Participant *p = c->participant(message.senderId))
         sender = p->displayName.isEmpty() ? p->username : p->displayName;
-    QString text = message.type == MessageType::Text ? message.content : tr("Sent a file");
+    QString text = message.content;
+    if (message.type == MessageType::Image && text.isEmpty())
+        text = tr("Sent a photo");
+    else if (message.type == MessageType::File && text.isEmpty())
+        text = tr("Sent a file: %1").arg(FileTransfers::displayName(message.attachment.name));
     if (text.size() > NotificationPreview)
         text = text.left(NotificationPreview) + QStringLiteral("…");
     if (c->type == ConversationType::Group && !sender.isEmpty())
@@ -422,6 +458,129 @@ void MainWindow::send(const QString &text)
         if (!sent)
             statusBar()->showMessage(tr("Not sent: %1").arg(sent.error().message), 8000);
     });
+}
+
+void MainWindow::chooseAttachments()
+{
+    if (!m_messageModel->conversationId())
+        return;
+    const QStringList files = m_chooseFiles
+        ? m_chooseFiles()
+        : QFileDialog::getOpenFileNames(
+            this, tr("Attach files"),
+            QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+    if (!files.isEmpty())
+        attachFiles(files);
+}
+
+bool MainWindow::attachFiles(const QStringList &paths)
+{
+    const ConversationId id = m_messageModel->conversationId();
+    if (!id) {
+        statusBar()->showMessage(tr("Open a conversation to send files to."), 8000);
+        return false;
+    }
+    bool any = false;
+    for (const QString &path : paths)
+        any = m_files->send(id, path) || any;
+    return any;
+}
+
+bool MainWindow::attachImage(const QImage &image)
+{
+    const ConversationId id = m_messageModel->conversationId();
+    if (!id) {
+        statusBar()->showMessage(tr("Open a conversation to send files to."), 8000);
+        return false;
+    }
+    return m_files->sendImage(id, image);
+}
+
+void MainWindow::triggerAttachment(const QModelIndex &index, AttachmentBubble::Action action)
+{
+    const auto attachment = index.data(MessageListModel::AttachmentRole).value<Attachment>();
+    switch (action) {
+    case AttachmentBubble::Action::View:
+        showImage(index);
+        break;
+    case AttachmentBubble::Action::Download:
+        m_files->download(attachment);
+        break;
+    case AttachmentBubble::Action::Cancel:
+        if (const quint64 upload = index.data(MessageListModel::UploadIdRole).toULongLong())
+            m_files->cancelUpload(upload);
+        else
+            m_files->cancelDownload(attachment.fileId);
+        break;
+    case AttachmentBubble::Action::Open: {
+        const QUrl url =
+            QUrl::fromLocalFile(index.data(MessageListModel::LocalFileRole).toString());
+        const bool opened = m_openUrl ? m_openUrl(url) : QDesktopServices::openUrl(url);
+        if (!opened)
+            statusBar()->showMessage(tr("No application could open %1.")
+                                         .arg(FileTransfers::displayName(attachment.name)),
+                                     8000);
+        break;
+    }
+    case AttachmentBubble::Action::SaveAs:
+        saveAttachment(attachment);
+        break;
+    case AttachmentBubble::Action::None:
+        break;
+    }
+}
+
+ImageViewer *MainWindow::showImage(const QModelIndex &index)
+{
+    const auto attachment = index.data(MessageListModel::AttachmentRole).value<Attachment>();
+    if (attachment.fileId.isEmpty())
+        return nullptr; // still uploading
+    auto *viewer = new ImageViewer(*m_files, attachment, this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    connect(viewer, &ImageViewer::saveRequested, this, &MainWindow::saveAttachment);
+    viewer->show();
+    return viewer;
+}
+
+void MainWindow::saveAttachment(const Attachment &attachment)
+{
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation)
+        + u'/' + FileTransfers::safeFileName(attachment.name);
+    const QString target = m_chooseSavePath
+        ? m_chooseSavePath(suggested)
+        : QFileDialog::getSaveFileName(this, tr("Save as"), suggested);
+    if (!target.isEmpty())
+        m_files->saveAs(attachment, target);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_messages->viewport()) {
+        switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove: {
+            auto *drag = static_cast<QDropEvent *>(event);
+            if (m_messageModel->conversationId() && !localFiles(drag->mimeData()).isEmpty()) {
+                drag->acceptProposedAction();
+                return true;
+            }
+            break;
+        }
+        case QEvent::Drop: {
+            auto *drop = static_cast<QDropEvent *>(event);
+            const QStringList files = localFiles(drop->mimeData());
+            if (!files.isEmpty()) {
+                drop->acceptProposedAction();
+                attachFiles(files);
+                return true;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::markVisibleAsRead()

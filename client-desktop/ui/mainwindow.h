@@ -3,8 +3,11 @@
 #pragma once
 
 #include "domain/ids.h"
+#include "ui/attachmentbubble.h"
 
 #include <QMainWindow>
+
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -17,6 +20,7 @@ class QToolButton;
 
 namespace Banter {
 class ClientSession;
+struct Attachment;
 struct Message;
 } // namespace Banter
 
@@ -24,6 +28,8 @@ namespace Banter::Desktop {
 
 class AppSettings;
 class Composer;
+class FileTransfers;
+class ImageViewer;
 class ContactListModel;
 class ContactsPanel;
 class ConversationListModel;
@@ -55,6 +61,25 @@ public:
     Notifier *notifier() const { return m_notifier; }
     TrayIcon *trayIcon() const { return m_tray; }
     QToolButton *groupInfoButton() const { return m_infoButton; }
+    QToolButton *attachButton() const { return m_attachButton; }
+    FileTransfers *fileTransfers() const { return m_files; }
+
+    // Seams for the native dialogs and the desktop's file opener (tests replace them; an
+    // empty answer means the user cancelled).
+    using OpenFilesChooser = std::function<QStringList()>;
+    using SaveFileChooser = std::function<QString(const QString &suggestedPath)>;
+    using UrlOpener = std::function<bool(const QUrl &url)>;
+    void setOpenFilesChooser(OpenFilesChooser chooser) { m_chooseFiles = std::move(chooser); }
+    void setSaveFileChooser(SaveFileChooser chooser) { m_chooseSavePath = std::move(chooser); }
+    void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
+
+    // Sends files to the open conversation (attach button, drop); false if none could go.
+    bool attachFiles(const QStringList &paths);
+    bool attachImage(const QImage &image);
+    // What a click on an attachment's part does.
+    void triggerAttachment(const QModelIndex &index, AttachmentBubble::Action action);
+    ImageViewer *showImage(const QModelIndex &index);
+    void saveAttachment(const Attachment &attachment);
     void openConversation(qint64 id);
     // Opens the private chat with a user, creating it if there is none yet.
     void openPrivateChat(UserId user);
@@ -75,10 +100,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
+    void chooseAttachments();
     void reloadConversations();
     void send(const QString &text);
     void markVisibleAsRead();
@@ -104,6 +131,11 @@ private:
     QListView *m_messages;
     Composer *m_composer;
     QPushButton *m_sendButton;
+    QToolButton *m_attachButton;
+    FileTransfers *m_files;
+    OpenFilesChooser m_chooseFiles;
+    SaveFileChooser m_chooseSavePath;
+    UrlOpener m_openUrl;
     QLabel *m_counter;
     QLabel *m_connection;
     TrayIcon *m_tray;

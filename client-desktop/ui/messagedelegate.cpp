@@ -6,10 +6,12 @@
 #include "domain/message.h"
 #include "ui/theme.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextLayout>
@@ -36,6 +38,7 @@ struct MessageDelegate::Layout
     QRect text;
     QRect sender;
     QRect meta;
+    QRect attachment; // image or file card, empty for text
     bool mine = false;
     bool system = false;
 };
@@ -80,30 +83,49 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     const QString text =
         l.system ? systemText(index) : index.data(MessageListModel::ContentRole).toString();
     const int maxWidth = qMax(120, int(area.width() * MaxBubbleShare)) - 2 * Padding;
-    const QRect textRect = fm.boundingRect(QRect(0, 0, maxWidth, 100000), Qt::TextWordWrap, text);
+    const bool attachment = !l.system && AttachmentBubble::isAttachment(index);
+    // Images fill their bubble up to a thin rim; the caption, if any, goes below.
+    const int pad = attachment && AttachmentBubble::isImage(index) ? 4 : Padding;
+    const QSize attachmentSize =
+        attachment ? AttachmentBubble::size(index, fm, maxWidth) : QSize(0, 0);
+    const QRect textRect = text.isEmpty() && attachment
+        ? QRect()
+        : fm.boundingRect(QRect(0, 0, maxWidth, 100000), Qt::TextWordWrap, text);
     const bool showSender = m_showSenders && !l.mine && !l.system
         && !index.data(MessageListModel::ContinuationRole).toBool();
     const int senderHeight = showSender ? fm.height() + 2 : 0;
     const int metaWidth = l.system ? 0 : fm.horizontalAdvance(QStringLiteral("00:00 ✓✓")) + Padding;
-    // Time and ticks sit beside a short single line, or on a line of their own below.
-    const bool metaInline =
-        textRect.height() <= fm.height() && textRect.width() + metaWidth <= maxWidth;
+    // Time and ticks sit beside a short single line, or on a line of their own below; on an
+    // attachment without a caption they sit on the image or beside the card's buttons.
+    const bool metaInline = attachment
+        ? text.isEmpty()
+        : textRect.height() <= fm.height() && textRect.width() + metaWidth <= maxWidth;
     const int metaHeight = l.system || metaInline ? 0 : fm.height();
     const int senderWidth = showSender
         ? fm.horizontalAdvance(index.data(MessageListModel::SenderNameRole).toString())
         : 0;
-    const int contentWidth =
-        metaInline ? textRect.width() + metaWidth : qMax(textRect.width(), metaWidth);
-    const int width = qMax(contentWidth, senderWidth) + 2 * Padding;
-    const int height = senderHeight + textRect.height() + metaHeight + 2 * Padding;
+    const int contentWidth = qMax(attachmentSize.width(),
+                                  metaInline && !attachment ? textRect.width() + metaWidth
+                                                            : qMax(textRect.width(), metaWidth));
+    const int width = qMax(contentWidth, senderWidth) + 2 * pad;
+    const int captionGap = attachment && !text.isEmpty() ? Padding : 0;
+    const int height = senderHeight + attachmentSize.height() + captionGap + textRect.height()
+        + metaHeight + 2 * pad;
     const int left =
         l.system ? area.center().x() - width / 2 : (l.mine ? area.right() - width : area.left());
     l.bubble = QRect(left, top, width, height);
-    l.sender = QRect(left + Padding, top + Padding, width - 2 * Padding, senderHeight);
-    l.text =
-        QRect(left + Padding, top + Padding + senderHeight, textRect.width(), textRect.height());
-    l.meta = QRect(l.bubble.right() - metaWidth - Padding / 2,
-                   l.bubble.bottom() - fm.height() - Padding / 2, metaWidth, fm.height());
+    const int senderTop = top + (showSender && pad < Padding ? Padding / 2 : pad);
+    l.sender = QRect(left + Padding, senderTop, width - 2 * Padding, senderHeight);
+    if (attachment)
+        l.attachment = QRect(QPoint(left + pad, top + pad + senderHeight), attachmentSize);
+    const int textTop = top + pad + senderHeight + attachmentSize.height() + captionGap;
+    l.text = QRect(left + pad, textTop, textRect.width(), textRect.height());
+    if (attachment && text.isEmpty() && AttachmentBubble::isImage(index))
+        l.meta = QRect(l.attachment.right() - metaWidth - 4,
+                       l.attachment.bottom() - fm.height() - 6, metaWidth, fm.height() + 2);
+    else
+        l.meta = QRect(l.bubble.right() - metaWidth - Padding / 2,
+                       l.bubble.bottom() - fm.height() - Padding / 2, metaWidth, fm.height());
     return l;
 }
 
@@ -153,6 +175,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                           index.data(MessageListModel::SenderNameRole).toString());
         painter->setFont(option.font);
     }
+    if (!l.attachment.isNull())
+        AttachmentBubble::paint(painter, option, index, l.attachment, l.mine);
     painter->setPen(ink);
     painter->drawText(l.text, Qt::TextWordWrap,
                       index.data(MessageListModel::ContentRole).toString());
@@ -176,9 +200,73 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (l.mine
         && MessageStatus(index.data(MessageListModel::StatusRole).toInt()) == MessageStatus::Read)
         metaColor = palette.color(QPalette::BrightText);
+    const bool onImage = !l.attachment.isNull() && l.attachment.contains(l.meta);
+    if (onImage) {
+        // On a photo: white on a dark pill, readable over any picture.
+        const int w = painter->fontMetrics().horizontalAdvance(meta) + Padding;
+        const QRect pill(l.meta.right() - w, l.meta.top(), w, l.meta.height());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0, 0, 0, 120));
+        painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+        metaColor = Qt::white;
+    }
     painter->setPen(metaColor);
-    painter->drawText(l.meta, Qt::AlignRight | Qt::AlignVCenter, meta);
+    painter->drawText(onImage ? l.meta.adjusted(0, 0, -Padding / 2, 0) : l.meta,
+                      Qt::AlignRight | Qt::AlignVCenter, meta);
     painter->restore();
+}
+
+QStyleOptionViewItem MessageDelegate::optionFor(const QAbstractItemView *view,
+                                                const QModelIndex &index)
+{
+    QStyleOptionViewItem option;
+    option.initFrom(view->viewport());
+    option.font = view->font();
+    option.rect = view->visualRect(index);
+    return option;
+}
+
+QRect MessageDelegate::actionRect(const QAbstractItemView *view, const QModelIndex &index,
+                                  Action action) const
+{
+    const QStyleOptionViewItem option = optionFor(view, index);
+    const Layout l = layout(option, index);
+    if (l.attachment.isNull())
+        return {};
+    return AttachmentBubble::actionRect(index, QFontMetrics(option.font), l.attachment, action);
+}
+
+MessageDelegate::Action MessageDelegate::actionAt(const QAbstractItemView *view,
+                                                  const QModelIndex &index, const QPoint &pos) const
+{
+    const QStyleOptionViewItem option = optionFor(view, index);
+    const Layout l = layout(option, index);
+    if (l.attachment.isNull())
+        return Action::None;
+    return AttachmentBubble::actionAt(index, QFontMetrics(option.font), l.attachment, pos);
+}
+
+bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                  const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    const bool release = event->type() == QEvent::MouseButtonRelease;
+    if (release || event->type() == QEvent::MouseMove) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        const Layout l = layout(option, index);
+        const Action action = l.attachment.isNull()
+            ? Action::None
+            : AttachmentBubble::actionAt(index, QFontMetrics(option.font), l.attachment,
+                                         mouse->position().toPoint());
+        // A hand over what can be clicked, so the buttons read as buttons.
+        if (auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+            view->viewport()->setCursor(action == Action::None ? Qt::ArrowCursor
+                                                               : Qt::PointingHandCursor);
+        if (release && mouse->button() == Qt::LeftButton && action != Action::None) {
+            Q_EMIT actionTriggered(index, action);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
 }
 
 } // namespace Banter::Desktop

@@ -9,6 +9,7 @@
 
 #include <QFileInfo>
 #include <QPointer>
+#include <QThread>
 #include <QThreadPool>
 
 namespace Banter {
@@ -41,8 +42,21 @@ struct TransferClient::Job
     bool started = false; // running on the current connection
     bool finishing = false;
     int resumes = 0;
-    std::unique_ptr<QFile> file;
-    std::unique_ptr<QCryptographicHash> hash; // download: of the bytes written so far
+    std::unique_ptr<QFile> file; // upload: the file being sent
+    // Download: the .part file and its running hash, touched only on the disk thread.
+    std::shared_ptr<DiskFile> disk;
+    quint64 run = 0; // download: bumped by every start, pause, cancel and failure
+    qint64 received = 0; // download: bytes received in this run, written or queued to be
+};
+
+// A download's "<target>.part" and the SHA-256 of the bytes written to it, kept across
+// pauses and reconnects so that a resume does not read the file again.
+struct TransferClient::DiskFile
+{
+    QFile file;
+    QCryptographicHash hash{QCryptographicHash::Sha256};
+    qint64 size = 0; // bytes written and hashed
+    bool hashed = false; // size and hash describe the file's first bytes
 };
 
 TransferClient::TransferClient(ClientSession &session, QObject *parent)
@@ -68,6 +82,45 @@ TransferClient::TransferClient(ClientSession &session, QObject *parent)
 TransferClient::~TransferClient()
 {
     m_socket.abort();
+    if (m_diskThread) {
+        // Disk work still queued runs to its end (its files close); replies to us are
+        // dropped with this object.
+        m_diskThread->quit();
+        m_diskThread->wait();
+        m_disk.reset();
+    }
+}
+
+void TransferClient::onDisk(std::function<void()> work)
+{
+    if (!m_diskThread) {
+        m_diskThread = std::make_unique<QThread>();
+        m_diskThread->setObjectName(u"banter-transfer-disk"_s);
+        m_disk = std::make_unique<QObject>();
+        m_disk->moveToThread(m_diskThread.get());
+        m_diskThread->start();
+    }
+    // One thread and queued calls: a download's writes happen in the order they arrived.
+    QMetaObject::invokeMethod(m_disk.get(), std::move(work), Qt::QueuedConnection);
+}
+
+void TransferClient::closeDisk(Job &job, bool removePart)
+{
+    ++job.run; // replies from the disk thread for earlier runs are now stale
+    if (job.info.direction != Direction::Download)
+        return;
+    const QString part = job.info.localPath + u".part"_s;
+    std::shared_ptr<DiskFile> disk = job.disk;
+    if (removePart)
+        job.disk.reset();
+    if (!disk && !removePart)
+        return;
+    onDisk([disk, part, removePart] {
+        if (disk)
+            disk->file.close();
+        if (removePart)
+            QFile::remove(part);
+    });
 }
 
 Attachment TransferClient::attachmentFor(const P::FileInfo &file)
@@ -144,6 +197,7 @@ void TransferClient::fail(Job &job, const Error &error)
     job.info.error = error;
     job.started = false;
     job.file.reset();
+    closeDisk(job);
     setState(job, State::Failed);
     Q_EMIT failed(job.info.id, error);
 }
@@ -242,6 +296,7 @@ void TransferClient::pause(TransferId id)
                 [](const P::ServerFrame &) {});
     job->started = false;
     job->file.reset();
+    closeDisk(*job);
     setState(*job, State::Paused);
 }
 
@@ -272,8 +327,7 @@ void TransferClient::cancel(TransferId id)
     }
     job->started = false;
     job->file.reset();
-    if (job->info.direction == Direction::Download)
-        QFile::remove(job->info.localPath + u".part"_s);
+    closeDisk(*job, true);
     setState(*job, State::Cancelled);
 }
 
@@ -487,37 +541,67 @@ void TransferClient::finishUpload(Job &job)
 void TransferClient::startDownload(Job &job)
 {
     job.started = false;
-    // Bytes from an earlier attempt stay in "<target>.part": continue after them.
-    job.file = std::make_unique<QFile>(job.info.localPath + u".part"_s);
-    if (!job.file->open(QIODevice::ReadWrite))
-        return fail(job, localError(tr("%1 cannot be written").arg(job.info.localPath)));
-    // The running hash already covers the bytes this job wrote (a resume after a disconnect or
-    // pause): only bytes from an earlier run of the app need reading and hashing again.
-    if (!job.hash || job.file->size() != job.info.done) {
-        job.hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
-        job.info.done = 0;
-        while (!job.file->atEnd()) {
-            const QByteArray block = job.file->read(HashBlock);
-            if (block.isEmpty())
-                break;
-            job.hash->addData(block);
-            job.info.done += block.size();
-        }
-    }
-    if (!job.file->seek(job.info.done))
-        return fail(job, localError(tr("%1 cannot be written").arg(job.info.localPath)));
-    const qint64 have = job.info.done;
+    const quint64 run = ++job.run;
+    if (!job.disk)
+        job.disk = std::make_shared<DiskFile>();
+    const std::shared_ptr<DiskFile> disk = job.disk;
+    const QString part = job.info.localPath + u".part"_s;
     const TransferId id = job.info.id;
-    request(P::Type::Download, P::DownloadRequest{job.info.file.id, have}.toJson(),
-            [this, id](const P::ServerFrame &reply) {
+    // Bytes from an earlier attempt stay in "<target>.part": continue after them. The running
+    // hash already covers the bytes this job wrote (a resume after a disconnect or pause):
+    // only bytes from an earlier run of the app need reading and hashing again, on the disk
+    // thread like every write.
+    onDisk([this, disk, part, id, run] {
+        bool ok = disk->file.isOpen();
+        if (!ok) {
+            disk->file.setFileName(part);
+            ok = disk->file.open(QIODevice::ReadWrite);
+        }
+        if (ok && (!disk->hashed || disk->file.size() != disk->size)) {
+            disk->hash.reset();
+            disk->size = 0;
+            ok = disk->file.seek(0);
+            while (ok && !disk->file.atEnd()) {
+                const QByteArray block = disk->file.read(HashBlock);
+                if (block.isEmpty())
+                    break;
+                disk->hash.addData(block);
+                disk->size += block.size();
+            }
+            disk->hashed = ok;
+        }
+        ok = ok && disk->file.seek(disk->size);
+        const qint64 have = disk->size;
+        QMetaObject::invokeMethod(
+            this, [this, id, run, ok, have] { requestDownload(id, run, ok, have); },
+            Qt::QueuedConnection);
+    });
+}
+
+void TransferClient::requestDownload(TransferId id, quint64 run, bool opened, qint64 have)
+{
+    Job *job = find(id);
+    if (!job || job->run != run || job->info.state != State::Preparing)
+        return;
+    if (!opened)
+        return fail(*job, localError(tr("%1 cannot be written").arg(job->info.localPath)));
+    if (!m_authenticated)
+        return; // the connection dropped meanwhile: startAll() starts this again
+    job->info.done = have;
+    job->received = have;
+    request(P::Type::Download, P::DownloadRequest{job->info.file.id, have}.toJson(),
+            [this, id, run](const P::ServerFrame &reply) {
                 Job *job = find(id);
-                if (!job || job->info.state != State::Preparing)
+                if (!job || job->run != run || job->info.state != State::Preparing)
                     return;
                 if (!reply.success) {
                     // A partial file longer than the file: start over rather than give up.
                     if (reply.error.code == ErrorCode::BadRequest && job->info.done > 0) {
-                        job->file->resize(0);
-                        job->hash.reset();
+                        const std::shared_ptr<DiskFile> old = std::move(job->disk);
+                        onDisk([old] {
+                            old->file.resize(0);
+                            old->file.close();
+                        });
                         return startDownload(*job);
                     }
                     return fail(*job, reply.error);
@@ -543,8 +627,8 @@ void TransferClient::onBinary(const QByteArray &frame)
     Job *job = findDownload(QString::fromLatin1(chunk->id));
     if (!job || job->info.state != State::Running)
         return;
-    if (chunk->offset != job->info.done
-        || job->info.done + chunk->payload.size() > job->info.size) {
+    const qint64 length = chunk->payload.size();
+    if (chunk->offset != job->received || job->received + length > job->info.size) {
         // Out of step with the server: ask again from what is on disk.
         request(P::Type::DownloadCancel, P::DownloadRequest{job->info.file.id, 0}.toJson(),
                 [](const P::ServerFrame &) {});
@@ -552,10 +636,37 @@ void TransferClient::onBinary(const QByteArray &frame)
             return fail(*job, localError(tr("The download kept going out of step")));
         return start(*job);
     }
-    if (job->file->write(chunk->payload.data(), chunk->payload.size()) != chunk->payload.size())
+    job->received += length;
+    // The frame is shared, not copied, into the disk thread; the payload is a part of it.
+    const qsizetype at = chunk->payload.data() - frame.constData();
+    const TransferId id = job->info.id;
+    const quint64 run = job->run;
+    onDisk([this, disk = job->disk, frame, at, length, id, run] {
+        if (!disk->file.isOpen())
+            return; // paused or cancelled before this chunk's turn; a resume asks again
+        const char *data = frame.constData() + at;
+        const bool ok = disk->file.write(data, length) == length;
+        if (ok) {
+            disk->hash.addData(QByteArrayView(data, length));
+            disk->size += length;
+        } else {
+            disk->hashed = false; // the file's end is unknown now: hash it again on resume
+        }
+        const qint64 size = disk->size;
+        QMetaObject::invokeMethod(
+            this, [this, id, run, ok, size] { onWritten(id, run, ok, size); },
+            Qt::QueuedConnection);
+    });
+}
+
+void TransferClient::onWritten(TransferId id, quint64 run, bool ok, qint64 size)
+{
+    Job *job = find(id);
+    if (!job || job->run != run || job->info.state != State::Running)
+        return;
+    if (!ok)
         return fail(*job, localError(tr("%1 cannot be written").arg(job->info.localPath)));
-    job->hash->addData(chunk->payload);
-    job->info.done += chunk->payload.size();
+    job->info.done = size;
     Q_EMIT progress(job->info.id, job->info.done, job->info.size);
     if (job->info.done == job->info.size)
         finishDownload(*job);
@@ -564,18 +675,32 @@ void TransferClient::onBinary(const QByteArray &frame)
 void TransferClient::finishDownload(Job &job)
 {
     job.started = false;
-    job.file->close();
-    job.file.reset();
-    const QString part = job.info.localPath + u".part"_s;
-    if (QString::fromLatin1(job.hash->result().toHex()) != job.info.file.sha256) {
+    const TransferId id = job.info.id;
+    const quint64 run = job.run;
+    onDisk([this, disk = job.disk, id, run] {
+        disk->file.close();
+        const QString sha = QString::fromLatin1(disk->hash.result().toHex());
+        QMetaObject::invokeMethod(
+            this, [this, id, run, sha] { onVerified(id, run, sha); }, Qt::QueuedConnection);
+    });
+}
+
+void TransferClient::onVerified(TransferId id, quint64 run, const QString &sha256)
+{
+    Job *job = find(id);
+    if (!job || job->run != run || job->info.state != State::Running)
+        return;
+    const QString part = job->info.localPath + u".part"_s;
+    job->disk.reset();
+    if (sha256 != job->info.file.sha256) {
         QFile::remove(part);
-        return fail(job, localError(tr("The downloaded file is damaged; try again")));
+        return fail(*job, localError(tr("The downloaded file is damaged; try again")));
     }
-    QFile::remove(job.info.localPath);
-    if (!QFile::rename(part, job.info.localPath))
-        return fail(job, localError(tr("%1 cannot be written").arg(job.info.localPath)));
-    setState(job, State::Finished);
-    Q_EMIT downloaded(job.info.id, job.info.localPath);
+    QFile::remove(job->info.localPath);
+    if (!QFile::rename(part, job->info.localPath))
+        return fail(*job, localError(tr("%1 cannot be written").arg(job->info.localPath)));
+    setState(*job, State::Finished);
+    Q_EMIT downloaded(job->info.id, job->info.localPath);
 }
 
 } // namespace Banter

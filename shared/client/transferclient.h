@@ -21,6 +21,8 @@
 #include <memory>
 #include <optional>
 
+class QThread;
+
 namespace Banter {
 
 class ClientSession;
@@ -84,6 +86,7 @@ Q_SIGNALS:
 
 private:
     struct Job;
+    struct DiskFile;
     using Callback = std::function<void(const Protocol::ServerFrame &)>;
 
     Job *find(TransferId id) const;
@@ -101,6 +104,11 @@ private:
     void start(Job &job);
     void startUpload(Job &job);
     void startDownload(Job &job);
+    void requestDownload(TransferId id, quint64 run, bool opened, qint64 have);
+    void onWritten(TransferId id, quint64 run, bool ok, qint64 size);
+    void onVerified(TransferId id, quint64 run, const QString &sha256);
+    void closeDisk(Job &job, bool removePart = false);
+    void onDisk(std::function<void()> work);
     void pump();
     void onUploadProgress(const Protocol::UploadRef &progress);
     void finishUpload(Job &job);
@@ -117,6 +125,9 @@ private:
     QHash<QString, Callback> m_pending;
     std::map<TransferId, std::unique_ptr<Job>> m_jobs;
     TransferId m_nextId = 1;
+    // Downloads write and hash their chunks here, never on the caller's (GUI) thread.
+    std::unique_ptr<QThread> m_diskThread;
+    std::unique_ptr<QObject> m_disk; // lives on m_diskThread: the context of disk work
 };
 
 } // namespace Banter

@@ -1,0 +1,723 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Files and images in the desktop client: the real widget tree, offscreen, against a real
+// banterd on loopback. Attach (through the button, a drop, a paste), the upload bubble and
+// its cancel, image and file messages on the other side, download, open, save-as, the
+// image viewer, refusals explained, odd names, and an upload that survives a server
+// restart. With BANTER_SCREENSHOT_DIR set, also renders docs/screenshots/files-*.png.
+#include "client/clientsession.h"
+#include "client/transferclient.h"
+#include "core/appsettings.h"
+#include "core/conversationlistmodel.h"
+#include "core/filetransfers.h"
+#include "core/messagelistmodel.h"
+#include "testserver.h"
+#include "ui/composer.h"
+#include "ui/imageviewer.h"
+#include "ui/mainwindow.h"
+#include "ui/messagedelegate.h"
+#include "ui/theme.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCryptographicHash>
+#include <QDropEvent>
+#include <QLabel>
+#include <QListView>
+#include <QMimeData>
+#include <QPainter>
+#include <QPainterPath>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Banter;
+using namespace Banter::Desktop;
+using namespace Banter::Test;
+using namespace Qt::StringLiterals;
+using Action = AttachmentBubble::Action;
+
+namespace {
+constexpr qint64 KiB = 1024;
+constexpr qint64 MiB = 1024 * 1024;
+
+template<typename T>
+Result<T> await(QFuture<Result<T>> future)
+{
+    QDeadlineTimer deadline(10'000);
+    while (!future.isFinished() && !deadline.hasExpired())
+        QTest::qWait(5);
+    if (!future.isFinished())
+        return makeError(ErrorCode::Unavailable, u"timed out"_s);
+    return future.result();
+}
+
+std::unique_ptr<ClientSession> signedIn(const QUrl &url, const QString &name)
+{
+    auto session = std::make_unique<ClientSession>();
+    ClientSession::Options options;
+    options.reconnectBaseMs = 50;
+    options.reconnectMaxMs = 200;
+    session->setOptions(options);
+    session->connectToServer(url);
+    QDeadlineTimer deadline(5000);
+    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
+        QTest::qWait(5);
+    if (!await(session->registerUser(name, u"correct horse"_s, name.toUpper(), u"desktop"_s)))
+        return nullptr;
+    while (!session->isReady() && !deadline.hasExpired())
+        QTest::qWait(5);
+    return session;
+}
+
+// Closes the sessions before the windows that wait for their replies go (see tst_desktopui).
+struct Closer
+{
+    QList<ClientSession *> sessions;
+    ~Closer()
+    {
+        for (ClientSession *session : std::as_const(sessions))
+            session->disconnectFromServer();
+        QDeadlineTimer deadline(3000);
+        auto open = [this] {
+            return std::any_of(sessions.cbegin(), sessions.cend(), [](ClientSession *s) {
+                return s->state() != ClientSession::State::Disconnected;
+            });
+        };
+        while (open() && !deadline.hasExpired())
+            QTest::qWait(5);
+    }
+};
+
+QByteArray randomBytes(qint64 size, quint32 seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator random(seed);
+    random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
+    return bytes;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+// Random content in blocks, for files too large to hold twice.
+bool writeLargeFile(const QString &path, qint64 size, quint32 seed)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    for (qint64 done = 0; done < size; done += MiB) {
+        if (file.write(randomBytes(qMin(MiB, size - done), seed + quint32(done / MiB))) < 0)
+            return false;
+    }
+    return true;
+}
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return hash.result().toHex();
+}
+
+// Something that looks like a photo: a sky, a sun, hills; compresses like one.
+QImage landscape(int width, int height)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    QPainter painter(&image);
+    QLinearGradient sky(0, 0, 0, height);
+    sky.setColorAt(0, QColor(0xff, 0x9a, 0x5a));
+    sky.setColorAt(0.6, QColor(0xfd, 0xd8, 0x9b));
+    sky.setColorAt(1, QColor(0x6a, 0x8f, 0xc9));
+    painter.fillRect(image.rect(), sky);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0xff, 0xf1, 0xb8));
+    painter.drawEllipse(QPointF(width * 0.7, height * 0.45), height * 0.12, height * 0.12);
+    painter.setBrush(QColor(0x3b, 0x5d, 0x4a));
+    QPainterPath hills;
+    hills.moveTo(0, height);
+    hills.cubicTo(width * 0.3, height * 0.55, width * 0.6, height * 0.95, width, height * 0.65);
+    hills.lineTo(width, height);
+    painter.drawPath(hills);
+    return image;
+}
+
+int rowOfFile(const QAbstractItemModel *model, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const auto a =
+            model->index(row, 0).data(MessageListModel::AttachmentRole).value<Attachment>();
+        if (a.name == name)
+            return row;
+    }
+    return -1;
+}
+
+FileStatus statusAt(const QModelIndex &index)
+{
+    return FileStatus(index.data(MessageListModel::FileStatusRole).toInt());
+}
+} // namespace
+
+class TestDesktopFiles : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void attachButtonSendsImageAndFiles();
+    void cancelMidUpload();
+    void dropAndPasteSend();
+    void refusedFilesAreExplained();
+    void oddNamesTravelSafely();
+    void uploadResumesAfterServerRestart();
+    void helpers();
+    void screenshots();
+
+private:
+    std::unique_ptr<MainWindow> showWindow(ClientSession &session);
+    // Clicks an attachment's action where the delegate draws it.
+    bool click(MainWindow &window, int row, Action action);
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+};
+
+void TestDesktopFiles::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings and the file cache in test places
+    QVERIFY(m_dir.isValid());
+}
+
+void TestDesktopFiles::init()
+{
+    static int n = 0;
+    m_settings = std::make_unique<AppSettings>(m_dir.filePath(u"settings-%1.conf"_s.arg(++n)));
+}
+
+void TestDesktopFiles::cleanup()
+{
+    m_settings.reset();
+}
+
+std::unique_ptr<MainWindow> TestDesktopFiles::showWindow(ClientSession &session)
+{
+    auto window = std::make_unique<MainWindow>(session, *m_settings);
+    // Every window its own cache: two accounts in one process must not share downloads.
+    static int n = 0;
+    window->fileTransfers()->setCacheDir(m_dir.filePath(u"cache-%1"_s.arg(++n)));
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
+}
+
+bool TestDesktopFiles::click(MainWindow &window, int row, Action action)
+{
+    QListView *view = window.messageView();
+    const QModelIndex index = view->model()->index(row, 0);
+    view->scrollTo(index);
+    auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
+    const QRect rect = delegate->actionRect(view, index, action);
+    if (rect.isEmpty() || !view->viewport()->rect().contains(rect.center()))
+        return false;
+    if (delegate->actionAt(view, index, rect.center()) != action)
+        return false;
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+    return true;
+}
+
+void TestDesktopFiles::attachButtonSendsImageAndFiles()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto alice = signedIn(server.url(), u"alice"_s);
+    auto bob = signedIn(server.url(), u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto window = showWindow(*alice);
+    auto bobWindow = showWindow(*bob);
+    QVERIFY(window && bobWindow);
+    Closer closer{{alice.get(), bob.get()}};
+    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
+    window->openConversation(chat->id);
+    bobWindow->openConversation(chat->id);
+
+    const QString imagePath = m_dir.filePath(u"lake.png"_s);
+    QVERIFY(landscape(1200, 800).save(imagePath));
+    const QString notesPath = m_dir.filePath(u"notes.bin"_s);
+    const QString reportPath = m_dir.filePath(u"report.bin"_s);
+    QVERIFY(writeFile(notesPath, randomBytes(300 * KiB, 1)));
+    QVERIFY(writeFile(reportPath, randomBytes(700 * KiB, 2)));
+
+    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    window->setOpenFilesChooser([&] { return QStringList{imagePath, notesPath, reportPath}; });
+    QTest::mouseClick(window->attachButton(), Qt::LeftButton);
+    // Three bubbles at once, while the bytes travel.
+    QCOMPARE(window->messageModel()->rowCount(), 3);
+    const QModelIndex first = window->messageModel()->index(0);
+    QVERIFY(first.data(MessageListModel::UploadIdRole).toULongLong() != 0);
+    QCOMPARE(MessageType(first.data(MessageListModel::TypeRole).toInt()), MessageType::Image);
+    QCOMPARE(first.data(MessageListModel::AttachmentRole).value<Attachment>().width, 1200);
+    QTRY_COMPARE_WITH_TIMEOUT(received.count(), 3, 15'000);
+
+    QHash<QString, Message> byName;
+    for (const QList<QVariant> &args : received)
+        byName.insert(args.first().value<Message>().attachment.name, args.first().value<Message>());
+    const Message image = byName.value(u"lake.png"_s);
+    QCOMPARE(image.type, MessageType::Image);
+    QCOMPARE(image.attachment.width, 1200);
+    QCOMPARE(image.attachment.height, 800);
+    QCOMPARE(image.attachment.mimeType, u"image/png"_s);
+    QVERIFY(!image.attachment.thumbnail.isEmpty());
+    QVERIFY(image.attachment.thumbnail.size() <= 16 * KiB);
+    QVERIFY(!QImage::fromData(image.attachment.thumbnail).isNull());
+    QCOMPARE(byName.value(u"notes.bin"_s).type, MessageType::File);
+    QCOMPARE(byName.value(u"notes.bin"_s).attachment.size, 300 * KiB);
+    QCOMPARE(byName.value(u"report.bin"_s).type, MessageType::File);
+    // The upload bubbles became messages; none is left over.
+    QTRY_COMPARE(window->messageModel()->rowCount(), 3);
+    for (int row = 0; row < 3; ++row)
+        QTRY_VERIFY(window->messageModel()->index(row).data(MessageListModel::SeqRole).toLongLong()
+                    > 0);
+    QCOMPARE(window->conversationModel()->index(0).data(ConversationListModel::PreviewRole),
+             QVariant(u"File: report.bin"_s));
+
+    // Bob: the thumbnail at once, then the image itself, fetched into his cache.
+    QTRY_COMPARE(bobWindow->messageModel()->rowCount(), 3);
+    MessageListModel *model = bobWindow->messageModel();
+    const int imageRow = rowOfFile(model, u"lake.png"_s);
+    QVERIFY(imageRow >= 0);
+    QVERIFY(!model->index(imageRow).data(MessageListModel::ThumbnailRole).value<QImage>().isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !model->index(imageRow).data(MessageListModel::PreviewRole).value<QImage>().isNull(),
+        10'000);
+    const QString cachedImage =
+        model->index(imageRow).data(MessageListModel::LocalFileRole).toString();
+    QVERIFY(cachedImage.startsWith(bobWindow->fileTransfers()->cacheDir()));
+    QCOMPARE(sha256Of(cachedImage), sha256Of(imagePath));
+
+    // A file bubble: Download, then Open and Save as.
+    const int notesRow = rowOfFile(model, u"notes.bin"_s);
+    QCOMPARE(statusAt(model->index(notesRow)), FileStatus::Remote);
+    QVERIFY(click(*bobWindow, notesRow, Action::Download));
+    QTRY_COMPARE(statusAt(model->index(notesRow)), FileStatus::Done);
+    const QString downloaded =
+        model->index(notesRow).data(MessageListModel::LocalFileRole).toString();
+    QCOMPARE(sha256Of(downloaded), sha256Of(notesPath));
+    QUrl opened;
+    bobWindow->setUrlOpener([&](const QUrl &url) {
+        opened = url;
+        return true;
+    });
+    QVERIFY(click(*bobWindow, notesRow, Action::Open));
+    QCOMPARE(opened, QUrl::fromLocalFile(downloaded));
+    QString suggested;
+    const QString copy = m_dir.filePath(u"saved notes.bin"_s);
+    bobWindow->setSaveFileChooser([&](const QString &proposal) {
+        suggested = proposal;
+        return copy;
+    });
+    QVERIFY(click(*bobWindow, notesRow, Action::SaveAs));
+    QVERIFY(suggested.endsWith(u"/notes.bin"_s));
+    QTRY_COMPARE(sha256Of(copy), sha256Of(notesPath));
+    QTRY_VERIFY(bobWindow->statusBar()->currentMessage().contains(u"saved notes.bin"_s));
+
+    // Save as before any download: straight to the chosen place.
+    const int reportRow = rowOfFile(model, u"report.bin"_s);
+    const QString direct = m_dir.filePath(u"direct report.bin"_s);
+    bobWindow->setSaveFileChooser([&](const QString &) { return direct; });
+    QVERIFY(click(*bobWindow, reportRow, Action::SaveAs));
+    QTRY_COMPARE(statusAt(model->index(reportRow)), FileStatus::Done);
+    QCOMPARE(model->index(reportRow).data(MessageListModel::LocalFileRole).toString(), direct);
+    QCOMPARE(sha256Of(direct), sha256Of(reportPath));
+    QVERIFY(!QFile::exists(direct + u".part"_s));
+
+    // The viewer: a click on the image; fit, zoom, save.
+    QVERIFY(click(*bobWindow, imageRow, Action::View));
+    ImageViewer *viewer = nullptr;
+    QTRY_VERIFY((viewer = bobWindow->findChild<ImageViewer *>()) && viewer->isVisible());
+    QTRY_VERIFY(viewer->isFullImage());
+    QVERIFY(viewer->fitsWindow());
+    QVERIFY(viewer->scale() < 1.0); // 1200 × 800 in a smaller window
+    QVERIFY(viewer->imageLabel()->width() <= viewer->width());
+    const qreal fitted = viewer->scale();
+    viewer->zoomIn();
+    QVERIFY(!viewer->fitsWindow());
+    QVERIFY(viewer->scale() > fitted);
+    viewer->actualSize();
+    QCOMPARE(viewer->imageLabel()->size(), QSize(1200, 800));
+    const QString imageCopy = m_dir.filePath(u"lake copy.png"_s);
+    bobWindow->setSaveFileChooser([&](const QString &) { return imageCopy; });
+    viewer->saveButton()->click();
+    QTRY_COMPARE(sha256Of(imageCopy), sha256Of(imagePath));
+    viewer->close();
+}
+
+void TestDesktopFiles::cancelMidUpload()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.windowBytes = 256 * KiB; // slow enough to catch it half-way
+    TestServer server(config);
+    QVERIFY(server.start());
+    auto alice = signedIn(server.url(), u"alice"_s);
+    auto bob = signedIn(server.url(), u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto window = showWindow(*alice);
+    QVERIFY(window);
+    Closer closer{{alice.get(), bob.get()}};
+    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    window->openConversation(chat->id);
+    const QString big = m_dir.filePath(u"big.bin"_s);
+    QVERIFY(writeLargeFile(big, 60 * MiB, 3));
+
+    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    QVERIFY(window->attachFiles({big}));
+    QCOMPARE(window->messageModel()->rowCount(), 1);
+    const QModelIndex row = window->messageModel()->index(0);
+    const auto id =
+        TransferClient::TransferId(row.data(MessageListModel::UploadIdRole).toULongLong());
+    QVERIFY(id != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(row.data(MessageListModel::FileDoneRole).toLongLong() > 0, 10'000);
+    QCOMPARE(statusAt(row), FileStatus::Running);
+    QVERIFY(AttachmentBubble::statusText(row).contains(u" of "_s));
+    QVERIFY(click(*window, 0, Action::Cancel));
+    QCOMPARE(window->messageModel()->rowCount(), 0);
+    QCOMPARE(window->fileTransfers()->client().transfer(id)->state,
+             TransferClient::State::Cancelled);
+    QTest::qWait(500);
+    QCOMPARE(received.count(), 0);
+    QCOMPARE(window->messageModel()->rowCount(), 0);
+}
+
+void TestDesktopFiles::dropAndPasteSend()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto alice = signedIn(server.url(), u"alice"_s);
+    auto bob = signedIn(server.url(), u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto window = showWindow(*alice);
+    QVERIFY(window);
+    Closer closer{{alice.get(), bob.get()}};
+    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    window->openConversation(chat->id);
+    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+
+    // A file dragged from a file manager onto the conversation.
+    const QString dropped = m_dir.filePath(u"dropped.txt"_s);
+    QVERIFY(writeFile(dropped, "plain text, dropped\n"));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(dropped)});
+    QWidget *target = window->messageView()->viewport();
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+    QTRY_COMPARE(received.count(), 1);
+    QCOMPARE(received.at(0).first().value<Message>().type, MessageType::File);
+    QCOMPARE(received.at(0).first().value<Message>().attachment.name, u"dropped.txt"_s);
+    QCOMPARE(received.at(0).first().value<Message>().attachment.mimeType, u"text/plain"_s);
+
+    // An image from the clipboard (a screenshot tool), pasted into the message box.
+    QGuiApplication::clipboard()->setImage(landscape(640, 360));
+    window->composer()->setFocus();
+    window->composer()->paste();
+    QTRY_COMPARE(received.count(), 2);
+    const Message pasted = received.at(1).first().value<Message>();
+    QCOMPARE(pasted.type, MessageType::Image);
+    QCOMPARE(pasted.attachment.width, 640);
+    QCOMPARE(pasted.attachment.height, 360);
+    QVERIFY(pasted.attachment.name.endsWith(u".png"_s));
+    QVERIFY(window->composer()->toPlainText().isEmpty()); // nothing inserted as text
+
+    // Files copied in a file manager and pasted: sent too, not pasted as paths.
+    auto *copied = new QMimeData;
+    copied->setUrls({QUrl::fromLocalFile(dropped)});
+    QGuiApplication::clipboard()->setMimeData(copied);
+    window->composer()->paste();
+    QTRY_COMPARE(received.count(), 3);
+    QVERIFY(window->composer()->toPlainText().isEmpty());
+    // Text still pastes as text.
+    QGuiApplication::clipboard()->setText(u"just words"_s);
+    window->composer()->paste();
+    QCOMPARE(window->composer()->toPlainText(), u"just words"_s);
+}
+
+void TestDesktopFiles::refusedFilesAreExplained()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.maxFileBytes = 1 * MiB;
+    TestServer server(config);
+    QVERIFY(server.start());
+    auto alice = signedIn(server.url(), u"alice"_s);
+    auto bob = signedIn(server.url(), u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto window = showWindow(*alice);
+    QVERIFY(window);
+    Closer closer{{alice.get(), bob.get()}};
+    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    window->openConversation(chat->id);
+    QSignalSpy errors(window->fileTransfers(), &FileTransfers::errorOccurred);
+
+    // Over the server's limit: refused at upload_start, said in words.
+    const QString big = m_dir.filePath(u"holiday.mov"_s);
+    QVERIFY(writeFile(big, randomBytes(2 * MiB, 4)));
+    QVERIFY(window->attachFiles({big}));
+    QTRY_COMPARE(errors.count(), 1);
+    QCOMPARE(errors.at(0).first().toString(),
+             u"“holiday.mov” is larger than this server accepts."_s);
+    QCOMPARE(window->statusBar()->currentMessage(), errors.at(0).first().toString());
+    QTRY_COMPARE(window->messageModel()->rowCount(), 0);
+
+    // Empty: the server would refuse it; said before anything is sent.
+    const QString empty = m_dir.filePath(u"empty.txt"_s);
+    QVERIFY(writeFile(empty, {}));
+    QVERIFY(!window->attachFiles({empty}));
+    QCOMPARE(errors.count(), 2);
+    QCOMPARE(errors.at(1).first().toString(),
+             u"“empty.txt” is empty; empty files cannot be sent."_s);
+    QCOMPARE(window->statusBar()->currentMessage(), errors.at(1).first().toString());
+
+    // Unreadable: gone, or no permission.
+    QVERIFY(!window->attachFiles({m_dir.filePath(u"missing.pdf"_s)}));
+    QCOMPARE(errors.at(2).first().toString(), u"“missing.pdf” cannot be read."_s);
+    const QString locked = m_dir.filePath(u"locked.txt"_s);
+    QVERIFY(writeFile(locked, "secret"));
+    QFile::setPermissions(locked, QFileDevice::WriteOwner);
+    if (!QFile(locked).open(QIODevice::ReadOnly)) { // root reads anything
+        QVERIFY(!window->attachFiles({locked}));
+        QCOMPARE(errors.last().first().toString(), u"“locked.txt” cannot be read."_s);
+    }
+    QCOMPARE(window->messageModel()->rowCount(), 0);
+    auto history = await(bob->history(chat->id));
+    QVERIFY(history && history->messages.isEmpty());
+}
+
+void TestDesktopFiles::oddNamesTravelSafely()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto alice = signedIn(server.url(), u"alice"_s);
+    auto bob = signedIn(server.url(), u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto window = showWindow(*alice);
+    auto bobWindow = showWindow(*bob);
+    QVERIFY(window && bobWindow);
+    Closer closer{{alice.get(), bob.get()}};
+    QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
+    window->openConversation(chat->id);
+    bobWindow->openConversation(chat->id);
+
+    // Right to left; a spoof with U+202E; a name longer than the server allows, in CJK
+    // (three UTF-8 bytes a character, so the file system's 255 bytes are the real limit).
+    const QString arabic = u"تقرير الربع الأول.txt"_s;
+    const QString spoof = u"invoice\u202Etxt.exe"_s;
+    const QString longName = QString(u"非常长的文件名"_s).repeated(50) + u".txt"_s;
+    QStringList paths;
+    int seed = 10;
+    for (const QString &name : {arabic, spoof, longName}) {
+        // The long name is too long for this disk too: the source gets a short one, and
+        // the name is given to the upload the way a paste would.
+        const QString path = m_dir.filePath(name == longName ? u"long.txt"_s : name);
+        QVERIFY(writeFile(path, randomBytes(10 * KiB, ++seed)));
+        paths.append(path);
+    }
+    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    QVERIFY(window->fileTransfers()->send(chat->id, paths.at(0)));
+    QVERIFY(window->fileTransfers()->send(chat->id, paths.at(1)));
+    QVERIFY(window->fileTransfers()->send(chat->id, paths.at(2), longName));
+    QTRY_COMPARE(received.count(), 3);
+    QTRY_COMPARE(bobWindow->messageModel()->rowCount(), 3);
+    MessageListModel *model = bobWindow->messageModel();
+    QVERIFY(rowOfFile(model, arabic) >= 0);
+    QVERIFY(rowOfFile(model, spoof) >= 0);
+    QCOMPARE(FileTransfers::displayName(spoof), u"invoicetxt.exe"_s);
+    int longRow = -1;
+    for (int row = 0; row < 3; ++row) {
+        const auto a = model->index(row).data(MessageListModel::AttachmentRole).value<Attachment>();
+        if (a.name.startsWith(u"非常长"_s))
+            longRow = row;
+    }
+    QVERIFY(longRow >= 0);
+    const QString sentLong =
+        model->index(longRow).data(MessageListModel::AttachmentRole).value<Attachment>().name;
+    QVERIFY(sentLong.size() <= 255);
+    QVERIFY(sentLong.endsWith(u"….txt"_s));
+
+    // All three download under names this file system takes, byte for byte.
+    bobWindow->messageView()->resize(bobWindow->messageView()->width(), 2000);
+    for (int row = 0; row < 3; ++row) {
+        QVERIFY(click(*bobWindow, row, Action::Download));
+        QTRY_COMPARE(statusAt(model->index(row)), FileStatus::Done);
+        const QString local = model->index(row).data(MessageListModel::LocalFileRole).toString();
+        QVERIFY(QFileInfo(local).fileName().toUtf8().size() <= 200);
+        QVERIFY(!QFileInfo(local).fileName().contains(QChar(0x202E)));
+        const auto name =
+            model->index(row).data(MessageListModel::AttachmentRole).value<Attachment>().name;
+        const QString source = name == arabic ? paths.at(0)
+            : name == spoof                   ? paths.at(1)
+                                              : paths.at(2);
+        QCOMPARE(sha256Of(local), sha256Of(source));
+    }
+    // And they paint (the delegate elides and shapes them without trouble).
+    QVERIFY(!bobWindow->grab().isNull());
+}
+
+void TestDesktopFiles::uploadResumesAfterServerRestart()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.windowBytes = 256 * KiB;
+    TestServer server(config);
+    QVERIFY(server.start());
+    auto alice = signedIn(server.url(), u"alice"_s);
+    auto bob = signedIn(server.url(), u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto window = showWindow(*alice);
+    QVERIFY(window);
+    Closer closer{{alice.get(), bob.get()}};
+    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    window->openConversation(chat->id);
+    const QString source = m_dir.filePath(u"resume.bin"_s);
+    QVERIFY(writeLargeFile(source, 24 * MiB, 5));
+
+    QVERIFY(window->attachFiles({source}));
+    const QModelIndex row = window->messageModel()->index(0);
+    QTRY_VERIFY_WITH_TIMEOUT(row.data(MessageListModel::FileDoneRole).toLongLong() > 2 * MiB,
+                             10'000);
+    server.stop();
+    QTRY_COMPARE(statusAt(window->messageModel()->index(0)), FileStatus::Waiting);
+    QVERIFY(AttachmentBubble::statusText(window->messageModel()->index(0))
+                .contains(u"Waiting for connection"_s));
+    const qint64 before = row.data(MessageListModel::FileDoneRole).toLongLong();
+    QVERIFY(server.restart());
+    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    QTRY_VERIFY_WITH_TIMEOUT(received.count() == 1, 30'000);
+    const Message m = received.first().first().value<Message>();
+    QCOMPARE(m.attachment.size, 24 * MiB);
+    QVERIFY(before < 24 * MiB);
+    QTRY_VERIFY(window->messageModel()->index(0).data(MessageListModel::SeqRole).toLongLong() > 0);
+}
+
+void TestDesktopFiles::helpers()
+{
+    QCOMPARE(FileTransfers::safeFileName(u"../../etc/passwd"_s), u"_.._etc_passwd"_s);
+    QCOMPARE(FileTransfers::safeFileName(u".hidden"_s), u"hidden"_s);
+    QCOMPARE(FileTransfers::safeFileName(u"a\tb:c.txt"_s), u"a_b_c.txt"_s);
+    QCOMPARE(FileTransfers::safeFileName(QString()), u"file"_s);
+    const QString emoji = QString(u"😀"_s).repeated(100) + u".png"_s;
+    const QString safe = FileTransfers::safeFileName(emoji);
+    QVERIFY(safe.toUtf8().size() <= 200);
+    QVERIFY(safe.endsWith(u"….png"_s));
+    QVERIFY(!safe.at(safe.size() - 6).isHighSurrogate()); // no half emoji before "…"
+    QCOMPARE(FileTransfers::describe(Error{ErrorCode::LimitExceeded, {}, 0}, u"a.zip"_s),
+             u"“a.zip” cannot be sent now: your storage on the server is full, or too many "
+             "uploads are running."_s);
+}
+
+void TestDesktopFiles::screenshots()
+{
+    const QString shots = qEnvironmentVariable("BANTER_SCREENSHOT_DIR");
+    if (shots.isEmpty())
+        QSKIP("set BANTER_SCREENSHOT_DIR to render the screenshots");
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.windowBytes = 256 * KiB;
+    TestServer server(config);
+    QVERIFY(server.start());
+    auto alice = signedIn(server.url(), u"alice"_s);
+    auto bob = signedIn(server.url(), u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    applyTheme(AppSettings::Theme::Light);
+    auto window = showWindow(*alice);
+    auto bobWindow = showWindow(*bob);
+    QVERIFY(window && bobWindow);
+    Closer closer{{alice.get(), bob.get()}};
+    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
+    window->openConversation(chat->id);
+    bobWindow->openConversation(chat->id);
+
+    const QString photo = m_dir.filePath(u"Lake at sunset.png"_s);
+    QVERIFY(landscape(1600, 1000).save(photo));
+    const QString tall = m_dir.filePath(u"Trail map.png"_s);
+    QVERIFY(landscape(600, 900).save(tall));
+    const QString pdf = m_dir.filePath(u"Cabin booking confirmation.pdf"_s);
+    QVERIFY(writeFile(pdf, "%PDF-1.4\n" + randomBytes(180 * KiB, 8)));
+    QVERIFY(await(bob->sendMessage(chat->id, u"Any photos from the weekend?"_s)));
+    QVERIFY(window->attachFiles({photo, tall}));
+    QTRY_COMPARE_WITH_TIMEOUT(bobWindow->messageModel()->rowCount(), 3, 10'000);
+    QVERIFY(await(alice->sendMessage(chat->id, u"And the booking, for the refund:"_s)));
+    QVERIFY(window->attachFiles({pdf}));
+    QTRY_COMPARE_WITH_TIMEOUT(bobWindow->messageModel()->rowCount(), 5, 10'000);
+    // A big one still on its way when the picture is taken.
+    const QString video = m_dir.filePath(u"Drone footage.mp4"_s);
+    QVERIFY(writeLargeFile(video, 48 * MiB, 9));
+    QVERIFY(window->attachFiles({video}));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window->messageModel()->index(5).data(MessageListModel::FileDoneRole).toLongLong()
+            > 10 * MiB,
+        10'000);
+    window->fileTransfers()->client().pause(
+        window->messageModel()->index(5).data(MessageListModel::UploadIdRole).toULongLong());
+    MessageListModel *model = bobWindow->messageModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (MessageType(model->index(row).data(MessageListModel::TypeRole).toInt())
+            == MessageType::Image)
+            QTRY_VERIFY(
+                !model->index(row).data(MessageListModel::PreviewRole).value<QImage>().isNull());
+    }
+    window->resize(1000, 820);
+    bobWindow->resize(1000, 820);
+    QTest::qWait(300);
+    window->messageView()->scrollToBottom();
+    bobWindow->messageView()->scrollToBottom();
+    QTest::qWait(100);
+    QVERIFY(window->grab().save(shots + u"/files-light.png"_s));
+    QVERIFY(bobWindow->grab().save(shots + u"/files-received-light.png"_s));
+    auto *viewer = bobWindow->showImage(model->index(rowOfFile(model, u"Lake at sunset.png"_s)));
+    QVERIFY(viewer);
+    QTRY_VERIFY(viewer->isFullImage());
+    QTest::qWait(200);
+    QVERIFY(viewer->grab().save(shots + u"/files-viewer-light.png"_s));
+    viewer->close();
+    applyTheme(AppSettings::Theme::Dark);
+    QTest::qWait(300);
+    QVERIFY(bobWindow->grab().save(shots + u"/files-dark.png"_s));
+    viewer = bobWindow->showImage(model->index(rowOfFile(model, u"Trail map.png"_s)));
+    QTRY_VERIFY(viewer->isFullImage());
+    QTest::qWait(200);
+    QVERIFY(viewer->grab().save(shots + u"/files-viewer-dark.png"_s));
+    viewer->close();
+    applyTheme(AppSettings::Theme::Light);
+}
+
+QTEST_MAIN(TestDesktopFiles)
+#include "tst_desktopfiles.moc"
