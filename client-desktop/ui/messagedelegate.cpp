@@ -23,6 +23,25 @@ constexpr int Margin = 8;
 constexpr int Padding = 8;
 constexpr int Radius = 10;
 constexpr qreal MaxBubbleShare = 0.72;
+constexpr int ClockGap = 4;
+
+// A clock face with its hands at ten past ten, in the status colour.
+void drawPendingClock(QPainter *painter, const QRect &face, const QColor &color)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen pen(color);
+    pen.setWidthF(qMax(1.0, face.width() / 9.0));
+    pen.setCapStyle(Qt::RoundCap);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    const QRectF f = QRectF(face).adjusted(0.5, 0.5, -0.5, -0.5);
+    painter->drawEllipse(f);
+    const QPointF c = f.center();
+    painter->drawLine(c, c + QPointF(0, -f.height() * 0.32));
+    painter->drawLine(c, c + QPointF(f.width() * 0.25, 0));
+    painter->restore();
+}
 } // namespace
 
 // Hours and minutes in the locale's order and clock; chat times never need seconds.
@@ -181,10 +200,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->drawText(l.text, Qt::TextWordWrap,
                       index.data(MessageListModel::ContentRole).toString());
     QString meta = locale.toString(time.time(), shortTimeFormat(locale));
+    // "Sending" is a small clock drawn by hand: the stopwatch character is missing from many
+    // fonts (it drew as an empty box), the check marks are not.
+    int clock = 0;
     if (l.mine) {
         switch (MessageStatus(index.data(MessageListModel::StatusRole).toInt())) {
         case MessageStatus::Sending:
-            meta += QStringLiteral(" ⏱");
+            clock = painter->fontMetrics().ascent() * 3 / 4;
             break;
         case MessageStatus::Sent:
             meta += QStringLiteral(" ✓");
@@ -203,7 +225,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const bool onImage = !l.attachment.isNull() && l.attachment.contains(l.meta);
     if (onImage) {
         // On a photo: white on a dark pill, readable over any picture.
-        const int w = painter->fontMetrics().horizontalAdvance(meta) + Padding;
+        const int w = painter->fontMetrics().horizontalAdvance(meta) + Padding
+            + (clock > 0 ? clock + ClockGap : 0);
         const QRect pill(l.meta.right() - w, l.meta.top(), w, l.meta.height());
         painter->setPen(Qt::NoPen);
         painter->setBrush(QColor(0, 0, 0, 120));
@@ -211,8 +234,14 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         metaColor = Qt::white;
     }
     painter->setPen(metaColor);
-    painter->drawText(onImage ? l.meta.adjusted(0, 0, -Padding / 2, 0) : l.meta,
-                      Qt::AlignRight | Qt::AlignVCenter, meta);
+    QRect metaRect = onImage ? l.meta.adjusted(0, 0, -Padding / 2, 0) : l.meta;
+    if (clock > 0) {
+        const QRect face(metaRect.right() - clock + 1, metaRect.center().y() - clock / 2, clock,
+                         clock);
+        drawPendingClock(painter, face, metaColor);
+        metaRect.setRight(face.left() - ClockGap);
+    }
+    painter->drawText(metaRect, Qt::AlignRight | Qt::AlignVCenter, meta);
     painter->restore();
 }
 
