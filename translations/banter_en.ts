@@ -653,6 +653,33 @@
     </message>
 </context>
 <context>
+    <name>Banter::TransferClient</name>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation>%1 cannot be read</translation>
+    </message>
+    <message>
+        <source>Empty files cannot be sent</source>
+        <translation>Empty files cannot be sent</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being sent</source>
+        <translation>%1 changed while it was being sent</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written</source>
+        <translation>%1 cannot be written</translation>
+    </message>
+    <message>
+        <source>The download kept going out of step</source>
+        <translation>The download kept going out of step</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged; try again</source>
+        <translation>The downloaded file is damaged; try again</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Banter</source>

@@ -653,6 +653,33 @@
     </message>
 </context>
 <context>
+    <name>Banter::TransferClient</name>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>Empty files cannot be sent</source>
+        <translation>不能发送空文件</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being sent</source>
+        <translation>%1 在发送过程中被修改</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>The download kept going out of step</source>
+        <translation>下载多次出现不同步</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged; try again</source>
+        <translation>下载的文件已损坏，请重试</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Banter</source>
