@@ -22,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <unistd.h>
+
 using namespace Banter;
 using namespace Qt::StringLiterals;
 
@@ -141,6 +143,10 @@ int main(int argc, char **argv)
             random.fillRange(reinterpret_cast<quint32 *>(block.data()), MiB / 4);
             file.write(block);
         }
+        // On the disk before measuring: otherwise the kernel flushes it during "chat alone"
+        // and every chat commit waits behind that flush.
+        file.flush();
+        ::fsync(file.handle());
     }
 
     ChatProbe probe(*alice, *bob);

@@ -4,11 +4,27 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+bool syncDirectory(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    return synced;
+}
+} // namespace
 
 FileStore::FileStore(QString root)
     : m_root(std::move(root))
@@ -48,6 +64,11 @@ Status FileStore::commit(const QString &uploadId, const QString &sha256) const
     if (!QFile::rename(partialPath(uploadId), target) && !QFile::exists(target))
         return makeError(ErrorCode::Internal, u"cannot store the file"_s);
     removePartial(uploadId); // when a concurrent upload of the same content won the rename
+    // The rename itself lives in the directory: make it durable before the database records
+    // the file.
+    const QString blobDir = QFileInfo(target).absolutePath();
+    if (!syncDirectory(blobDir) || !syncDirectory(QFileInfo(blobDir).absolutePath()))
+        return makeError(ErrorCode::Internal, u"cannot store the file"_s);
     return success();
 }
 

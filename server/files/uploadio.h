@@ -45,7 +45,9 @@ private:
         QFile file;
         QCryptographicHash hash{QCryptographicHash::Sha256};
         qint64 size = 0;
+        qint64 writebackStartedAt = 0; // bytes before this were handed to the disk
     };
+    void startWriteback(OpenUpload &upload);
 
     FileStore m_store;
     QHash<QString, std::shared_ptr<OpenUpload>> m_open;
