@@ -3,6 +3,7 @@
 #include "scenarios.h"
 
 #include "benchclient.h"
+#include "domain/messageid.h"
 #include "latencies.h"
 
 #include <QElapsedTimer>
@@ -111,7 +112,7 @@ qint64 conversationId(const QJsonObject &reply)
 QString messageFrame(qint64 conversation, const QString &content, const QString &rid)
 {
     return uR"({"type":"message","rid":"%1","data":{"id":"%2","conversation_id":%3,"content":"%4"}})"_s
-        .arg(rid, QUuid::createUuid().toString(QUuid::WithoutBraces), QString::number(conversation),
+        .arg(rid, Banter::newMessageId().toString(QUuid::WithoutBraces), QString::number(conversation),
              content);
 }
 
@@ -180,7 +181,7 @@ QJsonObject runPairs(const BenchOptions &o)
             return;
         }
         p.a.client->request(u"message"_s,
-                            {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                            {{u"id"_s, Banter::newMessageId().toString(QUuid::WithoutBraces)},
                              {u"conversation_id"_s, p.conversation},
                              {u"content"_s, QString::number(n)}},
                             [&, n, index](const QJsonObject &) {
@@ -348,7 +349,7 @@ QJsonObject runGroup(const BenchOptions &o)
     std::function<void()> sendOne = [&] {
         ++sent;
         sender.client->request(u"message"_s,
-                               {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                               {{u"id"_s, Banter::newMessageId().toString(QUuid::WithoutBraces)},
                                 {u"conversation_id"_s, group},
                                 {u"content"_s, u"fan-out"_s}},
                                [&](const QJsonObject &) {
@@ -487,7 +488,7 @@ bool seedMessages(const QString &databaseUrl, const QString &sqlitePath, qint64 
     q.prepare(
         u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, created_at) VALUES (?, ?, ?, ?, 'text', ?, ?)"_s);
     for (qint64 seq = 1; seq <= count; ++seq) {
-        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        q.addBindValue(Banter::newMessageId().toString(QUuid::WithoutBraces));
         q.addBindValue(conversation);
         q.addBindValue(seq);
         q.addBindValue(sender);
@@ -573,7 +574,7 @@ QJsonObject runSync(const BenchOptions &o)
             return;
         ++sent;
         a.client->request(u"message"_s,
-                          {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                          {{u"id"_s, Banter::newMessageId().toString(QUuid::WithoutBraces)},
                            {u"conversation_id"_s, conversation},
                            {u"content"_s, u"missed"_s}},
                           [&](const QJsonObject &) {

@@ -5,6 +5,7 @@
 #include "client/clientsession.h"
 #include "core/imageinfo.h"
 #include "domain/messagecontent.h"
+#include "domain/messageid.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -369,7 +370,7 @@ void FileTransfers::sendMessageFor(Upload &upload)
 {
     const Protocol::FileInfo file = *upload.uploaded;
     Protocol::SendMessageRequest request;
-    request.id = QUuid::createUuid();
+    request.id = newMessageId();
     request.conversationId = upload.conversationId;
     request.type = MessageType::File;
     request.attachment = TransferClient::attachmentFor(file);

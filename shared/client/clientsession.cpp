@@ -3,6 +3,7 @@
 #include "client/clientsession.h"
 
 #include "client/clientlogging_p.h"
+#include "domain/messageid.h"
 #include "protocol/types.h"
 
 #include <QDateTime>
@@ -497,7 +498,7 @@ QFuture<Result<Message>> ClientSession::sendMessage(const P::SendMessageRequest 
 {
     P::SendMessageRequest queued = request;
     if (queued.id.isNull())
-        queued.id = QUuid::createUuid();
+        queued.id = newMessageId();
     QFuture<Result<Message>> future = m_outbox.add(queued, QDateTime::currentMSecsSinceEpoch());
     Q_EMIT outboxChanged();
     if (m_state == State::Ready)

@@ -4,6 +4,7 @@
 #include "domain/conversation.h"
 #include "domain/errorcode.h"
 #include "domain/messagecontent.h"
+#include "domain/messageid.h"
 #include "domain/presence.h"
 #include "domain/user.h"
 #include "testoutcome.h"
@@ -139,6 +140,8 @@ private Q_SLOTS:
     void unknownErrorCodeNames_data();
     void unknownErrorCodeNames();
     void resultCarriesValueOrError();
+    void messageIdsAreVersion7();
+    void messageIdsSortByTime();
 };
 
 void TestDomainRules::characterCount_data()
@@ -747,6 +750,36 @@ void TestDomainRules::resultCarriesValueOrError()
     QCOMPARE(error.error().retryAfterMs, 1500);
     QVERIFY(success().ok());
     QCOMPARE(Error().code, ErrorCode::Internal);
+}
+
+void TestDomainRules::messageIdsAreVersion7()
+{
+    QSet<QUuid> seen;
+    for (int i = 0; i < 1000; ++i) {
+        const QUuid id = newMessageId();
+        // Read from the bits: Qt 6.4's QUuid::version() knows only versions 1 to 5.
+        QCOMPARE(id.data3 >> 12, 7);
+        QCOMPARE(id.data4[0] & 0xC0, 0x80); // the RFC 9562 variant
+        QCOMPARE(id.variant(), QUuid::DCE);
+        QVERIFY(!id.isNull());
+        seen.insert(id);
+    }
+    QCOMPARE(seen.size(), 1000); // 74 random bits: no collisions within one millisecond
+    // The time is the first 48 bits, most significant first.
+    const QUuid at = newMessageId(0x0123'4567'89ABll);
+    QCOMPARE(at.toString(QUuid::WithoutBraces).left(13), u"01234567-89ab"_s);
+}
+
+// What makes the server's id index grow at its end: the text form the server stores sorts
+// in time order.
+void TestDomainRules::messageIdsSortByTime()
+{
+    QString previous;
+    for (qint64 ms = 1'700'000'000'000; ms < 1'700'000'000'000 + 5000; ms += 7) {
+        const QString id = newMessageId(ms).toString(QUuid::WithoutBraces);
+        QVERIFY2(id > previous, qPrintable(id + u" after "_s + previous));
+        previous = id;
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDomainRules)
