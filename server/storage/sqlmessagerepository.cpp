@@ -46,56 +46,90 @@ Result<std::optional<Message>> SqlMessageRepository::findById(const QUuid &id)
 
 Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
 {
-    // No look-up first: a resend is caught by the primary key below, which also covers two
+    // No look-up first: a resend is caught by the primary key, which also covers two
     // servers storing the same id at once, and costs nothing on the common path.
     // Taking the seq from the conversation row inside the transaction serialises writers per
     // conversation: commit order is seq order and no reader sees a gap.
     Message stored = message;
     if (stored.createdAtMs == 0)
         stored.createdAtMs = QDateTime::currentMSecsSinceEpoch();
-    Result<SqlCursor> seq = m_session.exec(
-        u"UPDATE conversations SET last_seq = last_seq + 1, last_activity = ? WHERE id = ? RETURNING last_seq"_s,
-        {stored.createdAtMs, stored.conversationId});
-    if (!seq)
-        return seq.error();
-    if (!seq->next())
-        return makeError(ErrorCode::NotFound, u"no such conversation"_s);
-    stored.seq = seq->value(0).toLongLong();
-    seq->finish();
-    // ON CONFLICT covers a second banterd process storing the same id at the same moment:
-    // then nothing is inserted, the seq taken above is given back (we still hold the
-    // conversation row's lock, so no one else took a later one) and the stored message wins.
-    Result<SqlCursor> inserted = m_session.exec(
-        u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, attachment, "
-        "event, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq"_s,
-        {stored.id.toString(QUuid::WithoutBraces), stored.conversationId, stored.seq,
-         stored.senderId, messageTypeName(stored.type), stored.content,
-         stored.attachment.isNull() ? QVariant()
-                                    : QVariant(SqlRows::attachmentText(stored.attachment)),
-         stored.event.isEmpty() ? QVariant() : QVariant(SqlRows::eventText(stored.event)),
-         stored.createdAtMs});
-    if (!inserted)
-        return inserted.error();
-    if (!inserted->next()) {
+    const QVariantList columns{
+        stored.id.toString(QUuid::WithoutBraces),
+        stored.conversationId,
+        stored.senderId,
+        messageTypeName(stored.type),
+        stored.content,
+        stored.attachment.isNull() ? QVariant()
+                                   : QVariant(SqlRows::attachmentText(stored.attachment)),
+        stored.event.isEmpty() ? QVariant() : QVariant(SqlRows::eventText(stored.event)),
+        stored.createdAtMs};
+    std::optional<Seq> seq;
+    if (m_session.dialect().writableCte) {
+        // One round trip: the seq comes from the UPDATE in the WITH clause. No row back means
+        // a resend (the UPDATE still ran and is undone below) or no such conversation.
+        QVariantList binds{stored.createdAtMs, stored.conversationId};
+        binds.append(columns);
+        Result<SqlCursor> inserted = m_session.exec(
+            u"WITH next AS (UPDATE conversations SET last_seq = last_seq + 1, last_activity = ? "
+            "WHERE id = ? RETURNING last_seq) "
+            "INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, attachment, "
+            "event, created_at) SELECT ?, ?, next.last_seq, ?, ?, ?, ?, ?, ? FROM next "
+            "ON CONFLICT (id) DO NOTHING RETURNING seq"_s,
+            binds);
+        if (!inserted)
+            return inserted.error();
+        if (inserted->next())
+            seq = inserted->value(0).toLongLong();
         inserted->finish();
-        // SET sees the row as it was: last_seq - 1 is the newest real message, whose time
-        // was the last activity before this resend touched it.
-        if (Status undone = m_session.run(
-                u"UPDATE conversations SET last_seq = last_seq - 1, last_activity = COALESCE("
-                "(SELECT m.created_at FROM messages m WHERE m.conversation_id = conversations.id "
-                "AND m.seq = conversations.last_seq - 1), conversations.created_at) WHERE id = ?"_s,
-                {stored.conversationId});
-            !undone)
-            return undone.error();
-        Result<std::optional<Message>> winner = findById(message.id);
-        if (!winner)
-            return winner.error();
-        if (!winner->has_value() || !sameSend(**winner, message))
-            return makeError(ErrorCode::Conflict,
-                             u"this message id was already used for another message"_s);
-        return AppendedMessage{**winner, true};
+    } else {
+        Result<SqlCursor> next = m_session.exec(
+            u"UPDATE conversations SET last_seq = last_seq + 1, last_activity = ? WHERE id = ? "
+            "RETURNING last_seq"_s,
+            {stored.createdAtMs, stored.conversationId});
+        if (!next)
+            return next.error();
+        if (!next->next())
+            return makeError(ErrorCode::NotFound, u"no such conversation"_s);
+        stored.seq = next->value(0).toLongLong();
+        next->finish();
+        QVariantList binds = columns;
+        binds.insert(2, stored.seq); // after id and conversation_id
+        Result<SqlCursor> inserted = m_session.exec(
+            u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, "
+            "attachment, event, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO NOTHING RETURNING seq"_s,
+            binds);
+        if (!inserted)
+            return inserted.error();
+        if (inserted->next())
+            seq = stored.seq;
+        inserted->finish();
     }
-    return AppendedMessage{stored, false};
+    if (seq) {
+        stored.seq = *seq;
+        return AppendedMessage{stored, false};
+    }
+    // Nothing inserted: the id is taken (a resend, or another banterd storing the same id at
+    // the same moment). The seq taken above is given back (we still hold the conversation
+    // row's lock, so no one else took a later one) and the stored message wins.
+    Result<std::optional<Message>> winner = findById(message.id);
+    if (!winner)
+        return winner.error();
+    if (!winner->has_value()) // only the one-statement form gets here: no such conversation
+        return makeError(ErrorCode::NotFound, u"no such conversation"_s);
+    // SET sees the row as it was: last_seq - 1 is the newest real message, whose time was the
+    // last activity before this resend touched it.
+    if (Status undone = m_session.run(
+            u"UPDATE conversations SET last_seq = last_seq - 1, last_activity = COALESCE("
+            "(SELECT m.created_at FROM messages m WHERE m.conversation_id = conversations.id "
+            "AND m.seq = conversations.last_seq - 1), conversations.created_at) WHERE id = ?"_s,
+            {stored.conversationId});
+        !undone)
+        return undone.error();
+    if (!sameSend(**winner, message))
+        return makeError(ErrorCode::Conflict,
+                         u"this message id was already used for another message"_s);
+    return AppendedMessage{**winner, true};
 }
 
 Result<QList<Message>> SqlMessageRepository::before(ConversationId id, Seq beforeSeq, int limit)

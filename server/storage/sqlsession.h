@@ -48,6 +48,9 @@ struct SqlDialect
     // "unavailable") rather than a failed statement ("internal"). Drivers disagree on error
     // types (QSQLITE calls every failed step a connection error), so each backend decides.
     bool (*isUnavailable)(const QSqlError &error) = nullptr;
+    // Whether a WITH clause may hold an UPDATE (PostgreSQL): then a send takes its seq and
+    // stores the message in one statement, one round trip instead of two.
+    bool writableCte = false;
 };
 
 // A QSqlDatabase connection plus checked execution: every failure becomes an Error that

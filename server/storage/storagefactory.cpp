@@ -56,7 +56,7 @@ Result<SqlConnectionSpec> sqliteSpec(const QString &path)
 Result<SqlConnectionSpec> postgresqlSpec(const QUrl &url)
 {
     SqlConnectionSpec spec;
-    spec.dialect = {u"postgresql"_s, u"BEGIN"_s, &postgresqlUnavailable};
+    spec.dialect = {u"postgresql"_s, u"BEGIN"_s, &postgresqlUnavailable, true};
     spec.driver = u"QPSQL"_s;
     spec.databaseName = url.path().mid(1);
     spec.host = url.host();
