@@ -41,24 +41,29 @@ bool BenchClient::open(const QUrl &url, int timeoutMs)
                      timeoutMs);
 }
 
-void BenchClient::request(const QString &type, const QJsonObject &data, Handler done)
+QString BenchClient::request(const QString &type, const QJsonObject &data, Handler done)
 {
     const QString rid = QString::number(m_nextRid++);
     m_pending.insert(rid, std::move(done));
     const QJsonObject frame{{u"type"_s, type}, {u"rid"_s, rid}, {u"data"_s, data}};
     m_socket.sendTextMessage(
         QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+    return rid;
 }
 
 QJsonObject BenchClient::call(const QString &type, const QJsonObject &data, int timeoutMs)
 {
+    // The reply itself ends the wait: polling for it (as spinUntil does) would add up to a
+    // timer tick to every measured round trip.
     QJsonObject result;
-    bool done = false;
-    request(type, data, [&](const QJsonObject &frame) {
+    QEventLoop loop;
+    const QString rid = request(type, data, [&](const QJsonObject &frame) {
         result = frame;
-        done = true;
+        loop.quit();
     });
-    spinUntil([&] { return done; }, timeoutMs);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    m_pending.remove(rid); // after a timeout, a late reply must not reach this dead frame
     return result;
 }
 

@@ -19,7 +19,8 @@ public:
 
     BenchClient();
     bool open(const QUrl &url, int timeoutMs = 10'000);
-    void request(const QString &type, const QJsonObject &data, Handler done);
+    // Returns the request id.
+    QString request(const QString &type, const QJsonObject &data, Handler done);
     // Sends and waits for the response (set-up only, never inside a measured loop).
     QJsonObject call(const QString &type, const QJsonObject &data, int timeoutMs = 30'000);
     void sendText(const QString &frame) { m_socket.sendTextMessage(frame); }
