@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QMimeDatabase>
@@ -200,6 +201,18 @@ bool FileTransfers::send(ConversationId conversation, const QString &localPath, 
     return true;
 }
 
+// A pasted image lives only as a file to upload from; once sent, the server has it. A day is
+// far longer than any upload waits to resume, so older pastes are removed as new ones come.
+void FileTransfers::removeOldPastes(const QString &dir)
+{
+    const QDateTime cutoff = QDateTime::currentDateTime().addDays(-1);
+    const QFileInfoList pastes = QDir(dir).entryInfoList({u"*.png"_s}, QDir::Files);
+    for (const QFileInfo &paste : pastes) {
+        if (paste.lastModified() < cutoff)
+            QFile::remove(paste.filePath());
+    }
+}
+
 bool FileTransfers::sendImage(ConversationId conversation, const QImage &image)
 {
     if (image.isNull())
@@ -208,6 +221,7 @@ bool FileTransfers::sendImage(ConversationId conversation, const QImage &image)
                              .arg(QDateTime::currentDateTime().toString(u"yyyy-MM-dd hh.mm.ss"_s));
     const QString dir = cacheDir() + u"/pasted"_s;
     QDir().mkpath(dir);
+    removeOldPastes(dir);
     const QString path =
         dir + u'/' + QString::number(QDateTime::currentMSecsSinceEpoch()) + u".png"_s;
     if (!image.save(path, "PNG")) {

@@ -121,6 +121,7 @@ Q_SIGNALS:
     void saved(const QString &fileId, const QString &path);
 
 private:
+    static void removeOldPastes(const QString &dir);
     struct Download
     {
         TransferClient::TransferId id = 0;

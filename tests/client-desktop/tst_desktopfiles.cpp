@@ -439,7 +439,18 @@ void TestDesktopFiles::dropAndPasteSend()
     QCOMPARE(received.at(0).first().value<Message>().attachment.name, u"dropped.txt"_s);
     QCOMPARE(received.at(0).first().value<Message>().attachment.mimeType, u"text/plain"_s);
 
-    // An image from the clipboard (a screenshot tool), pasted into the message box.
+    // An image from the clipboard (a screenshot tool), pasted into the message box. A paste
+    // from two days ago, long sent, is cleaned up; one from an hour ago stays.
+    const QString pastedDir = window->fileTransfers()->cacheDir() + u"/pasted"_s;
+    QVERIFY(QDir().mkpath(pastedDir));
+    const QString stale = pastedDir + u"/1.png"_s, recent = pastedDir + u"/2.png"_s;
+    for (const auto &[path, age] : {std::pair{stale, -48}, std::pair{recent, -1}}) {
+        QVERIFY(writeFile(path, "old paste"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(age * 3600),
+                                 QFileDevice::FileModificationTime));
+    }
     QGuiApplication::clipboard()->setImage(landscape(640, 360));
     window->composer()->setFocus();
     window->composer()->paste();
@@ -450,6 +461,8 @@ void TestDesktopFiles::dropAndPasteSend()
     QCOMPARE(pasted.attachment.height, 360);
     QVERIFY(pasted.attachment.name.endsWith(u".png"_s));
     QVERIFY(window->composer()->toPlainText().isEmpty()); // nothing inserted as text
+    QVERIFY(!QFile::exists(stale));
+    QVERIFY(QFile::exists(recent));
 
     // Files copied in a file manager and pasted: sent too, not pasted as paths.
     auto *copied = new QMimeData;
