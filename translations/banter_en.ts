@@ -426,6 +426,12 @@
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
+    <message>
+        <source>No conversation is open.
+Choose one on the left, or start a new chat with %1.</source>
+        <translation>No conversation is open.
+Choose one on the left, or start a new chat with %1.</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::MessageDelegate</name>

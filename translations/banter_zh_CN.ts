@@ -426,6 +426,12 @@
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
+    <message>
+        <source>No conversation is open.
+Choose one on the left, or start a new chat with %1.</source>
+        <translation>没有打开的会话。
+请在左侧选择一个会话，或按 %1 开始新的聊天。</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::MessageDelegate</name>

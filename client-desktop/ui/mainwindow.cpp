@@ -39,6 +39,7 @@
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -74,6 +75,8 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
     , m_title(new QLabel(this))
     , m_infoButton(new QToolButton(this))
     , m_messages(new QListView(this))
+    , m_emptyState(new QLabel(this))
+    , m_conversationArea(new QStackedWidget(this))
     , m_composer(new Composer(this))
     , m_sendButton(new QPushButton(icon("send"), tr("Send"), this))
     , m_attachButton(new QToolButton(this))
@@ -139,7 +142,19 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
     header->addWidget(m_title, 1);
     header->addWidget(m_infoButton);
     rightLayout->addLayout(header);
-    rightLayout->addWidget(m_messages, 1);
+    // Until a conversation is open, say how to get one instead of showing an empty list and
+    // a message box that would send nowhere.
+    m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    m_emptyState->setText(
+        tr("No conversation is open.\nChoose one on the left, or start a new "
+           "chat with %1.")
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText)));
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setForegroundRole(QPalette::PlaceholderText);
+    m_conversationArea->addWidget(m_emptyState);
+    m_conversationArea->addWidget(m_messages);
+    rightLayout->addWidget(m_conversationArea, 1);
     auto *composerRow = new QHBoxLayout;
     composerRow->addWidget(m_attachButton, 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
@@ -156,6 +171,7 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_connection);
     buildMenus();
+    updateConversationArea();
     resize(1000, 660);
 
     connect(m_search, &QLineEdit::textChanged, m_filter,
@@ -301,8 +317,20 @@ void MainWindow::openConversation(qint64 id)
     const QModelIndex proxyIndex = m_filter->mapFromSource(m_conversationModel->index(row));
     if (m_conversations->currentIndex() != proxyIndex)
         m_conversations->setCurrentIndex(proxyIndex);
+    updateConversationArea();
     m_composer->setFocus();
     markVisibleAsRead();
+}
+
+void MainWindow::updateConversationArea()
+{
+    const bool open = m_messageModel->conversationId() != 0;
+    m_conversationArea->setCurrentWidget(open ? static_cast<QWidget *>(m_messages) : m_emptyState);
+    m_composer->setEnabled(open);
+    m_attachButton->setEnabled(open);
+    m_sendButton->setEnabled(open
+                             && MessageContent::characterCount(m_composer->toPlainText())
+                                 <= MessageContent::MaxTextLength);
 }
 
 void MainWindow::openPrivateChat(UserId user)
@@ -651,7 +679,8 @@ void MainWindow::updateCounter()
     const int used = MessageContent::characterCount(m_composer->toPlainText());
     m_counter->setVisible(used >= CounterThreshold);
     m_counter->setText(QString::number(MessageContent::MaxTextLength - used));
-    m_sendButton->setEnabled(used <= MessageContent::MaxTextLength);
+    m_sendButton->setEnabled(m_messageModel->conversationId() != 0
+                             && used <= MessageContent::MaxTextLength);
 }
 
 } // namespace Banter::Desktop

@@ -12,6 +12,7 @@
 class QLabel;
 class QLineEdit;
 class QListView;
+class QStackedWidget;
 class QMenu;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -52,6 +53,7 @@ public:
 
     QListView *conversationView() const { return m_conversations; }
     QListView *messageView() const { return m_messages; }
+    QLabel *emptyState() const { return m_emptyState; }
     Composer *composer() const { return m_composer; }
     ConversationListModel *conversationModel() const { return m_conversationModel; }
     MessageListModel *messageModel() const { return m_messageModel; }
@@ -81,6 +83,8 @@ public:
     ImageViewer *showImage(const QModelIndex &index);
     void saveAttachment(const Attachment &attachment);
     void openConversation(qint64 id);
+    // The message area and the composer follow whether a conversation is open.
+    void updateConversationArea();
     // Opens the private chat with a user, creating it if there is none yet.
     void openPrivateChat(UserId user);
     void setMuted(ConversationId id, bool muted);
@@ -129,6 +133,8 @@ private:
     QLabel *m_title;
     QToolButton *m_infoButton;
     QListView *m_messages;
+    QLabel *m_emptyState; // shown instead of the messages while no conversation is open
+    QStackedWidget *m_conversationArea;
     Composer *m_composer;
     QPushButton *m_sendButton;
     QToolButton *m_attachButton;

@@ -221,6 +221,11 @@ void TestDesktopUi::signInChatAndSend()
     MainWindow window(alice, *m_settings);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Nothing open yet: the window says how to start, and there is nowhere to type or attach.
+    QVERIFY(window.emptyState()->isVisible());
+    QVERIFY(!window.messageView()->isVisible());
+    QVERIFY(!window.composer()->isEnabled());
+    QVERIFY(!window.findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
     auto created = bob.createPrivate(alice.currentUser().id);
     QTRY_VERIFY(created.isFinished());
     auto hello = bob.sendMessage(created.result()->id, u"hello alice"_s);
@@ -231,6 +236,10 @@ void TestDesktopUi::signInChatAndSend()
     window.conversationView()->setCurrentIndex(window.conversationView()->model()->index(0, 0));
     QTRY_COMPARE(window.messageModel()->rowCount(), 1);
     QCOMPARE(window.conversationModel()->totalUnread(), 0);
+    QVERIFY(!window.emptyState()->isVisible());
+    QVERIFY(window.messageView()->isVisible());
+    QVERIFY(window.composer()->isEnabled());
+    QVERIFY(window.findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
 
     QSignalSpy received(&bob, &ClientSession::messageReceived);
     QTest::keyClicks(window.composer(), u"hi bob"_s);
