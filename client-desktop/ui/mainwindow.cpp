@@ -267,7 +267,8 @@ void MainWindow::buildMenus()
                     &MainWindow::showNewChat);
     chat->addAction(tr("&Go to conversation…"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
                     &MainWindow::showQuickSwitcher);
-    chat->addAction(icon("group"), tr("Group &info…"), this, &MainWindow::showGroupInfo);
+    m_groupInfoAction =
+        chat->addAction(icon("group"), tr("Group &info…"), this, &MainWindow::showGroupInfo);
     chat->addSeparator();
     chat->addAction(tr("&Next conversation"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
                     [this] { moveSelection(1); });
@@ -328,6 +329,11 @@ void MainWindow::updateConversationArea()
     m_conversationArea->setCurrentWidget(open ? static_cast<QWidget *>(m_messages) : m_emptyState);
     m_composer->setEnabled(open);
     m_attachButton->setEnabled(open);
+    const Conversation *conversation =
+        m_conversationModel->conversation(m_messageModel->conversationId());
+    if (m_groupInfoAction)
+        m_groupInfoAction->setEnabled(conversation
+                                      && conversation->type == ConversationType::Group);
     m_sendButton->setEnabled(open
                              && MessageContent::characterCount(m_composer->toPlainText())
                                  <= MessageContent::MaxTextLength);

@@ -9,6 +9,7 @@
 
 #include <functional>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -54,6 +55,7 @@ public:
     QListView *conversationView() const { return m_conversations; }
     QListView *messageView() const { return m_messages; }
     QLabel *emptyState() const { return m_emptyState; }
+    QAction *groupInfoAction() const { return m_groupInfoAction; }
     Composer *composer() const { return m_composer; }
     ConversationListModel *conversationModel() const { return m_conversationModel; }
     MessageListModel *messageModel() const { return m_messageModel; }
@@ -135,6 +137,7 @@ private:
     QListView *m_messages;
     QLabel *m_emptyState; // shown instead of the messages while no conversation is open
     QStackedWidget *m_conversationArea;
+    QAction *m_groupInfoAction = nullptr; // enabled while a group is open
     Composer *m_composer;
     QPushButton *m_sendButton;
     QToolButton *m_attachButton;

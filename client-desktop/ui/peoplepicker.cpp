@@ -115,6 +115,13 @@ void PeoplePicker::rebuild()
         add(user);
     if (m_mode == Mode::Single && !m_list->currentItem() && m_list->count() > 0)
         m_list->setCurrentRow(0);
+    // The list's own signals are blocked while it is rebuilt, so say here when what is
+    // selected changed: otherwise a search result shown as selected (the first row) could
+    // not be started, and clicking it again changes nothing.
+    const UserId now =
+        m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toLongLong() : 0;
+    if (m_mode == Mode::Single && now != current)
+        Q_EMIT selectionChanged();
 }
 
 void PeoplePicker::searchServer()

@@ -145,6 +145,7 @@ private Q_SLOTS:
     void badServerAddressIsExplained();
     void contactsAddBlockRemove();
     void contactOpensPrivateChat();
+    void searchResultStartsPrivateChat();
     void newGroupThroughDialog();
     void groupInfoManagesMembers();
     void receiptsTurnTicksRead();
@@ -352,6 +353,35 @@ void TestDesktopUi::contactOpensPrivateChat()
     QCOMPARE(window->messageModel()->conversationId(), first);
 }
 
+// Someone who is no contact, found by the server search: the first result is selected as it
+// appears, and "Start chat" works on it at once (it stayed disabled before, whatever was
+// clicked, because the list changed its selection with its signals blocked).
+void TestDesktopUi::searchResultStartsPrivateChat()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto alice = signedIn(server.url(), u"alice"_s, u"Alice"_s);
+    auto dora = signedIn(server.url(), u"dora"_s, u"Dora"_s);
+    QVERIFY(alice && dora);
+    auto window = showWindow(*alice);
+    QVERIFY(window);
+    Closer closer{{alice.get(), dora.get()}};
+    NewChatDialog *dialog = window->showNewChat();
+    QVERIFY(dialog);
+    QVERIFY(!window->groupInfoAction()->isEnabled()); // nothing open
+    QPushButton *start = dialog->buttons()->button(QDialogButtonBox::Ok);
+    QVERIFY(!start->isEnabled()); // no contacts, nothing selected
+    QTest::keyClicks(dialog->privatePicker()->searchField(), u"dor"_s);
+    QTRY_VERIFY(itemWithText(dialog->privatePicker()->list(), u"@dora"_s));
+    QCOMPARE(dialog->privatePicker()->list()->currentItem(),
+             itemWithText(dialog->privatePicker()->list(), u"@dora"_s));
+    QVERIFY(start->isEnabled());
+    start->click();
+    QTRY_VERIFY(window->messageModel()->conversationId() != 0);
+    QCOMPARE(window->findChild<QLabel *>(u"conversationTitle"_s)->text(), u"Dora"_s);
+    QVERIFY(!window->groupInfoAction()->isEnabled()); // a private chat has no group info
+}
+
 void TestDesktopUi::newGroupThroughDialog()
 {
     TestServer server;
@@ -392,6 +422,7 @@ void TestDesktopUi::newGroupThroughDialog()
     QTRY_COMPARE(window->messageModel()->conversationId(), group.id);
     QCOMPARE(window->findChild<QLabel *>(u"conversationTitle"_s)->text(), u"Weekend trip"_s);
     QVERIFY(window->groupInfoButton()->isVisibleTo(window.get()));
+    QVERIFY(window->groupInfoAction()->isEnabled());
     QTRY_VERIFY(bobWindow->conversationModel()->rowOf(group.id) >= 0);
     QCOMPARE(bobWindow->conversationModel()
                  ->index(bobWindow->conversationModel()->rowOf(group.id))
