@@ -28,6 +28,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -498,11 +499,14 @@ void MainWindow::chooseAttachments()
 {
     if (!m_messageModel->conversationId())
         return;
+    // Pictures if this desktop has that folder; otherwise the dialog would offer "Pictures" as
+    // a file name in the current directory.
+    QString start = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (!QFileInfo(start).isDir())
+        start = QDir::homePath();
     const QStringList files = m_chooseFiles
         ? m_chooseFiles()
-        : QFileDialog::getOpenFileNames(
-            this, tr("Attach files"),
-            QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+        : QFileDialog::getOpenFileNames(this, tr("Attach files"), start);
     if (!files.isEmpty())
         attachFiles(files);
 }
