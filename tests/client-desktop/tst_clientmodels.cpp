@@ -6,6 +6,7 @@
 #include "client/clientsession.h"
 #include "core/conversationlistmodel.h"
 #include "core/messagelistmodel.h"
+#include "sessionhelpers.h"
 #include "testserver.h"
 
 #include <QSignalSpy>
@@ -16,36 +17,7 @@ using namespace Banter::Desktop;
 using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
-namespace {
-template<typename T>
-Result<T> await(QFuture<Result<T>> future)
-{
-    QDeadlineTimer deadline(10'000);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QTest::qWait(5);
-    if (!future.isFinished())
-        return makeError(ErrorCode::Unavailable, u"timed out"_s);
-    return future.result();
-}
-
-std::unique_ptr<ClientSession> signedIn(const QUrl &url, const QString &name)
-{
-    auto session = std::make_unique<ClientSession>();
-    ClientSession::Options options;
-    options.reconnectBaseMs = 50;
-    options.reconnectMaxMs = 200;
-    session->setOptions(options);
-    session->connectToServer(url);
-    QDeadlineTimer deadline(5000);
-    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
-        QTest::qWait(5);
-    if (!await(session->registerUser(name, u"correct horse"_s, name.toUpper(), u"desktop"_s)))
-        return nullptr;
-    while (!session->isReady() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return session;
-}
-} // namespace
+namespace { } // namespace
 
 class TestClientModels : public QObject
 {
@@ -69,8 +41,8 @@ void TestClientModels::init()
 {
     m_server = std::make_unique<TestServer>();
     QVERIFY(m_server->start());
-    m_alice = signedIn(m_server->url(), u"alice"_s);
-    m_bob = signedIn(m_server->url(), u"bob"_s);
+    m_alice = signedUpSession(m_server->url(), u"alice"_s);
+    m_bob = signedUpSession(m_server->url(), u"bob"_s);
     QVERIFY(m_alice && m_bob);
 }
 

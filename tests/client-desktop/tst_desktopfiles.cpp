@@ -11,6 +11,7 @@
 #include "core/conversationlistmodel.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
+#include "sessionhelpers.h"
 #include "testserver.h"
 #include "ui/composer.h"
 #include "ui/imageviewer.h"
@@ -44,54 +45,6 @@ using Action = AttachmentBubble::Action;
 namespace {
 constexpr qint64 KiB = 1024;
 constexpr qint64 MiB = 1024 * 1024;
-
-template<typename T>
-Result<T> await(QFuture<Result<T>> future)
-{
-    QDeadlineTimer deadline(10'000);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QTest::qWait(5);
-    if (!future.isFinished())
-        return makeError(ErrorCode::Unavailable, u"timed out"_s);
-    return future.result();
-}
-
-std::unique_ptr<ClientSession> signedIn(const QUrl &url, const QString &name)
-{
-    auto session = std::make_unique<ClientSession>();
-    ClientSession::Options options;
-    options.reconnectBaseMs = 50;
-    options.reconnectMaxMs = 200;
-    session->setOptions(options);
-    session->connectToServer(url);
-    QDeadlineTimer deadline(5000);
-    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
-        QTest::qWait(5);
-    if (!await(session->registerUser(name, u"correct horse"_s, name.toUpper(), u"desktop"_s)))
-        return nullptr;
-    while (!session->isReady() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return session;
-}
-
-// Closes the sessions before the windows that wait for their replies go (see tst_desktopui).
-struct Closer
-{
-    QList<ClientSession *> sessions;
-    ~Closer()
-    {
-        for (ClientSession *session : std::as_const(sessions))
-            session->disconnectFromServer();
-        QDeadlineTimer deadline(3000);
-        auto open = [this] {
-            return std::any_of(sessions.cbegin(), sessions.cend(), [](ClientSession *s) {
-                return s->state() != ClientSession::State::Disconnected;
-            });
-        };
-        while (open() && !deadline.hasExpired())
-            QTest::qWait(5);
-    }
-};
 
 QByteArray randomBytes(qint64 size, quint32 seed)
 {
@@ -242,15 +195,15 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
     auto window = showWindow(*alice);
     auto bobWindow = showWindow(*bob);
     QVERIFY(window && bobWindow);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
     QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);
@@ -373,14 +326,14 @@ void TestDesktopFiles::cancelMidUpload()
     config.files.windowBytes = 256 * KiB; // slow enough to catch it half-way
     TestServer server(config);
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);
     const QString big = m_dir.filePath(u"big.bin"_s);
@@ -409,14 +362,14 @@ void TestDesktopFiles::dropAndPasteSend()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);
     QSignalSpy received(bob.get(), &ClientSession::messageReceived);
@@ -483,14 +436,14 @@ void TestDesktopFiles::refusedFilesAreExplained()
     config.files.maxFileBytes = 1 * MiB;
     TestServer server(config);
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);
     QSignalSpy errors(window->fileTransfers(), &FileTransfers::errorOccurred);
@@ -533,15 +486,15 @@ void TestDesktopFiles::oddNamesTravelSafely()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
     auto window = showWindow(*alice);
     auto bobWindow = showWindow(*bob);
     QVERIFY(window && bobWindow);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);
     bobWindow->openConversation(chat->id);
@@ -607,14 +560,14 @@ void TestDesktopFiles::uploadResumesAfterServerRestart()
     config.files.windowBytes = 256 * KiB;
     TestServer server(config);
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);
     const QString source = m_dir.filePath(u"resume.bin"_s);
@@ -663,8 +616,8 @@ void TestDesktopFiles::screenshots()
     config.files.windowBytes = 256 * KiB;
     TestServer server(config);
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
@@ -672,7 +625,7 @@ void TestDesktopFiles::screenshots()
     auto window = showWindow(*alice);
     auto bobWindow = showWindow(*bob);
     QVERIFY(window && bobWindow);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
     QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);

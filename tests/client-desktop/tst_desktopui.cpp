@@ -10,6 +10,7 @@
 #include "core/conversationlistmodel.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
+#include "sessionhelpers.h"
 #include "testserver.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
@@ -48,38 +49,6 @@ using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
-template<typename T>
-Result<T> await(QFuture<Result<T>> future)
-{
-    QDeadlineTimer deadline(10'000);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QTest::qWait(5);
-    if (!future.isFinished())
-        return makeError(ErrorCode::Unavailable, u"timed out"_s);
-    return future.result();
-}
-
-// A signed-up, synced session that reconnects quickly (server restarts in tests).
-std::unique_ptr<ClientSession> signedIn(const QUrl &url, const QString &name,
-                                        const QString &displayName = {})
-{
-    auto session = std::make_unique<ClientSession>();
-    ClientSession::Options options;
-    options.reconnectBaseMs = 50;
-    options.reconnectMaxMs = 200;
-    session->setOptions(options);
-    session->connectToServer(url);
-    QDeadlineTimer deadline(5000);
-    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
-        QTest::qWait(5);
-    const QString shown = displayName.isEmpty() ? name.toUpper() : displayName;
-    if (!await(session->registerUser(name, u"correct horse"_s, shown, u"desktop"_s)))
-        return nullptr;
-    while (!session->isReady() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return session;
-}
-
 int rowOfName(QAbstractItemModel *model, const QString &name)
 {
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -97,27 +66,6 @@ QListWidgetItem *itemWithText(QListWidget *list, const QString &part)
     }
     return nullptr;
 }
-
-// Declared after the windows, so it runs before they go: closes the sessions while the
-// models that wait for their replies still exist (Qt 6.4 asserts on a continuation whose
-// context object was destroyed first).
-struct Closer
-{
-    QList<ClientSession *> sessions;
-    ~Closer()
-    {
-        for (ClientSession *session : std::as_const(sessions))
-            session->disconnectFromServer();
-        QDeadlineTimer deadline(3000);
-        auto open = [this] {
-            return std::any_of(sessions.cbegin(), sessions.cend(), [](ClientSession *s) {
-                return s->state() != ClientSession::State::Disconnected;
-            });
-        };
-        while (open() && !deadline.hasExpired())
-            QTest::qWait(5);
-    }
-};
 
 // Runs the action of a context menu by object name.
 bool trigger(QMenu *menu, const QString &name)
@@ -270,12 +218,12 @@ void TestDesktopUi::contactsAddBlockRemove()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s, u"Bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
     QVERIFY(alice && bob);
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     ContactsPanel *panel = window->contactsPanel();
     window->sideTabs()->setCurrentWidget(panel);
 
@@ -325,13 +273,13 @@ void TestDesktopUi::contactOpensPrivateChat()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s, u"Bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
     QVERIFY(alice && bob);
     QVERIFY(await(alice->addContact(u"bob"_s)));
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     QTRY_COMPARE(window->contactModel()->rowCount(), 1);
     QCOMPARE(window->conversationModel()->rowCount(), 0);
     QListView *view = window->contactsPanel()->view();
@@ -360,12 +308,12 @@ void TestDesktopUi::searchResultStartsPrivateChat()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s, u"Alice"_s);
-    auto dora = signedIn(server.url(), u"dora"_s, u"Dora"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
+    auto dora = signedUpSession(server.url(), u"dora"_s, u"Dora"_s);
     QVERIFY(alice && dora);
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), dora.get()}};
+    SessionCloser closer{{alice.get(), dora.get()}};
     NewChatDialog *dialog = window->showNewChat();
     QVERIFY(dialog);
     QVERIFY(!window->groupInfoAction()->isEnabled()); // nothing open
@@ -386,15 +334,15 @@ void TestDesktopUi::newGroupThroughDialog()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s, u"Bob"_s);
-    auto carol = signedIn(server.url(), u"carol"_s, u"Carol"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
+    auto carol = signedUpSession(server.url(), u"carol"_s, u"Carol"_s);
     QVERIFY(alice && bob && carol);
     QVERIFY(await(alice->addContact(u"bob"_s)));
     auto window = showWindow(*alice);
     auto bobWindow = showWindow(*bob);
     QVERIFY(window && bobWindow);
-    Closer closer{{alice.get(), bob.get(), carol.get()}};
+    SessionCloser closer{{alice.get(), bob.get(), carol.get()}};
     QTRY_COMPARE(window->contactModel()->rowCount(), 1);
 
     NewChatDialog *dialog = window->showNewChat();
@@ -435,10 +383,10 @@ void TestDesktopUi::groupInfoManagesMembers()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s, u"Bob"_s);
-    auto carol = signedIn(server.url(), u"carol"_s, u"Carol"_s);
-    auto dave = signedIn(server.url(), u"dave"_s, u"Dave"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
+    auto carol = signedUpSession(server.url(), u"carol"_s, u"Carol"_s);
+    auto dave = signedUpSession(server.url(), u"dave"_s, u"Dave"_s);
     QVERIFY(alice && bob && carol && dave);
     auto group =
         await(alice->createGroup(u"Band"_s, {bob->currentUser().id, carol->currentUser().id}));
@@ -446,7 +394,7 @@ void TestDesktopUi::groupInfoManagesMembers()
     auto window = showWindow(*alice);
     auto bobWindow = showWindow(*bob);
     QVERIFY(window && bobWindow);
-    Closer closer{{alice.get(), bob.get(), carol.get(), dave.get()}};
+    SessionCloser closer{{alice.get(), bob.get(), carol.get(), dave.get()}};
     QTRY_VERIFY(window->conversationModel()->rowOf(group->id) >= 0);
     QTRY_VERIFY(bobWindow->conversationModel()->rowOf(group->id) >= 0);
     window->openConversation(group->id);
@@ -505,15 +453,15 @@ void TestDesktopUi::receiptsTurnTicksRead()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
     auto window = showWindow(*alice);
     auto bobWindow = showWindow(*bob);
     QVERIFY(window && bobWindow);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);
     QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
@@ -546,16 +494,16 @@ void TestDesktopUi::unreadAndNotifications()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s, u"Bob"_s);
-    auto carol = signedIn(server.url(), u"carol"_s, u"Carol"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
+    auto carol = signedUpSession(server.url(), u"carol"_s, u"Carol"_s);
     QVERIFY(alice && bob && carol);
     auto withBob = await(bob->createPrivate(alice->currentUser().id));
     auto withCarol = await(carol->createPrivate(alice->currentUser().id));
     QVERIFY(withBob && withCarol);
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get(), carol.get()}};
+    SessionCloser closer{{alice.get(), bob.get(), carol.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 2);
     QWidget elsewhere; // another application's window has the focus
     elsewhere.show();
@@ -611,14 +559,14 @@ void TestDesktopUi::offlineOutboxDeliversOnce()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get()}};
+    SessionCloser closer{{alice.get(), bob.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);
 
@@ -650,16 +598,16 @@ void TestDesktopUi::quickSwitcherOpensConversation()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s, u"Bob"_s);
-    auto carol = signedIn(server.url(), u"carol"_s, u"Carol"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
+    auto carol = signedUpSession(server.url(), u"carol"_s, u"Carol"_s);
     QVERIFY(alice && bob && carol);
     auto withBob = await(alice->createPrivate(bob->currentUser().id));
     auto withCarol = await(alice->createPrivate(carol->currentUser().id));
     QVERIFY(withBob && withCarol);
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get(), carol.get()}};
+    SessionCloser closer{{alice.get(), bob.get(), carol.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 2);
     window->openConversation(withBob->id);
     QVERIFY(activate(window.get()));
@@ -686,15 +634,15 @@ void TestDesktopUi::keyboardShortcuts()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s);
-    auto bob = signedIn(server.url(), u"bob"_s);
-    auto carol = signedIn(server.url(), u"carol"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
+    auto carol = signedUpSession(server.url(), u"carol"_s);
     QVERIFY(alice && bob && carol);
     QVERIFY(await(alice->createPrivate(bob->currentUser().id)));
     QVERIFY(await(alice->createPrivate(carol->currentUser().id)));
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get(), carol.get()}};
+    SessionCloser closer{{alice.get(), bob.get(), carol.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 2);
     QVERIFY(activate(window.get()));
     QListView *list = window->conversationView();
@@ -769,11 +717,11 @@ void TestDesktopUi::screenshots()
         QSKIP("set BANTER_SCREENSHOT_DIR to render the screenshots");
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signedIn(server.url(), u"alice"_s, u"Alice Chen"_s);
-    auto bob = signedIn(server.url(), u"bob"_s, u"Bob Martin"_s);
-    auto carol = signedIn(server.url(), u"carol"_s, u"Carol Díaz"_s);
-    auto dave = signedIn(server.url(), u"dave"_s, u"Dave Okafor"_s);
-    auto erin = signedIn(server.url(), u"erin"_s, u"Erin Walsh"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice Chen"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob Martin"_s);
+    auto carol = signedUpSession(server.url(), u"carol"_s, u"Carol Díaz"_s);
+    auto dave = signedUpSession(server.url(), u"dave"_s, u"Dave Okafor"_s);
+    auto erin = signedUpSession(server.url(), u"erin"_s, u"Erin Walsh"_s);
     QVERIFY(alice && bob && carol && dave && erin);
     for (const QString &name : {u"bob"_s, u"carol"_s, u"dave"_s, u"erin"_s})
         QVERIFY(await(alice->addContact(name)));
@@ -809,7 +757,7 @@ void TestDesktopUi::screenshots()
     m_settings->setMutedConversations({withErin->id});
     auto window = showWindow(*alice);
     QVERIFY(window);
-    Closer closer{{alice.get(), bob.get(), carol.get(), dave.get(), erin.get()}};
+    SessionCloser closer{{alice.get(), bob.get(), carol.get(), dave.get(), erin.get()}};
     QTRY_COMPARE(window->conversationModel()->rowCount(), 4);
     QVERIFY(activate(window.get()));
     window->openConversation(group->id);

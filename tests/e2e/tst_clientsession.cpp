@@ -4,6 +4,7 @@
 // a disconnect without gaps or duplicates, the offline outbox surviving a server restart,
 // token refresh on reconnect, and revocation.
 #include "client/clientsession.h"
+#include "sessionhelpers.h"
 #include "testserver.h"
 
 #include <QSignalSpy>
@@ -21,17 +22,6 @@ ClientSession::Options fastOptions()
     options.reconnectMaxMs = 300;
     options.requestTimeoutMs = 10'000;
     return options;
-}
-
-template<typename T>
-Result<T> await(QFuture<Result<T>> future, int timeoutMs = 10'000)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QTest::qWait(5);
-    if (!future.isFinished())
-        return makeError(ErrorCode::Unavailable, u"test timed out waiting for a reply"_s);
-    return future.result();
 }
 
 bool waitReady(ClientSession &session, int timeoutMs = 10'000)

@@ -5,6 +5,7 @@
 // interrupted by a server restart resume where they were; pause, resume, cancel; empty files.
 #include "client/clientsession.h"
 #include "client/transferclient.h"
+#include "sessionhelpers.h"
 #include "testserver.h"
 
 #include <QCryptographicHash>
@@ -21,35 +22,6 @@ using State = TransferClient::State;
 
 namespace {
 constexpr qint64 MiB = 1024 * 1024;
-
-template<typename T>
-Result<T> await(QFuture<Result<T>> future, int timeoutMs = 10'000)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QTest::qWait(5);
-    if (!future.isFinished())
-        return makeError(ErrorCode::Unavailable, u"test timed out waiting for a reply"_s);
-    return future.result();
-}
-
-std::unique_ptr<ClientSession> signUp(const QUrl &url, const QString &name)
-{
-    auto session = std::make_unique<ClientSession>();
-    ClientSession::Options options;
-    options.reconnectBaseMs = 50;
-    options.reconnectMaxMs = 300;
-    session->setOptions(options);
-    session->connectToServer(url);
-    QDeadlineTimer deadline(5000);
-    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
-        QTest::qWait(5);
-    if (!await(session->registerUser(name, u"correct horse"_s, name, u"test"_s)))
-        return nullptr;
-    while (!session->isReady() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return session->isReady() ? std::move(session) : nullptr;
-}
 
 // Pseudo-random content, written in blocks: a large file without a large buffer.
 bool writeFile(const QString &path, qint64 size, quint32 seed)
@@ -163,12 +135,12 @@ void TestTransferClient::largeFileRoundTripWithBoundedServerMemory()
     std::unique_ptr<ClientSession> alice;
     QDeadlineTimer listening(10'000);
     while (!alice && !listening.hasExpired()) {
-        alice = signUp(url, u"alice"_s);
+        alice = signedUpSession(url, u"alice"_s, u"alice"_s);
         if (!alice)
             QTest::qWait(100);
     }
     QVERIFY(alice);
-    auto bob = signUp(url, u"bob"_s);
+    auto bob = signedUpSession(url, u"bob"_s, u"bob"_s);
     QVERIFY(bob);
     const qint64 baselineKiB = procStatusKiB(server.processId(), "VmRSS:");
     QVERIFY(baselineKiB > 0);
@@ -213,8 +185,8 @@ void TestTransferClient::transfersResumeAfterServerRestart()
     config.files.windowBytes = 1 * MiB;
     TestServer server(config);
     QVERIFY(server.start());
-    auto alice = signUp(server.url(), u"alice"_s);
-    auto bob = signUp(server.url(), u"bob"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s, u"bob"_s);
     QVERIFY(alice && bob);
     const QString source = m_dir.filePath(u"resume.bin"_s);
     QVERIFY(writeFile(source, 40 * MiB, 7));
@@ -271,7 +243,7 @@ void TestTransferClient::pauseResumeAndCancel()
     config.files.windowBytes = 512 * 1024;
     TestServer server(config);
     QVERIFY(server.start());
-    auto alice = signUp(server.url(), u"alice"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"alice"_s);
     QVERIFY(alice);
     const QString source = m_dir.filePath(u"pause.bin"_s);
     QVERIFY(writeFile(source, 16 * MiB, 3));
@@ -304,7 +276,7 @@ void TestTransferClient::emptyAndMissingFilesFail()
 {
     TestServer server;
     QVERIFY(server.start());
-    auto alice = signUp(server.url(), u"alice"_s);
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"alice"_s);
     QVERIFY(alice);
     TransferClient files(*alice);
     const QString empty = m_dir.filePath(u"empty.txt"_s);
