@@ -47,6 +47,10 @@ struct TransferClient::Job
     std::shared_ptr<DiskFile> disk;
     quint64 run = 0; // download: bumped by every start, pause, cancel and failure
     qint64 received = 0; // download: bytes received in this run, written or queued to be
+    // Download: stopped on the server while the disk catches up; `stopAcked` once the server
+    // confirmed, so that every chunk of the stopped stream has arrived before asking again.
+    bool waitingForDisk = false;
+    bool stopAcked = false;
 };
 
 // A download's "<target>.part" and the SHA-256 of the bytes written to it, kept across
@@ -538,9 +542,16 @@ void TransferClient::finishUpload(Job &job)
             });
 }
 
+void TransferClient::setDiskBacklogLimits(qint64 high, qint64 low)
+{
+    m_diskHighWater = qMax<qint64>(1, high);
+    m_diskLowWater = qBound<qint64>(0, low, m_diskHighWater);
+}
+
 void TransferClient::startDownload(Job &job)
 {
     job.started = false;
+    job.waitingForDisk = false;
     const quint64 run = ++job.run;
     if (!job.disk)
         job.disk = std::make_shared<DiskFile>();
@@ -637,6 +648,8 @@ void TransferClient::onBinary(const QByteArray &frame)
         return start(*job);
     }
     job->received += length;
+    if (!job->waitingForDisk && job->received - job->info.done > m_diskHighWater)
+        waitForDisk(*job);
     // The frame is shared, not copied, into the disk thread; the payload is a part of it.
     const qsizetype at = chunk->payload.data() - frame.constData();
     const TransferId id = job->info.id;
@@ -669,7 +682,49 @@ void TransferClient::onWritten(TransferId id, quint64 run, bool ok, qint64 size)
     job->info.done = size;
     Q_EMIT progress(job->info.id, job->info.done, job->info.size);
     if (job->info.done == job->info.size)
-        finishDownload(*job);
+        return finishDownload(*job);
+    if (job->waitingForDisk)
+        continueAfterDisk(*job);
+}
+
+// The disk is behind: stop the server's stream (the chunks already on their way still come
+// and are written) rather than hold an ever larger queue of chunks in memory.
+void TransferClient::waitForDisk(Job &job)
+{
+    ++m_diskWaits;
+    job.waitingForDisk = true;
+    job.stopAcked = false;
+    const TransferId id = job.info.id;
+    const quint64 run = job.run;
+    request(P::Type::DownloadCancel, P::DownloadRequest{job.info.file.id, 0}.toJson(),
+            [this, id, run](const P::ServerFrame &) {
+                Job *job = find(id);
+                if (!job || job->run != run || !job->waitingForDisk)
+                    return;
+                job->stopAcked = true; // nothing of the stopped stream is still on its way
+                continueAfterDisk(*job);
+            });
+}
+
+void TransferClient::continueAfterDisk(Job &job)
+{
+    if (!job.stopAcked || job.received - job.info.done > m_diskLowWater)
+        return;
+    job.waitingForDisk = false;
+    if (job.received >= job.info.size)
+        return; // everything arrived before the stop took effect
+    const TransferId id = job.info.id;
+    const quint64 run = job.run;
+    request(P::Type::Download, P::DownloadRequest{job.info.file.id, job.received}.toJson(),
+            [this, id, run](const P::ServerFrame &reply) {
+                Job *job = find(id);
+                if (!job || job->run != run || job->info.state != State::Running)
+                    return;
+                if (!reply.success && ++job->resumes <= MaxResumes)
+                    return start(*job); // ask again from what is on disk
+                if (!reply.success)
+                    fail(*job, reply.error);
+            });
 }
 
 void TransferClient::finishDownload(Job &job)

@@ -74,6 +74,14 @@ public:
     QList<Transfer> transfers() const;
     bool isConnected() const { return m_authenticated; }
 
+    // Downloads arrive as fast as the network allows; when the disk falls behind by more than
+    // `high` bytes, the download is stopped on the server and asked for again from where it
+    // got to once no more than `low` bytes wait, so memory does not grow with a slow disk.
+    // Defaults: 16 MiB and 4 MiB.
+    void setDiskBacklogLimits(qint64 high, qint64 low);
+    // How many times a download waited for the disk that way (diagnostics, tests).
+    quint64 diskWaits() const { return m_diskWaits; }
+
     // The attachment of an image or file message for a finished upload.
     static Attachment attachmentFor(const Protocol::FileInfo &file);
 
@@ -106,6 +114,8 @@ private:
     void startDownload(Job &job);
     void requestDownload(TransferId id, quint64 run, bool opened, qint64 have);
     void onWritten(TransferId id, quint64 run, bool ok, qint64 size);
+    void waitForDisk(Job &job);
+    void continueAfterDisk(Job &job);
     void onVerified(TransferId id, quint64 run, const QString &sha256);
     void closeDisk(Job &job, bool removePart = false);
     void onDisk(std::function<void()> work);
@@ -125,6 +135,9 @@ private:
     QHash<QString, Callback> m_pending;
     std::map<TransferId, std::unique_ptr<Job>> m_jobs;
     TransferId m_nextId = 1;
+    qint64 m_diskHighWater = 16 * 1024 * 1024;
+    qint64 m_diskLowWater = 4 * 1024 * 1024;
+    quint64 m_diskWaits = 0;
     // Downloads write and hash their chunks here, never on the caller's (GUI) thread.
     std::unique_ptr<QThread> m_diskThread;
     std::unique_ptr<QObject> m_disk; // lives on m_diskThread: the context of disk work

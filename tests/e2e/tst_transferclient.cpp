@@ -94,6 +94,7 @@ private Q_SLOTS:
     void largeFileRoundTripWithBoundedServerMemory();
     void transfersResumeAfterServerRestart();
     void pauseResumeAndCancel();
+    void downloadWaitsForTheDisk();
     void emptyAndMissingFilesFail();
 
 private:
@@ -270,6 +271,31 @@ void TestTransferClient::pauseResumeAndCancel()
     // The server forgets it: its partial bytes are deleted.
     QTRY_VERIFY_WITH_TIMEOUT(
         QDir(server.dataDir() + u"/files/partial"_s).entryList(QDir::Files).isEmpty(), 5000);
+}
+
+// With a backlog limit below one chunk, every chunk outruns the disk: the download is stopped
+// on the server and asked for again from where it got to, over and over, and still arrives
+// whole and in order.
+void TestTransferClient::downloadWaitsForTheDisk()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"alice"_s);
+    QVERIFY(alice);
+    const QString source = m_dir.filePath(u"slowdisk.bin"_s);
+    QVERIFY(writeFile(source, 6 * MiB + 12345, 7));
+    TransferClient files(*alice);
+    const auto up = files.upload(source);
+    QVERIFY(waitFor(files, up, State::Finished));
+    const QString fileId = files.transfer(up)->file.id;
+
+    files.setDiskBacklogLimits(64 * 1024, 16 * 1024);
+    const QString target = m_dir.filePath(u"slowdisk-copy.bin"_s);
+    const auto down = files.download(fileId, target);
+    QVERIFY(waitFor(files, down, State::Finished, 30'000));
+    QVERIFY(files.diskWaits() >= 3);
+    QCOMPARE(sha256Of(target), sha256Of(source));
+    QVERIFY(!QFile::exists(target + u".part"_s));
 }
 
 void TestTransferClient::emptyAndMissingFilesFail()
