@@ -432,6 +432,10 @@ Choose one on the left, or start a new chat with %1.</source>
         <translation>No conversation is open.
 Choose one on the left, or start a new chat with %1.</translation>
     </message>
+    <message>
+        <source>You are no longer in “%1”.</source>
+        <translation>You are no longer in “%1”.</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::MessageDelegate</name>

@@ -432,6 +432,10 @@ Choose one on the left, or start a new chat with %1.</source>
         <translation>没有打开的会话。
 请在左侧选择一个会话，或按 %1 开始新的聊天。</translation>
     </message>
+    <message>
+        <source>You are no longer in “%1”.</source>
+        <translation>你已不在“%1”中。</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::MessageDelegate</name>

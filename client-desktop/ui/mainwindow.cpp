@@ -197,6 +197,7 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
     connect(m_contactsPanel, &ContactsPanel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
+    connect(&m_session, &ClientSession::conversationRemoved, this, &MainWindow::closeConversation);
     connect(m_composer, &Composer::filesDropped, this, &MainWindow::attachFiles);
     connect(m_composer, &Composer::imagePasted, this, &MainWindow::attachImage);
     connect(m_attachButton, &QToolButton::clicked, this, &MainWindow::chooseAttachments);
@@ -322,6 +323,23 @@ void MainWindow::openConversation(qint64 id)
     updateConversationArea();
     m_composer->setFocus();
     markVisibleAsRead();
+}
+
+// The open conversation went away (this user left it or was removed): show the empty state
+// and say why, rather than a message box that can only fail.
+void MainWindow::closeConversation(ConversationId id)
+{
+    if (id == 0 || id != m_messageModel->conversationId())
+        return;
+    const QString name = m_title->text();
+    m_messageModel->setConversation(Conversation{});
+    m_conversationModel->setActiveConversation(0);
+    m_notifier->setOpenConversation(0);
+    m_title->clear();
+    m_infoButton->setVisible(false);
+    m_composer->clear();
+    updateConversationArea();
+    statusBar()->showMessage(tr("You are no longer in “%1”.").arg(name), 10'000);
 }
 
 void MainWindow::updateConversationArea()

@@ -87,6 +87,7 @@ public:
     void openConversation(qint64 id);
     // The message area and the composer follow whether a conversation is open.
     void updateConversationArea();
+    void closeConversation(ConversationId id);
     // Opens the private chat with a user, creating it if there is none yet.
     void openPrivateChat(UserId user);
     void setMuted(ConversationId id, bool muted);

@@ -38,6 +38,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -445,6 +446,11 @@ void TestDesktopUi::groupInfoManagesMembers()
     confirm = bobInfo->confirmLeave();
     confirm->button(QMessageBox::Yes)->click();
     QTRY_COMPARE(bobWindow->conversationModel()->rowOf(group->id), -1);
+    // The group was open in his window: it closes, and the window says so.
+    QTRY_COMPARE(bobWindow->messageModel()->conversationId(), 0);
+    QVERIFY(bobWindow->emptyState()->isVisible());
+    QVERIFY(!bobWindow->composer()->isEnabled());
+    QVERIFY(bobWindow->statusBar()->currentMessage().contains(u"Band"_s));
     // Alice's open dialog of the group... is gone; her model shows the new membership.
     QTRY_COMPARE(window->conversationModel()->conversation(group->id)->participants.size(), 2);
 }
