@@ -98,16 +98,18 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
         && readNumber(settings, u"files/max_file_mib"_s, maxFileMiB, &error)
         && readNumber(settings, u"files/quota_mib"_s, quotaMiB, &error)
         && readNumber(settings, u"files/max_concurrent_uploads"_s, f.maxConcurrentUploads, &error)
+        && readNumber(settings, u"files/idle_upload_seconds"_s, f.idleUploadSeconds, &error)
         && readNumber(settings, u"files/abandoned_upload_hours"_s, abandonedHours, &error);
     if (!ok)
         return makeError(ErrorCode::BadRequest, error);
     f.maxFileBytes = qint64(maxFileMiB * 1024 * 1024);
     f.quotaBytes = qint64(quotaMiB * 1024 * 1024);
     f.abandonedUploadSeconds = int(abandonedHours * 3600);
-    if (f.maxFileBytes < 1 || f.maxConcurrentUploads < 1 || f.abandonedUploadSeconds < 60)
+    if (f.maxFileBytes < 1 || f.maxConcurrentUploads < 1 || f.abandonedUploadSeconds < 60
+        || f.idleUploadSeconds < 1)
         return makeError(ErrorCode::BadRequest,
-                         u"[files] max_file_mib and max_concurrent_uploads must be positive, "
-                         "abandoned_upload_hours at least one minute"_s);
+                         u"[files] max_file_mib, max_concurrent_uploads and idle_upload_seconds "
+                         "must be positive, abandoned_upload_hours at least one minute"_s);
     return config;
 }
 

@@ -42,6 +42,9 @@ struct FileLimits
     qint64 maxFileBytes = 100LL * 1024 * 1024;
     qint64 quotaBytes = 2LL * 1024 * 1024 * 1024; // per user: finished plus unfinished uploads
     int maxConcurrentUploads = 3; // per user, being sent at the same moment
+    // An upload that has sent nothing for this long (a paused one) stops counting against
+    // maxConcurrentUploads; sending again needs a free slot like a new upload.
+    int idleUploadSeconds = 60;
     int abandonedUploadSeconds = 24 * 3600; // an untouched partial upload is removed after this
     int sweepIntervalSeconds = 600;
     int chunkBytes = 256 * 1024; // largest chunk a client may send

@@ -124,9 +124,13 @@ Protocol::FileInfo TransferService::toInfo(const StoredFile &file)
 
 int TransferService::activeUploadsOf(UserId owner, const QString &except) const
 {
+    // A paused upload keeps its place on the server but not its slot: otherwise pausing as
+    // many uploads as the limit would block every other upload for hours.
+    const qint64 idleSince = m_clock() - qint64(m_limits.idleUploadSeconds) * 1000;
     int count = 0;
     for (auto it = m_uploads.cbegin(); it != m_uploads.cend(); ++it) {
-        if (it.key() != except && it->owner == owner && it->connection)
+        if (it.key() != except && it->owner == owner && it->connection
+            && it->lastActiveMs > idleSince)
             ++count;
     }
     return count;
@@ -207,6 +211,7 @@ void TransferService::resumeOnIo(ClientConnection &c, const StoredUpload &upload
     active.sha256 = upload.sha256;
     active.name = upload.name;
     active.failed = true; // until the I/O thread says where the bytes end
+    active.lastActiveMs = m_clock();
     const QString id = upload.id;
     onIo<Result<qint64>>(
         [id](UploadIo &io) { return io.open(id); },
@@ -269,6 +274,7 @@ void TransferService::acceptChunk(ClientConnection &c, const QString &id, qint64
             makeError(ErrorCode::RateLimited,
                       u"more than %1 unconfirmed bytes in flight"_s.arg(m_limits.windowBytes)));
     upload.queued += payloadSize;
+    upload.lastActiveMs = m_clock();
     onIo<Result<qint64>>([id, offset, frame, payloadFrom](
                              UploadIo &io) { return io.append(id, offset, frame, payloadFrom); },
                          [this, id, conn = QPointer(&c)](Result<qint64> written) {

@@ -68,6 +68,7 @@ private:
         qint64 written = 0; // bytes on disk and hashed
         bool failed = false; // stop answering further chunks until a resume
         bool finishing = false;
+        qint64 lastActiveMs = 0; // started, resumed or sent a chunk (for the concurrency limit)
     };
     struct ActiveDownload
     {

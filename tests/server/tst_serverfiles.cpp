@@ -62,6 +62,7 @@ private Q_SLOTS:
     void onlyMembersMayDownload();
     void imageMessagesNeedImages();
     void quotaAndConcurrencyLimits();
+    void pausedUploadFreesItsSlot();
     void abandonedUploadsAreRemoved();
     void transferConnectionNeedsAuthAndGetsNoPushes();
 
@@ -602,6 +603,49 @@ void TestServerFiles::quotaAndConcurrencyLimits()
     QVERIFY(second->error.message.contains(u"quota"_s));
     const QByteArray small = pattern(300'000, 3);
     QVERIFY(upload(*alice.transfer, u"three"_s, small)->success);
+}
+
+// A paused upload (nothing sent for idle_upload_seconds) stops holding one of the user's
+// concurrent-upload slots; taking it up again then needs a free slot like a new upload.
+void TestServerFiles::pausedUploadFreesItsSlot()
+{
+    m_server.reset();
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.maxConcurrentUploads = 1;
+    config.files.idleUploadSeconds = 1;
+    m_server = std::make_unique<TestServer>(config);
+    QVERIFY(m_server->start());
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const QByteArray first = pattern(600'000, 4);
+    const QString paused = startUpload(*alice.transfer, u"paused"_s, first);
+    QVERIFY(!paused.isEmpty());
+    QVERIFY(sendChunks(*alice.transfer, paused, first.left(256 * 1024), 0));
+    const QByteArray second = pattern(300'000, 5);
+    auto refused = alice.transfer->request(
+        u"upload_start"_s,
+        P::UploadStartRequest{u"second"_s, second.size(), sha256Hex(second), {}}.toJson());
+    QCOMPARE(refused->error.code, ErrorCode::LimitExceeded); // the first is still sending
+    QTest::qWait(1300); // the first goes quiet: paused
+    const QString next = startUpload(*alice.transfer, u"second"_s, second);
+    QVERIFY(!next.isEmpty());
+    // Taking the paused one up again while the second runs: no free slot.
+    auto resumed = alice.transfer->request(
+        u"upload_start"_s,
+        P::UploadStartRequest{u"paused"_s, first.size(), sha256Hex(first), paused}.toJson());
+    QCOMPARE(resumed->error.code, ErrorCode::LimitExceeded);
+    QVERIFY(sendChunks(*alice.transfer, next, second, 0));
+    QVERIFY(alice.transfer->request(u"upload_finish"_s, P::UploadRef{next, 0}.toJson())->success);
+    // With the second stored, the first resumes where it stopped and completes.
+    qint64 offset = -1;
+    auto again = alice.transfer->request(
+        u"upload_start"_s,
+        P::UploadStartRequest{u"paused"_s, first.size(), sha256Hex(first), paused}.toJson());
+    QVERIFY(again && again->success);
+    offset = P::UploadStartReply::fromJson(again->data)->offset;
+    QCOMPARE(offset, 256 * 1024);
+    QVERIFY(sendChunks(*alice.transfer, paused, first, offset));
+    QVERIFY(alice.transfer->request(u"upload_finish"_s, P::UploadRef{paused, 0}.toJson())->success);
 }
 
 void TestServerFiles::abandonedUploadsAreRemoved()
