@@ -112,8 +112,8 @@ qint64 conversationId(const QJsonObject &reply)
 QString messageFrame(qint64 conversation, const QString &content, const QString &rid)
 {
     return uR"({"type":"message","rid":"%1","data":{"id":"%2","conversation_id":%3,"content":"%4"}})"_s
-        .arg(rid, Banter::newMessageId().toString(QUuid::WithoutBraces), QString::number(conversation),
-             content);
+        .arg(rid, Banter::newMessageId().toString(QUuid::WithoutBraces),
+             QString::number(conversation), content);
 }
 
 QJsonObject cpuFigures(const ServerProcess &server, double serverCpu0, double selfCpu0,

@@ -12,6 +12,7 @@
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "sessionhelpers.h"
+#include "testfiles.h"
 #include "testserver.h"
 #include "ui/composer.h"
 #include "ui/imageviewer.h"
@@ -21,7 +22,6 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QCryptographicHash>
 #include <QDropEvent>
 #include <QLabel>
 #include <QListView>
@@ -58,28 +58,6 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-// Random content in blocks, for files too large to hold twice.
-bool writeLargeFile(const QString &path, qint64 size, quint32 seed)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    for (qint64 done = 0; done < size; done += MiB) {
-        if (file.write(randomBytes(qMin(MiB, size - done), seed + quint32(done / MiB))) < 0)
-            return false;
-    }
-    return true;
-}
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
-        return {};
-    return hash.result().toHex();
 }
 
 // Something that looks like a photo: a sky, a sun, hills; compresses like one.
@@ -261,7 +239,7 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     const QString cachedImage =
         model->index(imageRow).data(MessageListModel::LocalFileRole).toString();
     QVERIFY(cachedImage.startsWith(bobWindow->fileTransfers()->cacheDir()));
-    QCOMPARE(sha256Of(cachedImage), sha256Of(imagePath));
+    QCOMPARE(sha256OfFile(cachedImage), sha256OfFile(imagePath));
 
     // A file bubble: Download, then Open and Save as.
     const int notesRow = rowOfFile(model, u"notes.bin"_s);
@@ -270,7 +248,7 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     QTRY_COMPARE(statusAt(model->index(notesRow)), FileStatus::Done);
     const QString downloaded =
         model->index(notesRow).data(MessageListModel::LocalFileRole).toString();
-    QCOMPARE(sha256Of(downloaded), sha256Of(notesPath));
+    QCOMPARE(sha256OfFile(downloaded), sha256OfFile(notesPath));
     QUrl opened;
     bobWindow->setUrlOpener([&](const QUrl &url) {
         opened = url;
@@ -286,7 +264,7 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     });
     QVERIFY(click(*bobWindow, notesRow, Action::SaveAs));
     QVERIFY(suggested.endsWith(u"/notes.bin"_s));
-    QTRY_COMPARE(sha256Of(copy), sha256Of(notesPath));
+    QTRY_COMPARE(sha256OfFile(copy), sha256OfFile(notesPath));
     QTRY_VERIFY(bobWindow->statusBar()->currentMessage().contains(u"saved notes.bin"_s));
 
     // Save as before any download: straight to the chosen place.
@@ -296,7 +274,7 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     QVERIFY(click(*bobWindow, reportRow, Action::SaveAs));
     QTRY_COMPARE(statusAt(model->index(reportRow)), FileStatus::Done);
     QCOMPARE(model->index(reportRow).data(MessageListModel::LocalFileRole).toString(), direct);
-    QCOMPARE(sha256Of(direct), sha256Of(reportPath));
+    QCOMPARE(sha256OfFile(direct), sha256OfFile(reportPath));
     QVERIFY(!QFile::exists(direct + u".part"_s));
 
     // The viewer: a click on the image; fit, zoom, save.
@@ -316,7 +294,7 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     const QString imageCopy = m_dir.filePath(u"lake copy.png"_s);
     bobWindow->setSaveFileChooser([&](const QString &) { return imageCopy; });
     viewer->saveButton()->click();
-    QTRY_COMPARE(sha256Of(imageCopy), sha256Of(imagePath));
+    QTRY_COMPARE(sha256OfFile(imageCopy), sha256OfFile(imagePath));
     viewer->close();
 }
 
@@ -337,7 +315,7 @@ void TestDesktopFiles::cancelMidUpload()
     QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);
     const QString big = m_dir.filePath(u"big.bin"_s);
-    QVERIFY(writeLargeFile(big, 60 * MiB, 3));
+    QVERIFY(writeRandomFile(big, 60 * MiB, 3));
 
     QSignalSpy received(bob.get(), &ClientSession::messageReceived);
     QVERIFY(window->attachFiles({big}));
@@ -548,7 +526,7 @@ void TestDesktopFiles::oddNamesTravelSafely()
         const QString source = name == arabic ? paths.at(0)
             : name == spoof                   ? paths.at(1)
                                               : paths.at(2);
-        QCOMPARE(sha256Of(local), sha256Of(source));
+        QCOMPARE(sha256OfFile(local), sha256OfFile(source));
     }
     // And they paint (the delegate elides and shapes them without trouble).
     QVERIFY(!bobWindow->grab().isNull());
@@ -571,7 +549,7 @@ void TestDesktopFiles::uploadResumesAfterServerRestart()
     QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
     window->openConversation(chat->id);
     const QString source = m_dir.filePath(u"resume.bin"_s);
-    QVERIFY(writeLargeFile(source, 24 * MiB, 5));
+    QVERIFY(writeRandomFile(source, 24 * MiB, 5));
 
     QVERIFY(window->attachFiles({source}));
     const QModelIndex row = window->messageModel()->index(0);
@@ -645,7 +623,7 @@ void TestDesktopFiles::screenshots()
     QTRY_COMPARE_WITH_TIMEOUT(bobWindow->messageModel()->rowCount(), 5, 10'000);
     // A big one still on its way when the picture is taken.
     const QString video = m_dir.filePath(u"Drone footage.mp4"_s);
-    QVERIFY(writeLargeFile(video, 48 * MiB, 9));
+    QVERIFY(writeRandomFile(video, 48 * MiB, 9));
     QVERIFY(window->attachFiles({video}));
     QTRY_VERIFY_WITH_TIMEOUT(
         window->messageModel()->index(5).data(MessageListModel::FileDoneRole).toLongLong()

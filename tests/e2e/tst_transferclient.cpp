@@ -6,11 +6,10 @@
 #include "client/clientsession.h"
 #include "client/transferclient.h"
 #include "sessionhelpers.h"
+#include "testfiles.h"
 #include "testserver.h"
 
-#include <QCryptographicHash>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -22,32 +21,6 @@ using State = TransferClient::State;
 
 namespace {
 constexpr qint64 MiB = 1024 * 1024;
-
-// Pseudo-random content, written in blocks: a large file without a large buffer.
-bool writeFile(const QString &path, qint64 size, quint32 seed)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    QRandomGenerator random(seed);
-    QByteArray block(MiB, Qt::Uninitialized);
-    for (qint64 written = 0; written < size; written += block.size()) {
-        random.fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
-        const qint64 n = qMin<qint64>(block.size(), size - written);
-        if (file.write(block.constData(), n) != n)
-            return false;
-    }
-    return true;
-}
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
-        return {};
-    return hash.result().toHex();
-}
 
 bool waitFor(TransferClient &client, TransferClient::TransferId id, State state,
              int timeoutMs = 60'000)
@@ -148,7 +121,7 @@ void TestTransferClient::largeFileRoundTripWithBoundedServerMemory()
 
     const QString source = m_dir.filePath(u"big.bin"_s);
     const qint64 size = 210 * MiB + 12345; // not a multiple of the chunk size
-    QVERIFY(writeFile(source, size, 42));
+    QVERIFY(writeRandomFile(source, size, 42));
     TransferClient aliceFiles(*alice);
     QElapsedTimer clock;
     clock.start();
@@ -157,7 +130,7 @@ void TestTransferClient::largeFileRoundTripWithBoundedServerMemory()
     const qint64 uploadMs = clock.elapsed();
     const Protocol::FileInfo file = aliceFiles.transfer(up)->file;
     QCOMPARE(file.size, size);
-    QCOMPARE(file.sha256.toLatin1(), sha256Of(source));
+    QCOMPARE(file.sha256.toLatin1(), sha256OfFile(source));
     QVERIFY(!shareFile(*alice, *bob, file).id.isNull());
 
     TransferClient bobFiles(*bob);
@@ -166,7 +139,7 @@ void TestTransferClient::largeFileRoundTripWithBoundedServerMemory()
     const auto down = bobFiles.download(file.id, target);
     QVERIFY(waitFor(bobFiles, down, State::Finished, 240'000));
     const qint64 downloadMs = clock.elapsed();
-    QCOMPARE(sha256Of(target), sha256Of(source));
+    QCOMPARE(sha256OfFile(target), sha256OfFile(source));
     QVERIFY(!QFile::exists(target + u".part"_s));
 
     const qint64 peakKiB = procStatusKiB(server.processId(), "VmHWM:");
@@ -190,7 +163,7 @@ void TestTransferClient::transfersResumeAfterServerRestart()
     auto bob = signedUpSession(server.url(), u"bob"_s, u"bob"_s);
     QVERIFY(alice && bob);
     const QString source = m_dir.filePath(u"resume.bin"_s);
-    QVERIFY(writeFile(source, 40 * MiB, 7));
+    QVERIFY(writeRandomFile(source, 40 * MiB, 7));
 
     TransferClient aliceFiles(*alice);
     QList<qint64> progress;
@@ -217,7 +190,7 @@ void TestTransferClient::transfersResumeAfterServerRestart()
         QVERIFY2(progress.at(i) >= atRestart - config.files.windowBytes,
                  qPrintable(u"progress fell back to %1"_s.arg(progress.at(i))));
     const Protocol::FileInfo file = aliceFiles.transfer(up)->file;
-    QCOMPARE(file.sha256.toLatin1(), sha256Of(source));
+    QCOMPARE(file.sha256.toLatin1(), sha256OfFile(source));
 
     QTRY_VERIFY_WITH_TIMEOUT(alice->isReady() && bob->isReady(), 10'000);
     QVERIFY(!shareFile(*alice, *bob, file).id.isNull());
@@ -235,7 +208,7 @@ void TestTransferClient::transfersResumeAfterServerRestart()
     const auto down = bobFiles.download(file.id, target);
     QVERIFY(waitFor(bobFiles, down, State::Finished, 60'000));
     QVERIFY(downRestarted);
-    QCOMPARE(sha256Of(target), sha256Of(source));
+    QCOMPARE(sha256OfFile(target), sha256OfFile(source));
 }
 
 void TestTransferClient::pauseResumeAndCancel()
@@ -247,7 +220,7 @@ void TestTransferClient::pauseResumeAndCancel()
     auto alice = signedUpSession(server.url(), u"alice"_s, u"alice"_s);
     QVERIFY(alice);
     const QString source = m_dir.filePath(u"pause.bin"_s);
-    QVERIFY(writeFile(source, 16 * MiB, 3));
+    QVERIFY(writeRandomFile(source, 16 * MiB, 3));
     TransferClient files(*alice);
     const auto id = files.upload(source);
     QTRY_VERIFY_WITH_TIMEOUT(files.transfer(id)->done > 0, 10'000);
@@ -260,9 +233,9 @@ void TestTransferClient::pauseResumeAndCancel()
     QVERIFY(paused < 16 * MiB);
     files.resume(id);
     QVERIFY(waitFor(files, id, State::Finished));
-    QCOMPARE(files.transfer(id)->file.sha256.toLatin1(), sha256Of(source));
+    QCOMPARE(files.transfer(id)->file.sha256.toLatin1(), sha256OfFile(source));
 
-    QVERIFY(writeFile(source, 16 * MiB, 4));
+    QVERIFY(writeRandomFile(source, 16 * MiB, 4));
     QSignalSpy states(&files, &TransferClient::stateChanged);
     const auto cancelled = files.upload(source);
     QTRY_VERIFY_WITH_TIMEOUT(files.transfer(cancelled)->done > 0, 10'000);
@@ -283,7 +256,7 @@ void TestTransferClient::downloadWaitsForTheDisk()
     auto alice = signedUpSession(server.url(), u"alice"_s, u"alice"_s);
     QVERIFY(alice);
     const QString source = m_dir.filePath(u"slowdisk.bin"_s);
-    QVERIFY(writeFile(source, 6 * MiB + 12345, 7));
+    QVERIFY(writeRandomFile(source, 6 * MiB + 12345, 7));
     TransferClient files(*alice);
     const auto up = files.upload(source);
     QVERIFY(waitFor(files, up, State::Finished));
@@ -294,7 +267,7 @@ void TestTransferClient::downloadWaitsForTheDisk()
     const auto down = files.download(fileId, target);
     QVERIFY(waitFor(files, down, State::Finished, 30'000));
     QVERIFY(files.diskWaits() >= 3);
-    QCOMPARE(sha256Of(target), sha256Of(source));
+    QCOMPARE(sha256OfFile(target), sha256OfFile(source));
     QVERIFY(!QFile::exists(target + u".part"_s));
 }
 
