@@ -148,7 +148,10 @@ void TestTransferClient::largeFileRoundTripWithBoundedServerMemory()
           uploadMs, size / 1e3 / qMax<qint64>(1, uploadMs), downloadMs,
           size / 1e3 / qMax<qint64>(1, downloadMs), baselineKiB, peakKiB);
     // Memory follows the window and socket buffers, not the file: far below its 210 MiB.
+    // (Not under AddressSanitizer, whose quarantine keeps up to 256 MiB of freed memory.)
+#if !defined(__SANITIZE_ADDRESS__)
     QVERIFY2(peakKiB - baselineKiB < 64 * 1024, qPrintable(u"peak %1 KiB"_s.arg(peakKiB)));
+#endif
     server.terminate();
     QVERIFY(server.waitForFinished(10'000));
 }
