@@ -107,6 +107,8 @@ int main(int argc, char **argv)
     parser.addOptions(
         {{u"banterd"_s, u"banterd binary."_s, u"path"_s, u"build/release/server/banterd"_s},
          {u"mib"_s, u"File size in MiB."_s, u"n"_s, u"200"_s},
+         {u"disk-backlog-mib"_s, u"Download bytes that may wait for the disk (TransferClient)."_s,
+          u"n"_s, u"16"_s},
          {u"seconds"_s, u"Time limit per phase."_s, u"n"_s, u"120"_s}});
     parser.process(app);
     const qint64 size = parser.value(u"mib"_s).toLongLong() * MiB;
@@ -177,6 +179,8 @@ int main(int argc, char **argv)
     spin([&] { return shared.isFinished(); }, 5000);
 
     TransferClient bobFiles(*bob);
+    const qint64 backlog = parser.value(u"disk-backlog-mib"_s).toLongLong() * MiB;
+    bobFiles.setDiskBacklogLimits(backlog, backlog / 4);
     probe.start();
     clock.restart();
     const auto down = bobFiles.download(uploaded->file.id, dir.filePath(u"copy.bin"_s));
@@ -185,6 +189,8 @@ int main(int argc, char **argv)
     const qint64 downloadMs = clock.elapsed();
     result.insert(u"chat_during_download"_s, probe.stop());
     result.insert(u"download_mb_per_s"_s, double(size) / 1e3 / double(qMax<qint64>(1, downloadMs)));
+    // Times the download stopped for the disk to catch up (TransferClient's back-pressure).
+    result.insert(u"download_disk_waits"_s, qint64(bobFiles.diskWaits()));
     result.insert(u"server_rss_mib"_s, double(server.rssBytes()) / MiB);
     server.stop();
 
