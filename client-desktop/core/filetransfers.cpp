@@ -566,19 +566,28 @@ void FileTransfers::fetchImage(const Attachment &attachment)
     m_downloads[attachment.fileId].isImage = true;
     m_downloads[attachment.fileId].fileId = attachment.fileId;
     const FileState current = state(attachment.fileId);
-    if (current.status == FileStatus::Done) {
-        if (!m_previews.contains(attachment.fileId))
-            makePreview(attachment.fileId, current.localPath);
-        return;
-    }
+    if (current.status == FileStatus::Done)
+        return; // here already: its preview is made when it is shown (preview())
     // Failed ones wait for a click rather than retrying on every repaint.
     if (current.status == FileStatus::Remote && attachment.size <= AutoDownloadImageBytes)
         download(attachment);
 }
 
+QImage FileTransfers::preview(const Attachment &attachment)
+{
+    if (const QImage *cached = m_previews.object(attachment.fileId))
+        return *cached;
+    // Evicted (or never made): make it again from the cached file, off this thread; until
+    // then the bubble shows the thumbnail.
+    const FileState current = state(attachment.fileId);
+    if (current.status == FileStatus::Done && !current.localPath.isEmpty())
+        makePreview(attachment.fileId, current.localPath);
+    return {};
+}
+
 void FileTransfers::makePreview(const QString &fileId, const QString &path)
 {
-    if (m_previewsLoading.contains(fileId))
+    if (m_previewsLoading.contains(fileId) || m_previewsFailed.contains(fileId))
         return;
     m_previewsLoading.insert(fileId);
     // Twice the bubble's size: sharp on high-density screens.
@@ -586,9 +595,11 @@ void FileTransfers::makePreview(const QString &fileId, const QString &path)
         this, [path] { return readScaled(path, PreviewSide * 2); },
         [this, fileId](const QImage &image) {
             m_previewsLoading.remove(fileId);
-            if (image.isNull())
+            if (image.isNull()) {
+                m_previewsFailed.insert(fileId); // not an image we can read: do not retry
                 return;
-            m_previews.insert(fileId, image);
+            }
+            m_previews.insert(fileId, new QImage(image), qMax<qint64>(1, image.sizeInBytes()));
             Q_EMIT fileChanged(fileId);
         });
 }

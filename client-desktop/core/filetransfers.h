@@ -6,6 +6,7 @@
 #include "domain/ids.h"
 #include "domain/message.h"
 
+#include <QCache>
 #include <QHash>
 #include <QImage>
 #include <QObject>
@@ -98,8 +99,12 @@ public:
     void saveAs(const Attachment &attachment, const QString &target);
     // Starts the download of an image to show, within AutoDownloadImageBytes.
     void fetchImage(const Attachment &attachment);
-    // The downloaded image scaled to a bubble, or null while there is none yet.
-    QImage preview(const QString &fileId) const { return m_previews.value(fileId); }
+    // The downloaded image scaled to a bubble, or null while there is none (yet, or again:
+    // previews are kept up to previewCacheBytes, the least recently shown go first). A null
+    // preview of a downloaded image is made again in the background.
+    QImage preview(const Attachment &attachment);
+    void setPreviewCacheBytes(qint64 bytes) { m_previews.setMaxCost(bytes); }
+    qsizetype cachedPreviewCount() const { return m_previews.count(); }
     // The attachment's thumbnail, decoded once.
     QImage thumbnail(const Attachment &attachment) const;
 
@@ -156,8 +161,9 @@ private:
     mutable QHash<QString, Download> m_downloads; // by file id; state() learns from the cache
     mutable QSet<QString> m_scanned; // file ids whose cache directory state() looked at
     QHash<QString, QString> m_sentFiles; // file id → the local file this client uploaded
-    QHash<QString, QImage> m_previews;
+    QCache<QString, QImage> m_previews{64 * 1024 * 1024}; // cost: bytes
     QSet<QString> m_previewsLoading;
+    QSet<QString> m_previewsFailed;
     mutable QHash<QString, QImage> m_thumbnails;
 };
 

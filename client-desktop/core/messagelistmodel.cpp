@@ -259,7 +259,7 @@ QVariant MessageListModel::fileData(const Message &m, int role) const
     if (role == ThumbnailRole)
         return m_files->thumbnail(m.attachment);
     if (role == PreviewRole)
-        return m_files->preview(m.attachment.fileId);
+        return m.type == MessageType::Image ? m_files->preview(m.attachment) : QImage();
     const FileState state = m_files->state(m.attachment.fileId);
     switch (role) {
     case FileStatusRole:

@@ -174,25 +174,55 @@ void TransferService::startUpload(ClientConnection &c, const P::UploadStartReque
             }
             if (!request.uploadId.isEmpty())
                 return noSuchUpload();
-            Result<qint64> used = repos.files.bytesUsed(fresh.ownerId);
-            if (!used)
-                return used.error();
-            if (*used + fresh.size > quota)
-                return makeError(
-                    ErrorCode::LimitExceeded,
-                    u"this would exceed your storage quota (%1 of %2 bytes used)"_s.arg(*used).arg(
-                        quota));
-            if (Status created = repos.files.createUpload(fresh); !created)
-                return created.error();
-            return fresh;
+            return createUpload(repos, fresh, quota);
         },
-        [this, conn = QPointer(&c), reply](Result<StoredUpload> upload) {
+        [this, conn = QPointer(&c), reply, fresh,
+         resuming = !request.uploadId.isEmpty()](Result<StoredUpload> upload) {
             if (!upload)
                 return reply.failure(upload.error());
             if (!conn)
                 return;
+            // The same content is being sent right now (the same photo attached twice at
+            // once): that upload is not this one's to take over; this one gets its own. The
+            // two end in the same blob.
+            if (!resuming && upload->id != fresh.id && isBeingSent(upload->id)) {
+                return runInStorage<StoredUpload>(
+                    m_storage, this,
+                    [fresh, quota = m_limits.quotaBytes](Repositories &repos) {
+                        return createUpload(repos, fresh, quota);
+                    },
+                    [this, conn, reply](Result<StoredUpload> created) {
+                        if (!created)
+                            return reply.failure(created.error());
+                        if (conn)
+                            resumeOnIo(*conn, *created, reply);
+                    });
+            }
             resumeOnIo(*conn, *upload, reply);
         });
+}
+
+bool TransferService::isBeingSent(const QString &uploadId) const
+{
+    // One that failed (a bad chunk, a disk error) waits for its client to take it up again,
+    // and a client that lost the upload's id does that by content.
+    const auto it = m_uploads.constFind(uploadId);
+    return it != m_uploads.cend() && it->connection && (it->starting || !it->failed);
+}
+
+Result<StoredUpload> TransferService::createUpload(Repositories &repos, const StoredUpload &fresh,
+                                                   qint64 quota)
+{
+    Result<qint64> used = repos.files.bytesUsed(fresh.ownerId);
+    if (!used)
+        return used.error();
+    if (*used + fresh.size > quota)
+        return makeError(
+            ErrorCode::LimitExceeded,
+            u"this would exceed your storage quota (%1 of %2 bytes used)"_s.arg(*used).arg(quota));
+    if (Status created = repos.files.createUpload(fresh); !created)
+        return created.error();
+    return fresh;
 }
 
 void TransferService::resumeOnIo(ClientConnection &c, const StoredUpload &upload,
@@ -211,6 +241,7 @@ void TransferService::resumeOnIo(ClientConnection &c, const StoredUpload &upload
     active.sha256 = upload.sha256;
     active.name = upload.name;
     active.failed = true; // until the I/O thread says where the bytes end
+    active.starting = true;
     active.lastActiveMs = m_clock();
     const QString id = upload.id;
     onIo<Result<qint64>>(
@@ -225,6 +256,7 @@ void TransferService::resumeOnIo(ClientConnection &c, const StoredUpload &upload
             }
             it->queued = it->written = *offset;
             it->failed = false;
+            it->starting = false;
             reply.success(
                 P::UploadStartReply{id, *offset, limits.chunkBytes, limits.windowBytes}.toJson());
         });

@@ -67,6 +67,7 @@ private:
         qint64 queued = 0; // bytes accepted from the socket
         qint64 written = 0; // bytes on disk and hashed
         bool failed = false; // stop answering further chunks until a resume
+        bool starting = false; // (re)started, waiting for the I/O thread to open it
         bool finishing = false;
         qint64 lastActiveMs = 0; // started, resumed or sent a chunk (for the concurrency limit)
     };
@@ -91,6 +92,10 @@ private:
     void failUpload(ClientConnection &c, const QString &uploadId, const Error &error);
     void resumeOnIo(ClientConnection &c, const StoredUpload &upload, const Reply &reply);
     int activeUploadsOf(UserId owner, const QString &except) const;
+    bool isBeingSent(const QString &uploadId) const;
+    // Storage thread: a new upload row, if the owner's quota has room for it.
+    static Result<StoredUpload> createUpload(Repositories &repos, const StoredUpload &fresh,
+                                             qint64 quota);
     void pump(ClientConnection *c);
 
     StorageExecutor &m_storage;

@@ -51,6 +51,10 @@ struct TransferClient::Job
     // confirmed, so that every chunk of the stopped stream has arrived before asking again.
     bool waitingForDisk = false;
     bool stopAcked = false;
+    // Upload: refused for now because the server's limit of uploads at a time is reached by
+    // our own running uploads; it starts when one of them ends.
+    bool waitingForSlot = false;
+    bool slotRetried = false;
 };
 
 // A download's "<target>.part" and the SHA-256 of the bytes written to it, kept across
@@ -69,6 +73,9 @@ TransferClient::TransferClient(ClientSession &session, QObject *parent)
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &TransferClient::ensureConnected);
+    m_slotRetry.setSingleShot(true);
+    m_slotRetry.setInterval(20'000);
+    connect(&m_slotRetry, &QTimer::timeout, this, &TransferClient::startWaitingUpload);
     connect(&m_socket, &QWebSocket::connected, this, &TransferClient::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &TransferClient::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &TransferClient::onText);
@@ -192,7 +199,41 @@ void TransferClient::setState(Job &job, State state)
     if (job.info.state == state)
         return;
     job.info.state = state;
+    if (state != State::Preparing)
+        job.waitingForSlot = false;
+    const bool freesSlot = job.info.direction == Direction::Upload
+        && (state == State::Finished || state == State::Failed || state == State::Cancelled
+            || state == State::Paused);
     Q_EMIT stateChanged(job.info.id, state);
+    if (freesSlot)
+        QMetaObject::invokeMethod(this, &TransferClient::startWaitingUpload, Qt::QueuedConnection);
+}
+
+int TransferClient::runningUploads() const
+{
+    int running = 0;
+    for (const auto &[id, job] : m_jobs) {
+        if (job->info.direction == Direction::Upload && job->info.state == State::Running)
+            ++running;
+    }
+    return running;
+}
+
+void TransferClient::waitForSlot(Job &job)
+{
+    job.waitingForSlot = true;
+    // A paused upload frees its slot on the server only after a while: look again then too.
+    m_slotRetry.start();
+}
+
+void TransferClient::startWaitingUpload()
+{
+    for (const auto &[id, job] : m_jobs) {
+        if (job->waitingForSlot && job->info.state == State::Preparing) {
+            job->waitingForSlot = false;
+            return start(*job); // one at a time: refused again, it waits again
+        }
+    }
 }
 
 void TransferClient::fail(Job &job, const Error &error)
@@ -454,8 +495,20 @@ void TransferClient::startUpload(Job &job)
                         job->uploadId.clear();
                         return startUpload(*job);
                     }
+                    // Ten files attached at once: the ones past the server's uploads-at-a-time
+                    // wait for a slot instead of failing. With none of ours running the limit
+                    // is the quota (or ours ended just now: asked once more to be sure).
+                    if (reply.error.code == ErrorCode::LimitExceeded) {
+                        if (runningUploads() > 0)
+                            return waitForSlot(*job);
+                        if (!job->slotRetried) {
+                            job->slotRetried = true;
+                            return startUpload(*job);
+                        }
+                    }
                     return fail(*job, reply.error);
                 }
+                job->slotRetried = false;
                 Result<P::UploadStartReply> started = P::UploadStartReply::fromJson(reply.data);
                 if (!started)
                     return fail(*job, started.error());

@@ -115,6 +115,9 @@ private:
     void requestDownload(TransferId id, quint64 run, bool opened, qint64 have);
     void onWritten(TransferId id, quint64 run, bool ok, qint64 size);
     void waitForDisk(Job &job);
+    int runningUploads() const;
+    void waitForSlot(Job &job);
+    void startWaitingUpload();
     void continueAfterDisk(Job &job);
     void onVerified(TransferId id, quint64 run, const QString &sha256);
     void closeDisk(Job &job, bool removePart = false);
@@ -131,6 +134,7 @@ private:
     bool m_connecting = false;
     Backoff m_backoff;
     QTimer m_retry;
+    QTimer m_slotRetry;
     quint64 m_nextRid = 1;
     QHash<QString, Callback> m_pending;
     std::map<TransferId, std::unique_ptr<Job>> m_jobs;

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void attachButtonSendsImageAndFiles();
+    void previewsStayWithinTheirCache();
     void cancelMidUpload();
     void dropAndPasteSend();
     void refusedFilesAreExplained();
@@ -296,6 +297,50 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     viewer->saveButton()->click();
     QTRY_COMPARE(sha256OfFile(imageCopy), sha256OfFile(imagePath));
     viewer->close();
+}
+
+// A conversation full of photos must not keep every decoded preview in memory: the cache
+// holds what fits in its budget, and a preview that fell out is made again when shown.
+void TestDesktopFiles::previewsStayWithinTheirCache()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto alice = signedUpSession(server.url(), u"alice"_s);
+    auto bob = signedUpSession(server.url(), u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto window = showWindow(*alice);
+    auto bobWindow = showWindow(*bob);
+    QVERIFY(window && bobWindow);
+    SessionCloser closer{{alice.get(), bob.get()}};
+    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
+    window->openConversation(chat->id);
+    bobWindow->openConversation(chat->id);
+    // Room for about one preview (a 640 × 427 ARGB image is ~1.1 MB).
+    bobWindow->fileTransfers()->setPreviewCacheBytes(1500 * KiB);
+
+    QStringList photos;
+    for (int i = 0; i < 4; ++i) {
+        photos << m_dir.filePath(u"photo-%1.png"_s.arg(i));
+        QVERIFY(landscape(1200, 800).save(photos.last()));
+    }
+    QVERIFY(window->attachFiles(photos));
+    MessageListModel *model = bobWindow->messageModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 15'000);
+    auto preview = [model](int row) {
+        return model->index(row).data(MessageListModel::PreviewRole).value<QImage>();
+    };
+    // Each is shown in turn (as scrolling would): each gets its preview...
+    for (int row = 0; row < 4; ++row) {
+        QTRY_VERIFY_WITH_TIMEOUT(!preview(row).isNull(), 10'000);
+        QVERIFY(bobWindow->fileTransfers()->cachedPreviewCount() <= 1);
+    }
+    // ...and the first, long evicted, comes back when shown again.
+    QVERIFY(preview(0).isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(!preview(0).isNull(), 10'000);
+    QVERIFY(bobWindow->fileTransfers()->cachedPreviewCount() <= 1);
 }
 
 void TestDesktopFiles::cancelMidUpload()

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void transfersResumeAfterServerRestart();
     void pauseResumeAndCancel();
     void downloadWaitsForTheDisk();
+    void uploadsPastTheLimitWaitForASlot();
     void emptyAndMissingFilesFail();
 
 private:
@@ -272,6 +273,36 @@ void TestTransferClient::downloadWaitsForTheDisk()
     QVERIFY(files.diskWaits() >= 3);
     QCOMPARE(sha256OfFile(target), sha256OfFile(source));
     QVERIFY(!QFile::exists(target + u".part"_s));
+}
+
+// More uploads at once than the server allows at a time: the rest wait for a slot and all
+// finish, none fails. A quota refusal still fails at once.
+void TestTransferClient::uploadsPastTheLimitWaitForASlot()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.files.maxConcurrentUploads = 2;
+    config.files.quotaBytes = 40 * MiB;
+    TestServer server(config);
+    QVERIFY(server.start());
+    auto alice = signedUpSession(server.url(), u"alice"_s, u"alice"_s);
+    QVERIFY(alice);
+    TransferClient files(*alice);
+    QSignalSpy failed(&files, &TransferClient::failed);
+    QList<TransferClient::TransferId> ids;
+    for (int i = 0; i < 5; ++i) {
+        const QString path = m_dir.filePath(u"many-%1.bin"_s.arg(i));
+        QVERIFY(writeRandomFile(path, 3 * MiB, 100 + quint32(i)));
+        ids << files.upload(path);
+    }
+    for (TransferClient::TransferId id : std::as_const(ids))
+        QVERIFY(waitFor(files, id, State::Finished, 30'000));
+    QCOMPARE(failed.count(), 0);
+
+    const QString huge = m_dir.filePath(u"huge.bin"_s);
+    QVERIFY(writeRandomFile(huge, 30 * MiB, 200));
+    const auto refused = files.upload(huge);
+    QVERIFY(waitFor(files, refused, State::Failed, 10'000));
+    QCOMPARE(files.transfer(refused)->error->code, ErrorCode::LimitExceeded);
 }
 
 void TestTransferClient::emptyAndMissingFilesFail()

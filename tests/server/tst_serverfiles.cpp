@@ -63,6 +63,7 @@ private Q_SLOTS:
     void imageMessagesNeedImages();
     void quotaAndConcurrencyLimits();
     void pausedUploadFreesItsSlot();
+    void sameContentTwiceAtOnce();
     void abandonedUploadsAreRemoved();
     void transferConnectionNeedsAuthAndGetsNoPushes();
 
@@ -646,6 +647,37 @@ void TestServerFiles::pausedUploadFreesItsSlot()
     QCOMPARE(offset, 256 * 1024);
     QVERIFY(sendChunks(*alice.transfer, paused, first, offset));
     QVERIFY(alice.transfer->request(u"upload_finish"_s, P::UploadRef{paused, 0}.toJson())->success);
+}
+
+// The same photo attached twice at once: two uploads of identical content, neither taking
+// over the other's; both finish as files of their own, over one blob.
+void TestServerFiles::sameContentTwiceAtOnce()
+{
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const QByteArray data = pattern(700'000, 6);
+    const QString first = startUpload(*alice.transfer, u"a.png"_s, data);
+    const QString second = startUpload(*alice.transfer, u"b.png"_s, data);
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    QVERIFY(first != second);
+    QVERIFY(sendChunks(*alice.transfer, first, data, 0));
+    QVERIFY(sendChunks(*alice.transfer, second, data, 0));
+    auto a = alice.transfer->request(u"upload_finish"_s, P::UploadRef{first, 0}.toJson());
+    auto b = alice.transfer->request(u"upload_finish"_s, P::UploadRef{second, 0}.toJson());
+    QVERIFY(a && a->success && b && b->success);
+    const auto fileA = P::FileReply::fromJson(a->data);
+    const auto fileB = P::FileReply::fromJson(b->data);
+    QVERIFY(fileA && fileB);
+    QVERIFY(fileA->file.id != fileB->file.id);
+    QCOMPARE(fileA->file.name, u"a.png"_s);
+    QCOMPARE(fileB->file.name, u"b.png"_s);
+    QCOMPARE(download(*alice.transfer, fileA->file.id), data);
+    QCOMPARE(download(*alice.transfer, fileB->file.id), data);
+    // One blob, no partial files left behind.
+    QCOMPARE(
+        QDir(filesDir() + u"/blobs/"_s + fileA->file.sha256.left(2)).entryList(QDir::Files).size(),
+        1);
+    QVERIFY(QDir(filesDir() + u"/partial"_s).entryList(QDir::Files).isEmpty());
 }
 
 void TestServerFiles::abandonedUploadsAreRemoved()
