@@ -43,6 +43,10 @@
         <source>%1 · Failed</source>
         <translation>%1 · Failed</translation>
     </message>
+    <message>
+        <source>%1 · Waiting for other uploads</source>
+        <translation>%1 · Waiting for other uploads</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::AccountStore</name>

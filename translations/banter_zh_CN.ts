@@ -43,6 +43,10 @@
         <source>%1 · Failed</source>
         <translation>%1 · 失败</translation>
     </message>
+    <message>
+        <source>%1 · Waiting for other uploads</source>
+        <translation>%1 · 等待其他上传完成</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::AccountStore</name>

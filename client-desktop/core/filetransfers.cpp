@@ -297,6 +297,8 @@ FileStatus FileTransfers::statusOf(TransferClient::State state) const
             return FileStatus::Waiting;
         return state == TransferClient::State::Running ? FileStatus::Running
                                                        : FileStatus::Preparing;
+    case TransferClient::State::Queued:
+        return m_session.isReady() ? FileStatus::Queued : FileStatus::Waiting;
     case TransferClient::State::Paused:
         return FileStatus::Paused;
     case TransferClient::State::Finished:

@@ -27,6 +27,7 @@ enum class FileStatus {
     Remote, // on the server only: offer to download
     Waiting, // queued until the transfer connection is back
     Preparing, // hashing before an upload, or asking the server
+    Queued, // an upload waiting for others of ours to end (the server's limit at a time)
     Running,
     Paused,
     Done, // uploaded and sent, or downloaded to localPath

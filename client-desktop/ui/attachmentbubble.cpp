@@ -46,8 +46,9 @@ bool isUpload(const QModelIndex &index)
 
 bool isBusy(FileStatus status)
 {
-    return status == FileStatus::Preparing || status == FileStatus::Running
-        || status == FileStatus::Waiting || status == FileStatus::Paused;
+    return status == FileStatus::Preparing || status == FileStatus::Queued
+        || status == FileStatus::Running || status == FileStatus::Waiting
+        || status == FileStatus::Paused;
 }
 
 // Heights of the file card's parts.
@@ -174,6 +175,8 @@ QString AttachmentBubble::statusText(const QModelIndex &index)
         return tr("%1 · Waiting for connection").arg(done > 0 ? progress : size);
     case FileStatus::Preparing:
         return tr("%1 · Preparing…").arg(size);
+    case FileStatus::Queued:
+        return tr("%1 · Waiting for other uploads").arg(size);
     case FileStatus::Running:
         return progress;
     case FileStatus::Paused:

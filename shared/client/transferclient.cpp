@@ -51,10 +51,7 @@ struct TransferClient::Job
     // confirmed, so that every chunk of the stopped stream has arrived before asking again.
     bool waitingForDisk = false;
     bool stopAcked = false;
-    // Upload: refused for now because the server's limit of uploads at a time is reached by
-    // our own running uploads; it starts when one of them ends.
-    bool waitingForSlot = false;
-    bool slotRetried = false;
+    bool slotRetried = false; // upload: refused once with none of ours running
 };
 
 // A download's "<target>.part" and the SHA-256 of the bytes written to it, kept across
@@ -187,7 +184,8 @@ QList<TransferClient::Transfer> TransferClient::transfers() const
 bool TransferClient::hasWork() const
 {
     for (const auto &[id, job] : m_jobs) {
-        if ((job->info.state == State::Preparing || job->info.state == State::Running)
+        if ((job->info.state == State::Preparing || job->info.state == State::Queued
+             || job->info.state == State::Running)
             && (job->info.direction == Direction::Download || job->hashed))
             return true;
     }
@@ -199,8 +197,6 @@ void TransferClient::setState(Job &job, State state)
     if (job.info.state == state)
         return;
     job.info.state = state;
-    if (state != State::Preparing)
-        job.waitingForSlot = false;
     const bool freesSlot = job.info.direction == Direction::Upload
         && (state == State::Finished || state == State::Failed || state == State::Cancelled
             || state == State::Paused);
@@ -221,7 +217,7 @@ int TransferClient::runningUploads() const
 
 void TransferClient::waitForSlot(Job &job)
 {
-    job.waitingForSlot = true;
+    setState(job, State::Queued);
     // A paused upload frees its slot on the server only after a while: look again then too.
     m_slotRetry.start();
 }
@@ -229,10 +225,8 @@ void TransferClient::waitForSlot(Job &job)
 void TransferClient::startWaitingUpload()
 {
     for (const auto &[id, job] : m_jobs) {
-        if (job->waitingForSlot && job->info.state == State::Preparing) {
-            job->waitingForSlot = false;
+        if (job->info.state == State::Queued)
             return start(*job); // one at a time: refused again, it waits again
-        }
     }
 }
 
@@ -334,7 +328,9 @@ TransferClient::TransferId TransferClient::download(const QString &fileId,
 void TransferClient::pause(TransferId id)
 {
     Job *job = find(id);
-    if (!job || (job->info.state != State::Running && job->info.state != State::Preparing))
+    if (!job
+        || (job->info.state != State::Running && job->info.state != State::Preparing
+            && job->info.state != State::Queued))
         return;
     if (job->info.direction == Direction::Download && job->started && m_authenticated)
         request(P::Type::DownloadCancel, P::DownloadRequest{job->info.file.id, 0}.toJson(),
@@ -390,7 +386,8 @@ void TransferClient::start(Job &job)
 void TransferClient::startAll()
 {
     for (const auto &[id, job] : m_jobs) {
-        if (job->info.state == State::Preparing || job->info.state == State::Running) {
+        if (job->info.state == State::Preparing || job->info.state == State::Queued
+            || job->info.state == State::Running) {
             if (job->hashed)
                 start(*job);
         }

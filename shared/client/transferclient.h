@@ -41,6 +41,7 @@ public:
     enum class Direction { Upload, Download };
     enum class State {
         Preparing, // hashing the file, or waiting for the transfer connection
+        Queued, // upload: waiting for one of ours to end (the server's uploads-at-a-time)
         Running,
         Paused,
         Finished,

@@ -288,6 +288,7 @@ void TestTransferClient::uploadsPastTheLimitWaitForASlot()
     QVERIFY(alice);
     TransferClient files(*alice);
     QSignalSpy failed(&files, &TransferClient::failed);
+    QSignalSpy states(&files, &TransferClient::stateChanged);
     QList<TransferClient::TransferId> ids;
     for (int i = 0; i < 5; ++i) {
         const QString path = m_dir.filePath(u"many-%1.bin"_s.arg(i));
@@ -297,6 +298,11 @@ void TestTransferClient::uploadsPastTheLimitWaitForASlot()
     for (TransferClient::TransferId id : std::as_const(ids))
         QVERIFY(waitFor(files, id, State::Finished, 30'000));
     QCOMPARE(failed.count(), 0);
+    // Those past the limit said they were queued (what the desktop shows as "waiting for
+    // other uploads").
+    QVERIFY(std::any_of(states.cbegin(), states.cend(), [](const QList<QVariant> &args) {
+        return args.at(1).value<State>() == State::Queued;
+    }));
 
     const QString huge = m_dir.filePath(u"huge.bin"_s);
     QVERIFY(writeRandomFile(huge, 30 * MiB, 200));
