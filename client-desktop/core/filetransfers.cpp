@@ -452,13 +452,10 @@ void FileTransfers::onDownloaded(TransferClient::TransferId id, const QString &p
 FileState FileTransfers::state(const QString &fileId) const
 {
     auto d = m_downloads.constFind(fileId);
-    if (d != m_downloads.cend() && d->state.status != FileStatus::Remote) {
-        if (d->state.status != FileStatus::Done || QFileInfo::exists(d->state.localPath))
-            return d->state;
-    }
+    if (d != m_downloads.cend() && d->state.status != FileStatus::Remote)
+        return d->state;
     FileState state;
-    if (const QString sent = m_sentFiles.value(fileId);
-        !sent.isEmpty() && QFileInfo::exists(sent)) {
+    if (const QString sent = m_sentFiles.value(fileId); !sent.isEmpty()) {
         state.status = FileStatus::Done;
         state.localPath = sent;
         return state;
@@ -483,9 +480,22 @@ FileState FileTransfers::state(const QString &fileId) const
     return state;
 }
 
+FileState FileTransfers::checkedState(const QString &fileId)
+{
+    const FileState current = state(fileId);
+    if (current.status != FileStatus::Done || QFileInfo::exists(current.localPath))
+        return current;
+    m_sentFiles.remove(fileId);
+    if (auto d = m_downloads.find(fileId); d != m_downloads.end())
+        d->state = FileState{};
+    m_previews.remove(fileId);
+    Q_EMIT fileChanged(fileId);
+    return state(fileId);
+}
+
 void FileTransfers::download(const Attachment &attachment)
 {
-    const FileState current = state(attachment.fileId);
+    const FileState current = checkedState(attachment.fileId);
     if (current.status != FileStatus::Remote && current.status != FileStatus::Failed)
         return;
     const QString path = cachePath(attachment.fileId, attachment.name);
@@ -516,7 +526,7 @@ void FileTransfers::cancelDownload(const QString &fileId)
 
 void FileTransfers::saveAs(const Attachment &attachment, const QString &target)
 {
-    const FileState current = state(attachment.fileId);
+    const FileState current = checkedState(attachment.fileId);
     switch (current.status) {
     case FileStatus::Done:
         return copyFile(attachment.fileId, current.localPath, target);
@@ -567,7 +577,7 @@ void FileTransfers::fetchImage(const Attachment &attachment)
         return;
     m_downloads[attachment.fileId].isImage = true;
     m_downloads[attachment.fileId].fileId = attachment.fileId;
-    const FileState current = state(attachment.fileId);
+    const FileState current = checkedState(attachment.fileId);
     if (current.status == FileStatus::Done)
         return; // here already: its preview is made when it is shown (preview())
     // Failed ones wait for a click rather than retrying on every repaint.

@@ -92,7 +92,13 @@ public:
     const Upload *upload(TransferClient::TransferId id) const;
 
     // Receiving.
+    // What the bubbles show; asked for on every paint, so it touches no disk (beyond one
+    // look into the cache per file).
     FileState state(const QString &fileId) const;
+    // The same, after making sure a file that is "here" still is (someone may have deleted
+    // it): what actions (open, save as, download, preview) go by. A vanished file is
+    // forgotten, and shows as on the server again.
+    FileState checkedState(const QString &fileId);
     // Downloads into the cache unless it is there or on its way.
     void download(const Attachment &attachment);
     void cancelDownload(const QString &fileId);

@@ -569,8 +569,13 @@ void MainWindow::triggerAttachment(const QModelIndex &index, AttachmentBubble::A
             m_files->cancelDownload(attachment.fileId);
         break;
     case AttachmentBubble::Action::Open: {
-        const QUrl url =
-            QUrl::fromLocalFile(index.data(MessageListModel::LocalFileRole).toString());
+        const FileState here = m_files->checkedState(attachment.fileId);
+        if (here.status != FileStatus::Done) {
+            // Gone from the disk since: fetch it again rather than open nothing.
+            m_files->download(attachment);
+            break;
+        }
+        const QUrl url = QUrl::fromLocalFile(here.localPath);
         const bool opened = m_openUrl ? m_openUrl(url) : QDesktopServices::openUrl(url);
         if (!opened)
             statusBar()->showMessage(tr("No application could open %1.")

@@ -267,6 +267,15 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     QVERIFY(suggested.endsWith(u"/notes.bin"_s));
     QTRY_COMPARE(sha256OfFile(copy), sha256OfFile(notesPath));
     QTRY_VERIFY(bobWindow->statusBar()->currentMessage().contains(u"saved notes.bin"_s));
+    // Deleted from the cache behind the client's back: Open fetches it again, then opens it.
+    QVERIFY(QFile::remove(downloaded));
+    opened.clear();
+    QVERIFY(click(*bobWindow, notesRow, Action::Open));
+    QVERIFY(opened.isEmpty());
+    QTRY_COMPARE(statusAt(model->index(notesRow)), FileStatus::Done);
+    QTRY_COMPARE(sha256OfFile(downloaded), sha256OfFile(notesPath));
+    QVERIFY(click(*bobWindow, notesRow, Action::Open));
+    QCOMPARE(opened, QUrl::fromLocalFile(downloaded));
 
     // Save as before any download: straight to the chosen place.
     const int reportRow = rowOfFile(model, u"report.bin"_s);
