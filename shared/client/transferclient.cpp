@@ -52,6 +52,10 @@ struct TransferClient::Job
     bool waitingForDisk = false;
     bool stopAcked = false;
     bool slotRetried = false; // upload: refused once with none of ours running
+    // Upload: an upload_start awaits its reply. The server may already count it against the
+    // uploads-at-a-time limit (it takes the slot before opening the file), so a refusal seen
+    // meanwhile by another upload is about that slot, not the quota.
+    bool startPending = false;
 };
 
 // A download's "<target>.part" and the SHA-256 of the bytes written to it, kept across
@@ -205,14 +209,15 @@ void TransferClient::setState(Job &job, State state)
         QMetaObject::invokeMethod(this, &TransferClient::startWaitingUpload, Qt::QueuedConnection);
 }
 
-int TransferClient::runningUploads() const
+int TransferClient::uploadsHoldingASlot(TransferId except) const
 {
-    int running = 0;
+    int holding = 0;
     for (const auto &[id, job] : m_jobs) {
-        if (job->info.direction == Direction::Upload && job->info.state == State::Running)
-            ++running;
+        if (id != except && job->info.direction == Direction::Upload
+            && (job->info.state == State::Running || job->startPending))
+            ++holding;
     }
-    return running;
+    return holding;
 }
 
 void TransferClient::waitForSlot(Job &job)
@@ -431,6 +436,7 @@ void TransferClient::onDisconnected()
     for (const auto &[id, job] : m_jobs) {
         job->started = false;
         job->finishing = false;
+        job->startPending = false;
     }
     if (hasWork())
         m_retry.start(m_backoff.nextDelayMs());
@@ -479,12 +485,16 @@ void TransferClient::onText(const QString &text)
 void TransferClient::startUpload(Job &job)
 {
     job.started = false;
+    job.startPending = true;
     const TransferId id = job.info.id;
     request(P::Type::UploadStart,
             P::UploadStartRequest{job.info.name, job.info.size, job.sha256, job.uploadId}.toJson(),
             [this, id](const P::ServerFrame &reply) {
                 Job *job = find(id);
-                if (!job || job->info.state != State::Preparing)
+                if (!job)
+                    return;
+                job->startPending = false;
+                if (job->info.state != State::Preparing)
                     return;
                 if (!reply.success) {
                     // The server forgot the upload (it was swept): start it afresh.
@@ -496,7 +506,7 @@ void TransferClient::startUpload(Job &job)
                     // wait for a slot instead of failing. With none of ours running the limit
                     // is the quota (or ours ended just now: asked once more to be sure).
                     if (reply.error.code == ErrorCode::LimitExceeded) {
-                        if (runningUploads() > 0)
+                        if (uploadsHoldingASlot(id) > 0)
                             return waitForSlot(*job);
                         if (!job->slotRetried) {
                             job->slotRetried = true;

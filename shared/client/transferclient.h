@@ -116,7 +116,7 @@ private:
     void requestDownload(TransferId id, quint64 run, bool opened, qint64 have);
     void onWritten(TransferId id, quint64 run, bool ok, qint64 size);
     void waitForDisk(Job &job);
-    int runningUploads() const;
+    int uploadsHoldingASlot(TransferId except) const;
     void waitForSlot(Job &job);
     void startWaitingUpload();
     void continueAfterDisk(Job &job);
