@@ -5,6 +5,7 @@
 #include "client/clientsession.h"
 #include "core/accountstore.h"
 #include "core/appsettings.h"
+#include "ui/certificateguard.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 #include "ui/theme.h"
@@ -45,6 +46,8 @@ bool resume(ClientSession &session, AccountStore &store)
             if (state == ClientSession::State::Ready || state == ClientSession::State::Connected)
                 loop.quit(); // Connected here means the tokens were refused
         });
+    // A changed certificate: the window opens offline behind the guard's warning.
+    QObject::connect(&session, &ClientSession::certificateRefused, &loop, &QEventLoop::quit);
     QTimer::singleShot(std::chrono::seconds(10), &loop, &QEventLoop::quit);
     session.connectToServer(account.server);
     loop.exec();
@@ -83,6 +86,8 @@ int main(int argc, char *argv[])
     options.clientName = QStringLiteral("banter-desktop");
     session.setOptions(options);
     AccountStore store;
+    // Pins of servers met before, and the loud question when one presents another certificate.
+    CertificateGuard certificates(session, settings);
 
     bool remember = resume(session, store);
     if (!remember) {

@@ -14,6 +14,7 @@ const QString ThemeKey = QStringLiteral("ui/theme");
 const QString StartMinimisedKey = QStringLiteral("ui/startMinimised");
 const QString NotificationsKey = QStringLiteral("notifications/enabled");
 const QString MutedKey = QStringLiteral("notifications/muted");
+const QString PinsKey = QStringLiteral("tls/pinnedCertificates");
 } // namespace
 
 AppSettings::AppSettings()
@@ -93,6 +94,29 @@ void AppSettings::setMutedConversations(const QSet<ConversationId> &muted)
     for (const ConversationId id : sorted)
         ids.append(QString::number(id));
     m_settings->setValue(MutedKey, ids);
+}
+
+QHash<QString, QByteArray> AppSettings::pinnedCertificates() const
+{
+    QHash<QString, QByteArray> pins;
+    const QVariantMap stored = m_settings->value(PinsKey).toMap();
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        const QByteArray sha256 = QByteArray::fromHex(it.value().toString().toLatin1());
+        if (sha256.size() == 32) // anything else was edited by hand: pin again on next use
+            pins.insert(it.key(), sha256);
+    }
+    return pins;
+}
+
+void AppSettings::setPinnedCertificate(const QString &server, const QByteArray &sha256)
+{
+    QVariantMap stored = m_settings->value(PinsKey).toMap();
+    if (sha256.isEmpty())
+        stored.remove(server);
+    else
+        stored.insert(server, QString::fromLatin1(sha256.toHex()));
+    m_settings->setValue(PinsKey, stored);
+    m_settings->sync(); // a pin must survive a crash right after the first connection
 }
 
 void AppSettings::sync()

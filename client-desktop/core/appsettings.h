@@ -4,6 +4,8 @@
 
 #include "domain/ids.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QSet>
 #include <QString>
 
@@ -37,6 +39,10 @@ public:
     void setTheme(Theme theme);
     QSet<ConversationId> mutedConversations() const;
     void setMutedConversations(const QSet<ConversationId> &muted);
+    // The SHA-256 of each server's self-signed certificate, by CertificatePin::serverKey,
+    // pinned the first time the server was met. An empty sha256 forgets the server's pin.
+    QHash<QString, QByteArray> pinnedCertificates() const;
+    void setPinnedCertificate(const QString &server, const QByteArray &sha256);
     void sync();
 
 private:

@@ -448,7 +448,7 @@ QuickSwitcher *MainWindow::showQuickSwitcher()
 
 SettingsDialog *MainWindow::showSettings()
 {
-    auto *dialog = new SettingsDialog(m_settings, this);
+    auto *dialog = new SettingsDialog(m_settings, &m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this] { m_notifier->setEnabled(m_settings.notificationsEnabled()); });

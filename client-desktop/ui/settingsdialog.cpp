@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/settingsdialog.h"
 
+#include "client/certificatepin.h"
+#include "client/clientsession.h"
 #include "core/appsettings.h"
 
 #include <QCheckBox>
@@ -12,7 +14,7 @@
 
 namespace Banter::Desktop {
 
-SettingsDialog::SettingsDialog(AppSettings &settings, QWidget *parent)
+SettingsDialog::SettingsDialog(AppSettings &settings, const ClientSession *session, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_language(new QComboBox(this))
@@ -45,9 +47,34 @@ SettingsDialog::SettingsDialog(AppSettings &settings, QWidget *parent)
     form->addRow(QString(), note);
     form->addRow(tr("Notifications:"), m_notifications);
     form->addRow(tr("Start-up:"), m_startMinimised);
+    if (session) {
+        auto *server = new QLabel(session->url().toString(), this);
+        auto *connection = new QLabel(describeConnection(*session), this);
+        connection->setObjectName(QStringLiteral("connection"));
+        connection->setWordWrap(true);
+        // Selectable, so the fingerprint can be compared with the one banterd logs.
+        for (QLabel *label : {server, connection})
+            label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(tr("Server:"), server);
+        form->addRow(tr("Connection:"), connection);
+    }
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+}
+
+QString SettingsDialog::describeConnection(const ClientSession &session)
+{
+    if (session.url().scheme() != QLatin1String("wss"))
+        return tr("Not encrypted: anyone on the network can read it.");
+    const QSslCertificate certificate = session.pinnedPeerCertificate();
+    if (certificate.isNull())
+        return session.isReady()
+            ? tr("Encrypted; the server's certificate is vouched for by a trusted authority.")
+            : tr("Encrypted (not connected now).");
+    return tr("Encrypted; the server's own certificate, trusted since the first connection."
+              "\nSHA-256: %1")
+        .arg(CertificatePin::formatFingerprint(CertificatePin::fingerprint(certificate)));
 }
 
 void SettingsDialog::accept()

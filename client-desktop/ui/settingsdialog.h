@@ -7,17 +7,25 @@
 class QCheckBox;
 class QComboBox;
 
+namespace Banter {
+class ClientSession;
+}
+
 namespace Banter::Desktop {
 
 class AppSettings;
 
 // Preferences: language and theme (applied at the next start), notifications, and whether
-// to start minimised to the tray. Saved to the settings when accepted.
+// to start minimised to the tray. Saved to the settings when accepted. With a session, it
+// also shows the connection: the server, and whether and how it is encrypted.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit SettingsDialog(AppSettings &settings, QWidget *parent = nullptr);
+    explicit SettingsDialog(AppSettings &settings, const ClientSession *session = nullptr,
+                            QWidget *parent = nullptr);
+    // How the connection is secured, in words (for the dialog and its tests).
+    static QString describeConnection(const ClientSession &session);
 
     QComboBox *languageBox() const { return m_language; }
     QComboBox *themeBox() const { return m_theme; }

@@ -40,7 +40,7 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     m_server->setEditable(true);
     m_server->addItems(
         QSettings()
-            .value(RecentServersKey, QStringList{QStringLiteral("ws://127.0.0.1:7654")})
+            .value(RecentServersKey, QStringList{QStringLiteral("wss://127.0.0.1:7654")})
             .toStringList());
     m_username->setPlaceholderText(tr("e.g. alice"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -68,6 +68,9 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     connect(&m_session, &ClientSession::stateChanged, this, [this](ClientSession::State state) {
         if (state == ClientSession::State::Reconnecting && !m_buttons->isEnabled())
             setBusy(false, tr("Cannot reach the server. Check the address and try again."));
+    });
+    connect(&m_session, &ClientSession::certificateRefused, this, [this] {
+        setBusy(false, tr("The server's certificate has changed, so Banter did not connect."));
     });
     updateMode();
 }
@@ -99,12 +102,19 @@ void SignInDialog::rememberServer(const QString &url)
     QSettings().setValue(RecentServersKey, recent.mid(0, MaxRecentServers));
 }
 
+QUrl SignInDialog::serverUrl(const QString &typed)
+{
+    // "chat.lan" or "192.168.1.5:7654" means the encrypted default, not http.
+    const QString text = typed.trimmed();
+    return QUrl::fromUserInput(text.contains(u"://") ? text : u"wss://" + text);
+}
+
 void SignInDialog::submit()
 {
-    const QUrl url = QUrl::fromUserInput(m_server->currentText().trimmed());
+    const QUrl url = serverUrl(m_server->currentText());
     if (!url.isValid()
         || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))) {
-        setBusy(false, tr("The server address must look like ws://host:7654."));
+        setBusy(false, tr("The server address must look like wss://host:7654."));
         return;
     }
     if (m_username->text().trimmed().isEmpty() || m_password->text().isEmpty()) {

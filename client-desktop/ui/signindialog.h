@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QUrl>
 
 class QCheckBox;
 class QComboBox;
@@ -32,6 +33,8 @@ public:
     QCheckBox *createAccountBox() const { return m_create; }
     QCheckBox *rememberBox() const { return m_remember; }
     bool rememberMe() const;
+    // What the user typed as a URL; a bare "host" or "host:port" means wss://.
+    static QUrl serverUrl(const QString &typed);
 
 private:
     void submit();

@@ -46,4 +46,19 @@ bool onlyTrustErrors(const QList<QSslError> &errors)
     });
 }
 
+QSslCertificate presentedCertificate(const QList<QSslError> &errors)
+{
+    QSslCertificate presented;
+    for (const QSslError &error : errors) {
+        const QSslCertificate certificate = error.certificate();
+        if (certificate.isNull())
+            continue;
+        if (presented.isNull())
+            presented = certificate;
+        else if (certificate != presented)
+            return QSslCertificate();
+    }
+    return presented;
+}
+
 } // namespace Banter::CertificatePin

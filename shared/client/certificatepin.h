@@ -28,5 +28,8 @@ BANTERSHARED_EXPORT QString serverKey(const QUrl &url);
 // not issued for this host name: what a pinned certificate makes irrelevant. An expired or
 // malformed certificate, or a broken chain signature, is never overridden.
 BANTERSHARED_EXPORT bool onlyTrustErrors(const QList<QSslError> &errors);
+// The one certificate the handshake's errors are about (QWebSocket does not expose the
+// peer's certificate otherwise); null when they name none or several (a broken chain).
+BANTERSHARED_EXPORT QSslCertificate presentedCertificate(const QList<QSslError> &errors);
 
 } // namespace Banter::CertificatePin

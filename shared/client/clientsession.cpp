@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "client/clientsession.h"
 
+#include "client/certificatepin.h"
 #include "client/clientlogging_p.h"
 #include "domain/messageid.h"
 #include "protocol/types.h"
@@ -46,11 +47,9 @@ ClientSession::ClientSession(QObject *parent)
     connect(&m_socket, &QWebSocket::disconnected, this, &ClientSession::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ClientSession::onTextMessage);
     connect(&m_socket, &QWebSocket::pong, this, [this] { m_lastFrame.restart(); });
+    connect(&m_socket, &QWebSocket::sslErrors, this, &ClientSession::onSslErrors);
     m_reconnectTimer.setSingleShot(true);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
-        setState(State::Connecting);
-        m_socket.open(m_url);
-    });
+    connect(&m_reconnectTimer, &QTimer::timeout, this, [this] { openSocket(); });
     connect(&m_heartbeat, &QTimer::timeout, this, &ClientSession::onHeartbeat);
     setOptions(m_options);
 }
@@ -87,8 +86,69 @@ void ClientSession::connectToServer(const QUrl &url)
     m_reconnectTimer.stop();
     if (m_socket.state() != QAbstractSocket::UnconnectedState)
         m_socket.abort();
+    openSocket();
+}
+
+void ClientSession::openSocket()
+{
+    m_peerCertificate = QSslCertificate();
     setState(State::Connecting);
-    m_socket.open(url);
+    m_socket.open(m_url);
+}
+
+void ClientSession::setPinnedCertificate(const QString &server, const QByteArray &sha256)
+{
+    if (sha256.isEmpty())
+        m_pins.remove(server);
+    else
+        m_pins.insert(server, sha256);
+}
+
+QByteArray ClientSession::pinnedCertificate(const QUrl &url) const
+{
+    return m_pins.value(CertificatePin::serverKey(url));
+}
+
+void ClientSession::onSslErrors(const QList<QSslError> &errors)
+{
+    const QSslCertificate presented = CertificatePin::presentedCertificate(errors);
+    const QString server = CertificatePin::serverKey(m_url);
+    const QByteArray presentedSha = CertificatePin::fingerprint(presented);
+    QByteArray pinned = m_pins.value(server);
+    if (presented.isNull() || !CertificatePin::onlyTrustErrors(errors)) {
+        qCWarning(lcClient) << "refusing the server's certificate:"
+                            << (errors.isEmpty() ? QString() : errors.first().errorString());
+        Q_EMIT errorOccurred(makeError(
+            ErrorCode::Forbidden,
+            tr("The server's certificate is not valid: %1").arg(errors.first().errorString())));
+        return; // not ignored: the handshake fails and the session retries with backoff
+    }
+    if (pinned.isEmpty() && m_options.trustOnFirstUse) {
+        qCInfo(lcClient) << "pinning the certificate of" << server
+                         << CertificatePin::formatFingerprint(presentedSha);
+        pinned = presentedSha;
+        m_pins.insert(server, pinned);
+        Q_EMIT certificatePinned(server, pinned);
+    }
+    if (pinned == presentedSha) {
+        m_peerCertificate = presented;
+        // Exactly these errors for exactly this certificate: a later connection that meets
+        // another certificate is refused by the socket itself, whatever this slot does.
+        m_socket.ignoreSslErrors(errors);
+        return;
+    }
+    qCWarning(lcClient) << "the certificate of" << server << "changed: pinned"
+                        << CertificatePin::formatFingerprint(pinned) << "presented"
+                        << CertificatePin::formatFingerprint(presentedSha);
+    // Retrying cannot help, and must not look like a network hiccup: stop until the app
+    // decides (after asking the user) and connects again.
+    m_wantConnected = false;
+    m_reconnectTimer.stop();
+    Q_EMIT errorOccurred(makeError(
+        ErrorCode::Forbidden,
+        pinned.isEmpty() ? tr("The server's certificate is not trusted yet.")
+                         : tr("The server's certificate has changed since the last connection.")));
+    Q_EMIT certificateRefused(server, pinned, presented);
 }
 
 void ClientSession::disconnectFromServer()

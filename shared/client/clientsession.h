@@ -20,6 +20,8 @@
 #include <QHash>
 #include <QObject>
 #include <QPromise>
+#include <QSslCertificate>
+#include <QSslError>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -57,6 +59,9 @@ public:
         bool autoReconnect = true;
         bool autoDelivered = true; // acknowledge received messages with "delivered"
         int syncPageSize = 200;
+        // Over wss://, pin a self-signed certificate the first time a server is met (as SSH
+        // does). Off: a server without a pin is refused like a changed certificate.
+        bool trustOnFirstUse = true;
     };
 
     explicit ClientSession(QObject *parent = nullptr);
@@ -78,6 +83,20 @@ public:
     QString refreshToken() const { return m_refreshToken; }
     // Signs in with stored tokens whenever connected (now, or on the next connect).
     void setTokens(const QString &accessToken, const QString &refreshToken);
+
+    // TLS (wss://). A certificate a trusted authority vouches for is accepted as usual. A
+    // self-signed one (a LAN server's) is trusted by its SHA-256, pinned per server
+    // (CertificatePin::serverKey): unknown, it is pinned on first use (certificatePinned, for
+    // the app to store); different from the pin, the connection is refused
+    // (certificateRefused) and the session stops reconnecting until the app pins the new one
+    // (after asking the user) and connects again.
+    void setPinnedCertificates(const QHash<QString, QByteArray> &pins) { m_pins = pins; }
+    QHash<QString, QByteArray> pinnedCertificates() const { return m_pins; }
+    void setPinnedCertificate(const QString &server, const QByteArray &sha256);
+    QByteArray pinnedCertificate(const QUrl &url) const;
+    // The self-signed certificate this connection was accepted by (null over ws:// and for
+    // certificates an authority vouches for).
+    QSslCertificate pinnedPeerCertificate() const { return m_peerCertificate; }
 
     // Where sync starts: the highest seq known per conversation (for apps that cache).
     QHash<ConversationId, Seq> positions() const { return m_positions.all(); }
@@ -147,6 +166,13 @@ Q_SIGNALS:
     // The conversation was too far behind to catch up message by message: drop the local copy.
     void conversationReset(Banter::ConversationId conversation);
     void sessionRevoked(const QString &reason);
+    // First connection to a server with a self-signed certificate: it is now trusted.
+    void certificatePinned(const QString &server, const QByteArray &sha256);
+    // The server presented a certificate other than the pinned one (or, with
+    // trustOnFirstUse off, one not pinned yet: `pinned` is empty). Someone may be
+    // intercepting the connection, or the server's certificate was replaced.
+    void certificateRefused(const QString &server, const QByteArray &pinned,
+                            const QSslCertificate &presented);
 
 private:
     struct Pending
@@ -163,8 +189,10 @@ private:
 
     QString send(const QString &type, const QJsonObject &data); // returns the rid
     void setState(State state);
+    void openSocket();
     void onConnected();
     void onDisconnected();
+    void onSslErrors(const QList<QSslError> &errors);
     void onTextMessage(const QString &text);
     void onResponse(const Protocol::ServerFrame &frame);
     void onPush(const Protocol::ServerFrame &frame);
@@ -187,6 +215,8 @@ private:
     Options m_options;
     QWebSocket m_socket;
     QUrl m_url;
+    QHash<QString, QByteArray> m_pins;
+    QSslCertificate m_peerCertificate;
     State m_state = State::Disconnected;
     bool m_wantConnected = false;
     Backoff m_backoff;

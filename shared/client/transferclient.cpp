@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "client/transferclient.h"
 
+#include "client/certificatepin.h"
 #include "client/clientlogging_p.h"
 #include "client/clientsession.h"
 #include "protocol/transferframe.h"
@@ -82,6 +83,7 @@ TransferClient::TransferClient(ClientSession &session, QObject *parent)
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &TransferClient::onText);
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &TransferClient::onBinary);
     connect(&m_socket, &QWebSocket::bytesWritten, this, &TransferClient::pump);
+    connect(&m_socket, &QWebSocket::sslErrors, this, &TransferClient::onSslErrors);
     // New tokens or a fresh sign-in: a transfer connection that could not sign in may now.
     connect(&m_session, &ClientSession::tokensChanged, this, &TransferClient::ensureConnected);
     connect(&m_session, &ClientSession::stateChanged, this, [this](ClientSession::State state) {
@@ -408,6 +410,27 @@ void TransferClient::ensureConnected()
     QUrl url = m_session.url();
     url.setPath(u"/transfer"_s);
     m_socket.open(url);
+}
+
+void TransferClient::onSslErrors(const QList<QSslError> &errors)
+{
+    // The chat connection pinned the server's certificate before this one opens; the
+    // transfer connection accepts that certificate and nothing else.
+    const QByteArray presented =
+        CertificatePin::fingerprint(CertificatePin::presentedCertificate(errors));
+    const QByteArray pinned = m_session.pinnedCertificate(m_socket.requestUrl());
+    if (!presented.isEmpty() && presented == pinned && CertificatePin::onlyTrustErrors(errors)) {
+        m_socket.ignoreSslErrors(errors);
+        return;
+    }
+    qCWarning(lcClient) << "transfer connection: the server's certificate is not the pinned one";
+    const Error refused = localError(
+        tr("The server's certificate is not the one trusted for it; transfers were stopped."));
+    for (const auto &[id, job] : m_jobs) {
+        const State state = job->info.state;
+        if (state == State::Preparing || state == State::Queued || state == State::Running)
+            fail(*job, refused);
+    }
 }
 
 void TransferClient::onConnected()

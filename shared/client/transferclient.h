@@ -105,6 +105,7 @@ private:
     void fail(Job &job, const Error &error);
     void ensureConnected();
     void onConnected();
+    void onSslErrors(const QList<QSslError> &errors);
     void onDisconnected();
     void onText(const QString &text);
     void onBinary(const QByteArray &frame);
