@@ -114,9 +114,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "banterd: %s\n", qPrintable(started.error().message));
         return 1;
     }
-    std::fprintf(stdout, "banterd %s listening on ws://%s:%u (data in %s)\n", BANTER_VERSION,
-                 qPrintable(config->listenAddress.toString()), unsigned(server.port()),
-                 qPrintable(config->dataDir));
+    std::fprintf(stdout, "banterd %s listening on %s://%s:%u (data in %s)\n", BANTER_VERSION,
+                 server.isSecure() ? "wss" : "ws", qPrintable(config->listenAddress.toString()),
+                 unsigned(server.port()), qPrintable(config->dataDir));
     std::fflush(stdout);
 
     quitOnTerminationSignals(app);

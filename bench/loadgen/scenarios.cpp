@@ -62,7 +62,9 @@ struct Server
             "request_burst=1000000\nlogin_failures_per_address=1000000\nsync_gap_limit=1000000\n"
             "registrations_per_address_per_hour=1000000\n");
         file.close();
-        QStringList args{u"--port"_s, u"0"_s, u"--data-dir"_s, dir.path(), u"--config"_s, config};
+        // Without TLS: the figures compare with the plain ceiling relay.
+        QStringList args{u"--port"_s,   u"0"_s, u"--data-dir"_s, dir.path(),
+                         u"--config"_s, config, u"--tls"_s,      u"off"_s};
         if (!o.database.isEmpty())
             args << u"--database"_s << o.database;
         return process.start(o.banterd, args);
@@ -523,7 +525,8 @@ QJsonObject runHistory(const BenchOptions &o)
         qFatal("cannot open the database to seed it");
     const double seedSeconds = double(seedTime.elapsed()) / 1000.0;
     QStringList args{u"--port"_s,       u"0"_s,        u"--data-dir"_s,
-                     banter.dir.path(), u"--config"_s, banter.dir.filePath(u"bench.conf"_s)};
+                     banter.dir.path(), u"--config"_s, banter.dir.filePath(u"bench.conf"_s),
+                     u"--tls"_s,        u"off"_s};
     if (!o.database.isEmpty())
         args << u"--database"_s << o.database;
     if (!banter.process.start(o.banterd, args))

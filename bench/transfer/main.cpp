@@ -123,10 +123,10 @@ int main(int argc, char **argv)
                      "[limits]\nmessages_per_second=1000\nmessage_burst=1000\n"
                      "[files]\nmax_file_mib=4096\nquota_mib=16384\n");
     }
-    ServerProcess server;
+    ServerProcess server; // without TLS, as in banter-loadgen: plain transfer cost
     if (!server.start(parser.value(u"banterd"_s),
                       {u"--port"_s, u"0"_s, u"--data-dir"_s, dir.filePath(u"data"_s), u"--config"_s,
-                       dir.filePath(u"bench.conf"_s)}))
+                       dir.filePath(u"bench.conf"_s), u"--tls"_s, u"off"_s}))
         return 1;
     auto alice = signUp(server.url(), u"alice"_s);
     auto bob = signUp(server.url(), u"bob"_s);

@@ -4,10 +4,12 @@
 
 #include "auth/jwtcodec.h"
 #include "auth/passwordhasher.h"
+#include "client/certificatepin.h"
 #include "net/chatserver.h"
 #include "net/connectionregistry.h"
 #include "net/handlers/services.h"
 #include "net/requestrouter.h"
+#include "net/tlscredentials.h"
 #include "net/transferservice.h"
 #include "presence/presencestore.h"
 #include "serverlogging.h"
@@ -20,6 +22,8 @@
 #include "storage/storagefactory.h"
 
 #include <QDir>
+
+#include <optional>
 
 namespace Banter::Server {
 
@@ -65,6 +69,14 @@ Status BanterServer::start()
     if (m_config.dataDir.isEmpty() || !QDir().mkpath(m_config.dataDir))
         return makeError(ErrorCode::Unavailable,
                          u"cannot use the data directory '%1'"_s.arg(m_config.dataDir));
+    // Before anything else is opened: a bad certificate or key stops the start right away.
+    std::optional<TlsCredentials> tls;
+    if (m_config.tls.enabled()) {
+        Result<TlsCredentials> loaded = loadTlsCredentials(m_config.tls, m_config.dataDir);
+        if (!loaded)
+            return loaded.error();
+        tls = std::move(loaded).value();
+    }
     auto parts = std::make_unique<Parts>();
 
     Result<std::unique_ptr<SqlStorageExecutor>> storage =
@@ -118,6 +130,8 @@ Status BanterServer::start()
     parts->chat = std::make_unique<ChatServer>(m_config, parts->router, *parts->registry,
                                                *parts->presenceService);
     parts->chat->setTransfer(&parts->transferRouter, parts->transfers.get());
+    if (tls)
+        parts->chat->useTls(*tls);
     ChatServer *chat = parts->chat.get();
     connect(
         parts->auth.get(), &AuthService::sessionRevoked, chat,
@@ -127,6 +141,12 @@ Status BanterServer::start()
         return listening;
     }
     m_parts = std::move(parts);
+    if (tls) {
+        m_fingerprint = CertificatePin::fingerprint(tls->certificate());
+        // Users compare this with what their client shows on first connection.
+        qCInfo(lcNet).noquote() << u"TLS certificate SHA-256 %1 (%2)"_s.arg(
+            CertificatePin::formatFingerprint(m_fingerprint), tls->certificateFile);
+    }
     return success();
 }
 
@@ -138,12 +158,18 @@ void BanterServer::stop()
     m_parts->transfers->stop(); // drains the I/O thread
     m_parts->storage->stop(); // finishes queued jobs while the services still exist
     m_parts.reset();
+    m_fingerprint.clear();
     qCInfo(lcServer) << "stopped";
 }
 
 quint16 BanterServer::port() const
 {
     return m_parts ? m_parts->chat->port() : 0;
+}
+
+bool BanterServer::isSecure() const
+{
+    return m_parts && m_parts->chat->isSecure();
 }
 
 } // namespace Banter::Server

@@ -5,6 +5,7 @@
 #include "config/serverconfig.h"
 #include "domain/result.h"
 
+#include <QByteArray>
 #include <QObject>
 
 #include <memory>
@@ -21,18 +22,24 @@ public:
     explicit BanterServer(ServerConfig config, QObject *parent = nullptr);
     ~BanterServer() override;
 
-    // Opens the database (migrating it), loads the token key and starts listening.
+    // Loads (or on first start makes) the TLS certificate, opens the database (migrating
+    // it), loads the token key and starts listening.
     Status start();
     // Closes every connection and drains storage; safe to call twice.
     void stop();
 
     quint16 port() const;
+    // Whether the port speaks wss:// (TLS) rather than ws://.
+    bool isSecure() const;
+    // SHA-256 of the certificate presented (what clients pin); empty without TLS.
+    QByteArray certificateFingerprint() const { return m_fingerprint; }
     const ServerConfig &config() const { return m_config; }
 
 private:
     struct Parts;
     ServerConfig m_config;
     std::unique_ptr<Parts> m_parts;
+    QByteArray m_fingerprint;
 };
 
 } // namespace Banter::Server

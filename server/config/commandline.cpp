@@ -57,6 +57,23 @@ CommandLine::CommandLine()
          QCoreApplication::translate("banterd",
                                      "Whether anyone may register: open or closed (default open)."),
          u"mode"_s},
+        {u"tls"_s,
+         QCoreApplication::translate(
+             "banterd",
+             "TLS on the port: on (default; wss://) or off (ws://, e.g. behind a reverse proxy "
+             "that does TLS). Without --tls-cert/--tls-key a self-signed certificate is made in "
+             "DATA_DIR/tls on first start and kept."),
+         u"on|off"_s},
+        {u"tls-cert"_s,
+         QCoreApplication::translate("banterd",
+                                     "TLS certificate to use instead of the generated one (PEM; "
+                                     "the server's certificate first, then any chain). Needs "
+                                     "--tls-key."),
+         u"file"_s},
+        {u"tls-key"_s,
+         QCoreApplication::translate(
+             "banterd", "Private key of --tls-cert (PEM, unencrypted). Needs --tls-cert."),
+         u"file"_s},
     });
 }
 
@@ -94,9 +111,31 @@ Result<ServerConfig> CommandLine::config() const
             return makeError(ErrorCode::BadRequest, u"--registration must be open or closed"_s);
         config.registrationOpen = mode == "open"_L1;
     }
+    if (Status tls = applyTlsOptions(config.tls); !tls)
+        return tls.error();
     if (config.dataDir.isEmpty())
         config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return config;
+}
+
+Status CommandLine::applyTlsOptions(TlsConfig &tls) const
+{
+    if (m_parser.isSet(u"tls"_s)) {
+        Result<TlsConfig::Mode> mode = parseTlsMode(m_parser.value(u"tls"_s));
+        if (!mode)
+            return makeError(ErrorCode::BadRequest, u"--tls: "_s + mode.error().message);
+        tls.mode = *mode;
+    }
+    const bool hasCertificate = m_parser.isSet(u"tls-cert"_s);
+    if (hasCertificate != m_parser.isSet(u"tls-key"_s))
+        return makeError(ErrorCode::BadRequest, u"--tls-cert and --tls-key go together"_s);
+    if (hasCertificate) {
+        tls.certificateFile = m_parser.value(u"tls-cert"_s);
+        tls.keyFile = m_parser.value(u"tls-key"_s);
+        if (tls.certificateFile.isEmpty() || tls.keyFile.isEmpty())
+            return makeError(ErrorCode::BadRequest, u"--tls-cert and --tls-key need file names"_s);
+    }
+    return success();
 }
 
 } // namespace Banter::Server

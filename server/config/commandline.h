@@ -9,7 +9,8 @@
 namespace Banter::Server {
 
 // banterd's command line. The option names are an interface operators and scripts rely on:
-// --listen, --port, --data-dir, --database, --config, --registration.
+// --listen, --port, --data-dir, --database, --config, --registration, --tls, --tls-cert,
+// --tls-key.
 class CommandLine
 {
 public:
@@ -19,6 +20,8 @@ public:
     Result<ServerConfig> config() const;
 
 private:
+    Status applyTlsOptions(TlsConfig &tls) const;
+
     QCommandLineParser m_parser;
 };
 

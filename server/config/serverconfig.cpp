@@ -17,6 +17,15 @@ QString ServerConfig::effectiveDatabaseUrl() const
     return u"sqlite://"_s + QDir(dataDir).absoluteFilePath(u"banter.db"_s);
 }
 
+Result<TlsConfig::Mode> parseTlsMode(const QString &text)
+{
+    if (text == "on"_L1)
+        return TlsConfig::Mode::On;
+    if (text == "off"_L1)
+        return TlsConfig::Mode::Off;
+    return makeError(ErrorCode::BadRequest, u"'%1' is not on or off"_s.arg(text));
+}
+
 namespace {
 // Reads a number into `target` when the key is present; a non-number is an error.
 template<typename T>
@@ -33,6 +42,29 @@ bool readNumber(const QSettings &settings, const QString &key, T &target, QStrin
     }
     target = T(value);
     return true;
+}
+
+Status readTls(const QSettings &settings, TlsConfig &tls)
+{
+    if (settings.contains(u"tls/mode"_s)) {
+        Result<TlsConfig::Mode> mode = parseTlsMode(settings.value(u"tls/mode"_s).toString());
+        if (!mode)
+            return makeError(ErrorCode::BadRequest, u"tls/mode: "_s + mode.error().message);
+        tls.mode = *mode;
+    }
+    const bool hasCertificate = settings.contains(u"tls/certificate"_s);
+    if (hasCertificate != settings.contains(u"tls/key"_s))
+        return makeError(ErrorCode::BadRequest,
+                         u"[tls] needs both certificate and key, or neither (then banterd "
+                         "makes its own)"_s);
+    if (hasCertificate) {
+        tls.certificateFile = settings.value(u"tls/certificate"_s).toString();
+        tls.keyFile = settings.value(u"tls/key"_s).toString();
+        if (tls.certificateFile.isEmpty() || tls.keyFile.isEmpty())
+            return makeError(ErrorCode::BadRequest,
+                             u"tls/certificate and tls/key must name files"_s);
+    }
+    return success();
 }
 } // namespace
 
@@ -64,6 +96,9 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
     config.registrationOpen = registration == "open"_L1;
     config.allowedOrigins =
         settings.value(u"server/allowed_origins"_s, config.allowedOrigins).toStringList();
+
+    if (Status tls = readTls(settings, config.tls); !tls)
+        return tls.error();
 
     ServerLimits &l = config.limits;
     FileLimits &f = config.files;

@@ -51,6 +51,28 @@ struct FileLimits
     int windowBytes = 4 * 1024 * 1024; // unconfirmed upload bytes a client may have in flight
 };
 
+// TLS on the one listening port (chat and /transfer alike). On by default: with no files
+// configured, banterd makes a self-signed certificate in <data_dir>/tls on first start and
+// keeps it, since clients pin it on first use.
+struct TlsConfig
+{
+    enum class Mode { On, Off };
+
+    Mode mode = Mode::On;
+    // PEM files of an operator's own certificate (optionally followed by its chain) and its
+    // unencrypted key; both or neither. Empty: the generated pair in <data_dir>/tls.
+    QString certificateFile;
+    QString keyFile;
+    // A socket that has not finished the TLS handshake by then is dropped.
+    int handshakeTimeoutMs = 10'000;
+
+    bool enabled() const { return mode == Mode::On; }
+    bool hasOwnFiles() const { return !certificateFile.isEmpty(); }
+};
+
+// "on" or "off", as the config file and the command line spell it.
+Result<TlsConfig::Mode> parseTlsMode(const QString &text);
+
 struct ServerConfig
 {
     static constexpr quint16 DefaultPort = 7654;
@@ -68,12 +90,14 @@ struct ServerConfig
     int passwordIterations = 2;
     ServerLimits limits;
     FileLimits files;
+    TlsConfig tls;
 
     QString effectiveDatabaseUrl() const;
 };
 
 // Reads an INI config file ([server] listen, port, data_dir, database, registration,
-// allowed_origins; [auth] ...; [limits] ...) over the defaults.
+// allowed_origins; [auth] ...; [limits] ...; [files] ...; [tls] mode, certificate, key) over
+// the defaults.
 Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig base = {});
 
 } // namespace Banter::Server

@@ -5,6 +5,7 @@
 #include "net/clientconnection.h"
 #include "net/connectionregistry.h"
 #include "net/requestrouter.h"
+#include "net/tlsserver.h"
 #include "net/transferservice.h"
 #include "protocol/peoplemessages.h"
 #include "protocol/types.h"
@@ -24,11 +25,12 @@ ChatServer::ChatServer(const ServerConfig &config, RequestRouter &router,
     , m_router(router)
     , m_registry(registry)
     , m_presence(presence)
+    , m_tcp(std::make_unique<QTcpServer>())
     , m_webSockets(u"banterd"_s, QWebSocketServer::NonSecureMode)
 {
     m_webSockets.setHandshakeTimeout(std::chrono::seconds(10));
     m_webSockets.setMaxPendingConnections(config.limits.maxConnections);
-    connect(&m_tcp, &QTcpServer::newConnection, this, &ChatServer::onTcpConnection);
+    connectListener();
     connect(&m_webSockets, &QWebSocketServer::newConnection, this,
             &ChatServer::onWebSocketConnection);
 }
@@ -44,22 +46,46 @@ ChatServer::~ChatServer()
     closeAll();
 }
 
+void ChatServer::useTls(const TlsCredentials &credentials)
+{
+    m_tcp = std::make_unique<TlsServer>(credentials,
+                                        std::chrono::milliseconds(m_config.tls.handshakeTimeoutMs));
+    // Sockets still in their handshake count as pending in QSslServer; the default of 30
+    // would let 30 silent clients stop all accepting until their handshakes time out.
+    m_tcp->setMaxPendingConnections(m_config.limits.maxConnections);
+    connectListener();
+}
+
+void ChatServer::connectListener()
+{
+    // Not newConnection: QSslServer emits that on accept, before the handshake, while
+    // pendingConnectionAvailable means a socket is ready to take (encrypted, with TLS).
+    connect(m_tcp.get(), &QTcpServer::pendingConnectionAvailable, this,
+            &ChatServer::onTcpConnection);
+}
+
+bool ChatServer::isSecure() const
+{
+    return qobject_cast<const QSslServer *>(m_tcp.get()) != nullptr;
+}
+
 Status ChatServer::listen()
 {
-    if (!m_tcp.listen(m_config.listenAddress, m_config.port)) {
+    if (!m_tcp->listen(m_config.listenAddress, m_config.port)) {
         return makeError(ErrorCode::Unavailable,
                          u"cannot listen on %1 port %2: %3"_s.arg(m_config.listenAddress.toString())
                              .arg(m_config.port)
-                             .arg(m_tcp.errorString()));
+                             .arg(m_tcp->errorString()));
     }
-    qCInfo(lcNet) << "listening on" << m_tcp.serverAddress().toString() << "port"
-                  << m_tcp.serverPort();
+    qCInfo(lcNet) << "listening on" << m_tcp->serverAddress().toString() << "port"
+                  << m_tcp->serverPort()
+                  << (isSecure() ? "with TLS (wss://)" : "without TLS (ws://)");
     return success();
 }
 
 void ChatServer::onTcpConnection()
 {
-    while (QTcpSocket *socket = m_tcp.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
         if (m_registry.size() >= m_config.limits.maxConnections) {
             qCWarning(lcNet) << "connection limit reached; refusing"
                              << socket->peerAddress().toString();

@@ -10,6 +10,8 @@
 #include <QTcpServer>
 #include <QWebSocketServer>
 
+#include <memory>
+
 namespace Banter::Server {
 
 class ClientConnection;
@@ -17,10 +19,13 @@ class ConnectionRegistry;
 class PresenceService;
 class RequestRouter;
 class TransferService;
+struct TlsCredentials;
 
 // Accepts connections and owns their lifecycle. It listens on its own QTcpServer so it can
 // turn Nagle's algorithm off (QWebSocketServer hides its socket, and Nagle stalls small
 // pushes by up to 40 ms), then hands each socket to QWebSocketServer for the handshake.
+// With TLS the listener is a TlsServer, which passes sockets on only once they are
+// encrypted; QWebSocketServer then runs in NonSecureMode over them, for `/` and `/transfer`.
 class ChatServer : public QObject
 {
     Q_OBJECT
@@ -31,14 +36,18 @@ public:
     void setTransfer(RequestRouter *router, TransferService *transfers);
     ~ChatServer() override;
 
+    // Serve wss:// with these credentials instead of ws://; call before listen().
+    void useTls(const TlsCredentials &credentials);
     Status listen();
-    quint16 port() const { return m_tcp.serverPort(); }
-    QHostAddress address() const { return m_tcp.serverAddress(); }
+    bool isSecure() const;
+    quint16 port() const { return m_tcp->serverPort(); }
+    QHostAddress address() const { return m_tcp->serverAddress(); }
     // Tells every connection of the session why, then closes them.
     void closeSession(SessionId session, const QString &reason);
     void closeAll();
 
 private:
+    void connectListener();
     void onTcpConnection();
     void onWebSocketConnection();
     void onAuthenticated(ClientConnection *connection);
@@ -51,7 +60,7 @@ private:
     TransferService *m_transfers = nullptr;
     ConnectionRegistry &m_registry;
     PresenceService &m_presence;
-    QTcpServer m_tcp;
+    std::unique_ptr<QTcpServer> m_tcp;
     QWebSocketServer m_webSockets;
     ConnectionId m_nextConnectionId = 1;
 };

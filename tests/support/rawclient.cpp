@@ -2,9 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rawclient.h"
 
+#include "client/certificatepin.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QTest>
+
+#include <algorithm>
 
 namespace Banter::Test {
 
@@ -31,13 +35,31 @@ RawClient::RawClient(QObject *parent)
 {
     m_socket.setMaxAllowedIncomingMessageSize(quint64(Protocol::MaxServerFrameBytes));
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &RawClient::onText);
+    connect(&m_socket, &QWebSocket::sslErrors, this, &RawClient::onSslErrors);
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this] { m_failed = true; });
+}
+
+void RawClient::onSslErrors(const QList<QSslError> &errors)
+{
+    // Each error names the certificate it is about: all of them must be the pinned one.
+    const bool pinned = !m_pin.isEmpty()
+        && std::all_of(errors.cbegin(), errors.cend(), [this](const QSslError &error) {
+               return !error.certificate().isNull()
+                   && CertificatePin::fingerprint(error.certificate()) == m_pin;
+           });
+    if (pinned)
+        m_socket.ignoreSslErrors();
 }
 
 bool RawClient::open(const QUrl &url, int timeoutMs)
 {
+    m_failed = false;
     m_socket.open(url);
-    return spinUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; },
-                     timeoutMs);
+    // A refused connection or handshake fails now rather than at the deadline.
+    spinUntil([this] { return m_failed || m_socket.state() == QAbstractSocket::ConnectedState; },
+              timeoutMs);
+    return m_socket.state() == QAbstractSocket::ConnectedState;
 }
 
 void RawClient::close()

@@ -33,6 +33,14 @@ Server::ServerConfig TestServer::defaultConfig()
     config.passwordIterations = 1;
     // Every test user registers from 127.0.0.1.
     config.limits.registrationsPerAddressPerHour = 1000;
+    config.tls.mode = Server::TlsConfig::Mode::Off;
+    return config;
+}
+
+Server::ServerConfig TestServer::tlsConfig()
+{
+    Server::ServerConfig config = defaultConfig();
+    config.tls.mode = Server::TlsConfig::Mode::On;
     return config;
 }
 
@@ -72,7 +80,13 @@ bool TestServer::restart()
 
 QUrl TestServer::url() const
 {
-    return QUrl(u"ws://127.0.0.1:%1"_s.arg(m_port));
+    const QString scheme = m_config.tls.enabled() ? u"wss"_s : u"ws"_s;
+    return QUrl(u"%1://127.0.0.1:%2"_s.arg(scheme).arg(m_port));
+}
+
+QByteArray TestServer::certificateFingerprint() const
+{
+    return m_server ? m_server->certificateFingerprint() : QByteArray();
 }
 
 } // namespace Banter::Test

@@ -13,21 +13,28 @@
 namespace Banter::Test {
 
 // A real banterd in this process: a fresh SQLite database in a temporary directory, an
-// ephemeral loopback port, cheap password hashing so tests stay fast.
+// ephemeral loopback port, cheap password hashing so tests stay fast. Plain ws:// unless
+// the config turns TLS on (tlsConfig()).
 class TestServer
 {
 public:
     explicit TestServer(Server::ServerConfig config = defaultConfig());
     ~TestServer();
 
+    // TLS off: the suites that are not about TLS talk plain ws://.
     static Server::ServerConfig defaultConfig();
+    // defaultConfig() with TLS on and a certificate generated in the data directory.
+    static Server::ServerConfig tlsConfig();
 
     bool start();
     void stop();
     // Stops and starts again on the same data directory and port (a server restart).
     bool restart();
 
+    // wss://127.0.0.1:PORT with TLS on, else ws://127.0.0.1:PORT.
     QUrl url() const;
+    // SHA-256 of the server's certificate (what a client pins); empty without TLS.
+    QByteArray certificateFingerprint() const;
     quint16 port() const { return m_port; }
     QString dataDir() const { return m_config.dataDir; }
     Server::ServerConfig &config() { return m_config; }

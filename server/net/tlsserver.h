@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QElapsedTimer>
+#include <QSslServer>
+
+#include <chrono>
+
+namespace Banter::Server {
+
+struct TlsCredentials;
+
+// The listening socket when TLS is on: presents our certificate, speaks TLS 1.2 or newer,
+// asks clients for no certificate of their own, and drops a socket whose handshake has not
+// finished in time. QSslServer queues a socket only once its handshake has succeeded, so
+// ChatServer gets encrypted sockets and hands them to QWebSocketServer like plain ones.
+class TlsServer : public QSslServer
+{
+    Q_OBJECT
+public:
+    TlsServer(const TlsCredentials &credentials, std::chrono::milliseconds handshakeTimeout,
+              QObject *parent = nullptr);
+
+private:
+    void onHandshakeFailed(QSslSocket *socket, QAbstractSocket::SocketError error);
+
+    std::chrono::milliseconds m_handshakeTimeout;
+    // Failed handshakes are summed up at most once a minute: scanners and clients that do
+    // not trust the certificate would otherwise fill the log.
+    QElapsedTimer m_sinceReport;
+    int m_unreported = 0;
+    bool m_explained = false;
+};
+
+} // namespace Banter::Server
