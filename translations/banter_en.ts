@@ -49,10 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Banter::ClientSession</name>
+    <message>
+        <source>The server&apos;s certificate is not valid: %1</source>
+        <translation>The server&apos;s certificate is not valid: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet.</source>
+        <translation>The server&apos;s certificate is not trusted yet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since the last connection.</source>
+        <translation>The server&apos;s certificate has changed since the last connection.</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::AccountStore</name>
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
         <translation>No system keychain is available (%1). You stay signed in until Banter closes.</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::CertificateGuard</name>
+    <message>
+        <source>Issued to: %1
+Valid from %2 to %3
+SHA-256: %4</source>
+        <translation>Issued to: %1
+Valid from %2 to %3
+SHA-256: %4</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>Server identity changed</source>
+        <translation>Server identity changed</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The certificate of %1 is not trusted.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;The certificate of %1 is not trusted.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The certificate of %1 has changed.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;The certificate of %1 has changed.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Someone may be intercepting your connection, or the server&apos;s administrator replaced its certificate. Banter has disconnected and sent nothing.
+
+Trust the new certificate only if the administrator confirms its fingerprint (shown in the details; banterd writes it to its log when it starts).</source>
+        <translation>Someone may be intercepting your connection, or the server&apos;s administrator replaced its certificate. Banter has disconnected and sent nothing.
+
+Trust the new certificate only if the administrator confirms its fingerprint (shown in the details; banterd writes it to its log when it starts).</translation>
+    </message>
+    <message>
+        <source>Trusted until now — SHA-256: %1</source>
+        <translation>Trusted until now — SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Stay disconnected</source>
+        <translation>Stay disconnected</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Trust the new certificate</translation>
     </message>
 </context>
 <context>
@@ -583,6 +645,32 @@ Choose one on the left, or start a new chat with %1.</translation>
         <source>Start-up:</source>
         <translation>Start-up:</translation>
     </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connection:</translation>
+    </message>
+    <message>
+        <source>Not encrypted: anyone on the network can read it.</source>
+        <translation>Not encrypted: anyone on the network can read it.</translation>
+    </message>
+    <message>
+        <source>Encrypted; the server&apos;s certificate is vouched for by a trusted authority.</source>
+        <translation>Encrypted; the server&apos;s certificate is vouched for by a trusted authority.</translation>
+    </message>
+    <message>
+        <source>Encrypted (not connected now).</source>
+        <translation>Encrypted (not connected now).</translation>
+    </message>
+    <message>
+        <source>Encrypted; the server&apos;s own certificate, trusted since the first connection.
+SHA-256: %1</source>
+        <translation>Encrypted; the server&apos;s own certificate, trusted since the first connection.
+SHA-256: %1</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::SignInDialog</name>
@@ -631,10 +719,6 @@ Choose one on the left, or start a new chat with %1.</translation>
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>The server address must look like ws://host:7654.</source>
-        <translation>The server address must look like ws://host:7654.</translation>
-    </message>
-    <message>
         <source>Enter your username and password.</source>
         <translation>Enter your username and password.</translation>
     </message>
@@ -653,6 +737,14 @@ Choose one on the left, or start a new chat with %1.</translation>
     <message>
         <source>Keeps a sign-in token (never your password) in the system keychain.</source>
         <translation>Keeps a sign-in token (never your password) in the system keychain.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed, so Banter did not connect.</source>
+        <translation>The server&apos;s certificate has changed, so Banter did not connect.</translation>
+    </message>
+    <message>
+        <source>The server address must look like wss://host:7654.</source>
+        <translation>The server address must look like wss://host:7654.</translation>
     </message>
 </context>
 <context>
@@ -691,6 +783,10 @@ Choose one on the left, or start a new chat with %1.</translation>
     <message>
         <source>The downloaded file is damaged; try again</source>
         <translation>The downloaded file is damaged; try again</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</source>
+        <translation>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</translation>
     </message>
 </context>
 <context>

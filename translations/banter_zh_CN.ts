@@ -49,10 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Banter::ClientSession</name>
+    <message>
+        <source>The server&apos;s certificate is not valid: %1</source>
+        <translation>服务器的证书无效：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet.</source>
+        <translation>尚未信任该服务器的证书。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since the last connection.</source>
+        <translation>自上次连接以来，服务器的证书已更改。</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::AccountStore</name>
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
         <translation>没有可用的系统钥匙串（%1）。关闭 Banter 后需要重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::CertificateGuard</name>
+    <message>
+        <source>Issued to: %1
+Valid from %2 to %3
+SHA-256: %4</source>
+        <translation>颁发给：%1
+有效期：%2 至 %3
+SHA-256：%4</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>Server identity changed</source>
+        <translation>服务器身份已更改</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The certificate of %1 is not trusted.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 的证书不受信任。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The certificate of %1 has changed.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 的证书已更改。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Someone may be intercepting your connection, or the server&apos;s administrator replaced its certificate. Banter has disconnected and sent nothing.
+
+Trust the new certificate only if the administrator confirms its fingerprint (shown in the details; banterd writes it to its log when it starts).</source>
+        <translation>可能有人正在拦截你的连接，或者服务器管理员更换了证书。Banter 已断开连接，未发送任何内容。
+
+只有在管理员确认了证书指纹后才应信任新证书（指纹显示在详细信息中；banterd 启动时会将其写入日志）。</translation>
+    </message>
+    <message>
+        <source>Trusted until now — SHA-256: %1</source>
+        <translation>此前信任的证书 — SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>Stay disconnected</source>
+        <translation>保持断开</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>信任新证书</translation>
     </message>
 </context>
 <context>
@@ -583,6 +645,32 @@ Choose one on the left, or start a new chat with %1.</source>
         <source>Start-up:</source>
         <translation>启动：</translation>
     </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <source>Not encrypted: anyone on the network can read it.</source>
+        <translation>未加密：网络上的任何人都能读取。</translation>
+    </message>
+    <message>
+        <source>Encrypted; the server&apos;s certificate is vouched for by a trusted authority.</source>
+        <translation>已加密；服务器的证书由受信任的机构担保。</translation>
+    </message>
+    <message>
+        <source>Encrypted (not connected now).</source>
+        <translation>已加密（当前未连接）。</translation>
+    </message>
+    <message>
+        <source>Encrypted; the server&apos;s own certificate, trusted since the first connection.
+SHA-256: %1</source>
+        <translation>已加密；使用服务器自己的证书，自首次连接起受信任。
+SHA-256：%1</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::SignInDialog</name>
@@ -631,10 +719,6 @@ Choose one on the left, or start a new chat with %1.</source>
         <translation>登录</translation>
     </message>
     <message>
-        <source>The server address must look like ws://host:7654.</source>
-        <translation>服务器地址的格式应为 ws://host:7654。</translation>
-    </message>
-    <message>
         <source>Enter your username and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -653,6 +737,14 @@ Choose one on the left, or start a new chat with %1.</source>
     <message>
         <source>Keeps a sign-in token (never your password) in the system keychain.</source>
         <translation>在系统钥匙串中保存登录令牌（绝不保存密码）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed, so Banter did not connect.</source>
+        <translation>服务器的证书已更改，因此 Banter 没有连接。</translation>
+    </message>
+    <message>
+        <source>The server address must look like wss://host:7654.</source>
+        <translation>服务器地址应类似 wss://host:7654。</translation>
     </message>
 </context>
 <context>
@@ -691,6 +783,10 @@ Choose one on the left, or start a new chat with %1.</source>
     <message>
         <source>The downloaded file is damaged; try again</source>
         <translation>下载的文件已损坏，请重试</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</source>
+        <translation>服务器的证书不是此前信任的证书，传输已停止。</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // echo-bot: signs in to a Banter server and answers every text message with "echo: <text>".
-//   echo-bot --url ws://127.0.0.1:7654 --username echobot --password '...' [--register]
+//   echo-bot --url wss://127.0.0.1:7654 --username echobot --password '...' [--register]
 //            [--max-replies N]
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,7 +19,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addOptions(
         {{QStringLiteral("url"), QStringLiteral("Server URL."), QStringLiteral("url"),
-          QStringLiteral("ws://127.0.0.1:7654")},
+          QStringLiteral("wss://127.0.0.1:7654")},
          {QStringLiteral("username"), QStringLiteral("Bot account."), QStringLiteral("name")},
          {QStringLiteral("password"), QStringLiteral("Bot password."), QStringLiteral("password")},
          {QStringLiteral("register"), QStringLiteral("Create the account first.")},

@@ -211,7 +211,7 @@ void TestDesktopUi::badServerAddressIsExplained()
     QTest::keyClicks(dialog.usernameField(), u"alice"_s);
     QTest::keyClicks(dialog.passwordField(), u"whatever pw"_s);
     dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    QVERIFY(dialog.findChild<QLabel *>(u"status"_s)->text().contains(u"ws://"_s));
+    QVERIFY(dialog.findChild<QLabel *>(u"status"_s)->text().contains(u"wss://"_s));
     QCOMPARE(session.state(), ClientSession::State::Disconnected); // nothing was attempted
 }
 

@@ -1,0 +1,169 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop client's side of TLS, as a real widget tree against a real banterd with its
+// generated certificate: a typed address means wss://, pins are kept in the settings, a
+// changed certificate brings up a warning that trusts the new one only when asked, and the
+// settings dialog says how the connection is secured.
+#include "client/certificatepin.h"
+#include "client/clientsession.h"
+#include "core/appsettings.h"
+#include "sessionhelpers.h"
+#include "testserver.h"
+#include "ui/certificateguard.h"
+#include "ui/settingsdialog.h"
+#include "ui/signindialog.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QSettings>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Banter;
+using namespace Banter::Desktop;
+using namespace Banter::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void reconnectQuickly(ClientSession &session)
+{
+    ClientSession::Options options = session.options();
+    options.reconnectBaseMs = 50;
+    options.reconnectMaxMs = 200;
+    session.setOptions(options);
+}
+
+bool replaceCertificate(TestServer &server)
+{
+    server.stop();
+    return QDir(server.dataDir() + u"/tls"_s).removeRecursively() && server.restart();
+}
+} // namespace
+
+class TestDesktopTls : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void typedAddressMeansWss();
+    void pinsAreKeptInTheSettings();
+    void changedCertificateWarnsAndTrustsOnlyWhenAsked();
+    void settingsDialogSaysHowTheConnectionIsSecured();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestDesktopTls::typedAddressMeansWss()
+{
+    QCOMPARE(SignInDialog::serverUrl(u"chat.lan"_s), QUrl(u"wss://chat.lan"_s));
+    QCOMPARE(SignInDialog::serverUrl(u" 192.168.1.5:7654 "_s), QUrl(u"wss://192.168.1.5:7654"_s));
+    QCOMPARE(SignInDialog::serverUrl(u"ws://10.0.0.2:7654"_s), QUrl(u"ws://10.0.0.2:7654"_s));
+    QCOMPARE(SignInDialog::serverUrl(u"wss://chat.example.org"_s),
+             QUrl(u"wss://chat.example.org"_s));
+}
+
+void TestDesktopTls::pinsAreKeptInTheSettings()
+{
+    const QString ini = m_dir.filePath(u"pins.ini"_s);
+    const QByteArray sha(32, '\x5a');
+    {
+        AppSettings settings(ini);
+        settings.setPinnedCertificate(u"chat.lan:7654"_s, sha);
+        settings.setPinnedCertificate(u"other.lan:7654"_s, QByteArray(32, '\x01'));
+        settings.setPinnedCertificate(u"other.lan:7654"_s, {}); // forgotten
+    }
+    AppSettings reopened(ini);
+    QHash<QString, QByteArray> expected{{u"chat.lan:7654"_s, sha}};
+    QCOMPARE(reopened.pinnedCertificates(), expected);
+
+    // A value edited by hand into something that is not a SHA-256 is dropped, not trusted.
+    {
+        QSettings raw(ini, QSettings::IniFormat);
+        QVariantMap pins = raw.value(u"tls/pinnedCertificates"_s).toMap();
+        pins.insert(u"broken.lan:7654"_s, u"not-hex"_s);
+        raw.setValue(u"tls/pinnedCertificates"_s, pins);
+    }
+    QCOMPARE(AppSettings(ini).pinnedCertificates(), expected);
+}
+
+void TestDesktopTls::changedCertificateWarnsAndTrustsOnlyWhenAsked()
+{
+    TestServer server(TestServer::tlsConfig());
+    QVERIFY(server.start());
+    const QString key = CertificatePin::serverKey(server.url());
+    const QByteArray first = server.server()->certificateFingerprint();
+    AppSettings settings(m_dir.filePath(u"guard.ini"_s));
+    ClientSession session;
+    reconnectQuickly(session);
+    CertificateGuard guard(session, settings);
+    QSignalSpy decided(&guard, &CertificateGuard::decided);
+
+    session.connectToServer(server.url());
+    QVERIFY(QTest::qWaitFor([&] { return session.state() == ClientSession::State::Connected; }));
+    QCOMPARE(settings.pinnedCertificates().value(key), first); // pinned on first use, saved
+    QVERIFY(!guard.warning());
+
+    QVERIFY(replaceCertificate(server));
+    const QByteArray second = server.server()->certificateFingerprint();
+    QVERIFY(QTest::qWaitFor([&] { return guard.warning() && guard.warning()->isVisible(); }));
+    QMessageBox *warning = guard.warning();
+    QVERIFY(warning->text().contains(key));
+    QVERIFY(warning->detailedText().contains(CertificatePin::formatFingerprint(second)));
+    QVERIFY(warning->detailedText().contains(CertificatePin::formatFingerprint(first)));
+    // The safe answer is the default one, and Escape gives it too.
+    QCOMPARE(warning->defaultButton()->objectName(), u"stayDisconnected"_s);
+    QTest::keyClick(warning, Qt::Key_Escape);
+    QCOMPARE(decided.count(), 1);
+    QCOMPARE(decided.first().at(0).toBool(), false);
+    QVERIFY(QTest::qWaitFor([&] { return !guard.warning(); }));
+    QCOMPARE(session.state(), ClientSession::State::Disconnected);
+    QCOMPARE(settings.pinnedCertificates().value(key), first);
+
+    // Connecting again asks again; this time the user trusts the new certificate.
+    session.connectToServer(server.url());
+    QVERIFY(QTest::qWaitFor([&] { return guard.warning() && guard.warning()->isVisible(); }));
+    guard.warning()->findChild<QPushButton *>(u"trustCertificate"_s)->click();
+    QCOMPARE(decided.count(), 2);
+    QCOMPARE(decided.last().at(0).toBool(), true);
+    QCOMPARE(settings.pinnedCertificates().value(key), second);
+    QVERIFY(QTest::qWaitFor([&] { return session.state() == ClientSession::State::Connected; }));
+    QCOMPARE(CertificatePin::fingerprint(session.pinnedPeerCertificate()), second);
+    // And a later start of the app (a new session and guard on the same settings) trusts it.
+    ClientSession later;
+    CertificateGuard laterGuard(later, settings);
+    QSignalSpy laterPinned(&later, &ClientSession::certificatePinned);
+    later.connectToServer(server.url());
+    QVERIFY(QTest::qWaitFor([&] { return later.state() == ClientSession::State::Connected; }));
+    QCOMPARE(laterPinned.count(), 0);
+    QVERIFY(!laterGuard.warning());
+    SessionCloser closer{{&session, &later}};
+}
+
+void TestDesktopTls::settingsDialogSaysHowTheConnectionIsSecured()
+{
+    AppSettings settings(m_dir.filePath(u"dialog.ini"_s));
+    TestServer secure(TestServer::tlsConfig());
+    QVERIFY(secure.start());
+    auto alice = signedUpSession(secure.url(), u"alice"_s);
+    QVERIFY(alice);
+    SettingsDialog dialog(settings, alice.get());
+    const QString described = dialog.findChild<QLabel *>(u"connection"_s)->text();
+    QVERIFY2(described.contains(
+                 CertificatePin::formatFingerprint(secure.server()->certificateFingerprint())),
+             qPrintable(described));
+
+    TestServer plain; // TLS off
+    QVERIFY(plain.start());
+    auto bob = signedUpSession(plain.url(), u"bob"_s);
+    QVERIFY(bob);
+    QVERIFY(SettingsDialog::describeConnection(*bob).contains(u"Not encrypted"_s));
+    SessionCloser closer{{alice.get(), bob.get()}};
+}
+
+QTEST_MAIN(TestDesktopTls)
+#include "tst_desktoptls.moc"
