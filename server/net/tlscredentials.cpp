@@ -132,9 +132,9 @@ Status createPair(const QString &certificatePath, const QString &keyPath)
         return written;
     if (Status written = writeAtomically(certificatePath, pair->certificate, Public); !written)
         return written;
-    qCInfo(lcNet).noquote() << u"made a self-signed TLS certificate for %1 in %2; clients ask "
-                               "their users to trust it on first connection"_s.arg(subject.hostName,
-                                                                                   certificatePath);
+    qCInfo(lcNet).noquote() << u"made a self-signed TLS certificate for %1 in %2; clients pin it "
+                               "on first connection and warn if it ever changes"_s.arg(
+                                   subject.hostName, certificatePath);
     return success();
 }
 
