@@ -8,7 +8,6 @@
 #include <QPointer>
 #include <QSslCertificate>
 
-
 namespace Banter {
 class ClientSession;
 }

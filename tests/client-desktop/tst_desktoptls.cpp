@@ -15,9 +15,9 @@
 
 #include <QDir>
 #include <QLabel>
-#include <QSettings>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,11 +37,6 @@ void reconnectQuickly(ClientSession &session)
     session.setOptions(options);
 }
 
-bool replaceCertificate(TestServer &server)
-{
-    server.stop();
-    return QDir(server.dataDir() + u"/tls"_s).removeRecursively() && server.restart();
-}
 } // namespace
 
 class TestDesktopTls : public QObject
@@ -108,7 +103,7 @@ void TestDesktopTls::changedCertificateWarnsAndTrustsOnlyWhenAsked()
     QCOMPARE(settings.pinnedCertificates().value(key), first); // pinned on first use, saved
     QVERIFY(!guard.warning());
 
-    QVERIFY(replaceCertificate(server));
+    QVERIFY(server.restartWithNewCertificate());
     const QByteArray second = server.server()->certificateFingerprint();
     QVERIFY(QTest::qWaitFor([&] { return guard.warning() && guard.warning()->isVisible(); }));
     QMessageBox *warning = guard.warning();

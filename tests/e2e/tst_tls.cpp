@@ -26,14 +26,6 @@ bool waitForState(ClientSession &session, ClientSession::State state, int timeou
     return QTest::qWaitFor([&] { return session.state() == state; }, timeoutMs);
 }
 
-// A new certificate for the same address: what a reinstalled server, or an impostor, shows.
-bool replaceCertificate(TestServer &server)
-{
-    server.stop();
-    if (!QDir(server.dataDir() + u"/tls"_s).removeRecursively())
-        return false;
-    return server.restart();
-}
 } // namespace
 
 class TestTls : public QObject
@@ -107,7 +99,7 @@ void TestTls::changedCertificateIsRefusedUntilTrusted()
     QSignalSpy refused(alice.get(), &ClientSession::certificateRefused);
     QSignalSpy bobRefused(bob.get(), &ClientSession::certificateRefused);
     QSignalSpy errors(alice.get(), &ClientSession::errorOccurred);
-    QVERIFY(replaceCertificate(server));
+    QVERIFY(server.restartWithNewCertificate());
     const QByteArray second = server.server()->certificateFingerprint();
     QVERIFY(second != first);
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testserver.h"
 
+#include <QDir>
 #include <QTest>
 
 namespace Banter::Test {
@@ -76,6 +77,12 @@ bool TestServer::restart()
     stop();
     m_config.port = m_port;
     return start();
+}
+
+bool TestServer::restartWithNewCertificate()
+{
+    stop();
+    return QDir(m_config.dataDir + u"/tls"_s).removeRecursively() && restart();
 }
 
 QUrl TestServer::url() const

@@ -30,6 +30,9 @@ public:
     void stop();
     // Stops and starts again on the same data directory and port (a server restart).
     bool restart();
+    // Restarts with a newly generated TLS certificate: what a reinstalled server, or an
+    // impostor at the same address, presents.
+    bool restartWithNewCertificate();
 
     // wss://127.0.0.1:PORT with TLS on, else ws://127.0.0.1:PORT.
     QUrl url() const;
