@@ -3,7 +3,7 @@
 #include "scenarios.h"
 
 #include "benchclient.h"
-#include "domain/messageid.h"
+#include <banter/domain/messageid.h>
 #include "latencies.h"
 
 #include <QElapsedTimer>

@@ -9,8 +9,8 @@
 //   banter-transferbench --banterd build/release/server/banterd --mib 200
 #include "../loadgen/latencies.h"
 #include "../loadgen/serverprocess.h"
-#include "client/clientsession.h"
-#include "client/transferclient.h"
+#include <banter/client/clientsession.h>
+#include <banter/client/transferclient.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // banter: the desktop client. Resumes a remembered session or asks to sign in, then shows
 // the main window.
-#include "client/clientsession.h"
+#include <banter/client/clientsession.h>
 #include "core/accountstore.h"
 #include "core/appsettings.h"
 #include "ui/certificateguard.h"

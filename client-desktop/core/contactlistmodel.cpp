@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/contactlistmodel.h"
 
-#include "client/clientsession.h"
+#include <banter/client/clientsession.h>
 
 #include <algorithm>
 

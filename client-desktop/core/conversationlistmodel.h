@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/conversation.h"
-#include "domain/presence.h"
+#include <banter/domain/conversation.h>
+#include <banter/domain/presence.h>
 
 #include <QAbstractListModel>
 #include <QHash>

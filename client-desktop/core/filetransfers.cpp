@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/filetransfers.h"
 
-#include "client/clientsession.h"
+#include <banter/client/clientsession.h>
 #include "core/imageinfo.h"
-#include "domain/messagecontent.h"
-#include "domain/messageid.h"
+#include <banter/domain/messagecontent.h>
+#include <banter/domain/messageid.h>
 
 #include <QDateTime>
 #include <QDir>

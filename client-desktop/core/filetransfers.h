@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "client/transferclient.h"
-#include "domain/ids.h"
-#include "domain/message.h"
+#include <banter/client/transferclient.h>
+#include <banter/domain/ids.h>
+#include <banter/domain/message.h>
 
 #include <QCache>
 #include <QHash>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/notifier.h"
 
-#include "client/clientsession.h"
+#include <banter/client/clientsession.h>
 
 namespace Banter::Desktop {
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/message.h"
+#include <banter/domain/message.h>
 
 #include <QObject>
 #include <QSet>

@@ -4,7 +4,7 @@
 
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
-#include "domain/message.h"
+#include <banter/domain/message.h>
 #include "ui/theme.h"
 
 #include <QFileInfo>

@@ -3,7 +3,7 @@
 #include "ui/contactdelegate.h"
 
 #include "core/contactlistmodel.h"
-#include "domain/presence.h"
+#include <banter/domain/presence.h>
 #include "ui/messagedelegate.h"
 
 #include <QDateTime>

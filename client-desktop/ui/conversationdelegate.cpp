@@ -3,7 +3,7 @@
 #include "ui/conversationdelegate.h"
 
 #include "core/conversationlistmodel.h"
-#include "domain/presence.h"
+#include <banter/domain/presence.h>
 #include "ui/messagedelegate.h"
 
 #include <QDateTime>

@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
-#include "client/clientsession.h"
+#include <banter/client/clientsession.h>
 #include "core/appsettings.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
-#include "domain/messagecontent.h"
+#include <banter/domain/messagecontent.h>
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"

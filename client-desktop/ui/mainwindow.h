@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/ids.h"
+#include <banter/domain/ids.h>
 #include "ui/attachmentbubble.h"
 
 #include <QMainWindow>

@@ -3,7 +3,7 @@
 #include "ui/messagedelegate.h"
 
 #include "core/messagelistmodel.h"
-#include "domain/message.h"
+#include <banter/domain/message.h>
 #include "ui/theme.h"
 
 #include <QAbstractItemView>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/user.h"
+#include <banter/domain/user.h>
 
 #include <QSet>
 #include <QTimer>

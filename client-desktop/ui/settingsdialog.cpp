@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/settingsdialog.h"
 
-#include "client/certificatepin.h"
-#include "client/clientsession.h"
+#include <banter/client/certificatepin.h>
+#include <banter/client/clientsession.h>
 #include "core/appsettings.h"
 
 #include <QCheckBox>

@@ -4,7 +4,7 @@
 
 #include "auth/jwtcodec.h"
 #include "auth/passwordhasher.h"
-#include "client/certificatepin.h"
+#include <banter/client/certificatepin.h>
 #include "net/chatserver.h"
 #include "net/connectionregistry.h"
 #include "net/handlers/services.h"

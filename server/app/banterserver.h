@@ -3,7 +3,7 @@
 #pragma once
 
 #include "config/serverconfig.h"
-#include "domain/result.h"
+#include <banter/domain/result.h>
 
 #include <QByteArray>
 #include <QObject>

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "auth/tokenkey.h"
-#include "domain/ids.h"
-#include "domain/result.h"
+#include <banter/domain/ids.h>
+#include <banter/domain/result.h>
 
 #include <QByteArray>
 #include <QString>

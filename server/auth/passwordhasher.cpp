@@ -3,7 +3,7 @@
 #include "auth/passwordhasher.h"
 
 #include "auth/sodium.h"
-#include "domain/user.h"
+#include <banter/domain/user.h>
 
 #include <QtConcurrent/QtConcurrentRun>
 

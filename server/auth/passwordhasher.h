@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/result.h"
+#include <banter/domain/result.h>
 
 #include <QFuture>
 #include <QString>

@@ -7,8 +7,8 @@
 #include "net/requestrouter.h"
 #include "net/tlsserver.h"
 #include "net/transferservice.h"
-#include "protocol/peoplemessages.h"
-#include "protocol/types.h"
+#include <banter/protocol/peoplemessages.h>
+#include <banter/protocol/types.h>
 #include "serverlogging.h"
 #include "service/presenceservice.h"
 

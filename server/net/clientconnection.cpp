@@ -3,7 +3,7 @@
 #include "net/clientconnection.h"
 
 #include "net/requestrouter.h"
-#include "protocol/frame.h"
+#include <banter/protocol/frame.h>
 #include "serverlogging.h"
 
 namespace Banter::Server {

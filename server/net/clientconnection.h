@@ -3,7 +3,7 @@
 #pragma once
 
 #include "config/serverconfig.h"
-#include "domain/ids.h"
+#include <banter/domain/ids.h>
 #include "service/pushsink.h"
 #include "service/tokenbucket.h"
 

@@ -3,7 +3,7 @@
 #include "net/connectionregistry.h"
 
 #include "presence/presencestore.h"
-#include "protocol/frame.h"
+#include <banter/protocol/frame.h>
 
 namespace Banter::Server {
 

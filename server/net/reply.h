@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/result.h"
+#include <banter/domain/result.h>
 #include "net/clientconnection.h"
-#include "protocol/frame.h"
+#include <banter/protocol/frame.h>
 
 #include <QPointer>
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "net/reply.h"
-#include "protocol/frame.h"
+#include <banter/protocol/frame.h>
 
 #include <QHash>
 

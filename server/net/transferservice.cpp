@@ -4,9 +4,9 @@
 
 #include "files/uploadio.h"
 #include "net/clientconnection.h"
-#include "protocol/frame.h"
-#include "protocol/transferframe.h"
-#include "protocol/types.h"
+#include <banter/protocol/frame.h>
+#include <banter/protocol/transferframe.h>
+#include <banter/protocol/types.h>
 #include "serverlogging.h"
 #include "service/storageexecutor.h"
 

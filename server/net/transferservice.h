@@ -5,7 +5,7 @@
 #include "config/serverconfig.h"
 #include "files/filestore.h"
 #include "net/reply.h"
-#include "protocol/transfermessages.h"
+#include <banter/protocol/transfermessages.h>
 #include "service/servicecontext.h"
 
 #include <QFile>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/presence.h"
+#include <banter/domain/presence.h>
 
 #include <QHash>
 #include <QList>

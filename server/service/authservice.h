@@ -5,7 +5,7 @@
 #include "auth/jwtcodec.h"
 #include "auth/loginthrottle.h"
 #include "auth/passwordhasher.h"
-#include "protocol/sessionmessages.h"
+#include <banter/protocol/sessionmessages.h>
 #include "service/servicecontext.h"
 
 #include <QObject>

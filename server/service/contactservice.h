@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/peoplemessages.h"
+#include <banter/protocol/peoplemessages.h>
 #include "service/servicecontext.h"
 
 #include <QObject>

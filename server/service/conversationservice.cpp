@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/conversationservice.h"
 
-#include "protocol/chatmessages.h"
-#include "protocol/types.h"
+#include <banter/protocol/chatmessages.h>
+#include <banter/protocol/types.h>
 #include "service/servicehelpers.h"
 
 #include <QJsonArray>

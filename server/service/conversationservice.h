@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/conversationmessages.h"
+#include <banter/protocol/conversationmessages.h>
 #include "service/servicecontext.h"
 
 #include <QJsonObject>

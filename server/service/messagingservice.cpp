@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/messagingservice.h"
 
-#include "domain/messagecontent.h"
-#include "protocol/conversationmessages.h"
-#include "protocol/domainjson.h"
-#include "protocol/types.h"
+#include <banter/domain/messagecontent.h>
+#include <banter/protocol/conversationmessages.h>
+#include <banter/protocol/domainjson.h>
+#include <banter/protocol/types.h>
 #include "service/servicehelpers.h"
 
 namespace Banter::Server {

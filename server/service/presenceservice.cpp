@@ -3,8 +3,8 @@
 #include "service/presenceservice.h"
 
 #include "presence/presencestore.h"
-#include "protocol/peoplemessages.h"
-#include "protocol/types.h"
+#include <banter/protocol/peoplemessages.h>
+#include <banter/protocol/types.h>
 #include "serverlogging.h"
 
 namespace Banter::Server {

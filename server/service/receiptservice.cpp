@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/receiptservice.h"
 
-#include "protocol/types.h"
+#include <banter/protocol/types.h>
 #include "service/servicehelpers.h"
 
 namespace Banter::Server {

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/chatmessages.h"
+#include <banter/protocol/chatmessages.h>
 #include "service/servicecontext.h"
 #include "service/tokenbucket.h"
 

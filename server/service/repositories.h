@@ -6,10 +6,10 @@
 // called only on the storage thread, inside a batch transaction opened by the
 // StorageExecutor; implementations live in server/storage and know SQL, services do not.
 
-#include "domain/conversation.h"
-#include "domain/message.h"
-#include "domain/result.h"
-#include "domain/user.h"
+#include <banter/domain/conversation.h>
+#include <banter/domain/message.h>
+#include <banter/domain/result.h>
+#include <banter/domain/user.h>
 
 #include <QByteArray>
 #include <QList>

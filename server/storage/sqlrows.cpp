@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/sqlrows.h"
 
-#include "protocol/domainjson.h"
+#include <banter/protocol/domainjson.h>
 
 #include <QJsonDocument>
 

@@ -5,9 +5,9 @@
 // Row ⇄ domain conversions shared by the SQL repositories. The column lists here and the
 // reads below must stay in the same order.
 
-#include "domain/conversation.h"
-#include "domain/message.h"
-#include "domain/user.h"
+#include <banter/domain/conversation.h>
+#include <banter/domain/message.h>
+#include <banter/domain/user.h>
 #include "storage/sqlsession.h"
 
 namespace Banter::Server::SqlRows {

@@ -3,7 +3,7 @@
 // Argon2id through libsodium: PHC strings, rehash detection, the dummy verify, the input cap
 // and the asynchronous calls.
 #include "auth/passwordhasher.h"
-#include "domain/user.h"
+#include <banter/domain/user.h>
 
 #include <QFuture>
 #include <QTest>

@@ -3,7 +3,7 @@
 // The desktop client's models fed by real ClientSessions against a real banterd: the
 // conversation list (names, previews, unread counts) and the message list (history paging,
 // live messages, pending sends, status ticks from receipts).
-#include "client/clientsession.h"
+#include <banter/client/clientsession.h>
 #include "core/conversationlistmodel.h"
 #include "core/messagelistmodel.h"
 #include "sessionhelpers.h"

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop client's rules without widgets or a server: which messages notify, and the
 // settings round trip through QSettings.
-#include "client/clientsession.h"
+#include <banter/client/clientsession.h>
 #include "core/appsettings.h"
 #include "core/notifier.h"
 

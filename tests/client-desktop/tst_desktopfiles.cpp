@@ -5,8 +5,8 @@
 // its cancel, image and file messages on the other side, download, open, save-as, the
 // image viewer, refusals explained, odd names, and an upload that survives a server
 // restart. With BANTER_SCREENSHOT_DIR set, also renders docs/screenshots/files-*.png.
-#include "client/clientsession.h"
-#include "client/transferclient.h"
+#include <banter/client/clientsession.h>
+#include <banter/client/transferclient.h>
 #include "core/appsettings.h"
 #include "core/conversationlistmodel.h"
 #include "core/filetransfers.h"

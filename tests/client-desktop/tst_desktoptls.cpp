@@ -4,8 +4,8 @@
 // generated certificate: a typed address means wss://, pins are kept in the settings, a
 // changed certificate brings up a warning that trusts the new one only when asked, and the
 // settings dialog says how the connection is secured.
-#include "client/certificatepin.h"
-#include "client/clientsession.h"
+#include <banter/client/certificatepin.h>
+#include <banter/client/clientsession.h>
 #include "core/appsettings.h"
 #include "sessionhelpers.h"
 #include "testserver.h"

@@ -4,7 +4,7 @@
 // chat; contacts, new chats and groups through their dialogs; receipts, unread counts and
 // notifications; the offline outbox; keyboard navigation; settings. With
 // BANTER_SCREENSHOT_DIR set, also renders the screenshots in docs/screenshots.
-#include "client/clientsession.h"
+#include <banter/client/clientsession.h>
 #include "core/appsettings.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"

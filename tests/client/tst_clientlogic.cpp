@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pure parts of ClientSession: backoff with jitter, seq positions, the outbox.
-#include "client/backoff.h"
-#include "client/outbox.h"
-#include "client/syncpositions.h"
+#include <banter/client/backoff.h>
+#include <banter/client/outbox.h>
+#include <banter/client/syncpositions.h>
 
 #include <QTest>
 

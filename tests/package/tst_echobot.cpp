@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The echo-bot example, built against the installed BanterShared package, answers a real
 // user on a real server.
-#include "client/clientsession.h"
+#include <banter/client/clientsession.h>
 #include "testserver.h"
 
 #include <QProcess>

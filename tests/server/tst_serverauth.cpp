@@ -3,7 +3,7 @@
 // Accounts and sessions through the real server: register, login, auth with a token on a new
 // connection, refresh rotation with reuse detection, logout and revocation closing sockets,
 // password change, login throttling, closed registration and the per-user connection cap.
-#include "protocol/sessionmessages.h"
+#include <banter/protocol/sessionmessages.h>
 #include "rawclient.h"
 #include "testserver.h"
 

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Groups through the real server: create, add, remove, rename, leave, admin rules, size
 // limit, and the system messages that put every change into the conversation's seq stream.
-#include "protocol/chatmessages.h"
-#include "protocol/conversationmessages.h"
+#include <banter/protocol/chatmessages.h>
+#include <banter/protocol/conversationmessages.h>
 #include "rawclient.h"
 #include "testserver.h"
 

@@ -3,9 +3,9 @@
 // The transfer connection over raw WebSockets: upload, verify, store once, download, resume,
 // and every refusal: empty, oversize, wrong hash, bad chunks, odd names, other people's
 // files, quotas, concurrency, abandoned uploads, and image messages that are not images.
-#include "protocol/transferframe.h"
-#include "protocol/transfermessages.h"
-#include "protocol/types.h"
+#include <banter/protocol/transferframe.h>
+#include <banter/protocol/transfermessages.h>
+#include <banter/protocol/types.h>
 #include "rawclient.h"
 #include "testserver.h"
 

@@ -6,8 +6,8 @@
 // refuse it with one particular error code. Failures print the code's wire name and the
 // error message, so a wrong row reads at a glance.
 
-#include "domain/errorcode.h"
-#include "domain/result.h"
+#include <banter/domain/errorcode.h>
+#include <banter/domain/result.h>
 
 #include <QMetaType>
 #include <QString>

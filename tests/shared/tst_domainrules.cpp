@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The domain rules: message content, names and passwords, conversation access, enum names.
-#include "domain/conversation.h"
-#include "domain/errorcode.h"
-#include "domain/messagecontent.h"
-#include "domain/messageid.h"
-#include "domain/presence.h"
-#include "domain/user.h"
+#include <banter/domain/conversation.h>
+#include <banter/domain/errorcode.h>
+#include <banter/domain/messagecontent.h>
+#include <banter/domain/messageid.h>
+#include <banter/domain/presence.h>
+#include <banter/domain/user.h>
 #include "testoutcome.h"
 
 #include <QSet>

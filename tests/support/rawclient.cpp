@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rawclient.h"
 
-#include "client/certificatepin.h"
+#include <banter/client/certificatepin.h>
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

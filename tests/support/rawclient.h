@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/frame.h"
+#include <banter/protocol/frame.h>
 
 #include <QJsonObject>
 #include <QList>

@@ -6,8 +6,8 @@
 // that reconnects quickly (the tests restart servers), and closing sessions before the
 // objects that wait on their replies go.
 
-#include "client/clientsession.h"
-#include "domain/result.h"
+#include <banter/client/clientsession.h>
+#include <banter/domain/result.h>
 
 #include <QDeadlineTimer>
 #include <QFuture>

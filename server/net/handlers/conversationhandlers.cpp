@@ -4,8 +4,8 @@
 // leave, rename.
 #include "net/handlers/services.h"
 #include "net/requestrouter.h"
-#include "protocol/conversationmessages.h"
-#include "protocol/types.h"
+#include <banter/protocol/conversationmessages.h>
+#include <banter/protocol/types.h>
 #include "service/conversationservice.h"
 
 namespace Banter::Server {

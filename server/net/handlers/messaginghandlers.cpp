@@ -3,8 +3,8 @@
 // message, history, sync, read, delivered, typing.
 #include "net/handlers/services.h"
 #include "net/requestrouter.h"
-#include "protocol/chatmessages.h"
-#include "protocol/types.h"
+#include <banter/protocol/chatmessages.h>
+#include <banter/protocol/types.h>
 #include "service/messagingservice.h"
 #include "service/receiptservice.h"
 

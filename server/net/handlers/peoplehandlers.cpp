@@ -3,8 +3,8 @@
 // users, presence, contacts, add_contact, remove_contact, block, unblock.
 #include "net/handlers/services.h"
 #include "net/requestrouter.h"
-#include "protocol/peoplemessages.h"
-#include "protocol/types.h"
+#include <banter/protocol/peoplemessages.h>
+#include <banter/protocol/types.h>
 #include "service/contactservice.h"
 #include "service/presenceservice.h"
 

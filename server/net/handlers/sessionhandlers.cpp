@@ -4,9 +4,9 @@
 // ping.
 #include "net/handlers/services.h"
 #include "net/requestrouter.h"
-#include "protocol/chatmessages.h"
-#include "protocol/sessionmessages.h"
-#include "protocol/types.h"
+#include <banter/protocol/chatmessages.h>
+#include <banter/protocol/sessionmessages.h>
+#include <banter/protocol/types.h>
 #include "service/authservice.h"
 #include "service/presenceservice.h"
 

@@ -6,9 +6,9 @@
 #include "net/handlers/services.h"
 #include "net/requestrouter.h"
 #include "net/transferservice.h"
-#include "protocol/sessionmessages.h"
-#include "protocol/transfermessages.h"
-#include "protocol/types.h"
+#include <banter/protocol/sessionmessages.h>
+#include <banter/protocol/transfermessages.h>
+#include <banter/protocol/types.h>
 #include "service/authservice.h"
 
 #include <QPointer>

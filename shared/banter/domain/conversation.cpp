@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <banter/domain/conversation.h>
+
+#include <banter/domain/messagecontent.h>
+
+namespace Banter {
+
+const Participant *Conversation::participant(UserId user) const
+{
+    for (const Participant &p : participants) {
+        if (p.userId == user)
+            return &p;
+    }
+    return nullptr;
+}
+
+bool Conversation::isAdmin(UserId user) const
+{
+    const Participant *p = participant(user);
+    return p && p->role == ParticipantRole::Admin;
+}
+
+namespace ConversationRules {
+
+Status validateGroupName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return makeError(ErrorCode::BadRequest, QStringLiteral("group name must not be empty"));
+    if (MessageContent::characterCount(name) > MaxGroupNameLength)
+        return makeError(ErrorCode::TooLarge,
+                         QStringLiteral("group name is longer than %1 "
+                                        "characters")
+                             .arg(MaxGroupNameLength));
+    if (!MessageContent::isWellFormedText(name))
+        return makeError(ErrorCode::BadRequest,
+                         QStringLiteral("group name contains invalid characters"));
+    return success();
+}
+
+Status checkMember(const Conversation &conversation, UserId user)
+{
+    if (!conversation.isMember(user))
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such conversation"));
+    return success();
+}
+
+Status checkCanManage(const Conversation &conversation, UserId user)
+{
+    if (Status member = checkMember(conversation, user); !member)
+        return member;
+    if (conversation.type != ConversationType::Group)
+        return makeError(ErrorCode::Forbidden,
+                         QStringLiteral("private conversations cannot be changed"));
+    if (!conversation.isAdmin(user))
+        return makeError(ErrorCode::Forbidden, QStringLiteral("only group admins can do this"));
+    return success();
+}
+
+} // namespace ConversationRules
+} // namespace Banter

@@ -1,0 +1,31 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <banter/bantershared_export.h>
+#include <banter/domain/message.h>
+#include <banter/domain/result.h>
+
+#include <QByteArray>
+#include <QString>
+
+namespace Banter::MessageContent {
+
+inline constexpr int MaxTextLength = 5000; // in characters (Unicode code points)
+inline constexpr int MaxFileNameLength = 255;
+inline constexpr int MaxThumbnailBytes = 16 * 1024;
+
+// Length in Unicode code points, which is what a person counts as characters.
+BANTERSHARED_EXPORT int characterCount(const QString &text);
+// True when the text encodes to valid UTF-8: no unpaired surrogates and no NUL.
+BANTERSHARED_EXPORT bool isWellFormedText(const QString &text);
+// Decodes strictly: invalid UTF-8 sequences are an error rather than U+FFFD.
+BANTERSHARED_EXPORT Result<QString> decodeUtf8(const QByteArray &bytes);
+
+// The rules a message must satisfy before it is stored: text messages are not empty or blank
+// and at most MaxTextLength characters; image/file messages carry a well-formed attachment
+// and an optional caption; clients may not send system messages.
+BANTERSHARED_EXPORT Status validateForSend(const Message &message);
+BANTERSHARED_EXPORT Status validateAttachment(MessageType type, const Attachment &attachment);
+
+} // namespace Banter::MessageContent

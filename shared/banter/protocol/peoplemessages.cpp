@@ -1,0 +1,179 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <banter/protocol/peoplemessages.h>
+
+#include <banter/protocol/domainjson.h>
+#include <banter/protocol/jsonreader_p.h>
+
+namespace Banter::Protocol {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+using R = JsonReader;
+constexpr int MaxUsersOnWire = 100'000;
+} // namespace
+
+QJsonObject UserSearchRequest::toJson() const
+{
+    return {{u"query"_s, query}, {u"limit"_s, limit}};
+}
+
+Result<UserSearchRequest> UserSearchRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    UserSearchRequest v;
+    v.query = r.string("query"_L1, UserRules::MaxDisplayNameLength);
+    v.limit = int(r.integer("limit"_L1, 1, MaxLimit, R::Optional, DefaultLimit));
+    if (r.ok() && v.query.trimmed().isEmpty())
+        r.fail(ErrorCode::BadRequest, u"'query' must not be empty"_s);
+    return r.finish(v);
+}
+
+QJsonObject UsersReply::toJson() const
+{
+    return {{u"users"_s, toJsonArray(users)}};
+}
+
+Result<UsersReply> UsersReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    UsersReply v;
+    const QJsonArray list = r.array("users"_L1, MaxUsersOnWire);
+    if (r.ok()) {
+        auto users = listFromJson<User>(list, userFromJson);
+        if (users)
+            v.users = *users;
+        else
+            r.fail(users.error());
+    }
+    return r.finish(v);
+}
+
+QJsonObject SetPresenceRequest::toJson() const
+{
+    return {{u"status"_s, presenceStatusName(status)}};
+}
+
+Result<SetPresenceRequest> SetPresenceRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    SetPresenceRequest v;
+    const std::optional<PresenceStatus> status = presenceStatusFromName(r.string("status"_L1, 16));
+    if (r.ok() && (!status || *status == PresenceStatus::Offline))
+        r.fail(ErrorCode::BadRequest, u"'status' must be online or away"_s);
+    v.status = status.value_or(PresenceStatus::Online);
+    return r.finish(v);
+}
+
+QJsonObject PresencePush::toJson() const
+{
+    return Protocol::toJson(presence);
+}
+
+Result<PresencePush> PresencePush::fromJson(const QJsonObject &object)
+{
+    Result<Presence> presence = presenceFromJson(object);
+    if (!presence)
+        return presence.error();
+    return PresencePush{*presence};
+}
+
+QJsonObject toJson(const Contact &c)
+{
+    return {{u"user"_s, toJson(c.user)},
+            {u"presence"_s, toJson(c.presence)},
+            {u"blocked"_s, c.blocked}};
+}
+
+Result<Contact> contactFromJson(const QJsonObject &object)
+{
+    R r(object, u"contact"_s);
+    Contact c;
+    c.user = r.nested<User>("user"_L1, userFromJson);
+    c.presence = r.nested<Presence>("presence"_L1, presenceFromJson);
+    c.blocked = r.boolean("blocked"_L1);
+    return r.finish(c);
+}
+
+QJsonObject ContactsReply::toJson() const
+{
+    return {{u"contacts"_s, toJsonArray(contacts)}};
+}
+
+Result<ContactsReply> ContactsReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    ContactsReply v;
+    const QJsonArray list = r.array("contacts"_L1, MaxUsersOnWire);
+    if (r.ok()) {
+        auto contacts = listFromJson<Contact>(list, contactFromJson);
+        if (contacts)
+            v.contacts = *contacts;
+        else
+            r.fail(contacts.error());
+    }
+    return r.finish(v);
+}
+
+QJsonObject ContactReply::toJson() const
+{
+    return {{u"contact"_s, Protocol::toJson(contact)}};
+}
+
+Result<ContactReply> ContactReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    ContactReply v;
+    v.contact = r.nested<Contact>("contact"_L1, contactFromJson);
+    return r.finish(v);
+}
+
+QJsonObject AddContactRequest::toJson() const
+{
+    QJsonObject object;
+    if (userId > 0)
+        object.insert(u"user_id"_s, userId);
+    if (!username.isEmpty())
+        object.insert(u"username"_s, username);
+    return object;
+}
+
+Result<AddContactRequest> AddContactRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    AddContactRequest v;
+    v.userId = r.id("user_id"_L1, R::Optional);
+    v.username = r.string("username"_L1, UserRules::MaxUsernameLength, R::Optional);
+    if (r.ok() && (v.userId > 0) == !v.username.isEmpty())
+        r.fail(ErrorCode::BadRequest, u"give exactly one of 'user_id' and 'username'"_s);
+    return r.finish(v);
+}
+
+QJsonObject UserRef::toJson() const
+{
+    return {{u"user_id"_s, userId}};
+}
+
+Result<UserRef> UserRef::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    UserRef v;
+    v.userId = r.id("user_id"_L1);
+    return r.finish(v);
+}
+
+QJsonObject SessionRevokedPush::toJson() const
+{
+    return {{u"reason"_s, reason}};
+}
+
+Result<SessionRevokedPush> SessionRevokedPush::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    SessionRevokedPush v;
+    v.reason = r.string("reason"_L1, 64);
+    return r.finish(v);
+}
+
+} // namespace Banter::Protocol

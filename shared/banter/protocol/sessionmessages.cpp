@@ -1,0 +1,237 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <banter/protocol/sessionmessages.h>
+
+#include <banter/domain/ids.h>
+#include <banter/protocol/domainjson.h>
+#include <banter/protocol/jsonreader_p.h>
+
+namespace Banter::Protocol {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int MaxTokenChars = 4096;
+constexpr int MaxClientNameChars = 128;
+constexpr qint64 MaxTimeMs = MaxJsonSafeInteger;
+using R = JsonReader;
+
+} // namespace
+
+QJsonObject HelloRequest::toJson() const
+{
+    return {{u"protocol"_s, protocol}, {u"client"_s, client}};
+}
+
+Result<HelloRequest> HelloRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    HelloRequest v;
+    v.protocol = int(r.integer("protocol"_L1, 1, 1'000'000));
+    v.client = r.string("client"_L1, MaxClientNameChars, R::Optional);
+    return r.finish(v);
+}
+
+QJsonObject HelloReply::toJson() const
+{
+    const QJsonObject jsonLimits{{u"max_message_chars"_s, limits.maxMessageChars},
+                                 {u"max_request_bytes"_s, limits.maxRequestBytes},
+                                 {u"history_page_max"_s, limits.historyPageMax},
+                                 {u"sync_page_max"_s, limits.syncPageMax},
+                                 {u"max_group_size"_s, limits.maxGroupSize},
+                                 {u"registration_open"_s, limits.registrationOpen}};
+    return {{u"protocol"_s, protocol}, {u"server"_s, server}, {u"limits"_s, jsonLimits}};
+}
+
+Result<HelloReply> HelloReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    HelloReply v;
+    v.protocol = int(r.integer("protocol"_L1, 1, 1'000'000));
+    v.server = r.string("server"_L1, MaxClientNameChars, R::Optional);
+    R l(r.object("limits"_L1), u"limits"_s);
+    v.limits.maxMessageChars = int(l.integer("max_message_chars"_L1, 1, 1 << 30));
+    v.limits.maxRequestBytes = l.integer("max_request_bytes"_L1, 1, MaxJsonSafeInteger);
+    v.limits.historyPageMax = int(l.integer("history_page_max"_L1, 1, 1 << 20));
+    v.limits.syncPageMax = int(l.integer("sync_page_max"_L1, 1, 1 << 20));
+    v.limits.maxGroupSize = int(l.integer("max_group_size"_L1, 2, 1 << 20));
+    v.limits.registrationOpen = l.boolean("registration_open"_L1);
+    if (const auto &e = l.error())
+        r.fail(*e);
+    return r.finish(v);
+}
+
+QJsonObject RegisterRequest::toJson() const
+{
+    return {{u"username"_s, username},
+            {u"password"_s, password},
+            {u"display_name"_s, displayName},
+            {u"device"_s, device}};
+}
+
+Result<RegisterRequest> RegisterRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    RegisterRequest v;
+    v.username = r.string("username"_L1, UserRules::MaxUsernameLength);
+    v.password = r.string("password"_L1, UserRules::MaxPasswordBytes);
+    v.displayName = r.string("display_name"_L1, UserRules::MaxDisplayNameLength, R::Optional);
+    v.device = r.string("device"_L1, UserRules::MaxDeviceNameLength);
+    return r.finish(v);
+}
+
+QJsonObject LoginRequest::toJson() const
+{
+    return {{u"username"_s, username}, {u"password"_s, password}, {u"device"_s, device}};
+}
+
+Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    LoginRequest v;
+    v.username = r.string("username"_L1, UserRules::MaxUsernameLength);
+    v.password = r.string("password"_L1, UserRules::MaxPasswordBytes);
+    v.device = r.string("device"_L1, UserRules::MaxDeviceNameLength);
+    return r.finish(v);
+}
+
+QJsonObject AuthGrant::toJson() const
+{
+    return {{u"user"_s, Protocol::toJson(user)},
+            {u"session_id"_s, sessionId},
+            {u"access_token"_s, accessToken},
+            {u"access_expires_at"_s, accessExpiresAtMs},
+            {u"refresh_token"_s, refreshToken}};
+}
+
+Result<AuthGrant> AuthGrant::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    AuthGrant v;
+    v.user = r.nested<User>("user"_L1, userFromJson);
+    v.sessionId = r.id("session_id"_L1);
+    v.accessToken = r.string("access_token"_L1, MaxTokenChars);
+    v.accessExpiresAtMs = r.integer("access_expires_at"_L1, 0, MaxTimeMs);
+    v.refreshToken = r.string("refresh_token"_L1, MaxTokenChars);
+    return r.finish(v);
+}
+
+QJsonObject AuthRequest::toJson() const
+{
+    return {{u"token"_s, token}};
+}
+
+Result<AuthRequest> AuthRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    AuthRequest v;
+    v.token = r.string("token"_L1, MaxTokenChars);
+    return r.finish(v);
+}
+
+QJsonObject AuthReply::toJson() const
+{
+    return {{u"user"_s, Protocol::toJson(user)},
+            {u"session_id"_s, sessionId},
+            {u"access_expires_at"_s, accessExpiresAtMs}};
+}
+
+Result<AuthReply> AuthReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    AuthReply v;
+    v.user = r.nested<User>("user"_L1, userFromJson);
+    v.sessionId = r.id("session_id"_L1);
+    v.accessExpiresAtMs = r.integer("access_expires_at"_L1, 0, MaxTimeMs);
+    return r.finish(v);
+}
+
+QJsonObject RefreshRequest::toJson() const
+{
+    return {{u"refresh_token"_s, refreshToken}};
+}
+
+Result<RefreshRequest> RefreshRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    RefreshRequest v;
+    v.refreshToken = r.string("refresh_token"_L1, MaxTokenChars);
+    return r.finish(v);
+}
+
+QJsonObject SessionsReply::toJson() const
+{
+    QJsonArray list;
+    for (const SessionInfo &s : sessions) {
+        list.append(QJsonObject{{u"id"_s, s.id},
+                                {u"device"_s, s.device},
+                                {u"created_at"_s, s.createdAtMs},
+                                {u"last_used_at"_s, s.lastUsedAtMs},
+                                {u"current"_s, s.current}});
+    }
+    return {{u"sessions"_s, list}};
+}
+
+Result<SessionsReply> SessionsReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    SessionsReply v;
+    const QJsonArray list = r.array("sessions"_L1, 10'000);
+    for (const QJsonValue &item : list) {
+        R s(item.toObject(), u"sessions[]"_s);
+        if (!item.isObject())
+            s.fail(ErrorCode::BadRequest, u"sessions entries must be objects"_s);
+        SessionInfo info;
+        info.id = s.id("id"_L1);
+        info.device = s.string("device"_L1, UserRules::MaxDeviceNameLength);
+        info.createdAtMs = s.integer("created_at"_L1, 0, MaxTimeMs);
+        info.lastUsedAtMs = s.integer("last_used_at"_L1, 0, MaxTimeMs);
+        info.current = s.boolean("current"_L1);
+        if (const auto &e = s.error())
+            r.fail(*e);
+        v.sessions.append(info);
+    }
+    return r.finish(v);
+}
+
+QJsonObject RevokeSessionRequest::toJson() const
+{
+    return {{u"session_id"_s, sessionId}};
+}
+
+Result<RevokeSessionRequest> RevokeSessionRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    RevokeSessionRequest v;
+    v.sessionId = r.id("session_id"_L1);
+    return r.finish(v);
+}
+
+QJsonObject ChangePasswordRequest::toJson() const
+{
+    return {{u"old_password"_s, oldPassword}, {u"new_password"_s, newPassword}};
+}
+
+Result<ChangePasswordRequest> ChangePasswordRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    ChangePasswordRequest v;
+    v.oldPassword = r.string("old_password"_L1, UserRules::MaxPasswordBytes);
+    v.newPassword = r.string("new_password"_L1, UserRules::MaxPasswordBytes);
+    return r.finish(v);
+}
+
+QJsonObject PongReply::toJson() const
+{
+    return {{u"time"_s, timeMs}};
+}
+
+Result<PongReply> PongReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    PongReply v;
+    v.timeMs = r.integer("time"_L1, 0, MaxTimeMs);
+    return r.finish(v);
+}
+
+} // namespace Banter::Protocol
