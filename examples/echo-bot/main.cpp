@@ -7,7 +7,7 @@
 #include <QCoreApplication>
 #include <QTimer>
 
-#include <client/clientsession.h>
+#include <banter/client/clientsession.h>
 #include <cstdio>
 
 int main(int argc, char *argv[])
