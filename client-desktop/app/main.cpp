@@ -3,6 +3,7 @@
 // banter: the desktop client. Resumes a remembered session or asks to sign in, then shows
 // the main window.
 #include <banter/client/clientsession.h>
+#include "core/accountcontext.h"
 #include "core/accountstore.h"
 #include "core/appsettings.h"
 #include "ui/certificateguard.h"
@@ -114,7 +115,8 @@ int main(int argc, char *argv[])
     saveTokens();
     QObject::connect(&session, &ClientSession::tokensChanged, &app, saveTokens);
 
-    MainWindow window(session, settings);
+    AccountContext account(session, settings);
+    MainWindow window(account);
     QObject::connect(&window, &MainWindow::loggedOut, &app, [&] {
         remember = false;
         store.forget([&](Status) { QApplication::quit(); });

@@ -4,6 +4,7 @@
 
 #include <banter/client/clientsession.h>
 #include "core/filetransfers.h"
+#include "core/systemeventtext.h"
 
 #include <QDateTime>
 
@@ -354,8 +355,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return senderName(m.senderId);
     case TypeRole:
         return int(m.type);
-    case EventRole:
-        return m.event;
+    case SystemTextRole:
+        return m.type == MessageType::System
+            ? SystemEventText::describe(m.event, senderName(m.senderId))
+            : QString();
     case TimeRole:
         return m.createdAtMs;
     case MineRole:
@@ -382,7 +385,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {SenderNameRole, "senderName"},
             {ContentRole, "content"},
             {TypeRole, "type"},
-            {EventRole, "event"},
+            {SystemTextRole, "systemText"},
             {TimeRole, "time"},
             {MineRole, "mine"},
             {StatusRole, "status"},

@@ -33,7 +33,7 @@ public:
         SenderNameRole,
         ContentRole,
         TypeRole,
-        EventRole, // QJsonObject for system messages
+        SystemTextRole, // system messages: what changed, as a translated sentence
         TimeRole, // ms since the epoch
         MineRole,
         StatusRole, // MessageStatus, for the user's own messages

@@ -3,6 +3,7 @@
 #include "ui/mainwindow.h"
 
 #include <banter/client/clientsession.h>
+#include "core/accountcontext.h"
 #include "core/appsettings.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
@@ -60,14 +61,15 @@ QIcon icon(const char *name)
 }
 } // namespace
 
-MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *parent)
+MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     : QMainWindow(parent)
-    , m_session(session)
-    , m_settings(settings)
-    , m_conversationModel(new ConversationListModel(session, this))
-    , m_messageModel(new MessageListModel(session, this))
-    , m_contactModel(new ContactListModel(session, this))
-    , m_notifier(new Notifier(session, this))
+    , m_account(account)
+    , m_session(account.session())
+    , m_settings(account.settings())
+    , m_conversationModel(account.conversations())
+    , m_messageModel(account.messages())
+    , m_contactModel(account.contacts())
+    , m_notifier(account.notifier())
     , m_filter(new QSortFilterProxyModel(this))
     , m_sideTabs(new QTabWidget(this))
     , m_search(new QLineEdit(this))
@@ -81,61 +83,98 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
     , m_composer(new Composer(this))
     , m_sendButton(new QPushButton(icon("send"), tr("Send"), this))
     , m_attachButton(new QToolButton(this))
-    , m_files(new FileTransfers(session, this))
+    , m_files(account.files())
     , m_counter(new QLabel(this))
     , m_connection(new QLabel(this))
     , m_tray(new TrayIcon(this))
 {
     setWindowTitle(tr("Banter"));
-    m_notifier->setEnabled(settings.notificationsEnabled());
-    m_notifier->setMutedConversations(settings.mutedConversations());
-    m_conversationModel->setMutedConversations(settings.mutedConversations());
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(buildSidebar());
+    splitter->addWidget(buildConversationPane());
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({300, 660});
+    setCentralWidget(splitter);
+    m_connection->setObjectName(QStringLiteral("connectionState"));
+    statusBar()->addPermanentWidget(m_connection);
+    m_tray->setObjectName(QStringLiteral("trayIcon"));
+    buildMenus();
+    updateConversationArea();
+    resize(1000, 660);
+    connectWidgets();
+    connectAccount();
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        m_tray->show();
+    updateConnectionState();
+    updateCounter();
+    if (m_session.isReady()) {
+        reloadConversations();
+        m_contactModel->reload();
+    }
+}
+
+// Conversations (searchable) and contacts, in tabs.
+QWidget *MainWindow::buildSidebar()
+{
     m_filter->setSourceModel(m_conversationModel);
     m_filter->setFilterRole(ConversationListModel::NameRole);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_search->setObjectName(QStringLiteral("conversationSearch"));
     m_search->setPlaceholderText(tr("Search conversations"));
     m_search->setClearButtonEnabled(true);
+    m_conversations->setObjectName(QStringLiteral("conversationView"));
     m_conversations->setModel(m_filter);
     m_conversations->setItemDelegate(new ConversationDelegate(this));
     m_conversations->setUniformItemSizes(true);
     m_conversations->setContextMenuPolicy(Qt::CustomContextMenu);
-
-    m_title->setObjectName(QStringLiteral("conversationTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_infoButton->setIcon(icon("group"));
-    m_infoButton->setToolTip(tr("Group info"));
-    m_infoButton->setAutoRaise(true);
-    m_infoButton->setVisible(false);
-    m_messageModel->setFileTransfers(m_files);
-    m_messages->setModel(m_messageModel);
-    auto *delegate = new MessageDelegate(this);
-    m_messages->setItemDelegate(delegate);
-    m_messages->setMouseTracking(true); // the hand cursor over an attachment's buttons
-    // Files dropped on the conversation are sent to it.
-    m_messages->viewport()->setAcceptDrops(true);
-    m_messages->viewport()->installEventFilter(this);
-    m_attachButton->setObjectName(QStringLiteral("attachButton"));
-    m_attachButton->setIcon(icon("attach"));
-    m_attachButton->setToolTip(tr("Attach files"));
-    m_attachButton->setAutoRaise(true);
-    m_attachButton->setIconSize(QSize(22, 22));
-    m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_messages->setSelectionMode(QAbstractItemView::NoSelection);
-    m_messages->setWordWrap(true);
-    m_composer->setMaximumHeight(96);
-    m_counter->setVisible(false);
+    m_contactsPanel->setObjectName(QStringLiteral("contactsPanel"));
 
     auto *chats = new QWidget(this);
     auto *chatsLayout = new QVBoxLayout(chats);
     chatsLayout->setContentsMargins(0, 0, 0, 0);
     chatsLayout->addWidget(m_search);
     chatsLayout->addWidget(m_conversations);
+    m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->addTab(chats, icon("new-chat"), tr("Chats"));
     m_sideTabs->addTab(m_contactsPanel, icon("contacts"), tr("Contacts"));
     m_sideTabs->setDocumentMode(true);
+    return m_sideTabs;
+}
+
+// The open conversation: title, messages (or the empty state), composer.
+QWidget *MainWindow::buildConversationPane()
+{
+    m_title->setObjectName(QStringLiteral("conversationTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_infoButton->setObjectName(QStringLiteral("groupInfoButton"));
+    m_infoButton->setIcon(icon("group"));
+    m_infoButton->setToolTip(tr("Group info"));
+    m_infoButton->setAutoRaise(true);
+    m_infoButton->setVisible(false);
+    m_messages->setObjectName(QStringLiteral("messageView"));
+    m_messages->setModel(m_messageModel);
+    m_messages->setItemDelegate(new MessageDelegate(this));
+    m_messages->setMouseTracking(true); // the hand cursor over an attachment's buttons
+    // Files dropped on the conversation are sent to it.
+    m_messages->viewport()->setAcceptDrops(true);
+    m_messages->viewport()->installEventFilter(this);
+    m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_messages->setSelectionMode(QAbstractItemView::NoSelection);
+    m_messages->setWordWrap(true);
+    m_attachButton->setObjectName(QStringLiteral("attachButton"));
+    m_attachButton->setIcon(icon("attach"));
+    m_attachButton->setToolTip(tr("Attach files"));
+    m_attachButton->setAutoRaise(true);
+    m_attachButton->setIconSize(QSize(22, 22));
+    m_composer->setObjectName(QStringLiteral("composer"));
+    m_composer->setMaximumHeight(96);
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_counter->setObjectName(QStringLiteral("characterCounter"));
+    m_counter->setVisible(false);
+
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -164,17 +203,12 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
     sendColumn->addWidget(m_sendButton);
     composerRow->addLayout(sendColumn);
     rightLayout->addLayout(composerRow);
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_sideTabs);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({300, 660});
-    setCentralWidget(splitter);
-    statusBar()->addPermanentWidget(m_connection);
-    buildMenus();
-    updateConversationArea();
-    resize(1000, 660);
+    return right;
+}
 
+// What the user does in this window.
+void MainWindow::connectWidgets()
+{
     connect(m_search, &QLineEdit::textChanged, m_filter,
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_conversations->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -188,25 +222,15 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
             conversationMenu(index)->popup(m_conversations->viewport()->mapToGlobal(p));
     });
     connect(m_infoButton, &QToolButton::clicked, this, &MainWindow::showGroupInfo);
-    // The contact list knows presence from before this window existed; pushes follow.
-    connect(m_contactModel, &ContactListModel::loaded, this, [this] {
-        for (const Protocol::Contact &contact : m_contactModel->contacts())
-            m_conversationModel->setPresence(contact.presence);
-    });
     connect(m_contactsPanel, &ContactsPanel::chatRequested, this, &MainWindow::openPrivateChat);
     connect(m_contactsPanel, &ContactsPanel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
-    connect(&m_session, &ClientSession::conversationRemoved, this, &MainWindow::closeConversation);
     connect(m_composer, &Composer::filesDropped, this, &MainWindow::attachFiles);
     connect(m_composer, &Composer::imagePasted, this, &MainWindow::attachImage);
     connect(m_attachButton, &QToolButton::clicked, this, &MainWindow::chooseAttachments);
-    connect(delegate, &MessageDelegate::actionTriggered, this, &MainWindow::triggerAttachment);
-    connect(m_files, &FileTransfers::errorOccurred, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
-    connect(m_files, &FileTransfers::saved, this, [this](const QString &, const QString &path) {
-        statusBar()->showMessage(tr("Saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
-    });
+    connect(static_cast<MessageDelegate *>(m_messages->itemDelegate()),
+            &MessageDelegate::actionTriggered, this, &MainWindow::triggerAttachment);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateCounter);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_composer->toPlainText();
@@ -215,6 +239,27 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
             m_composer->clear();
         }
     });
+    connect(m_messages->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value == 0 && m_messageModel->canFetchMore({}))
+            m_messageModel->fetchMore({});
+    });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { raiseAndOpen(m_notified); });
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason == QSystemTrayIcon::Trigger)
+                    raiseAndOpen(0);
+            });
+}
+
+// What the account's session and models tell this window.
+void MainWindow::connectAccount()
+{
+    connect(&m_session, &ClientSession::conversationRemoved, this, &MainWindow::closeConversation);
+    connect(m_files, &FileTransfers::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
+    connect(m_files, &FileTransfers::saved, this, [this](const QString &, const QString &path) {
+        statusBar()->showMessage(tr("Saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    });
     connect(m_messageModel, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int, int last) {
                 // Stay at the bottom for new messages; older pages arrive above without a jump.
@@ -222,33 +267,15 @@ MainWindow::MainWindow(ClientSession &session, AppSettings &settings, QWidget *p
                     m_messages->scrollToBottom();
                 markVisibleAsRead();
             });
-    connect(m_messages->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        if (value == 0 && m_messageModel->canFetchMore({}))
-            m_messageModel->fetchMore({});
-    });
     connect(m_conversationModel, &ConversationListModel::totalUnreadChanged, m_tray,
             &TrayIcon::setUnread);
     connect(m_notifier, &Notifier::notificationRequested, this, &MainWindow::notify);
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { raiseAndOpen(m_notified); });
-    connect(m_tray, &QSystemTrayIcon::activated, this,
-            [this](QSystemTrayIcon::ActivationReason reason) {
-                if (reason == QSystemTrayIcon::Trigger)
-                    raiseAndOpen(0);
-            });
     connect(&m_session, &ClientSession::synced, this, &MainWindow::reloadConversations);
     connect(&m_session, &ClientSession::stateChanged, this, &MainWindow::updateConnectionState);
     connect(&m_session, &ClientSession::conversationUpdated, this, [this](const Conversation &c) {
         if (c.id == m_messageModel->conversationId())
             openConversation(c.id); // the name or the members changed
     });
-    if (QSystemTrayIcon::isSystemTrayAvailable())
-        m_tray->show();
-    updateConnectionState();
-    updateCounter();
-    if (m_session.isReady()) {
-        reloadConversations();
-        m_contactModel->reload();
-    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -271,6 +298,7 @@ void MainWindow::buildMenus()
                     &MainWindow::showQuickSwitcher);
     m_groupInfoAction =
         chat->addAction(icon("group"), tr("Group &info…"), this, &MainWindow::showGroupInfo);
+    m_groupInfoAction->setObjectName(QStringLiteral("groupInfoAction"));
     chat->addSeparator();
     chat->addAction(tr("&Next conversation"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
                     [this] { moveSelection(1); });
@@ -384,10 +412,7 @@ void MainWindow::openPrivateChat(UserId user)
 
 void MainWindow::setMuted(ConversationId id, bool muted)
 {
-    m_notifier->setMuted(id, muted);
-    m_conversationModel->setMuted(id, muted);
-    m_settings.setMutedConversations(m_notifier->mutedConversations());
-    m_settings.sync();
+    m_account.setMuted(id, muted);
 }
 
 QMenu *MainWindow::conversationMenu(const QModelIndex &index)
@@ -450,8 +475,7 @@ SettingsDialog *MainWindow::showSettings()
 {
     auto *dialog = new SettingsDialog(m_settings, &m_session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this] { m_notifier->setEnabled(m_settings.notificationsEnabled()); });
+    connect(dialog, &QDialog::accepted, &m_account, &AccountContext::applySettings);
     dialog->open();
     return dialog;
 }

@@ -28,6 +28,7 @@ struct Message;
 
 namespace Banter::Desktop {
 
+class AccountContext;
 class AppSettings;
 class Composer;
 class FileTransfers;
@@ -49,24 +50,15 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(ClientSession &session, AppSettings &settings, QWidget *parent = nullptr);
+    // `account` must outlive the window.
+    explicit MainWindow(AccountContext &account, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    QListView *conversationView() const { return m_conversations; }
-    QListView *messageView() const { return m_messages; }
-    QLabel *emptyState() const { return m_emptyState; }
-    QAction *groupInfoAction() const { return m_groupInfoAction; }
-    Composer *composer() const { return m_composer; }
-    ConversationListModel *conversationModel() const { return m_conversationModel; }
-    MessageListModel *messageModel() const { return m_messageModel; }
-    ContactListModel *contactModel() const { return m_contactModel; }
-    ContactsPanel *contactsPanel() const { return m_contactsPanel; }
-    QTabWidget *sideTabs() const { return m_sideTabs; }
-    Notifier *notifier() const { return m_notifier; }
-    TrayIcon *trayIcon() const { return m_tray; }
-    QToolButton *groupInfoButton() const { return m_infoButton; }
-    QToolButton *attachButton() const { return m_attachButton; }
-    FileTransfers *fileTransfers() const { return m_files; }
+    // The account this window shows. Tests find the widgets by objectName:
+    // conversationView, conversationSearch, sideTabs, contactsPanel, conversationTitle,
+    // groupInfoButton, messageView, emptyState, composer, attachButton, sendButton,
+    // characterCounter, connectionState, trayIcon, groupInfoAction.
+    AccountContext &account() const { return m_account; }
 
     // Seams for the native dialogs and the desktop's file opener (tests replace them; an
     // empty answer means the user cancelled).
@@ -111,7 +103,11 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QWidget *buildSidebar();
+    QWidget *buildConversationPane();
     void buildMenus();
+    void connectWidgets();
+    void connectAccount();
     void chooseAttachments();
     void reloadConversations();
     void send(const QString &text);
@@ -122,6 +118,8 @@ private:
     void notify(const Message &message);
     void raiseAndOpen(ConversationId id);
 
+    AccountContext &m_account;
+    // Shortcuts into m_account, which owns them.
     ClientSession &m_session;
     AppSettings &m_settings;
     ConversationListModel *m_conversationModel;

@@ -9,7 +9,6 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -66,26 +65,6 @@ MessageDelegate::MessageDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 { }
 
-QString MessageDelegate::systemText(const QModelIndex &index) const
-{
-    const QJsonObject event = index.data(MessageListModel::EventRole).toJsonObject();
-    const QString who = index.data(MessageListModel::SenderNameRole).toString();
-    const QString kind = event.value(QStringLiteral("event")).toString();
-    if (kind == QLatin1String("group_created"))
-        return tr("%1 created the group “%2”")
-            .arg(who, event.value(QStringLiteral("name")).toString());
-    if (kind == QLatin1String("members_added"))
-        return tr("%1 added members").arg(who);
-    if (kind == QLatin1String("member_removed"))
-        return tr("%1 removed a member").arg(who);
-    if (kind == QLatin1String("member_left"))
-        return tr("%1 left").arg(who);
-    if (kind == QLatin1String("renamed"))
-        return tr("%1 renamed the group to “%2”")
-            .arg(who, event.value(QStringLiteral("name")).toString());
-    return tr("%1 changed the conversation").arg(who);
-}
-
 MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &option,
                                                 const QModelIndex &index) const
 {
@@ -99,8 +78,8 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     }
     l.system = index.data(MessageListModel::TypeRole).toInt() == int(MessageType::System);
     l.mine = index.data(MessageListModel::MineRole).toBool();
-    const QString text =
-        l.system ? systemText(index) : index.data(MessageListModel::ContentRole).toString();
+    const QString text = l.system ? index.data(MessageListModel::SystemTextRole).toString()
+                                  : index.data(MessageListModel::ContentRole).toString();
     const int maxWidth = qMax(120, int(area.width() * MaxBubbleShare)) - 2 * Padding;
     const bool attachment = !l.system && AttachmentBubble::isAttachment(index);
     // Images fill their bubble up to a thin rim; the caption, if any, goes below.
@@ -171,7 +150,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     if (l.system) {
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        painter->drawText(l.bubble, Qt::AlignCenter | Qt::TextWordWrap, systemText(index));
+        painter->drawText(l.bubble, Qt::AlignCenter | Qt::TextWordWrap,
+                          index.data(MessageListModel::SystemTextRole).toString());
         painter->restore();
         return;
     }

@@ -45,7 +45,6 @@ private:
     static QStyleOptionViewItem optionFor(const QAbstractItemView *view, const QModelIndex &index);
     struct Layout;
     Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
-    QString systemText(const QModelIndex &index) const;
 
     bool m_showSenders = false;
 };

@@ -6,8 +6,6 @@
 #include <banter/protocol/types.h>
 #include "service/servicehelpers.h"
 
-#include <QJsonArray>
-
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
@@ -22,14 +20,6 @@ struct ConversationService::Change
 };
 
 namespace {
-QJsonArray idsToJson(const QList<UserId> &ids)
-{
-    QJsonArray array;
-    for (UserId id : ids)
-        array.append(id);
-    return array;
-}
-
 // All ids must name existing users; the reply names the first unknown one.
 Status checkUsersExist(Repositories &repos, const QList<UserId> &ids)
 {
@@ -63,7 +53,7 @@ Result<Conversation> reload(Repositories &repos, ConversationId id)
 // Records a change as a system message and reports the conversation as it is now.
 Result<ConversationService::Change>
 ConversationService::recordChange(Repositories &repos, ConversationId id, UserId actor,
-                                  const QJsonObject &event, qint64 nowMs, QList<UserId> removed)
+                                  const SystemEvent &event, qint64 nowMs, QList<UserId> removed)
 {
     Result<Message> system = appendSystemMessage(repos, id, actor, event, nowMs);
     if (!system)
@@ -169,10 +159,8 @@ void ConversationService::createGroup(UserId user, const Protocol::CreateGroupRe
                 repos.conversations.create(ConversationType::Group, name, participants, now);
             if (!created)
                 return created.error();
-            const QJsonObject event{{u"event"_s, u"group_created"_s},
-                                    {u"name"_s, name},
-                                    {u"user_ids"_s, idsToJson(members)}};
-            return recordChange(repos, created->id, user, event, now, {});
+            return recordChange(repos, created->id, user, SystemEvent::groupCreated(name, members),
+                                now, {});
         },
         std::move(done));
 }
@@ -210,9 +198,7 @@ void ConversationService::addMembers(UserId user, const Protocol::AddMembersRequ
                 participants.append({id, ParticipantRole::Member, {}, {}, now, 0, 0});
             if (Status ok = repos.conversations.addParticipants(c->id, participants); !ok)
                 return ok.error();
-            const QJsonObject event{{u"event"_s, u"members_added"_s},
-                                    {u"user_ids"_s, idsToJson(added)}};
-            return recordChange(repos, c->id, user, event, now, {});
+            return recordChange(repos, c->id, user, SystemEvent::membersAdded(added), now, {});
         },
         std::move(done));
 }
@@ -234,9 +220,8 @@ void ConversationService::removeMember(UserId user, const Protocol::RemoveMember
                 return makeError(ErrorCode::NotFound, u"that user is not a member"_s);
             if (Status ok = repos.conversations.removeParticipant(c->id, request.userId); !ok)
                 return ok.error();
-            const QJsonObject event{{u"event"_s, u"member_removed"_s},
-                                    {u"user_id"_s, request.userId}};
-            return recordChange(repos, c->id, user, event, now, {request.userId});
+            return recordChange(repos, c->id, user, SystemEvent::memberRemoved(request.userId), now,
+                                {request.userId});
         },
         std::move(done));
 }
@@ -269,8 +254,7 @@ void ConversationService::leave(UserId user, ConversationId id, Callback<Done> d
                     !ok)
                     return ok.error();
             }
-            const QJsonObject event{{u"event"_s, u"member_left"_s}, {u"user_id"_s, user}};
-            return recordChange(repos, id, user, event, now, {user});
+            return recordChange(repos, id, user, SystemEvent::memberLeft(user), now, {user});
         },
         [done = std::move(done)](Result<Conversation> result) {
             done(result ? Status(Done{}) : Status(result.error()));
@@ -293,8 +277,7 @@ void ConversationService::rename(UserId user, const Protocol::RenameRequest &req
             const QString name = request.name.trimmed();
             if (Status ok = repos.conversations.rename(c->id, name); !ok)
                 return ok.error();
-            const QJsonObject event{{u"event"_s, u"renamed"_s}, {u"name"_s, name}};
-            return recordChange(repos, c->id, user, event, now, {});
+            return recordChange(repos, c->id, user, SystemEvent::renamed(name), now, {});
         },
         std::move(done));
 }

@@ -5,7 +5,6 @@
 #include <banter/protocol/conversationmessages.h>
 #include "service/servicecontext.h"
 
-#include <QJsonObject>
 #include <QObject>
 
 namespace Banter::Server {
@@ -33,7 +32,7 @@ public:
 private:
     struct Change;
     static Result<Change> recordChange(Repositories &repos, ConversationId id, UserId actor,
-                                       const QJsonObject &event, qint64 nowMs,
+                                       const SystemEvent &event, qint64 nowMs,
                                        QList<UserId> removed);
     // Runs a membership change in storage and, after commit, pushes its results.
     void applyChange(std::function<Result<Change>(Repositories &)> work,

@@ -71,7 +71,7 @@ QList<UserId> memberIds(const Conversation &conversation)
 }
 
 Result<Message> appendSystemMessage(Repositories &repos, ConversationId id, UserId actor,
-                                    const QJsonObject &event, qint64 nowMs)
+                                    const SystemEvent &event, qint64 nowMs)
 {
     Message message;
     message.id = QUuid::createUuid();

@@ -20,6 +20,6 @@ QList<UserId> memberIds(const Conversation &conversation);
 
 // A server-made message recording a membership change inside the conversation's seq stream.
 Result<Message> appendSystemMessage(Repositories &repos, ConversationId id, UserId actor,
-                                    const QJsonObject &event, qint64 nowMs);
+                                    const SystemEvent &event, qint64 nowMs);
 
 } // namespace Banter::Server

@@ -61,7 +61,7 @@ Result<AppendedMessage> SqlMessageRepository::append(const Message &message)
         stored.content,
         stored.attachment.isNull() ? QVariant()
                                    : QVariant(SqlRows::attachmentText(stored.attachment)),
-        stored.event.isEmpty() ? QVariant() : QVariant(SqlRows::eventText(stored.event)),
+        stored.event ? QVariant(SqlRows::eventText(*stored.event)) : QVariant(),
         stored.createdAtMs};
     std::optional<Seq> seq;
     if (m_session.dialect().writableCte) {

@@ -3,6 +3,7 @@
 #include "storage/sqlrows.h"
 
 #include <banter/protocol/domainjson.h>
+#include <banter/protocol/systemevent.h>
 
 #include <QJsonDocument>
 
@@ -43,8 +44,11 @@ Message message(const SqlCursor &q, int first)
             m.attachment = *decoded;
     }
     const QByteArray event = q.value(first + 7).toString().toUtf8();
-    if (!event.isEmpty())
-        m.event = QJsonDocument::fromJson(event).object();
+    if (!event.isEmpty()) {
+        // Written by this server from a SystemEvent, so it decodes.
+        if (auto decoded = Protocol::systemEventFromJson(QJsonDocument::fromJson(event).object()))
+            m.event = *decoded;
+    }
     m.createdAtMs = q.value(first + 8).toLongLong();
     return m;
 }
@@ -57,11 +61,9 @@ QString attachmentText(const Attachment &attachment)
         QJsonDocument(Protocol::toJson(attachment)).toJson(QJsonDocument::Compact));
 }
 
-QString eventText(const QJsonObject &event)
+QString eventText(const SystemEvent &event)
 {
-    if (event.isEmpty())
-        return {};
-    return QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(Protocol::toJson(event)).toJson(QJsonDocument::Compact));
 }
 
 } // namespace Banter::Server::SqlRows

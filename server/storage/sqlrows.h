@@ -23,6 +23,6 @@ QList<qint64> ids(SqlCursor &q);
 User user(const SqlCursor &q, int first = 0);
 Message message(const SqlCursor &q, int first = 0);
 QString attachmentText(const Attachment &attachment);
-QString eventText(const QJsonObject &event);
+QString eventText(const SystemEvent &event);
 
 } // namespace Banter::Server::SqlRows

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop client's models fed by real ClientSessions against a real banterd: the
 // conversation list (names, previews, unread counts) and the message list (history paging,
-// live messages, pending sends, status ticks from receipts).
+// live messages, pending sends, status ticks from receipts, system events as ready text).
 #include <banter/client/clientsession.h>
 #include "core/conversationlistmodel.h"
 #include "core/messagelistmodel.h"
@@ -30,6 +30,7 @@ private Q_SLOTS:
     void messageListStatusFollowsReceipts();
     void pendingMessagesShowUntilAcked();
     void olderHistoryIsFetchedOnDemand();
+    void systemMessagesComeWorded();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -143,6 +144,29 @@ void TestClientModels::olderHistoryIsFetchedOnDemand()
         QCOMPARE(messages.data(messages.index(i), MessageListModel::SeqRole).toLongLong(),
                  qint64(i + 1));
     QVERIFY(messages.data(messages.index(1), MessageListModel::ContinuationRole).toBool());
+}
+
+// Membership changes arrive as typed events and leave the model as sentences naming who made
+// them; ordinary messages have no such text.
+void TestClientModels::systemMessagesComeWorded()
+{
+    const auto group = await(m_alice->createGroup(u"Team"_s, {m_bob->currentUser().id}));
+    QVERIFY(group);
+    QVERIFY(await(m_alice->rename(group->id, u"Crew"_s)));
+    QVERIFY(await(m_alice->sendMessage(group->id, u"hello"_s)));
+    MessageListModel messages(*m_bob);
+    messages.setConversation(*group);
+    QTRY_COMPARE(messages.rowCount(), 3);
+    const auto text = [&](int row) {
+        return messages.data(messages.index(row), MessageListModel::SystemTextRole).toString();
+    };
+    QCOMPARE(messages.data(messages.index(0), MessageListModel::TypeRole).toInt(),
+             int(MessageType::System));
+    QCOMPARE(text(0), u"ALICE created the group “Team”"_s);
+    QCOMPARE(text(1), u"ALICE renamed the group to “Crew”"_s);
+    QVERIFY(text(2).isEmpty());
+    QCOMPARE(messages.data(messages.index(2), MessageListModel::ContentRole).toString(),
+             u"hello"_s);
 }
 
 QTEST_GUILESS_MAIN(TestClientModels)

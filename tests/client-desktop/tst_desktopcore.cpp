@@ -1,10 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The desktop client's rules without widgets or a server: which messages notify, and the
-// settings round trip through QSettings.
+// The desktop client's rules without widgets or a server: which messages notify, how system
+// events are worded, and the settings round trip through QSettings.
 #include <banter/client/clientsession.h>
 #include "core/appsettings.h"
 #include "core/notifier.h"
+#include "core/systemeventtext.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -14,6 +15,8 @@ using namespace Banter;
 using namespace Banter::Desktop;
 using namespace Qt::StringLiterals;
 
+Q_DECLARE_METATYPE(std::optional<Banter::SystemEvent>)
+
 class TestDesktopCore : public QObject
 {
     Q_OBJECT
@@ -22,6 +25,8 @@ private Q_SLOTS:
     void shouldNotify_data();
     void shouldNotify();
     void muteListEmitsChanges();
+    void systemEventsAreWorded_data();
+    void systemEventsAreWorded();
     void settingsRoundTrip();
     void settingsDefaults();
 };
@@ -120,6 +125,35 @@ void TestDesktopCore::settingsDefaults()
     QVERIFY(settings.notificationsEnabled());
     QVERIFY(!settings.startMinimised());
     QVERIFY(settings.mutedConversations().isEmpty());
+}
+
+void TestDesktopCore::systemEventsAreWorded_data()
+{
+    QTest::addColumn<std::optional<SystemEvent>>("event");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("group_created") << std::optional(SystemEvent::groupCreated(u"Team"_s, {2, 3}))
+                                   << u"Alice created the group “Team”"_s;
+    QTest::newRow("members_added")
+        << std::optional(SystemEvent::membersAdded({4})) << u"Alice added members"_s;
+    QTest::newRow("member_removed")
+        << std::optional(SystemEvent::memberRemoved(4)) << u"Alice removed a member"_s;
+    QTest::newRow("member_left") << std::optional(SystemEvent::memberLeft(1)) << u"Alice left"_s;
+    QTest::newRow("renamed") << std::optional(SystemEvent::renamed(u"Crew"_s))
+                             << u"Alice renamed the group to “Crew”"_s;
+    SystemEvent unknown;
+    unknown.unknownKind = u"reacted"_s;
+    QTest::newRow("a kind from a newer server")
+        << std::optional(unknown) << u"Alice changed the conversation"_s;
+    QTest::newRow("no event at all")
+        << std::optional<SystemEvent>() << u"Alice changed the conversation"_s;
+}
+
+// The model hands views this text; views no longer read the event.
+void TestDesktopCore::systemEventsAreWorded()
+{
+    QFETCH(std::optional<SystemEvent>, event);
+    QFETCH(QString, expected);
+    QCOMPARE(SystemEventText::describe(event, u"Alice"_s), expected);
 }
 
 QTEST_GUILESS_MAIN(TestDesktopCore)

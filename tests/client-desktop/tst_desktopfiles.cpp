@@ -7,10 +7,12 @@
 // restart. With BANTER_SCREENSHOT_DIR set, also renders docs/screenshots/files-*.png.
 #include <banter/client/clientsession.h>
 #include <banter/client/transferclient.h>
+#include "core/accountcontext.h"
 #include "core/appsettings.h"
 #include "core/conversationlistmodel.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
+#include "desktopfixture.h"
 #include "sessionhelpers.h"
 #include "testfiles.h"
 #include "testserver.h"
@@ -119,7 +121,6 @@ private Q_SLOTS:
     void screenshots();
 
 private:
-    std::unique_ptr<MainWindow> showWindow(ClientSession &session);
     // Clicks an attachment's action where the delegate draws it.
     bool click(MainWindow &window, int row, Action action);
     QTemporaryDir m_dir;
@@ -143,21 +144,9 @@ void TestDesktopFiles::cleanup()
     m_settings.reset();
 }
 
-std::unique_ptr<MainWindow> TestDesktopFiles::showWindow(ClientSession &session)
-{
-    auto window = std::make_unique<MainWindow>(session, *m_settings);
-    // Every window its own cache: two accounts in one process must not share downloads.
-    static int n = 0;
-    window->fileTransfers()->setCacheDir(m_dir.filePath(u"cache-%1"_s.arg(++n)));
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return nullptr;
-    return window;
-}
-
 bool TestDesktopFiles::click(MainWindow &window, int row, Action action)
 {
-    QListView *view = window.messageView();
+    QListView *view = window.findChild<QListView *>(u"messageView"_s);
     const QModelIndex index = view->model()->index(row, 0);
     view->scrollTo(index);
     auto *delegate = static_cast<MessageDelegate *>(view->itemDelegate());
@@ -172,19 +161,18 @@ bool TestDesktopFiles::click(MainWindow &window, int row, Action action)
 
 void TestDesktopFiles::attachButtonSendsImageAndFiles()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    auto window = showWindow(*alice);
-    auto bobWindow = showWindow(*bob);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *bobWindow = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window && bobWindow);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
-    QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
+    QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
     bobWindow->openConversation(chat->id);
 
@@ -195,12 +183,12 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     QVERIFY(writeFile(notesPath, randomBytes(300 * KiB, 1)));
     QVERIFY(writeFile(reportPath, randomBytes(700 * KiB, 2)));
 
-    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    QSignalSpy received(bob, &ClientSession::messageReceived);
     window->setOpenFilesChooser([&] { return QStringList{imagePath, notesPath, reportPath}; });
-    QTest::mouseClick(window->attachButton(), Qt::LeftButton);
+    QTest::mouseClick(window->findChild<QToolButton *>(u"attachButton"_s), Qt::LeftButton);
     // Three bubbles at once, while the bytes travel.
-    QCOMPARE(window->messageModel()->rowCount(), 3);
-    const QModelIndex first = window->messageModel()->index(0);
+    QCOMPARE(window->account().messages()->rowCount(), 3);
+    const QModelIndex first = window->account().messages()->index(0);
     QVERIFY(first.data(MessageListModel::UploadIdRole).toULongLong() != 0);
     QCOMPARE(MessageType(first.data(MessageListModel::TypeRole).toInt()), MessageType::Image);
     QCOMPARE(first.data(MessageListModel::AttachmentRole).value<Attachment>().width, 1200);
@@ -221,16 +209,17 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     QCOMPARE(byName.value(u"notes.bin"_s).attachment.size, 300 * KiB);
     QCOMPARE(byName.value(u"report.bin"_s).type, MessageType::File);
     // The upload bubbles became messages; none is left over.
-    QTRY_COMPARE(window->messageModel()->rowCount(), 3);
+    QTRY_COMPARE(window->account().messages()->rowCount(), 3);
     for (int row = 0; row < 3; ++row)
-        QTRY_VERIFY(window->messageModel()->index(row).data(MessageListModel::SeqRole).toLongLong()
-                    > 0);
-    QCOMPARE(window->conversationModel()->index(0).data(ConversationListModel::PreviewRole),
+        QTRY_VERIFY(
+            window->account().messages()->index(row).data(MessageListModel::SeqRole).toLongLong()
+            > 0);
+    QCOMPARE(window->account().conversations()->index(0).data(ConversationListModel::PreviewRole),
              QVariant(u"File: report.bin"_s));
 
     // Bob: the thumbnail at once, then the image itself, fetched into his cache.
-    QTRY_COMPARE(bobWindow->messageModel()->rowCount(), 3);
-    MessageListModel *model = bobWindow->messageModel();
+    QTRY_COMPARE(bobWindow->account().messages()->rowCount(), 3);
+    MessageListModel *model = bobWindow->account().messages();
     const int imageRow = rowOfFile(model, u"lake.png"_s);
     QVERIFY(imageRow >= 0);
     QVERIFY(!model->index(imageRow).data(MessageListModel::ThumbnailRole).value<QImage>().isNull());
@@ -239,7 +228,7 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
         10'000);
     const QString cachedImage =
         model->index(imageRow).data(MessageListModel::LocalFileRole).toString();
-    QVERIFY(cachedImage.startsWith(bobWindow->fileTransfers()->cacheDir()));
+    QVERIFY(cachedImage.startsWith(bobWindow->account().files()->cacheDir()));
     QCOMPARE(sha256OfFile(cachedImage), sha256OfFile(imagePath));
 
     // A file bubble: Download, then Open and Save as.
@@ -312,23 +301,22 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
 // holds what fits in its budget, and a preview that fell out is made again when shown.
 void TestDesktopFiles::previewsStayWithinTheirCache()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    auto window = showWindow(*alice);
-    auto bobWindow = showWindow(*bob);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *bobWindow = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window && bobWindow);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
-    QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
+    QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
     bobWindow->openConversation(chat->id);
     // Room for about one preview (a 640 × 427 ARGB image is ~1.1 MB).
-    bobWindow->fileTransfers()->setPreviewCacheBytes(1500 * KiB);
+    bobWindow->account().files()->setPreviewCacheBytes(1500 * KiB);
 
     QStringList photos;
     for (int i = 0; i < 4; ++i) {
@@ -336,7 +324,7 @@ void TestDesktopFiles::previewsStayWithinTheirCache()
         QVERIFY(landscape(1200, 800).save(photos.last()));
     }
     QVERIFY(window->attachFiles(photos));
-    MessageListModel *model = bobWindow->messageModel();
+    MessageListModel *model = bobWindow->account().messages();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 15'000);
     auto preview = [model](int row) {
         return model->index(row).data(MessageListModel::PreviewRole).value<QImage>();
@@ -344,37 +332,36 @@ void TestDesktopFiles::previewsStayWithinTheirCache()
     // Each is shown in turn (as scrolling would): each gets its preview...
     for (int row = 0; row < 4; ++row) {
         QTRY_VERIFY_WITH_TIMEOUT(!preview(row).isNull(), 10'000);
-        QVERIFY(bobWindow->fileTransfers()->cachedPreviewCount() <= 1);
+        QVERIFY(bobWindow->account().files()->cachedPreviewCount() <= 1);
     }
     // ...and the first, long evicted, comes back when shown again.
     QVERIFY(preview(0).isNull());
     QTRY_VERIFY_WITH_TIMEOUT(!preview(0).isNull(), 10'000);
-    QVERIFY(bobWindow->fileTransfers()->cachedPreviewCount() <= 1);
+    QVERIFY(bobWindow->account().files()->cachedPreviewCount() <= 1);
 }
 
 void TestDesktopFiles::cancelMidUpload()
 {
     Server::ServerConfig config = TestServer::defaultConfig();
     config.files.windowBytes = 256 * KiB; // slow enough to catch it half-way
-    TestServer server(config);
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
+    DesktopFixture fixture(config);
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
     const QString big = m_dir.filePath(u"big.bin"_s);
     QVERIFY(writeRandomFile(big, 60 * MiB, 3));
 
-    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    QSignalSpy received(bob, &ClientSession::messageReceived);
     QVERIFY(window->attachFiles({big}));
-    QCOMPARE(window->messageModel()->rowCount(), 1);
-    const QModelIndex row = window->messageModel()->index(0);
+    QCOMPARE(window->account().messages()->rowCount(), 1);
+    const QModelIndex row = window->account().messages()->index(0);
     const auto id =
         TransferClient::TransferId(row.data(MessageListModel::UploadIdRole).toULongLong());
     QVERIFY(id != 0);
@@ -382,36 +369,35 @@ void TestDesktopFiles::cancelMidUpload()
     QCOMPARE(statusAt(row), FileStatus::Running);
     QVERIFY(AttachmentBubble::statusText(row).contains(u" of "_s));
     QVERIFY(click(*window, 0, Action::Cancel));
-    QCOMPARE(window->messageModel()->rowCount(), 0);
-    QCOMPARE(window->fileTransfers()->client().transfer(id)->state,
+    QCOMPARE(window->account().messages()->rowCount(), 0);
+    QCOMPARE(window->account().files()->client().transfer(id)->state,
              TransferClient::State::Cancelled);
     QTest::qWait(500);
     QCOMPARE(received.count(), 0);
-    QCOMPARE(window->messageModel()->rowCount(), 0);
+    QCOMPARE(window->account().messages()->rowCount(), 0);
 }
 
 void TestDesktopFiles::dropAndPasteSend()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
-    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    QSignalSpy received(bob, &ClientSession::messageReceived);
 
     // A file dragged from a file manager onto the conversation.
     const QString dropped = m_dir.filePath(u"dropped.txt"_s);
     QVERIFY(writeFile(dropped, "plain text, dropped\n"));
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(dropped)});
-    QWidget *target = window->messageView()->viewport();
+    QWidget *target = window->findChild<QListView *>(u"messageView"_s)->viewport();
     const QPoint at = target->rect().center();
     QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &enter);
@@ -426,7 +412,7 @@ void TestDesktopFiles::dropAndPasteSend()
 
     // An image from the clipboard (a screenshot tool), pasted into the message box. A paste
     // from two days ago, long sent, is cleaned up; one from an hour ago stays.
-    const QString pastedDir = window->fileTransfers()->cacheDir() + u"/pasted"_s;
+    const QString pastedDir = window->account().files()->cacheDir() + u"/pasted"_s;
     QVERIFY(QDir().mkpath(pastedDir));
     const QString stale = pastedDir + u"/1.png"_s, recent = pastedDir + u"/2.png"_s;
     for (const auto &[path, age] : {std::pair{stale, -48}, std::pair{recent, -1}}) {
@@ -437,15 +423,17 @@ void TestDesktopFiles::dropAndPasteSend()
                                  QFileDevice::FileModificationTime));
     }
     QGuiApplication::clipboard()->setImage(landscape(640, 360));
-    window->composer()->setFocus();
-    window->composer()->paste();
+    window->findChild<Composer *>(u"composer"_s)->setFocus();
+    window->findChild<Composer *>(u"composer"_s)->paste();
     QTRY_COMPARE(received.count(), 2);
     const Message pasted = received.at(1).first().value<Message>();
     QCOMPARE(pasted.type, MessageType::Image);
     QCOMPARE(pasted.attachment.width, 640);
     QCOMPARE(pasted.attachment.height, 360);
     QVERIFY(pasted.attachment.name.endsWith(u".png"_s));
-    QVERIFY(window->composer()->toPlainText().isEmpty()); // nothing inserted as text
+    QVERIFY(window->findChild<Composer *>(u"composer"_s)
+                ->toPlainText()
+                .isEmpty()); // nothing inserted as text
     QVERIFY(!QFile::exists(stale));
     QVERIFY(QFile::exists(recent));
 
@@ -453,32 +441,31 @@ void TestDesktopFiles::dropAndPasteSend()
     auto *copied = new QMimeData;
     copied->setUrls({QUrl::fromLocalFile(dropped)});
     QGuiApplication::clipboard()->setMimeData(copied);
-    window->composer()->paste();
+    window->findChild<Composer *>(u"composer"_s)->paste();
     QTRY_COMPARE(received.count(), 3);
-    QVERIFY(window->composer()->toPlainText().isEmpty());
+    QVERIFY(window->findChild<Composer *>(u"composer"_s)->toPlainText().isEmpty());
     // Text still pastes as text.
     QGuiApplication::clipboard()->setText(u"just words"_s);
-    window->composer()->paste();
-    QCOMPARE(window->composer()->toPlainText(), u"just words"_s);
+    window->findChild<Composer *>(u"composer"_s)->paste();
+    QCOMPARE(window->findChild<Composer *>(u"composer"_s)->toPlainText(), u"just words"_s);
 }
 
 void TestDesktopFiles::refusedFilesAreExplained()
 {
     Server::ServerConfig config = TestServer::defaultConfig();
     config.files.maxFileBytes = 1 * MiB;
-    TestServer server(config);
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
+    DesktopFixture fixture(config);
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
-    QSignalSpy errors(window->fileTransfers(), &FileTransfers::errorOccurred);
+    QSignalSpy errors(window->account().files(), &FileTransfers::errorOccurred);
 
     // Over the server's limit: refused at upload_start, said in words.
     const QString big = m_dir.filePath(u"holiday.mov"_s);
@@ -488,7 +475,7 @@ void TestDesktopFiles::refusedFilesAreExplained()
     QCOMPARE(errors.at(0).first().toString(),
              u"“holiday.mov” is larger than this server accepts."_s);
     QCOMPARE(window->statusBar()->currentMessage(), errors.at(0).first().toString());
-    QTRY_COMPARE(window->messageModel()->rowCount(), 0);
+    QTRY_COMPARE(window->account().messages()->rowCount(), 0);
 
     // Empty: the server would refuse it; said before anything is sent.
     const QString empty = m_dir.filePath(u"empty.txt"_s);
@@ -509,25 +496,24 @@ void TestDesktopFiles::refusedFilesAreExplained()
         QVERIFY(!window->attachFiles({locked}));
         QCOMPARE(errors.last().first().toString(), u"“locked.txt” cannot be read."_s);
     }
-    QCOMPARE(window->messageModel()->rowCount(), 0);
+    QCOMPARE(window->account().messages()->rowCount(), 0);
     auto history = await(bob->history(chat->id));
     QVERIFY(history && history->messages.isEmpty());
 }
 
 void TestDesktopFiles::oddNamesTravelSafely()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    auto window = showWindow(*alice);
-    auto bobWindow = showWindow(*bob);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *bobWindow = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window && bobWindow);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
     bobWindow->openConversation(chat->id);
 
@@ -545,13 +531,13 @@ void TestDesktopFiles::oddNamesTravelSafely()
         QVERIFY(writeFile(path, randomBytes(10 * KiB, ++seed)));
         paths.append(path);
     }
-    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
-    QVERIFY(window->fileTransfers()->send(chat->id, paths.at(0)));
-    QVERIFY(window->fileTransfers()->send(chat->id, paths.at(1)));
-    QVERIFY(window->fileTransfers()->send(chat->id, paths.at(2), longName));
+    QSignalSpy received(bob, &ClientSession::messageReceived);
+    QVERIFY(window->account().files()->send(chat->id, paths.at(0)));
+    QVERIFY(window->account().files()->send(chat->id, paths.at(1)));
+    QVERIFY(window->account().files()->send(chat->id, paths.at(2), longName));
     QTRY_COMPARE(received.count(), 3);
-    QTRY_COMPARE(bobWindow->messageModel()->rowCount(), 3);
-    MessageListModel *model = bobWindow->messageModel();
+    QTRY_COMPARE(bobWindow->account().messages()->rowCount(), 3);
+    MessageListModel *model = bobWindow->account().messages();
     QVERIFY(rowOfFile(model, arabic) >= 0);
     QVERIFY(rowOfFile(model, spoof) >= 0);
     QCOMPARE(FileTransfers::displayName(spoof), u"invoicetxt.exe"_s);
@@ -568,7 +554,8 @@ void TestDesktopFiles::oddNamesTravelSafely()
     QVERIFY(sentLong.endsWith(u"….txt"_s));
 
     // All three download under names this file system takes, byte for byte.
-    bobWindow->messageView()->resize(bobWindow->messageView()->width(), 2000);
+    bobWindow->findChild<QListView *>(u"messageView"_s)
+        ->resize(bobWindow->findChild<QListView *>(u"messageView"_s)->width(), 2000);
     for (int row = 0; row < 3; ++row) {
         QVERIFY(click(*bobWindow, row, Action::Download));
         QTRY_COMPARE(statusAt(model->index(row)), FileStatus::Done);
@@ -590,37 +577,37 @@ void TestDesktopFiles::uploadResumesAfterServerRestart()
 {
     Server::ServerConfig config = TestServer::defaultConfig();
     config.files.windowBytes = 256 * KiB;
-    TestServer server(config);
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
+    DesktopFixture fixture(config);
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
     const QString source = m_dir.filePath(u"resume.bin"_s);
     QVERIFY(writeRandomFile(source, 24 * MiB, 5));
 
     QVERIFY(window->attachFiles({source}));
-    const QModelIndex row = window->messageModel()->index(0);
+    const QModelIndex row = window->account().messages()->index(0);
     QTRY_VERIFY_WITH_TIMEOUT(row.data(MessageListModel::FileDoneRole).toLongLong() > 2 * MiB,
                              10'000);
-    server.stop();
-    QTRY_COMPARE(statusAt(window->messageModel()->index(0)), FileStatus::Waiting);
-    QVERIFY(AttachmentBubble::statusText(window->messageModel()->index(0))
+    fixture.server().stop();
+    QTRY_COMPARE(statusAt(window->account().messages()->index(0)), FileStatus::Waiting);
+    QVERIFY(AttachmentBubble::statusText(window->account().messages()->index(0))
                 .contains(u"Waiting for connection"_s));
     const qint64 before = row.data(MessageListModel::FileDoneRole).toLongLong();
-    QVERIFY(server.restart());
-    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
+    QVERIFY(fixture.server().restart());
+    QSignalSpy received(bob, &ClientSession::messageReceived);
     QTRY_VERIFY_WITH_TIMEOUT(received.count() == 1, 30'000);
     const Message m = received.first().first().value<Message>();
     QCOMPARE(m.attachment.size, 24 * MiB);
     QVERIFY(before < 24 * MiB);
-    QTRY_VERIFY(window->messageModel()->index(0).data(MessageListModel::SeqRole).toLongLong() > 0);
+    QTRY_VERIFY(window->account().messages()->index(0).data(MessageListModel::SeqRole).toLongLong()
+                > 0);
 }
 
 void TestDesktopFiles::helpers()
@@ -646,20 +633,19 @@ void TestDesktopFiles::screenshots()
         QSKIP("set BANTER_SCREENSHOT_DIR to render the screenshots");
     Server::ServerConfig config = TestServer::defaultConfig();
     config.files.windowBytes = 256 * KiB;
-    TestServer server(config);
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
+    DesktopFixture fixture(config);
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
     applyTheme(AppSettings::Theme::Light);
-    auto window = showWindow(*alice);
-    auto bobWindow = showWindow(*bob);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *bobWindow = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window && bobWindow);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
-    QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
+    QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
     bobWindow->openConversation(chat->id);
 
@@ -671,21 +657,21 @@ void TestDesktopFiles::screenshots()
     QVERIFY(writeFile(pdf, "%PDF-1.4\n" + randomBytes(180 * KiB, 8)));
     QVERIFY(await(bob->sendMessage(chat->id, u"Any photos from the weekend?"_s)));
     QVERIFY(window->attachFiles({photo, tall}));
-    QTRY_COMPARE_WITH_TIMEOUT(bobWindow->messageModel()->rowCount(), 3, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(bobWindow->account().messages()->rowCount(), 3, 10'000);
     QVERIFY(await(alice->sendMessage(chat->id, u"And the booking, for the refund:"_s)));
     QVERIFY(window->attachFiles({pdf}));
-    QTRY_COMPARE_WITH_TIMEOUT(bobWindow->messageModel()->rowCount(), 5, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(bobWindow->account().messages()->rowCount(), 5, 10'000);
     // A big one still on its way when the picture is taken.
     const QString video = m_dir.filePath(u"Drone footage.mp4"_s);
     QVERIFY(writeRandomFile(video, 48 * MiB, 9));
     QVERIFY(window->attachFiles({video}));
     QTRY_VERIFY_WITH_TIMEOUT(
-        window->messageModel()->index(5).data(MessageListModel::FileDoneRole).toLongLong()
+        window->account().messages()->index(5).data(MessageListModel::FileDoneRole).toLongLong()
             > 10 * MiB,
         10'000);
-    window->fileTransfers()->client().pause(
-        window->messageModel()->index(5).data(MessageListModel::UploadIdRole).toULongLong());
-    MessageListModel *model = bobWindow->messageModel();
+    window->account().files()->client().pause(
+        window->account().messages()->index(5).data(MessageListModel::UploadIdRole).toULongLong());
+    MessageListModel *model = bobWindow->account().messages();
     for (int row = 0; row < model->rowCount(); ++row) {
         if (MessageType(model->index(row).data(MessageListModel::TypeRole).toInt())
             == MessageType::Image)
@@ -695,8 +681,8 @@ void TestDesktopFiles::screenshots()
     window->resize(1000, 820);
     bobWindow->resize(1000, 820);
     QTest::qWait(300);
-    window->messageView()->scrollToBottom();
-    bobWindow->messageView()->scrollToBottom();
+    window->findChild<QListView *>(u"messageView"_s)->scrollToBottom();
+    bobWindow->findChild<QListView *>(u"messageView"_s)->scrollToBottom();
     QTest::qWait(100);
     QVERIFY(window->grab().save(shots + u"/files-light.png"_s));
     QVERIFY(bobWindow->grab().save(shots + u"/files-received-light.png"_s));

@@ -5,11 +5,13 @@
 // notifications; the offline outbox; keyboard navigation; settings. With
 // BANTER_SCREENSHOT_DIR set, also renders the screenshots in docs/screenshots.
 #include <banter/client/clientsession.h>
+#include "core/accountcontext.h"
 #include "core/appsettings.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
+#include "desktopfixture.h"
 #include "sessionhelpers.h"
 #include "testserver.h"
 #include "ui/composer.h"
@@ -106,7 +108,6 @@ private Q_SLOTS:
     void screenshots();
 
 private:
-    std::unique_ptr<MainWindow> showWindow(ClientSession &session);
     bool activate(QWidget *window);
     QTemporaryDir m_dir;
     std::unique_ptr<AppSettings> m_settings;
@@ -127,15 +128,6 @@ void TestDesktopUi::init()
 void TestDesktopUi::cleanup()
 {
     m_settings.reset();
-}
-
-std::unique_ptr<MainWindow> TestDesktopUi::showWindow(ClientSession &session)
-{
-    auto window = std::make_unique<MainWindow>(session, *m_settings);
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return nullptr;
-    return window;
 }
 
 bool TestDesktopUi::activate(QWidget *window)
@@ -168,38 +160,42 @@ void TestDesktopUi::signInChatAndSend()
     QVERIFY(dialog.passwordField()->text().isEmpty()); // the password is not kept around
     QTRY_VERIFY(alice.isReady());
 
-    MainWindow window(alice, *m_settings);
+    AccountContext account(alice, *m_settings);
+    MainWindow window(account);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     // Nothing open yet: the window says how to start, and there is nowhere to type or attach.
-    QVERIFY(window.emptyState()->isVisible());
-    QVERIFY(!window.messageView()->isVisible());
-    QVERIFY(!window.composer()->isEnabled());
+    QVERIFY(window.findChild<QLabel *>(u"emptyState"_s)->isVisible());
+    QVERIFY(!window.findChild<QListView *>(u"messageView"_s)->isVisible());
+    QVERIFY(!window.findChild<Composer *>(u"composer"_s)->isEnabled());
     QVERIFY(!window.findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
     auto created = bob.createPrivate(alice.currentUser().id);
     QTRY_VERIFY(created.isFinished());
     auto hello = bob.sendMessage(created.result()->id, u"hello alice"_s);
     QTRY_VERIFY(hello.isFinished() && hello.result().ok());
-    QTRY_COMPARE(window.conversationModel()->rowCount(), 1);
-    QTRY_COMPARE(window.conversationModel()->totalUnread(), 1);
+    QTRY_COMPARE(window.account().conversations()->rowCount(), 1);
+    QTRY_COMPARE(window.account().conversations()->totalUnread(), 1);
 
-    window.conversationView()->setCurrentIndex(window.conversationView()->model()->index(0, 0));
-    QTRY_COMPARE(window.messageModel()->rowCount(), 1);
-    QCOMPARE(window.conversationModel()->totalUnread(), 0);
-    QVERIFY(!window.emptyState()->isVisible());
-    QVERIFY(window.messageView()->isVisible());
-    QVERIFY(window.composer()->isEnabled());
+    window.findChild<QListView *>(u"conversationView"_s)
+        ->setCurrentIndex(
+            window.findChild<QListView *>(u"conversationView"_s)->model()->index(0, 0));
+    QTRY_COMPARE(window.account().messages()->rowCount(), 1);
+    QCOMPARE(window.account().conversations()->totalUnread(), 0);
+    QVERIFY(!window.findChild<QLabel *>(u"emptyState"_s)->isVisible());
+    QVERIFY(window.findChild<QListView *>(u"messageView"_s)->isVisible());
+    QVERIFY(window.findChild<Composer *>(u"composer"_s)->isEnabled());
     QVERIFY(window.findChild<QToolButton *>(u"attachButton"_s)->isEnabled());
 
     QSignalSpy received(&bob, &ClientSession::messageReceived);
-    QTest::keyClicks(window.composer(), u"hi bob"_s);
-    QTest::keyClick(window.composer(), Qt::Key_Return, Qt::ShiftModifier); // a new line, not a send
-    QTest::keyClicks(window.composer(), u"how are you?"_s);
-    QTest::keyClick(window.composer(), Qt::Key_Return);
-    QVERIFY(window.composer()->toPlainText().isEmpty());
+    QTest::keyClicks(window.findChild<Composer *>(u"composer"_s), u"hi bob"_s);
+    QTest::keyClick(window.findChild<Composer *>(u"composer"_s), Qt::Key_Return,
+                    Qt::ShiftModifier); // a new line, not a send
+    QTest::keyClicks(window.findChild<Composer *>(u"composer"_s), u"how are you?"_s);
+    QTest::keyClick(window.findChild<Composer *>(u"composer"_s), Qt::Key_Return);
+    QVERIFY(window.findChild<Composer *>(u"composer"_s)->toPlainText().isEmpty());
     QTRY_COMPARE(received.count(), 1);
     QCOMPARE(received.first().first().value<Message>().content, u"hi bob\nhow are you?"_s);
-    QTRY_COMPARE(window.messageModel()->rowCount(), 2);
+    QTRY_COMPARE(window.account().messages()->rowCount(), 2);
 }
 
 void TestDesktopUi::badServerAddressIsExplained()
@@ -217,16 +213,15 @@ void TestDesktopUi::badServerAddressIsExplained()
 
 void TestDesktopUi::contactsAddBlockRemove()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
     QVERIFY(alice && bob);
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    ContactsPanel *panel = window->contactsPanel();
-    window->sideTabs()->setCurrentWidget(panel);
+    ContactsPanel *panel = window->findChild<ContactsPanel *>(u"contactsPanel"_s);
+    window->findChild<QTabWidget *>(u"sideTabs"_s)->setCurrentWidget(panel);
 
     // Add by username through the dialog.
     panel->addButton()->click();
@@ -234,72 +229,77 @@ void TestDesktopUi::contactsAddBlockRemove()
     QVERIFY(prompt);
     prompt->setTextValue(u"bob"_s);
     prompt->accept();
-    QTRY_COMPARE(window->contactModel()->rowCount(), 1);
-    const QModelIndex bobRow = window->contactModel()->index(0);
+    QTRY_COMPARE(window->account().contacts()->rowCount(), 1);
+    const QModelIndex bobRow = window->account().contacts()->index(0);
     QCOMPARE(bobRow.data(ContactListModel::UsernameRole).toString(), u"bob"_s);
     QCOMPARE(PresenceStatus(bobRow.data(ContactListModel::PresenceRole).toInt()),
              PresenceStatus::Online);
 
     // An unknown name is refused and said so.
-    QSignalSpy failed(window->contactModel(), &ContactListModel::failed);
+    QSignalSpy failed(window->account().contacts(), &ContactListModel::failed);
     panel->addButton()->click();
     prompt = panel->findChild<QInputDialog *>();
     QVERIFY(prompt);
     prompt->setTextValue(u"nobody"_s);
     prompt->accept();
     QTRY_COMPARE(failed.count(), 1);
-    QCOMPARE(window->contactModel()->rowCount(), 1);
+    QCOMPARE(window->account().contacts()->rowCount(), 1);
 
     // Presence follows: Bob goes offline, the panel says when he was last seen.
     bob->disconnectFromServer();
-    QTRY_COMPARE(PresenceStatus(
-                     window->contactModel()->index(0).data(ContactListModel::PresenceRole).toInt()),
-                 PresenceStatus::Offline);
-    QVERIFY(window->contactModel()->index(0).data(ContactListModel::LastSeenRole).toLongLong() > 0);
+    QTRY_COMPARE(
+        PresenceStatus(
+            window->account().contacts()->index(0).data(ContactListModel::PresenceRole).toInt()),
+        PresenceStatus::Offline);
+    QVERIFY(window->account().contacts()->index(0).data(ContactListModel::LastSeenRole).toLongLong()
+            > 0);
 
     // Block, unblock and remove from the context menu.
-    QVERIFY(trigger(panel->menuFor(window->contactModel()->index(0)), u"blockAction"_s));
-    QTRY_VERIFY(window->contactModel()->index(0).data(ContactListModel::BlockedRole).toBool());
+    QVERIFY(trigger(panel->menuFor(window->account().contacts()->index(0)), u"blockAction"_s));
+    QTRY_VERIFY(
+        window->account().contacts()->index(0).data(ContactListModel::BlockedRole).toBool());
     auto onServer = await(alice->contacts());
     QVERIFY(onServer && onServer->contacts.size() == 1 && onServer->contacts.first().blocked);
-    QVERIFY(trigger(panel->menuFor(window->contactModel()->index(0)), u"blockAction"_s));
-    QTRY_VERIFY(!window->contactModel()->index(0).data(ContactListModel::BlockedRole).toBool());
-    QVERIFY(trigger(panel->menuFor(window->contactModel()->index(0)), u"removeAction"_s));
-    QTRY_COMPARE(window->contactModel()->rowCount(), 0);
+    QVERIFY(trigger(panel->menuFor(window->account().contacts()->index(0)), u"blockAction"_s));
+    QTRY_VERIFY(
+        !window->account().contacts()->index(0).data(ContactListModel::BlockedRole).toBool());
+    QVERIFY(trigger(panel->menuFor(window->account().contacts()->index(0)), u"removeAction"_s));
+    QTRY_COMPARE(window->account().contacts()->rowCount(), 0);
     onServer = await(alice->contacts());
     QVERIFY(onServer && onServer->contacts.isEmpty());
 }
 
 void TestDesktopUi::contactOpensPrivateChat()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
     QVERIFY(alice && bob);
     QVERIFY(await(alice->addContact(u"bob"_s)));
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(window->contactModel()->rowCount(), 1);
-    QCOMPARE(window->conversationModel()->rowCount(), 0);
-    QListView *view = window->contactsPanel()->view();
-    window->sideTabs()->setCurrentWidget(window->contactsPanel());
+    QTRY_COMPARE(window->account().contacts()->rowCount(), 1);
+    QCOMPARE(window->account().conversations()->rowCount(), 0);
+    QListView *view = window->findChild<ContactsPanel *>(u"contactsPanel"_s)->view();
+    window->findChild<QTabWidget *>(u"sideTabs"_s)
+        ->setCurrentWidget(window->findChild<ContactsPanel *>(u"contactsPanel"_s));
     view->setCurrentIndex(view->model()->index(0, 0));
     QTest::keyClick(view, Qt::Key_Return); // Enter activates, like a double click
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
-    QTRY_VERIFY(window->messageModel()->conversationId() != 0);
-    QCOMPARE(window->sideTabs()->currentIndex(), 0);
-    const ConversationId first = window->messageModel()->conversationId();
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
+    QTRY_VERIFY(window->account().messages()->conversationId() != 0);
+    QCOMPARE(window->findChild<QTabWidget *>(u"sideTabs"_s)->currentIndex(), 0);
+    const ConversationId first = window->account().messages()->conversationId();
     auto bobsView = await(bob->conversations());
     QVERIFY(bobsView && bobsView->conversations.size() == 1);
 
     // Again: the existing chat opens, no second one is made.
-    window->sideTabs()->setCurrentWidget(window->contactsPanel());
+    window->findChild<QTabWidget *>(u"sideTabs"_s)
+        ->setCurrentWidget(window->findChild<ContactsPanel *>(u"contactsPanel"_s));
     QTest::keyClick(view, Qt::Key_Return);
     QTest::qWait(200);
-    QCOMPARE(window->conversationModel()->rowCount(), 1);
-    QCOMPARE(window->messageModel()->conversationId(), first);
+    QCOMPARE(window->account().conversations()->rowCount(), 1);
+    QCOMPARE(window->account().messages()->conversationId(), first);
 }
 
 // Someone who is no contact, found by the server search: the first result is selected as it
@@ -307,17 +307,16 @@ void TestDesktopUi::contactOpensPrivateChat()
 // clicked, because the list changed its selection with its signals blocked).
 void TestDesktopUi::searchResultStartsPrivateChat()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
-    auto dora = signedUpSession(server.url(), u"dora"_s, u"Dora"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *dora = fixture.signUp(u"dora"_s, u"Dora"_s);
     QVERIFY(alice && dora);
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), dora.get()}};
     NewChatDialog *dialog = window->showNewChat();
     QVERIFY(dialog);
-    QVERIFY(!window->groupInfoAction()->isEnabled()); // nothing open
+    QVERIFY(!window->findChild<QAction *>(u"groupInfoAction"_s)->isEnabled()); // nothing open
     QPushButton *start = dialog->buttons()->button(QDialogButtonBox::Ok);
     QVERIFY(!start->isEnabled()); // no contacts, nothing selected
     QTest::keyClicks(dialog->privatePicker()->searchField(), u"dor"_s);
@@ -326,25 +325,25 @@ void TestDesktopUi::searchResultStartsPrivateChat()
              itemWithText(dialog->privatePicker()->list(), u"@dora"_s));
     QVERIFY(start->isEnabled());
     start->click();
-    QTRY_VERIFY(window->messageModel()->conversationId() != 0);
+    QTRY_VERIFY(window->account().messages()->conversationId() != 0);
     QCOMPARE(window->findChild<QLabel *>(u"conversationTitle"_s)->text(), u"Dora"_s);
-    QVERIFY(!window->groupInfoAction()->isEnabled()); // a private chat has no group info
+    QVERIFY(!window->findChild<QAction *>(u"groupInfoAction"_s)
+                 ->isEnabled()); // a private chat has no group info
 }
 
 void TestDesktopUi::newGroupThroughDialog()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
-    auto carol = signedUpSession(server.url(), u"carol"_s, u"Carol"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    ClientSession *carol = fixture.signUp(u"carol"_s, u"Carol"_s);
     QVERIFY(alice && bob && carol);
     QVERIFY(await(alice->addContact(u"bob"_s)));
-    auto window = showWindow(*alice);
-    auto bobWindow = showWindow(*bob);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *bobWindow = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window && bobWindow);
-    SessionCloser closer{{alice.get(), bob.get(), carol.get()}};
-    QTRY_COMPARE(window->contactModel()->rowCount(), 1);
+    QTRY_COMPARE(window->account().contacts()->rowCount(), 1);
 
     NewChatDialog *dialog = window->showNewChat();
     QVERIFY(dialog);
@@ -368,13 +367,14 @@ void TestDesktopUi::newGroupThroughDialog()
     QCOMPARE(group.participants.size(), 3);
 
     // Alice's window opens it; Bob's window lists it.
-    QTRY_COMPARE(window->messageModel()->conversationId(), group.id);
+    QTRY_COMPARE(window->account().messages()->conversationId(), group.id);
     QCOMPARE(window->findChild<QLabel *>(u"conversationTitle"_s)->text(), u"Weekend trip"_s);
-    QVERIFY(window->groupInfoButton()->isVisibleTo(window.get()));
-    QVERIFY(window->groupInfoAction()->isEnabled());
-    QTRY_VERIFY(bobWindow->conversationModel()->rowOf(group.id) >= 0);
-    QCOMPARE(bobWindow->conversationModel()
-                 ->index(bobWindow->conversationModel()->rowOf(group.id))
+    QVERIFY(window->findChild<QToolButton *>(u"groupInfoButton"_s)->isVisibleTo(window));
+    QVERIFY(window->findChild<QAction *>(u"groupInfoAction"_s)->isEnabled());
+    QTRY_VERIFY(bobWindow->account().conversations()->rowOf(group.id) >= 0);
+    QCOMPARE(bobWindow->account()
+                 .conversations()
+                 ->index(bobWindow->account().conversations()->rowOf(group.id))
                  .data(ConversationListModel::NameRole)
                  .toString(),
              u"Weekend trip"_s);
@@ -382,22 +382,21 @@ void TestDesktopUi::newGroupThroughDialog()
 
 void TestDesktopUi::groupInfoManagesMembers()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
-    auto carol = signedUpSession(server.url(), u"carol"_s, u"Carol"_s);
-    auto dave = signedUpSession(server.url(), u"dave"_s, u"Dave"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    ClientSession *carol = fixture.signUp(u"carol"_s, u"Carol"_s);
+    ClientSession *dave = fixture.signUp(u"dave"_s, u"Dave"_s);
     QVERIFY(alice && bob && carol && dave);
     auto group =
         await(alice->createGroup(u"Band"_s, {bob->currentUser().id, carol->currentUser().id}));
     QVERIFY(group);
-    auto window = showWindow(*alice);
-    auto bobWindow = showWindow(*bob);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *bobWindow = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window && bobWindow);
-    SessionCloser closer{{alice.get(), bob.get(), carol.get(), dave.get()}};
-    QTRY_VERIFY(window->conversationModel()->rowOf(group->id) >= 0);
-    QTRY_VERIFY(bobWindow->conversationModel()->rowOf(group->id) >= 0);
+    QTRY_VERIFY(window->account().conversations()->rowOf(group->id) >= 0);
+    QTRY_VERIFY(bobWindow->account().conversations()->rowOf(group->id) >= 0);
     window->openConversation(group->id);
 
     GroupInfoDialog *info = window->showGroupInfo();
@@ -412,7 +411,8 @@ void TestDesktopUi::groupInfoManagesMembers()
     QVERIFY(info->removeButton()->isEnabled());
     info->removeButton()->click();
     QTRY_COMPARE(info->memberList()->count(), 2);
-    QTRY_COMPARE(bobWindow->conversationModel()->conversation(group->id)->participants.size(), 2);
+    QTRY_COMPARE(bobWindow->account().conversations()->conversation(group->id)->participants.size(),
+                 2);
 
     // Admin adds Dave through the user search.
     QTest::keyClicks(info->picker()->searchField(), u"dav"_s);
@@ -425,8 +425,9 @@ void TestDesktopUi::groupInfoManagesMembers()
     // Rename; Bob's window follows the push.
     info->nameField()->setText(u"The Band"_s);
     info->renameButton()->click();
-    QTRY_COMPARE(bobWindow->conversationModel()
-                     ->index(bobWindow->conversationModel()->rowOf(group->id))
+    QTRY_COMPARE(bobWindow->account()
+                     .conversations()
+                     ->index(bobWindow->account().conversations()->rowOf(group->id))
                      .data(ConversationListModel::NameRole)
                      .toString(),
                  u"The Band"_s);
@@ -442,189 +443,189 @@ void TestDesktopUi::groupInfoManagesMembers()
     QMessageBox *confirm = bobInfo->confirmLeave();
     confirm->button(QMessageBox::Cancel)->click();
     QTest::qWait(200);
-    QVERIFY(bobWindow->conversationModel()->rowOf(group->id) >= 0);
+    QVERIFY(bobWindow->account().conversations()->rowOf(group->id) >= 0);
     confirm = bobInfo->confirmLeave();
     confirm->button(QMessageBox::Yes)->click();
-    QTRY_COMPARE(bobWindow->conversationModel()->rowOf(group->id), -1);
+    QTRY_COMPARE(bobWindow->account().conversations()->rowOf(group->id), -1);
     // The group was open in his window: it closes, and the window says so.
-    QTRY_COMPARE(bobWindow->messageModel()->conversationId(), 0);
-    QVERIFY(bobWindow->emptyState()->isVisible());
-    QVERIFY(!bobWindow->composer()->isEnabled());
+    QTRY_COMPARE(bobWindow->account().messages()->conversationId(), 0);
+    QVERIFY(bobWindow->findChild<QLabel *>(u"emptyState"_s)->isVisible());
+    QVERIFY(!bobWindow->findChild<Composer *>(u"composer"_s)->isEnabled());
     QVERIFY(bobWindow->statusBar()->currentMessage().contains(u"Band"_s));
     // Alice's open dialog of the group... is gone; her model shows the new membership.
-    QTRY_COMPARE(window->conversationModel()->conversation(group->id)->participants.size(), 2);
+    QTRY_COMPARE(window->account().conversations()->conversation(group->id)->participants.size(),
+                 2);
 }
 
 void TestDesktopUi::receiptsTurnTicksRead()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    auto window = showWindow(*alice);
-    auto bobWindow = showWindow(*bob);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *bobWindow = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window && bobWindow);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
-    QTRY_COMPARE(bobWindow->conversationModel()->rowCount(), 1);
-    QVERIFY(activate(window.get()));
+    QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
+    QVERIFY(activate(window));
 
-    QTest::keyClicks(window->composer(), u"did you read this?"_s);
-    QTest::keyClick(window->composer(), Qt::Key_Return);
-    QTRY_COMPARE(window->messageModel()->rowCount(), 1);
-    const QModelIndex mine = window->messageModel()->index(0);
+    QTest::keyClicks(window->findChild<Composer *>(u"composer"_s), u"did you read this?"_s);
+    QTest::keyClick(window->findChild<Composer *>(u"composer"_s), Qt::Key_Return);
+    QTRY_COMPARE(window->account().messages()->rowCount(), 1);
+    const QModelIndex mine = window->account().messages()->index(0);
     // Bob's client acknowledges delivery by itself; he has not opened it, so not read.
     QTRY_COMPARE(MessageStatus(mine.data(MessageListModel::StatusRole).toInt()),
                  MessageStatus::Delivered);
-    QTRY_COMPARE(bobWindow->conversationModel()->totalUnread(), 1);
+    QTRY_COMPARE(bobWindow->account().conversations()->totalUnread(), 1);
     QTest::qWait(200);
-    QCOMPARE(
-        MessageStatus(window->messageModel()->index(0).data(MessageListModel::StatusRole).toInt()),
-        MessageStatus::Delivered);
+    QCOMPARE(MessageStatus(
+                 window->account().messages()->index(0).data(MessageListModel::StatusRole).toInt()),
+             MessageStatus::Delivered);
 
     // Bob opens the conversation in his active window: read.
-    QVERIFY(activate(bobWindow.get()));
+    QVERIFY(activate(bobWindow));
     bobWindow->openConversation(chat->id);
-    QTRY_COMPARE(bobWindow->messageModel()->rowCount(), 1);
+    QTRY_COMPARE(bobWindow->account().messages()->rowCount(), 1);
     QTRY_COMPARE(
-        MessageStatus(window->messageModel()->index(0).data(MessageListModel::StatusRole).toInt()),
+        MessageStatus(
+            window->account().messages()->index(0).data(MessageListModel::StatusRole).toInt()),
         MessageStatus::Read);
-    QCOMPARE(bobWindow->conversationModel()->totalUnread(), 0);
+    QCOMPARE(bobWindow->account().conversations()->totalUnread(), 0);
 }
 
 void TestDesktopUi::unreadAndNotifications()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
-    auto carol = signedUpSession(server.url(), u"carol"_s, u"Carol"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    ClientSession *carol = fixture.signUp(u"carol"_s, u"Carol"_s);
     QVERIFY(alice && bob && carol);
     auto withBob = await(bob->createPrivate(alice->currentUser().id));
     auto withCarol = await(carol->createPrivate(alice->currentUser().id));
     QVERIFY(withBob && withCarol);
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get(), carol.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 2);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 2);
     QWidget elsewhere; // another application's window has the focus
     elsewhere.show();
     QVERIFY(activate(&elsewhere));
     QVERIFY(!window->isActiveWindow());
-    QSignalSpy notified(window->notifier(), &Notifier::notificationRequested);
+    QSignalSpy notified(window->account().notifier(), &Notifier::notificationRequested);
 
     QVERIFY(await(bob->sendMessage(withBob->id, u"ping"_s)));
     QTRY_COMPARE(notified.count(), 1);
     QCOMPARE(notified.first().first().value<Message>().content, u"ping"_s);
-    QTRY_COMPARE(window->conversationModel()->totalUnread(), 1);
-    QCOMPARE(window->trayIcon()->unread(), 1);
-    QVERIFY(window->trayIcon()->toolTip().contains(u"1"_s));
+    QTRY_COMPARE(window->account().conversations()->totalUnread(), 1);
+    QCOMPARE(window->findChild<TrayIcon *>(u"trayIcon"_s)->unread(), 1);
+    QVERIFY(window->findChild<TrayIcon *>(u"trayIcon"_s)->toolTip().contains(u"1"_s));
 
     // Mute Carol's chat from the context menu: counted, marked, not notified, remembered.
     auto carolRow = [&] {
-        QAbstractItemModel *list = window->conversationView()->model();
+        QAbstractItemModel *list = window->findChild<QListView *>(u"conversationView"_s)->model();
         return list->index(rowOfName(list, u"Carol"_s), 0);
     };
     QVERIFY(carolRow().isValid());
     QVERIFY(trigger(window->conversationMenu(carolRow()), u"muteAction"_s));
-    QVERIFY(window->notifier()->isMuted(withCarol->id));
-    QVERIFY(window->conversationModel()
-                ->index(window->conversationModel()->rowOf(withCarol->id))
+    QVERIFY(window->account().notifier()->isMuted(withCarol->id));
+    QVERIFY(window->account()
+                .conversations()
+                ->index(window->account().conversations()->rowOf(withCarol->id))
                 .data(ConversationListModel::MutedRole)
                 .toBool());
     QVERIFY(m_settings->mutedConversations().contains(withCarol->id));
     QVERIFY(await(carol->sendMessage(withCarol->id, u"psst"_s)));
-    QTRY_COMPARE(window->conversationModel()->totalUnread(), 2);
-    QCOMPARE(window->trayIcon()->unread(), 2);
+    QTRY_COMPARE(window->account().conversations()->totalUnread(), 2);
+    QCOMPARE(window->findChild<TrayIcon *>(u"trayIcon"_s)->unread(), 2);
     QTest::qWait(200);
     QCOMPARE(notified.count(), 1);
 
     // Looking at Bob's chat in the active window: his next message does not notify...
-    QVERIFY(activate(window.get()));
+    QVERIFY(activate(window));
     window->openConversation(withBob->id);
     QVERIFY(await(bob->sendMessage(withBob->id, u"are you there?"_s)));
-    QTRY_COMPARE(window->messageModel()->rowCount(), 2);
+    QTRY_COMPARE(window->account().messages()->rowCount(), 2);
     QTest::qWait(100);
     QCOMPARE(notified.count(), 1);
     // ...but one in another conversation does, once unmuted.
     QVERIFY(trigger(window->conversationMenu(carolRow()), u"muteAction"_s));
-    QVERIFY(!window->notifier()->isMuted(withCarol->id));
+    QVERIFY(!window->account().notifier()->isMuted(withCarol->id));
     QVERIFY(await(carol->sendMessage(withCarol->id, u"hello?"_s)));
     QTRY_COMPARE(notified.count(), 2);
 
     // Clicking the notification opens that conversation.
-    Q_EMIT window->trayIcon()->messageClicked();
-    QTRY_COMPARE(window->messageModel()->conversationId(), withCarol->id);
+    Q_EMIT window->findChild<TrayIcon *>(u"trayIcon"_s)->messageClicked();
+    QTRY_COMPARE(window->account().messages()->conversationId(), withCarol->id);
 }
 
 void TestDesktopUi::offlineOutboxDeliversOnce()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 1);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
 
-    server.stop();
+    fixture.server().stop();
     QTRY_VERIFY(alice->state() != ClientSession::State::Ready);
-    QTest::keyClicks(window->composer(), u"written offline"_s);
-    QTest::keyClick(window->composer(), Qt::Key_Return);
-    QTRY_COMPARE(window->messageModel()->rowCount(), 1);
-    QCOMPARE(
-        MessageStatus(window->messageModel()->index(0).data(MessageListModel::StatusRole).toInt()),
-        MessageStatus::Sending);
+    QTest::keyClicks(window->findChild<Composer *>(u"composer"_s), u"written offline"_s);
+    QTest::keyClick(window->findChild<Composer *>(u"composer"_s), Qt::Key_Return);
+    QTRY_COMPARE(window->account().messages()->rowCount(), 1);
+    QCOMPARE(MessageStatus(
+                 window->account().messages()->index(0).data(MessageListModel::StatusRole).toInt()),
+             MessageStatus::Sending);
 
-    QSignalSpy received(bob.get(), &ClientSession::messageReceived);
-    QVERIFY(server.restart());
+    QSignalSpy received(bob, &ClientSession::messageReceived);
+    QVERIFY(fixture.server().restart());
     QTRY_VERIFY_WITH_TIMEOUT(alice->isReady() && bob->isReady(), 10'000);
     QTRY_COMPARE(received.count(), 1);
     QCOMPARE(received.first().first().value<Message>().content, u"written offline"_s);
     QTRY_VERIFY(
-        MessageStatus(window->messageModel()->index(0).data(MessageListModel::StatusRole).toInt())
+        MessageStatus(
+            window->account().messages()->index(0).data(MessageListModel::StatusRole).toInt())
         != MessageStatus::Sending);
     QTest::qWait(500);
     QCOMPARE(received.count(), 1); // exactly once
-    QCOMPARE(window->messageModel()->rowCount(), 1);
+    QCOMPARE(window->account().messages()->rowCount(), 1);
     auto history = await(bob->history(chat->id));
     QVERIFY(history && history->messages.size() == 1);
 }
 
 void TestDesktopUi::quickSwitcherOpensConversation()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob"_s);
-    auto carol = signedUpSession(server.url(), u"carol"_s, u"Carol"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    ClientSession *carol = fixture.signUp(u"carol"_s, u"Carol"_s);
     QVERIFY(alice && bob && carol);
     auto withBob = await(alice->createPrivate(bob->currentUser().id));
     auto withCarol = await(alice->createPrivate(carol->currentUser().id));
     QVERIFY(withBob && withCarol);
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get(), carol.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 2);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 2);
     window->openConversation(withBob->id);
-    QVERIFY(activate(window.get()));
+    QVERIFY(activate(window));
 
-    QTest::keyClick(window.get(), Qt::Key_K, Qt::ControlModifier);
+    QTest::keyClick(window, Qt::Key_K, Qt::ControlModifier);
     QuickSwitcher *switcher = nullptr;
     QTRY_VERIFY((switcher = window->findChild<QuickSwitcher *>()) && switcher->isVisible());
     QTest::keyClicks(switcher->filterField(), u"car"_s);
     QCOMPARE(switcher->view()->model()->rowCount(), 1);
     QTest::keyClick(switcher->filterField(), Qt::Key_Return);
-    QCOMPARE(window->messageModel()->conversationId(), withCarol->id);
+    QCOMPARE(window->account().messages()->conversationId(), withCarol->id);
     QTRY_VERIFY(!window->findChild<QuickSwitcher *>());
 
     // Up/Down choose while typing; Esc closes without opening anything.
@@ -633,53 +634,54 @@ void TestDesktopUi::quickSwitcherOpensConversation()
     QCOMPARE(switcher->view()->currentIndex().row(), 1);
     QTest::keyClick(switcher->filterField(), Qt::Key_Escape);
     QTRY_VERIFY(!window->findChild<QuickSwitcher *>());
-    QCOMPARE(window->messageModel()->conversationId(), withCarol->id);
+    QCOMPARE(window->account().messages()->conversationId(), withCarol->id);
 }
 
 void TestDesktopUi::keyboardShortcuts()
 {
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s);
-    auto carol = signedUpSession(server.url(), u"carol"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
+    ClientSession *carol = fixture.signUp(u"carol"_s);
     QVERIFY(alice && bob && carol);
     QVERIFY(await(alice->createPrivate(bob->currentUser().id)));
     QVERIFY(await(alice->createPrivate(carol->currentUser().id)));
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get(), carol.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 2);
-    QVERIFY(activate(window.get()));
-    QListView *list = window->conversationView();
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 2);
+    QVERIFY(activate(window));
+    QListView *list = window->findChild<QListView *>(u"conversationView"_s);
 
-    QTest::keyClick(window.get(), Qt::Key_Down, Qt::AltModifier);
+    QTest::keyClick(window, Qt::Key_Down, Qt::AltModifier);
     QCOMPARE(list->currentIndex().row(), 0);
-    const ConversationId first = window->messageModel()->conversationId();
+    const ConversationId first = window->account().messages()->conversationId();
     QVERIFY(first != 0);
-    QTest::keyClick(window->composer(), Qt::Key_Down, Qt::AltModifier);
+    QTest::keyClick(window->findChild<Composer *>(u"composer"_s), Qt::Key_Down, Qt::AltModifier);
     QCOMPARE(list->currentIndex().row(), 1);
-    QVERIFY(window->messageModel()->conversationId() != first);
-    QTest::keyClick(window->composer(), Qt::Key_Down, Qt::AltModifier); // stays at the end
+    QVERIFY(window->account().messages()->conversationId() != first);
+    QTest::keyClick(window->findChild<Composer *>(u"composer"_s), Qt::Key_Down,
+                    Qt::AltModifier); // stays at the end
     QCOMPARE(list->currentIndex().row(), 1);
-    QTest::keyClick(window->composer(), Qt::Key_Up, Qt::AltModifier);
-    QCOMPARE(window->messageModel()->conversationId(), first);
+    QTest::keyClick(window->findChild<Composer *>(u"composer"_s), Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(window->account().messages()->conversationId(), first);
 
     // Ctrl+N opens the new chat dialog; Esc closes it.
-    QTest::keyClick(window->composer(), Qt::Key_N, Qt::ControlModifier);
+    QTest::keyClick(window->findChild<Composer *>(u"composer"_s), Qt::Key_N, Qt::ControlModifier);
     NewChatDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = window->findChild<NewChatDialog *>()) && dialog->isVisible());
     QTest::keyClick(dialog, Qt::Key_Escape);
     QTRY_VERIFY(!window->findChild<NewChatDialog *>());
     // Ctrl+, opens the settings.
-    QVERIFY(activate(window.get()));
-    QTest::keyClick(window->composer(), Qt::Key_Comma, Qt::ControlModifier);
+    QVERIFY(activate(window));
+    QTest::keyClick(window->findChild<Composer *>(u"composer"_s), Qt::Key_Comma,
+                    Qt::ControlModifier);
     SettingsDialog *settings = nullptr;
     QTRY_VERIFY((settings = window->findChild<SettingsDialog *>()) && settings->isVisible());
     QTest::keyClick(settings, Qt::Key_Escape);
     QTRY_VERIFY(!window->findChild<SettingsDialog *>());
     // Ctrl+Q quits.
-    QVERIFY(activate(window.get()));
+    QVERIFY(activate(window));
     bool quitAsked = false;
     for (QAction *action : window->findChildren<QAction *>()) {
         if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Q))
@@ -721,13 +723,13 @@ void TestDesktopUi::screenshots()
     const QString shots = qEnvironmentVariable("BANTER_SCREENSHOT_DIR");
     if (shots.isEmpty())
         QSKIP("set BANTER_SCREENSHOT_DIR to render the screenshots");
-    TestServer server;
-    QVERIFY(server.start());
-    auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice Chen"_s);
-    auto bob = signedUpSession(server.url(), u"bob"_s, u"Bob Martin"_s);
-    auto carol = signedUpSession(server.url(), u"carol"_s, u"Carol Díaz"_s);
-    auto dave = signedUpSession(server.url(), u"dave"_s, u"Dave Okafor"_s);
-    auto erin = signedUpSession(server.url(), u"erin"_s, u"Erin Walsh"_s);
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice Chen"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob Martin"_s);
+    ClientSession *carol = fixture.signUp(u"carol"_s, u"Carol Díaz"_s);
+    ClientSession *dave = fixture.signUp(u"dave"_s, u"Dave Okafor"_s);
+    ClientSession *erin = fixture.signUp(u"erin"_s, u"Erin Walsh"_s);
     QVERIFY(alice && bob && carol && dave && erin);
     for (const QString &name : {u"bob"_s, u"carol"_s, u"dave"_s, u"erin"_s})
         QVERIFY(await(alice->addContact(name)));
@@ -745,14 +747,14 @@ void TestDesktopUi::screenshots()
     QVERIFY(await(dave->sendMessage(withDave->id, u"Can you send me the slides from Tuesday?"_s)));
     QVERIFY(await(alice->sendMessage(withDave->id, u"Sure, after lunch."_s)));
     const QList<std::pair<ClientSession *, QString>> chat = {
-        {bob.get(), u"Who's driving on Saturday?"_s},
-        {carol.get(), u"I can take four people. Leaving at 8 from the station."_s},
-        {alice.get(), u"Count me in! I'll bring coffee ☕"_s},
-        {dave.get(),
+        {bob, u"Who's driving on Saturday?"_s},
+        {carol, u"I can take four people. Leaving at 8 from the station."_s},
+        {alice, u"Count me in! I'll bring coffee ☕"_s},
+        {dave,
          u"I'll come by train on Friday evening and meet you there — the cabin has room for one more if anyone wants to join early."_s},
-        {bob.get(), u"Perfect. Weather looks good: sunny, 24°"_s},
-        {carol.get(), u"Don't forget boots, the trail to the lake is muddy after the rain."_s},
-        {alice.get(), u"Got it. See you at 8!"_s},
+        {bob, u"Perfect. Weather looks good: sunny, 24°"_s},
+        {carol, u"Don't forget boots, the trail to the lake is muddy after the rain."_s},
+        {alice, u"Got it. See you at 8!"_s},
     };
     for (const auto &[who, text] : chat)
         QVERIFY(await(who->sendMessage(group->id, text)));
@@ -761,21 +763,21 @@ void TestDesktopUi::screenshots()
 
     applyTheme(AppSettings::Theme::Light);
     m_settings->setMutedConversations({withErin->id});
-    auto window = showWindow(*alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
-    SessionCloser closer{{alice.get(), bob.get(), carol.get(), dave.get(), erin.get()}};
-    QTRY_COMPARE(window->conversationModel()->rowCount(), 4);
-    QVERIFY(activate(window.get()));
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 4);
+    QVERIFY(activate(window));
     window->openConversation(group->id);
-    QTRY_COMPARE(window->messageModel()->rowCount(), 8);
+    QTRY_COMPARE(window->account().messages()->rowCount(), 8);
     QVERIFY(await(bob->sendMessage(withBob->id, u"Call me when you're free"_s)));
     QTest::qWait(500);
     QVERIFY(window->grab().save(shots + u"/main-light.png"_s));
-    window->sideTabs()->setCurrentWidget(window->contactsPanel());
-    QTRY_COMPARE(window->contactModel()->rowCount(), 4);
+    window->findChild<QTabWidget *>(u"sideTabs"_s)
+        ->setCurrentWidget(window->findChild<ContactsPanel *>(u"contactsPanel"_s));
+    QTRY_COMPARE(window->account().contacts()->rowCount(), 4);
     QTest::qWait(200);
     QVERIFY(window->grab().save(shots + u"/contacts-light.png"_s));
-    window->sideTabs()->setCurrentIndex(0);
+    window->findChild<QTabWidget *>(u"sideTabs"_s)->setCurrentIndex(0);
 
     ClientSession nobody;
     SignInDialog signIn(nobody);

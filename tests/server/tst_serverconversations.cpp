@@ -4,6 +4,7 @@
 // limit, and the system messages that put every change into the conversation's seq stream.
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
+#include <banter/protocol/systemevent.h>
 #include "rawclient.h"
 #include "testserver.h"
 
@@ -94,7 +95,14 @@ void TestServerConversations::createGroupNotifiesMembers()
         QVERIFY(system);
         const Message m = Protocol::MessageReply::fromJson(system->data)->message;
         QCOMPARE(m.type, MessageType::System);
-        QCOMPARE(m.event.value(u"event"_s).toString(), u"group_created"_s);
+        QVERIFY(m.event);
+        QCOMPARE(Protocol::systemEventKindName(m.event->kind), u"group_created"_s);
+        QCOMPARE(*m.event, SystemEvent::groupCreated(u"Team"_s, {m_ids[1], m_ids[2]}));
+        // The wire form is the documented one (docs/PROTOCOL.md §6).
+        const QJsonObject wire{{u"event"_s, u"group_created"_s},
+                               {u"name"_s, u"Team"_s},
+                               {u"user_ids"_s, QJsonArray{m_ids[1], m_ids[2]}}};
+        QCOMPARE(system->data.value(u"message"_s).toObject().value(u"event"_s).toObject(), wire);
     }
 }
 
@@ -147,8 +155,15 @@ void TestServerConversations::adminsManageMembers()
     const auto history = m_clients[1]->request(u"history"_s, {{u"conversation_id"_s, group.id}});
     const auto messages = Protocol::HistoryReply::fromJson(history->data)->messages;
     QCOMPARE(messages.size(), 3);
-    QCOMPARE(messages.at(1).event.value(u"event"_s).toString(), u"members_added"_s);
-    QCOMPARE(messages.at(2).event.value(u"event"_s).toString(), u"renamed"_s);
+    QVERIFY(messages.at(1).event && messages.at(2).event);
+    QCOMPARE(Protocol::systemEventKindName(messages.at(1).event->kind), u"members_added"_s);
+    QCOMPARE(Protocol::systemEventKindName(messages.at(2).event->kind), u"renamed"_s);
+    const QJsonArray wire = history->data.value(u"messages"_s).toArray();
+    QCOMPARE(
+        wire.at(1).toObject().value(u"event"_s).toObject(),
+        (QJsonObject{{u"event"_s, u"members_added"_s}, {u"user_ids"_s, QJsonArray{m_ids[2]}}}));
+    QCOMPARE(wire.at(2).toObject().value(u"event"_s).toObject(),
+             (QJsonObject{{u"event"_s, u"renamed"_s}, {u"name"_s, u"Crew"_s}}));
 }
 
 void TestServerConversations::addingExistingMembersKeepsNames()

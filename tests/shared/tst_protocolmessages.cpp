@@ -95,9 +95,7 @@ Message sampleSystemMessage()
     m.seq = 1;
     m.senderId = 42;
     m.type = MessageType::System;
-    m.event = QJsonObject{{u"event"_s, u"group_created"_s},
-                          {u"name"_s, u"Team"_s},
-                          {u"user_ids"_s, QJsonArray{43, 44}}};
+    m.event = SystemEvent::groupCreated(u"Team"_s, {43, 44});
     m.createdAtMs = 1700000000000;
     return m;
 }
@@ -674,8 +672,14 @@ void TestProtocolMessages::domainCases()
     message.set(u"attachment/name too long"_s, u"attachment/name"_s, QString(256, u'n'), tooLarge);
     message.set(u"attachment/thumbnail not base64"_s, u"attachment/thumbnail"_s, u"***"_s, bad);
     message.object(u"event"_s, Optional);
-    message.set(u"event an object"_s, u"event"_s, QJsonObject{{u"event"_s, u"renamed"_s}},
-                Accepted);
+    message.set(u"event an object"_s, u"event"_s,
+                QJsonObject{{u"event"_s, u"renamed"_s}, {u"name"_s, u"Crew"_s}}, Accepted);
+    message.set(u"event of an unknown kind"_s, u"event"_s,
+                QJsonObject{{u"event"_s, u"reacted"_s}, {u"emoji"_s, 1}}, Accepted);
+    // The event's own fields are checked as strictly as the message's (tst_systemevent).
+    message.set(u"event without a kind"_s, u"event"_s, QJsonObject{{u"name"_s, u"Crew"_s}}, bad);
+    message.set(u"event renamed without a name"_s, u"event"_s,
+                QJsonObject{{u"event"_s, u"renamed"_s}}, bad);
 
     Cases participant("Participant", decoderOf(participantFromJson), toJson(sampleParticipant()));
     participant.id(u"user_id"_s);
@@ -1070,7 +1074,7 @@ void TestProtocolMessages::defaultsForOptionalFields()
               R"("sender_id":1,"type":"text","content":"x","created_at":0})"));
     QVERIFY(message);
     QVERIFY(message->attachment.isNull());
-    QVERIFY(message->event.isEmpty());
+    QVERIFY(!message->event);
 
     const Result<ConversationSummary> summary = summaryFromJson(
         QJsonObject{{u"conversation"_s, toJson(sampleConversation())}, {u"unread_count"_s, 0}});

@@ -399,7 +399,7 @@ void TestSqlRepositories::appendKeepsEveryField()
 
     Message system = textMessage(c, a, u"a joined"_s);
     system.type = MessageType::System;
-    system.event = QJsonObject{{u"event"_s, u"member_added"_s}, {u"user_id"_s, a}};
+    system.event = SystemEvent::memberRemoved(a);
     QVERIFY(run<AppendedMessage>([&](Repositories &r) { return r.messages.append(system); }));
     read = run<std::optional<Message>>(
         [&](Repositories &r) { return r.messages.findById(system.id); });

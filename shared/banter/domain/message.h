@@ -4,8 +4,8 @@
 
 #include <banter/bantershared_export.h>
 #include <banter/domain/ids.h>
+#include <banter/domain/systemevent.h>
 
-#include <QJsonObject>
 #include <QString>
 #include <QUuid>
 
@@ -48,7 +48,7 @@ struct Message
     MessageType type = MessageType::Text;
     QString content; // text, caption for image/file, event description for system
     Attachment attachment;
-    QJsonObject event; // system messages: {"event": "members_added", ...}
+    std::optional<SystemEvent> event; // system messages: what changed
     qint64 createdAtMs = 0; // server time; informational, order by seq
 
     friend bool operator==(const Message &, const Message &) = default;

@@ -5,6 +5,7 @@
 #include <banter/domain/ids.h>
 #include <banter/domain/messagecontent.h>
 #include <banter/protocol/jsonreader_p.h>
+#include <banter/protocol/systemevent.h>
 
 namespace Banter::Protocol {
 
@@ -75,8 +76,8 @@ QJsonObject toJson(const Message &m)
                        {u"created_at"_s, m.createdAtMs}};
     if (!m.attachment.isNull())
         object.insert(u"attachment"_s, toJson(m.attachment));
-    if (!m.event.isEmpty())
-        object.insert(u"event"_s, m.event);
+    if (m.event)
+        object.insert(u"event"_s, toJson(*m.event));
     return object;
 }
 
@@ -95,7 +96,8 @@ Result<Message> messageFromJson(const QJsonObject &object)
     m.content = r.string("content"_L1, MessageContent::MaxTextLength);
     m.createdAtMs = r.integer("created_at"_L1, 0, MaxTimeMs);
     m.attachment = r.nested<Attachment>("attachment"_L1, attachmentFromJson, JsonReader::Optional);
-    m.event = r.object("event"_L1, JsonReader::Optional);
+    if (r.has("event"_L1))
+        m.event = r.nested<SystemEvent>("event"_L1, systemEventFromJson, JsonReader::Optional);
     return r.finish(m);
 }
 

@@ -67,3 +67,15 @@ inline constexpr QLatin1String UploadFailed{"upload_failed"};
 inline constexpr QLatin1String DownloadFailed{"download_failed"};
 
 } // namespace Banter::Protocol::Type
+
+// Kinds of system event, the "event" field of a system message (domain/systemevent.h).
+// Append only, as above.
+namespace Banter::Protocol::Event {
+
+inline constexpr QLatin1String GroupCreated{"group_created"};
+inline constexpr QLatin1String MembersAdded{"members_added"};
+inline constexpr QLatin1String MemberRemoved{"member_removed"};
+inline constexpr QLatin1String MemberLeft{"member_left"};
+inline constexpr QLatin1String Renamed{"renamed"};
+
+} // namespace Banter::Protocol::Event

@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <banter/domain/ids.h>
+
+namespace Banter {
+
+// What a system message records: a change to the conversation made by the message's sender
+// (the actor). It travels in the conversation's own seq stream, so every member learns of it
+// through the same sync, in order. Its JSON form lives in protocol/systemevent.h.
+//
+// To add a kind (the message edits, deletions and reactions to come): append it to Kind, give
+// it a wire name in protocol/types.h and a row in protocol/systemevent.cpp's table saying
+// which fields it carries, and word it in the desktop's SystemEventText.
+struct SystemEvent
+{
+    enum class Kind {
+        Unknown, // a kind this build does not know (from a newer server): shown generically
+        GroupCreated,
+        MembersAdded,
+        MemberRemoved,
+        MemberLeft,
+        Renamed,
+    };
+
+    Kind kind = Kind::Unknown;
+    // GroupCreated, MembersAdded: the members (the creator excepted); MemberRemoved,
+    // MemberLeft: the one member.
+    QList<UserId> userIds;
+    QString name; // GroupCreated, Renamed: the group's name
+    QString unknownKind; // Unknown: the wire name as received, kept so it encodes unchanged
+
+    static SystemEvent groupCreated(const QString &name, const QList<UserId> &members)
+    {
+        return {Kind::GroupCreated, members, name, {}};
+    }
+    static SystemEvent membersAdded(const QList<UserId> &members)
+    {
+        return {Kind::MembersAdded, members, {}, {}};
+    }
+    static SystemEvent memberRemoved(UserId member)
+    {
+        return {Kind::MemberRemoved, {member}, {}, {}};
+    }
+    static SystemEvent memberLeft(UserId member) { return {Kind::MemberLeft, {member}, {}, {}}; }
+    static SystemEvent renamed(const QString &name) { return {Kind::Renamed, {}, name, {}}; }
+
+    friend bool operator==(const SystemEvent &, const SystemEvent &) = default;
+};
+
+} // namespace Banter

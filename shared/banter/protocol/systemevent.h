@@ -1,0 +1,28 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The JSON form of a system event, the "event" object of a system message:
+//   {"event": "members_added", "user_ids": [45]}
+// Field names and values are those of docs/PROTOCOL.md §6. Decoding is strict for the kinds
+// this build knows; a kind it does not know decodes as SystemEvent::Kind::Unknown (its other
+// fields ignored), so a newer server's events do not break an older client's sync.
+
+#include <banter/bantershared_export.h>
+#include <banter/domain/result.h>
+#include <banter/domain/systemevent.h>
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Banter::Protocol {
+
+// The wire name of a kind; for Unknown, an empty string.
+BANTERSHARED_EXPORT QString systemEventKindName(SystemEvent::Kind kind);
+// Unknown for a name this build does not know.
+BANTERSHARED_EXPORT SystemEvent::Kind systemEventKindFromName(const QString &name);
+
+BANTERSHARED_EXPORT QJsonObject toJson(const SystemEvent &event);
+BANTERSHARED_EXPORT Result<SystemEvent> systemEventFromJson(const QJsonObject &object);
+
+} // namespace Banter::Protocol
