@@ -504,33 +504,6 @@ Choose one on the left, or start a new chat with %1.</translation>
     </message>
 </context>
 <context>
-    <name>Banter::Desktop::MessageDelegate</name>
-    <message>
-        <source>%1 created the group “%2”</source>
-        <translation>%1 created the group “%2”</translation>
-    </message>
-    <message>
-        <source>%1 added members</source>
-        <translation>%1 added members</translation>
-    </message>
-    <message>
-        <source>%1 removed a member</source>
-        <translation>%1 removed a member</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 left</translation>
-    </message>
-    <message>
-        <source>%1 renamed the group to “%2”</source>
-        <translation>%1 renamed the group to “%2”</translation>
-    </message>
-    <message>
-        <source>%1 changed the conversation</source>
-        <translation>%1 changed the conversation</translation>
-    </message>
-</context>
-<context>
     <name>Banter::Desktop::NewChatDialog</name>
     <message>
         <source>New chat</source>
@@ -745,6 +718,33 @@ SHA-256: %1</translation>
     <message>
         <source>The server address must look like wss://host:7654.</source>
         <translation>The server address must look like wss://host:7654.</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::SystemEventText</name>
+    <message>
+        <source>%1 created the group “%2”</source>
+        <translation>%1 created the group “%2”</translation>
+    </message>
+    <message>
+        <source>%1 added members</source>
+        <translation>%1 added members</translation>
+    </message>
+    <message>
+        <source>%1 removed a member</source>
+        <translation>%1 removed a member</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to “%2”</source>
+        <translation>%1 renamed the group to “%2”</translation>
+    </message>
+    <message>
+        <source>%1 changed the conversation</source>
+        <translation>%1 changed the conversation</translation>
     </message>
 </context>
 <context>

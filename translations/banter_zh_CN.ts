@@ -504,33 +504,6 @@ Choose one on the left, or start a new chat with %1.</source>
     </message>
 </context>
 <context>
-    <name>Banter::Desktop::MessageDelegate</name>
-    <message>
-        <source>%1 created the group “%2”</source>
-        <translation>%1 创建了群组“%2”</translation>
-    </message>
-    <message>
-        <source>%1 added members</source>
-        <translation>%1 添加了成员</translation>
-    </message>
-    <message>
-        <source>%1 removed a member</source>
-        <translation>%1 移除了一名成员</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 已退出</translation>
-    </message>
-    <message>
-        <source>%1 renamed the group to “%2”</source>
-        <translation>%1 将群组重命名为“%2”</translation>
-    </message>
-    <message>
-        <source>%1 changed the conversation</source>
-        <translation>%1 更改了会话</translation>
-    </message>
-</context>
-<context>
     <name>Banter::Desktop::NewChatDialog</name>
     <message>
         <source>New chat</source>
@@ -745,6 +718,33 @@ SHA-256：%1</translation>
     <message>
         <source>The server address must look like wss://host:7654.</source>
         <translation>服务器地址应类似 wss://host:7654。</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::SystemEventText</name>
+    <message>
+        <source>%1 created the group “%2”</source>
+        <translation>%1 创建了群组“%2”</translation>
+    </message>
+    <message>
+        <source>%1 added members</source>
+        <translation>%1 添加了成员</translation>
+    </message>
+    <message>
+        <source>%1 removed a member</source>
+        <translation>%1 移除了一名成员</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 已退出</translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to “%2”</source>
+        <translation>%1 将群组重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>%1 changed the conversation</source>
+        <translation>%1 更改了会话</translation>
     </message>
 </context>
 <context>

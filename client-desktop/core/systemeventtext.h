@@ -15,7 +15,7 @@ namespace Banter::Desktop {
 // the model hands views ready, translated text and no view reads the event itself.
 class SystemEventText
 {
-    Q_DECLARE_TR_FUNCTIONS(SystemEventText)
+    Q_DECLARE_TR_FUNCTIONS(Banter::Desktop::SystemEventText)
 public:
     // `actor` is the display name of the message's sender, who made the change.
     static QString describe(const std::optional<SystemEvent> &event, const QString &actor);
