@@ -6,8 +6,8 @@
 #include <banter/client/clientsession.h>
 #include "core/conversationlistmodel.h"
 #include "core/messagelistmodel.h"
+#include "desktopfixture.h"
 #include "sessionhelpers.h"
-#include "testserver.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -33,25 +33,27 @@ private Q_SLOTS:
     void systemMessagesComeWorded();
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<ClientSession> m_alice;
-    std::unique_ptr<ClientSession> m_bob;
+    std::unique_ptr<DesktopFixture> m_fixture;
+    TestServer *m_server = nullptr;
+    ClientSession *m_alice = nullptr;
+    ClientSession *m_bob = nullptr;
 };
 
 void TestClientModels::init()
 {
-    m_server = std::make_unique<TestServer>();
-    QVERIFY(m_server->start());
-    m_alice = signedUpSession(m_server->url(), u"alice"_s);
-    m_bob = signedUpSession(m_server->url(), u"bob"_s);
+    m_fixture = std::make_unique<DesktopFixture>();
+    QVERIFY(m_fixture->start());
+    m_server = &m_fixture->server();
+    m_alice = m_fixture->signUp(u"alice"_s);
+    m_bob = m_fixture->signUp(u"bob"_s);
     QVERIFY(m_alice && m_bob);
 }
 
 void TestClientModels::cleanup()
 {
-    m_alice.reset();
-    m_bob.reset();
-    m_server.reset();
+    m_fixture.reset(); // closes the sessions, then lets them and the server go
+    m_server = nullptr;
+    m_alice = m_bob = nullptr;
 }
 
 void TestClientModels::conversationListFollowsActivity()
