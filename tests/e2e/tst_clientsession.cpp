@@ -26,10 +26,7 @@ ClientSession::Options fastOptions()
 
 bool waitReady(ClientSession &session, int timeoutMs = 10'000)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!session.isReady() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return session.isReady();
+    return waitFor([&session] { return session.isReady(); }, timeoutMs, "the session's sync");
 }
 } // namespace
 
@@ -70,9 +67,9 @@ std::unique_ptr<ClientSession> TestClientSession::signedIn(const QString &name)
     auto session = std::make_unique<ClientSession>();
     session->setOptions(fastOptions());
     session->connectToServer(m_server->url());
-    QDeadlineTimer deadline(5000);
-    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
-        QTest::qWait(5);
+    if (!waitFor([&] { return session->state() == ClientSession::State::Connected; }, 5000,
+                 "the session to connect"))
+        return nullptr;
     const auto grant =
         await(session->registerUser(name, u"correct horse"_s, name.toUpper(), u"test"_s));
     if (!grant || !waitReady(*session))
