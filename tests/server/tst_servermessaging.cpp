@@ -3,12 +3,15 @@
 // Messaging through the real server: acks with seq, pushes to every device, idempotent
 // resends, history paging, sync without gaps or duplicates, receipts and membership checks.
 #include <banter/protocol/chatmessages.h>
+#include "manualclock.h"
 #include "rawclient.h"
 #include "testserver.h"
 
 #include <QJsonArray>
 #include <QTest>
 #include <QUuid>
+
+#include <cmath>
 
 using namespace Banter;
 using namespace Banter::Test;
@@ -52,6 +55,7 @@ private Q_SLOTS:
 private:
     qint64 openPrivate(RawClient &from, qint64 toUser);
 
+    ManualClock m_clock; // time stands still unless a test moves it (rate limits)
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<RawClient> m_alice;
     std::unique_ptr<RawClient> m_bob;
@@ -62,6 +66,7 @@ private:
 void TestServerMessaging::init()
 {
     m_server = std::make_unique<TestServer>();
+    m_server->setClock(m_clock.clock());
     QVERIFY(m_server->start());
     m_alice = std::make_unique<RawClient>();
     m_bob = std::make_unique<RawClient>();
@@ -399,7 +404,9 @@ void TestServerMessaging::deliveredReceiptsPushed()
 void TestServerMessaging::messageRateIsLimited()
 {
     const qint64 conversation = openPrivate(*m_alice, m_bobId);
-    const int burst = int(m_server->config().limits.messageBurst);
+    const Server::ServerLimits &limits = m_server->config().limits;
+    const int burst = int(limits.messageBurst);
+    int accepted = 0;
     int limited = 0;
     for (int i = 0; i < burst + 10; ++i)
         m_alice->sendText(Protocol::encodeRequest(u"message"_s, u"m%1"_s.arg(i),
@@ -407,12 +414,24 @@ void TestServerMessaging::messageRateIsLimited()
     for (int i = 0; i < burst + 10; ++i) {
         const auto reply = m_alice->nextResponse();
         QVERIFY(reply);
-        if (!reply->success && reply->error.code == ErrorCode::RateLimited) {
-            QVERIFY(reply->error.retryAfterMs > 0);
-            ++limited;
+        if (reply->success) {
+            ++accepted;
+            continue;
         }
+        QCOMPARE(reply->error.code, ErrorCode::RateLimited);
+        QVERIFY(reply->error.retryAfterMs > 0);
+        ++limited;
     }
-    QVERIFY(limited >= 1);
+    // The clock stands still: the whole burst is taken, and nothing more.
+    QCOMPARE(accepted, burst);
+    QCOMPARE(limited, 10);
+    // The bucket refills with time: one message's worth later, one more goes through.
+    m_clock.advance(qint64(std::ceil(1000.0 / limits.messagesPerSecond)));
+    const auto refilled = m_alice->request(u"message"_s, textTo(conversation, u"again"_s));
+    QVERIFY(refilled && refilled->success);
+    const auto empty = m_alice->request(u"message"_s, textTo(conversation, u"and again"_s));
+    QVERIFY(empty && !empty->success);
+    QCOMPARE(empty->error.code, ErrorCode::RateLimited);
 }
 
 void TestServerMessaging::blockedUserCannotMessage()
