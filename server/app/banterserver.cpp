@@ -104,8 +104,8 @@ Status BanterServer::start()
     auth.loginFailuresPerAddress = m_config.limits.loginFailuresPerAddress;
     auth.registrationsPerAddress = m_config.limits.registrationsPerAddressPerHour;
     auth.loginWindowMs = qint64(m_config.limits.loginWindowSeconds) * 1000;
-    parts->auth = std::make_unique<AuthService>(*parts->storage, *parts->hasher, *parts->jwt,
-                                                m_clock, auth);
+    parts->auth =
+        std::make_unique<AuthService>(*parts->storage, *parts->hasher, *parts->jwt, m_clock, auth);
     parts->conversations = std::make_unique<ConversationService>(context);
     parts->messaging = std::make_unique<MessagingService>(context);
     parts->receipts = std::make_unique<ReceiptService>(context);

@@ -125,10 +125,10 @@ void TestClientModels::pendingMessagesShowUntilAcked()
     // second row for hers would have shown too.
     QTRY_VERIFY_WITH_TIMEOUT(m_bob->isReady(), 10'000);
     QVERIFY(await(m_bob->sendMessage(direct->id, u"got it"_s)));
-    QTRY_COMPARE(messages.data(messages.index(messages.rowCount() - 1),
-                               MessageListModel::ContentRole)
-                     .toString(),
-                 u"got it"_s);
+    QTRY_COMPARE(
+        messages.data(messages.index(messages.rowCount() - 1), MessageListModel::ContentRole)
+            .toString(),
+        u"got it"_s);
     QCOMPARE(messages.rowCount(), 2); // the pending row became the stored one, not a second row
     QCOMPARE(messages.data(messages.index(0), MessageListModel::ContentRole).toString(),
              u"written offline"_s);

@@ -449,8 +449,9 @@ void TestDesktopUi::groupInfoManagesMembers()
     // Had Cancel asked to leave, the server would have done so before answering this.
     auto stillIn = await(bob->conversations());
     QVERIFY(stillIn);
-    QVERIFY(std::any_of(stillIn->conversations.cbegin(), stillIn->conversations.cend(),
-                        [&](const ConversationSummary &s) { return s.conversation.id == group->id; }));
+    QVERIFY(
+        std::any_of(stillIn->conversations.cbegin(), stillIn->conversations.cend(),
+                    [&](const ConversationSummary &s) { return s.conversation.id == group->id; }));
     QVERIFY(bobWindow->conversationModel()->rowOf(group->id) >= 0);
     confirm = bobInfo->confirmLeave();
     confirm->button(QMessageBox::Yes)->click();
