@@ -234,6 +234,7 @@ void TestTransferClient::pauseResumeAndCancel()
     QCOMPARE(files.transfer(id)->state, State::Paused);
     QTest::qWait(300); // confirmations of chunks already sent may still arrive
     const qint64 paused = files.transfer(id)->done;
+    // Proving that a paused upload makes no progress takes a wait by nature: kept short.
     QTest::qWait(300);
     QCOMPARE(files.transfer(id)->done, paused);
     QVERIFY(paused < 16 * MiB);

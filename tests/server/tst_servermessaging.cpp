@@ -11,6 +11,7 @@
 #include <QTest>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Banter;
@@ -130,8 +131,13 @@ void TestServerMessaging::ackThenPushToEveryDevice()
     const auto atLaptop = aliceLaptop.waitForPush(u"new_message"_s);
     QVERIFY(atBob && atLaptop);
     QCOMPARE(Protocol::MessageReply::fromJson(atLaptop->data)->message, sent);
-    // The sending connection got the ack, not a push of its own message.
-    QVERIFY(m_alice->noPush(u"new_message"_s, 200));
+    // The sending connection got the ack, not a push of its own message: Bob's answer is
+    // pushed to it after anything about Alice's, so it is the first it gets.
+    QVERIFY(succeeded(m_bob->request(u"message"_s, textTo(conversation, u"hi back"_s))));
+    const auto first = m_alice->waitForPush(u"new_message"_s);
+    QVERIFY(first);
+    QCOMPARE(first->data.value(u"message"_s).toObject().value(u"content"_s).toString(),
+             u"hi back"_s);
 }
 
 void TestServerMessaging::resendIsIdempotent()
@@ -144,10 +150,17 @@ void TestServerMessaging::resendIsIdempotent()
     const auto again = m_alice->request(u"message"_s, textTo(conversation, u"once"_s, id));
     QVERIFY(again && again->success);
     QCOMPARE(again->data, first->data);
-    QVERIFY(m_bob->noPush(u"new_message"_s, 300));
+    // A later message reaches Bob after anything the resend caused: it must be the next push.
+    QVERIFY(succeeded(m_alice->request(u"message"_s, textTo(conversation, u"later"_s))));
+    const auto next = m_bob->waitForPush(u"new_message"_s);
+    QVERIFY(next);
+    QCOMPARE(next->data.value(u"message"_s).toObject().value(u"content"_s).toString(),
+             u"later"_s);
     const auto history = m_bob->request(u"history"_s, {{u"conversation_id"_s, conversation}});
     QVERIFY(history && history->success);
-    QCOMPARE(Protocol::HistoryReply::fromJson(history->data)->messages.size(), 1);
+    const auto stored = Protocol::HistoryReply::fromJson(history->data);
+    QVERIFY(stored);
+    QCOMPARE(stored->messages.size(), 2); // "once" once, and "later"
 }
 
 void TestServerMessaging::reusedIdWithOtherContentConflicts()
@@ -376,7 +389,6 @@ void TestServerMessaging::receiptsAreMonotonicAndPushed()
     reply = m_bob->request(u"read"_s, {{u"conversation_id"_s, conversation}, {u"seq"_s, 1}});
     QVERIFY(reply && reply->success);
     QCOMPARE(reply->data.value(u"seq"_s).toInt(), 2);
-    QVERIFY(m_alice->noPush(u"receipt"_s, 200));
     // Past the last seq is rejected.
     reply = m_bob->request(u"read"_s, {{u"conversation_id"_s, conversation}, {u"seq"_s, 4}});
     QVERIFY(reply && !reply->success);
@@ -387,6 +399,12 @@ void TestServerMessaging::receiptsAreMonotonicAndPushed()
     const auto summaries = list->data.value(u"conversations"_s).toArray();
     QCOMPARE(summaries.size(), 1);
     QCOMPARE(summaries.first().toObject().value(u"unread_count"_s).toInt(), 1);
+    // Neither the lower read nor the rejected one pushed a receipt: Bob's message now reaches
+    // Alice after anything they caused, and no receipt came before it.
+    QVERIFY(succeeded(m_bob->request(u"message"_s, textTo(conversation, u"barrier"_s))));
+    QVERIFY(m_alice->waitForPush(u"new_message"_s));
+    QVERIFY(std::none_of(m_alice->pushes.cbegin(), m_alice->pushes.cend(),
+                         [](const Protocol::ServerFrame &f) { return f.type == u"receipt"_s; }));
 }
 
 void TestServerMessaging::deliveredReceiptsPushed()
