@@ -747,9 +747,9 @@ void TestServerFiles::transferConnectionNeedsAuthAndGetsNoPushes()
     QCOMPARE(refusal(anonymous.request(
                  u"upload_start"_s, P::UploadStartRequest{u"a"_s, 1, sha256Hex("a"), {}}.toJson())),
              ErrorCode::Unauthenticated);
-    QCOMPARE(refusal(anonymous.request(u"login"_s,
-                                       {{u"username"_s, u"x"_s}, {u"password"_s, u"y"_s}})),
-             ErrorCode::UnknownType); // chat requests are not spoken here
+    QCOMPARE(
+        refusal(anonymous.request(u"login"_s, {{u"username"_s, u"x"_s}, {u"password"_s, u"y"_s}})),
+        ErrorCode::UnknownType); // chat requests are not spoken here
     QVERIFY(succeeded(anonymous.request(u"ping"_s)));
     Account alice = signUp(u"alice"_s);
     Account bob = signUp(u"bob"_s);

@@ -154,8 +154,7 @@ void TestServerMessaging::resendIsIdempotent()
     QVERIFY(succeeded(m_alice->request(u"message"_s, textTo(conversation, u"later"_s))));
     const auto next = m_bob->waitForPush(u"new_message"_s);
     QVERIFY(next);
-    QCOMPARE(next->data.value(u"message"_s).toObject().value(u"content"_s).toString(),
-             u"later"_s);
+    QCOMPARE(next->data.value(u"message"_s).toObject().value(u"content"_s).toString(), u"later"_s);
     const auto history = m_bob->request(u"history"_s, {{u"conversation_id"_s, conversation}});
     QVERIFY(history && history->success);
     const auto stored = Protocol::HistoryReply::fromJson(history->data);
