@@ -94,7 +94,7 @@ Status BanterServer::start()
     parts->registry = std::make_unique<ConnectionRegistry>(parts->presence);
 
     const ServiceContext context{*parts->storage, *parts->registry, parts->presence,
-                                 m_config.limits, systemClockMs};
+                                 m_config.limits, m_clock};
     AuthSettings auth;
     auth.accessTokenTtlMs = qint64(m_config.accessTokenMinutes) * 60 * 1000;
     auth.refreshTokenTtlMs = qint64(m_config.refreshTokenDays) * 24 * 3600 * 1000;
@@ -104,8 +104,8 @@ Status BanterServer::start()
     auth.loginFailuresPerAddress = m_config.limits.loginFailuresPerAddress;
     auth.registrationsPerAddress = m_config.limits.registrationsPerAddressPerHour;
     auth.loginWindowMs = qint64(m_config.limits.loginWindowSeconds) * 1000;
-    parts->auth = std::make_unique<AuthService>(*parts->storage, *parts->hasher, *parts->jwt,
-                                                systemClockMs, auth);
+    parts->auth =
+        std::make_unique<AuthService>(*parts->storage, *parts->hasher, *parts->jwt, m_clock, auth);
     parts->conversations = std::make_unique<ConversationService>(context);
     parts->messaging = std::make_unique<MessagingService>(context);
     parts->receipts = std::make_unique<ReceiptService>(context);
@@ -120,7 +120,7 @@ Status BanterServer::start()
     registerPeopleHandlers(parts->router, *parts->services);
     parts->transfers = std::make_unique<TransferService>(
         *parts->storage, m_config.files, FileStore(QDir(m_config.dataDir).filePath(u"files"_s)),
-        systemClockMs);
+        m_clock);
     if (Status started = parts->transfers->start(); !started) {
         parts->storage->stop();
         return started;

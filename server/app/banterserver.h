@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config/serverconfig.h"
+#include "service/servicecontext.h"
 #include <banter/domain/result.h>
 
 #include <QByteArray>
@@ -34,10 +35,15 @@ public:
     // SHA-256 of the certificate presented (what clients pin); empty without TLS.
     QByteArray certificateFingerprint() const { return m_fingerprint; }
     const ServerConfig &config() const { return m_config; }
+    // The clock the services read for time-driven behaviour (token expiry, rate limits,
+    // login throttling, idle and abandoned uploads): the system clock unless a test installs
+    // one it advances itself. Takes effect at the next start().
+    void setClock(Clock clock) { m_clock = std::move(clock); }
 
 private:
     struct Parts;
     ServerConfig m_config;
+    Clock m_clock = systemClockMs;
     std::unique_ptr<Parts> m_parts;
     QByteArray m_fingerprint;
 };

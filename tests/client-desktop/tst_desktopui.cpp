@@ -46,6 +46,8 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
+
 using namespace Banter;
 using namespace Banter::Desktop;
 using namespace Banter::Test;
@@ -297,7 +299,10 @@ void TestDesktopUi::contactOpensPrivateChat()
     window->findChild<QTabWidget *>(u"sideTabs"_s)
         ->setCurrentWidget(window->findChild<ContactsPanel *>(u"contactsPanel"_s));
     QTest::keyClick(view, Qt::Key_Return);
-    QTest::qWait(200);
+    QTRY_COMPARE(window->findChild<QTabWidget *>(u"sideTabs"_s)->currentIndex(), 0); // what opening a chat does
+    // Anything the key press asked of the server was answered before this later request.
+    auto alicesView = await(alice->conversations());
+    QVERIFY(alicesView && alicesView->conversations.size() == 1);
     QCOMPARE(window->account().conversations()->rowCount(), 1);
     QCOMPARE(window->account().messages()->conversationId(), first);
 }
@@ -442,7 +447,12 @@ void TestDesktopUi::groupInfoManagesMembers()
     QVERIFY(!bobInfo->removeButton()->isVisibleTo(bobInfo));
     QMessageBox *confirm = bobInfo->confirmLeave();
     confirm->button(QMessageBox::Cancel)->click();
-    QTest::qWait(200);
+    // Had Cancel asked to leave, the server would have done so before answering this.
+    auto stillIn = await(bob->conversations());
+    QVERIFY(stillIn);
+    QVERIFY(
+        std::any_of(stillIn->conversations.cbegin(), stillIn->conversations.cend(),
+                    [&](const ConversationSummary &s) { return s.conversation.id == group->id; }));
     QVERIFY(bobWindow->account().conversations()->rowOf(group->id) >= 0);
     confirm = bobInfo->confirmLeave();
     confirm->button(QMessageBox::Yes)->click();
@@ -482,10 +492,13 @@ void TestDesktopUi::receiptsTurnTicksRead()
     QTRY_COMPARE(MessageStatus(mine.data(MessageListModel::StatusRole).toInt()),
                  MessageStatus::Delivered);
     QTRY_COMPARE(bobWindow->account().conversations()->totalUnread(), 1);
-    QTest::qWait(200);
-    QCOMPARE(MessageStatus(
-                 window->account().messages()->index(0).data(MessageListModel::StatusRole).toInt()),
-             MessageStatus::Delivered);
+    // Whatever Bob's client said about it reached the server before this request of his, and
+    // its push reached Alice before the answer to hers.
+    QVERIFY(await(bob->conversations()));
+    QVERIFY(await(alice->conversations()));
+    QCOMPARE(
+        MessageStatus(window->account().messages()->index(0).data(MessageListModel::StatusRole).toInt()),
+        MessageStatus::Delivered);
 
     // Bob opens the conversation in his active window: read.
     QVERIFY(activate(bobWindow));
@@ -542,7 +555,7 @@ void TestDesktopUi::unreadAndNotifications()
     QVERIFY(await(carol->sendMessage(withCarol->id, u"psst"_s)));
     QTRY_COMPARE(window->account().conversations()->totalUnread(), 2);
     QCOMPARE(window->findChild<TrayIcon *>(u"trayIcon"_s)->unread(), 2);
-    QTest::qWait(200);
+    // The notifier decides on the same signal that counted the message: no wait needed.
     QCOMPARE(notified.count(), 1);
 
     // Looking at Bob's chat in the active window: his next message does not notify...
@@ -550,8 +563,7 @@ void TestDesktopUi::unreadAndNotifications()
     window->openConversation(withBob->id);
     QVERIFY(await(bob->sendMessage(withBob->id, u"are you there?"_s)));
     QTRY_COMPARE(window->account().messages()->rowCount(), 2);
-    QTest::qWait(100);
-    QCOMPARE(notified.count(), 1);
+    QCOMPARE(notified.count(), 1); // decided on the signal that added the row
     // ...but one in another conversation does, once unmuted.
     QVERIFY(trigger(window->conversationMenu(carolRow()), u"muteAction"_s));
     QVERIFY(!window->account().notifier()->isMuted(withCarol->id));
@@ -595,11 +607,15 @@ void TestDesktopUi::offlineOutboxDeliversOnce()
         MessageStatus(
             window->account().messages()->index(0).data(MessageListModel::StatusRole).toInt())
         != MessageStatus::Sending);
-    QTest::qWait(500);
-    QCOMPARE(received.count(), 1); // exactly once
-    QCOMPARE(window->account().messages()->rowCount(), 1);
+    // Sent now, it reaches Bob after anything about the first (seq order): once it is there,
+    // a second copy of the first would have arrived too.
+    QVERIFY(await(alice->sendMessage(chat->id, u"back online"_s)));
+    QTRY_VERIFY(received.count() >= 2
+                && received.last().first().value<Message>().content == u"back online"_s);
+    QCOMPARE(received.count(), 2); // the first exactly once
+    QTRY_COMPARE(window->account().messages()->rowCount(), 2);
     auto history = await(bob->history(chat->id));
-    QVERIFY(history && history->messages.size() == 1);
+    QVERIFY(history && history->messages.size() == 2);
 }
 
 void TestDesktopUi::quickSwitcherOpensConversation()

@@ -26,10 +26,7 @@ ClientSession::Options fastOptions()
 
 bool waitReady(ClientSession &session, int timeoutMs = 10'000)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!session.isReady() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return session.isReady();
+    return waitFor([&session] { return session.isReady(); }, timeoutMs, "the session's sync");
 }
 } // namespace
 
@@ -70,9 +67,9 @@ std::unique_ptr<ClientSession> TestClientSession::signedIn(const QString &name)
     auto session = std::make_unique<ClientSession>();
     session->setOptions(fastOptions());
     session->connectToServer(m_server->url());
-    QDeadlineTimer deadline(5000);
-    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
-        QTest::qWait(5);
+    if (!waitFor([&] { return session->state() == ClientSession::State::Connected; }, 5000,
+                 "the session to connect"))
+        return nullptr;
     const auto grant =
         await(session->registerUser(name, u"correct horse"_s, name.toUpper(), u"test"_s));
     if (!grant || !waitReady(*session))
@@ -157,8 +154,14 @@ void TestClientSession::outboxSurvivesServerRestart()
         QCOMPARE(sent->seq, Seq(i + 1));
     }
     QTRY_COMPARE(received.count(), 3);
-    QTest::qWait(200);
-    QCOMPARE(received.count(), 3); // once each
+    // A message sent now reaches Bob after anything about the first three (seq order): once
+    // it is there, a second copy of any of them would have arrived too.
+    QVERIFY(await(alice->sendMessage(conversation->id, u"after the restart"_s)));
+    QTRY_VERIFY(received.count() >= 4
+                && received.last().at(0).value<Message>().content == u"after the restart"_s);
+    QCOMPARE(received.count(), 4); // once each
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(received.at(i).at(0).value<Message>().seq, Seq(i + 1));
     QVERIFY(alice->pendingMessages().isEmpty());
 }
 
@@ -191,6 +194,8 @@ void TestClientSession::logoutEndsTheSession()
     QTRY_COMPARE(alice->state(), ClientSession::State::Disconnected);
     QVERIFY(alice->accessToken().isEmpty());
     QVERIFY(!tokens.isEmpty());
+    // Proving that no reconnect follows takes a wait by nature: longer than the longest
+    // reconnect delay (fastOptions: 300 ms), and no longer.
     QTest::qWait(400);
     QCOMPARE(alice->state(), ClientSession::State::Disconnected); // and stays so
 }

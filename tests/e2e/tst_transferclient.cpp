@@ -25,18 +25,18 @@ constexpr qint64 MiB = 1024 * 1024;
 bool waitFor(TransferClient &client, TransferClient::TransferId id, State state,
              int timeoutMs = 60'000)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        const auto t = client.transfer(id);
-        if (t && t->state == state)
-            return true;
-        if (t && t->state == State::Failed && state != State::Failed) {
-            qWarning() << "transfer failed:" << t->error->message;
-            return false;
-        }
-        QTest::qWait(5);
-    }
-    return false;
+    bool failed = false;
+    const bool settled = Test::waitFor(
+        [&] {
+            const auto t = client.transfer(id);
+            if (t && t->state == State::Failed && state != State::Failed) {
+                qWarning() << "transfer failed:" << t->error->message;
+                failed = true;
+            }
+            return failed || (t && t->state == state);
+        },
+        timeoutMs, "the transfer's state");
+    return settled && !failed;
 }
 
 qint64 procStatusKiB(qint64 pid, const char *field)
@@ -109,14 +109,14 @@ void TestTransferClient::largeFileRoundTripWithBoundedServerMemory()
                   u"--tls"_s, u"off"_s});
     QVERIFY(server.waitForStarted());
     const QUrl url(u"ws://127.0.0.1:%1"_s.arg(port));
+    // The process needs a moment to listen: signedUpSession keeps reconnecting meanwhile.
     std::unique_ptr<ClientSession> alice;
-    QDeadlineTimer listening(10'000);
-    while (!alice && !listening.hasExpired()) {
-        alice = signedUpSession(url, u"alice"_s, u"alice"_s);
-        if (!alice)
-            QTest::qWait(100);
-    }
-    QVERIFY(alice);
+    QVERIFY(Test::waitFor(
+        [&] {
+            alice = signedUpSession(url, u"alice"_s, u"alice"_s);
+            return alice != nullptr;
+        },
+        10'000, "banterd to take a sign-up"));
     auto bob = signedUpSession(url, u"bob"_s, u"bob"_s);
     QVERIFY(bob);
     const qint64 baselineKiB = procStatusKiB(server.processId(), "VmRSS:");
@@ -234,6 +234,7 @@ void TestTransferClient::pauseResumeAndCancel()
     QCOMPARE(files.transfer(id)->state, State::Paused);
     QTest::qWait(300); // confirmations of chunks already sent may still arrive
     const qint64 paused = files.transfer(id)->done;
+    // Proving that a paused upload makes no progress takes a wait by nature: kept short.
     QTest::qWait(300);
     QCOMPARE(files.transfer(id)->done, paused);
     QVERIFY(paused < 16 * MiB);

@@ -7,11 +7,15 @@
 #include <banter/protocol/transfermessages.h>
 #include <banter/protocol/types.h>
 #include "rawclient.h"
+#include "manualclock.h"
 #include "testserver.h"
+#include "waiting.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Banter;
 using namespace Banter::Test;
@@ -191,9 +195,9 @@ QByteArray TestServerFiles::download(RawClient &t, const QString &fileId, qint64
         *replyOut = reply;
     if (reply && reply->success) {
         const qint64 size = reply->data.value(u"file"_s).toObject().value(u"size"_s).toInteger();
-        QDeadlineTimer deadline(10'000);
-        while (expected < size && ordered && !deadline.hasExpired())
-            QTest::qWait(5);
+        const bool complete =
+            waitFor([&] { return expected >= size || !ordered; }, 10'000, "the download's chunks");
+        Q_UNUSED(complete); // the bytes received say whether
     }
     disconnect(connection);
     return ordered ? received : QByteArray("out of order");
@@ -368,6 +372,8 @@ void TestServerFiles::badChunksAreRefused()
     mallory.transfer->socket().sendBinaryMessage(
         P::encodeChunk(P::ChunkKind::Upload, id2.toLatin1(), 0, "evil"));
     QVERIFY(mallory.transfer->waitForPush(u"upload_failed"_s));
+    // The refused bytes never reach the disk, so no later event can show their absence:
+    // proving that no progress follows takes a short wait.
     QVERIFY(t.noPush(u"upload_progress"_s, 200));
     // A frame larger than a chunk may be closes the connection (Qt's frame limit).
     t.socket().sendBinaryMessage(
@@ -613,8 +619,10 @@ void TestServerFiles::pausedUploadFreesItsSlot()
     m_server.reset();
     Server::ServerConfig config = TestServer::defaultConfig();
     config.files.maxConcurrentUploads = 1;
-    config.files.idleUploadSeconds = 1;
+    config.files.idleUploadSeconds = 60;
+    ManualClock clock;
     m_server = std::make_unique<TestServer>(config);
+    m_server->setClock(clock.clock());
     QVERIFY(m_server->start());
     Account alice = signUp(u"alice"_s);
     QVERIFY(alice.transfer);
@@ -627,7 +635,12 @@ void TestServerFiles::pausedUploadFreesItsSlot()
         u"upload_start"_s,
         P::UploadStartRequest{u"second"_s, second.size(), sha256Hex(second), {}}.toJson());
     QCOMPARE(refused->error.code, ErrorCode::LimitExceeded); // the first is still sending
-    QTest::qWait(1300); // the first goes quiet: paused
+    clock.advanceSeconds(59); // quiet, but not for long enough
+    refused = alice.transfer->request(
+        u"upload_start"_s,
+        P::UploadStartRequest{u"second"_s, second.size(), sha256Hex(second), {}}.toJson());
+    QCOMPARE(refused->error.code, ErrorCode::LimitExceeded);
+    clock.advanceSeconds(2); // the first has gone quiet: paused
     const QString next = startUpload(*alice.transfer, u"second"_s, second);
     QVERIFY(!next.isEmpty());
     // Taking the paused one up again while the second runs: no free slot.
@@ -684,20 +697,40 @@ void TestServerFiles::abandonedUploadsAreRemoved()
 {
     m_server.reset();
     Server::ServerConfig config = TestServer::defaultConfig();
-    config.files.abandonedUploadSeconds = 0;
+    config.files.abandonedUploadSeconds = 3600;
     config.files.sweepIntervalSeconds = 1;
+    config.accessTokenMinutes = 30 * 24 * 60; // the clock runs on by days here
+    ManualClock clock;
     m_server = std::make_unique<TestServer>(config);
+    m_server->setClock(clock.clock());
     QVERIFY(m_server->start());
+    const QString partial = filesDir() + u"/partial"_s;
     Account alice = signUp(u"alice"_s);
-    QVERIFY(alice.transfer);
+    Account bob = signUp(u"bob"_s);
+    QVERIFY(alice.transfer && bob.transfer);
     const QByteArray data = pattern(200'000);
     const QString id = startUpload(*alice.transfer, u"a.bin"_s, data);
     QVERIFY(sendChunks(*alice.transfer, id, data.left(100'000), 0));
-    // While its connection is alive the upload is not abandoned, however old.
-    QTest::qWait(1500);
-    QCOMPARE(filesUnder(filesDir() + u"/partial"_s).size(), 1);
+    const QString bobsId = startUpload(*bob.transfer, u"b.bin"_s, data);
+    QVERIFY(sendChunks(*bob.transfer, bobsId, data.left(50'000), 0));
+    QTRY_COMPARE(filesUnder(partial).size(), 2);
+    // Each sweep (every second) that finds nothing to remove gets the clock an hour further,
+    // however late the server saw a connection close: the upload's age counts from then.
+    auto sweptDownTo = [&](qsizetype left) {
+        if (filesUnder(partial).size() == left)
+            return true;
+        clock.advanceSeconds(3600);
+        return false;
+    };
+    // Bob's upload is abandoned once he has gone for an hour. Alice's, whose connection is
+    // alive, stays through the same sweeps, however old.
+    bob.transfer->close();
+    QTRY_VERIFY_WITH_TIMEOUT(sweptDownTo(1), 10'000);
+    const QStringList left = filesUnder(partial);
+    QCOMPARE(left.size(), 1);
+    QVERIFY2(left.first().contains(id), qPrintable(left.first()));
     alice.transfer->close();
-    QTRY_VERIFY_WITH_TIMEOUT(filesUnder(filesDir() + u"/partial"_s).isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(sweptDownTo(0), 10'000);
     auto again = openTransfer(alice.token);
     const auto resumed = again->request(
         u"upload_start"_s,
@@ -711,15 +744,13 @@ void TestServerFiles::transferConnectionNeedsAuthAndGetsNoPushes()
     url.setPath(u"/transfer"_s);
     RawClient anonymous;
     QVERIFY(anonymous.open(url));
-    QCOMPARE(anonymous
-                 .request(u"upload_start"_s,
-                          P::UploadStartRequest{u"a"_s, 1, sha256Hex("a"), {}}.toJson())
-                 ->error.code,
+    QCOMPARE(refusal(anonymous.request(
+                 u"upload_start"_s, P::UploadStartRequest{u"a"_s, 1, sha256Hex("a"), {}}.toJson())),
              ErrorCode::Unauthenticated);
-    QCOMPARE(anonymous.request(u"login"_s, {{u"username"_s, u"x"_s}, {u"password"_s, u"y"_s}})
-                 ->error.code,
-             ErrorCode::UnknownType); // chat requests are not spoken here
-    QVERIFY(anonymous.request(u"ping"_s)->success);
+    QCOMPARE(
+        refusal(anonymous.request(u"login"_s, {{u"username"_s, u"x"_s}, {u"password"_s, u"y"_s}})),
+        ErrorCode::UnknownType); // chat requests are not spoken here
+    QVERIFY(succeeded(anonymous.request(u"ping"_s)));
     Account alice = signUp(u"alice"_s);
     Account bob = signUp(u"bob"_s);
     QVERIFY(alice.transfer && bob.transfer);
@@ -731,8 +762,11 @@ void TestServerFiles::transferConnectionNeedsAuthAndGetsNoPushes()
                              {u"content"_s, u"hi"_s}});
     QVERIFY(sent && sent->success);
     QVERIFY(bob.chat->waitForPush(u"new_message"_s));
-    QVERIFY(bob.transfer->noPush(u"new_message"_s, 200));
-    QVERIFY(bob.transfer->request(u"ping"_s)->success);
+    // Had the server pushed it to the transfer connection too, that would have come before
+    // the answer to this later request.
+    QVERIFY(succeeded(bob.transfer->request(u"ping"_s)));
+    QVERIFY(std::none_of(bob.transfer->pushes.cbegin(), bob.transfer->pushes.cend(),
+                         [](const P::ServerFrame &f) { return f.type == u"new_message"_s; }));
 }
 
 QTEST_GUILESS_MAIN(TestServerFiles)

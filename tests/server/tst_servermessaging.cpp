@@ -3,12 +3,16 @@
 // Messaging through the real server: acks with seq, pushes to every device, idempotent
 // resends, history paging, sync without gaps or duplicates, receipts and membership checks.
 #include <banter/protocol/chatmessages.h>
+#include "manualclock.h"
 #include "rawclient.h"
 #include "testserver.h"
 
 #include <QJsonArray>
 #include <QTest>
 #include <QUuid>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace Banter;
 using namespace Banter::Test;
@@ -52,6 +56,7 @@ private Q_SLOTS:
 private:
     qint64 openPrivate(RawClient &from, qint64 toUser);
 
+    ManualClock m_clock; // time stands still unless a test moves it (rate limits)
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<RawClient> m_alice;
     std::unique_ptr<RawClient> m_bob;
@@ -62,6 +67,7 @@ private:
 void TestServerMessaging::init()
 {
     m_server = std::make_unique<TestServer>();
+    m_server->setClock(m_clock.clock());
     QVERIFY(m_server->start());
     m_alice = std::make_unique<RawClient>();
     m_bob = std::make_unique<RawClient>();
@@ -125,8 +131,13 @@ void TestServerMessaging::ackThenPushToEveryDevice()
     const auto atLaptop = aliceLaptop.waitForPush(u"new_message"_s);
     QVERIFY(atBob && atLaptop);
     QCOMPARE(Protocol::MessageReply::fromJson(atLaptop->data)->message, sent);
-    // The sending connection got the ack, not a push of its own message.
-    QVERIFY(m_alice->noPush(u"new_message"_s, 200));
+    // The sending connection got the ack, not a push of its own message: Bob's answer is
+    // pushed to it after anything about Alice's, so it is the first it gets.
+    QVERIFY(succeeded(m_bob->request(u"message"_s, textTo(conversation, u"hi back"_s))));
+    const auto first = m_alice->waitForPush(u"new_message"_s);
+    QVERIFY(first);
+    QCOMPARE(first->data.value(u"message"_s).toObject().value(u"content"_s).toString(),
+             u"hi back"_s);
 }
 
 void TestServerMessaging::resendIsIdempotent()
@@ -139,10 +150,16 @@ void TestServerMessaging::resendIsIdempotent()
     const auto again = m_alice->request(u"message"_s, textTo(conversation, u"once"_s, id));
     QVERIFY(again && again->success);
     QCOMPARE(again->data, first->data);
-    QVERIFY(m_bob->noPush(u"new_message"_s, 300));
+    // A later message reaches Bob after anything the resend caused: it must be the next push.
+    QVERIFY(succeeded(m_alice->request(u"message"_s, textTo(conversation, u"later"_s))));
+    const auto next = m_bob->waitForPush(u"new_message"_s);
+    QVERIFY(next);
+    QCOMPARE(next->data.value(u"message"_s).toObject().value(u"content"_s).toString(), u"later"_s);
     const auto history = m_bob->request(u"history"_s, {{u"conversation_id"_s, conversation}});
     QVERIFY(history && history->success);
-    QCOMPARE(Protocol::HistoryReply::fromJson(history->data)->messages.size(), 1);
+    const auto stored = Protocol::HistoryReply::fromJson(history->data);
+    QVERIFY(stored);
+    QCOMPARE(stored->messages.size(), 2); // "once" once, and "later"
 }
 
 void TestServerMessaging::reusedIdWithOtherContentConflicts()
@@ -371,7 +388,6 @@ void TestServerMessaging::receiptsAreMonotonicAndPushed()
     reply = m_bob->request(u"read"_s, {{u"conversation_id"_s, conversation}, {u"seq"_s, 1}});
     QVERIFY(reply && reply->success);
     QCOMPARE(reply->data.value(u"seq"_s).toInt(), 2);
-    QVERIFY(m_alice->noPush(u"receipt"_s, 200));
     // Past the last seq is rejected.
     reply = m_bob->request(u"read"_s, {{u"conversation_id"_s, conversation}, {u"seq"_s, 4}});
     QVERIFY(reply && !reply->success);
@@ -382,6 +398,12 @@ void TestServerMessaging::receiptsAreMonotonicAndPushed()
     const auto summaries = list->data.value(u"conversations"_s).toArray();
     QCOMPARE(summaries.size(), 1);
     QCOMPARE(summaries.first().toObject().value(u"unread_count"_s).toInt(), 1);
+    // Neither the lower read nor the rejected one pushed a receipt: Bob's message now reaches
+    // Alice after anything they caused, and no receipt came before it.
+    QVERIFY(succeeded(m_bob->request(u"message"_s, textTo(conversation, u"barrier"_s))));
+    QVERIFY(m_alice->waitForPush(u"new_message"_s));
+    QVERIFY(std::none_of(m_alice->pushes.cbegin(), m_alice->pushes.cend(),
+                         [](const Protocol::ServerFrame &f) { return f.type == u"receipt"_s; }));
 }
 
 void TestServerMessaging::deliveredReceiptsPushed()
@@ -399,7 +421,9 @@ void TestServerMessaging::deliveredReceiptsPushed()
 void TestServerMessaging::messageRateIsLimited()
 {
     const qint64 conversation = openPrivate(*m_alice, m_bobId);
-    const int burst = int(m_server->config().limits.messageBurst);
+    const Server::ServerLimits &limits = m_server->config().limits;
+    const int burst = int(limits.messageBurst);
+    int accepted = 0;
     int limited = 0;
     for (int i = 0; i < burst + 10; ++i)
         m_alice->sendText(Protocol::encodeRequest(u"message"_s, u"m%1"_s.arg(i),
@@ -407,12 +431,24 @@ void TestServerMessaging::messageRateIsLimited()
     for (int i = 0; i < burst + 10; ++i) {
         const auto reply = m_alice->nextResponse();
         QVERIFY(reply);
-        if (!reply->success && reply->error.code == ErrorCode::RateLimited) {
-            QVERIFY(reply->error.retryAfterMs > 0);
-            ++limited;
+        if (reply->success) {
+            ++accepted;
+            continue;
         }
+        QCOMPARE(reply->error.code, ErrorCode::RateLimited);
+        QVERIFY(reply->error.retryAfterMs > 0);
+        ++limited;
     }
-    QVERIFY(limited >= 1);
+    // The clock stands still: the whole burst is taken, and nothing more.
+    QCOMPARE(accepted, burst);
+    QCOMPARE(limited, 10);
+    // The bucket refills with time: one message's worth later, one more goes through.
+    m_clock.advance(qint64(std::ceil(1000.0 / limits.messagesPerSecond)));
+    const auto refilled = m_alice->request(u"message"_s, textTo(conversation, u"again"_s));
+    QVERIFY(refilled && refilled->success);
+    const auto empty = m_alice->request(u"message"_s, textTo(conversation, u"and again"_s));
+    QVERIFY(empty && !empty->success);
+    QCOMPARE(empty->error.code, ErrorCode::RateLimited);
 }
 
 void TestServerMessaging::blockedUserCannotMessage()

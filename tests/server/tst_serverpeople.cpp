@@ -42,11 +42,13 @@ void TestServerPeople::init()
     m_alice = std::make_unique<RawClient>();
     m_bob = std::make_unique<RawClient>();
     QVERIFY(m_alice->open(m_server->url()) && m_bob->open(m_server->url()));
-    m_aliceId = qint64(
-        m_alice->registerUser(u"alice"_s)->value(u"user"_s).toObject().value(u"id"_s).toDouble());
-    m_bobId = qint64(
-        m_bob->registerUser(u"bob"_s)->value(u"user"_s).toObject().value(u"id"_s).toDouble());
-    QVERIFY(m_bob->request(u"add_contact"_s, {{u"user_id"_s, m_aliceId}})->success);
+    const auto alice = m_alice->registerUser(u"alice"_s);
+    const auto bob = m_bob->registerUser(u"bob"_s);
+    QVERIFY(alice && bob);
+    m_aliceId = qint64(alice->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+    m_bobId = qint64(bob->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+    QVERIFY(m_aliceId > 0 && m_bobId > 0);
+    QVERIFY(succeeded(m_bob->request(u"add_contact"_s, {{u"user_id"_s, m_aliceId}})));
 }
 
 void TestServerPeople::cleanup()
@@ -66,12 +68,16 @@ void TestServerPeople::presenceAcrossTwoDevices()
     m_alice->close();
     QVERIFY(m_bob->noPush(u"presence"_s, 300)); // still online on the phone
     auto contacts = m_bob->request(u"contacts"_s);
+    QVERIFY(succeeded(contacts));
     auto list = Protocol::ContactsReply::fromJson(contacts->data);
+    QVERIFY(list && list->contacts.size() == 1);
     QCOMPARE(list->contacts.first().presence.status, PresenceStatus::Online);
     phone->close();
     const auto offline = m_bob->waitForPush(u"presence"_s);
     QVERIFY(offline);
-    const auto presence = Protocol::PresencePush::fromJson(offline->data)->presence;
+    const auto pushed = Protocol::PresencePush::fromJson(offline->data);
+    QVERIFY(pushed);
+    const auto presence = pushed->presence;
     QCOMPARE(presence.userId, m_aliceId);
     QCOMPARE(presence.status, PresenceStatus::Offline);
     QVERIFY(presence.lastSeenMs > 0);
@@ -83,18 +89,20 @@ void TestServerPeople::presenceAcrossTwoDevices()
     QVERIFY(online);
     QCOMPARE(online->data.value(u"status"_s).toString(), u"online"_s);
     contacts = m_bob->request(u"contacts"_s);
+    QVERIFY(succeeded(contacts));
     list = Protocol::ContactsReply::fromJson(contacts->data);
+    QVERIFY(list && list->contacts.size() == 1);
     QCOMPARE(list->contacts.first().presence.status, PresenceStatus::Online);
 }
 
 void TestServerPeople::awayStatusIsPushed()
 {
-    QVERIFY(m_alice->request(u"presence"_s, {{u"status"_s, u"away"_s}})->success);
+    QVERIFY(succeeded(m_alice->request(u"presence"_s, {{u"status"_s, u"away"_s}})));
     const auto push = m_bob->waitForPush(u"presence"_s);
     QVERIFY(push);
     QCOMPARE(push->data.value(u"status"_s).toString(), u"away"_s);
     const auto invalid = m_alice->request(u"presence"_s, {{u"status"_s, u"offline"_s}});
-    QCOMPARE(invalid->error.code, ErrorCode::BadRequest);
+    QCOMPARE(refusal(invalid), ErrorCode::BadRequest);
 }
 
 void TestServerPeople::contactsListWithPresence()
@@ -107,54 +115,65 @@ void TestServerPeople::contactsListWithPresence()
     QCOMPARE(list->contacts.first().user.username, u"alice"_s);
     QCOMPARE(list->contacts.first().presence.status, PresenceStatus::Online);
     QVERIFY(!list->contacts.first().blocked);
-    QVERIFY(m_bob->request(u"block"_s, {{u"user_id"_s, m_aliceId}})->success);
-    QVERIFY(Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)
-                ->contacts.first()
-                .blocked);
-    QVERIFY(m_bob->request(u"remove_contact"_s, {{u"user_id"_s, m_aliceId}})->success);
+    auto bobsContacts = [this]() -> QList<Protocol::Contact> {
+        const auto reply = m_bob->request(u"contacts"_s);
+        if (!succeeded(reply))
+            return {};
+        const auto decoded = Protocol::ContactsReply::fromJson(reply->data);
+        return decoded ? decoded->contacts : QList<Protocol::Contact>{};
+    };
+    QVERIFY(succeeded(m_bob->request(u"block"_s, {{u"user_id"_s, m_aliceId}})));
+    QList<Protocol::Contact> now = bobsContacts();
+    QCOMPARE(now.size(), 1);
+    QVERIFY(now.first().blocked);
+    QVERIFY(succeeded(m_bob->request(u"remove_contact"_s, {{u"user_id"_s, m_aliceId}})));
     // The block outlives "remove contact"...
-    QVERIFY(Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)
-                ->contacts.first()
-                .blocked);
-    QVERIFY(m_bob->request(u"unblock"_s, {{u"user_id"_s, m_aliceId}})->success);
-    QVERIFY(m_bob->request(u"remove_contact"_s, {{u"user_id"_s, m_aliceId}})->success);
+    now = bobsContacts();
+    QCOMPARE(now.size(), 1);
+    QVERIFY(now.first().blocked);
+    QVERIFY(succeeded(m_bob->request(u"unblock"_s, {{u"user_id"_s, m_aliceId}})));
+    QVERIFY(succeeded(m_bob->request(u"remove_contact"_s, {{u"user_id"_s, m_aliceId}})));
     // ...and once unblocked, removing really removes.
-    QVERIFY(
-        Protocol::ContactsReply::fromJson(m_bob->request(u"contacts"_s)->data)->contacts.isEmpty());
+    const auto empty = m_bob->request(u"contacts"_s);
+    QVERIFY(succeeded(empty));
+    const auto emptyList = Protocol::ContactsReply::fromJson(empty->data);
+    QVERIFY(emptyList);
+    QVERIFY(emptyList->contacts.isEmpty());
     // By username too.
     const auto byName = m_bob->request(u"add_contact"_s, {{u"username"_s, u"alice"_s}});
-    QVERIFY(byName && byName->success);
-    QCOMPARE(Protocol::ContactReply::fromJson(byName->data)->contact.user.id, m_aliceId);
+    QVERIFY(succeeded(byName));
+    const auto added = Protocol::ContactReply::fromJson(byName->data);
+    QVERIFY(added);
+    QCOMPARE(added->contact.user.id, m_aliceId);
 }
 
 void TestServerPeople::contactRequestsValidated()
 {
-    auto reply = m_bob->request(u"add_contact"_s, {{u"user_id"_s, m_bobId}});
-    QCOMPARE(reply->error.code, ErrorCode::BadRequest);
-    reply = m_bob->request(u"add_contact"_s, {{u"username"_s, u"nobody"_s}});
-    QCOMPARE(reply->error.code, ErrorCode::NotFound);
-    reply = m_bob->request(u"add_contact"_s, {});
-    QCOMPARE(reply->error.code, ErrorCode::BadRequest);
-    reply = m_bob->request(u"block"_s, {{u"user_id"_s, 987654}});
-    QCOMPARE(reply->error.code, ErrorCode::NotFound);
-    reply = m_bob->request(u"block"_s, {{u"user_id"_s, -1}});
-    QCOMPARE(reply->error.code, ErrorCode::BadRequest);
+    QCOMPARE(refusal(m_bob->request(u"add_contact"_s, {{u"user_id"_s, m_bobId}})),
+             ErrorCode::BadRequest);
+    QCOMPARE(refusal(m_bob->request(u"add_contact"_s, {{u"username"_s, u"nobody"_s}})),
+             ErrorCode::NotFound);
+    QCOMPARE(refusal(m_bob->request(u"add_contact"_s, {})), ErrorCode::BadRequest);
+    QCOMPARE(refusal(m_bob->request(u"block"_s, {{u"user_id"_s, 987654}})), ErrorCode::NotFound);
+    QCOMPARE(refusal(m_bob->request(u"block"_s, {{u"user_id"_s, -1}})), ErrorCode::BadRequest);
 }
 
 void TestServerPeople::searchFindsUsersByPrefix()
 {
     auto reply = m_bob->request(u"users"_s, {{u"query"_s, u"ali"_s}});
     QVERIFY(reply && reply->success);
-    const auto users = Protocol::UsersReply::fromJson(reply->data)->users;
+    const auto found = Protocol::UsersReply::fromJson(reply->data);
+    QVERIFY(found);
+    const auto users = found->users;
     QCOMPARE(users.size(), 1);
     QCOMPARE(users.first().username, u"alice"_s);
-    reply = m_bob->request(u"users"_s, {{u"query"_s, u""_s}});
-    QCOMPARE(reply->error.code, ErrorCode::BadRequest);
+    QCOMPARE(refusal(m_bob->request(u"users"_s, {{u"query"_s, u""_s}})), ErrorCode::BadRequest);
 }
 
 void TestServerPeople::typingIsPushedAndLimited()
 {
     const auto created = m_alice->request(u"create_private"_s, {{u"user_id"_s, m_bobId}});
+    QVERIFY(succeeded(created));
     const qint64 id =
         qint64(created->data.value(u"conversation"_s).toObject().value(u"id"_s).toDouble());
     auto reply = m_alice->request(u"typing"_s, {{u"conversation_id"_s, id}, {u"typing"_s, true}});
@@ -166,6 +185,7 @@ void TestServerPeople::typingIsPushedAndLimited()
     bool limited = false;
     for (int i = 0; i < 10 && !limited; ++i) {
         reply = m_alice->request(u"typing"_s, {{u"conversation_id"_s, id}});
+        QVERIFY(reply);
         limited = !reply->success && reply->error.code == ErrorCode::RateLimited;
     }
     QVERIFY(limited);

@@ -8,10 +8,9 @@
 
 #include "service/storageexecutor.h"
 #include "storage/sqlsession.h"
+#include "waiting.h"
 
-#include <QDeadlineTimer>
 #include <QSemaphore>
-#include <QTest>
 
 #include <memory>
 
@@ -27,10 +26,7 @@ Result<R> runNow(StorageExecutor &storage, QObject *context, Work work)
     runInStorage<R>(storage, context, std::move(work),
                     [&result](Result<R> r) { result = std::move(r); });
     // Only a guard against a hang; no test depends on how long a job takes.
-    QDeadlineTimer deadline(60'000);
-    while (!result && !deadline.hasExpired())
-        QTest::qWait(1);
-    if (!result)
+    if (!waitFor([&result] { return result.has_value(); }, 60'000, "a storage job"))
         return makeError(ErrorCode::Unavailable, QStringLiteral("storage did not answer"));
     return std::move(*result);
 }

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Schema migrations on a real database (SQLite file, or PostgreSQL with
 // BANTER_TEST_BACKEND=postgresql): a fresh database gets every step, reopening changes
-// nothing, every step upgrades from the one before, a failing step rolls back alone, and a
-// database that is newer, half-migrated or foreign is refused untouched.
+// nothing, every step upgrades from the one before and a database filled by each released
+// version keeps every row, a failing step rolls back alone, and a database that is newer,
+// half-migrated or foreign is refused untouched.
+#include "schemafixtures.h"
 #include "storage/sqlconnection.h"
 #include "storage/sqlmigrator.h"
 #include "storage/storagefactory.h"
@@ -41,6 +43,8 @@ private Q_SLOTS:
     void freshDatabaseGetsEveryStep();
     void reopenIsIdempotentAndKeepsData();
     void everyStepUpgradesFromThePreviousOne();
+    void releasedVersionKeepsItsRows_data();
+    void releasedVersionKeepsItsRows();
     void fixtureUpgradeIsRecordedStepByStep();
     void failingStepRollsBackAlone();
     void newerSchemaRefusedUntouched();
@@ -125,6 +129,88 @@ void TestSqlMigrations::everyStepUpgradesFromThePreviousOne()
         RawConnection upgraded(database.url());
         QCOMPARE(*SqlMigrator(upgraded.session()).currentVersion(), latest);
     }
+}
+
+void TestSqlMigrations::releasedVersionKeepsItsRows_data()
+{
+    QTest::addColumn<int>("version");
+    // Every schema a released banterd created: 001_initial, 002_files.
+    QTest::newRow("v1") << 1;
+    QTest::newRow("v2") << 2;
+}
+
+// A database a released banterd filled at its schema version (rows in) opens with this one:
+// every row is still there with every value (rows out), and today's code reads and extends it.
+void TestSqlMigrations::releasedVersionKeepsItsRows()
+{
+    QFETCH(int, version);
+    const QList<FixtureRow> rows = fixtureRows(version);
+    {
+        RawConnection old(url());
+        QVERIFY2(old.isOpen(), qPrintable(old.error()));
+        SqlMigrator migrator(old.session());
+        QVERIFY(migrator.migrate(version));
+        QCOMPARE(*migrator.currentVersion(), version);
+        QVERIFY(insertRows(old, rows));
+    }
+    auto storage = openStorage(url());
+    QVERIFY2(storage, storage ? "" : qPrintable(storage.error().message));
+    {
+        RawConnection upgraded(url());
+        QVERIFY(latestVersion(upgraded) >= version);
+        QCOMPARE(*SqlMigrator(upgraded.session()).currentVersion(), latestVersion(upgraded));
+        for (const FixtureRow &row : rows) {
+            const QVariantList stored = storedValues(upgraded, row);
+            QVERIFY2(!stored.isEmpty(),
+                     qPrintable(row.table + u" row "_s + comparable(row.values.first())
+                                + u" is gone"_s));
+            for (qsizetype i = 0; i < row.columns.size(); ++i)
+                QCOMPARE(comparable(stored.at(i)), comparable(row.values.at(i)));
+        }
+        for (const QString &table : {u"users"_s, u"messages"_s, u"participants"_s}) {
+            const auto count = std::count_if(rows.cbegin(), rows.cend(),
+                                             [&](const FixtureRow &r) { return r.table == table; });
+            QCOMPARE(upgraded.scalar(u"SELECT COUNT(*) FROM "_s + table).toInt(), int(count));
+        }
+    }
+
+    // Today's repositories read the old rows: the system events and the image's attachment
+    // decode, the receipts count, and the conversation goes on at the next seq.
+    auto history = runNow<QList<Message>>(
+        **storage, &m_context, [](Repositories &r) { return r.messages.after(2, 0, 50); });
+    QVERIFY2(history, history ? "" : qPrintable(history.error().message));
+    QCOMPARE(history->size(), 4);
+    QCOMPARE(history->at(0).type, MessageType::System);
+    QCOMPARE(history->at(0).event.value(u"event"_s).toString(), u"members_added"_s);
+    QCOMPARE(history->at(1).event.value(u"name"_s).toString(), u"Weekend"_s);
+    QCOMPARE(history->at(2).type, MessageType::Image);
+    QCOMPARE(history->at(2).attachment.fileId, u"f-photo"_s);
+    QCOMPARE(history->at(2).attachment.width, 64);
+    QCOMPARE(history->at(2).attachment.thumbnail, QByteArray::fromBase64("iVBORw0KGgo="));
+    auto summaries = runNow<QList<ConversationSummary>>(
+        **storage, &m_context, [](Repositories &r) { return r.conversations.listForUser(2); });
+    QVERIFY2(summaries, summaries ? "" : qPrintable(summaries.error().message));
+    QCOMPARE(summaries->size(), 2);
+    // Newest activity first; Bob has read nothing in the group: one picture from another.
+    const ConversationSummary &group = summaries->first();
+    QCOMPARE(group.conversation.id, ConversationId(2));
+    QCOMPARE(group.unreadCount, 1);
+    QVERIFY(group.conversation.participant(1) && group.conversation.participant(2));
+    QCOMPARE(group.conversation.participant(2)->deliveredSeq, Seq(3));
+    QCOMPARE(group.conversation.participant(1)->readSeq, Seq(4));
+    auto appended = runNow<AppendedMessage>(**storage, &m_context, [](Repositories &r) {
+        return r.messages.append(textMessage(2, 3, u"after the upgrade"_s));
+    });
+    QVERIFY2(appended, appended ? "" : qPrintable(appended.error().message));
+    QCOMPARE(appended->message.seq, 5);
+    if (version >= 2) {
+        auto file = runNow<std::optional<StoredFile>>(**storage, &m_context, [](Repositories &r) {
+            return r.files.findReadable(u"f-notes"_s, 1);
+        });
+        QVERIFY(file && file->has_value());
+        QCOMPARE((*file)->size, 5'000'000'000LL);
+    }
+    (*storage)->stop();
 }
 
 void TestSqlMigrations::fixtureUpgradeIsRecordedStepByStep()

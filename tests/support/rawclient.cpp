@@ -3,10 +3,7 @@
 #include "rawclient.h"
 
 #include <banter/client/certificatepin.h>
-
-#include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QTest>
+#include "waiting.h"
 
 #include <algorithm>
 
@@ -15,18 +12,16 @@ namespace Banter::Test {
 using namespace Qt::StringLiterals;
 
 namespace {
-// Spins the event loop until `done` or the deadline; returns done().
-template<typename Done>
-bool spinUntil(Done done, int timeoutMs)
+// Removes and returns the first frame that matches, if any.
+template<typename Match>
+std::optional<Protocol::ServerFrame> takeFirst(QList<Protocol::ServerFrame> &frames, Match match)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QTest::qWait(1);
-    }
-    return true;
+    const auto it = std::find_if(frames.begin(), frames.end(), match);
+    if (it == frames.end())
+        return std::nullopt;
+    Protocol::ServerFrame frame = *it;
+    frames.erase(it);
+    return frame;
 }
 } // namespace
 
@@ -57,8 +52,10 @@ bool RawClient::open(const QUrl &url, int timeoutMs)
     m_failed = false;
     m_socket.open(url);
     // A refused connection or handshake fails now rather than at the deadline.
-    spinUntil([this] { return m_failed || m_socket.state() == QAbstractSocket::ConnectedState; },
-              timeoutMs);
+    const bool settled =
+        waitFor([this] { return m_failed || m_socket.state() == QAbstractSocket::ConnectedState; },
+                timeoutMs, "the WebSocket to open or fail");
+    Q_UNUSED(settled); // the state says which
     return m_socket.state() == QAbstractSocket::ConnectedState;
 }
 
@@ -97,23 +94,20 @@ std::optional<Protocol::ServerFrame> RawClient::request(const QString &type,
     const QString rid = u"t%1"_s.arg(m_nextRid++);
     sendText(Protocol::encodeRequest(type, rid, data));
     std::optional<Protocol::ServerFrame> found;
-    spinUntil(
+    const bool answered = waitFor(
         [&] {
-            for (qsizetype i = 0; i < responses.size(); ++i) {
-                if (responses.at(i).rid == rid) {
-                    found = responses.takeAt(i);
-                    return true;
-                }
-            }
-            return false;
+            found = takeFirst(responses,
+                              [&rid](const Protocol::ServerFrame &f) { return f.rid == rid; });
+            return found.has_value();
         },
-        timeoutMs);
+        timeoutMs, "a response");
+    Q_UNUSED(answered); // found says whether
     return found;
 }
 
 std::optional<Protocol::ServerFrame> RawClient::nextResponse(int timeoutMs)
 {
-    if (!spinUntil([this] { return !responses.isEmpty(); }, timeoutMs))
+    if (!waitFor([this] { return !responses.isEmpty(); }, timeoutMs, "a response"))
         return std::nullopt;
     return responses.takeFirst();
 }
@@ -121,29 +115,28 @@ std::optional<Protocol::ServerFrame> RawClient::nextResponse(int timeoutMs)
 std::optional<Protocol::ServerFrame> RawClient::waitForPush(const QString &type, int timeoutMs)
 {
     std::optional<Protocol::ServerFrame> found;
-    spinUntil(
+    const bool pushed = waitFor(
         [&] {
-            for (qsizetype i = 0; i < pushes.size(); ++i) {
-                if (pushes.at(i).type == type) {
-                    found = pushes.takeAt(i);
-                    return true;
-                }
-            }
-            return false;
+            found = takeFirst(pushes,
+                              [&type](const Protocol::ServerFrame &f) { return f.type == type; });
+            return found.has_value();
         },
-        timeoutMs);
+        timeoutMs, "a push");
+    Q_UNUSED(pushed); // found says whether
     return found;
 }
 
 bool RawClient::noPush(const QString &type, int waitMs)
 {
-    return !waitForPush(type, waitMs).has_value();
+    // Proving that nothing arrives takes the whole window by nature: callers keep it short.
+    QTest::qWait(waitMs);
+    return !takeFirst(pushes, [&type](const Protocol::ServerFrame &f) { return f.type == type; });
 }
 
 bool RawClient::waitForDisconnected(int timeoutMs)
 {
-    return spinUntil([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },
-                     timeoutMs);
+    return waitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },
+                   timeoutMs, "the WebSocket to close");
 }
 
 std::optional<QJsonObject> RawClient::registerUser(const QString &username, const QString &password)

@@ -65,4 +65,17 @@ private:
     bool m_failed = false; // the socket reported an error since open()
 };
 
+// Checks on a reply that may not have come: a missing reply fails them instead of crashing
+// the suite on a dereference.
+inline bool succeeded(const std::optional<Protocol::ServerFrame> &reply)
+{
+    return reply && reply->success;
+}
+// The code a reply was refused with; a code no server sends (-1) when no reply came or it
+// succeeded, so QCOMPARE against the expected code fails.
+inline ErrorCode refusal(const std::optional<Protocol::ServerFrame> &reply)
+{
+    return reply && !reply->success ? reply->error.code : static_cast<ErrorCode>(-1);
+}
+
 } // namespace Banter::Test

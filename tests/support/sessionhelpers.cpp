@@ -15,29 +15,29 @@ std::unique_ptr<ClientSession> signedUpSession(const QUrl &url, const QString &u
     options.reconnectMaxMs = 200;
     session->setOptions(options);
     session->connectToServer(url);
-    QDeadlineTimer deadline(5000);
-    while (session->state() != ClientSession::State::Connected && !deadline.hasExpired())
-        QTest::qWait(5);
+    if (!waitFor([&] { return session->state() == ClientSession::State::Connected; }, 5000,
+                 "the session to connect"))
+        return nullptr;
     const QString shown = displayName.isEmpty() ? username.toUpper() : displayName;
     if (!await(session->registerUser(username, QStringLiteral("correct horse"), shown, device)))
         return nullptr;
-    while (!session->isReady() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return session->isReady() ? std::move(session) : nullptr;
+    if (!waitFor([&] { return session->isReady(); }, 5000, "the first sync"))
+        return nullptr;
+    return session;
 }
 
 SessionCloser::~SessionCloser()
 {
     for (ClientSession *session : std::as_const(sessions))
         session->disconnectFromServer();
-    QDeadlineTimer deadline(3000);
-    auto open = [this] {
-        return std::any_of(sessions.cbegin(), sessions.cend(), [](ClientSession *s) {
-            return s->state() != ClientSession::State::Disconnected;
-        });
-    };
-    while (open() && !deadline.hasExpired())
-        QTest::qWait(5);
+    const bool closed = waitFor(
+        [this] {
+            return std::all_of(sessions.cbegin(), sessions.cend(), [](ClientSession *s) {
+                return s->state() == ClientSession::State::Disconnected;
+            });
+        },
+        3000, "the sessions to close");
+    Q_UNUSED(closed); // a destructor cannot fail the test; waitFor logged what hung
 }
 
 } // namespace Banter::Test

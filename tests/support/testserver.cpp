@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testserver.h"
 
+#include <QCoreApplication>
 #include <QDir>
-#include <QTest>
 
 namespace Banter::Test {
 
@@ -52,6 +52,8 @@ bool TestServer::start()
         return false;
     }
     m_server = std::make_unique<Server::BanterServer>(m_config);
+    if (m_clock)
+        m_server->setClock(m_clock);
     const Status started = m_server->start();
     if (!started) {
         qWarning("test server did not start: %s", qPrintable(started.error().message));
@@ -68,8 +70,12 @@ void TestServer::stop()
         return;
     m_server->stop();
     m_server.reset();
-    // Let the closed sockets' deferred deletions run before anything else happens.
-    QTest::qWait(10);
+    // Runs the closed sockets' deferred deletions (and the ones those post in turn) before
+    // anything else happens.
+    for (int pass = 0; pass < 3; ++pass) {
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
 }
 
 bool TestServer::restart()

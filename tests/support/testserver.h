@@ -38,6 +38,9 @@ public:
     QUrl url() const;
     // SHA-256 of the server's certificate (what a client pins); empty without TLS.
     QByteArray certificateFingerprint() const;
+    // The clock the server reads for time-driven behaviour (a ManualClock's, so the test
+    // advances time instead of sleeping); from the next start() on, restarts included.
+    void setClock(Server::Clock clock) { m_clock = std::move(clock); }
     quint16 port() const { return m_port; }
     QString dataDir() const { return m_config.dataDir; }
     Server::ServerConfig &config() { return m_config; }
@@ -48,6 +51,7 @@ private:
     TestDatabase m_database;
     Server::ServerConfig m_config;
     std::unique_ptr<Server::BanterServer> m_server;
+    Server::Clock m_clock;
     quint16 m_port = 0;
 };
 
