@@ -66,6 +66,9 @@ Result<QList<T>> listFromJson(const QJsonArray &array, Decode decode)
 {
     QList<T> items;
     items.reserve(array.size());
+    // The iterator yields QJsonValueConstRef; converting each to the QJsonValue used below is
+    // the point, not an accident.
+    // NOLINTNEXTLINE(performance-implicit-conversion-in-loop)
     for (const QJsonValue &value : array) {
         if (!value.isObject())
             return makeError(ErrorCode::BadRequest, QStringLiteral("list entries must be objects"));

@@ -26,8 +26,12 @@ inline constexpr int MaxTypeLength = 32; ///< longest frame type, in characters
 inline constexpr int MaxRequestIdLength = 64; ///< longest request id, in characters
 inline constexpr int MaxJsonDepth = 8; ///< deepest nesting of JSON objects and arrays
 /// Client-to-server frames are small (a 5000-character message escapes to < 64 KiB).
+// A constant: an overflow would not compile, so the widening cannot lose anything.
+// NOLINTNEXTLINE(bugprone-implicit-widening-of-multiplication-result)
 inline constexpr qint64 MaxRequestFrameBytes = 64 * 1024;
 /// Server-to-client frames are bounded by paging; clients refuse anything larger.
+// A constant: an overflow would not compile, so the widening cannot lose anything.
+// NOLINTNEXTLINE(bugprone-implicit-widening-of-multiplication-result)
 inline constexpr qint64 MaxServerFrameBytes = 4 * 1024 * 1024;
 
 /// A decoded client frame.

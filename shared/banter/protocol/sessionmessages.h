@@ -31,6 +31,8 @@ struct BANTERSHARED_EXPORT HelloRequest
 struct BANTERSHARED_EXPORT ServerLimits
 {
     int maxMessageChars = 5000; ///< longest message text, in characters
+    // A constant: an overflow would not compile, so the widening cannot lose anything.
+    // NOLINTNEXTLINE(bugprone-implicit-widening-of-multiplication-result)
     qint64 maxRequestBytes = 64 * 1024; ///< largest client-to-server frame, in bytes
     int historyPageMax = 100; ///< most messages one history reply carries
     int syncPageMax = 500; ///< most messages one sync reply carries
