@@ -111,13 +111,13 @@ def cache_key(entry, salt, cache_dir):
 
 
 def analyse(entry, args, salt, cache_dir):
-    """Returns (file, output, from_cache, seconds)."""
+    """Returns (file, output, from_cache, crashed)."""
     started = time.monotonic()
     key = cache_key(entry, salt, cache_dir) if cache_dir else None
     cached = cache_dir / key[:2] / f"{key}.json" if key else None
     if cached and cached.exists():
         data = json.loads(cached.read_text())
-        return entry["file"], data["output"], True, time.monotonic() - started
+        return entry["file"], data["output"], True, False
     command = [args.clang_tidy, "-p", str(args.build_dir), "--quiet",
                f"--config-file={ROOT / '.clang-tidy'}",
                # The dev preset's -Werror would turn clang's own warnings into hard errors that
@@ -129,15 +129,14 @@ def analyse(entry, args, salt, cache_dir):
     if result.returncode != 0 and not DIAGNOSTIC.search(output):
         # clang-tidy itself failed (a unit it cannot parse): a finding too, never cached away.
         output += result.stderr
-        return entry["file"], output or f"clang-tidy exited {result.returncode}\n", False, \
-            time.monotonic() - started
+        return entry["file"], output or f"clang-tidy exited {result.returncode}\n", False, True
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"file": entry["file"], "output": output,
                                    "seconds": round(time.monotonic() - started, 1)}))
         tmp.replace(cached)
-    return entry["file"], output, False, time.monotonic() - started
+    return entry["file"], output, False, False
 
 
 def findings(output):
@@ -203,20 +202,23 @@ def main():
         cache_dir.mkdir(parents=True, exist_ok=True)
 
     started = time.monotonic()
-    unique, hits, failures = {}, 0, 0
+    unique, hits, failures, done = {}, 0, 0, 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = [pool.submit(analyse, e, args, salt, cache_dir) for e in entries]
         for future in concurrent.futures.as_completed(futures):
             try:
-                file, output, from_cache, _ = future.result()
+                file, output, from_cache, crashed = future.result()
             except RuntimeError as error:
                 print(f"check-tidy: {error}", file=sys.stderr)
                 failures += 1
                 continue
             hits += from_cache
+            done += 1
+            if not from_cache and done % 16 == 0:
+                print(f"check-tidy: {done} of {len(entries)} units done", flush=True)
             blocks = findings(output)
-            if not blocks and output.strip() and "warning" in output:
-                blocks = [[output.strip()]]
+            if crashed:
+                blocks = [[f"{file}: clang-tidy failed on this unit:"] + output.splitlines()]
             for block in blocks:
                 unique.setdefault(relative(block[0]), [relative(l) for l in block[1:]])
 
