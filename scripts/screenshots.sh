@@ -3,8 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Renders the desktop client's screenshots with tools/screenshots (the real widget tree against
 # an in-process banterd with a few made-up users). Builds the tool in the dev build directory
-# first. Renders offscreen by default; --xvfb renders on a virtual X server instead (real X11
-# font rendering and window decorations are not in the pictures either way).
+# first. Renders offscreen by default; --xvfb renders through the X11 platform plugin on a
+# virtual X server instead. Window decorations are never in the pictures (widgets are grabbed).
 # Usage: scripts/screenshots.sh [--xvfb] [--docs] [--scene chat|files] [OUTPUT_DIR]
 #   OUTPUT_DIR   where the PNG files go (default build/screenshots)
 #   --docs       afterwards, copy the pictures the documentation shows into docs/screenshots
