@@ -13,8 +13,10 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
     # A real PostgreSQL server, a private D-Bus session with gnome-keyring for the keychain
-    # tests, and Xvfb for looking at the client in a real window.
-    packages+=(postgresql postgresql-contrib dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth)
+    # tests, Xvfb for looking at the client in a real window (and scripts/screenshots.sh),
+    # and the checks the test command runs: clang-format, clang-tidy, Doxygen.
+    packages+=(postgresql postgresql-contrib dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
+        clang-format clang-tidy doxygen)
 fi
 
 missing=()

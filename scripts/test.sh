@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 Banter developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Sets up and runs every test: installs the packages, builds the dev preset (warnings are
-# errors), starts the services the tests need, and runs CTest. Exits non-zero on any failure.
+# Sets up and runs every test and check: installs the packages, builds the dev preset
+# (warnings are errors), checks formatting (scripts/check-format.sh), runs clang-tidy
+# (scripts/check-tidy.py, cached per translation unit), builds the API reference
+# (scripts/apidocs.sh, no undocumented public API), builds the server and library once without
+# the desktop client (build/server-only, BANTER_BUILD_CLIENT=OFF), starts the services the
+# tests need, and runs CTest. Every step runs even when an earlier check failed; exits
+# non-zero if any failed.
 # Usage: scripts/test.sh [ctest arguments...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,8 +17,39 @@ scripts/install-deps.sh --test
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
 
+failed=()
+step() { # step NAME COMMAND...: runs a check, remembers a failure, goes on
+    local name=$1 started=$SECONDS
+    shift
+    echo "== $name"
+    if "$@"; then
+        echo "== $name: passed ($((SECONDS - started)) s)"
+    else
+        echo "== $name: FAILED ($((SECONDS - started)) s)"
+        failed+=("$name")
+    fi
+}
+
+step format scripts/check-format.sh
+
 cmake --preset dev
 cmake --build --preset dev
+
+step clang-tidy scripts/check-tidy.py -p build/dev -j 2
+step apidocs scripts/apidocs.sh build/apidocs
+
+# The server and BanterShared must build without Qt Widgets and QtKeychain (the desktop's
+# dependencies): a second build directory with the client off, sharing the compiler cache.
+server_only() {
+    cmake -S . -B build/server-only -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBANTER_WERROR=ON \
+        -DBANTER_BUILD_CLIENT=OFF -DBANTER_BUILD_TESTS=OFF >/dev/null \
+        && cmake --build build/server-only \
+        && if grep -Eq 'Qt6?Widgets|[Kk]eychain' build/server-only/build.ninja; then
+            echo "build/server-only links Qt Widgets or QtKeychain" >&2
+            return 1
+        fi
+}
+step server-only server_only
 
 # A throwaway PostgreSQL cluster on loopback for the *_postgresql variants of the suites.
 pg_dir=$(mktemp -d /tmp/banter-pg.XXXXXX)
@@ -23,4 +59,10 @@ export BANTER_TEST_POSTGRES_URL BANTER_TEST_PG_DIR="$pg_dir"
 echo "PostgreSQL test cluster: $BANTER_TEST_POSTGRES_URL"
 
 export QT_QPA_PLATFORM=offscreen
-ctest --preset dev --output-on-failure --timeout 600 "$@"
+step ctest ctest --preset dev --output-on-failure --timeout 600 "$@"
+
+if [[ ${#failed[@]} -gt 0 ]]; then
+    echo "scripts/test.sh: FAILED: ${failed[*]}"
+    exit 1
+fi
+echo "scripts/test.sh: all tests and checks passed"

@@ -30,7 +30,7 @@ bool spinUntil(const std::function<bool()> &done, int timeoutMs)
 
 BenchClient::BenchClient()
 {
-    m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
+    m_socket.setMaxAllowedIncomingMessageSize(quint64(16) * 1024 * 1024);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &BenchClient::onText);
 }
 
@@ -43,8 +43,8 @@ bool BenchClient::open(const QUrl &url, int timeoutMs)
 
 QString BenchClient::request(const QString &type, const QJsonObject &data, Handler done)
 {
-    const QString rid = QString::number(m_nextRid++);
-    m_pending.insert(rid, std::move(done));
+    QString rid = QString::number(m_nextRid++);
+    m_pending.emplace(rid, std::move(done));
     const QJsonObject frame{{u"type"_s, type}, {u"rid"_s, rid}, {u"data"_s, data}};
     m_socket.sendTextMessage(
         QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));

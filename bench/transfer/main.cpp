@@ -28,7 +28,7 @@ using namespace Banter;
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr qint64 MiB = 1024 * 1024;
+constexpr qint64 MiB = qint64(1024) * 1024;
 
 void spin(const std::function<bool()> &done, qint64 timeoutMs)
 {

@@ -4,7 +4,7 @@
 // banterd on loopback. Attach (through the button, a drop, a paste), the upload bubble and
 // its cancel, image and file messages on the other side, download, open, save-as, the
 // image viewer, refusals explained, odd names, and an upload that survives a server
-// restart. With BANTER_SCREENSHOT_DIR set, also renders docs/screenshots/files-*.png.
+// restart. (docs/screenshots/files-*.png come from tools/screenshots.)
 #include <banter/client/clientsession.h>
 #include <banter/client/transferclient.h>
 #include "core/accountcontext.h"
@@ -118,7 +118,6 @@ private Q_SLOTS:
     void oddNamesTravelSafely();
     void uploadResumesAfterServerRestart();
     void helpers();
-    void screenshots();
 
 private:
     // Clicks an attachment's action where the delegate draws it.
@@ -630,83 +629,6 @@ void TestDesktopFiles::helpers()
     QCOMPARE(FileTransfers::describe(Error{ErrorCode::LimitExceeded, {}, 0}, u"a.zip"_s),
              u"“a.zip” cannot be sent now: your storage on the server is full, or too many "
              "uploads are running."_s);
-}
-
-void TestDesktopFiles::screenshots()
-{
-    const QString shots = qEnvironmentVariable("BANTER_SCREENSHOT_DIR");
-    if (shots.isEmpty())
-        QSKIP("set BANTER_SCREENSHOT_DIR to render the screenshots");
-    Server::ServerConfig config = TestServer::defaultConfig();
-    config.files.windowBytes = 256 * KiB;
-    DesktopFixture fixture(config);
-    QVERIFY(fixture.start());
-    ClientSession *alice = fixture.signUp(u"alice"_s);
-    ClientSession *bob = fixture.signUp(u"bob"_s);
-    QVERIFY(alice && bob);
-    auto chat = await(alice->createPrivate(bob->currentUser().id));
-    QVERIFY(chat);
-    applyTheme(AppSettings::Theme::Light);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
-    MainWindow *bobWindow = fixture.showWindow(*bob, *m_settings);
-    QVERIFY(window && bobWindow);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
-    bobWindow->openConversation(chat->id);
-
-    const QString photo = m_dir.filePath(u"Lake at sunset.png"_s);
-    QVERIFY(landscape(1600, 1000).save(photo));
-    const QString tall = m_dir.filePath(u"Trail map.png"_s);
-    QVERIFY(landscape(600, 900).save(tall));
-    const QString pdf = m_dir.filePath(u"Cabin booking confirmation.pdf"_s);
-    QVERIFY(writeFile(pdf, "%PDF-1.4\n" + randomBytes(180 * KiB, 8)));
-    QVERIFY(await(bob->sendMessage(chat->id, u"Any photos from the weekend?"_s)));
-    QVERIFY(window->attachFiles({photo, tall}));
-    QTRY_COMPARE_WITH_TIMEOUT(bobWindow->account().messages()->rowCount(), 3, 10'000);
-    QVERIFY(await(alice->sendMessage(chat->id, u"And the booking, for the refund:"_s)));
-    QVERIFY(window->attachFiles({pdf}));
-    QTRY_COMPARE_WITH_TIMEOUT(bobWindow->account().messages()->rowCount(), 5, 10'000);
-    // A big one still on its way when the picture is taken.
-    const QString video = m_dir.filePath(u"Drone footage.mp4"_s);
-    QVERIFY(writeRandomFile(video, 48 * MiB, 9));
-    QVERIFY(window->attachFiles({video}));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        window->account().messages()->index(5).data(MessageListModel::FileDoneRole).toLongLong()
-            > 10 * MiB,
-        10'000);
-    window->account().files()->client().pause(
-        window->account().messages()->index(5).data(MessageListModel::UploadIdRole).toULongLong());
-    MessageListModel *model = bobWindow->account().messages();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (MessageType(model->index(row).data(MessageListModel::TypeRole).toInt())
-            == MessageType::Image)
-            QTRY_VERIFY(
-                !model->index(row).data(MessageListModel::PreviewRole).value<QImage>().isNull());
-    }
-    window->resize(1000, 820);
-    bobWindow->resize(1000, 820);
-    QTest::qWait(300);
-    window->findChild<QListView *>(u"messageView"_s)->scrollToBottom();
-    bobWindow->findChild<QListView *>(u"messageView"_s)->scrollToBottom();
-    QTest::qWait(100);
-    QVERIFY(window->grab().save(shots + u"/files-light.png"_s));
-    QVERIFY(bobWindow->grab().save(shots + u"/files-received-light.png"_s));
-    auto *viewer = bobWindow->showImage(model->index(rowOfFile(model, u"Lake at sunset.png"_s)));
-    QVERIFY(viewer);
-    QTRY_VERIFY(viewer->isFullImage());
-    QTest::qWait(200);
-    QVERIFY(viewer->grab().save(shots + u"/files-viewer-light.png"_s));
-    viewer->close();
-    applyTheme(AppSettings::Theme::Dark);
-    QTest::qWait(300);
-    QVERIFY(bobWindow->grab().save(shots + u"/files-dark.png"_s));
-    viewer = bobWindow->showImage(model->index(rowOfFile(model, u"Trail map.png"_s)));
-    QTRY_VERIFY(viewer->isFullImage());
-    QTest::qWait(200);
-    QVERIFY(viewer->grab().save(shots + u"/files-viewer-dark.png"_s));
-    viewer->close();
-    applyTheme(AppSettings::Theme::Light);
 }
 
 QTEST_MAIN(TestDesktopFiles)

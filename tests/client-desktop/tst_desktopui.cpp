@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real widget tree, offscreen, against a real banterd: sign in through the dialog and
 // chat; contacts, new chats and groups through their dialogs; receipts, unread counts and
-// notifications; the offline outbox; keyboard navigation; settings. With
-// BANTER_SCREENSHOT_DIR set, also renders the screenshots in docs/screenshots.
+// notifications; the offline outbox; keyboard navigation; settings. (The screenshots in
+// docs/screenshots come from tools/screenshots.)
 #include <banter/client/clientsession.h>
 #include "core/accountcontext.h"
 #include "core/appsettings.h"
@@ -107,7 +107,6 @@ private Q_SLOTS:
     void quickSwitcherOpensConversation();
     void keyboardShortcuts();
     void settingsRoundTrip();
-    void screenshots();
 
 private:
     bool activate(QWidget *window);
@@ -733,85 +732,6 @@ void TestDesktopUi::settingsRoundTrip()
     again.notificationsBox()->setChecked(true);
     again.reject();
     QVERIFY(!AppSettings(file).notificationsEnabled());
-}
-void TestDesktopUi::screenshots()
-{
-    const QString shots = qEnvironmentVariable("BANTER_SCREENSHOT_DIR");
-    if (shots.isEmpty())
-        QSKIP("set BANTER_SCREENSHOT_DIR to render the screenshots");
-    DesktopFixture fixture;
-    QVERIFY(fixture.start());
-    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice Chen"_s);
-    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob Martin"_s);
-    ClientSession *carol = fixture.signUp(u"carol"_s, u"Carol Díaz"_s);
-    ClientSession *dave = fixture.signUp(u"dave"_s, u"Dave Okafor"_s);
-    ClientSession *erin = fixture.signUp(u"erin"_s, u"Erin Walsh"_s);
-    QVERIFY(alice && bob && carol && dave && erin);
-    for (const QString &name : {u"bob"_s, u"carol"_s, u"dave"_s, u"erin"_s})
-        QVERIFY(await(alice->addContact(name)));
-    QVERIFY(await(dave->setPresence(PresenceStatus::Away)));
-
-    auto withErin = await(erin->createPrivate(alice->currentUser().id));
-    auto withDave = await(dave->createPrivate(alice->currentUser().id));
-    auto group = await(alice->createGroup(
-        u"Weekend trip"_s,
-        {bob->currentUser().id, carol->currentUser().id, dave->currentUser().id}));
-    auto withBob = await(bob->createPrivate(alice->currentUser().id));
-    QVERIFY(withErin && withDave && group && withBob);
-    QVERIFY(await(erin->sendMessage(withErin->id, u"Thanks for yesterday!"_s)));
-    erin->disconnectFromServer(); // offline, last seen just now
-    QVERIFY(await(dave->sendMessage(withDave->id, u"Can you send me the slides from Tuesday?"_s)));
-    QVERIFY(await(alice->sendMessage(withDave->id, u"Sure, after lunch."_s)));
-    const QList<std::pair<ClientSession *, QString>> chat = {
-        {bob, u"Who's driving on Saturday?"_s},
-        {carol, u"I can take four people. Leaving at 8 from the station."_s},
-        {alice, u"Count me in! I'll bring coffee ☕"_s},
-        {dave,
-         u"I'll come by train on Friday evening and meet you there — the cabin has room for one more if anyone wants to join early."_s},
-        {bob, u"Perfect. Weather looks good: sunny, 24°"_s},
-        {carol, u"Don't forget boots, the trail to the lake is muddy after the rain."_s},
-        {alice, u"Got it. See you at 8!"_s},
-    };
-    for (const auto &[who, text] : chat)
-        QVERIFY(await(who->sendMessage(group->id, text)));
-    QVERIFY(await(bob->sendMessage(withBob->id, u"Did you see the new release notes?"_s)));
-    QVERIFY(await(bob->sendMessage(withBob->id, u"Receipts work across devices now 🎉"_s)));
-
-    applyTheme(AppSettings::Theme::Light);
-    m_settings->setMutedConversations({withErin->id});
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
-    QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 4);
-    QVERIFY(activate(window));
-    window->openConversation(group->id);
-    QTRY_COMPARE(window->account().messages()->rowCount(), 8);
-    QVERIFY(await(bob->sendMessage(withBob->id, u"Call me when you're free"_s)));
-    QTest::qWait(500);
-    QVERIFY(window->grab().save(shots + u"/main-light.png"_s));
-    window->findChild<QTabWidget *>(u"sideTabs"_s)
-        ->setCurrentWidget(window->findChild<ContactsPanel *>(u"contactsPanel"_s));
-    QTRY_COMPARE(window->account().contacts()->rowCount(), 4);
-    QTest::qWait(200);
-    QVERIFY(window->grab().save(shots + u"/contacts-light.png"_s));
-    window->findChild<QTabWidget *>(u"sideTabs"_s)->setCurrentIndex(0);
-
-    ClientSession nobody;
-    SignInDialog signIn(nobody);
-    signIn.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&signIn));
-    QTest::qWait(200);
-    QVERIFY(signIn.grab().save(shots + u"/signin-light.png"_s));
-
-    applyTheme(AppSettings::Theme::Dark);
-    QTest::qWait(500);
-    QVERIFY(window->grab().save(shots + u"/main-dark.png"_s));
-    QVERIFY(signIn.grab().save(shots + u"/signin-dark.png"_s));
-    GroupInfoDialog *info = window->showGroupInfo();
-    QVERIFY(info);
-    QTest::qWait(300);
-    QVERIFY(info->grab().save(shots + u"/groupinfo-dark.png"_s));
-    QVERIFY(TrayIcon::iconFor(3).pixmap(64).save(shots + u"/tray-3.png"_s));
-    QVERIFY(TrayIcon::iconFor(120).pixmap(64).save(shots + u"/tray-120.png"_s));
 }
 
 QTEST_MAIN(TestDesktopUi)

@@ -14,65 +14,85 @@
 
 namespace Banter {
 
-enum class ConversationType { Private, Group };
-enum class ParticipantRole { Member, Admin };
+/// The kind of a conversation.
+enum class ConversationType {
+    Private, ///< between exactly two users; never changes
+    Group, ///< named, with members that admins add and remove
+};
+/// What a member may do in a group.
+enum class ParticipantRole {
+    Member, ///< reads and writes
+    Admin, ///< also renames the group and adds and removes members
+};
 
+/// The type's wire name (`"private"`, `"group"`).
 BANTERSHARED_EXPORT QString conversationTypeName(ConversationType type);
+/// The type with that wire name, or nothing for an unknown name.
 BANTERSHARED_EXPORT std::optional<ConversationType> conversationTypeFromName(const QString &name);
+/// The role's wire name (`"member"`, `"admin"`).
 BANTERSHARED_EXPORT QString participantRoleName(ParticipantRole role);
+/// The role with that wire name, or nothing for an unknown name.
 BANTERSHARED_EXPORT std::optional<ParticipantRole> participantRoleFromName(const QString &name);
 
-// A member of a conversation with their receipt positions ("read/delivered up to seq N").
+/// A member of a conversation with their receipt positions ("read/delivered up to seq N").
 struct Participant
 {
-    UserId userId = 0;
-    ParticipantRole role = ParticipantRole::Member;
+    UserId userId = 0; ///< the member
+    ParticipantRole role = ParticipantRole::Member; ///< member or admin
     // Denormalised from the user for display, filled by the server when it answers.
-    QString username;
-    QString displayName;
-    qint64 joinedAtMs = 0;
-    Seq readSeq = 0;
-    Seq deliveredSeq = 0;
+    QString username; ///< the member's username, for display
+    QString displayName; ///< the member's display name, for display
+    qint64 joinedAtMs = 0; ///< when they joined (ms since the epoch)
+    Seq readSeq = 0; ///< they have read every message up to this seq
+    Seq deliveredSeq = 0; ///< every message up to this seq reached one of their devices
 
     friend bool operator==(const Participant &, const Participant &) = default;
 };
 
+/// A private chat or a group, with its members.
 struct BANTERSHARED_EXPORT Conversation
 {
-    ConversationId id = 0;
-    ConversationType type = ConversationType::Private;
-    QString name; // groups only; private conversations are named after the other member
-    qint64 createdAtMs = 0;
-    Seq lastSeq = 0; // seq of the newest message, 0 when empty
-    QList<Participant> participants;
+    ConversationId id = 0; ///< the server's id of the conversation
+    ConversationType type = ConversationType::Private; ///< private or group
+    QString name; ///< groups only; private conversations are named after the other member
+    qint64 createdAtMs = 0; ///< when it was made (ms since the epoch)
+    Seq lastSeq = 0; ///< seq of the newest message, 0 when empty
+    QList<Participant> participants; ///< every member, with roles and receipt positions
 
+    /// The member with that user id, or nullptr when the user is not a member.
     const Participant *participant(UserId user) const;
+    /// Whether the user is a member.
     bool isMember(UserId user) const { return participant(user) != nullptr; }
+    /// Whether the user is a member with the admin role.
     bool isAdmin(UserId user) const;
 
     friend bool operator==(const Conversation &, const Conversation &) = default;
 };
 
-// One conversation as its member sees it in their list.
+/// One conversation as its member sees it in their list.
 struct ConversationSummary
 {
-    Conversation conversation;
-    std::optional<Message> lastMessage;
+    Conversation conversation; ///< the conversation and its members
+    std::optional<Message> lastMessage; ///< the newest message, if there is one
     qint64 unreadCount =
-        0; // messages (not system ones) from others with seq > the member's read seq
+        0; ///< messages (not system ones) from others with seq > the member's read seq
 
     friend bool operator==(const ConversationSummary &, const ConversationSummary &) = default;
 };
 
 namespace ConversationRules {
-inline constexpr int MaxGroupNameLength = 100;
+inline constexpr int MaxGroupNameLength = 100; ///< longest group name, in characters
+/// Most members a group may have unless the server is configured otherwise.
 inline constexpr int DefaultMaxGroupSize = 500;
 
+/// A group name is well-formed text, not blank, at most MaxGroupNameLength characters
+/// (too long is ErrorCode::TooLarge, anything else ErrorCode::BadRequest).
 BANTERSHARED_EXPORT Status validateGroupName(const QString &name);
-// Only members may read or write a conversation; a non-member is told it does not exist,
-// so membership cannot be probed.
+/// Only members may read or write a conversation; a non-member is told it does not exist
+/// (ErrorCode::NotFound), so membership cannot be probed.
 BANTERSHARED_EXPORT Status checkMember(const Conversation &conversation, UserId user);
-// Membership changes and renames in groups are for admins; private conversations never change.
+/// Membership changes and renames in groups are for admins (ErrorCode::Forbidden for
+/// others); private conversations never change.
 BANTERSHARED_EXPORT Status checkCanManage(const Conversation &conversation, UserId user);
 } // namespace ConversationRules
 

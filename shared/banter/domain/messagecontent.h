@@ -11,21 +11,24 @@
 
 namespace Banter::MessageContent {
 
-inline constexpr int MaxTextLength = 5000; // in characters (Unicode code points)
-inline constexpr int MaxFileNameLength = 255;
-inline constexpr int MaxThumbnailBytes = 16 * 1024;
+inline constexpr int MaxTextLength = 5000; ///< in characters (Unicode code points)
+inline constexpr int MaxFileNameLength = 255; ///< longest attachment name, in characters
+inline constexpr int MaxThumbnailBytes = 16 * 1024; ///< largest image thumbnail, in bytes
 
-// Length in Unicode code points, which is what a person counts as characters.
+/// Length in Unicode code points, which is what a person counts as characters.
 BANTERSHARED_EXPORT int characterCount(const QString &text);
-// True when the text encodes to valid UTF-8: no unpaired surrogates and no NUL.
+/// True when the text encodes to valid UTF-8: no unpaired surrogates and no NUL.
 BANTERSHARED_EXPORT bool isWellFormedText(const QString &text);
-// Decodes strictly: invalid UTF-8 sequences are an error rather than U+FFFD.
+/// Decodes strictly: invalid UTF-8 sequences are an error rather than U+FFFD.
 BANTERSHARED_EXPORT Result<QString> decodeUtf8(const QByteArray &bytes);
 
-// The rules a message must satisfy before it is stored: text messages are not empty or blank
-// and at most MaxTextLength characters; image/file messages carry a well-formed attachment
-// and an optional caption; clients may not send system messages.
+/// The rules a message must satisfy before it is stored: text messages are not empty or blank
+/// and at most MaxTextLength characters; image/file messages carry a well-formed attachment
+/// and an optional caption; clients may not send system messages.
 BANTERSHARED_EXPORT Status validateForSend(const Message &message);
+/// The rules for the attachment of an image or file message: a file id, a name of 1 to
+/// MaxFileNameLength valid characters, a positive size, a thumbnail of at most
+/// MaxThumbnailBytes, and for images a positive width and height.
 BANTERSHARED_EXPORT Status validateAttachment(MessageType type, const Attachment &attachment);
 
 } // namespace Banter::MessageContent

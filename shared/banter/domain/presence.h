@@ -11,17 +11,24 @@
 
 namespace Banter {
 
-enum class PresenceStatus { Offline, Online, Away };
+/// Whether a user is connected, and whether they said they are away.
+enum class PresenceStatus {
+    Offline, ///< no device connected
+    Online, ///< connected
+    Away, ///< connected, but the user set their status to away
+};
 
+/// The status's wire name (`"offline"`, `"online"`, `"away"`).
 BANTERSHARED_EXPORT QString presenceStatusName(PresenceStatus status);
+/// The status with that wire name, or nothing for an unknown name.
 BANTERSHARED_EXPORT std::optional<PresenceStatus> presenceStatusFromName(const QString &name);
 
-// What one user sees of another's presence.
+/// What one user sees of another's presence.
 struct Presence
 {
-    UserId userId = 0;
-    PresenceStatus status = PresenceStatus::Offline;
-    qint64 lastSeenMs = 0; // when the user was last connected; 0 if never
+    UserId userId = 0; ///< whose presence this is
+    PresenceStatus status = PresenceStatus::Offline; ///< connected, away or offline
+    qint64 lastSeenMs = 0; ///< when the user was last connected (ms since the epoch); 0 if never
 
     friend bool operator==(const Presence &, const Presence &) = default;
 };

@@ -10,30 +10,39 @@
 
 namespace Banter {
 
+/// A user account as others see it.
 struct User
 {
-    UserId id = 0;
-    QString username; // unique, lowercase, the login name
-    QString displayName; // free text shown to others; falls back to username
-    qint64 createdAtMs = 0;
+    UserId id = 0; ///< the server's id of the account
+    QString username; ///< unique, lowercase, the login name
+    QString displayName; ///< free text shown to others; falls back to username
+    qint64 createdAtMs = 0; ///< when the account was made (ms since the epoch)
 
+    /// The name to show: the display name, or the username when there is none.
     QString shownName() const { return displayName.isEmpty() ? username : displayName; }
     friend bool operator==(const User &, const User &) = default;
 };
 
 namespace UserRules {
-inline constexpr int MinUsernameLength = 3;
-inline constexpr int MaxUsernameLength = 32;
-inline constexpr int MaxDisplayNameLength = 64;
-inline constexpr int MinPasswordLength = 8;
-// Capped so a client cannot make the server hash megabytes (Argon2 cost grows with input).
+inline constexpr int MinUsernameLength = 3; ///< shortest username, in characters
+inline constexpr int MaxUsernameLength = 32; ///< longest username, in characters
+inline constexpr int MaxDisplayNameLength = 64; ///< longest display name, in characters
+inline constexpr int MinPasswordLength = 8; ///< shortest password, in characters
+/// Longest password in UTF-8 bytes. Capped so a client cannot make the server hash
+/// megabytes (Argon2 cost grows with input).
 inline constexpr int MaxPasswordBytes = 1024;
-inline constexpr int MaxDeviceNameLength = 64;
+inline constexpr int MaxDeviceNameLength = 64; ///< longest device name, in characters
 
-// Usernames are 3-32 characters of [a-z0-9._-], starting with a letter or digit.
+/// Usernames are 3-32 characters of [a-z0-9._-], starting with a letter or digit.
+/// \return success, or ErrorCode::BadRequest saying what is wrong
 BANTERSHARED_EXPORT Status validateUsername(const QString &username);
+/// A display name is well-formed text of at most MaxDisplayNameLength characters; it may be
+/// empty. Too long is ErrorCode::TooLarge, anything else ErrorCode::BadRequest.
 BANTERSHARED_EXPORT Status validateDisplayName(const QString &displayName);
+/// A password has at least MinPasswordLength characters and at most MaxPasswordBytes bytes.
 BANTERSHARED_EXPORT Status validatePassword(const QString &password);
+/// A device name (shown in the list of signed-in devices) is well-formed, not blank, and at
+/// most MaxDeviceNameLength characters.
 BANTERSHARED_EXPORT Status validateDeviceName(const QString &device);
 } // namespace UserRules
 

@@ -15,78 +15,111 @@
 
 namespace Banter::Protocol {
 
-// {conversation_id}: conversation, leave, and the conversation_removed push.
+/// {conversation_id}: conversation, leave, and the conversation_removed push.
 struct BANTERSHARED_EXPORT ConversationRef
 {
-    ConversationId conversationId = 0;
+    ConversationId conversationId = 0; ///< the conversation
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<ConversationRef> fromJson(const QJsonObject &object);
     friend bool operator==(const ConversationRef &, const ConversationRef &) = default;
 };
 
-// {conversation}: the reply to create/add/remove/rename/conversation, and the
-// conversation_updated push.
+/// {conversation}: the reply to create/add/remove/rename/conversation, and the
+/// conversation_updated push.
 struct BANTERSHARED_EXPORT ConversationReply
 {
-    Conversation conversation;
+    Conversation conversation; ///< the conversation as it is now, with its members
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<ConversationReply> fromJson(const QJsonObject &object);
     friend bool operator==(const ConversationReply &, const ConversationReply &) = default;
 };
 
+/// The reply to conversations: my list, newest activity first.
 struct BANTERSHARED_EXPORT ConversationsReply
 {
+    /// every conversation I am a member of, with its last message and unread count
     QList<ConversationSummary> conversations;
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<ConversationsReply> fromJson(const QJsonObject &object);
     friend bool operator==(const ConversationsReply &, const ConversationsReply &) = default;
 };
 
+/// "create_private": the private conversation with a user, made if there is none yet.
 struct BANTERSHARED_EXPORT CreatePrivateRequest
 {
-    UserId userId = 0;
+    UserId userId = 0; ///< the other user
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<CreatePrivateRequest> fromJson(const QJsonObject &object);
     friend bool operator==(const CreatePrivateRequest &, const CreatePrivateRequest &) = default;
 };
 
+/// "create_group": a new group with me as its admin.
 struct BANTERSHARED_EXPORT CreateGroupRequest
 {
-    QString name;
-    QList<UserId> memberIds; // besides the creator, who becomes admin
+    QString name; ///< the group name (ConversationRules::validateGroupName)
+    QList<UserId> memberIds; ///< besides the creator, who becomes admin
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<CreateGroupRequest> fromJson(const QJsonObject &object);
     friend bool operator==(const CreateGroupRequest &, const CreateGroupRequest &) = default;
 };
 
+/// "add_members": adds users to a group (admins only).
 struct BANTERSHARED_EXPORT AddMembersRequest
 {
-    ConversationId conversationId = 0;
-    QList<UserId> userIds;
+    ConversationId conversationId = 0; ///< the group
+    QList<UserId> userIds; ///< the users to add
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<AddMembersRequest> fromJson(const QJsonObject &object);
     friend bool operator==(const AddMembersRequest &, const AddMembersRequest &) = default;
 };
 
+/// "remove_member": removes a member from a group (admins only).
 struct BANTERSHARED_EXPORT RemoveMemberRequest
 {
-    ConversationId conversationId = 0;
-    UserId userId = 0;
+    ConversationId conversationId = 0; ///< the group
+    UserId userId = 0; ///< the member to remove
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<RemoveMemberRequest> fromJson(const QJsonObject &object);
     friend bool operator==(const RemoveMemberRequest &, const RemoveMemberRequest &) = default;
 };
 
+/// "rename": renames a group (admins only).
 struct BANTERSHARED_EXPORT RenameRequest
 {
-    ConversationId conversationId = 0;
-    QString name;
+    ConversationId conversationId = 0; ///< the group
+    QString name; ///< the new name (ConversationRules::validateGroupName)
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<RenameRequest> fromJson(const QJsonObject &object);
     friend bool operator==(const RenameRequest &, const RenameRequest &) = default;
 };
 
+/// The JSON form of a conversation as its member's list shows it.
 BANTERSHARED_EXPORT QJsonObject toJson(const ConversationSummary &summary);
+/// Decodes a ConversationSummary strictly.
 BANTERSHARED_EXPORT Result<ConversationSummary> summaryFromJson(const QJsonObject &object);
 
 } // namespace Banter::Protocol

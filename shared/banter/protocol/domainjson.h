@@ -19,25 +19,37 @@
 
 namespace Banter::Protocol {
 
+/// The JSON form of a user.
 BANTERSHARED_EXPORT QJsonObject toJson(const User &user);
+/// Decodes a User strictly.
 BANTERSHARED_EXPORT Result<User> userFromJson(const QJsonObject &object);
 
+/// The JSON form of an attachment (the thumbnail in base64).
 BANTERSHARED_EXPORT QJsonObject toJson(const Attachment &attachment);
+/// Decodes an Attachment strictly.
 BANTERSHARED_EXPORT Result<Attachment> attachmentFromJson(const QJsonObject &object);
 
+/// The JSON form of a message.
 BANTERSHARED_EXPORT QJsonObject toJson(const Message &message);
+/// Decodes a Message strictly.
 BANTERSHARED_EXPORT Result<Message> messageFromJson(const QJsonObject &object);
 
+/// The JSON form of a conversation member.
 BANTERSHARED_EXPORT QJsonObject toJson(const Participant &participant);
+/// Decodes a Participant strictly.
 BANTERSHARED_EXPORT Result<Participant> participantFromJson(const QJsonObject &object);
 
+/// The JSON form of a conversation with its members.
 BANTERSHARED_EXPORT QJsonObject toJson(const Conversation &conversation);
+/// Decodes a Conversation strictly.
 BANTERSHARED_EXPORT Result<Conversation> conversationFromJson(const QJsonObject &object);
 
+/// The JSON form of a presence (the presence push has this shape).
 BANTERSHARED_EXPORT QJsonObject toJson(const Presence &presence);
+/// Decodes a Presence strictly.
 BANTERSHARED_EXPORT Result<Presence> presenceFromJson(const QJsonObject &object);
 
-// Encodes each element with toJson / decodes each with `decode`, failing on the first error.
+/// Encodes each element with toJson() into a JSON array.
 template<typename T>
 QJsonArray toJsonArray(const QList<T> &items)
 {
@@ -47,11 +59,16 @@ QJsonArray toJsonArray(const QList<T> &items)
     return array;
 }
 
+/// Decodes each element of \a array with \a decode (a function from QJsonObject to
+/// Result<T>); the first error, or an element that is not an object, fails the whole list.
 template<typename T, typename Decode>
 Result<QList<T>> listFromJson(const QJsonArray &array, Decode decode)
 {
     QList<T> items;
     items.reserve(array.size());
+    // The iterator yields QJsonValueConstRef; converting each to the QJsonValue used below is
+    // the point, not an accident.
+    // NOLINTNEXTLINE(performance-implicit-conversion-in-loop)
     for (const QJsonValue &value : array) {
         if (!value.isObject())
             return makeError(ErrorCode::BadRequest, QStringLiteral("list entries must be objects"));

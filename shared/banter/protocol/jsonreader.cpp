@@ -40,7 +40,7 @@ void JsonReader::fail(const Error &error)
 
 QJsonValue JsonReader::take(QLatin1String key, Presence presence, bool *present)
 {
-    const QJsonValue value = m_object.value(key);
+    QJsonValue value = m_object.value(key);
     *present = !(value.isUndefined() || value.isNull());
     if (!*present && presence == Required)
         fail(ErrorCode::BadRequest, QStringLiteral("missing field '%1'").arg(field(key)));
@@ -129,7 +129,7 @@ QList<qint64> JsonReader::idList(QLatin1String key, int maxCount, Presence prese
     ids.reserve(items.size());
     QSet<qint64> seen; // order kept, duplicates dropped in linear time
     seen.reserve(items.size());
-    for (const QJsonValue &item : items) {
+    for (const auto &item : items) {
         const double d = item.toDouble();
         if (!item.isDouble() || std::floor(d) != d || d < 1 || d > double(MaxJsonSafeInteger)) {
             fail(ErrorCode::BadRequest,
@@ -167,7 +167,7 @@ QJsonArray JsonReader::array(QLatin1String key, int maxCount, Presence presence)
         fail(ErrorCode::BadRequest, QStringLiteral("'%1' must be an array").arg(field(key)));
         return {};
     }
-    const QJsonArray items = value.toArray();
+    QJsonArray items = value.toArray();
     if (items.size() > maxCount) {
         fail(ErrorCode::TooLarge,
              QStringLiteral("'%1' has more than %2 entries").arg(field(key)).arg(maxCount));
@@ -207,7 +207,7 @@ bool withinDepth(const QJsonValue &value, int maxDepth)
             }
         } else {
             const QJsonArray array = value.toArray();
-            for (const QJsonValue &item : array) {
+            for (const auto &item : array) {
                 if (!withinDepth(item, maxDepth - 1))
                     return false;
             }

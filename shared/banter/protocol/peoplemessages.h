@@ -15,94 +15,129 @@
 
 namespace Banter::Protocol {
 
+/// "users": finds people by the start of their username or display name.
 struct BANTERSHARED_EXPORT UserSearchRequest
 {
-    static constexpr int DefaultLimit = 20;
-    static constexpr int MaxLimit = 50;
-    QString query; // a prefix of the username or display name
-    int limit = DefaultLimit;
+    static constexpr int DefaultLimit = 20; ///< results when the request does not say
+    static constexpr int MaxLimit = 50; ///< most results
+    QString query; ///< a prefix of the username or display name
+    int limit = DefaultLimit; ///< most users to return (1 to MaxLimit)
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<UserSearchRequest> fromJson(const QJsonObject &object);
     friend bool operator==(const UserSearchRequest &, const UserSearchRequest &) = default;
 };
 
+/// The reply to users.
 struct BANTERSHARED_EXPORT UsersReply
 {
-    QList<User> users;
+    QList<User> users; ///< the users found
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<UsersReply> fromJson(const QJsonObject &object);
     friend bool operator==(const UsersReply &, const UsersReply &) = default;
 };
 
-// "presence": set this user's own status. Only online and away can be chosen; offline is
-// what others see once the last connection is gone.
+/// "presence": set this user's own status. Only online and away can be chosen; offline is
+/// what others see once the last connection is gone.
 struct BANTERSHARED_EXPORT SetPresenceRequest
 {
-    PresenceStatus status = PresenceStatus::Online;
+    PresenceStatus status = PresenceStatus::Online; ///< online or away
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<SetPresenceRequest> fromJson(const QJsonObject &object);
     friend bool operator==(const SetPresenceRequest &, const SetPresenceRequest &) = default;
 };
 
-// The presence push has the shape of Presence: {user_id, status, last_seen}.
+/// The presence push has the shape of Presence: {user_id, status, last_seen}.
 struct BANTERSHARED_EXPORT PresencePush
 {
-    Presence presence;
+    Presence presence; ///< the user's presence now
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<PresencePush> fromJson(const QJsonObject &object);
     friend bool operator==(const PresencePush &, const PresencePush &) = default;
 };
 
+/// One entry of my contact list.
 struct BANTERSHARED_EXPORT Contact
 {
-    User user;
-    Presence presence;
-    bool blocked = false;
+    User user; ///< the contact
+    Presence presence; ///< their presence as I see it
+    bool blocked = false; ///< whether I blocked them
     friend bool operator==(const Contact &, const Contact &) = default;
 };
 
+/// The JSON form of a contact list entry.
 BANTERSHARED_EXPORT QJsonObject toJson(const Contact &contact);
+/// Decodes a Contact strictly.
 BANTERSHARED_EXPORT Result<Contact> contactFromJson(const QJsonObject &object);
 
+/// The reply to contacts: my contact list.
 struct BANTERSHARED_EXPORT ContactsReply
 {
-    QList<Contact> contacts;
+    QList<Contact> contacts; ///< every contact
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<ContactsReply> fromJson(const QJsonObject &object);
     friend bool operator==(const ContactsReply &, const ContactsReply &) = default;
 };
 
+/// The reply to add_contact, block and unblock: the contact as it is now.
 struct BANTERSHARED_EXPORT ContactReply
 {
-    Contact contact;
+    Contact contact; ///< the contact
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<ContactReply> fromJson(const QJsonObject &object);
     friend bool operator==(const ContactReply &, const ContactReply &) = default;
 };
 
-// "add_contact": by id or by username (exactly one).
+/// "add_contact": by id or by username (exactly one).
 struct BANTERSHARED_EXPORT AddContactRequest
 {
-    UserId userId = 0;
-    QString username;
+    UserId userId = 0; ///< the user to add, or 0 when `username` is set
+    QString username; ///< the username to add, or empty when `userId` is set
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<AddContactRequest> fromJson(const QJsonObject &object);
     friend bool operator==(const AddContactRequest &, const AddContactRequest &) = default;
 };
 
-// {user_id}: remove_contact, block, unblock.
+/// {user_id}: remove_contact, block, unblock.
 struct BANTERSHARED_EXPORT UserRef
 {
-    UserId userId = 0;
+    UserId userId = 0; ///< the user
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<UserRef> fromJson(const QJsonObject &object);
     friend bool operator==(const UserRef &, const UserRef &) = default;
 };
 
+/// The session_revoked push: this connection's session has ended; the server closes it.
 struct BANTERSHARED_EXPORT SessionRevokedPush
 {
-    QString reason; // "logout", "revoked", "password_changed", "token_reuse"
+    QString reason; ///< "logout", "revoked", "password_changed", "token_reuse"
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<SessionRevokedPush> fromJson(const QJsonObject &object);
     friend bool operator==(const SessionRevokedPush &, const SessionRevokedPush &) = default;
 };

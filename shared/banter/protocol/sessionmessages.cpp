@@ -177,7 +177,7 @@ Result<SessionsReply> SessionsReply::fromJson(const QJsonObject &object)
     R r(object);
     SessionsReply v;
     const QJsonArray list = r.array("sessions"_L1, 10'000);
-    for (const QJsonValue &item : list) {
+    for (const auto &item : list) {
         R s(item.toObject(), u"sessions[]"_s);
         if (!item.isObject())
             s.fail(ErrorCode::BadRequest, u"sessions entries must be objects"_s);

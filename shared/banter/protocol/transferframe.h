@@ -21,21 +21,27 @@
 
 namespace Banter::Protocol {
 
-enum class ChunkKind : quint8 { Upload = 1, Download = 2 };
-
-struct ChunkView
-{
-    ChunkKind kind = ChunkKind::Upload;
-    QByteArray id;
-    qint64 offset = 0;
-    QByteArrayView payload; // points into the frame it was decoded from
+/// Which way a chunk travels; the value is the frame's first byte.
+enum class ChunkKind : quint8 {
+    Upload = 1, ///< client to server, part of an upload
+    Download = 2, ///< server to client, part of a download
 };
 
-inline constexpr int MaxChunkIdLength = 64;
+/// A decoded binary chunk frame; the payload is not copied.
+struct ChunkView
+{
+    ChunkKind kind = ChunkKind::Upload; ///< upload or download
+    QByteArray id; ///< the upload or file id
+    qint64 offset = 0; ///< where the payload belongs in the file
+    QByteArrayView payload; ///< points into the frame it was decoded from
+};
 
+inline constexpr int MaxChunkIdLength = 64; ///< longest upload or file id in a chunk
+
+/// A binary frame carrying \a payload at \a offset of the upload or file \a id.
 BANTERSHARED_EXPORT QByteArray encodeChunk(ChunkKind kind, const QByteArray &id, qint64 offset,
                                            QByteArrayView payload);
-// Empty when the frame is not a well-formed chunk.
+/// Empty when the frame is not a well-formed chunk.
 BANTERSHARED_EXPORT std::optional<ChunkView> decodeChunk(const QByteArray &frame);
 
 } // namespace Banter::Protocol

@@ -30,7 +30,7 @@ bool isTransferId(const QString &id)
 
 QString readId(R &r, QLatin1String key, R::Presence presence = R::Required)
 {
-    const QString id = r.string(key, MaxChunkIdLength, presence);
+    QString id = r.string(key, MaxChunkIdLength, presence);
     if (r.ok() && r.has(key) && !isTransferId(id))
         r.fail(ErrorCode::BadRequest, u"'%1' is not a valid id"_s.arg(key));
     return id;
@@ -108,8 +108,8 @@ Result<UploadStartReply> UploadStartReply::fromJson(const QJsonObject &object)
     UploadStartReply v;
     v.uploadId = readId(r, "upload_id"_L1);
     v.offset = r.integer("offset"_L1, 0, MaxJsonSafe);
-    v.chunkSize = int(r.integer("chunk_size"_L1, 1, 64 * 1024 * 1024));
-    v.window = int(r.integer("window"_L1, 1, 1024 * 1024 * 1024));
+    v.chunkSize = int(r.integer("chunk_size"_L1, 1, qint64(64) * 1024 * 1024));
+    v.window = int(r.integer("window"_L1, 1, qint64(1024) * 1024 * 1024));
     return r.finish(v);
 }
 

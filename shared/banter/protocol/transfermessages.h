@@ -15,85 +15,106 @@
 
 namespace Banter::Protocol {
 
-// A stored file as the server describes it. The id is random and unguessable; size,
-// mime type and hash are the server's findings, never the uploader's claims.
+/// A stored file as the server describes it. The id is random and unguessable; size,
+/// mime type and hash are the server's findings, never the uploader's claims.
 struct BANTERSHARED_EXPORT FileInfo
 {
-    QString id;
-    QString name;
-    qint64 size = 0;
-    QString mimeType;
-    QString sha256; // lower-case hex
-    qint64 createdAtMs = 0;
+    QString id; ///< the file id, random and unguessable
+    QString name; ///< the name the uploader gave
+    qint64 size = 0; ///< in bytes
+    QString mimeType; ///< as the server sniffed it from the content
+    QString sha256; ///< lower-case hex
+    qint64 createdAtMs = 0; ///< when the upload finished (ms since the epoch)
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<FileInfo> fromJson(const QJsonObject &object);
     friend bool operator==(const FileInfo &, const FileInfo &) = default;
 };
 
-// Starts an upload, or resumes one: with upload_id, that upload; without, an unfinished
-// upload of mine with the same size and hash if there is one.
+/// Starts an upload, or resumes one: with upload_id, that upload; without, an unfinished
+/// upload of mine with the same size and hash if there is one.
 struct BANTERSHARED_EXPORT UploadStartRequest
 {
-    static constexpr int Sha256HexLength = 64;
-    QString name;
-    qint64 size = 0;
-    QString sha256; // lower-case hex of the whole content
-    QString uploadId; // optional: resume this upload
+    static constexpr int Sha256HexLength = 64; ///< length of a SHA-256 in hex
+    QString name; ///< the file name to store
+    qint64 size = 0; ///< the whole file, in bytes
+    QString sha256; ///< lower-case hex of the whole content
+    QString uploadId; ///< optional: resume this upload
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<UploadStartRequest> fromJson(const QJsonObject &object);
     friend bool operator==(const UploadStartRequest &, const UploadStartRequest &) = default;
 };
 
-// Send bytes from `offset` on, in chunks of at most `chunk_size`, with at most `window`
-// bytes not yet confirmed by upload_progress.
+/// Send bytes from `offset` on, in chunks of at most `chunk_size`, with at most `window`
+/// bytes not yet confirmed by upload_progress.
 struct BANTERSHARED_EXPORT UploadStartReply
 {
-    QString uploadId;
-    qint64 offset = 0;
-    int chunkSize = 0;
-    int window = 0;
+    QString uploadId; ///< the upload, for chunks, upload_finish and resuming
+    qint64 offset = 0; ///< the first byte the server still needs
+    int chunkSize = 0; ///< largest chunk payload, in bytes
+    int window = 0; ///< most bytes sent and not yet confirmed
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<UploadStartReply> fromJson(const QJsonObject &object);
     friend bool operator==(const UploadStartReply &, const UploadStartReply &) = default;
 };
 
-// upload_finish, upload_cancel and the upload_progress push carry the upload id (and the
-// push the bytes stored so far).
+/// upload_finish, upload_cancel and the upload_progress push carry the upload id (and the
+/// push the bytes stored so far).
 struct BANTERSHARED_EXPORT UploadRef
 {
-    QString uploadId;
-    qint64 offset = 0; // upload_progress only
+    QString uploadId; ///< the upload
+    qint64 offset = 0; ///< upload_progress only
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<UploadRef> fromJson(const QJsonObject &object);
     friend bool operator==(const UploadRef &, const UploadRef &) = default;
 };
 
-// The reply of upload_finish and of file: {"file": FileInfo}.
+/// The reply of upload_finish and of file: {"file": FileInfo}.
 struct BANTERSHARED_EXPORT FileReply
 {
-    FileInfo file;
+    FileInfo file; ///< the stored file
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<FileReply> fromJson(const QJsonObject &object);
     friend bool operator==(const FileReply &, const FileReply &) = default;
 };
 
-// download, download_cancel and file: a file id, and where to start.
+/// download, download_cancel and file: a file id, and where to start.
 struct BANTERSHARED_EXPORT DownloadRequest
 {
-    QString fileId;
-    qint64 offset = 0;
+    QString fileId; ///< the file (from a message's attachment)
+    qint64 offset = 0; ///< the first byte wanted (to resume a download)
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<DownloadRequest> fromJson(const QJsonObject &object);
     friend bool operator==(const DownloadRequest &, const DownloadRequest &) = default;
 };
 
-// upload_failed / download_failed: a transfer stopped outside any request (a bad chunk, a
-// disk error); `id` is the upload or file id.
+/// upload_failed / download_failed: a transfer stopped outside any request (a bad chunk, a
+/// disk error); `id` is the upload or file id.
 struct BANTERSHARED_EXPORT TransferFailedPush
 {
-    QString id;
-    Error error;
+    QString id; ///< the upload or file id
+    Error error; ///< why it stopped
+    /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
     static Result<TransferFailedPush> fromJson(const QJsonObject &object);
 };
 

@@ -11,59 +11,107 @@
 namespace Banter::Protocol::Type {
 
 // Session
+/// Agree on the protocol version; learn the server's limits.
 inline constexpr QLatin1String Hello{"hello"};
+/// Make an account and sign in.
 inline constexpr QLatin1String Register{"register"};
+/// Sign in with a password.
 inline constexpr QLatin1String Login{"login"};
+/// Sign a connection in with an access token.
 inline constexpr QLatin1String Auth{"auth"};
+/// Trade a refresh token for new tokens.
 inline constexpr QLatin1String Refresh{"refresh"};
+/// End this session.
 inline constexpr QLatin1String Logout{"logout"};
+/// List my signed-in devices.
 inline constexpr QLatin1String Sessions{"sessions"};
+/// Sign one of my devices out.
 inline constexpr QLatin1String RevokeSession{"revoke_session"};
+/// Set a new password.
 inline constexpr QLatin1String ChangePassword{"change_password"};
+/// Keep the connection alive, check the server answers.
 inline constexpr QLatin1String Ping{"ping"};
-inline constexpr QLatin1String Pong{"pong"}; // the response type of ping
+/// The response type of ping.
+inline constexpr QLatin1String Pong{"pong"};
 // Conversations
+/// My conversation list.
 inline constexpr QLatin1String Conversations{"conversations"};
+/// One conversation with its members.
 inline constexpr QLatin1String ConversationInfo{"conversation"};
+/// The private conversation with a user.
 inline constexpr QLatin1String CreatePrivate{"create_private"};
+/// A new group.
 inline constexpr QLatin1String CreateGroup{"create_group"};
+/// Add users to a group.
 inline constexpr QLatin1String AddMembers{"add_members"};
+/// Remove a member from a group.
 inline constexpr QLatin1String RemoveMember{"remove_member"};
+/// Leave a group.
 inline constexpr QLatin1String Leave{"leave"};
+/// Rename a group.
 inline constexpr QLatin1String Rename{"rename"};
 // Messaging
+/// Send a message.
 inline constexpr QLatin1String Message{"message"};
+/// A page of older messages.
 inline constexpr QLatin1String History{"history"};
+/// Everything since the client's positions.
 inline constexpr QLatin1String Sync{"sync"};
+/// My read position in a conversation.
 inline constexpr QLatin1String Read{"read"};
+/// My delivered position in a conversation.
 inline constexpr QLatin1String Delivered{"delivered"};
+/// I am typing, or stopped
 inline constexpr QLatin1String Typing{"typing"};
 // People
+/// Find people.
 inline constexpr QLatin1String Users{"users"};
+/// Set my status (online or away).
 inline constexpr QLatin1String SetPresence{"presence"};
+/// My contact list.
 inline constexpr QLatin1String Contacts{"contacts"};
+/// Add a contact.
 inline constexpr QLatin1String AddContact{"add_contact"};
+/// Remove a contact.
 inline constexpr QLatin1String RemoveContact{"remove_contact"};
+/// Block a user.
 inline constexpr QLatin1String Block{"block"};
+/// Unblock a user.
 inline constexpr QLatin1String Unblock{"unblock"};
 // File transfer (on the /transfer connection)
+/// Start or resume an upload.
 inline constexpr QLatin1String UploadStart{"upload_start"};
+/// Complete an upload; the file is stored.
 inline constexpr QLatin1String UploadFinish{"upload_finish"};
+/// Abandon an upload.
 inline constexpr QLatin1String UploadCancel{"upload_cancel"};
+/// Start or resume a download.
 inline constexpr QLatin1String Download{"download"};
+/// Stop a download.
 inline constexpr QLatin1String DownloadCancel{"download_cancel"};
+/// Describe a stored file.
 inline constexpr QLatin1String File{"file"};
 
 // Pushes (server to client, no rid)
+/// A message arrived in one of my conversations.
 inline constexpr QLatin1String NewMessage{"new_message"};
+/// A member's read or delivered position rose.
 inline constexpr QLatin1String Receipt{"receipt"};
+/// Another member is typing, or stopped.
 inline constexpr QLatin1String TypingPush{"typing"};
+/// A contact's or co-member's presence changed.
 inline constexpr QLatin1String PresencePush{"presence"};
+/// A conversation changed (members, name) or I was added to one.
 inline constexpr QLatin1String ConversationUpdated{"conversation_updated"};
+/// I left or was removed from a conversation
 inline constexpr QLatin1String ConversationRemoved{"conversation_removed"};
+/// This connection's session ended; the server closes it.
 inline constexpr QLatin1String SessionRevoked{"session_revoked"};
+/// Bytes of an upload stored so far.
 inline constexpr QLatin1String UploadProgress{"upload_progress"};
+/// An upload stopped outside any request.
 inline constexpr QLatin1String UploadFailed{"upload_failed"};
+/// A download stopped outside any request.
 inline constexpr QLatin1String DownloadFailed{"download_failed"};
 
 } // namespace Banter::Protocol::Type

@@ -1,3 +1,5 @@
+-- SPDX-FileCopyrightText: 2026 Banter developers
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Banter schema version 1 (SQLite). Times are milliseconds since the epoch.
 CREATE TABLE users (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,3 +1,5 @@
+-- SPDX-FileCopyrightText: 2026 Banter developers
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Banter schema version 2 (SQLite): stored files, unfinished uploads, and which
 -- conversations a file was shared into (who may download it). The content itself lives on
 -- disk under <data dir>/files, named by its SHA-256; identical content is stored once.

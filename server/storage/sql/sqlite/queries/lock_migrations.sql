@@ -1,2 +1,4 @@
+-- SPDX-FileCopyrightText: 2026 Banter developers
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Runs first inside each migration transaction, so two servers starting together take turns.
 -- Nothing to do on SQLite: BEGIN IMMEDIATE already holds the database's write lock.

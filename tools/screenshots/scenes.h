@@ -1,0 +1,19 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+class QDir;
+
+namespace Banter::Screenshots {
+
+// Each scene starts its own server and users, renders its pictures into `out`, and returns
+// false (having said why on stderr) if any step failed.
+
+// The main window in both palettes, the contacts tab, the sign-in dialog, the group info
+// dialog and the tray icons: main-*.png, contacts-light.png, signin-*.png,
+// groupinfo-dark.png, tray-*.png.
+bool shootChat(const QDir &out);
+// Files and images sent and received, and the image viewer: files-*.png.
+bool shootFiles(const QDir &out);
+
+} // namespace Banter::Screenshots
