@@ -181,8 +181,11 @@ void TestSqlMigrations::releasedVersionKeepsItsRows()
     QVERIFY2(history, history ? "" : qPrintable(history.error().message));
     QCOMPARE(history->size(), 4);
     QCOMPARE(history->at(0).type, MessageType::System);
-    QCOMPARE(history->at(0).event.value(u"event"_s).toString(), u"members_added"_s);
-    QCOMPARE(history->at(1).event.value(u"name"_s).toString(), u"Weekend"_s);
+    QVERIFY(history->at(0).event.has_value() && history->at(1).event.has_value());
+    QCOMPARE(history->at(0).event->kind, SystemEvent::Kind::MembersAdded);
+    QCOMPARE(history->at(0).event->userIds, (QList<UserId>{2, 3}));
+    QCOMPARE(history->at(1).event->kind, SystemEvent::Kind::Renamed);
+    QCOMPARE(history->at(1).event->name, u"Weekend"_s);
     QCOMPARE(history->at(2).type, MessageType::Image);
     QCOMPARE(history->at(2).attachment.fileId, u"f-photo"_s);
     QCOMPARE(history->at(2).attachment.width, 64);
