@@ -194,20 +194,20 @@ void TestTls::transfersOverTlsUseThePin()
 
     TransferClient files(*alice);
     const auto up = files.upload(source);
-    QVERIFY(waitFor(
-        [&] { return files.transfer(up)->state == TransferClient::State::Finished; }, 30'000));
+    QVERIFY(waitFor([&] { return files.transfer(up)->state == TransferClient::State::Finished; },
+                    30'000));
     const QString target = dir.filePath(u"copy.bin"_s);
     const auto down = files.download(files.transfer(up)->file.id, target);
-    QVERIFY(waitFor(
-        [&] { return files.transfer(down)->state == TransferClient::State::Finished; }, 30'000));
+    QVERIFY(waitFor([&] { return files.transfer(down)->state == TransferClient::State::Finished; },
+                    30'000));
     QCOMPARE(sha256OfFile(target), sha256OfFile(source));
 
     // The transfer connection accepts the pinned certificate and nothing else.
     TransferClient other(*alice);
     alice->setPinnedCertificate(CertificatePin::serverKey(server.url()), QByteArray(32, 'x'));
     const auto refused = other.upload(source);
-    QVERIFY(waitFor(
-        [&] { return other.transfer(refused)->state == TransferClient::State::Failed; }, 10'000));
+    QVERIFY(waitFor([&] { return other.transfer(refused)->state == TransferClient::State::Failed; },
+                    10'000));
     QVERIFY(other.transfer(refused)->error->message.contains(u"certificate"_s));
     SessionCloser closer{{alice.get()}};
 }
