@@ -23,7 +23,7 @@ namespace {
 
 bool waitForState(ClientSession &session, ClientSession::State state, int timeoutMs = 10'000)
 {
-    return QTest::qWaitFor([&] { return session.state() == state; }, timeoutMs);
+    return waitFor([&] { return session.state() == state; }, timeoutMs, "the session's state");
 }
 
 } // namespace
@@ -66,7 +66,7 @@ void TestTls::firstUsePinsAndReconnectsWithThePin()
     QVERIFY(chat);
     QSignalSpy received(bob.get(), &ClientSession::messageReceived);
     QVERIFY(await(alice.sendMessage(chat->id, u"over TLS"_s)));
-    QVERIFY(QTest::qWaitFor([&] { return received.count() == 1; }, 5000));
+    QVERIFY(waitFor([&] { return received.count() == 1; }, 5000));
 
     // A restart keeps the certificate: both reconnect by themselves and nothing is pinned anew.
     ClientSession::Options fast = alice.options();
@@ -79,7 +79,7 @@ void TestTls::firstUsePinsAndReconnectsWithThePin()
     QVERIFY(waitForState(*bob, ClientSession::State::Ready));
     QCOMPARE(pinned.count(), 1);
     QVERIFY(await(alice.sendMessage(chat->id, u"after the restart"_s)));
-    QVERIFY(QTest::qWaitFor([&] { return received.count() == 2; }, 5000));
+    QVERIFY(waitFor([&] { return received.count() == 2; }, 5000));
     SessionCloser closer{{&alice, bob.get()}};
 }
 
@@ -103,7 +103,7 @@ void TestTls::changedCertificateIsRefusedUntilTrusted()
     const QByteArray second = server.server()->certificateFingerprint();
     QVERIFY(second != first);
 
-    QVERIFY(QTest::qWaitFor([&] { return refused.count() == 1; }, 10'000));
+    QVERIFY(waitFor([&] { return refused.count() == 1; }, 10'000));
     const QString key = u"127.0.0.1:%1"_s.arg(server.port());
     QCOMPARE(refused.first().at(0).toString(), key);
     QCOMPARE(refused.first().at(1).toByteArray(), first);
@@ -123,7 +123,7 @@ void TestTls::changedCertificateIsRefusedUntilTrusted()
     // Bob (who trusts the new certificate first) does not get it until Alice does too.
     QSignalSpy received(bob.get(), &ClientSession::messageReceived);
     auto pending = alice->sendMessage(chat->id, u"only after you trust it"_s);
-    QVERIFY(QTest::qWaitFor([&] { return bobRefused.count() == 1; }, 10'000));
+    QVERIFY(waitFor([&] { return bobRefused.count() == 1; }, 10'000));
     bob->setPinnedCertificate(key, second);
     bob->connectToServer(server.url());
     QVERIFY(waitForState(*bob, ClientSession::State::Ready));
@@ -136,7 +136,7 @@ void TestTls::changedCertificateIsRefusedUntilTrusted()
     alice->connectToServer(server.url());
     QVERIFY(waitForState(*alice, ClientSession::State::Ready));
     QVERIFY(await(pending));
-    QVERIFY(QTest::qWaitFor([&] { return received.count() == 1; }, 5000));
+    QVERIFY(waitFor([&] { return received.count() == 1; }, 5000));
     QCOMPARE(received.first().at(0).value<Message>().content, u"only after you trust it"_s);
     SessionCloser closer{{alice.get(), bob.get()}};
 }
@@ -152,7 +152,7 @@ void TestTls::unknownCertificateRefusedWithoutTrustOnFirstUse()
     QSignalSpy refused(&strict, &ClientSession::certificateRefused);
     QSignalSpy pinned(&strict, &ClientSession::certificatePinned);
     strict.connectToServer(server.url());
-    QVERIFY(QTest::qWaitFor([&] { return refused.count() == 1; }, 10'000));
+    QVERIFY(waitFor([&] { return refused.count() == 1; }, 10'000));
     QVERIFY(refused.first().at(1).toByteArray().isEmpty());
     QCOMPARE(pinned.count(), 0);
     QVERIFY(waitForState(strict, ClientSession::State::Disconnected));
@@ -194,20 +194,20 @@ void TestTls::transfersOverTlsUseThePin()
 
     TransferClient files(*alice);
     const auto up = files.upload(source);
-    QVERIFY(QTest::qWaitFor(
-        [&] { return files.transfer(up)->state == TransferClient::State::Finished; }, 30'000));
+    QVERIFY(waitFor([&] { return files.transfer(up)->state == TransferClient::State::Finished; },
+                    30'000));
     const QString target = dir.filePath(u"copy.bin"_s);
     const auto down = files.download(files.transfer(up)->file.id, target);
-    QVERIFY(QTest::qWaitFor(
-        [&] { return files.transfer(down)->state == TransferClient::State::Finished; }, 30'000));
+    QVERIFY(waitFor([&] { return files.transfer(down)->state == TransferClient::State::Finished; },
+                    30'000));
     QCOMPARE(sha256OfFile(target), sha256OfFile(source));
 
     // The transfer connection accepts the pinned certificate and nothing else.
     TransferClient other(*alice);
     alice->setPinnedCertificate(CertificatePin::serverKey(server.url()), QByteArray(32, 'x'));
     const auto refused = other.upload(source);
-    QVERIFY(QTest::qWaitFor(
-        [&] { return other.transfer(refused)->state == TransferClient::State::Failed; }, 10'000));
+    QVERIFY(waitFor([&] { return other.transfer(refused)->state == TransferClient::State::Failed; },
+                    10'000));
     QVERIFY(other.transfer(refused)->error->message.contains(u"certificate"_s));
     SessionCloser closer{{alice.get()}};
 }

@@ -164,8 +164,14 @@ void TestSqlMigrations::releasedVersionKeepsItsRows()
             QVERIFY2(!stored.isEmpty(),
                      qPrintable(row.table + u" row "_s + comparable(row.values.first())
                                 + u" is gone"_s));
-            for (qsizetype i = 0; i < row.columns.size(); ++i)
-                QCOMPARE(comparable(stored.at(i)), comparable(row.values.at(i)));
+            for (qsizetype i = 0; i < row.columns.size(); ++i) {
+                const QString now = comparable(stored.at(i));
+                const QString before = comparable(row.values.at(i));
+                QVERIFY2(now == before,
+                         qPrintable(row.table + u"."_s + row.columns.at(i) + u" of "_s
+                                    + comparable(row.values.first()) + u" is "_s + now + u", was "_s
+                                    + before));
+            }
         }
         for (const QString &table : {u"users"_s, u"messages"_s, u"participants"_s}) {
             const auto count = std::count_if(rows.cbegin(), rows.cend(),
