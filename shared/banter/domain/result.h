@@ -38,8 +38,9 @@ inline Error makeError(ErrorCode code, QString message, qint64 retryAfterMs = 0)
 ///     return user.error();
 /// use(user->displayName);
 /// \endcode
+// The implicit move assignment may throw exactly when T's may, as std::variant's does.
 template<typename T>
-class Result
+class Result // NOLINT(bugprone-exception-escape)
 {
 public:
     /// A successful result holding \a value.
