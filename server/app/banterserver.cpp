@@ -4,7 +4,6 @@
 
 #include "auth/jwtcodec.h"
 #include "auth/passwordhasher.h"
-#include <banter/client/certificatepin.h>
 #include "net/chatserver.h"
 #include "net/connectionregistry.h"
 #include "net/handlers/services.h"
@@ -23,6 +22,7 @@
 
 #include <QDir>
 
+#include <banter/protocol/certificatefingerprint.h>
 #include <optional>
 
 namespace Banter::Server {
@@ -142,10 +142,10 @@ Status BanterServer::start()
     }
     m_parts = std::move(parts);
     if (tls) {
-        m_fingerprint = CertificatePin::fingerprint(tls->certificate());
+        m_fingerprint = Banter::certificateFingerprint(tls->certificate());
         // Users compare this with what their client shows on first connection.
         qCInfo(lcNet).noquote() << u"TLS certificate SHA-256 %1 (%2)"_s.arg(
-            CertificatePin::formatFingerprint(m_fingerprint), tls->certificateFile);
+            formatCertificateFingerprint(m_fingerprint), tls->certificateFile);
     }
     return success();
 }
