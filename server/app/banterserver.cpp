@@ -9,12 +9,13 @@
 #include "net/handlers/services.h"
 #include "net/requestrouter.h"
 #include "net/tlscredentials.h"
-#include "net/transferservice.h"
+#include "net/transferstreams.h"
 #include "presence/presencestore.h"
 #include "serverlogging.h"
 #include "service/authservice.h"
 #include "service/contactservice.h"
 #include "service/conversationservice.h"
+#include "service/fileservice.h"
 #include "service/messagingservice.h"
 #include "service/presenceservice.h"
 #include "service/receiptservice.h"
@@ -45,9 +46,10 @@ struct BanterServer::Parts
     std::unique_ptr<ReceiptService> receipts;
     std::unique_ptr<ContactService> contacts;
     std::unique_ptr<PresenceService> presenceService;
+    std::unique_ptr<FileService> files;
     std::unique_ptr<Services> services;
     RequestRouter router;
-    std::unique_ptr<TransferService> transfers;
+    std::unique_ptr<TransferStreams> transfers;
     RequestRouter transferRouter;
     std::unique_ptr<ChatServer> chat;
 };
@@ -111,15 +113,16 @@ Status BanterServer::start()
     parts->receipts = std::make_unique<ReceiptService>(context);
     parts->contacts = std::make_unique<ContactService>(context);
     parts->presenceService = std::make_unique<PresenceService>(context);
+    parts->files = std::make_unique<FileService>(*parts->storage, m_config.files, systemClockMs);
     parts->services = std::make_unique<Services>(
         Services{*parts->auth, *parts->conversations, *parts->messaging, *parts->receipts,
-                 *parts->contacts, *parts->presenceService, m_config});
+                 *parts->contacts, *parts->presenceService, *parts->files, m_config});
     registerSessionHandlers(parts->router, *parts->services);
     registerConversationHandlers(parts->router, *parts->services);
     registerMessagingHandlers(parts->router, *parts->services);
     registerPeopleHandlers(parts->router, *parts->services);
-    parts->transfers = std::make_unique<TransferService>(
-        *parts->storage, m_config.files, FileStore(QDir(m_config.dataDir).filePath(u"files"_s)),
+    parts->transfers = std::make_unique<TransferStreams>(
+        *parts->files, m_config.files, FileStore(QDir(m_config.dataDir).filePath(u"files"_s)),
         systemClockMs);
     if (Status started = parts->transfers->start(); !started) {
         parts->storage->stop();
