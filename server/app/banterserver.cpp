@@ -21,6 +21,7 @@
 #include "service/receiptservice.h"
 #include "storage/storagefactory.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 #include <banter/protocol/certificatefingerprint.h>
@@ -158,11 +159,32 @@ void BanterServer::stop()
     if (!m_parts)
         return;
     m_parts->chat.reset(); // closes every connection
+    m_parts->hasher->waitForDone();
     m_parts->transfers->stop(); // drains the I/O thread
+    settle();
     m_parts->storage->stop(); // finishes queued jobs while the services still exist
+    settle();
     m_parts.reset();
     m_fingerprint.clear();
     qCInfo(lcServer) << "stopped";
+}
+
+// Runs the continuations that the I/O thread's and storage's last answers queued to the
+// services, while they still exist. Qt 6.4 aborts on a continuation whose context is gone,
+// and a queued continuation dropped unrun cancels its future, which runs the next
+// continuation of the chain: with a context that is being destroyed.
+void BanterServer::settle()
+{
+    const QList<QObject *> contexts{m_parts->auth.get(),      m_parts->conversations.get(),
+                                    m_parts->messaging.get(), m_parts->receipts.get(),
+                                    m_parts->contacts.get(),  m_parts->presenceService.get(),
+                                    m_parts->files.get(),     m_parts->transfers.get()};
+    // A continuation may queue the next step of its chain: twice covers them (a chain
+    // waits for storage or the I/O thread again at most once more, and those are stopped).
+    for (int round = 0; round < 2; ++round) {
+        for (QObject *context : contexts)
+            QCoreApplication::sendPostedEvents(context, QEvent::MetaCall);
+    }
 }
 
 quint16 BanterServer::port() const

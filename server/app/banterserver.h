@@ -3,11 +3,11 @@
 #pragma once
 
 #include "config/serverconfig.h"
-#include <banter/domain/result.h>
 
 #include <QByteArray>
 #include <QObject>
 
+#include <banter/domain/result.h>
 #include <memory>
 
 namespace Banter::Server {
@@ -37,6 +37,7 @@ public:
 
 private:
     struct Parts;
+    void settle();
     ServerConfig m_config;
     std::unique_ptr<Parts> m_parts;
     QByteArray m_fingerprint;

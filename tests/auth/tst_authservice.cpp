@@ -111,6 +111,8 @@ void TestAuthService::cleanup()
     // Storage first: its last answers are delivered to a service that still exists.
     if (m_storage)
         m_storage->stop();
+    // Storage's last answers continue on the service: let them, before it goes.
+    QCoreApplication::sendPostedEvents();
     stopService();
     m_storage.reset();
     m_jwt.reset();

@@ -47,22 +47,24 @@ Status admit(Services &s, ClientConnection &connection, UserId user, SessionId s
 // Completes register/login/refresh: admit the connection, then hand out the grant. A login
 // that cannot be admitted (or whose connection is gone) gives its new session back.
 QFuture<Result<P::AuthGrant>> admitGrant(Services &s, ClientConnection &connection,
-                                         QFuture<Result<P::AuthGrant>> grant, bool revokeOnRefusal)
+                                         QFuture<Result<P::AuthGrant>> granting,
+                                         bool revokeOnRefusal)
 {
-    return grant.then(&s.auth,
-                      [&s, conn = QPointer(&connection),
-                       revokeOnRefusal](Result<P::AuthGrant> grant) -> Result<P::AuthGrant> {
-                          if (!grant)
-                              return grant;
-                          Status admitted = conn ? admit(s, *conn, grant->user.id, grant->sessionId)
-                                                 : Status(connectionClosed());
-                          if (!admitted) {
-                              if (revokeOnRefusal)
-                                  s.auth.logout(grant->sessionId);
-                              return admitted.error();
-                          }
-                          return grant;
-                      });
+    return granting.then(&s.auth,
+                         [&s, conn = QPointer(&connection),
+                          revokeOnRefusal](Result<P::AuthGrant> grant) -> Result<P::AuthGrant> {
+                             if (!grant)
+                                 return grant;
+                             Status admitted = conn
+                                 ? admit(s, *conn, grant->user.id, grant->sessionId)
+                                 : Status(connectionClosed());
+                             if (!admitted) {
+                                 if (revokeOnRefusal)
+                                     s.auth.logout(grant->sessionId);
+                                 return admitted.error();
+                             }
+                             return grant;
+                         });
 }
 
 P::HelloReply helloReply(const Services &s, int protocol)
