@@ -13,7 +13,7 @@ namespace Banter::Server {
 
 // File transfer's use case: upload and file rows, the quota, who may read a file, and the
 // storage half of removing abandoned uploads. The bytes are not its business: net's
-// TransferService streams them through UploadIo and asks this service before and after.
+// TransferStreams streams them through UploadIo and asks this service before and after.
 class FileService : public QObject
 {
     Q_OBJECT
