@@ -4,25 +4,27 @@
 
 #include "auth/jwtcodec.h"
 #include "auth/passwordhasher.h"
-#include <banter/client/certificatepin.h>
 #include "net/chatserver.h"
 #include "net/connectionregistry.h"
 #include "net/handlers/services.h"
 #include "net/requestrouter.h"
 #include "net/tlscredentials.h"
-#include "net/transferservice.h"
+#include "net/transferstreams.h"
 #include "presence/presencestore.h"
 #include "serverlogging.h"
 #include "service/authservice.h"
 #include "service/contactservice.h"
 #include "service/conversationservice.h"
+#include "service/fileservice.h"
 #include "service/messagingservice.h"
 #include "service/presenceservice.h"
 #include "service/receiptservice.h"
 #include "storage/storagefactory.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
+#include <banter/protocol/certificatefingerprint.h>
 #include <optional>
 
 namespace Banter::Server {
@@ -45,9 +47,10 @@ struct BanterServer::Parts
     std::unique_ptr<ReceiptService> receipts;
     std::unique_ptr<ContactService> contacts;
     std::unique_ptr<PresenceService> presenceService;
+    std::unique_ptr<FileService> files;
     std::unique_ptr<Services> services;
     RequestRouter router;
-    std::unique_ptr<TransferService> transfers;
+    std::unique_ptr<TransferStreams> transfers;
     RequestRouter transferRouter;
     std::unique_ptr<ChatServer> chat;
 };
@@ -111,15 +114,16 @@ Status BanterServer::start()
     parts->receipts = std::make_unique<ReceiptService>(context);
     parts->contacts = std::make_unique<ContactService>(context);
     parts->presenceService = std::make_unique<PresenceService>(context);
+    parts->files = std::make_unique<FileService>(*parts->storage, m_config.files, m_clock);
     parts->services = std::make_unique<Services>(
         Services{*parts->auth, *parts->conversations, *parts->messaging, *parts->receipts,
-                 *parts->contacts, *parts->presenceService, m_config});
+                 *parts->contacts, *parts->presenceService, *parts->files, m_config});
     registerSessionHandlers(parts->router, *parts->services);
     registerConversationHandlers(parts->router, *parts->services);
     registerMessagingHandlers(parts->router, *parts->services);
     registerPeopleHandlers(parts->router, *parts->services);
-    parts->transfers = std::make_unique<TransferService>(
-        *parts->storage, m_config.files, FileStore(QDir(m_config.dataDir).filePath(u"files"_s)),
+    parts->transfers = std::make_unique<TransferStreams>(
+        *parts->files, m_config.files, FileStore(QDir(m_config.dataDir).filePath(u"files"_s)),
         m_clock);
     if (Status started = parts->transfers->start(); !started) {
         parts->storage->stop();
@@ -142,10 +146,10 @@ Status BanterServer::start()
     }
     m_parts = std::move(parts);
     if (tls) {
-        m_fingerprint = CertificatePin::fingerprint(tls->certificate());
+        m_fingerprint = Banter::certificateFingerprint(tls->certificate());
         // Users compare this with what their client shows on first connection.
         qCInfo(lcNet).noquote() << u"TLS certificate SHA-256 %1 (%2)"_s.arg(
-            CertificatePin::formatFingerprint(m_fingerprint), tls->certificateFile);
+            formatCertificateFingerprint(m_fingerprint), tls->certificateFile);
     }
     return success();
 }
@@ -155,11 +159,32 @@ void BanterServer::stop()
     if (!m_parts)
         return;
     m_parts->chat.reset(); // closes every connection
+    m_parts->hasher->waitForDone();
     m_parts->transfers->stop(); // drains the I/O thread
+    settle();
     m_parts->storage->stop(); // finishes queued jobs while the services still exist
+    settle();
     m_parts.reset();
     m_fingerprint.clear();
     qCInfo(lcServer) << "stopped";
+}
+
+// Runs the continuations that the I/O thread's and storage's last answers queued to the
+// services, while they still exist. Qt 6.4 aborts on a continuation whose context is gone,
+// and a queued continuation dropped unrun cancels its future, which runs the next
+// continuation of the chain: with a context that is being destroyed.
+void BanterServer::settle()
+{
+    const QList<QObject *> contexts{m_parts->auth.get(),      m_parts->conversations.get(),
+                                    m_parts->messaging.get(), m_parts->receipts.get(),
+                                    m_parts->contacts.get(),  m_parts->presenceService.get(),
+                                    m_parts->files.get(),     m_parts->transfers.get()};
+    // A continuation may queue the next step of its chain: twice covers them (a chain
+    // waits for storage or the I/O thread again at most once more, and those are stopped).
+    for (int round = 0; round < 2; ++round) {
+        for (QObject *context : contexts)
+            QCoreApplication::sendPostedEvents(context, QEvent::MetaCall);
+    }
 }
 
 quint16 BanterServer::port() const

@@ -4,11 +4,11 @@
 
 #include "config/serverconfig.h"
 #include "service/servicecontext.h"
-#include <banter/domain/result.h>
 
 #include <QByteArray>
 #include <QObject>
 
+#include <banter/domain/result.h>
 #include <memory>
 
 namespace Banter::Server {
@@ -42,6 +42,7 @@ public:
 
 private:
     struct Parts;
+    void settle();
     ServerConfig m_config;
     Clock m_clock = systemClockMs;
     std::unique_ptr<Parts> m_parts;

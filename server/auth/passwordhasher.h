@@ -56,6 +56,8 @@ public:
                                       const std::optional<QString> &phc) const;
 
     const PasswordParams &params() const { return m_params; }
+    // Waits for the work already started (before the services that wait for it go away).
+    void waitForDone() const { m_pool.waitForDone(); }
 
 private:
     PasswordCheck check(const QString &password, const std::optional<QString> &phc) const;

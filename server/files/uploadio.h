@@ -17,7 +17,7 @@ namespace Banter::Server {
 
 // Lives on the transfer I/O thread: appends chunks to partial files and hashes them as they
 // arrive, so neither the disk nor SHA-256 ever stalls the thread that serves chat. Calls
-// reach it queued (TransferService::onIo), in order, so a finish sees every earlier append.
+// reach it queued (TransferStreams::onIo), in order, so a finish sees every earlier append.
 class UploadIo : public QObject
 {
     Q_OBJECT

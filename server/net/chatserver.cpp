@@ -6,13 +6,14 @@
 #include "net/connectionregistry.h"
 #include "net/requestrouter.h"
 #include "net/tlsserver.h"
-#include "net/transferservice.h"
-#include <banter/protocol/peoplemessages.h>
-#include <banter/protocol/types.h>
+#include "net/transferstreams.h"
 #include "serverlogging.h"
 #include "service/presenceservice.h"
 
 #include <QTcpSocket>
+
+#include <banter/protocol/peoplemessages.h>
+#include <banter/protocol/types.h>
 
 namespace Banter::Server {
 
@@ -35,7 +36,7 @@ ChatServer::ChatServer(const ServerConfig &config, RequestRouter &router,
             &ChatServer::onWebSocketConnection);
 }
 
-void ChatServer::setTransfer(RequestRouter *router, TransferService *transfers)
+void ChatServer::setTransfer(RequestRouter *router, TransferStreams *transfers)
 {
     m_transferRouter = router;
     m_transfers = transfers;
@@ -124,7 +125,7 @@ void ChatServer::onWebSocketConnection()
                                    m_config.files.chunkBytes + 128)
             : new ClientConnection(m_nextConnectionId++, socket, m_router, m_config.limits, this);
         if (transfer) {
-            TransferService *transfers = m_transfers;
+            TransferStreams *transfers = m_transfers;
             connection->setBinaryHandler([transfers](ClientConnection &c, const QByteArray &frame) {
                 transfers->onBinary(c, frame);
             });

@@ -3,13 +3,13 @@
 #pragma once
 
 #include "config/serverconfig.h"
-#include <banter/domain/result.h>
 #include "service/pushsink.h"
 
 #include <QObject>
 #include <QTcpServer>
 #include <QWebSocketServer>
 
+#include <banter/domain/result.h>
 #include <memory>
 
 namespace Banter::Server {
@@ -18,7 +18,7 @@ class ClientConnection;
 class ConnectionRegistry;
 class PresenceService;
 class RequestRouter;
-class TransferService;
+class TransferStreams;
 struct TlsCredentials;
 
 // Accepts connections and owns their lifecycle. It listens on its own QTcpServer so it can
@@ -33,7 +33,7 @@ public:
     ChatServer(const ServerConfig &config, RequestRouter &router, ConnectionRegistry &registry,
                PresenceService &presence, QObject *parent = nullptr);
     // Connections to the path /transfer are served by this router and service instead.
-    void setTransfer(RequestRouter *router, TransferService *transfers);
+    void setTransfer(RequestRouter *router, TransferStreams *transfers);
     ~ChatServer() override;
 
     // Serve wss:// with these credentials instead of ws://; call before listen().
@@ -57,7 +57,7 @@ private:
     const ServerConfig &m_config;
     RequestRouter &m_router;
     RequestRouter *m_transferRouter = nullptr;
-    TransferService *m_transfers = nullptr;
+    TransferStreams *m_transfers = nullptr;
     ConnectionRegistry &m_registry;
     PresenceService &m_presence;
     std::unique_ptr<QTcpServer> m_tcp;

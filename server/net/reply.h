@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/domain/result.h>
 #include "net/clientconnection.h"
-#include <banter/protocol/frame.h>
 
 #include <QPointer>
+
+#include <banter/domain/result.h>
+#include <banter/protocol/frame.h>
 
 namespace Banter::Server {
 
@@ -35,37 +36,10 @@ public:
             m_connection->sendFrame(Protocol::encodeFailure(m_type, m_rid, error));
     }
 
-    // Completes with a service result: T's JSON on success, the error otherwise.
-    template<typename T>
-    void operator()(const Result<T> &result) const
-    {
-        if (!result)
-            failure(result.error());
-        else
-            success(toData(*result));
-    }
-
 private:
-    static QJsonObject toData(const Done &) { return {}; }
-    template<typename T>
-    static QJsonObject toData(const T &value)
-    {
-        return value.toJson();
-    }
-
     QPointer<ClientConnection> m_connection;
     QString m_type;
     QString m_rid;
 };
-
-// Decodes the request data as T and calls handle(T) or replies with the decoding error.
-template<typename T, typename Handle>
-void withDecoded(const QJsonObject &data, const Reply &reply, Handle handle)
-{
-    Result<T> decoded = T::fromJson(data);
-    if (!decoded)
-        return reply.failure(decoded.error());
-    handle(std::move(decoded).value());
-}
 
 } // namespace Banter::Server

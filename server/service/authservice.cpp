@@ -114,12 +114,13 @@ Protocol::AuthGrant AuthService::grantFor(const User &user, SessionId session,
     return grant;
 }
 
-void AuthService::registerUser(const Protocol::RegisterRequest &request, const QString &peerAddress,
-                               Callback<Protocol::AuthGrant> done)
+QFuture<Result<Protocol::AuthGrant>>
+AuthService::registerUser(const Protocol::RegisterRequest &request, const QString &peerAddress)
 {
+    using Grant = Protocol::AuthGrant;
     if (!m_settings.registrationOpen)
-        return done(makeError(ErrorCode::RegistrationClosed,
-                              u"this server does not accept new accounts"_s));
+        return readyResult<Grant>(makeError(ErrorCode::RegistrationClosed,
+                                            u"this server does not accept new accounts"_s));
     const QString username = request.username.toLower();
     const QString displayName = request.displayName.trimmed();
     for (const Status &check :
@@ -127,104 +128,110 @@ void AuthService::registerUser(const Protocol::RegisterRequest &request, const Q
           UserRules::validateDisplayName(displayName),
           UserRules::validateDeviceName(request.device)}) {
         if (!check)
-            return done(check.error());
+            return readyResult<Grant>(check.error());
     }
     const qint64 now = m_clock();
     const QString bucket = addressBucket(peerAddress);
     if (const qint64 wait = m_registrations.retryAfter(bucket, now); wait > 0)
-        return done(makeError(ErrorCode::RateLimited,
-                              u"too many new accounts from this address; try again later"_s, wait));
+        return readyResult<Grant>(
+            makeError(ErrorCode::RateLimited,
+                      u"too many new accounts from this address; try again later"_s, wait));
     std::shared_ptr<CheckSlot> slot = admitPasswordCheck();
     if (!slot)
-        return done(busy());
+        return readyResult<Grant>(busy());
     // Counted whether or not the name turns out to be free: the hash is spent either way.
     m_registrations.record(bucket, now);
-    m_hasher.hashAsync(request.password)
+    const QString refreshToken = RefreshToken::generate();
+    return m_hasher.hashAsync(request.password)
         .then(this,
               [this, username, displayName, device = request.device, slot,
-               done = std::move(done)](Result<QString> hash) mutable {
+               refreshHash = RefreshToken::hash(refreshToken)](
+                  Result<QString> hash) mutable -> QFuture<Result<IssuedSession>> {
                   slot.reset();
                   if (!hash)
-                      return done(hash.error());
+                      return readyResult<IssuedSession>(hash.error());
                   const qint64 now = m_clock();
-                  const QString refreshToken = RefreshToken::generate();
-                  runInStorage<IssuedSession>(
-                      m_storage, this,
-                      [username, displayName, device, hash = *hash,
-                       refreshHash = RefreshToken::hash(refreshToken), now,
+                  return runInStorage<IssuedSession>(
+                      m_storage,
+                      [username, displayName, device, hash = *hash, refreshHash, now,
                        expires = now + m_settings.refreshTokenTtlMs](
                           Repositories &repos) -> Result<IssuedSession> {
                           Result<User> user = repos.users.create(username, displayName, hash, now);
                           if (!user)
                               return user.error();
                           return createSession(repos, *user, device, refreshHash, now, expires);
-                      },
-                      [this, refreshToken, done = std::move(done)](Result<IssuedSession> issued) {
-                          if (!issued)
-                              return done(issued.error());
-                          qCInfo(lcAuth) << "new account" << issued->user.username;
-                          done(grantFor(issued->user, issued->id, refreshToken));
                       });
-              });
+              })
+        .unwrap()
+        .then(this, [this, refreshToken](Result<IssuedSession> issued) -> Result<Grant> {
+            if (!issued)
+                return issued.error();
+            qCInfo(lcAuth) << "new account" << issued->user.username;
+            return grantFor(issued->user, issued->id, refreshToken);
+        });
 }
 
-void AuthService::login(const Protocol::LoginRequest &request, const QString &peerAddress,
-                        Callback<Protocol::AuthGrant> done)
+QFuture<Result<Protocol::AuthGrant>> AuthService::login(const Protocol::LoginRequest &request,
+                                                        const QString &peerAddress)
 {
+    using Grant = Protocol::AuthGrant;
     LoginAttempt attempt{request, request.username.toLower(), addressBucket(peerAddress), m_clock(),
                          nullptr};
     const qint64 wait = qMax(m_accountFailures.retryAfter(attempt.username, attempt.startedAtMs),
                              m_addressFailures.retryAfter(attempt.bucket, attempt.startedAtMs));
     if (wait > 0)
-        return done(tooManyFailures(wait));
+        return readyResult<Grant>(tooManyFailures(wait));
     if (Status device = UserRules::validateDeviceName(request.device); !device)
-        return done(device.error());
+        return readyResult<Grant>(device.error());
     // No account has such a name or such a password: answer without looking or hashing.
     // That tells nothing about which accounts exist; such names are invalid for everyone.
     if (!UserRules::validateUsername(attempt.username)
         || request.password.toUtf8().size() > UserRules::MaxPasswordBytes) {
         m_addressFailures.record(attempt.bucket, attempt.startedAtMs);
-        return done(wrongCredentials());
+        return readyResult<Grant>(wrongCredentials());
     }
     attempt.slot = admitPasswordCheck();
     if (!attempt.slot)
-        return done(busy());
+        return readyResult<Grant>(busy());
     // Counted now and forgiven on success, so attempts still in flight count too.
     m_accountFailures.record(attempt.username, attempt.startedAtMs);
     m_addressFailures.record(attempt.bucket, attempt.startedAtMs);
-    runInStorage<std::optional<Credentials>>(
-        m_storage, this,
-        [username = attempt.username](Repositories &repos) {
-            return repos.users.findCredentials(username);
-        },
-        [this, attempt, done = std::move(done)](Result<std::optional<Credentials>> found) {
-            if (!found) {
-                forgive(attempt); // the database failed, not the user
-                return done(found.error());
-            }
-            checkLogin(attempt, std::move(found).value(), std::move(done));
-        });
+    return runInStorage<std::optional<Credentials>>(
+               m_storage,
+               [username = attempt.username](Repositories &repos) {
+                   return repos.users.findCredentials(username);
+               })
+        .then(this,
+              [this, attempt](Result<std::optional<Credentials>> found) -> QFuture<Result<Grant>> {
+                  if (!found) {
+                      forgive(attempt); // the database failed, not the user
+                      return readyResult<Grant>(found.error());
+                  }
+                  return checkLogin(attempt, *found);
+              })
+        .unwrap();
 }
 
-void AuthService::checkLogin(LoginAttempt attempt, const std::optional<Credentials> &credentials,
-                             Callback<Protocol::AuthGrant> done)
+QFuture<Result<Protocol::AuthGrant>>
+AuthService::checkLogin(LoginAttempt attempt, const std::optional<Credentials> &credentials)
 {
     const std::optional<QString> phc =
         credentials ? std::optional<QString>(credentials->passwordHash) : std::nullopt;
-    m_hasher.checkAsync(attempt.request.password, phc)
+    return m_hasher.checkAsync(attempt.request.password, phc)
         .then(this,
-              [this, attempt = std::move(attempt), user = credentials ? credentials->user : User{},
-               done = std::move(done)](const PasswordCheck &checked) mutable {
+              [this, attempt = std::move(attempt), user = credentials ? credentials->user : User{}](
+                  const PasswordCheck &checked) mutable -> QFuture<Result<Protocol::AuthGrant>> {
                   attempt.slot.reset();
                   if (!checked.ok) {
                       qCInfo(lcAuth)
                           << "failed sign-in for" << attempt.username << "from" << attempt.bucket;
-                      return done(wrongCredentials());
+                      return readyResult<Protocol::AuthGrant>(wrongCredentials());
                   }
                   forgive(attempt);
                   m_accountFailures.reset(attempt.username);
-                  finishLogin(user, attempt.request.device, checked.rehash, std::move(done));
-              });
+                  return finishLogin(user, attempt.request.device, checked.rehash);
+              })
+        .unwrap();
 }
 
 void AuthService::forgive(const LoginAttempt &attempt)
@@ -233,40 +240,40 @@ void AuthService::forgive(const LoginAttempt &attempt)
     m_addressFailures.forgive(attempt.bucket, attempt.startedAtMs);
 }
 
-void AuthService::finishLogin(const User &user, const QString &device, const QString &rehash,
-                              Callback<Protocol::AuthGrant> done)
+QFuture<Result<Protocol::AuthGrant>>
+AuthService::finishLogin(const User &user, const QString &device, const QString &rehash)
 {
     const qint64 now = m_clock();
     const QString refreshToken = RefreshToken::generate();
-    runInStorage<IssuedSession>(
-        m_storage, this,
-        [user, device, rehash, refreshHash = RefreshToken::hash(refreshToken), now,
-         expires =
-             now + m_settings.refreshTokenTtlMs](Repositories &repos) -> Result<IssuedSession> {
-            // Stored hashes made with older parameters are upgraded while the password is
-            // at hand; this is the only moment it is.
-            if (!rehash.isEmpty()) {
-                if (Status s = repos.users.updatePasswordHash(user.id, rehash); !s)
-                    return s.error();
-            }
-            return createSession(repos, user, device, refreshHash, now, expires);
-        },
-        [this, refreshToken, done = std::move(done)](Result<IssuedSession> issued) {
-            if (!issued)
-                return done(issued.error());
-            done(grantFor(issued->user, issued->id, refreshToken));
-        });
+    return runInStorage<IssuedSession>(
+               m_storage,
+               [user, device, rehash, refreshHash = RefreshToken::hash(refreshToken), now,
+                expires = now
+                    + m_settings.refreshTokenTtlMs](Repositories &repos) -> Result<IssuedSession> {
+                   // Stored hashes made with older parameters are upgraded while the password
+                   // is at hand; this is the only moment it is.
+                   if (!rehash.isEmpty()) {
+                       if (Status s = repos.users.updatePasswordHash(user.id, rehash); !s)
+                           return s.error();
+                   }
+                   return createSession(repos, user, device, refreshHash, now, expires);
+               })
+        .then(this,
+              [this, refreshToken](Result<IssuedSession> issued) -> Result<Protocol::AuthGrant> {
+                  if (!issued)
+                      return issued.error();
+                  return grantFor(issued->user, issued->id, refreshToken);
+              });
 }
 
-void AuthService::authenticate(const QString &accessToken, Callback<Protocol::AuthReply> done)
+QFuture<Result<Protocol::AuthReply>> AuthService::authenticate(const QString &accessToken)
 {
     Result<AccessClaims> claims = m_jwt.verify(accessToken, m_clock() / 1000);
     if (!claims)
-        return done(claims.error());
+        return readyResult<Protocol::AuthReply>(claims.error());
     // The signature says who issued it, not whether the session still stands.
-    runInStorage<Protocol::AuthReply>(
-        m_storage, this,
-        [claims = *claims](Repositories &repos) -> Result<Protocol::AuthReply> {
+    return runInStorage<Protocol::AuthReply>(
+        m_storage, [claims = *claims](Repositories &repos) -> Result<Protocol::AuthReply> {
             Result<std::optional<StoredSession>> session = repos.sessions.find(claims.sessionId);
             if (!session)
                 return session.error();
@@ -278,101 +285,108 @@ void AuthService::authenticate(const QString &accessToken, Callback<Protocol::Au
             if (!user->has_value())
                 return invalidSession();
             return Protocol::AuthReply{**user, claims.sessionId, claims.expiresAt * 1000};
-        },
-        std::move(done));
+        });
 }
 
-void AuthService::refresh(const QString &refreshToken, Callback<Protocol::AuthGrant> done)
+void AuthService::revokeAfterReply(SessionId session, const QString &reason)
+{
+    // Queued: the request that caused it is answered first, then its connections close.
+    QMetaObject::invokeMethod(
+        this, [this, session, reason] { Q_EMIT sessionRevoked(session, reason); },
+        Qt::QueuedConnection);
+}
+
+QFuture<Result<Protocol::AuthGrant>> AuthService::refresh(const QString &refreshToken)
 {
     if (!RefreshToken::isWellFormed(refreshToken))
-        return done(invalidSession());
+        return readyResult<Protocol::AuthGrant>(invalidSession());
     const qint64 now = m_clock();
     const QString next = RefreshToken::generate();
-    runInStorage<RefreshOutcome>(
-        m_storage, this,
-        [presented = RefreshToken::hash(refreshToken), nextHash = RefreshToken::hash(next), now,
-         expires = now + m_settings.refreshTokenTtlMs,
-         grace = m_settings.refreshReuseGraceMs](Repositories &repos) -> Result<RefreshOutcome> {
-            Result<std::optional<StoredSession>> found =
-                repos.sessions.findByRefreshHash(presented);
-            if (!found)
-                return found.error();
-            if (!found->has_value() || (*found)->revoked || (*found)->expiresAtMs <= now)
-                return invalidSession();
-            const StoredSession &session = **found;
-            const bool current = session.refreshHash == presented;
-            const bool lostReply = !current && now - session.lastUsedAtMs <= grace;
-            if (!current && !lostReply) {
-                // Only the holder of the newest token may refresh. An older one coming back
-                // means it was copied: end the session for everyone holding it. A success
-                // for storage, so that the revocation commits.
-                if (Status s = repos.sessions.revoke(session.id); !s)
-                    return s.error();
-                return RefreshOutcome{{}, session.id};
-            }
-            Result<std::optional<User>> user = repos.users.findById(session.userId);
-            if (!user)
-                return user.error();
-            if (!user->has_value())
-                return invalidSession();
-            if (Status s = current ? repos.sessions.rotate(session.id, nextHash, now, expires)
-                                   : repos.sessions.reissue(session.id, nextHash, now, expires);
-                !s)
-                return s.error();
-            return RefreshOutcome{{**user, session.id}, 0};
-        },
-        [this, next, done = std::move(done)](Result<RefreshOutcome> outcome) {
+    return runInStorage<RefreshOutcome>(
+               m_storage,
+               [presented = RefreshToken::hash(refreshToken), nextHash = RefreshToken::hash(next),
+                now, expires = now + m_settings.refreshTokenTtlMs,
+                grace =
+                    m_settings.refreshReuseGraceMs](Repositories &repos) -> Result<RefreshOutcome> {
+                   Result<std::optional<StoredSession>> found =
+                       repos.sessions.findByRefreshHash(presented);
+                   if (!found)
+                       return found.error();
+                   if (!found->has_value() || (*found)->revoked || (*found)->expiresAtMs <= now)
+                       return invalidSession();
+                   const StoredSession &session = **found;
+                   const bool current = session.refreshHash == presented;
+                   const bool lostReply = !current && now - session.lastUsedAtMs <= grace;
+                   if (!current && !lostReply) {
+                       // Only the holder of the newest token may refresh. An older one coming
+                       // back means it was copied: end the session for everyone holding it. A
+                       // success for storage, so that the revocation commits.
+                       if (Status s = repos.sessions.revoke(session.id); !s)
+                           return s.error();
+                       return RefreshOutcome{{}, session.id};
+                   }
+                   Result<std::optional<User>> user = repos.users.findById(session.userId);
+                   if (!user)
+                       return user.error();
+                   if (!user->has_value())
+                       return invalidSession();
+                   if (Status s = current
+                           ? repos.sessions.rotate(session.id, nextHash, now, expires)
+                           : repos.sessions.reissue(session.id, nextHash, now, expires);
+                       !s)
+                       return s.error();
+                   return RefreshOutcome{{**user, session.id}, 0};
+               })
+        .then(this, [this, next](Result<RefreshOutcome> outcome) -> Result<Protocol::AuthGrant> {
             if (!outcome)
-                return done(outcome.error());
+                return outcome.error();
             if (outcome->reusedSession) {
                 qCWarning(lcAuth) << "refresh token reuse on session" << outcome->reusedSession
                                   << "- revoked";
-                done(invalidSession());
-                Q_EMIT sessionRevoked(outcome->reusedSession, u"token_reuse"_s);
-                return;
+                revokeAfterReply(outcome->reusedSession, u"token_reuse"_s);
+                return invalidSession();
             }
-            done(grantFor(outcome->issued.user, outcome->issued.id, next));
+            return grantFor(outcome->issued.user, outcome->issued.id, next);
         });
 }
 
-void AuthService::logout(SessionId session, Callback<Done> done)
+QFuture<Result<Done>> AuthService::logout(SessionId session)
 {
-    runInStorage<Done>(
-        m_storage, this, [session](Repositories &repos) { return repos.sessions.revoke(session); },
-        [this, session, done = std::move(done)](Result<Done> result) {
-            done(result);
+    return runInStorage<Done>(
+               m_storage, [session](Repositories &repos) { return repos.sessions.revoke(session); })
+        .then(this, [this, session](Result<Done> result) {
             if (result)
-                Q_EMIT sessionRevoked(session, u"logout"_s);
+                revokeAfterReply(session, u"logout"_s);
+            return result;
         });
 }
 
-void AuthService::revokeSession(UserId user, SessionId session, Callback<Done> done)
+QFuture<Result<Done>> AuthService::revokeSession(UserId user, SessionId session)
 {
-    runInStorage<Done>(
-        m_storage, this,
-        [user, session](Repositories &repos) -> Result<Done> {
-            Result<std::optional<StoredSession>> found = repos.sessions.find(session);
-            if (!found)
-                return found.error();
-            // Someone else's session answers like one that does not exist.
-            if (!found->has_value() || (*found)->userId != user || (*found)->revoked)
-                return makeError(ErrorCode::NotFound, u"no such session"_s);
-            return repos.sessions.revoke(session);
-        },
-        [this, session, done = std::move(done)](Result<Done> result) {
-            done(result);
+    return runInStorage<Done>(
+               m_storage,
+               [user, session](Repositories &repos) -> Result<Done> {
+                   Result<std::optional<StoredSession>> found = repos.sessions.find(session);
+                   if (!found)
+                       return found.error();
+                   // Someone else's session answers like one that does not
+                   // exist.
+                   if (!found->has_value() || (*found)->userId != user || (*found)->revoked)
+                       return makeError(ErrorCode::NotFound, u"no such session"_s);
+                   return repos.sessions.revoke(session);
+               })
+        .then(this, [this, session](Result<Done> result) {
             if (result)
-                Q_EMIT sessionRevoked(session, u"revoked"_s);
+                revokeAfterReply(session, u"revoked"_s);
+            return result;
         });
 }
 
-void AuthService::listSessions(UserId user, SessionId current,
-                               Callback<Protocol::SessionsReply> done)
+QFuture<Result<Protocol::SessionsReply>> AuthService::listSessions(UserId user, SessionId current)
 {
     const qint64 now = m_clock();
-    runInStorage<Protocol::SessionsReply>(
-        m_storage, this,
-        [user, current, now](Repositories &repos) -> Result<Protocol::SessionsReply> {
+    return runInStorage<Protocol::SessionsReply>(
+        m_storage, [user, current, now](Repositories &repos) -> Result<Protocol::SessionsReply> {
             Result<QList<StoredSession>> sessions = repos.sessions.listForUser(user);
             if (!sessions)
                 return sessions.error();
@@ -383,85 +397,93 @@ void AuthService::listSessions(UserId user, SessionId current,
                         {s.id, s.device, s.createdAtMs, s.lastUsedAtMs, s.id == current});
             }
             return reply;
-        },
-        std::move(done));
-}
-
-void AuthService::changePassword(UserId user, SessionId current,
-                                 const Protocol::ChangePasswordRequest &request,
-                                 Callback<Done> done)
-{
-    if (Status valid = UserRules::validatePassword(request.newPassword); !valid)
-        return done(valid.error());
-    std::shared_ptr<CheckSlot> slot = admitPasswordCheck();
-    if (!slot)
-        return done(busy());
-    runInStorage<Credentials>(
-        m_storage, this,
-        [user](Repositories &repos) -> Result<Credentials> {
-            Result<std::optional<User>> found = repos.users.findById(user);
-            if (!found)
-                return found.error();
-            if (!found->has_value())
-                return invalidSession();
-            Result<std::optional<Credentials>> credentials =
-                repos.users.findCredentials((*found)->username);
-            if (!credentials)
-                return credentials.error();
-            if (!credentials->has_value())
-                return invalidSession();
-            return **credentials;
-        },
-        [this, user, current, request, slot,
-         done = std::move(done)](Result<Credentials> credentials) mutable {
-            if (!credentials)
-                return done(credentials.error());
-            // A stolen access token must not become a way to guess the password: the same
-            // per-account limit as signing in.
-            const QString username = credentials->user.username;
-            const qint64 now = m_clock();
-            if (const qint64 wait = m_accountFailures.retryAfter(username, now); wait > 0)
-                return done(tooManyFailures(wait));
-            m_accountFailures.record(username, now);
-            m_hasher.verifyAsync(request.oldPassword, credentials->passwordHash)
-                .then(this,
-                      [this, user, current, username, newPassword = request.newPassword, slot,
-                       done = std::move(done)](bool ok) mutable {
-                          if (!ok)
-                              return done(makeError(ErrorCode::InvalidCredentials,
-                                                    u"the current password is wrong"_s));
-                          m_accountFailures.reset(username);
-                          storeNewPassword(user, current, newPassword, std::move(slot),
-                                           std::move(done));
-                      });
         });
 }
 
-void AuthService::storeNewPassword(UserId user, SessionId keep, const QString &newPassword,
-                                   std::shared_ptr<CheckSlot> slot, Callback<Done> done)
+QFuture<Result<Done>> AuthService::changePassword(UserId user, SessionId current,
+                                                  const Protocol::ChangePasswordRequest &request)
 {
-    m_hasher.hashAsync(newPassword)
+    if (Status valid = UserRules::validatePassword(request.newPassword); !valid)
+        return readyResult<Done>(valid.error());
+    std::shared_ptr<CheckSlot> slot = admitPasswordCheck();
+    if (!slot)
+        return readyResult<Done>(busy());
+    return runInStorage<Credentials>(m_storage,
+                                     [user](Repositories &repos) -> Result<Credentials> {
+                                         Result<std::optional<User>> found =
+                                             repos.users.findById(user);
+                                         if (!found)
+                                             return found.error();
+                                         if (!found->has_value())
+                                             return invalidSession();
+                                         Result<std::optional<Credentials>> credentials =
+                                             repos.users.findCredentials((*found)->username);
+                                         if (!credentials)
+                                             return credentials.error();
+                                         if (!credentials->has_value())
+                                             return invalidSession();
+                                         return **credentials;
+                                     })
         .then(this,
-              [this, user, keep, slot = std::move(slot),
-               done = std::move(done)](Result<QString> hash) mutable {
+              [this, request](Result<Credentials> credentials) -> QFuture<Result<QString>> {
+                  if (!credentials)
+                      return readyResult<QString>(credentials.error());
+                  // A stolen access token must not become a way to guess the password: the
+                  // same per-account limit as signing in.
+                  const QString username = credentials->user.username;
+                  const qint64 now = m_clock();
+                  if (const qint64 wait = m_accountFailures.retryAfter(username, now); wait > 0)
+                      return readyResult<QString>(tooManyFailures(wait));
+                  m_accountFailures.record(username, now);
+                  return m_hasher.verifyAsync(request.oldPassword, credentials->passwordHash)
+                      .then(this, [this, username](bool ok) -> Result<QString> {
+                          if (!ok)
+                              return makeError(ErrorCode::InvalidCredentials,
+                                               u"the current password is wrong"_s);
+                          m_accountFailures.reset(username);
+                          return username;
+                      });
+              })
+        .unwrap()
+        .then(this,
+              [this, user, current, newPassword = request.newPassword,
+               slot](Result<QString> checked) mutable -> QFuture<Result<Done>> {
+                  if (!checked) {
+                      slot.reset();
+                      return readyResult<Done>(checked.error());
+                  }
+                  return storeNewPassword(user, current, newPassword, std::move(slot));
+              })
+        .unwrap();
+}
+
+QFuture<Result<Done>> AuthService::storeNewPassword(UserId user, SessionId keep,
+                                                    const QString &newPassword,
+                                                    std::shared_ptr<CheckSlot> slot)
+{
+    return m_hasher.hashAsync(newPassword)
+        .then(this,
+              [this, user, keep, slot = std::move(slot)](
+                  Result<QString> hash) mutable -> QFuture<Result<QList<SessionId>>> {
                   slot.reset();
                   if (!hash)
-                      return done(hash.error());
-                  runInStorage<QList<SessionId>>(
-                      m_storage, this,
+                      return readyResult<QList<SessionId>>(hash.error());
+                  return runInStorage<QList<SessionId>>(
+                      m_storage,
                       [user, keep, hash = *hash](Repositories &repos) -> Result<QList<SessionId>> {
                           if (Status s = repos.users.updatePasswordHash(user, hash); !s)
                               return s.error();
                           return repos.sessions.revokeAllForUser(user, keep);
-                      },
-                      [this, done = std::move(done)](Result<QList<SessionId>> revoked) {
-                          if (!revoked)
-                              return done(revoked.error());
-                          done(Done{});
-                          for (SessionId id : *revoked)
-                              Q_EMIT sessionRevoked(id, u"password_changed"_s);
                       });
-              });
+              })
+        .unwrap()
+        .then(this, [this](Result<QList<SessionId>> revoked) -> Result<Done> {
+            if (!revoked)
+                return revoked.error();
+            for (SessionId id : *revoked)
+                revokeAfterReply(id, u"password_changed"_s);
+            return Done{};
+        });
 }
 
 } // namespace Banter::Server

@@ -5,12 +5,12 @@
 #include "auth/jwtcodec.h"
 #include "auth/loginthrottle.h"
 #include "auth/passwordhasher.h"
-#include <banter/protocol/sessionmessages.h>
 #include "service/servicecontext.h"
 
 #include <QObject>
 
 #include <atomic>
+#include <banter/protocol/sessionmessages.h>
 #include <memory>
 
 namespace Banter::Server {
@@ -41,13 +41,13 @@ struct AuthSettings
 // Accounts and sessions: registration, login, token authentication, refresh-token rotation
 // with reuse detection, logout and revocation.
 //
-// Every method returns at once and answers exactly once through `done`, on this object's
-// thread; a request refused up front (invalid, rate limited) is answered before the call
-// returns. Argon2 runs on the PasswordHasher's pool and storage on the StorageExecutor's
-// thread, never on the event loop; storage jobs use only values captured here, never this
-// object.
-// The attempt limits live in memory (see LoginThrottle). A user locked out by someone
-// guessing their password gets in again once the window has passed.
+// Every method returns at once with a future that finishes exactly once (on the storage
+// thread or this object's: continue with .then(context, …)); a request refused up front
+// (invalid, rate limited) is a future that has already finished. Argon2 runs on the
+// PasswordHasher's pool and storage on the StorageExecutor's thread, never on the event loop;
+// storage jobs use only values captured here, never this object. The attempt limits live in memory
+// (see LoginThrottle). A user locked out by someone guessing their password gets in again once the
+// window has passed.
 class AuthService : public QObject
 {
     Q_OBJECT
@@ -59,29 +59,30 @@ public:
 
     // The username is folded to lowercase. BadRequest/TooLarge from UserRules,
     // RegistrationClosed, RateLimited, Conflict when the name is taken.
-    void registerUser(const Protocol::RegisterRequest &request, const QString &peerAddress,
-                      Callback<Protocol::AuthGrant> done);
+    QFuture<Result<Protocol::AuthGrant>> registerUser(const Protocol::RegisterRequest &request,
+                                                      const QString &peerAddress);
     // InvalidCredentials for an unknown user and a wrong password alike (same message, same
     // Argon2 cost); RateLimited after too many failures for the account or the address.
-    void login(const Protocol::LoginRequest &request, const QString &peerAddress,
-               Callback<Protocol::AuthGrant> done);
+    QFuture<Result<Protocol::AuthGrant>> login(const Protocol::LoginRequest &request,
+                                               const QString &peerAddress);
     // A valid access token of a live session. TokenExpired, or InvalidCredentials.
-    void authenticate(const QString &accessToken, Callback<Protocol::AuthReply> done);
+    QFuture<Result<Protocol::AuthReply>> authenticate(const QString &accessToken);
     // Rotates the refresh token. The previous token of a session coming back means a copy is
     // in other hands: the session is revoked. Any failure is InvalidCredentials.
-    void refresh(const QString &refreshToken, Callback<Protocol::AuthGrant> done);
-    void logout(SessionId session, Callback<Done> done);
+    QFuture<Result<Protocol::AuthGrant>> refresh(const QString &refreshToken);
+    QFuture<Result<Done>> logout(SessionId session);
     // Only the user's own live sessions; anything else is NotFound.
-    void revokeSession(UserId user, SessionId session, Callback<Done> done);
-    void listSessions(UserId user, SessionId current, Callback<Protocol::SessionsReply> done);
+    QFuture<Result<Done>> revokeSession(UserId user, SessionId session);
+    QFuture<Result<Protocol::SessionsReply>> listSessions(UserId user, SessionId current);
     // Checks the current password (limited like a sign-in), stores the new one and revokes
     // every other session of the user.
-    void changePassword(UserId user, SessionId current,
-                        const Protocol::ChangePasswordRequest &request, Callback<Done> done);
+    QFuture<Result<Done>> changePassword(UserId user, SessionId current,
+                                         const Protocol::ChangePasswordRequest &request);
 
 Q_SIGNALS:
     // The session may no longer be used; its live connections must be closed. Emitted after
-    // the revocation is committed, and after the answer to the request that caused it.
+    // the revocation is committed, and after the answer to the request that caused it (on
+    // the next turn of the event loop).
     void sessionRevoked(Banter::SessionId session, const QString &reason);
 
 private:
@@ -97,14 +98,15 @@ private:
         qint64 startedAtMs = 0; // when it was recorded against both limits
         std::shared_ptr<CheckSlot> slot;
     };
-    void checkLogin(LoginAttempt attempt, const std::optional<Credentials> &credentials,
-                    Callback<Protocol::AuthGrant> done);
+    QFuture<Result<Protocol::AuthGrant>> checkLogin(LoginAttempt attempt,
+                                                    const std::optional<Credentials> &credentials);
     // A sign-in that succeeded (or could not be checked) is not held against anyone.
     void forgive(const LoginAttempt &attempt);
-    void finishLogin(const User &user, const QString &device, const QString &rehash,
-                     Callback<Protocol::AuthGrant> done);
-    void storeNewPassword(UserId user, SessionId keep, const QString &newPassword,
-                          std::shared_ptr<CheckSlot> slot, Callback<Done> done);
+    QFuture<Result<Protocol::AuthGrant>> finishLogin(const User &user, const QString &device,
+                                                     const QString &rehash);
+    QFuture<Result<Done>> storeNewPassword(UserId user, SessionId keep, const QString &newPassword,
+                                           std::shared_ptr<CheckSlot> slot);
+    void revokeAfterReply(SessionId session, const QString &reason);
     Protocol::AuthGrant grantFor(const User &user, SessionId session,
                                  const QString &refreshToken) const;
 

@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/protocol/peoplemessages.h>
 #include "service/servicecontext.h"
 
 #include <QObject>
+
+#include <banter/protocol/peoplemessages.h>
 
 namespace Banter::Server {
 
@@ -16,13 +17,12 @@ class ContactService : public QObject
 public:
     explicit ContactService(ServiceContext context, QObject *parent = nullptr);
 
-    void list(UserId owner, Callback<Protocol::ContactsReply> done);
-    void add(UserId owner, const Protocol::AddContactRequest &request,
-             Callback<Protocol::Contact> done);
-    void remove(UserId owner, UserId contact, Callback<Done> done);
-    void setBlocked(UserId owner, UserId contact, bool blocked, Callback<Done> done);
-    void searchUsers(const Protocol::UserSearchRequest &request,
-                     Callback<Protocol::UsersReply> done);
+    QFuture<Result<Protocol::ContactsReply>> list(UserId owner);
+    QFuture<Result<Protocol::Contact>> add(UserId owner,
+                                           const Protocol::AddContactRequest &request);
+    QFuture<Result<Done>> remove(UserId owner, UserId contact);
+    QFuture<Result<Done>> setBlocked(UserId owner, UserId contact, bool blocked);
+    QFuture<Result<Protocol::UsersReply>> searchUsers(const Protocol::UserSearchRequest &request);
 
 private:
     Presence presenceWithLastSeen(UserId user, qint64 storedLastSeenMs) const;

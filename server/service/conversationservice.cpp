@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/conversationservice.h"
 
+#include "service/servicehelpers.h"
+
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/types.h>
-#include "service/servicehelpers.h"
 
 namespace Banter::Server {
 
@@ -69,11 +70,10 @@ ConversationService::ConversationService(ServiceContext context, QObject *parent
     , m_context(std::move(context))
 { }
 
-void ConversationService::list(UserId user, Callback<Protocol::ConversationsReply> done)
+QFuture<Result<Protocol::ConversationsReply>> ConversationService::list(UserId user)
 {
-    runInStorage<Protocol::ConversationsReply>(
-        m_context.storage, this,
-        [user](Repositories &repos) -> Result<Protocol::ConversationsReply> {
+    return runInStorage<Protocol::ConversationsReply>(
+        m_context.storage, [user](Repositories &repos) -> Result<Protocol::ConversationsReply> {
             Result<QList<ConversationSummary>> summaries = repos.conversations.listForUser(user);
             if (!summaries)
                 return summaries.error();
@@ -84,71 +84,65 @@ void ConversationService::list(UserId user, Callback<Protocol::ConversationsRepl
             if (Status named = fillParticipantNames(repos, all); !named)
                 return named.error();
             return reply;
-        },
-        std::move(done));
+        });
 }
 
-void ConversationService::get(UserId user, ConversationId id, Callback<Conversation> done)
+QFuture<Result<Conversation>> ConversationService::get(UserId user, ConversationId id)
 {
-    runInStorage<Conversation>(
-        m_context.storage, this,
-        [user, id](Repositories &repos) -> Result<Conversation> {
+    return runInStorage<Conversation>(
+        m_context.storage, [user, id](Repositories &repos) -> Result<Conversation> {
             Result<Conversation> c = loadConversationAsMember(repos, id, user);
             if (!c)
                 return c.error();
             if (Status named = fillParticipantNames(repos, *c); !named)
                 return named.error();
             return c;
-        },
-        std::move(done));
+        });
 }
 
-void ConversationService::createPrivate(UserId user, UserId other, Callback<Conversation> done)
+QFuture<Result<Conversation>> ConversationService::createPrivate(UserId user, UserId other)
 {
     if (other == user)
-        return done(
+        return readyResult<Conversation>(
             makeError(ErrorCode::BadRequest, u"a private conversation needs another user"_s));
     const qint64 now = m_context.clock();
-    applyChange(
-        [user, other, now](Repositories &repos) -> Result<Change> {
-            if (Status exists = checkUsersExist(repos, {other}); !exists)
-                return exists.error();
-            Result<std::optional<ConversationId>> existing =
-                repos.conversations.findPrivate(user, other);
-            if (!existing)
-                return existing.error();
-            ConversationId id = existing->value_or(0);
-            if (!id) {
-                const QList<Participant> members{
-                    {user, ParticipantRole::Member, {}, {}, now, 0, 0},
-                    {other, ParticipantRole::Member, {}, {}, now, 0, 0}};
-                Result<Conversation> created =
-                    repos.conversations.create(ConversationType::Private, {}, members, now);
-                if (!created)
-                    return created.error();
-                id = created->id;
-            }
-            Result<Conversation> c = reload(repos, id);
-            if (!c)
-                return c.error();
-            return Change{std::move(c).value(), std::nullopt, {}};
-        },
-        std::move(done));
+    return applyChange([user, other, now](Repositories &repos) -> Result<Change> {
+        if (Status exists = checkUsersExist(repos, {other}); !exists)
+            return exists.error();
+        Result<std::optional<ConversationId>> existing =
+            repos.conversations.findPrivate(user, other);
+        if (!existing)
+            return existing.error();
+        ConversationId id = existing->value_or(0);
+        if (!id) {
+            const QList<Participant> members{{user, ParticipantRole::Member, {}, {}, now, 0, 0},
+                                             {other, ParticipantRole::Member, {}, {}, now, 0, 0}};
+            Result<Conversation> created =
+                repos.conversations.create(ConversationType::Private, {}, members, now);
+            if (!created)
+                return created.error();
+            id = created->id;
+        }
+        Result<Conversation> c = reload(repos, id);
+        if (!c)
+            return c.error();
+        return Change{std::move(c).value(), std::nullopt, {}};
+    });
 }
 
-void ConversationService::createGroup(UserId user, const Protocol::CreateGroupRequest &request,
-                                      Callback<Conversation> done)
+QFuture<Result<Conversation>>
+ConversationService::createGroup(UserId user, const Protocol::CreateGroupRequest &request)
 {
     if (Status name = ConversationRules::validateGroupName(request.name); !name)
-        return done(name.error());
+        return readyResult<Conversation>(name.error());
     QList<UserId> members = request.memberIds;
     members.removeAll(user);
     if (members.size() + 1 > m_context.limits.maxGroupSize)
-        return done(
+        return readyResult<Conversation>(
             makeError(ErrorCode::LimitExceeded,
                       u"a group can have at most %1 members"_s.arg(m_context.limits.maxGroupSize)));
     const qint64 now = m_context.clock();
-    applyChange(
+    return applyChange(
         [user, members, name = request.name.trimmed(), now](Repositories &repos) -> Result<Change> {
             if (Status exists = checkUsersExist(repos, members); !exists)
                 return exists.error();
@@ -161,148 +155,151 @@ void ConversationService::createGroup(UserId user, const Protocol::CreateGroupRe
                 return created.error();
             return recordChange(repos, created->id, user, SystemEvent::groupCreated(name, members),
                                 now, {});
-        },
-        std::move(done));
+        });
 }
 
-void ConversationService::addMembers(UserId user, const Protocol::AddMembersRequest &request,
-                                     Callback<Conversation> done)
+QFuture<Result<Conversation>>
+ConversationService::addMembers(UserId user, const Protocol::AddMembersRequest &request)
 {
     const qint64 now = m_context.clock();
     const int maxSize = m_context.limits.maxGroupSize;
-    applyChange(
-        [user, request, now, maxSize](Repositories &repos) -> Result<Change> {
-            Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
-            if (!c)
-                return c.error();
-            if (Status allowed = ConversationRules::checkCanManage(*c, user); !allowed)
-                return allowed.error();
-            QList<UserId> added;
-            for (UserId id : request.userIds) {
-                if (!c->isMember(id))
-                    added.append(id);
-            }
-            if (added.isEmpty()) {
-                Result<Conversation> unchanged = reload(repos, c->id);
-                if (!unchanged)
-                    return unchanged.error();
-                return Change{std::move(unchanged).value(), std::nullopt, {}};
-            }
-            if (c->participants.size() + added.size() > maxSize)
-                return makeError(ErrorCode::LimitExceeded,
-                                 u"a group can have at most %1 members"_s.arg(maxSize));
-            if (Status exists = checkUsersExist(repos, added); !exists)
-                return exists.error();
-            QList<Participant> participants;
-            for (UserId id : added)
-                participants.append({id, ParticipantRole::Member, {}, {}, now, 0, 0});
-            if (Status ok = repos.conversations.addParticipants(c->id, participants); !ok)
-                return ok.error();
-            return recordChange(repos, c->id, user, SystemEvent::membersAdded(added), now, {});
-        },
-        std::move(done));
+    return applyChange([user, request, now, maxSize](Repositories &repos) -> Result<Change> {
+        Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
+        if (!c)
+            return c.error();
+        if (Status allowed = ConversationRules::checkCanManage(*c, user); !allowed)
+            return allowed.error();
+        QList<UserId> added;
+        for (UserId id : request.userIds) {
+            if (!c->isMember(id))
+                added.append(id);
+        }
+        if (added.isEmpty()) {
+            Result<Conversation> unchanged = reload(repos, c->id);
+            if (!unchanged)
+                return unchanged.error();
+            return Change{std::move(unchanged).value(), std::nullopt, {}};
+        }
+        if (c->participants.size() + added.size() > maxSize)
+            return makeError(ErrorCode::LimitExceeded,
+                             u"a group can have at most %1 members"_s.arg(maxSize));
+        if (Status exists = checkUsersExist(repos, added); !exists)
+            return exists.error();
+        QList<Participant> participants;
+        for (UserId id : added)
+            participants.append({id, ParticipantRole::Member, {}, {}, now, 0, 0});
+        if (Status ok = repos.conversations.addParticipants(c->id, participants); !ok)
+            return ok.error();
+        return recordChange(repos, c->id, user, SystemEvent::membersAdded(added), now, {});
+    });
 }
 
-void ConversationService::removeMember(UserId user, const Protocol::RemoveMemberRequest &request,
-                                       Callback<Conversation> done)
+QFuture<Result<Conversation>>
+ConversationService::removeMember(UserId user, const Protocol::RemoveMemberRequest &request)
 {
     const qint64 now = m_context.clock();
-    applyChange(
-        [user, request, now](Repositories &repos) -> Result<Change> {
-            Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
-            if (!c)
-                return c.error();
-            if (Status allowed = ConversationRules::checkCanManage(*c, user); !allowed)
-                return allowed.error();
-            if (request.userId == user)
-                return makeError(ErrorCode::BadRequest, u"use 'leave' to leave a group"_s);
-            if (!c->isMember(request.userId))
-                return makeError(ErrorCode::NotFound, u"that user is not a member"_s);
-            if (Status ok = repos.conversations.removeParticipant(c->id, request.userId); !ok)
-                return ok.error();
-            return recordChange(repos, c->id, user, SystemEvent::memberRemoved(request.userId), now,
-                                {request.userId});
-        },
-        std::move(done));
+    return applyChange([user, request, now](Repositories &repos) -> Result<Change> {
+        Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
+        if (!c)
+            return c.error();
+        if (Status allowed = ConversationRules::checkCanManage(*c, user); !allowed)
+            return allowed.error();
+        if (request.userId == user)
+            return makeError(ErrorCode::BadRequest, u"use 'leave' to leave a group"_s);
+        if (!c->isMember(request.userId))
+            return makeError(ErrorCode::NotFound, u"that user is not a member"_s);
+        if (Status ok = repos.conversations.removeParticipant(c->id, request.userId); !ok)
+            return ok.error();
+        return recordChange(repos, c->id, user, SystemEvent::memberRemoved(request.userId), now,
+                            {request.userId});
+    });
 }
 
-void ConversationService::leave(UserId user, ConversationId id, Callback<Done> done)
+QFuture<Result<Done>> ConversationService::leave(UserId user, ConversationId id)
 {
     const qint64 now = m_context.clock();
-    applyChange(
-        [user, id, now](Repositories &repos) -> Result<Change> {
-            Result<Conversation> c = loadConversationAsMember(repos, id, user);
-            if (!c)
-                return c.error();
-            if (c->type != ConversationType::Group)
-                return makeError(ErrorCode::Forbidden, u"private conversations cannot be left"_s);
-            if (Status ok = repos.conversations.removeParticipant(id, user); !ok)
-                return ok.error();
-            // A group never loses its last admin: the longest-standing member takes over.
-            const bool adminLeft = c->isAdmin(user);
-            c->participants.removeIf([user](const Participant &p) { return p.userId == user; });
-            const bool adminRemains =
-                std::any_of(c->participants.cbegin(), c->participants.cend(),
-                            [](const Participant &p) { return p.role == ParticipantRole::Admin; });
-            if (adminLeft && !adminRemains && !c->participants.isEmpty()) {
-                const auto heir = std::min_element(c->participants.cbegin(), c->participants.cend(),
-                                                   [](const Participant &a, const Participant &b) {
-                                                       return a.joinedAtMs < b.joinedAtMs;
-                                                   });
-                if (Status ok =
-                        repos.conversations.setRole(id, heir->userId, ParticipantRole::Admin);
-                    !ok)
-                    return ok.error();
-            }
-            return recordChange(repos, id, user, SystemEvent::memberLeft(user), now, {user});
-        },
-        [done = std::move(done)](Result<Conversation> result) {
-            done(result ? Status(Done{}) : Status(result.error()));
+    return applyChange([user, id, now](Repositories &repos) -> Result<Change> {
+               Result<Conversation> c = loadConversationAsMember(repos, id, user);
+               if (!c)
+                   return c.error();
+               if (c->type != ConversationType::Group)
+                   return makeError(ErrorCode::Forbidden,
+                                    u"private conversations cannot be left"_s);
+               if (Status ok = repos.conversations.removeParticipant(id, user); !ok)
+                   return ok.error();
+               // A group never loses its last admin: the longest-standing member takes over.
+               const bool adminLeft = c->isAdmin(user);
+               c->participants.removeIf([user](const Participant &p) { return p.userId == user; });
+               const bool adminRemains = std::any_of(
+                   c->participants.cbegin(), c->participants.cend(),
+                   [](const Participant &p) { return p.role == ParticipantRole::Admin; });
+               if (adminLeft && !adminRemains && !c->participants.isEmpty()) {
+                   const auto heir =
+                       std::min_element(c->participants.cbegin(), c->participants.cend(),
+                                        [](const Participant &a, const Participant &b) {
+                                            return a.joinedAtMs < b.joinedAtMs;
+                                        });
+                   if (Status ok =
+                           repos.conversations.setRole(id, heir->userId, ParticipantRole::Admin);
+                       !ok)
+                       return ok.error();
+               }
+               return recordChange(repos, id, user, SystemEvent::memberLeft(user), now, {user});
+           })
+        .then(this, [](Result<Conversation> result) {
+            return result ? Status(Done{}) : Status(result.error());
         });
 }
 
-void ConversationService::rename(UserId user, const Protocol::RenameRequest &request,
-                                 Callback<Conversation> done)
+QFuture<Result<Conversation>> ConversationService::rename(UserId user,
+                                                          const Protocol::RenameRequest &request)
 {
     if (Status name = ConversationRules::validateGroupName(request.name); !name)
-        return done(name.error());
+        return readyResult<Conversation>(name.error());
     const qint64 now = m_context.clock();
-    applyChange(
-        [user, request, now](Repositories &repos) -> Result<Change> {
-            Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
-            if (!c)
-                return c.error();
-            if (Status allowed = ConversationRules::checkCanManage(*c, user); !allowed)
-                return allowed.error();
-            const QString name = request.name.trimmed();
-            if (Status ok = repos.conversations.rename(c->id, name); !ok)
-                return ok.error();
-            return recordChange(repos, c->id, user, SystemEvent::renamed(name), now, {});
-        },
-        std::move(done));
+    return applyChange([user, request, now](Repositories &repos) -> Result<Change> {
+        Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
+        if (!c)
+            return c.error();
+        if (Status allowed = ConversationRules::checkCanManage(*c, user); !allowed)
+            return allowed.error();
+        const QString name = request.name.trimmed();
+        if (Status ok = repos.conversations.rename(c->id, name); !ok)
+            return ok.error();
+        return recordChange(repos, c->id, user, SystemEvent::renamed(name), now, {});
+    });
 }
 
-void ConversationService::applyChange(std::function<Result<Change>(Repositories &)> work,
-                                      Callback<Conversation> done)
+QFuture<Result<Conversation>>
+ConversationService::applyChange(std::function<Result<Change>(Repositories &)> work)
 {
-    runInStorage<Change>(
-        m_context.storage, this, std::move(work),
-        [this, done = std::move(done)](Result<Change> change) {
+    return runInStorage<Change>(m_context.storage, std::move(work))
+        .then(this, [this](Result<Change> change) -> Result<Conversation> {
             if (!change)
-                return done(change.error());
-            const QList<UserId> members = memberIds(change->conversation);
-            done(change->conversation);
-            m_context.pushes.push(members, Protocol::Type::ConversationUpdated,
-                                  Protocol::ConversationReply{change->conversation}.toJson());
-            if (change->systemMessage) {
-                m_context.pushes.push(members, Protocol::Type::NewMessage,
-                                      Protocol::MessageReply{*change->systemMessage}.toJson());
-            }
-            if (!change->removed.isEmpty()) {
-                m_context.pushes.push(change->removed, Protocol::Type::ConversationRemoved,
-                                      Protocol::ConversationRef{change->conversation.id}.toJson());
-            }
+                return change.error();
+            // The actor's connections are among the members and get the reply first: the
+            // pushes wait for the next turn of the event loop, after the reply went out.
+            Conversation conversation = change->conversation;
+            QMetaObject::invokeMethod(
+                this, [this, change = std::move(change).value()] { pushChange(change); },
+                Qt::QueuedConnection);
+            return conversation;
         });
+}
+
+void ConversationService::pushChange(const Change &change)
+{
+    const QList<UserId> members = memberIds(change.conversation);
+    m_context.pushes.push(members, Protocol::Type::ConversationUpdated,
+                          Protocol::ConversationReply{change.conversation}.toJson());
+    if (change.systemMessage) {
+        m_context.pushes.push(members, Protocol::Type::NewMessage,
+                              Protocol::MessageReply{*change.systemMessage}.toJson());
+    }
+    if (!change.removed.isEmpty()) {
+        m_context.pushes.push(change.removed, Protocol::Type::ConversationRemoved,
+                              Protocol::ConversationRef{change.conversation.id}.toJson());
+    }
 }
 
 } // namespace Banter::Server

@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/protocol/conversationmessages.h>
 #include "service/servicecontext.h"
 
 #include <QObject>
+
+#include <banter/protocol/conversationmessages.h>
 
 namespace Banter::Server {
 
@@ -17,26 +18,27 @@ class ConversationService : public QObject
 public:
     explicit ConversationService(ServiceContext context, QObject *parent = nullptr);
 
-    void list(UserId user, Callback<Protocol::ConversationsReply> done);
-    void get(UserId user, ConversationId id, Callback<Conversation> done);
-    void createPrivate(UserId user, UserId other, Callback<Conversation> done);
-    void createGroup(UserId user, const Protocol::CreateGroupRequest &request,
-                     Callback<Conversation> done);
-    void addMembers(UserId user, const Protocol::AddMembersRequest &request,
-                    Callback<Conversation> done);
-    void removeMember(UserId user, const Protocol::RemoveMemberRequest &request,
-                      Callback<Conversation> done);
-    void leave(UserId user, ConversationId id, Callback<Done> done);
-    void rename(UserId user, const Protocol::RenameRequest &request, Callback<Conversation> done);
+    QFuture<Result<Protocol::ConversationsReply>> list(UserId user);
+    QFuture<Result<Conversation>> get(UserId user, ConversationId id);
+    QFuture<Result<Conversation>> createPrivate(UserId user, UserId other);
+    QFuture<Result<Conversation>> createGroup(UserId user,
+                                              const Protocol::CreateGroupRequest &request);
+    QFuture<Result<Conversation>> addMembers(UserId user,
+                                             const Protocol::AddMembersRequest &request);
+    QFuture<Result<Conversation>> removeMember(UserId user,
+                                               const Protocol::RemoveMemberRequest &request);
+    QFuture<Result<Done>> leave(UserId user, ConversationId id);
+    QFuture<Result<Conversation>> rename(UserId user, const Protocol::RenameRequest &request);
 
 private:
     struct Change;
     static Result<Change> recordChange(Repositories &repos, ConversationId id, UserId actor,
                                        const SystemEvent &event, qint64 nowMs,
                                        QList<UserId> removed);
-    // Runs a membership change in storage and, after commit, pushes its results.
-    void applyChange(std::function<Result<Change>(Repositories &)> work,
-                     Callback<Conversation> done);
+    // Runs a membership change in storage and, after commit and after the reply, pushes its
+    // results.
+    QFuture<Result<Conversation>> applyChange(std::function<Result<Change>(Repositories &)> work);
+    void pushChange(const Change &change);
 
     ServiceContext m_context;
 };

@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/messagingservice.h"
 
+#include "service/servicehelpers.h"
+
 #include <banter/domain/messagecontent.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
 #include <banter/protocol/types.h>
-#include "service/servicehelpers.h"
 
 namespace Banter::Server {
 
@@ -108,8 +109,8 @@ qint64 MessagingService::takeMessageToken(UserId sender)
     return it->take(now);
 }
 
-void MessagingService::send(UserId sender, ConnectionId origin,
-                            const Protocol::SendMessageRequest &request, Callback<Message> done)
+QFuture<Result<Message>> MessagingService::send(UserId sender, ConnectionId origin,
+                                                const Protocol::SendMessageRequest &request)
 {
     Message message;
     message.id = request.id;
@@ -119,78 +120,80 @@ void MessagingService::send(UserId sender, ConnectionId origin,
     message.content = request.content;
     message.attachment = request.attachment;
     if (Status valid = MessageContent::validateForSend(message); !valid)
-        return done(valid.error());
+        return readyResult<Message>(valid.error());
     if (const qint64 wait = takeMessageToken(sender); wait > 0)
-        return done(makeError(ErrorCode::RateLimited, u"too many messages; slow down"_s, wait));
+        return readyResult<Message>(
+            makeError(ErrorCode::RateLimited, u"too many messages; slow down"_s, wait));
 
     const qint64 now = m_context.clock();
     const UserId to = request.to;
-    runInStorage<SendOutcome>(
-        m_context.storage, this,
-        [message, to, now](Repositories &repos) mutable -> Result<SendOutcome> {
-            SendOutcome outcome;
-            ConversationType type = ConversationType::Private;
-            if (to > 0) {
-                auto resolved = privateConversationWith(repos, message.senderId, to, now);
-                if (!resolved)
-                    return resolved.error();
-                outcome.conversation = std::move(resolved->first);
-                outcome.conversationCreated = resolved->second;
-                outcome.members = memberIds(outcome.conversation);
-                message.conversationId = outcome.conversation.id;
-            } else {
-                Result<std::optional<ConversationMembers>> found =
-                    repos.conversations.members(message.conversationId);
-                if (!found)
-                    return found.error();
-                // Not a member looks the same as no such conversation.
-                if (!found->has_value() || !(*found)->members.contains(message.senderId))
-                    return makeError(ErrorCode::NotFound, u"no such conversation"_s);
-                type = (*found)->type;
-                outcome.members = std::move((*found)->members);
-            }
-            if (Status allowed = checkNotBlocked(repos, to > 0 ? ConversationType::Private : type,
-                                                 outcome.members, message.senderId);
-                !allowed)
-                return allowed.error();
-            if (Status shared = shareAttachment(repos, message); !shared)
-                return shared.error();
-            message.createdAtMs = now;
-            Result<AppendedMessage> appended = repos.messages.append(message);
-            if (!appended)
-                return appended.error();
-            outcome.appended = std::move(appended).value();
-            if (outcome.conversationCreated) {
-                if (Status named = fillParticipantNames(repos, outcome.conversation); !named)
-                    return named.error();
-                outcome.conversation.lastSeq = outcome.appended.message.seq;
-            }
-            return outcome;
-        },
-        [this, origin, done = std::move(done)](Result<SendOutcome> outcome) {
+    return runInStorage<SendOutcome>(
+               m_context.storage,
+               [message, to, now](Repositories &repos) mutable -> Result<SendOutcome> {
+                   SendOutcome outcome;
+                   ConversationType type = ConversationType::Private;
+                   if (to > 0) {
+                       auto resolved = privateConversationWith(repos, message.senderId, to, now);
+                       if (!resolved)
+                           return resolved.error();
+                       outcome.conversation = std::move(resolved->first);
+                       outcome.conversationCreated = resolved->second;
+                       outcome.members = memberIds(outcome.conversation);
+                       message.conversationId = outcome.conversation.id;
+                   } else {
+                       Result<std::optional<ConversationMembers>> found =
+                           repos.conversations.members(message.conversationId);
+                       if (!found)
+                           return found.error();
+                       // Not a member looks the same as no such conversation.
+                       if (!found->has_value() || !(*found)->members.contains(message.senderId))
+                           return makeError(ErrorCode::NotFound, u"no such conversation"_s);
+                       type = (*found)->type;
+                       outcome.members = std::move((*found)->members);
+                   }
+                   if (Status allowed =
+                           checkNotBlocked(repos, to > 0 ? ConversationType::Private : type,
+                                           outcome.members, message.senderId);
+                       !allowed)
+                       return allowed.error();
+                   if (Status shared = shareAttachment(repos, message); !shared)
+                       return shared.error();
+                   message.createdAtMs = now;
+                   Result<AppendedMessage> appended = repos.messages.append(message);
+                   if (!appended)
+                       return appended.error();
+                   outcome.appended = std::move(appended).value();
+                   if (outcome.conversationCreated) {
+                       if (Status named = fillParticipantNames(repos, outcome.conversation); !named)
+                           return named.error();
+                       outcome.conversation.lastSeq = outcome.appended.message.seq;
+                   }
+                   return outcome;
+               })
+        .then(this, [this, origin](Result<SendOutcome> outcome) -> Result<Message> {
             if (!outcome)
-                return done(outcome.error());
+                return outcome.error();
             const QList<UserId> &members = outcome->members;
             if (outcome->conversationCreated) {
                 m_context.pushes.push(members, Protocol::Type::ConversationUpdated,
                                       Protocol::ConversationReply{outcome->conversation}.toJson());
             }
-            done(outcome->appended.message);
             // A resend after a lost ack gets the original answer and reaches nobody twice.
+            // The sender's own connection is skipped: it gets the reply instead.
             if (!outcome->appended.duplicate) {
                 m_context.pushes.push(members, Protocol::Type::NewMessage,
                                       Protocol::MessageReply{outcome->appended.message}.toJson(),
                                       origin);
             }
+            return std::move(outcome->appended.message);
         });
 }
 
-void MessagingService::history(UserId user, const Protocol::HistoryRequest &request,
-                               Callback<Protocol::HistoryReply> done)
+QFuture<Result<Protocol::HistoryReply>>
+MessagingService::history(UserId user, const Protocol::HistoryRequest &request)
 {
-    runInStorage<Protocol::HistoryReply>(
-        m_context.storage, this,
-        [user, request](Repositories &repos) -> Result<Protocol::HistoryReply> {
+    return runInStorage<Protocol::HistoryReply>(
+        m_context.storage, [user, request](Repositories &repos) -> Result<Protocol::HistoryReply> {
             Result<std::optional<Seq>> last =
                 repos.conversations.lastSeqIfMember(request.conversationId, user);
             if (!last)
@@ -209,17 +212,16 @@ void MessagingService::history(UserId user, const Protocol::HistoryRequest &requ
             if (reply.hasMore)
                 reply.messages.removeFirst();
             return reply;
-        },
-        std::move(done));
+        });
 }
 
-void MessagingService::sync(UserId user, const Protocol::SyncRequest &request,
-                            Callback<Protocol::SyncReply> done)
+QFuture<Result<Protocol::SyncReply>> MessagingService::sync(UserId user,
+                                                            const Protocol::SyncRequest &request)
 {
     const int gapLimit = m_context.limits.syncGapLimit;
     const qint64 pageBytes = m_context.limits.syncPageBytes;
-    runInStorage<Protocol::SyncReply>(
-        m_context.storage, this,
+    return runInStorage<Protocol::SyncReply>(
+        m_context.storage,
         [user, request, gapLimit, pageBytes](Repositories &repos) -> Result<Protocol::SyncReply> {
             Result<QList<ConversationId>> ids = repos.conversations.idsForUser(user);
             if (!ids)
@@ -274,8 +276,7 @@ void MessagingService::sync(UserId user, const Protocol::SyncRequest &request,
             if (Status named = fillParticipantNames(repos, all); !named)
                 return named.error();
             return reply;
-        },
-        std::move(done));
+        });
 }
 
 } // namespace Banter::Server

@@ -2,12 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/protocol/chatmessages.h>
 #include "service/servicecontext.h"
 #include "service/tokenbucket.h"
 
 #include <QHash>
 #include <QObject>
+
+#include <banter/protocol/chatmessages.h>
 
 namespace Banter::Server {
 
@@ -19,12 +20,11 @@ class MessagingService : public QObject
 public:
     explicit MessagingService(ServiceContext context, QObject *parent = nullptr);
 
-    void send(UserId sender, ConnectionId origin, const Protocol::SendMessageRequest &request,
-              Callback<Message> done);
-    void history(UserId user, const Protocol::HistoryRequest &request,
-                 Callback<Protocol::HistoryReply> done);
-    void sync(UserId user, const Protocol::SyncRequest &request,
-              Callback<Protocol::SyncReply> done);
+    QFuture<Result<Message>> send(UserId sender, ConnectionId origin,
+                                  const Protocol::SendMessageRequest &request);
+    QFuture<Result<Protocol::HistoryReply>> history(UserId user,
+                                                    const Protocol::HistoryRequest &request);
+    QFuture<Result<Protocol::SyncReply>> sync(UserId user, const Protocol::SyncRequest &request);
 
 private:
     qint64 takeMessageToken(UserId sender);

@@ -3,9 +3,10 @@
 #include "service/presenceservice.h"
 
 #include "presence/presencestore.h"
+#include "serverlogging.h"
+
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/types.h>
-#include "serverlogging.h"
 
 namespace Banter::Server {
 
@@ -28,23 +29,20 @@ void PresenceService::connectionClosed(UserId user, ConnectionId connection)
     if (!m_context.presence.removeConnection(user, connection, now))
         return;
     announce(user);
-    runInStorage<Done>(
-        m_context.storage, this,
-        [user, now](Repositories &repos) -> Result<Done> {
-            return repos.users.updateLastSeen(user, now);
-        },
-        [user](Result<Done> result) {
-            if (!result)
-                qCWarning(lcService)
-                    << "could not record last seen of user" << user << result.error().message;
-        });
+    runInStorage<Done>(m_context.storage, [user, now](Repositories &repos) -> Result<Done> {
+        return repos.users.updateLastSeen(user, now);
+    }).then(this, [user](Result<Done> result) {
+        if (!result)
+            qCWarning(lcService) << "could not record last seen of user" << user
+                                 << result.error().message;
+    });
 }
 
-void PresenceService::setStatus(UserId user, PresenceStatus status, Callback<Done> done)
+QFuture<Result<Done>> PresenceService::setStatus(UserId user, PresenceStatus status)
 {
     if (m_context.presence.setStatus(user, status))
         announce(user);
-    done(Done{});
+    return readyResult<Done>(Done{});
 }
 
 Presence PresenceService::presenceOf(UserId user) const
@@ -59,24 +57,24 @@ int PresenceService::connectionCount(UserId user) const
 
 void PresenceService::announce(UserId user)
 {
-    runInStorage<QList<UserId>>(
-        m_context.storage, this,
-        [user](Repositories &repos) -> Result<QList<UserId>> {
-            Result<QList<UserId>> peers = repos.conversations.peersOf(user);
-            if (!peers)
-                return peers.error();
-            Result<QList<UserId>> watchers = repos.contacts.watchersOf(user);
-            if (!watchers)
-                return watchers.error();
-            QList<UserId> audience = *peers;
-            for (UserId id : *watchers) {
-                if (!audience.contains(id))
-                    audience.append(id);
-            }
-            audience.removeAll(user);
-            return audience;
-        },
-        [this, user](Result<QList<UserId>> audience) {
+    runInStorage<QList<UserId>>(m_context.storage,
+                                [user](Repositories &repos) -> Result<QList<UserId>> {
+                                    Result<QList<UserId>> peers = repos.conversations.peersOf(user);
+                                    if (!peers)
+                                        return peers.error();
+                                    Result<QList<UserId>> watchers =
+                                        repos.contacts.watchersOf(user);
+                                    if (!watchers)
+                                        return watchers.error();
+                                    QList<UserId> audience = *peers;
+                                    for (UserId id : *watchers) {
+                                        if (!audience.contains(id))
+                                            audience.append(id);
+                                    }
+                                    audience.removeAll(user);
+                                    return audience;
+                                })
+        .then(this, [this, user](Result<QList<UserId>> audience) {
             if (!audience) {
                 qCWarning(lcService)
                     << "presence of user" << user << "not announced:" << audience.error().message;

@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/domain/presence.h>
 #include "service/servicecontext.h"
 
 #include <QObject>
+
+#include <banter/domain/presence.h>
 
 namespace Banter::Server {
 
@@ -19,7 +20,7 @@ public:
 
     void connectionAuthenticated(UserId user, ConnectionId connection);
     void connectionClosed(UserId user, ConnectionId connection);
-    void setStatus(UserId user, PresenceStatus status, Callback<Done> done);
+    QFuture<Result<Done>> setStatus(UserId user, PresenceStatus status);
     Presence presenceOf(UserId user) const;
     int connectionCount(UserId user) const;
 

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/receiptservice.h"
 
-#include <banter/protocol/types.h>
 #include "service/servicehelpers.h"
+
+#include <banter/protocol/types.h>
 
 namespace Banter::Server {
 
@@ -25,80 +26,82 @@ ReceiptService::ReceiptService(ServiceContext context, QObject *parent)
     , m_context(std::move(context))
 { }
 
-void ReceiptService::markRead(UserId user, ConnectionId origin,
-                              const Protocol::ReceiptRequest &request,
-                              Callback<Protocol::ReceiptRequest> done)
+QFuture<Result<Protocol::ReceiptRequest>>
+ReceiptService::markRead(UserId user, ConnectionId origin, const Protocol::ReceiptRequest &request)
 {
-    mark(Protocol::ReceiptKind::Read, user, origin, request, std::move(done));
+    return mark(Protocol::ReceiptKind::Read, user, origin, request);
 }
 
-void ReceiptService::markDelivered(UserId user, ConnectionId origin,
-                                   const Protocol::ReceiptRequest &request,
-                                   Callback<Protocol::ReceiptRequest> done)
+QFuture<Result<Protocol::ReceiptRequest>>
+ReceiptService::markDelivered(UserId user, ConnectionId origin,
+                              const Protocol::ReceiptRequest &request)
 {
-    mark(Protocol::ReceiptKind::Delivered, user, origin, request, std::move(done));
+    return mark(Protocol::ReceiptKind::Delivered, user, origin, request);
 }
 
-void ReceiptService::mark(Protocol::ReceiptKind kind, UserId user, ConnectionId origin,
-                          const Protocol::ReceiptRequest &request,
-                          Callback<Protocol::ReceiptRequest> done)
+QFuture<Result<Protocol::ReceiptRequest>>
+ReceiptService::mark(Protocol::ReceiptKind kind, UserId user, ConnectionId origin,
+                     const Protocol::ReceiptRequest &request)
 {
-    runInStorage<ReceiptOutcome>(
-        m_context.storage, this,
-        [kind, user, request](Repositories &repos) -> Result<ReceiptOutcome> {
-            Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
-            if (!c)
-                return c.error();
-            if (request.seq > c->lastSeq)
-                return makeError(
-                    ErrorCode::BadRequest,
-                    u"seq %1 is past the last message (%2)"_s.arg(request.seq).arg(c->lastSeq));
-            const Participant *me = c->participant(user);
-            ReceiptOutcome outcome;
-            outcome.members = memberIds(*c);
-            outcome.read = me->readSeq;
-            outcome.delivered = me->deliveredSeq;
-            // Having read a message implies having received it.
-            Result<bool> delivered =
-                repos.conversations.raiseDeliveredSeq(c->id, user, request.seq);
-            if (!delivered)
-                return delivered.error();
-            outcome.deliveredChanged = *delivered;
-            outcome.delivered = qMax(outcome.delivered, request.seq);
-            if (kind == Protocol::ReceiptKind::Read) {
-                Result<bool> read = repos.conversations.raiseReadSeq(c->id, user, request.seq);
-                if (!read)
-                    return read.error();
-                outcome.readChanged = *read;
-                outcome.read = qMax(outcome.read, request.seq);
-            }
-            return outcome;
-        },
-        [this, kind, user, origin, request,
-         done = std::move(done)](Result<ReceiptOutcome> outcome) {
-            if (!outcome)
-                return done(outcome.error());
-            const Seq position =
-                kind == Protocol::ReceiptKind::Read ? outcome->read : outcome->delivered;
-            done(Protocol::ReceiptRequest{request.conversationId, position});
-            if (outcome->deliveredChanged) {
-                const Protocol::ReceiptPush push{request.conversationId, user,
-                                                 Protocol::ReceiptKind::Delivered,
-                                                 outcome->delivered};
-                m_context.pushes.push(outcome->members, Protocol::Type::Receipt, push.toJson(),
-                                      origin);
-            }
-            if (outcome->readChanged) {
-                const Protocol::ReceiptPush push{request.conversationId, user,
-                                                 Protocol::ReceiptKind::Read, outcome->read};
-                m_context.pushes.push(outcome->members, Protocol::Type::Receipt, push.toJson(),
-                                      origin);
-            }
-        });
+    return runInStorage<ReceiptOutcome>(
+               m_context.storage,
+               [kind, user, request](Repositories &repos) -> Result<ReceiptOutcome> {
+                   Result<Conversation> c =
+                       loadConversationAsMember(repos, request.conversationId, user);
+                   if (!c)
+                       return c.error();
+                   if (request.seq > c->lastSeq)
+                       return makeError(ErrorCode::BadRequest,
+                                        u"seq %1 is past the last message (%2)"_s.arg(request.seq)
+                                            .arg(c->lastSeq));
+                   const Participant *me = c->participant(user);
+                   ReceiptOutcome outcome;
+                   outcome.members = memberIds(*c);
+                   outcome.read = me->readSeq;
+                   outcome.delivered = me->deliveredSeq;
+                   // Having read a message implies having received it.
+                   Result<bool> delivered =
+                       repos.conversations.raiseDeliveredSeq(c->id, user, request.seq);
+                   if (!delivered)
+                       return delivered.error();
+                   outcome.deliveredChanged = *delivered;
+                   outcome.delivered = qMax(outcome.delivered, request.seq);
+                   if (kind == Protocol::ReceiptKind::Read) {
+                       Result<bool> read =
+                           repos.conversations.raiseReadSeq(c->id, user, request.seq);
+                       if (!read)
+                           return read.error();
+                       outcome.readChanged = *read;
+                       outcome.read = qMax(outcome.read, request.seq);
+                   }
+                   return outcome;
+               })
+        .then(this,
+              [this, kind, user, origin,
+               request](Result<ReceiptOutcome> outcome) -> Result<Protocol::ReceiptRequest> {
+                  if (!outcome)
+                      return outcome.error();
+                  const Seq position =
+                      kind == Protocol::ReceiptKind::Read ? outcome->read : outcome->delivered;
+                  // The requesting connection is skipped by the pushes: it gets the reply.
+                  if (outcome->deliveredChanged) {
+                      const Protocol::ReceiptPush push{request.conversationId, user,
+                                                       Protocol::ReceiptKind::Delivered,
+                                                       outcome->delivered};
+                      m_context.pushes.push(outcome->members, Protocol::Type::Receipt,
+                                            push.toJson(), origin);
+                  }
+                  if (outcome->readChanged) {
+                      const Protocol::ReceiptPush push{request.conversationId, user,
+                                                       Protocol::ReceiptKind::Read, outcome->read};
+                      m_context.pushes.push(outcome->members, Protocol::Type::Receipt,
+                                            push.toJson(), origin);
+                  }
+                  return Protocol::ReceiptRequest{request.conversationId, position};
+              });
 }
 
-void ReceiptService::typing(UserId user, const Protocol::TypingRequest &request,
-                            Callback<Done> done)
+QFuture<Result<Done>> ReceiptService::typing(UserId user, const Protocol::TypingRequest &request)
 {
     const qint64 now = m_context.clock();
     const QPair key{user, request.conversationId};
@@ -108,28 +111,30 @@ void ReceiptService::typing(UserId user, const Protocol::TypingRequest &request,
             key, TokenBucket(m_context.limits.typingPerSecond, m_context.limits.typingBurst, now));
     }
     if (const qint64 wait = it->take(now); wait > 0)
-        return done(makeError(ErrorCode::RateLimited, u"typing notifications are limited"_s, wait));
+        return readyResult<Done>(
+            makeError(ErrorCode::RateLimited, u"typing notifications are limited"_s, wait));
     // Forget idle buckets so the table does not grow with every conversation ever typed in.
     if (m_typingBuckets.size() > 10'000) {
         m_typingBuckets.removeIf([now](auto entry) { return entry.value().isFull(now); });
     }
 
-    runInStorage<QList<UserId>>(
-        m_context.storage, this,
-        [user, request](Repositories &repos) -> Result<QList<UserId>> {
-            Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
-            if (!c)
-                return c.error();
-            QList<UserId> others = memberIds(*c);
-            others.removeAll(user);
-            return others;
-        },
-        [this, user, request, done = std::move(done)](Result<QList<UserId>> others) {
+    return runInStorage<QList<UserId>>(
+               m_context.storage,
+               [user, request](Repositories &repos) -> Result<QList<UserId>> {
+                   Result<Conversation> c =
+                       loadConversationAsMember(repos, request.conversationId, user);
+                   if (!c)
+                       return c.error();
+                   QList<UserId> others = memberIds(*c);
+                   others.removeAll(user);
+                   return others;
+               })
+        .then(this, [this, user, request](Result<QList<UserId>> others) -> Result<Done> {
             if (!others)
-                return done(others.error());
-            done(Done{});
+                return others.error();
             const Protocol::TypingPush push{request.conversationId, user, request.typing};
             m_context.pushes.push(*others, Protocol::Type::TypingPush, push.toJson());
+            return Done{};
         });
 }
 

@@ -2,12 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/protocol/chatmessages.h>
 #include "service/servicecontext.h"
 #include "service/tokenbucket.h"
 
 #include <QHash>
 #include <QObject>
+
+#include <banter/protocol/chatmessages.h>
 
 namespace Banter::Server {
 
@@ -20,15 +21,16 @@ public:
     explicit ReceiptService(ServiceContext context, QObject *parent = nullptr);
 
     // Replies with the member's position after the request (which may be higher than asked).
-    void markRead(UserId user, ConnectionId origin, const Protocol::ReceiptRequest &request,
-                  Callback<Protocol::ReceiptRequest> done);
-    void markDelivered(UserId user, ConnectionId origin, const Protocol::ReceiptRequest &request,
-                       Callback<Protocol::ReceiptRequest> done);
-    void typing(UserId user, const Protocol::TypingRequest &request, Callback<Done> done);
+    QFuture<Result<Protocol::ReceiptRequest>> markRead(UserId user, ConnectionId origin,
+                                                       const Protocol::ReceiptRequest &request);
+    QFuture<Result<Protocol::ReceiptRequest>>
+    markDelivered(UserId user, ConnectionId origin, const Protocol::ReceiptRequest &request);
+    QFuture<Result<Done>> typing(UserId user, const Protocol::TypingRequest &request);
 
 private:
-    void mark(Protocol::ReceiptKind kind, UserId user, ConnectionId origin,
-              const Protocol::ReceiptRequest &request, Callback<Protocol::ReceiptRequest> done);
+    QFuture<Result<Protocol::ReceiptRequest>> mark(Protocol::ReceiptKind kind, UserId user,
+                                                   ConnectionId origin,
+                                                   const Protocol::ReceiptRequest &request);
 
     ServiceContext m_context;
     QHash<QPair<UserId, ConversationId>, TokenBucket> m_typingBuckets;

@@ -3,18 +3,21 @@
 #pragma once
 
 #include "config/serverconfig.h"
-#include <banter/domain/result.h>
 #include "service/pushsink.h"
 #include "service/storageexecutor.h"
 
+#include <QFuture>
+
+#include <banter/domain/result.h>
 #include <functional>
 
 namespace Banter::Server {
 
 class PresenceStore;
 
-template<typename T>
-using Callback = std::function<void(Result<T>)>;
+// Every service call answers with a QFuture<Result<T>>. It may finish on the storage
+// thread: continue with .then(context, …), which brings the result to context's thread (at
+// once when it is already there).
 using Clock = std::function<qint64()>; // milliseconds since the epoch
 
 // What every use-case service needs, passed in once by the composition root.

@@ -9,11 +9,12 @@ namespace Banter::Server {
 class AuthService;
 class ContactService;
 class ConversationService;
+class FileService;
 class MessagingService;
 class PresenceService;
 class ReceiptService;
 class RequestRouter;
-class TransferService;
+class TransferStreams;
 
 // The use cases the request handlers call into.
 struct Services
@@ -24,6 +25,7 @@ struct Services
     ReceiptService &receipts;
     ContactService &contacts;
     PresenceService &presence;
+    FileService &files;
     const ServerConfig &config;
 };
 
@@ -36,6 +38,6 @@ void registerPeopleHandlers(RequestRouter &router, Services &services);
 void registerHelloAndPing(RequestRouter &router, Services &services);
 // The transfer connection's requests: hello, ping, auth, upload_*, download*, file.
 void registerTransferHandlers(RequestRouter &router, Services &services,
-                              TransferService &transfers);
+                              TransferStreams &transfers);
 
 } // namespace Banter::Server

@@ -3,16 +3,18 @@
 // hello, register, login, auth, refresh, logout, sessions, revoke_session, change_password,
 // ping.
 #include "net/handlers/services.h"
-#include "net/requestrouter.h"
-#include <banter/protocol/chatmessages.h>
-#include <banter/protocol/sessionmessages.h>
-#include <banter/protocol/types.h>
+#include "net/route.h"
 #include "service/authservice.h"
 #include "service/presenceservice.h"
+#include "service/storageexecutor.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QPointer>
+
+#include <banter/protocol/chatmessages.h>
+#include <banter/protocol/sessionmessages.h>
+#include <banter/protocol/types.h>
 
 namespace Banter::Server {
 
@@ -21,6 +23,11 @@ using namespace Qt::StringLiterals;
 namespace {
 using Access = RequestRouter::Access;
 namespace P = Protocol;
+
+Error connectionClosed()
+{
+    return makeError(ErrorCode::Unavailable, u"the connection closed"_s);
+}
 
 // Signs the connection in, unless the user already has as many connections as allowed or
 // the connection belongs to someone else.
@@ -38,118 +45,108 @@ Status admit(Services &s, ClientConnection &connection, UserId user, SessionId s
 }
 
 // Completes register/login/refresh: admit the connection, then hand out the grant. A login
-// that cannot be admitted gives its new session back.
-Callback<P::AuthGrant> admitThenReply(Services &s, ClientConnection &connection, const Reply &reply,
-                                      bool revokeOnRefusal)
+// that cannot be admitted (or whose connection is gone) gives its new session back.
+QFuture<Result<P::AuthGrant>> admitGrant(Services &s, ClientConnection &connection,
+                                         QFuture<Result<P::AuthGrant>> granting,
+                                         bool revokeOnRefusal)
 {
-    return [&s, conn = QPointer(&connection), reply, revokeOnRefusal](Result<P::AuthGrant> grant) {
-        if (!grant)
-            return reply.failure(grant.error());
-        if (!conn) {
-            if (revokeOnRefusal)
-                s.auth.logout(grant->sessionId, [](Result<Done>) {});
-            return;
-        }
-        if (Status admitted = admit(s, *conn, grant->user.id, grant->sessionId); !admitted) {
-            if (revokeOnRefusal)
-                s.auth.logout(grant->sessionId, [](Result<Done>) {});
-            return reply.failure(admitted.error());
-        }
-        reply.success(grant->toJson());
-    };
+    return granting.then(&s.auth,
+                         [&s, conn = QPointer(&connection),
+                          revokeOnRefusal](Result<P::AuthGrant> grant) -> Result<P::AuthGrant> {
+                             if (!grant)
+                                 return grant;
+                             Status admitted = conn
+                                 ? admit(s, *conn, grant->user.id, grant->sessionId)
+                                 : Status(connectionClosed());
+                             if (!admitted) {
+                                 if (revokeOnRefusal)
+                                     s.auth.logout(grant->sessionId);
+                                 return admitted.error();
+                             }
+                             return grant;
+                         });
+}
+
+P::HelloReply helloReply(const Services &s, int protocol)
+{
+    P::HelloReply hello;
+    hello.protocol = protocol;
+    hello.server = u"banterd/"_s + QCoreApplication::applicationVersion();
+    hello.limits.maxRequestBytes = s.config.limits.maxRequestBytes;
+    hello.limits.maxGroupSize = s.config.limits.maxGroupSize;
+    hello.limits.registrationOpen = s.config.registrationOpen;
+    hello.limits.historyPageMax = P::HistoryRequest::MaxLimit;
+    hello.limits.syncPageMax = P::SyncRequest::MaxLimit;
+    return hello;
 }
 } // namespace
 
 void registerHelloAndPing(RequestRouter &router, Services &s)
 {
-    router.add(P::Type::Hello, Access::Anyone,
-               [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::HelloRequest>(data, reply, [&](const P::HelloRequest &r) {
-                       if (r.protocol < P::MinSupportedVersion || r.protocol > P::Version)
-                           return reply.failure(makeError(
-                               ErrorCode::UnsupportedVersion,
-                               u"this server speaks protocol %1 to %2"_s.arg(P::MinSupportedVersion)
-                                   .arg(P::Version)));
-                       c.setProtocolVersion(r.protocol);
-                       P::HelloReply hello;
-                       hello.protocol = r.protocol;
-                       hello.server = u"banterd/"_s + QCoreApplication::applicationVersion();
-                       hello.limits.maxRequestBytes = s.config.limits.maxRequestBytes;
-                       hello.limits.maxGroupSize = s.config.limits.maxGroupSize;
-                       hello.limits.registrationOpen = s.config.registrationOpen;
-                       hello.limits.historyPageMax = P::HistoryRequest::MaxLimit;
-                       hello.limits.syncPageMax = P::SyncRequest::MaxLimit;
-                       reply.success(hello.toJson());
-                   });
-               });
-    router.add(P::Type::Ping, Access::Anyone,
-               [](ClientConnection &, const QJsonObject &, const Reply &reply) {
-                   reply.success(P::PongReply{QDateTime::currentMSecsSinceEpoch()}.toJson());
-               });
+    route<P::HelloRequest>(
+        router, P::Type::Hello, Access::Anyone, s.auth,
+        [&s](ClientConnection &c, const P::HelloRequest &r) -> QFuture<Result<P::HelloReply>> {
+            if (r.protocol < P::MinSupportedVersion || r.protocol > P::Version)
+                return readyResult<P::HelloReply>(
+                    makeError(ErrorCode::UnsupportedVersion,
+                              u"this server speaks protocol %1 to %2"_s.arg(P::MinSupportedVersion)
+                                  .arg(P::Version)));
+            c.setProtocolVersion(r.protocol);
+            return readyResult<P::HelloReply>(helloReply(s, r.protocol));
+        });
+    route<void>(router, P::Type::Ping, Access::Anyone, s.auth, [](ClientConnection &) {
+        return readyResult<P::PongReply>(P::PongReply{QDateTime::currentMSecsSinceEpoch()});
+    });
 }
 
 void registerSessionHandlers(RequestRouter &router, Services &s)
 {
     registerHelloAndPing(router, s);
-    router.add(P::Type::Register, Access::Anyone,
-               [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::RegisterRequest>(data, reply, [&](const P::RegisterRequest &r) {
-                       s.auth.registerUser(r, c.peerAddress().toString(),
-                                           admitThenReply(s, c, reply, true));
-                   });
-               });
-    router.add(P::Type::Login, Access::Anyone,
-               [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::LoginRequest>(data, reply, [&](const P::LoginRequest &r) {
-                       s.auth.login(r, c.peerAddress().toString(),
-                                    admitThenReply(s, c, reply, true));
-                   });
-               });
-    router.add(P::Type::Refresh, Access::Anyone,
-               [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::RefreshRequest>(data, reply, [&](const P::RefreshRequest &r) {
-                       s.auth.refresh(r.refreshToken, admitThenReply(s, c, reply, false));
-                   });
-               });
-    router.add(P::Type::Auth, Access::Anyone,
-               [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::AuthRequest>(data, reply, [&](const P::AuthRequest &r) {
-                       s.auth.authenticate(
-                           r.token, [&s, conn = QPointer(&c), reply](Result<P::AuthReply> auth) {
-                               if (!auth)
-                                   return reply.failure(auth.error());
-                               if (!conn)
-                                   return;
-                               if (Status admitted =
-                                       admit(s, *conn, auth->user.id, auth->sessionId);
-                                   !admitted)
-                                   return reply.failure(admitted.error());
-                               reply.success(auth->toJson());
+    AuthService &auth = s.auth;
+    route<P::RegisterRequest>(
+        router, P::Type::Register, Access::Anyone, auth,
+        [&s](ClientConnection &c, const P::RegisterRequest &r) {
+            return admitGrant(s, c, s.auth.registerUser(r, c.peerAddress().toString()), true);
+        });
+    route<P::LoginRequest>(router, P::Type::Login, Access::Anyone, auth,
+                           [&s](ClientConnection &c, const P::LoginRequest &r) {
+                               return admitGrant(s, c, s.auth.login(r, c.peerAddress().toString()),
+                                                 true);
                            });
-                   });
-               });
-    router.add(P::Type::Logout, Access::Authenticated,
-               [&s](ClientConnection &c, const QJsonObject &, const Reply &reply) {
-                   s.auth.logout(c.sessionId(), reply);
-               });
-    router.add(P::Type::Sessions, Access::Authenticated,
-               [&s](ClientConnection &c, const QJsonObject &, const Reply &reply) {
-                   s.auth.listSessions(c.userId(), c.sessionId(), reply);
-               });
-    router.add(P::Type::RevokeSession, Access::Authenticated,
-               [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::RevokeSessionRequest>(
-                       data, reply, [&](const P::RevokeSessionRequest &r) {
-                           s.auth.revokeSession(c.userId(), r.sessionId, reply);
-                       });
-               });
-    router.add(P::Type::ChangePassword, Access::Authenticated,
-               [&s](ClientConnection &c, const QJsonObject &data, const Reply &reply) {
-                   withDecoded<P::ChangePasswordRequest>(
-                       data, reply, [&](const P::ChangePasswordRequest &r) {
-                           s.auth.changePassword(c.userId(), c.sessionId(), r, reply);
-                       });
-               });
+    route<P::RefreshRequest>(router, P::Type::Refresh, Access::Anyone, auth,
+                             [&s](ClientConnection &c, const P::RefreshRequest &r) {
+                                 return admitGrant(s, c, s.auth.refresh(r.refreshToken), false);
+                             });
+    route<P::AuthRequest>(
+        router, P::Type::Auth, Access::Anyone, auth,
+        [&s](ClientConnection &c, const P::AuthRequest &r) {
+            return s.auth.authenticate(r.token).then(
+                &s.auth,
+                [&s, conn = QPointer(&c)](Result<P::AuthReply> auth) -> Result<P::AuthReply> {
+                    if (!auth)
+                        return auth;
+                    if (!conn)
+                        return connectionClosed();
+                    if (Status admitted = admit(s, *conn, auth->user.id, auth->sessionId);
+                        !admitted)
+                        return admitted.error();
+                    return auth;
+                });
+        });
+    route<void>(router, P::Type::Logout, Access::Authenticated, auth,
+                [&auth](ClientConnection &c) { return auth.logout(c.sessionId()); });
+    route<void>(
+        router, P::Type::Sessions, Access::Authenticated, auth,
+        [&auth](ClientConnection &c) { return auth.listSessions(c.userId(), c.sessionId()); });
+    route<P::RevokeSessionRequest>(router, P::Type::RevokeSession, Access::Authenticated, auth,
+                                   [&auth](ClientConnection &c, const P::RevokeSessionRequest &r) {
+                                       return auth.revokeSession(c.userId(), r.sessionId);
+                                   });
+    route<P::ChangePasswordRequest>(
+        router, P::Type::ChangePassword, Access::Authenticated, auth,
+        [&auth](ClientConnection &c, const P::ChangePasswordRequest &r) {
+            return auth.changePassword(c.userId(), c.sessionId(), r);
+        });
 }
 
 } // namespace Banter::Server

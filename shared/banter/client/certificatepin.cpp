@@ -1,10 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/client/certificatepin.h>
-
-#include <QCryptographicHash>
-
 #include <algorithm>
+#include <banter/client/certificatepin.h>
+#include <banter/protocol/certificatefingerprint.h>
 
 namespace Banter::CertificatePin {
 
@@ -14,14 +12,12 @@ constexpr int DefaultPort = 7654;
 
 QByteArray fingerprint(const QSslCertificate &certificate)
 {
-    if (certificate.isNull())
-        return {};
-    return QCryptographicHash::hash(certificate.toDer(), QCryptographicHash::Sha256);
+    return certificateFingerprint(certificate);
 }
 
 QString formatFingerprint(const QByteArray &sha256)
 {
-    return QString::fromLatin1(sha256.toHex(':').toUpper());
+    return formatCertificateFingerprint(sha256);
 }
 
 QString serverKey(const QUrl &url)

@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/bantershared_export.h>
-
 #include <QByteArray>
 #include <QList>
 #include <QSslCertificate>
 #include <QSslError>
 #include <QString>
 #include <QUrl>
+
+#include <banter/bantershared_export.h>
 
 namespace Banter::CertificatePin {
 
@@ -18,9 +18,9 @@ namespace Banter::CertificatePin {
 // SHA-256 of the certificate the first time and refuses a different one later. A
 // certificate that does chain to a trusted authority needs no pin.
 
-// SHA-256 of the certificate's DER encoding (32 bytes).
+// SHA-256 of the certificate's DER encoding (32 bytes): Banter::certificateFingerprint.
 BANTERSHARED_EXPORT QByteArray fingerprint(const QSslCertificate &certificate);
-// "AB:CD:…" in 32 upper-case pairs: how banterd logs it and how a user compares it.
+// "AB:CD:…" in 32 upper-case pairs: Banter::formatCertificateFingerprint.
 BANTERSHARED_EXPORT QString formatFingerprint(const QByteArray &sha256);
 // The server a pin belongs to: "host:port" (the port defaults to Banter's 7654).
 BANTERSHARED_EXPORT QString serverKey(const QUrl &url);

@@ -4,8 +4,6 @@
 
 #include "config/serverconfig.h"
 #include "files/filestore.h"
-#include "net/reply.h"
-#include <banter/protocol/transfermessages.h>
 #include "service/servicecontext.h"
 
 #include <QFile>
@@ -15,6 +13,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <banter/protocol/transfermessages.h>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -22,48 +21,52 @@
 namespace Banter::Server {
 
 class ClientConnection;
-class StorageExecutor;
+class FileService;
 class UploadIo;
 
-// Uploads and downloads on transfer connections. Metadata goes through storage; bytes go to
-// an I/O thread (UploadIo) that writes and hashes them, and downloads are paced by what the
-// socket has drained, so memory stays bounded by the window, never by the file size.
-class TransferService : public QObject
+// The answer to download: the file, and where its chunks start.
+struct DownloadStarted
+{
+    Protocol::FileInfo file;
+    qint64 offset = 0;
+    QJsonObject toJson() const;
+};
+
+// The per-connection half of file transfer: which upload a transfer connection is sending
+// and how far it got, chunk intake into UploadIo on its own thread, and downloads paced by
+// what the socket has drained, so memory stays bounded by the window, never by the file
+// size. What may be stored or read is FileService's decision.
+class TransferStreams : public QObject
 {
     Q_OBJECT
 public:
-    TransferService(StorageExecutor &storage, const FileLimits &limits, FileStore store,
-                    Clock clock, QObject *parent = nullptr);
-    ~TransferService() override;
+    TransferStreams(FileService &files, const FileLimits &limits, FileStore store, Clock clock,
+                    QObject *parent = nullptr);
+    ~TransferStreams() override;
 
     // Creates the directories, removes partial files nobody knows, starts the I/O thread and
     // the sweep of abandoned uploads.
     Status start();
     void stop();
 
-    void startUpload(ClientConnection &c, const Protocol::UploadStartRequest &request,
-                     const Reply &reply);
+    QFuture<Result<Protocol::UploadStartReply>>
+    startUpload(ClientConnection &c, const Protocol::UploadStartRequest &request);
     void onBinary(ClientConnection &c, const QByteArray &frame);
-    void finishUpload(ClientConnection &c, const QString &uploadId, const Reply &reply);
-    void cancelUpload(ClientConnection &c, const QString &uploadId, const Reply &reply);
-    void download(ClientConnection &c, const Protocol::DownloadRequest &request,
-                  const Reply &reply);
-    void cancelDownload(ClientConnection &c, const QString &fileId, const Reply &reply);
-    void fileInfo(UserId user, const QString &fileId, const Reply &reply);
+    QFuture<Result<Protocol::FileReply>> finishUpload(ClientConnection &c, const QString &uploadId);
+    QFuture<Result<Done>> cancelUpload(ClientConnection &c, const QString &uploadId);
+    // Answers with the file and offset; the chunks follow the answer.
+    QFuture<Result<DownloadStarted>> download(ClientConnection &c,
+                                              const Protocol::DownloadRequest &request);
+    QFuture<Result<Done>> cancelDownload(ClientConnection &c, const QString &fileId);
     void connectionClosed(ClientConnection *c);
     // Removes uploads untouched for longer than the limit (also run by a timer).
     void sweepAbandoned();
-
-    static Protocol::FileInfo toInfo(const StoredFile &file);
 
 private:
     struct ActiveUpload
     {
         QPointer<ClientConnection> connection;
-        UserId owner = 0;
-        qint64 size = 0;
-        QString sha256;
-        QString name;
+        StoredUpload row;
         qint64 queued = 0; // bytes accepted from the socket
         qint64 written = 0; // bytes on disk and hashed
         bool failed = false; // stop answering further chunks until a resume
@@ -85,20 +88,21 @@ private:
         QMetaObject::Connection writable;
     };
 
-    template<typename R, typename Work, typename Then>
-    void onIo(Work work, Then then);
+    template<typename R, typename Work>
+    QFuture<R> onIo(Work work);
     void acceptChunk(ClientConnection &c, const QString &id, qint64 offset, const QByteArray &frame,
                      qsizetype payloadFrom, qsizetype payloadSize);
     void failUpload(ClientConnection &c, const QString &uploadId, const Error &error);
-    void resumeOnIo(ClientConnection &c, const StoredUpload &upload, const Reply &reply);
-    int activeUploadsOf(UserId owner, const QString &except) const;
+    QFuture<Result<Protocol::UploadStartReply>> resumeOnIo(ClientConnection &c,
+                                                           const StoredUpload &upload);
+    Status checkUploadSlots(UserId owner, const QString &except) const;
     bool isBeingSent(const QString &uploadId) const;
-    // Storage thread: a new upload row, if the owner's quota has room for it.
-    static Result<StoredUpload> createUpload(Repositories &repos, const StoredUpload &fresh,
-                                             qint64 quota);
+    void discardOnIo(const QStringList &uploadIds);
+    Result<DownloadStarted> startDownload(ClientConnection &c, const StoredFile &file,
+                                          qint64 offset);
     void pump(ClientConnection *c);
 
-    StorageExecutor &m_storage;
+    FileService &m_files;
     const FileLimits &m_limits;
     FileStore m_store;
     Clock m_clock;
