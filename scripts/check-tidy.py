@@ -59,6 +59,20 @@ def preprocess(entry):
     return result.stdout
 
 
+# Keys, manifests and stored output name the checkout as @ROOT@, so that a clone in another
+# folder (CI clones afresh) finds what an earlier run here analysed.
+ROOT_BYTES = str(ROOT).encode()
+
+
+def portable(data):
+    return data.replace(ROOT_BYTES, b"@ROOT@") if isinstance(data, bytes) \
+        else data.replace(str(ROOT), "@ROOT@")
+
+
+def local(text):
+    return text.replace("@ROOT@", str(ROOT))
+
+
 LINE_MARKER = re.compile(rb'^# \d+ "([^"<][^"]*)"', re.M)
 _file_hashes = {}
 
@@ -73,9 +87,10 @@ def file_hash(path):
 
 
 def dependencies_hash(deps):
+    """Hash of the dependencies' names (portable) and contents (read here)."""
     digest = hashlib.sha256()
     for dep in deps:
-        digest.update(f"{dep}\0{file_hash(dep)}\n".encode())
+        digest.update(f"{dep}\0{file_hash(local(dep))}\n".encode())
     return digest.hexdigest()
 
 
@@ -86,8 +101,9 @@ def cache_key(entry, salt, cache_dir):
     unit read and their contents' hashes (as ccache's direct mode does): when none of them
     changed, the key of the last preprocessing is still right and is reused.
     """
-    unit = hashlib.sha256(salt + json.dumps(unit_arguments(entry)).encode()
-                          + entry["file"].encode()).hexdigest()
+    arguments = portable(json.dumps(unit_arguments(entry)))
+    unit = hashlib.sha256(salt + arguments.encode()
+                          + portable(entry["file"]).encode()).hexdigest()
     manifest = cache_dir / "manifests" / f"{unit}.json" if cache_dir else None
     if manifest and manifest.exists():
         data = json.loads(manifest.read_text())
@@ -96,12 +112,12 @@ def cache_key(entry, salt, cache_dir):
     source = preprocess(entry)
     digest = hashlib.sha256()
     digest.update(salt)
-    digest.update(json.dumps(unit_arguments(entry)).encode())
-    digest.update(source)
+    digest.update(arguments.encode())
+    digest.update(portable(source))
     key = digest.hexdigest()
     if manifest:
-        deps = sorted({str(Path(entry["directory"], m.decode()).resolve())
-                       for m in LINE_MARKER.findall(source)} | {entry["file"]})
+        deps = sorted({portable(str(Path(entry["directory"], m.decode()).resolve()))
+                       for m in LINE_MARKER.findall(source)} | {portable(entry["file"])})
         manifest.parent.mkdir(parents=True, exist_ok=True)
         tmp = manifest.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"deps": deps, "deps_hash": dependencies_hash(deps),
@@ -117,7 +133,7 @@ def analyse(entry, args, salt, cache_dir):
     cached = cache_dir / key[:2] / f"{key}.json" if key else None
     if cached and cached.exists():
         data = json.loads(cached.read_text())
-        return entry["file"], data["output"], True, False
+        return entry["file"], local(data["output"]), True, False
     command = [args.clang_tidy, "-p", str(args.build_dir), "--quiet",
                f"--config-file={ROOT / '.clang-tidy'}",
                # The dev preset's -Werror would turn clang's own warnings into hard errors that
@@ -133,7 +149,7 @@ def analyse(entry, args, salt, cache_dir):
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"file": entry["file"], "output": output,
+        tmp.write_text(json.dumps({"file": portable(entry["file"]), "output": portable(output),
                                    "seconds": round(time.monotonic() - started, 1)}))
         tmp.replace(cached)
     return entry["file"], output, False, False

@@ -15,7 +15,10 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
-export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
+# Paths relative to the checkout, so a fresh clone in another folder (as CI makes) reuses what
+# an earlier build compiled; the Debug build's -g would otherwise hash the build folder too.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR=1
 
 failed=()
 step() { # step NAME COMMAND...: runs a check, remembers a failure, goes on

@@ -17,12 +17,16 @@
 
 namespace Banter::Protocol {
 
-// The wire name of a kind; for Unknown, an empty string.
+/// The wire name of a kind ("members_added", ...); for Unknown, an empty string.
 BANTERSHARED_EXPORT QString systemEventKindName(SystemEvent::Kind kind);
-// Unknown for a name this build does not know.
+/// The kind a wire name stands for; Unknown for a name this build does not know.
 BANTERSHARED_EXPORT SystemEvent::Kind systemEventKindFromName(const QString &name);
 
+/// The "event" object of a system message, as PROTOCOL.md §6 gives it; an Unknown event is
+/// encoded with the wire name it was received with.
 BANTERSHARED_EXPORT QJsonObject toJson(const SystemEvent &event);
+/// Decodes an "event" object: strict for known kinds (BadRequest when a field is missing or of
+/// the wrong type), Unknown for a kind this build does not know.
 BANTERSHARED_EXPORT Result<SystemEvent> systemEventFromJson(const QJsonObject &object);
 
 } // namespace Banter::Protocol
