@@ -143,12 +143,13 @@ struct Channel::Private
 };
 
 Channel::Channel(QObject *parent)
-    : Channel(std::make_unique<WebSocketTransport>(), parent)
+    : Channel(nullptr, parent)
 { }
 
 Channel::Channel(std::unique_ptr<ChannelTransport> transport, QObject *parent)
     : QObject(parent)
-    , d(std::make_unique<Private>(this, std::move(transport)))
+    , d(std::make_unique<Private>(
+          this, transport ? std::move(transport) : std::make_unique<WebSocketTransport>()))
 {
     ChannelTransport *t = d->transport.get();
     t->setParent(nullptr); // owned by d, whatever parent it came with

@@ -56,7 +56,8 @@ public:
 
     /// @brief A channel over a WebSocket.
     explicit Channel(QObject *parent = nullptr);
-    /// @brief A channel over @p transport (for example one end of MemoryTransport::createPair()).
+    /// @brief A channel over @p transport (for example one end of MemoryTransport::createPair());
+    /// null means a WebSocket.
     explicit Channel(std::unique_ptr<ChannelTransport> transport, QObject *parent = nullptr);
     /// @brief Drops the connection; pending requests fail with Unavailable.
     ~Channel() override;

@@ -2,8 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QUrl>
+
 #include <banter/bantershared_export.h>
-#include <banter/client/backoff.h>
 #include <banter/client/outbox.h>
 #include <banter/client/syncpositions.h>
 #include <banter/domain/conversation.h>
@@ -14,93 +20,115 @@
 #include <banter/protocol/frame.h>
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/sessionmessages.h>
-
-#include <QElapsedTimer>
-#include <QFuture>
-#include <QHash>
-#include <QObject>
-#include <QPromise>
-#include <QSslCertificate>
-#include <QSslError>
-#include <QTimer>
-#include <QUrl>
-#include <QWebSocket>
-
 #include <memory>
 
 namespace Banter {
 
-// A Banter client connection for any Qt app: requests return futures of typed results,
-// pushes arrive as typed signals, sends wait in an outbox until acknowledged, and after any
-// disconnect the session reconnects with backoff, signs in again with its token and syncs
-// everything it missed, once and in order.
+class ChannelTransport;
+
+/**
+ * @brief A Banter client connection for any Qt app.
+ *
+ * Requests return futures of typed results, pushes arrive as typed signals, sends wait in
+ * an outbox until acknowledged, and after any disconnect the session reconnects with
+ * backoff, signs in again with its token and syncs everything it missed, once and in order.
+ * It runs on a Channel (request matching, timeouts, heartbeat, reconnects); catching up is
+ * done by an internal sync engine. Failures the library detects itself carry a
+ * ClientFailure in Error::failure for the application to word.
+ */
 class BANTERSHARED_EXPORT ClientSession : public QObject
 {
     Q_OBJECT
 public:
+    /// @brief Where the session is.
     enum class State {
-        Disconnected, // not connected and not trying
-        Connecting, // opening the socket and saying hello
-        Connected, // connected, not signed in
-        Authenticating, // signing in with a stored token
-        Syncing, // signed in, catching up
-        Ready, // signed in and caught up
-        Reconnecting, // waiting to try again
+        Disconnected, ///< not connected and not trying
+        Connecting, ///< opening the socket and saying hello
+        Connected, ///< connected, not signed in
+        Authenticating, ///< signing in with a stored token
+        Syncing, ///< signed in, catching up
+        Ready, ///< signed in and caught up
+        Reconnecting, ///< waiting to try again
     };
     Q_ENUM(State)
 
+    /// @brief Behaviour and timing; set before connectToServer().
     struct Options
     {
-        QString clientName = QStringLiteral("BanterShared");
-        int requestTimeoutMs = 30'000;
-        int heartbeatMs = 25'000; // protocol ping; silence for twice this drops the socket
-        int reconnectBaseMs = 500;
-        int reconnectMaxMs = 30'000;
-        bool autoReconnect = true;
-        bool autoDelivered = true; // acknowledge received messages with "delivered"
-        int syncPageSize = 200;
-        // Over wss://, pin a self-signed certificate the first time a server is met (as SSH
-        // does). Off: a server without a pin is refused like a changed certificate.
+        QString clientName = QStringLiteral("BanterShared"); ///< sent in hello
+        int requestTimeoutMs = 30'000; ///< an unanswered request fails after this
+        int heartbeatMs = 25'000; ///< protocol ping; silence for twice this drops the socket
+        int reconnectBaseMs = 500; ///< first reconnect delay ceiling
+        int reconnectMaxMs = 30'000; ///< reconnect delay cap
+        bool autoReconnect = true; ///< reconnect after a lost connection
+        bool autoDelivered = true; ///< acknowledge received messages with "delivered"
+        int syncPageSize = 200; ///< messages per sync page
+        /// Over wss://, pin a self-signed certificate the first time a server is met (as SSH
+        /// does). Off: a server without a pin is refused like a changed certificate.
         bool trustOnFirstUse = true;
     };
 
+    /// @brief A session over a WebSocket.
     explicit ClientSession(QObject *parent = nullptr);
+    /**
+     * @brief A session over @p transport: the client end of MemoryTransport::createPair()
+     * lets a test play the server in-process (null: a WebSocket).
+     */
+    explicit ClientSession(std::unique_ptr<ChannelTransport> transport, QObject *parent = nullptr);
+    /// @brief Closes the connection; pending requests and unsent messages fail (Unavailable).
     ~ClientSession() override;
 
+    /// @brief Replaces the options.
     void setOptions(const Options &options);
-    const Options &options() const { return m_options; }
+    /// @brief The current options.
+    const Options &options() const;
 
+    /// @brief Connects to @p url (ws:// or wss://) and stays connected until told otherwise.
     void connectToServer(const QUrl &url);
+    /// @brief Closes the connection and stops reconnecting.
     void disconnectFromServer();
-    State state() const { return m_state; }
-    bool isReady() const { return m_state == State::Ready; }
-    QUrl url() const { return m_url; }
+    /// @brief Where the session is.
+    State state() const;
+    /// @brief Signed in and caught up.
+    bool isReady() const;
+    /// @brief The server's URL as given to connectToServer().
+    QUrl url() const;
 
-    // Who is signed in, and the tokens to come back with (persist them; never the password).
-    User currentUser() const { return m_user; }
-    SessionId sessionId() const { return m_sessionId; }
-    QString accessToken() const { return m_accessToken; }
-    QString refreshToken() const { return m_refreshToken; }
-    // Signs in with stored tokens whenever connected (now, or on the next connect).
+    /// @brief Who is signed in.
+    User currentUser() const;
+    /// @brief This device's session on the server.
+    SessionId sessionId() const;
+    /// @brief The token to come back with (persist it; never the password).
+    QString accessToken() const;
+    /// @brief The token that renews an expired access token (persist it too).
+    QString refreshToken() const;
+    /// @brief Signs in with stored tokens whenever connected (now, or on the next connect).
     void setTokens(const QString &accessToken, const QString &refreshToken);
 
-    // TLS (wss://). A certificate a trusted authority vouches for is accepted as usual. A
-    // self-signed one (a LAN server's) is trusted by its SHA-256, pinned per server
-    // (CertificatePin::serverKey): unknown, it is pinned on first use (certificatePinned, for
-    // the app to store); different from the pin, the connection is refused
-    // (certificateRefused) and the session stops reconnecting until the app pins the new one
-    // (after asking the user) and connects again.
-    void setPinnedCertificates(const QHash<QString, QByteArray> &pins) { m_pins = pins; }
-    QHash<QString, QByteArray> pinnedCertificates() const { return m_pins; }
+    /**
+     * @brief Sets every pinned certificate: server key (CertificatePin::serverKey) → SHA-256.
+     *
+     * TLS (wss://). A certificate a trusted authority vouches for is accepted as usual. A
+     * self-signed one (a LAN server's) is trusted by its SHA-256, pinned per server: unknown,
+     * it is pinned on first use (certificatePinned, for the app to store); different from
+     * the pin, the connection is refused (certificateRefused) and the session stops
+     * reconnecting until the app pins the new one (after asking the user) and connects again.
+     */
+    void setPinnedCertificates(const QHash<QString, QByteArray> &pins);
+    /// @brief Every pinned certificate: server key → SHA-256.
+    QHash<QString, QByteArray> pinnedCertificates() const;
+    /// @brief Pins @p sha256 for @p server (an empty hash removes the pin).
     void setPinnedCertificate(const QString &server, const QByteArray &sha256);
+    /// @brief The pin for the server of @p url (empty when none).
     QByteArray pinnedCertificate(const QUrl &url) const;
-    // The self-signed certificate this connection was accepted by (null over ws:// and for
-    // certificates an authority vouches for).
-    QSslCertificate pinnedPeerCertificate() const { return m_peerCertificate; }
+    /// @brief The self-signed certificate this connection was accepted by (null over ws://
+    /// and for certificates an authority vouches for).
+    QSslCertificate pinnedPeerCertificate() const;
 
-    // Where sync starts: the highest seq known per conversation (for apps that cache).
-    QHash<ConversationId, Seq> positions() const { return m_positions.all(); }
-    void setPositions(const QHash<ConversationId, Seq> &positions) { m_positions.reset(positions); }
+    /// @brief Where sync starts: the highest seq known per conversation (for apps that cache).
+    QHash<ConversationId, Seq> positions() const;
+    /// @brief Sets where the next sync starts.
+    void setPositions(const QHash<ConversationId, Seq> &positions);
 
     // Session
     QFuture<Result<Protocol::AuthGrant>> registerUser(const QString &username,
@@ -128,7 +156,8 @@ public:
     // Messaging. Sends are queued while offline and resent after reconnects with their id.
     QFuture<Result<Message>> sendMessage(ConversationId conversation, const QString &text);
     QFuture<Result<Message>> sendMessage(const Protocol::SendMessageRequest &request);
-    QList<Protocol::SendMessageRequest> pendingMessages() const { return m_outbox.requests(); }
+    /// @brief Messages written and not yet acknowledged by the server, oldest first.
+    QList<Protocol::SendMessageRequest> pendingMessages() const;
     QFuture<Result<Protocol::HistoryReply>>
     history(ConversationId id, Seq beforeSeq = 0,
             int limit = Protocol::HistoryRequest::DefaultLimit);
@@ -175,71 +204,8 @@ Q_SIGNALS:
                             const QSslCertificate &presented);
 
 private:
-    struct Pending
-    {
-        std::shared_ptr<QPromise<Result<QJsonObject>>> promise;
-        QString type;
-    };
-
-    template<typename T>
-    QFuture<Result<T>> call(const QString &type, const QJsonObject &data);
-    QFuture<Result<Done>> callDone(const QString &type, const QJsonObject &data);
-    QFuture<Result<Conversation>> callConversation(const QString &type, const QJsonObject &data);
-    QFuture<Result<Protocol::AuthGrant>> signIn(const QString &type, const QJsonObject &data);
-
-    QString send(const QString &type, const QJsonObject &data); // returns the rid
-    void setState(State state);
-    void openSocket();
-    void onConnected();
-    void onDisconnected();
-    void onSslErrors(const QList<QSslError> &errors);
-    void onTextMessage(const QString &text);
-    void onResponse(const Protocol::ServerFrame &frame);
-    void onPush(const Protocol::ServerFrame &frame);
-    void onHeartbeat();
-    void scheduleReconnect();
-    void failPending(const Error &error);
-
-    void authenticateWithToken();
-    void refreshThenAuthenticate();
-    void adoptGrant(const Protocol::AuthGrant &grant);
-    void startSync();
-    void syncPage();
-    void finishSync();
-    void deliver(const Message &message);
-    void acknowledgeDelivery(const Message &message);
-    void flushOutbox();
-    void sendOutboxEntry(Outbox::Entry &entry);
-    void onOutboxReply(const Protocol::ServerFrame &frame);
-
-    Options m_options;
-    QWebSocket m_socket;
-    QUrl m_url;
-    QHash<QString, QByteArray> m_pins;
-    QSslCertificate m_peerCertificate;
-    State m_state = State::Disconnected;
-    bool m_wantConnected = false;
-    Backoff m_backoff;
-    QTimer m_reconnectTimer;
-    QTimer m_heartbeat;
-    QElapsedTimer m_lastFrame;
-
-    int m_nextRid = 1;
-    QHash<QString, Pending> m_pending;
-
-    User m_user;
-    SessionId m_sessionId = 0;
-    QString m_accessToken;
-    QString m_refreshToken;
-
-    SyncPositions m_positions;
-    bool m_syncing = false;
-    bool m_syncAgain = false;
-    QSet<ConversationId> m_syncSeen;
-
-    Outbox m_outbox;
-    QHash<ConversationId, Seq> m_deliveredWanted;
-    QSet<ConversationId> m_deliveredInFlight;
+    struct Private;
+    std::unique_ptr<Private> d;
 };
 
 } // namespace Banter
