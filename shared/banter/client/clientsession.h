@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <banter/bantershared_export.h>
+#include <banter/client/clientfailure.h>
 #include <banter/client/outbox.h>
 #include <banter/client/syncpositions.h>
 #include <banter/domain/conversation.h>
@@ -131,75 +132,120 @@ public:
     void setPositions(const QHash<ConversationId, Seq> &positions);
 
     // Session
+    /// @brief Creates an account and signs in (then syncs).
     QFuture<Result<Protocol::AuthGrant>> registerUser(const QString &username,
                                                       const QString &password,
                                                       const QString &displayName,
                                                       const QString &device);
+    /// @brief Signs in with a password (then syncs).
     QFuture<Result<Protocol::AuthGrant>> login(const QString &username, const QString &password,
                                                const QString &device);
+    /// @brief Ends this session on the server and forgets the tokens.
     QFuture<Result<Done>> logout();
+    /// @brief The user's signed-in devices.
     QFuture<Result<Protocol::SessionsReply>> sessions();
+    /// @brief Signs another device out.
     QFuture<Result<Done>> revokeSession(SessionId session);
+    /// @brief Changes the user's password.
     QFuture<Result<Done>> changePassword(const QString &oldPassword, const QString &newPassword);
+    /// @brief Asks for the server's time (a round trip).
     QFuture<Result<Protocol::PongReply>> ping();
 
     // Conversations
+    /// @brief The user's conversations.
     QFuture<Result<Protocol::ConversationsReply>> conversations();
+    /// @brief One conversation with its members.
     QFuture<Result<Conversation>> conversation(ConversationId id);
+    /// @brief The private conversation with @p user (created if new).
     QFuture<Result<Conversation>> createPrivate(UserId user);
+    /// @brief Creates a group with @p members.
     QFuture<Result<Conversation>> createGroup(const QString &name, const QList<UserId> &members);
+    /// @brief Adds @p users to a group.
     QFuture<Result<Conversation>> addMembers(ConversationId id, const QList<UserId> &users);
+    /// @brief Removes @p user from a group.
     QFuture<Result<Conversation>> removeMember(ConversationId id, UserId user);
+    /// @brief Leaves a conversation.
     QFuture<Result<Done>> leave(ConversationId id);
+    /// @brief Renames a group.
     QFuture<Result<Conversation>> rename(ConversationId id, const QString &name);
 
     // Messaging. Sends are queued while offline and resent after reconnects with their id.
+    /// @brief Sends a text message (queued while offline; see the outbox).
     QFuture<Result<Message>> sendMessage(ConversationId conversation, const QString &text);
+    /// @brief Sends a message; a null id gets a new one (the id makes resends idempotent).
     QFuture<Result<Message>> sendMessage(const Protocol::SendMessageRequest &request);
     /// @brief Messages written and not yet acknowledged by the server, oldest first.
     QList<Protocol::SendMessageRequest> pendingMessages() const;
+    /// @brief Older messages of a conversation, before @p beforeSeq (0: the newest).
     QFuture<Result<Protocol::HistoryReply>>
     history(ConversationId id, Seq beforeSeq = 0,
             int limit = Protocol::HistoryRequest::DefaultLimit);
+    /// @brief Marks a conversation read up to @p seq.
     QFuture<Result<Protocol::ReceiptRequest>> markRead(ConversationId id, Seq seq);
+    /// @brief Marks a conversation delivered up to @p seq (automatic with Options::autoDelivered).
     QFuture<Result<Protocol::ReceiptRequest>> markDelivered(ConversationId id, Seq seq);
+    /// @brief Tells the other members whether the user is typing.
     QFuture<Result<Done>> sendTyping(ConversationId id, bool typing);
 
     // People
+    /// @brief Sets the user's presence.
     QFuture<Result<Done>> setPresence(PresenceStatus status);
+    /// @brief Finds users by name.
     QFuture<Result<Protocol::UsersReply>> searchUsers(const QString &query);
+    /// @brief The user's contacts.
     QFuture<Result<Protocol::ContactsReply>> contacts();
+    /// @brief Adds a contact by id.
     QFuture<Result<Protocol::Contact>> addContact(UserId user);
+    /// @brief Adds a contact by username.
     QFuture<Result<Protocol::Contact>> addContact(const QString &username);
+    /// @brief Removes a contact.
     QFuture<Result<Done>> removeContact(UserId user);
+    /// @brief Blocks a user.
     QFuture<Result<Done>> block(UserId user);
+    /// @brief Unblocks a user.
     QFuture<Result<Done>> unblock(UserId user);
 
-    // Any request by wire name, for what the typed API does not cover.
+    /// @brief Any request by wire name, for what the typed API does not cover.
     QFuture<Result<QJsonObject>> request(const QString &type, const QJsonObject &data = {});
 
 Q_SIGNALS:
+    /// @brief The session state changed.
     void stateChanged(Banter::ClientSession::State state);
+    /// @brief Something failed that no future reports; Error::failure is set when the library found
+    /// it.
     void errorOccurred(const Banter::Error &error);
+    /// @brief Signed in as @p user.
     void authenticated(const Banter::User &user);
+    /// @brief New tokens to persist (both empty: forget them).
     void tokensChanged(const QString &accessToken, const QString &refreshToken);
+    /// @brief Caught up with the server.
     void synced();
+    /// @brief A message arrived (live or by sync), in seq order per conversation.
     void messageReceived(const Banter::Message &message);
+    /// @brief The server stored one of our messages.
     void messageAcked(const Banter::Message &message);
+    /// @brief pendingMessages() changed.
     void outboxChanged();
+    /// @brief A member read or received messages up to a seq.
     void receiptReceived(const Banter::Protocol::ReceiptPush &receipt);
+    /// @brief A member started or stopped typing.
     void typingChanged(Banter::ConversationId conversation, Banter::UserId user, bool typing);
+    /// @brief A user's presence changed.
     void presenceChanged(const Banter::Presence &presence);
+    /// @brief A conversation is new or changed.
     void conversationUpdated(const Banter::Conversation &conversation);
+    /// @brief The user left or was removed from a conversation.
     void conversationRemoved(Banter::ConversationId conversation);
-    // The conversation was too far behind to catch up message by message: drop the local copy.
+    /// @brief The conversation was too far behind to catch up message by message: drop the local
+    /// copy.
     void conversationReset(Banter::ConversationId conversation);
+    /// @brief This device was signed out from elsewhere.
     void sessionRevoked(const QString &reason);
-    // First connection to a server with a self-signed certificate: it is now trusted.
+    /// @brief First connection to a server with a self-signed certificate: it is now trusted.
     void certificatePinned(const QString &server, const QByteArray &sha256);
-    // The server presented a certificate other than the pinned one (or, with
-    // trustOnFirstUse off, one not pinned yet: `pinned` is empty). Someone may be
-    // intercepting the connection, or the server's certificate was replaced.
+    // Someone may be intercepting the connection, or the server's certificate was replaced.
+    /// @brief The server presented a certificate other than the pinned one (or, with
+    /// trustOnFirstUse off, one not pinned yet: @p pinned is empty).
     void certificateRefused(const QString &server, const QByteArray &pinned,
                             const QSslCertificate &presented);
 
