@@ -14,7 +14,7 @@ namespace Banter::Desktop {
 // returns reasons, the application words them in the user's language.
 class ErrorText
 {
-    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+    Q_DECLARE_TR_FUNCTIONS(Banter::Desktop::ErrorText)
 public:
     // The sentence for `failure`; `subject` names the file (or server) it concerns, shown
     // where the sentence has a place for it. Empty for ClientFailure::None.

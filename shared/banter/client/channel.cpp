@@ -258,6 +258,9 @@ void Channel::shutDown(const Error &reason)
     d->heartbeat.stop();
     d->transport->disconnect(this);
     d->transport->abort();
+    // Closed before the futures fail: what their continuations send fails at once instead
+    // of waiting on a connection that is gone.
+    d->state = State::Closed;
     d->failPending(reason);
 }
 
