@@ -49,21 +49,6 @@
     </message>
 </context>
 <context>
-    <name>Banter::ClientSession</name>
-    <message>
-        <source>The server&apos;s certificate is not valid: %1</source>
-        <translation>The server&apos;s certificate is not valid: %1</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate is not trusted yet.</source>
-        <translation>The server&apos;s certificate is not trusted yet.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate has changed since the last connection.</source>
-        <translation>The server&apos;s certificate has changed since the last connection.</translation>
-    </message>
-</context>
-<context>
     <name>Banter::Desktop::AccountStore</name>
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
@@ -195,6 +180,57 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     <message>
         <source>File: %1</source>
         <translation>File: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ErrorText</name>
+    <message>
+        <source>The file</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not valid.</source>
+        <translation>The server&apos;s certificate is not valid.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet.</source>
+        <translation>The server&apos;s certificate is not trusted yet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since the last connection.</source>
+        <translation>The server&apos;s certificate has changed since the last connection.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>%1 is empty; empty files cannot be sent.</source>
+        <translation>%1 is empty; empty files cannot be sent.</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being sent.</source>
+        <translation>%1 changed while it was being sent.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>%1 cannot be written.</translation>
+    </message>
+    <message>
+        <source>%1 kept arriving out of step; try again.</source>
+        <translation>%1 kept arriving out of step; try again.</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged; try again.</source>
+        <translation>%1 arrived damaged; try again.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</source>
+        <translation>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</translation>
     </message>
 </context>
 <context>
@@ -756,37 +792,6 @@ SHA-256: %1</translation>
     <message>
         <source>Banter — unread messages: %1</source>
         <translation>Banter — unread messages: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Banter::TransferClient</name>
-    <message>
-        <source>%1 cannot be read</source>
-        <translation>%1 cannot be read</translation>
-    </message>
-    <message>
-        <source>Empty files cannot be sent</source>
-        <translation>Empty files cannot be sent</translation>
-    </message>
-    <message>
-        <source>%1 changed while it was being sent</source>
-        <translation>%1 changed while it was being sent</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written</source>
-        <translation>%1 cannot be written</translation>
-    </message>
-    <message>
-        <source>The download kept going out of step</source>
-        <translation>The download kept going out of step</translation>
-    </message>
-    <message>
-        <source>The downloaded file is damaged; try again</source>
-        <translation>The downloaded file is damaged; try again</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</source>
-        <translation>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</translation>
     </message>
 </context>
 <context>

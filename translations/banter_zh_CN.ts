@@ -49,21 +49,6 @@
     </message>
 </context>
 <context>
-    <name>Banter::ClientSession</name>
-    <message>
-        <source>The server&apos;s certificate is not valid: %1</source>
-        <translation>服务器的证书无效：%1</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate is not trusted yet.</source>
-        <translation>尚未信任该服务器的证书。</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate has changed since the last connection.</source>
-        <translation>自上次连接以来，服务器的证书已更改。</translation>
-    </message>
-</context>
-<context>
     <name>Banter::Desktop::AccountStore</name>
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
@@ -195,6 +180,57 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     <message>
         <source>File: %1</source>
         <translation>文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ErrorText</name>
+    <message>
+        <source>The file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not valid.</source>
+        <translation>服务器的证书无效。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet.</source>
+        <translation>尚未信任该服务器的证书。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since the last connection.</source>
+        <translation>自上次连接以来，服务器的证书已更改。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>无法读取%1。</translation>
+    </message>
+    <message>
+        <source>%1 is empty; empty files cannot be sent.</source>
+        <translation>%1 是空文件；不能发送空文件。</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being sent.</source>
+        <translation>%1 在发送过程中被修改。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>无法写入%1。</translation>
+    </message>
+    <message>
+        <source>%1 kept arriving out of step; try again.</source>
+        <translation>%1 的下载多次出现不同步，请重试。</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged; try again.</source>
+        <translation>%1 下载后已损坏，请重试。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</source>
+        <translation>服务器的证书不是此前信任的证书，传输已停止。</translation>
     </message>
 </context>
 <context>
@@ -756,37 +792,6 @@ SHA-256：%1</translation>
     <message>
         <source>Banter — unread messages: %1</source>
         <translation>Banter — 未读消息：%1</translation>
-    </message>
-</context>
-<context>
-    <name>Banter::TransferClient</name>
-    <message>
-        <source>%1 cannot be read</source>
-        <translation>无法读取 %1</translation>
-    </message>
-    <message>
-        <source>Empty files cannot be sent</source>
-        <translation>不能发送空文件</translation>
-    </message>
-    <message>
-        <source>%1 changed while it was being sent</source>
-        <translation>%1 在发送过程中被修改</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>The download kept going out of step</source>
-        <translation>下载多次出现不同步</translation>
-    </message>
-    <message>
-        <source>The downloaded file is damaged; try again</source>
-        <translation>下载的文件已损坏，请重试</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</source>
-        <translation>服务器的证书不是此前信任的证书，传输已停止。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/filetransfers.h"
+#include "core/errortext.h"
 
 #include <banter/client/clientsession.h>
 #include "core/imageinfo.h"
@@ -127,6 +128,8 @@ QString FileTransfers::displayName(const QString &name)
 QString FileTransfers::describe(const Error &error, const QString &name)
 {
     const QString shown = displayName(name);
+    if (error.failure != ClientFailure::None) // found by the library itself: a reason to word
+        return ErrorText::describe(error, shown);
     switch (error.code) {
     case ErrorCode::TooLarge:
         return tr("“%1” is larger than this server accepts.").arg(shown);

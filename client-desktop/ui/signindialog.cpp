@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/signindialog.h"
+#include "core/errortext.h"
 
 #include <banter/client/clientsession.h>
 
@@ -68,6 +69,11 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     connect(&m_session, &ClientSession::stateChanged, this, [this](ClientSession::State state) {
         if (state == ClientSession::State::Reconnecting && !m_buttons->isEnabled())
             setBusy(false, tr("Cannot reach the server. Check the address and try again."));
+    });
+    // A certificate the library refused (invalid, or not the pinned one): say why.
+    connect(&m_session, &ClientSession::errorOccurred, this, [this](const Error &error) {
+        if (error.failure != ClientFailure::None && !m_buttons->isEnabled())
+            setBusy(false, ErrorText::describe(error));
     });
     connect(&m_session, &ClientSession::certificateRefused, this, [this] {
         setBusy(false, tr("The server's certificate has changed, so Banter did not connect."));

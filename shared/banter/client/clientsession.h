@@ -2,8 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QUrl>
+
 #include <banter/bantershared_export.h>
-#include <banter/client/backoff.h>
+#include <banter/client/clientfailure.h>
 #include <banter/client/outbox.h>
 #include <banter/client/syncpositions.h>
 #include <banter/domain/conversation.h>
@@ -14,232 +21,237 @@
 #include <banter/protocol/frame.h>
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/sessionmessages.h>
-
-#include <QElapsedTimer>
-#include <QFuture>
-#include <QHash>
-#include <QObject>
-#include <QPromise>
-#include <QSslCertificate>
-#include <QSslError>
-#include <QTimer>
-#include <QUrl>
-#include <QWebSocket>
-
 #include <memory>
 
 namespace Banter {
 
-// A Banter client connection for any Qt app: requests return futures of typed results,
-// pushes arrive as typed signals, sends wait in an outbox until acknowledged, and after any
-// disconnect the session reconnects with backoff, signs in again with its token and syncs
-// everything it missed, once and in order.
+class ChannelTransport;
+
+/**
+ * @brief A Banter client connection for any Qt app.
+ *
+ * Requests return futures of typed results, pushes arrive as typed signals, sends wait in
+ * an outbox until acknowledged, and after any disconnect the session reconnects with
+ * backoff, signs in again with its token and syncs everything it missed, once and in order.
+ * It runs on a Channel (request matching, timeouts, heartbeat, reconnects); catching up is
+ * done by an internal sync engine. Failures the library detects itself carry a
+ * ClientFailure in Error::failure for the application to word.
+ */
 class BANTERSHARED_EXPORT ClientSession : public QObject
 {
     Q_OBJECT
 public:
+    /// @brief Where the session is.
     enum class State {
-        Disconnected, // not connected and not trying
-        Connecting, // opening the socket and saying hello
-        Connected, // connected, not signed in
-        Authenticating, // signing in with a stored token
-        Syncing, // signed in, catching up
-        Ready, // signed in and caught up
-        Reconnecting, // waiting to try again
+        Disconnected, ///< not connected and not trying
+        Connecting, ///< opening the socket and saying hello
+        Connected, ///< connected, not signed in
+        Authenticating, ///< signing in with a stored token
+        Syncing, ///< signed in, catching up
+        Ready, ///< signed in and caught up
+        Reconnecting, ///< waiting to try again
     };
     Q_ENUM(State)
 
+    /// @brief Behaviour and timing; set before connectToServer().
     struct Options
     {
-        QString clientName = QStringLiteral("BanterShared");
-        int requestTimeoutMs = 30'000;
-        int heartbeatMs = 25'000; // protocol ping; silence for twice this drops the socket
-        int reconnectBaseMs = 500;
-        int reconnectMaxMs = 30'000;
-        bool autoReconnect = true;
-        bool autoDelivered = true; // acknowledge received messages with "delivered"
-        int syncPageSize = 200;
-        // Over wss://, pin a self-signed certificate the first time a server is met (as SSH
-        // does). Off: a server without a pin is refused like a changed certificate.
+        QString clientName = QStringLiteral("BanterShared"); ///< sent in hello
+        int requestTimeoutMs = 30'000; ///< an unanswered request fails after this
+        int heartbeatMs = 25'000; ///< protocol ping; silence for twice this drops the socket
+        int reconnectBaseMs = 500; ///< first reconnect delay ceiling
+        int reconnectMaxMs = 30'000; ///< reconnect delay cap
+        bool autoReconnect = true; ///< reconnect after a lost connection
+        bool autoDelivered = true; ///< acknowledge received messages with "delivered"
+        int syncPageSize = 200; ///< messages per sync page
+        /// Over wss://, pin a self-signed certificate the first time a server is met (as SSH
+        /// does). Off: a server without a pin is refused like a changed certificate.
         bool trustOnFirstUse = true;
     };
 
+    /// @brief A session over a WebSocket.
     explicit ClientSession(QObject *parent = nullptr);
+    /**
+     * @brief A session over @p transport: the client end of MemoryTransport::createPair()
+     * lets a test play the server in-process (null: a WebSocket).
+     */
+    explicit ClientSession(std::unique_ptr<ChannelTransport> transport, QObject *parent = nullptr);
+    /// @brief Closes the connection; pending requests and unsent messages fail (Unavailable).
     ~ClientSession() override;
 
+    /// @brief Replaces the options.
     void setOptions(const Options &options);
-    const Options &options() const { return m_options; }
+    /// @brief The current options.
+    const Options &options() const;
 
+    /// @brief Connects to @p url (ws:// or wss://) and stays connected until told otherwise.
     void connectToServer(const QUrl &url);
+    /// @brief Closes the connection and stops reconnecting.
     void disconnectFromServer();
-    State state() const { return m_state; }
-    bool isReady() const { return m_state == State::Ready; }
-    QUrl url() const { return m_url; }
+    /// @brief Where the session is.
+    State state() const;
+    /// @brief Signed in and caught up.
+    bool isReady() const;
+    /// @brief The server's URL as given to connectToServer().
+    QUrl url() const;
 
-    // Who is signed in, and the tokens to come back with (persist them; never the password).
-    User currentUser() const { return m_user; }
-    SessionId sessionId() const { return m_sessionId; }
-    QString accessToken() const { return m_accessToken; }
-    QString refreshToken() const { return m_refreshToken; }
-    // Signs in with stored tokens whenever connected (now, or on the next connect).
+    /// @brief Who is signed in.
+    User currentUser() const;
+    /// @brief This device's session on the server.
+    SessionId sessionId() const;
+    /// @brief The token to come back with (persist it; never the password).
+    QString accessToken() const;
+    /// @brief The token that renews an expired access token (persist it too).
+    QString refreshToken() const;
+    /// @brief Signs in with stored tokens whenever connected (now, or on the next connect).
     void setTokens(const QString &accessToken, const QString &refreshToken);
 
-    // TLS (wss://). A certificate a trusted authority vouches for is accepted as usual. A
-    // self-signed one (a LAN server's) is trusted by its SHA-256, pinned per server
-    // (CertificatePin::serverKey): unknown, it is pinned on first use (certificatePinned, for
-    // the app to store); different from the pin, the connection is refused
-    // (certificateRefused) and the session stops reconnecting until the app pins the new one
-    // (after asking the user) and connects again.
-    void setPinnedCertificates(const QHash<QString, QByteArray> &pins) { m_pins = pins; }
-    QHash<QString, QByteArray> pinnedCertificates() const { return m_pins; }
+    /**
+     * @brief Sets every pinned certificate: server key (CertificatePin::serverKey) → SHA-256.
+     *
+     * TLS (wss://). A certificate a trusted authority vouches for is accepted as usual. A
+     * self-signed one (a LAN server's) is trusted by its SHA-256, pinned per server: unknown,
+     * it is pinned on first use (certificatePinned, for the app to store); different from
+     * the pin, the connection is refused (certificateRefused) and the session stops
+     * reconnecting until the app pins the new one (after asking the user) and connects again.
+     */
+    void setPinnedCertificates(const QHash<QString, QByteArray> &pins);
+    /// @brief Every pinned certificate: server key → SHA-256.
+    QHash<QString, QByteArray> pinnedCertificates() const;
+    /// @brief Pins @p sha256 for @p server (an empty hash removes the pin).
     void setPinnedCertificate(const QString &server, const QByteArray &sha256);
+    /// @brief The pin for the server of @p url (empty when none).
     QByteArray pinnedCertificate(const QUrl &url) const;
-    // The self-signed certificate this connection was accepted by (null over ws:// and for
-    // certificates an authority vouches for).
-    QSslCertificate pinnedPeerCertificate() const { return m_peerCertificate; }
+    /// @brief The self-signed certificate this connection was accepted by (null over ws://
+    /// and for certificates an authority vouches for).
+    QSslCertificate pinnedPeerCertificate() const;
 
-    // Where sync starts: the highest seq known per conversation (for apps that cache).
-    QHash<ConversationId, Seq> positions() const { return m_positions.all(); }
-    void setPositions(const QHash<ConversationId, Seq> &positions) { m_positions.reset(positions); }
+    /// @brief Where sync starts: the highest seq known per conversation (for apps that cache).
+    QHash<ConversationId, Seq> positions() const;
+    /// @brief Sets where the next sync starts.
+    void setPositions(const QHash<ConversationId, Seq> &positions);
 
     // Session
+    /// @brief Creates an account and signs in (then syncs).
     QFuture<Result<Protocol::AuthGrant>> registerUser(const QString &username,
                                                       const QString &password,
                                                       const QString &displayName,
                                                       const QString &device);
+    /// @brief Signs in with a password (then syncs).
     QFuture<Result<Protocol::AuthGrant>> login(const QString &username, const QString &password,
                                                const QString &device);
+    /// @brief Ends this session on the server and forgets the tokens.
     QFuture<Result<Done>> logout();
+    /// @brief The user's signed-in devices.
     QFuture<Result<Protocol::SessionsReply>> sessions();
+    /// @brief Signs another device out.
     QFuture<Result<Done>> revokeSession(SessionId session);
+    /// @brief Changes the user's password.
     QFuture<Result<Done>> changePassword(const QString &oldPassword, const QString &newPassword);
+    /// @brief Asks for the server's time (a round trip).
     QFuture<Result<Protocol::PongReply>> ping();
 
     // Conversations
+    /// @brief The user's conversations.
     QFuture<Result<Protocol::ConversationsReply>> conversations();
+    /// @brief One conversation with its members.
     QFuture<Result<Conversation>> conversation(ConversationId id);
+    /// @brief The private conversation with @p user (created if new).
     QFuture<Result<Conversation>> createPrivate(UserId user);
+    /// @brief Creates a group with @p members.
     QFuture<Result<Conversation>> createGroup(const QString &name, const QList<UserId> &members);
+    /// @brief Adds @p users to a group.
     QFuture<Result<Conversation>> addMembers(ConversationId id, const QList<UserId> &users);
+    /// @brief Removes @p user from a group.
     QFuture<Result<Conversation>> removeMember(ConversationId id, UserId user);
+    /// @brief Leaves a conversation.
     QFuture<Result<Done>> leave(ConversationId id);
+    /// @brief Renames a group.
     QFuture<Result<Conversation>> rename(ConversationId id, const QString &name);
 
     // Messaging. Sends are queued while offline and resent after reconnects with their id.
+    /// @brief Sends a text message (queued while offline; see the outbox).
     QFuture<Result<Message>> sendMessage(ConversationId conversation, const QString &text);
+    /// @brief Sends a message; a null id gets a new one (the id makes resends idempotent).
     QFuture<Result<Message>> sendMessage(const Protocol::SendMessageRequest &request);
-    QList<Protocol::SendMessageRequest> pendingMessages() const { return m_outbox.requests(); }
+    /// @brief Messages written and not yet acknowledged by the server, oldest first.
+    QList<Protocol::SendMessageRequest> pendingMessages() const;
+    /// @brief Older messages of a conversation, before @p beforeSeq (0: the newest).
     QFuture<Result<Protocol::HistoryReply>>
     history(ConversationId id, Seq beforeSeq = 0,
             int limit = Protocol::HistoryRequest::DefaultLimit);
+    /// @brief Marks a conversation read up to @p seq.
     QFuture<Result<Protocol::ReceiptRequest>> markRead(ConversationId id, Seq seq);
+    /// @brief Marks a conversation delivered up to @p seq (automatic with Options::autoDelivered).
     QFuture<Result<Protocol::ReceiptRequest>> markDelivered(ConversationId id, Seq seq);
+    /// @brief Tells the other members whether the user is typing.
     QFuture<Result<Done>> sendTyping(ConversationId id, bool typing);
 
     // People
+    /// @brief Sets the user's presence.
     QFuture<Result<Done>> setPresence(PresenceStatus status);
+    /// @brief Finds users by name.
     QFuture<Result<Protocol::UsersReply>> searchUsers(const QString &query);
+    /// @brief The user's contacts.
     QFuture<Result<Protocol::ContactsReply>> contacts();
+    /// @brief Adds a contact by id.
     QFuture<Result<Protocol::Contact>> addContact(UserId user);
+    /// @brief Adds a contact by username.
     QFuture<Result<Protocol::Contact>> addContact(const QString &username);
+    /// @brief Removes a contact.
     QFuture<Result<Done>> removeContact(UserId user);
+    /// @brief Blocks a user.
     QFuture<Result<Done>> block(UserId user);
+    /// @brief Unblocks a user.
     QFuture<Result<Done>> unblock(UserId user);
 
-    // Any request by wire name, for what the typed API does not cover.
+    /// @brief Any request by wire name, for what the typed API does not cover.
     QFuture<Result<QJsonObject>> request(const QString &type, const QJsonObject &data = {});
 
 Q_SIGNALS:
+    /// @brief The session state changed.
     void stateChanged(Banter::ClientSession::State state);
+    /// @brief Something failed that no future reports; Error::failure is set when the library found
+    /// it.
     void errorOccurred(const Banter::Error &error);
+    /// @brief Signed in as @p user.
     void authenticated(const Banter::User &user);
+    /// @brief New tokens to persist (both empty: forget them).
     void tokensChanged(const QString &accessToken, const QString &refreshToken);
+    /// @brief Caught up with the server.
     void synced();
+    /// @brief A message arrived (live or by sync), in seq order per conversation.
     void messageReceived(const Banter::Message &message);
+    /// @brief The server stored one of our messages.
     void messageAcked(const Banter::Message &message);
+    /// @brief pendingMessages() changed.
     void outboxChanged();
+    /// @brief A member read or received messages up to a seq.
     void receiptReceived(const Banter::Protocol::ReceiptPush &receipt);
+    /// @brief A member started or stopped typing.
     void typingChanged(Banter::ConversationId conversation, Banter::UserId user, bool typing);
+    /// @brief A user's presence changed.
     void presenceChanged(const Banter::Presence &presence);
+    /// @brief A conversation is new or changed.
     void conversationUpdated(const Banter::Conversation &conversation);
+    /// @brief The user left or was removed from a conversation.
     void conversationRemoved(Banter::ConversationId conversation);
-    // The conversation was too far behind to catch up message by message: drop the local copy.
+    /// @brief The conversation was too far behind to catch up message by message: drop the local
+    /// copy.
     void conversationReset(Banter::ConversationId conversation);
+    /// @brief This device was signed out from elsewhere.
     void sessionRevoked(const QString &reason);
-    // First connection to a server with a self-signed certificate: it is now trusted.
+    /// @brief First connection to a server with a self-signed certificate: it is now trusted.
     void certificatePinned(const QString &server, const QByteArray &sha256);
-    // The server presented a certificate other than the pinned one (or, with
-    // trustOnFirstUse off, one not pinned yet: `pinned` is empty). Someone may be
-    // intercepting the connection, or the server's certificate was replaced.
+    // Someone may be intercepting the connection, or the server's certificate was replaced.
+    /// @brief The server presented a certificate other than the pinned one (or, with
+    /// trustOnFirstUse off, one not pinned yet: @p pinned is empty).
     void certificateRefused(const QString &server, const QByteArray &pinned,
                             const QSslCertificate &presented);
 
 private:
-    struct Pending
-    {
-        std::shared_ptr<QPromise<Result<QJsonObject>>> promise;
-        QString type;
-    };
-
-    template<typename T>
-    QFuture<Result<T>> call(const QString &type, const QJsonObject &data);
-    QFuture<Result<Done>> callDone(const QString &type, const QJsonObject &data);
-    QFuture<Result<Conversation>> callConversation(const QString &type, const QJsonObject &data);
-    QFuture<Result<Protocol::AuthGrant>> signIn(const QString &type, const QJsonObject &data);
-
-    QString send(const QString &type, const QJsonObject &data); // returns the rid
-    void setState(State state);
-    void openSocket();
-    void onConnected();
-    void onDisconnected();
-    void onSslErrors(const QList<QSslError> &errors);
-    void onTextMessage(const QString &text);
-    void onResponse(const Protocol::ServerFrame &frame);
-    void onPush(const Protocol::ServerFrame &frame);
-    void onHeartbeat();
-    void scheduleReconnect();
-    void failPending(const Error &error);
-
-    void authenticateWithToken();
-    void refreshThenAuthenticate();
-    void adoptGrant(const Protocol::AuthGrant &grant);
-    void startSync();
-    void syncPage();
-    void finishSync();
-    void deliver(const Message &message);
-    void acknowledgeDelivery(const Message &message);
-    void flushOutbox();
-    void sendOutboxEntry(Outbox::Entry &entry);
-    void onOutboxReply(const Protocol::ServerFrame &frame);
-
-    Options m_options;
-    QWebSocket m_socket;
-    QUrl m_url;
-    QHash<QString, QByteArray> m_pins;
-    QSslCertificate m_peerCertificate;
-    State m_state = State::Disconnected;
-    bool m_wantConnected = false;
-    Backoff m_backoff;
-    QTimer m_reconnectTimer;
-    QTimer m_heartbeat;
-    QElapsedTimer m_lastFrame;
-
-    int m_nextRid = 1;
-    QHash<QString, Pending> m_pending;
-
-    User m_user;
-    SessionId m_sessionId = 0;
-    QString m_accessToken;
-    QString m_refreshToken;
-
-    SyncPositions m_positions;
-    bool m_syncing = false;
-    bool m_syncAgain = false;
-    QSet<ConversationId> m_syncSeen;
-
-    Outbox m_outbox;
-    QHash<ConversationId, Seq> m_deliveredWanted;
-    QSet<ConversationId> m_deliveredInFlight;
+    struct Private;
+    std::unique_ptr<Private> d;
 };
 
 } // namespace Banter

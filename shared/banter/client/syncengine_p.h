@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <banter/client/syncpositions.h>
+#include <banter/domain/conversation.h>
+#include <banter/domain/message.h>
+#include <banter/domain/result.h>
+
+namespace Banter {
+
+class Channel;
+
+// Keeps a signed-in session caught up: pages through "sync" from the known positions until
+// the server has nothing more, treats each new message by its seq (deliver, drop a
+// duplicate, resync over a gap), drops conversations the server no longer lists, resets
+// those too far behind ("limited"), and acknowledges deliveries, coalesced to one request
+// in flight per conversation. Internal to ClientSession, which forwards its signals.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncEngine(Channel &channel, QObject *parent = nullptr);
+
+    void setPageSize(int messages) { m_pageSize = messages; }
+    void setAutoDelivered(bool on) { m_autoDelivered = on; }
+    void setOwnUser(UserId user) { m_ownUser = user; }
+    SyncPositions &positions() { return m_positions; }
+    const SyncPositions &positions() const { return m_positions; }
+    bool isSyncing() const { return m_syncing; }
+
+    // Starts catching up (again, if a sync is running: the next page starts over).
+    void start();
+    // A message pushed by the server. `live`: the session is caught up, so a gap starts a
+    // sync at once (otherwise the running sync is asked to go round once more).
+    void onPushedMessage(const Message &message);
+    // The server confirmed one of our own messages: it is known up to its seq.
+    void onOwnMessageAcked(const Message &message);
+    // A conversation the user left or was removed from.
+    void forget(ConversationId conversation) { m_positions.forget(conversation); }
+    // The connection was lost: a sync or acknowledgement in flight is gone with it.
+    void connectionLost();
+
+Q_SIGNALS:
+    void messageReceived(const Banter::Message &message);
+    void conversationUpdated(const Banter::Conversation &conversation);
+    void conversationReset(Banter::ConversationId conversation);
+    void conversationRemoved(Banter::ConversationId conversation);
+    // A pushed message left a gap while no sync was running: the owner starts one.
+    void gapDetected();
+    // Caught up.
+    void finished();
+    // A sync page failed for another reason than the connection: the owner reconnects.
+    void failed(const Banter::Error &error);
+
+private:
+    void requestPage();
+    void finish();
+    void deliver(const Message &message);
+    void acknowledgeDelivery(ConversationId conversation, Seq seq);
+
+    Channel &m_channel;
+    SyncPositions m_positions;
+    int m_pageSize = 200;
+    bool m_autoDelivered = true;
+    UserId m_ownUser = 0;
+    bool m_syncing = false;
+    bool m_again = false;
+    quint64 m_run = 0; // bumped by every start and loss: replies of earlier runs are stale
+    QSet<ConversationId> m_seen;
+    QHash<ConversationId, Seq> m_deliveredWanted;
+    QSet<ConversationId> m_deliveredInFlight;
+};
+
+} // namespace Banter
