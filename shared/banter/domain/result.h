@@ -2,14 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/domain/errorcode.h>
-
 #include <QString>
 
+#include <banter/domain/errorcode.h>
 #include <utility>
 #include <variant>
 
 namespace Banter {
+
+// Why the client library itself gave up on something (defined in
+// <banter/client/clientfailure.h>; declared here so that Error can carry it).
+enum class ClientFailure : int;
 
 // An expected failure, carried as a value: a stable code plus a human message.
 struct Error
@@ -17,6 +20,9 @@ struct Error
     ErrorCode code = ErrorCode::Internal;
     QString message;
     qint64 retryAfterMs = 0; // only for ErrorCode::RateLimited
+    // Set (not ClientFailure::None) when the client library detected the failure itself:
+    // what an application words for its users; `message` is English developer text.
+    ClientFailure failure{};
 
     friend bool operator==(const Error &, const Error &) = default;
 };
