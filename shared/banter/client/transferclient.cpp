@@ -20,37 +20,53 @@ TransferClientPrivate::TransferClientPrivate(TransferClient *q, ClientSession &s
     , session(session)
 { }
 
+TransferClientPrivate::TransferClientPrivate(TransferClient *q, ClientSession &session,
+                                             std::unique_ptr<ChannelTransport> transport)
+    : q(q)
+    , session(session)
+    , channel(std::move(transport))
+{ }
+
 TransferClient::TransferClient(ClientSession &session, QObject *parent)
+    : TransferClient(session, nullptr, parent)
+{ }
+
+TransferClient::TransferClient(ClientSession &session, std::unique_ptr<ChannelTransport> transport,
+                               QObject *parent)
     : QObject(parent)
-    , d(std::make_unique<TransferClientPrivate>(this, session))
+    , d(transport ? std::make_unique<TransferClientPrivate>(this, session, std::move(transport))
+                  : std::make_unique<TransferClientPrivate>(this, session))
 {
     d->retry.setSingleShot(true);
     connect(&d->retry, &QTimer::timeout, this, [this] { d->ensureConnected(); });
     d->slotRetry.setSingleShot(true);
     d->slotRetry.setInterval(20'000);
     connect(&d->slotRetry, &QTimer::timeout, this, [this] { d->startWaitingUpload(); });
-    QWebSocket *socket = &d->socket;
-    connect(socket, &QWebSocket::connected, this, [this] { d->onConnected(); });
-    connect(socket, &QWebSocket::disconnected, this, [this] { d->onDisconnected(); });
-    connect(socket, &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { d->onText(text); });
-    connect(socket, &QWebSocket::binaryMessageReceived, this,
+    Channel *channel = &d->channel;
+    channel->setCertificateCheck([this](const QUrl &url, const QList<QSslError> &errors) {
+        return d->acceptCertificate(url, errors);
+    });
+    connect(channel, &Channel::opened, this, [this] { d->onConnected(); });
+    connect(channel, &Channel::closed, this, [this] { d->onDisconnected(); });
+    connect(channel, &Channel::pushReceived, this,
+            [this](const P::ServerFrame &frame) { d->onPush(frame); });
+    connect(channel, &Channel::binaryReceived, this,
             [this](const QByteArray &frame) { d->onBinary(frame); });
-    connect(socket, &QWebSocket::bytesWritten, this, [this] { d->pump(); });
-    connect(socket, &QWebSocket::sslErrors, this,
-            [this](const QList<QSslError> &errors) { d->onSslErrors(errors); });
+    connect(channel, &Channel::bytesWritten, this, [this] { d->pump(); });
     // New tokens or a fresh sign-in: a transfer connection that could not sign in may now.
     connect(&session, &ClientSession::tokensChanged, this, [this] { d->ensureConnected(); });
     connect(&session, &ClientSession::stateChanged, this, [this](ClientSession::State state) {
         if (state == ClientSession::State::Ready)
             d->ensureConnected();
     });
-    connect(&session, &ClientSession::sessionRevoked, this, [this] { d->socket.abort(); });
+    connect(&session, &ClientSession::sessionRevoked, this, [this] { d->channel.abort(); });
 }
 
 TransferClient::~TransferClient()
 {
-    d->socket.abort();
+    // Pending requests fail now, while everything is still here; their replies are dropped.
+    d->shuttingDown = true;
+    d->channel.shutDown(makeError(ErrorCode::Unavailable, u"the transfer client was destroyed"_s));
     d->stopDiskThread();
 }
 
@@ -191,62 +207,67 @@ void TransferClientPrivate::startAll()
 
 void TransferClientPrivate::ensureConnected()
 {
-    if (authenticated || connecting || !hasWork() || session.accessToken().isEmpty()
-        || !session.url().isValid())
+    if (authenticated || channel.state() != Channel::State::Closed || !hasWork()
+        || session.accessToken().isEmpty() || !session.url().isValid())
         return;
-    connecting = true;
+    // The session's timing: a request unanswered that long, or a server silent for twice the
+    // heartbeat, drops the connection and the transfers resume on the next one.
+    Channel::Options options = channel.options();
+    options.requestTimeoutMs = session.options().requestTimeoutMs;
+    options.heartbeatMs = session.options().heartbeatMs;
+    options.autoReconnect = false; // retry reconnects, and only while there is work
+    channel.setOptions(options);
     QUrl url = session.url();
     url.setPath(u"/transfer"_s);
-    socket.open(url);
+    channel.open(url);
 }
 
-void TransferClientPrivate::onSslErrors(const QList<QSslError> &errors)
+bool TransferClientPrivate::acceptCertificate(const QUrl &url, const QList<QSslError> &errors)
 {
     // The chat connection pinned the server's certificate before this one opens; the
     // transfer connection accepts that certificate and nothing else.
-    const QByteArray presented =
-        CertificatePin::fingerprint(CertificatePin::presentedCertificate(errors));
-    const QByteArray pinned = session.pinnedCertificate(socket.requestUrl());
-    if (!presented.isEmpty() && presented == pinned && CertificatePin::onlyTrustErrors(errors)) {
-        socket.ignoreSslErrors(errors);
-        return;
-    }
+    if (Channel::matchesPin(errors, session.pinnedCertificate(url)))
+        return true;
     qCWarning(lcClient) << "transfer connection: the server's certificate is not the pinned one";
-    const Error refused = localTransferError(TransferClient::tr(
-        "The server's certificate is not the one trusted for it; transfers were stopped."));
-    for (const auto &[id, job] : uploads) {
-        if (job->isActive())
-            fail(*job, refused);
-    }
-    for (const auto &[id, job] : downloads) {
-        if (job->isActive())
-            fail(*job, refused);
-    }
+    // Decided inside the handshake: the transfers fail on the next turn.
+    QMetaObject::invokeMethod(
+        q,
+        [this] {
+            const Error refused = localTransferError(
+                ClientFailure::TransferCertificateMismatch,
+                u"the transfer connection's certificate is not the one pinned for the server"_s);
+            for (const auto &[id, job] : uploads) {
+                if (job->isActive())
+                    fail(*job, refused);
+            }
+            for (const auto &[id, job] : downloads) {
+                if (job->isActive())
+                    fail(*job, refused);
+            }
+        },
+        Qt::QueuedConnection);
+    return false;
 }
 
 void TransferClientPrivate::onConnected()
 {
-    request(P::Type::Auth, {{u"token"_s, session.accessToken()}},
-            [this](const P::ServerFrame &reply) {
-                if (!reply.success) {
-                    // An expired token: the chat session refreshes it, and tokensChanged brings us
-                    // back. Until then, retry with backoff.
-                    qCInfo(lcClient) << "transfer connection refused:" << reply.error.message;
-                    socket.close();
-                    return;
-                }
-                connecting = false;
-                authenticated = true;
-                backoff.reset();
-                startAll();
-            });
+    request(P::Type::Auth, {{u"token"_s, session.accessToken()}}, [this](const Reply &reply) {
+        if (!reply) {
+            // An expired token: the chat session refreshes it, and tokensChanged brings us
+            // back. Until then, retry with backoff.
+            qCInfo(lcClient) << "transfer connection refused:" << reply.error().message;
+            channel.close();
+            return;
+        }
+        authenticated = true;
+        backoff.reset();
+        startAll();
+    });
 }
 
 void TransferClientPrivate::onDisconnected()
 {
     authenticated = false;
-    connecting = false;
-    pending.clear();
     // What needed the connection waits for the next one; hashing, opening and verifying go on.
     for (const auto &[id, job] : uploads) {
         job->startPending = false;
@@ -259,33 +280,40 @@ void TransferClientPrivate::onDisconnected()
         if (job->step() == DownloadJob::Step::Requesting || job->isReceiving())
             move(*job, DownloadJob::Step::Connecting);
     }
-    if (hasWork())
+    if (hasWork() && !shuttingDown)
         retry.start(backoff.nextDelayMs());
 }
 
-void TransferClientPrivate::request(QLatin1String type, const QJsonObject &data, Callback callback)
+void TransferClientPrivate::request(QLatin1String type, const QJsonObject &data, Handler handler)
 {
-    const QString rid = QString::number(nextRid++);
-    pending.insert(rid, std::move(callback));
-    socket.sendTextMessage(QString::fromUtf8(P::encodeRequest(type, rid, data)));
+    channel.request(QString(type), data)
+        .then(q, [this, handler = std::move(handler)](const Reply &reply) {
+            if (shuttingDown)
+                return;
+            if (!reply && reply.error().code == ErrorCode::Unavailable) {
+                // The connection failed the request (it was lost, or not open): closed() puts
+                // the jobs back to Connecting, and they resume on the next connection.
+                if (!channel.isOpen() || !channel.transport()->isActive())
+                    return;
+                // No answer in time, or the server cannot serve now: the same, on a new
+                // connection after the backoff.
+                qCInfo(lcClient) << "transfer connection:" << reply.error().message
+                                 << "- reconnecting";
+                channel.abort();
+                return;
+            }
+            if (handler)
+                handler(reply);
+        });
 }
 
-void TransferClientPrivate::onText(const QString &text)
+void TransferClientPrivate::onPush(const P::ServerFrame &frame)
 {
-    Result<P::ServerFrame> frame = P::decodeServerFrame(text.toUtf8());
-    if (!frame)
-        return;
-    if (frame->kind == P::ServerFrame::Kind::Response) {
-        Callback callback = pending.take(frame->rid);
-        if (callback)
-            callback(*frame);
-        return;
-    }
-    if (frame->type == P::Type::UploadProgress) {
-        if (Result<P::UploadRef> progress = P::UploadRef::fromJson(frame->data))
+    if (frame.type == P::Type::UploadProgress) {
+        if (Result<P::UploadRef> progress = P::UploadRef::fromJson(frame.data))
             onUploadProgress(*progress);
-    } else if (frame->type == P::Type::UploadFailed || frame->type == P::Type::DownloadFailed) {
-        onFailurePush(*frame);
+    } else if (frame.type == P::Type::UploadFailed || frame.type == P::Type::DownloadFailed) {
+        onFailurePush(frame);
     }
 }
 

@@ -15,6 +15,7 @@
 
 namespace Banter {
 
+class ChannelTransport;
 class ClientSession;
 class TransferClientPrivate;
 
@@ -27,6 +28,11 @@ class TransferClientPrivate;
  * Uploads are hashed first and verified by the server; downloads are written to
  * "<target>.part", verified, then renamed into place, so a half-downloaded or corrupted file
  * never appears under its real name.
+ *
+ * The connection is a Channel with the session's request timeout and heartbeat: a request
+ * the server does not answer in time, or a server gone silent, drops it, and every transfer
+ * resumes on the next connection. Failures found on this side carry a ClientFailure in
+ * Error::failure for the application to word.
  *
  * Each upload and each download is a small state machine inside; what it shows to the
  * outside is a State.
@@ -77,6 +83,13 @@ public:
      * in with the session's access token and accepts only the certificate the session pinned.
      */
     explicit TransferClient(ClientSession &session, QObject *parent = nullptr);
+    /**
+     * @brief Creates a transfer client whose connection runs over @p transport instead of a
+     * WebSocket, for example one end of MemoryTransport::createPair() in a test that plays the
+     * server. A null @p transport means a WebSocket.
+     */
+    TransferClient(ClientSession &session, std::unique_ptr<ChannelTransport> transport,
+                   QObject *parent = nullptr);
     /// Stops every transfer; a download's .part file stays for a later resume.
     ~TransferClient() override;
 

@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QHash>
+#include <QJsonObject>
 #include <QTimer>
-#include <QWebSocket>
 
 #include <banter/client/backoff.h>
+#include <banter/client/channel.h>
+#include <banter/client/clientfailure.h>
 #include <banter/client/downloadjob_p.h>
 #include <banter/client/transferclient.h>
 #include <banter/client/uploadjob_p.h>
@@ -25,18 +26,21 @@ class TransferClientPrivate
 {
 public:
     using TransferId = TransferClient::TransferId;
-    using Callback = std::function<void(const Protocol::ServerFrame &)>;
+    using Reply = Result<QJsonObject>;
+    using Handler = std::function<void(const Reply &)>;
 
     TransferClientPrivate(TransferClient *q, ClientSession &session);
+    TransferClientPrivate(TransferClient *q, ClientSession &session,
+                          std::unique_ptr<ChannelTransport> transport);
 
     // The connection.
     void ensureConnected();
     void onConnected();
-    void onSslErrors(const QList<QSslError> &errors);
+    bool acceptCertificate(const QUrl &url, const QList<QSslError> &errors);
     void onDisconnected();
-    void onText(const QString &text);
+    void onPush(const Protocol::ServerFrame &frame);
     void onFailurePush(const Protocol::ServerFrame &frame);
-    void request(QLatin1String type, const QJsonObject &data, Callback callback);
+    void request(QLatin1String type, const QJsonObject &data, Handler handler = {});
     bool hasWork() const;
     void startAll();
 
@@ -49,7 +53,7 @@ public:
     void onHashed(TransferId id, bool ok, const QString &sha256);
     void start(UploadJob &job);
     void sendStart(UploadJob &job);
-    void onStartReply(TransferId id, const Protocol::ServerFrame &reply);
+    void onStartReply(TransferId id, const Reply &reply);
     int uploadsHoldingASlot(TransferId except) const;
     void waitForSlot(UploadJob &job);
     void startWaitingUpload();
@@ -67,7 +71,7 @@ public:
     void fail(DownloadJob &job, const Error &error);
     void start(DownloadJob &job);
     void requestDownload(TransferId id, quint64 run, bool opened, qint64 have);
-    void onDownloadReply(TransferId id, quint64 run, const Protocol::ServerFrame &reply);
+    void onDownloadReply(TransferId id, quint64 run, const Reply &reply);
     void onBinary(const QByteArray &frame);
     void onWritten(TransferId id, quint64 run, bool ok, qint64 size);
     void waitForDisk(DownloadJob &job);
@@ -83,14 +87,14 @@ public:
 
     TransferClient *const q;
     ClientSession &session;
-    QWebSocket socket;
+    // The transfer connection: opened while there is work, signed in with the session's
+    // token. It does not reconnect by itself: retry does, only while there is work.
+    Channel channel;
     bool authenticated = false;
-    bool connecting = false;
+    bool shuttingDown = false; // the client is being destroyed: replies are dropped
     Backoff backoff;
     QTimer retry;
     QTimer slotRetry;
-    quint64 nextRid = 1;
-    QHash<QString, Callback> pending;
     TransferId nextId = 1;
     std::map<TransferId, std::unique_ptr<UploadJob>> uploads;
     std::map<TransferId, std::unique_ptr<DownloadJob>> downloads;
@@ -105,10 +109,11 @@ public:
 // A transfer that keeps being refused mid-way stops retrying after this many resumes.
 inline constexpr int MaxTransferResumes = 8;
 
-// Errors found on this side (not the server's): plain English for developers and logs.
-inline Error localTransferError(const QString &message)
+// Errors found on this side (not the server's): a reason for the application to word, and
+// plain English for developers and logs.
+inline Error localTransferError(ClientFailure failure, const QString &message)
 {
-    return Error{ErrorCode::BadRequest, message, 0};
+    return clientError(failure, ErrorCode::BadRequest, message);
 }
 
 } // namespace Banter

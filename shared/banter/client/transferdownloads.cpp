@@ -21,7 +21,7 @@ constexpr qint64 HashBlock = 1024 * 1024;
 
 Error unwritable(const QString &path)
 {
-    return localTransferError(TransferClient::tr("%1 cannot be written").arg(path));
+    return localTransferError(ClientFailure::FileUnwritable, path + u" cannot be written"_s);
 }
 
 QString partPath(const DownloadJob &job)
@@ -162,17 +162,17 @@ void TransferClientPrivate::requestDownload(TransferId id, quint64 run, bool ope
     job->received = have;
     move(*job, Step::Requesting);
     request(P::Type::Download, P::DownloadRequest{job->info.file.id, have}.toJson(),
-            [this, id, run](const P::ServerFrame &reply) { onDownloadReply(id, run, reply); });
+            [this, id, run](const Reply &reply) { onDownloadReply(id, run, reply); });
 }
 
-void TransferClientPrivate::onDownloadReply(TransferId id, quint64 run, const P::ServerFrame &reply)
+void TransferClientPrivate::onDownloadReply(TransferId id, quint64 run, const Reply &reply)
 {
     DownloadJob *job = findDownload(id);
     if (!job || job->run != run || job->step() != Step::Requesting)
         return;
-    if (!reply.success) {
+    if (!reply) {
         // A partial file longer than the file: start over rather than give up.
-        if (reply.error.code == ErrorCode::BadRequest && job->info.done > 0) {
+        if (reply.error().code == ErrorCode::BadRequest && job->info.done > 0) {
             const std::shared_ptr<DownloadPart> old = std::move(job->part);
             onDisk([old] {
                 old->file.resize(0);
@@ -180,9 +180,9 @@ void TransferClientPrivate::onDownloadReply(TransferId id, quint64 run, const P:
             });
             return start(*job);
         }
-        return fail(*job, reply.error);
+        return fail(*job, reply.error());
     }
-    Result<P::FileReply> described = P::FileReply::fromJson(reply.data);
+    Result<P::FileReply> described = P::FileReply::fromJson(*reply);
     if (!described)
         return fail(*job, described.error());
     job->info.file = described->file;
@@ -204,12 +204,11 @@ void TransferClientPrivate::onBinary(const QByteArray &frame)
     const qint64 length = chunk->payload.size();
     if (chunk->offset != job->received || job->received + length > job->info.size) {
         // Out of step with the server: ask again from what is on disk.
-        request(P::Type::DownloadCancel, P::DownloadRequest{job->info.file.id, 0}.toJson(),
-                [](const P::ServerFrame &) {});
+        request(P::Type::DownloadCancel, P::DownloadRequest{job->info.file.id, 0}.toJson());
         if (++job->resumes > MaxTransferResumes)
-            return fail(
-                *job,
-                localTransferError(TransferClient::tr("The download kept going out of step")));
+            return fail(*job,
+                        localTransferError(ClientFailure::DownloadOutOfStep,
+                                           u"the download kept going out of step"_s));
         return start(*job);
     }
     job->received += length;
@@ -260,7 +259,7 @@ void TransferClientPrivate::waitForDisk(DownloadJob &job)
     const TransferId id = job.info.id;
     const quint64 run = job.run;
     request(P::Type::DownloadCancel, P::DownloadRequest{job.info.file.id, 0}.toJson(),
-            [this, id, run](const P::ServerFrame &) {
+            [this, id, run](const Reply &) {
                 DownloadJob *job = findDownload(id);
                 if (!job || job->run != run || job->step() != Step::Throttled)
                     return;
@@ -279,13 +278,13 @@ void TransferClientPrivate::continueAfterDisk(DownloadJob &job)
     const TransferId id = job.info.id;
     const quint64 run = job.run;
     request(P::Type::Download, P::DownloadRequest{job.info.file.id, job.received}.toJson(),
-            [this, id, run](const P::ServerFrame &reply) {
+            [this, id, run](const Reply &reply) {
                 DownloadJob *job = findDownload(id);
-                if (!job || job->run != run || !job->isReceiving() || reply.success)
+                if (!job || job->run != run || !job->isReceiving() || reply)
                     return;
                 if (++job->resumes <= MaxTransferResumes)
                     return start(*job); // ask again from what is on disk
-                fail(*job, reply.error);
+                fail(*job, reply.error());
             });
 }
 
@@ -311,9 +310,9 @@ void TransferClientPrivate::onVerified(TransferId id, quint64 run, const QString
     job->part.reset();
     if (sha256 != job->info.file.sha256) {
         QFile::remove(part);
-        return fail(
-            *job,
-            localTransferError(TransferClient::tr("The downloaded file is damaged; try again")));
+        return fail(*job,
+                    localTransferError(ClientFailure::DownloadDamaged,
+                                       u"the downloaded file does not match its hash"_s));
     }
     QFile::remove(job->info.localPath);
     if (!QFile::rename(part, job->info.localPath))
@@ -327,8 +326,7 @@ void TransferClientPrivate::pause(DownloadJob &job)
     if (!job.isActive())
         return;
     if (job.isReceiving() && authenticated)
-        request(P::Type::DownloadCancel, P::DownloadRequest{job.info.file.id, 0}.toJson(),
-                [](const P::ServerFrame &) {});
+        request(P::Type::DownloadCancel, P::DownloadRequest{job.info.file.id, 0}.toJson());
     closePart(job);
     move(job, Step::Paused);
 }
@@ -347,8 +345,7 @@ void TransferClientPrivate::cancel(DownloadJob &job)
     if (job.step() == Step::Finished || job.step() == Step::Cancelled)
         return;
     if (authenticated && job.isReceiving())
-        request(P::Type::DownloadCancel, P::DownloadRequest{job.info.file.id, 0}.toJson(),
-                [](const P::ServerFrame &) {});
+        request(P::Type::DownloadCancel, P::DownloadRequest{job.info.file.id, 0}.toJson());
     closePart(job, true);
     move(job, Step::Cancelled);
 }

@@ -24,7 +24,7 @@ constexpr qint64 SocketHighWater = 1024 * 1024;
 
 Error unreadable(const QString &path)
 {
-    return localTransferError(TransferClient::tr("%1 cannot be read").arg(path));
+    return localTransferError(ClientFailure::FileUnreadable, path + u" cannot be read"_s);
 }
 } // namespace
 
@@ -78,7 +78,7 @@ void TransferClientPrivate::prepare(UploadJob &job)
     if (!readable || info.size() == 0) {
         // Reported on the next turn, after the caller has the id.
         const Error error = readable
-            ? localTransferError(TransferClient::tr("Empty files cannot be sent"))
+            ? localTransferError(ClientFailure::FileEmpty, u"empty files cannot be sent"_s)
             : unreadable(job.info.localPath);
         QMetaObject::invokeMethod(
             q,
@@ -140,10 +140,10 @@ void TransferClientPrivate::sendStart(UploadJob &job)
     const TransferId id = job.info.id;
     request(P::Type::UploadStart,
             P::UploadStartRequest{job.info.name, job.info.size, job.sha256, job.uploadId}.toJson(),
-            [this, id](const P::ServerFrame &reply) { onStartReply(id, reply); });
+            [this, id](const Reply &reply) { onStartReply(id, reply); });
 }
 
-void TransferClientPrivate::onStartReply(TransferId id, const P::ServerFrame &reply)
+void TransferClientPrivate::onStartReply(TransferId id, const Reply &reply)
 {
     UploadJob *job = findUpload(id);
     if (!job)
@@ -151,25 +151,25 @@ void TransferClientPrivate::onStartReply(TransferId id, const P::ServerFrame &re
     job->startPending = false;
     if (job->step() != Step::Starting)
         return; // paused or cancelled meanwhile
-    if (!reply.success) {
+    if (!reply) {
         // The server forgot the upload (it was swept): start it afresh.
-        if (reply.error.code == ErrorCode::NotFound && !job->uploadId.isEmpty()) {
+        if (reply.error().code == ErrorCode::NotFound && !job->uploadId.isEmpty()) {
             job->uploadId.clear();
             return sendStart(*job);
         }
         // Ten files attached at once: the ones past the server's uploads-at-a-time wait for a
         // slot instead of failing. With none of ours running the limit is the quota (or ours
         // ended just now: asked once more to be sure).
-        if (reply.error.code == ErrorCode::LimitExceeded) {
+        if (reply.error().code == ErrorCode::LimitExceeded) {
             if (uploadsHoldingASlot(id) > 0)
                 return waitForSlot(*job);
             if (job->limitRefusals++ == 0)
                 return sendStart(*job);
         }
-        return fail(*job, reply.error);
+        return fail(*job, reply.error());
     }
     job->limitRefusals = 0;
-    Result<P::UploadStartReply> started = P::UploadStartReply::fromJson(reply.data);
+    Result<P::UploadStartReply> started = P::UploadStartReply::fromJson(*reply);
     if (!started)
         return fail(*job, started.error());
     job->uploadId = started->uploadId;
@@ -217,7 +217,7 @@ void TransferClientPrivate::pump()
     if (!authenticated)
         return;
     bool sentSome = true;
-    while (sentSome && socket.bytesToWrite() < SocketHighWater) {
+    while (sentSome && channel.bytesToWrite() < SocketHighWater) {
         sentSome = false;
         for (const auto &[id, job] : uploads) {
             if (job->step() != Step::Running || job->sent >= job->info.size)
@@ -228,11 +228,12 @@ void TransferClientPrivate::pump()
             const QByteArray data = job->file->read(want);
             if (data.size() != want) {
                 fail(*job,
-                     localTransferError(TransferClient::tr("%1 changed while it was being sent")
-                                            .arg(job->info.localPath)));
+                     localTransferError(ClientFailure::FileChangedWhileSending,
+                                        job->info.localPath
+                                            + u" changed while it was being sent"_s));
                 break; // the map is unchanged, but start over to be safe
             }
-            socket.sendBinaryMessage(
+            channel.sendBinary(
                 P::encodeChunk(P::ChunkKind::Upload, job->uploadId.toLatin1(), job->sent, data));
             job->sent += want;
             sentSome = true;
@@ -260,13 +261,13 @@ void TransferClientPrivate::finishUpload(UploadJob &job)
     move(job, Step::Finishing);
     const TransferId id = job.info.id;
     request(P::Type::UploadFinish, P::UploadRef{job.uploadId, 0}.toJson(),
-            [this, id](const P::ServerFrame &reply) {
+            [this, id](const Reply &reply) {
                 UploadJob *job = findUpload(id);
                 if (!job || job->step() != Step::Finishing)
                     return;
-                if (!reply.success)
-                    return fail(*job, reply.error);
-                Result<P::FileReply> stored = P::FileReply::fromJson(reply.data);
+                if (!reply)
+                    return fail(*job, reply.error());
+                Result<P::FileReply> stored = P::FileReply::fromJson(*reply);
                 if (!stored)
                     return fail(*job, stored.error());
                 job->info.file = stored->file;
@@ -305,8 +306,7 @@ void TransferClientPrivate::cancel(UploadJob &job)
     if (job.step() == Step::Finished || job.step() == Step::Cancelled)
         return;
     if (authenticated && !job.uploadId.isEmpty())
-        request(P::Type::UploadCancel, P::UploadRef{job.uploadId, 0}.toJson(),
-                [](const P::ServerFrame &) {});
+        request(P::Type::UploadCancel, P::UploadRef{job.uploadId, 0}.toJson());
     job.file.reset();
     move(job, Step::Cancelled);
 }
