@@ -3,10 +3,7 @@
 #include "core/filetransfers.h"
 #include "core/errortext.h"
 
-#include <banter/client/clientsession.h>
 #include "core/imageinfo.h"
-#include <banter/domain/messagecontent.h>
-#include <banter/domain/messageid.h>
 
 #include <QDateTime>
 #include <QDir>
@@ -17,6 +14,10 @@
 #include <QPointer>
 #include <QStandardPaths>
 #include <QThreadPool>
+
+#include <banter/client/clientsession.h>
+#include <banter/domain/messagecontent.h>
+#include <banter/domain/messageid.h>
 
 namespace Banter::Desktop {
 
@@ -177,7 +178,7 @@ bool FileTransfers::send(ConversationId conversation, const QString &localPath, 
     upload.name = label;
     upload.size = info.size();
     upload.createdAtMs = QDateTime::currentMSecsSinceEpoch();
-    upload.state.status = FileStatus::Preparing;
+    upload.state.status = shown(FileStatus::Hashing);
     upload.state.total = upload.size;
     // The size is in the image's header, cheap to read here: the bubble has its final shape
     // from the start. The thumbnail takes longer and comes from a worker thread.
@@ -291,34 +292,37 @@ const FileTransfers::Upload *FileTransfers::upload(TransferClient::TransferId id
     return it == m_uploads.end() ? nullptr : &it->second;
 }
 
-FileStatus FileTransfers::statusOf(TransferClient::State state) const
+FileStatus FileTransfers::shown(TransferClient::State state) const
 {
+    using S = TransferClient::State;
     switch (state) {
-    case TransferClient::State::Preparing:
-    case TransferClient::State::Running:
+    case S::Hashing:
+    case S::Connecting:
+    case S::Starting:
+    case S::Queued:
+    case S::Running:
+        // TransferClient keeps a job going while the connection is down and resumes it on its
+        // own; the session's state is what tells the bubbles to say "waiting".
         if (!m_session.isReady())
-            return FileStatus::Waiting;
-        return state == TransferClient::State::Running ? FileStatus::Running
-                                                       : FileStatus::Preparing;
-    case TransferClient::State::Queued:
-        return m_session.isReady() ? FileStatus::Queued : FileStatus::Waiting;
-    case TransferClient::State::Paused:
-        return FileStatus::Paused;
-    case TransferClient::State::Finished:
-        return FileStatus::Done;
-    case TransferClient::State::Failed:
-        return FileStatus::Failed;
-    case TransferClient::State::Cancelled:
-        return FileStatus::Remote;
+            return S::Connecting;
+        // The transfer connection opening while chat is up: "preparing", not "waiting".
+        return state == S::Connecting ? S::Starting : state;
+    case S::Idle:
+    case S::Cancelled:
+        return S::Idle; // on the server only
+    case S::Paused:
+    case S::Finished:
+    case S::Failed:
+        return state;
     }
-    return FileStatus::Remote;
+    return S::Idle;
 }
 
 void FileTransfers::onConnectionChanged()
 {
     for (auto &[id, upload] : m_uploads) {
         if (const auto t = m_client.transfer(id)) {
-            upload.state.status = statusOf(t->state);
+            upload.state.status = shown(t->state);
             Q_EMIT uploadChanged(id);
         }
     }
@@ -327,7 +331,7 @@ void FileTransfers::onConnectionChanged()
         auto d = m_downloads.find(it.value());
         if (!t || d == m_downloads.end() || d->id != it.key())
             continue;
-        d->state.status = statusOf(t->state);
+        d->state.status = shown(t->state);
         Q_EMIT fileChanged(it.value());
     }
 }
@@ -337,7 +341,7 @@ void FileTransfers::onStateChanged(TransferClient::TransferId id, TransferClient
     if (auto it = m_uploads.find(id); it != m_uploads.end()) {
         // Finished and failed are handled by onUploaded and onFailed.
         if (state != TransferClient::State::Finished && state != TransferClient::State::Failed) {
-            it->second.state.status = statusOf(state);
+            it->second.state.status = shown(state);
             Q_EMIT uploadChanged(id);
         }
         return;
@@ -347,7 +351,7 @@ void FileTransfers::onStateChanged(TransferClient::TransferId id, TransferClient
     if (d == m_downloads.end() || d->id != id || state == TransferClient::State::Finished
         || state == TransferClient::State::Failed)
         return;
-    d->state.status = statusOf(state);
+    d->state.status = shown(state);
     Q_EMIT fileChanged(fileId);
 }
 
@@ -375,7 +379,7 @@ void FileTransfers::onUploaded(TransferClient::TransferId id, const Protocol::Fi
         return;
     Upload &upload = it->second;
     upload.uploaded = file;
-    upload.state.status = FileStatus::Done;
+    upload.state.status = FileStatus::Finished;
     upload.state.done = upload.state.total;
     // What this client sent it can show and open without downloading it again.
     m_sentFiles.insert(file.id, upload.localPath);
@@ -437,7 +441,7 @@ void FileTransfers::onDownloaded(TransferClient::TransferId id, const QString &p
     if (d == m_downloads.end() || d->id != id)
         return;
     d->id = 0;
-    d->state.status = FileStatus::Done;
+    d->state.status = FileStatus::Finished;
     d->state.done = d->state.total;
     d->state.localPath = path;
     const QStringList targets = std::exchange(d->copyTo, {});
@@ -455,11 +459,11 @@ void FileTransfers::onDownloaded(TransferClient::TransferId id, const QString &p
 FileState FileTransfers::state(const QString &fileId) const
 {
     auto d = m_downloads.constFind(fileId);
-    if (d != m_downloads.cend() && d->state.status != FileStatus::Remote)
+    if (d != m_downloads.cend() && d->state.status != FileStatus::Idle)
         return d->state;
     FileState state;
     if (const QString sent = m_sentFiles.value(fileId); !sent.isEmpty()) {
-        state.status = FileStatus::Done;
+        state.status = FileStatus::Finished;
         state.localPath = sent;
         return state;
     }
@@ -471,7 +475,7 @@ FileState FileTransfers::state(const QString &fileId) const
     const QDir dir(cacheDir() + u'/' + fileId);
     for (const QFileInfo &entry : dir.entryInfoList(QDir::Files)) {
         if (!entry.fileName().endsWith(u".part"_s)) {
-            state.status = FileStatus::Done;
+            state.status = FileStatus::Finished;
             state.localPath = entry.filePath();
             state.done = state.total = entry.size();
             Download &known = m_downloads[fileId];
@@ -486,7 +490,7 @@ FileState FileTransfers::state(const QString &fileId) const
 FileState FileTransfers::checkedState(const QString &fileId)
 {
     const FileState current = state(fileId);
-    if (current.status != FileStatus::Done || QFileInfo::exists(current.localPath))
+    if (current.status != FileStatus::Finished || QFileInfo::exists(current.localPath))
         return current;
     m_sentFiles.remove(fileId);
     if (auto d = m_downloads.find(fileId); d != m_downloads.end())
@@ -499,7 +503,7 @@ FileState FileTransfers::checkedState(const QString &fileId)
 void FileTransfers::download(const Attachment &attachment)
 {
     const FileState current = checkedState(attachment.fileId);
-    if (current.status != FileStatus::Remote && current.status != FileStatus::Failed)
+    if (current.status != FileStatus::Idle && current.status != FileStatus::Failed)
         return;
     const QString path = cachePath(attachment.fileId, attachment.name);
     Download &d = m_downloads[attachment.fileId];
@@ -508,7 +512,7 @@ void FileTransfers::download(const Attachment &attachment)
     d.path = path;
     d.isImage = d.isImage || attachment.width > 0;
     d.chosen = false;
-    d.state = FileState{FileStatus::Preparing, 0, attachment.size, {}, {}};
+    d.state = FileState{FileStatus::Starting, 0, attachment.size, {}, {}};
     d.id = m_client.download(attachment.fileId, path);
     m_downloadIds.insert(d.id, attachment.fileId);
     Q_EMIT fileChanged(attachment.fileId);
@@ -531,9 +535,9 @@ void FileTransfers::saveAs(const Attachment &attachment, const QString &target)
 {
     const FileState current = checkedState(attachment.fileId);
     switch (current.status) {
-    case FileStatus::Done:
+    case FileStatus::Finished:
         return copyFile(attachment.fileId, current.localPath, target);
-    case FileStatus::Remote:
+    case FileStatus::Idle:
     case FileStatus::Failed: {
         // Not here yet: straight to where the user wants it, no second copy in the cache.
         Download &d = m_downloads[attachment.fileId];
@@ -541,7 +545,7 @@ void FileTransfers::saveAs(const Attachment &attachment, const QString &target)
         d.name = attachment.name;
         d.path = target;
         d.chosen = true;
-        d.state = FileState{FileStatus::Preparing, 0, attachment.size, {}, {}};
+        d.state = FileState{FileStatus::Starting, 0, attachment.size, {}, {}};
         d.id = m_client.download(attachment.fileId, target);
         m_downloadIds.insert(d.id, attachment.fileId);
         Q_EMIT fileChanged(attachment.fileId);
@@ -581,10 +585,10 @@ void FileTransfers::fetchImage(const Attachment &attachment)
     m_downloads[attachment.fileId].isImage = true;
     m_downloads[attachment.fileId].fileId = attachment.fileId;
     const FileState current = checkedState(attachment.fileId);
-    if (current.status == FileStatus::Done)
+    if (current.status == FileStatus::Finished)
         return; // here already: its preview is made when it is shown (preview())
     // Failed ones wait for a click rather than retrying on every repaint.
-    if (current.status == FileStatus::Remote && attachment.size <= AutoDownloadImageBytes)
+    if (current.status == FileStatus::Idle && attachment.size <= AutoDownloadImageBytes)
         download(attachment);
 }
 
@@ -595,7 +599,7 @@ QImage FileTransfers::preview(const Attachment &attachment)
     // Evicted (or never made): make it again from the cached file, off this thread; until
     // then the bubble shows the thumbnail.
     const FileState current = state(attachment.fileId);
-    if (current.status == FileStatus::Done && !current.localPath.isEmpty())
+    if (current.status == FileStatus::Finished && !current.localPath.isEmpty())
         makePreview(attachment.fileId, current.localPath);
     return {};
 }

@@ -2,10 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/client/transferclient.h>
-#include <banter/domain/ids.h>
-#include <banter/domain/message.h>
-
 #include <QCache>
 #include <QHash>
 #include <QImage>
@@ -13,6 +9,9 @@
 #include <QSet>
 #include <QString>
 
+#include <banter/client/transferclient.h>
+#include <banter/domain/ids.h>
+#include <banter/domain/message.h>
 #include <functional>
 #include <map>
 
@@ -22,21 +21,16 @@ class ClientSession;
 
 namespace Banter::Desktop {
 
-// Where a file stands for this client, as the bubbles show it.
-enum class FileStatus {
-    Remote, // on the server only: offer to download
-    Waiting, // queued until the transfer connection is back
-    Preparing, // hashing before an upload, or asking the server
-    Queued, // an upload waiting for others of ours to end (the server's limit at a time)
-    Running,
-    Paused,
-    Done, // uploaded and sent, or downloaded to localPath
-    Failed,
-};
+// Where a file stands for this client, as the bubbles show it: the states of TransferClient,
+// not a mirror of them. While a transfer is about the file it is that transfer's state, with
+// Connecting for "waiting for the connection" whenever the chat session is not ready. With no
+// transfer about it, Idle means on the server only (offer to download; a cancelled download
+// is that again) and Finished means here (downloaded, or the original this client sent).
+using FileStatus = TransferClient::State;
 
 struct FileState
 {
-    FileStatus status = FileStatus::Remote;
+    FileStatus status = FileStatus::Idle;
     qint64 done = 0;
     qint64 total = 0;
     QString localPath; // the downloaded (or, for what this client sent, the original) file
@@ -146,7 +140,8 @@ private:
         FileState state;
     };
 
-    FileStatus statusOf(TransferClient::State state) const;
+    // What the bubbles show for a transfer in `state` (see FileStatus).
+    FileStatus shown(TransferClient::State state) const;
     QString cachePath(const QString &fileId, const QString &name) const;
     void onStateChanged(TransferClient::TransferId id, TransferClient::State state);
     void onProgress(TransferClient::TransferId id, qint64 done, qint64 total);

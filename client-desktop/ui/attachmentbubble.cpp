@@ -4,7 +4,6 @@
 
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
-#include <banter/domain/message.h>
 #include "ui/theme.h"
 
 #include <QFileInfo>
@@ -14,6 +13,8 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionViewItem>
+
+#include <banter/domain/message.h>
 
 namespace Banter::Desktop {
 
@@ -46,9 +47,9 @@ bool isUpload(const QModelIndex &index)
 
 bool isBusy(FileStatus status)
 {
-    return status == FileStatus::Preparing || status == FileStatus::Queued
-        || status == FileStatus::Running || status == FileStatus::Waiting
-        || status == FileStatus::Paused;
+    return status == FileStatus::Hashing || status == FileStatus::Connecting
+        || status == FileStatus::Starting || status == FileStatus::Queued
+        || status == FileStatus::Running || status == FileStatus::Paused;
 }
 
 // Heights of the file card's parts.
@@ -100,7 +101,7 @@ QList<AttachmentBubble::Action> AttachmentBubble::actions(const QModelIndex &ind
         return {Action::View};
     if (isBusy(status))
         return {Action::Cancel};
-    if (status == FileStatus::Done)
+    if (status == FileStatus::Finished)
         return {Action::Open, Action::SaveAs};
     return {Action::Download, Action::SaveAs};
 }
@@ -169,11 +170,16 @@ QString AttachmentBubble::statusText(const QModelIndex &index)
     const QString progress =
         tr("%1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total));
     switch (statusOf(index)) {
-    case FileStatus::Remote:
+    case FileStatus::Idle:
+    case FileStatus::Cancelled:
         return size;
-    case FileStatus::Waiting:
+    case FileStatus::Connecting:
         return tr("%1 · Waiting for connection").arg(done > 0 ? progress : size);
-    case FileStatus::Preparing:
+    case FileStatus::Starting:
+        if (done > 0)
+            return progress; // resuming after a disconnect
+        [[fallthrough]];
+    case FileStatus::Hashing:
         return tr("%1 · Preparing…").arg(size);
     case FileStatus::Queued:
         return tr("%1 · Waiting for other uploads").arg(size);
@@ -181,7 +187,7 @@ QString AttachmentBubble::statusText(const QModelIndex &index)
         return progress;
     case FileStatus::Paused:
         return tr("%1 · Paused").arg(progress);
-    case FileStatus::Done:
+    case FileStatus::Finished:
         return isUpload(index) ? tr("%1 · Sending…").arg(size) : size;
     case FileStatus::Failed:
         return tr("%1 · Failed").arg(size);
@@ -219,7 +225,7 @@ void AttachmentBubble::paint(QPainter *painter, const QStyleOptionViewItem &opti
             painter->setRenderHint(QPainter::SmoothPixmapTransform);
             painter->drawImage(content, image);
         }
-        if (isBusy(status) || (isUpload(index) && status == FileStatus::Done)) {
+        if (isBusy(status) || (isUpload(index) && status == FileStatus::Finished)) {
             // Progress along the bottom edge; an upload can be stopped from the middle.
             const QRect bar(content.left(), content.bottom() - BarHeight + 1, content.width(),
                             BarHeight);
@@ -274,7 +280,7 @@ void AttachmentBubble::paint(QPainter *painter, const QStyleOptionViewItem &opti
                       Qt::AlignLeft | Qt::AlignVCenter,
                       fm.elidedText(statusText(index), Qt::ElideRight, textWidth));
     const int barTop = content.top() + qMax(IconSide, 2 * fm.height() + 2) + BarGap;
-    if (isBusy(status) || (isUpload(index) && status == FileStatus::Done)) {
+    if (isBusy(status) || (isUpload(index) && status == FileStatus::Finished)) {
         const QRect bar(textLeft, barTop, textWidth, BarHeight);
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(Qt::NoPen);

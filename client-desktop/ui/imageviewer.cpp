@@ -97,7 +97,7 @@ ImageViewer::ImageViewer(FileTransfers &files, const Attachment &attachment, QWi
 void ImageViewer::load()
 {
     const FileState state = m_files.state(m_attachment.fileId);
-    if (!m_full && state.status == FileStatus::Done) {
+    if (!m_full && state.status == FileStatus::Finished) {
         QImageReader reader(state.localPath);
         reader.setAutoTransform(true);
         const QImage full = reader.read();
@@ -123,7 +123,7 @@ void ImageViewer::updateStatus()
                    .arg(qRound(m_scale * 100));
     else if (state.status == FileStatus::Failed)
         text = state.error;
-    else if (state.status == FileStatus::Waiting)
+    else if (state.status == FileStatus::Connecting)
         text = tr("Waiting for connection…");
     else
         text = tr("Loading the full image… %1 of %2")

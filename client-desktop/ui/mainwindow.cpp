@@ -594,7 +594,7 @@ void MainWindow::triggerAttachment(const QModelIndex &index, AttachmentBubble::A
         break;
     case AttachmentBubble::Action::Open: {
         const FileState here = m_files->checkedState(attachment.fileId);
-        if (here.status != FileStatus::Done) {
+        if (here.status != FileStatus::Finished) {
             // Gone from the disk since: fetch it again rather than open nothing.
             m_files->download(attachment);
             break;

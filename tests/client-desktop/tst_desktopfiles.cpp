@@ -232,9 +232,9 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
 
     // A file bubble: Download, then Open and Save as.
     const int notesRow = rowOfFile(model, u"notes.bin"_s);
-    QCOMPARE(statusAt(model->index(notesRow)), FileStatus::Remote);
+    QCOMPARE(statusAt(model->index(notesRow)), FileStatus::Idle);
     QVERIFY(click(*bobWindow, notesRow, Action::Download));
-    QTRY_COMPARE(statusAt(model->index(notesRow)), FileStatus::Done);
+    QTRY_COMPARE(statusAt(model->index(notesRow)), FileStatus::Finished);
     const QString downloaded =
         model->index(notesRow).data(MessageListModel::LocalFileRole).toString();
     QCOMPARE(sha256OfFile(downloaded), sha256OfFile(notesPath));
@@ -260,7 +260,7 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     opened.clear();
     QVERIFY(click(*bobWindow, notesRow, Action::Open));
     QVERIFY(opened.isEmpty());
-    QTRY_COMPARE(statusAt(model->index(notesRow)), FileStatus::Done);
+    QTRY_COMPARE(statusAt(model->index(notesRow)), FileStatus::Finished);
     QTRY_COMPARE(sha256OfFile(downloaded), sha256OfFile(notesPath));
     QVERIFY(click(*bobWindow, notesRow, Action::Open));
     QCOMPARE(opened, QUrl::fromLocalFile(downloaded));
@@ -270,7 +270,7 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     const QString direct = m_dir.filePath(u"direct report.bin"_s);
     bobWindow->setSaveFileChooser([&](const QString &) { return direct; });
     QVERIFY(click(*bobWindow, reportRow, Action::SaveAs));
-    QTRY_COMPARE(statusAt(model->index(reportRow)), FileStatus::Done);
+    QTRY_COMPARE(statusAt(model->index(reportRow)), FileStatus::Finished);
     QCOMPARE(model->index(reportRow).data(MessageListModel::LocalFileRole).toString(), direct);
     QCOMPARE(sha256OfFile(direct), sha256OfFile(reportPath));
     QVERIFY(!QFile::exists(direct + u".part"_s));
@@ -563,7 +563,7 @@ void TestDesktopFiles::oddNamesTravelSafely()
         ->resize(bobWindow->findChild<QListView *>(u"messageView"_s)->width(), 2000);
     for (int row = 0; row < 3; ++row) {
         QVERIFY(click(*bobWindow, row, Action::Download));
-        QTRY_COMPARE(statusAt(model->index(row)), FileStatus::Done);
+        QTRY_COMPARE(statusAt(model->index(row)), FileStatus::Finished);
         const QString local = model->index(row).data(MessageListModel::LocalFileRole).toString();
         QVERIFY(QFileInfo(local).fileName().toUtf8().size() <= 200);
         QVERIFY(!QFileInfo(local).fileName().contains(QChar(0x202E)));
@@ -601,7 +601,7 @@ void TestDesktopFiles::uploadResumesAfterServerRestart()
     QTRY_VERIFY_WITH_TIMEOUT(row.data(MessageListModel::FileDoneRole).toLongLong() > 2 * MiB,
                              10'000);
     fixture.server().stop();
-    QTRY_COMPARE(statusAt(window->account().messages()->index(0)), FileStatus::Waiting);
+    QTRY_COMPARE(statusAt(window->account().messages()->index(0)), FileStatus::Connecting);
     QVERIFY(AttachmentBubble::statusText(window->account().messages()->index(0))
                 .contains(u"Waiting for connection"_s));
     const qint64 before = row.data(MessageListModel::FileDoneRole).toLongLong();
