@@ -3,8 +3,8 @@
 #include "scenarios.h"
 
 #include "benchclient.h"
-#include <banter/domain/messageid.h>
 #include "latencies.h"
+#include <banter/domain/messageid.h>
 
 #include <QElapsedTimer>
 #include <QFile>

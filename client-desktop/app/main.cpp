@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // banter: the desktop client. Resumes a remembered session or asks to sign in, then shows
 // the main window.
-#include <banter/client/clientsession.h>
 #include "core/accountcontext.h"
 #include "core/accountstore.h"
 #include "core/appsettings.h"
@@ -11,6 +10,7 @@
 #include "ui/signindialog.h"
 #include "ui/theme.h"
 #include "ui/trayicon.h"
+#include <banter/client/clientsession.h>
 
 #include <QApplication>
 #include <QEventLoop>

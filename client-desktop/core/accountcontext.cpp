@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/accountcontext.h"
 
-#include <banter/client/clientsession.h>
 #include "core/appsettings.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
+#include <banter/client/clientsession.h>
 
 namespace Banter::Desktop {
 

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QCoreApplication>
-#include <QString>
-
 #include <banter/client/clientfailure.h>
 #include <banter/domain/result.h>
+
+#include <QCoreApplication>
+#include <QString>
 
 namespace Banter::Desktop {
 

@@ -1,9 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/filetransfers.h"
-#include "core/errortext.h"
 
+#include "core/errortext.h"
 #include "core/imageinfo.h"
+#include <banter/client/clientsession.h>
+#include <banter/domain/messagecontent.h>
+#include <banter/domain/messageid.h>
 
 #include <QDateTime>
 #include <QDir>
@@ -14,10 +17,6 @@
 #include <QPointer>
 #include <QStandardPaths>
 #include <QThreadPool>
-
-#include <banter/client/clientsession.h>
-#include <banter/domain/messagecontent.h>
-#include <banter/domain/messageid.h>
 
 namespace Banter::Desktop {
 

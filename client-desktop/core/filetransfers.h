@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/client/transferclient.h>
+#include <banter/domain/ids.h>
+#include <banter/domain/message.h>
+
 #include <QCache>
 #include <QHash>
 #include <QImage>
@@ -9,9 +13,6 @@
 #include <QSet>
 #include <QString>
 
-#include <banter/client/transferclient.h>
-#include <banter/domain/ids.h>
-#include <banter/domain/message.h>
 #include <functional>
 #include <map>
 

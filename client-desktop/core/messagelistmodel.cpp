@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/messagelistmodel.h"
 
-#include <banter/client/clientsession.h>
 #include "core/filetransfers.h"
 #include "core/systemeventtext.h"
+#include <banter/client/clientsession.h>
 
 #include <QDateTime>
 

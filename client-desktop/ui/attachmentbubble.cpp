@@ -5,6 +5,7 @@
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "ui/theme.h"
+#include <banter/domain/message.h>
 
 #include <QFileInfo>
 #include <QIcon>
@@ -13,8 +14,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionViewItem>
-
-#include <banter/domain/message.h>
 
 namespace Banter::Desktop {
 

@@ -3,8 +3,8 @@
 #include "ui/contactdelegate.h"
 
 #include "core/contactlistmodel.h"
-#include <banter/domain/presence.h>
 #include "ui/messagedelegate.h"
+#include <banter/domain/presence.h>
 
 #include <QDateTime>
 #include <QPainter>

@@ -3,8 +3,8 @@
 #include "ui/conversationdelegate.h"
 
 #include "core/conversationlistmodel.h"
-#include <banter/domain/presence.h>
 #include "ui/messagedelegate.h"
+#include <banter/domain/presence.h>
 
 #include <QDateTime>
 #include <QIcon>

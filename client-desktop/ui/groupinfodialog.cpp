@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/groupinfodialog.h"
 
-#include <banter/client/clientsession.h>
 #include "ui/peoplepicker.h"
+#include <banter/client/clientsession.h>
 
 #include <QDialogButtonBox>
 #include <QGroupBox>

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
-#include <banter/client/clientsession.h>
 #include "core/accountcontext.h"
 #include "core/appsettings.h"
 #include "core/contactlistmodel.h"
@@ -10,7 +9,6 @@
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
-#include <banter/domain/messagecontent.h>
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"
@@ -21,6 +19,8 @@
 #include "ui/quickswitcher.h"
 #include "ui/settingsdialog.h"
 #include "ui/trayicon.h"
+#include <banter/client/clientsession.h>
+#include <banter/domain/messagecontent.h>
 
 #include <QApplication>
 #include <QCloseEvent>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/domain/ids.h>
 #include "ui/attachmentbubble.h"
+#include <banter/domain/ids.h>
 
 #include <QMainWindow>
 

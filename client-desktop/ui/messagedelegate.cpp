@@ -3,8 +3,8 @@
 #include "ui/messagedelegate.h"
 
 #include "core/messagelistmodel.h"
-#include <banter/domain/message.h>
 #include "ui/theme.h"
+#include <banter/domain/message.h>
 
 #include <QAbstractItemView>
 #include <QApplication>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/peoplepicker.h"
 
-#include <banter/client/clientsession.h>
 #include "core/contactlistmodel.h"
+#include <banter/client/clientsession.h>
 
 #include <QLineEdit>
 #include <QListWidget>

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/settingsdialog.h"
 
+#include "core/appsettings.h"
 #include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
-#include "core/appsettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/signindialog.h"
-#include "core/errortext.h"
 
+#include "core/errortext.h"
 #include <banter/client/clientsession.h>
 
 #include <QCheckBox>

@@ -3,11 +3,12 @@
 // echo-bot: signs in to a Banter server and answers every text message with "echo: <text>".
 //   echo-bot --url wss://127.0.0.1:7654 --username echobot --password '...' [--register]
 //            [--max-replies N]
+#include <banter/client/clientsession.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTimer>
 
-#include <banter/client/clientsession.h>
 #include <cstdio>
 
 int main(int argc, char *argv[])

@@ -20,11 +20,11 @@
 #include "service/presenceservice.h"
 #include "service/receiptservice.h"
 #include "storage/storagefactory.h"
+#include <banter/protocol/certificatefingerprint.h>
 
 #include <QCoreApplication>
 #include <QDir>
 
-#include <banter/protocol/certificatefingerprint.h>
 #include <optional>
 
 namespace Banter::Server {

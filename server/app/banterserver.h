@@ -4,11 +4,11 @@
 
 #include "config/serverconfig.h"
 #include "service/servicecontext.h"
+#include <banter/domain/result.h>
 
 #include <QByteArray>
 #include <QObject>
 
-#include <banter/domain/result.h>
 #include <memory>
 
 namespace Banter::Server {

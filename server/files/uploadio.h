@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <banter/domain/result.h>
 #include "files/filestore.h"
+#include <banter/domain/result.h>
 
 #include <QByteArray>
 #include <QCryptographicHash>

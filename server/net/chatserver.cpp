@@ -9,11 +9,10 @@
 #include "net/transferstreams.h"
 #include "serverlogging.h"
 #include "service/presenceservice.h"
-
-#include <QTcpSocket>
-
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/types.h>
+
+#include <QTcpSocket>
 
 namespace Banter::Server {
 

@@ -4,12 +4,12 @@
 
 #include "config/serverconfig.h"
 #include "service/pushsink.h"
+#include <banter/domain/result.h>
 
 #include <QObject>
 #include <QTcpServer>
 #include <QWebSocketServer>
 
-#include <banter/domain/result.h>
 #include <memory>
 
 namespace Banter::Server {

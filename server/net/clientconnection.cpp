@@ -3,8 +3,8 @@
 #include "net/clientconnection.h"
 
 #include "net/requestrouter.h"
-#include <banter/protocol/frame.h>
 #include "serverlogging.h"
+#include <banter/protocol/frame.h>
 
 namespace Banter::Server {
 

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "config/serverconfig.h"
-#include <banter/domain/ids.h>
 #include "service/pushsink.h"
 #include "service/tokenbucket.h"
+#include <banter/domain/ids.h>
 
 #include <QElapsedTimer>
 #include <QHostAddress>

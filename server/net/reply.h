@@ -3,11 +3,10 @@
 #pragma once
 
 #include "net/clientconnection.h"
-
-#include <QPointer>
-
 #include <banter/domain/result.h>
 #include <banter/protocol/frame.h>
+
+#include <QPointer>
 
 namespace Banter::Server {
 

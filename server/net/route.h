@@ -8,12 +8,12 @@
 
 #include "net/requestrouter.h"
 #include "service/servicecontext.h"
-
-#include <QFuture>
-
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/peoplemessages.h>
+
+#include <QFuture>
+
 #include <type_traits>
 
 namespace Banter::Server {

@@ -7,13 +7,12 @@
 #include "serverlogging.h"
 #include "service/fileservice.h"
 #include "service/storageexecutor.h"
-
-#include <QPromise>
-#include <QSet>
-
 #include <banter/protocol/frame.h>
 #include <banter/protocol/transferframe.h>
 #include <banter/protocol/types.h>
+
+#include <QPromise>
+#include <QSet>
 
 namespace Banter::Server {
 

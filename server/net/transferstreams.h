@@ -5,6 +5,7 @@
 #include "config/serverconfig.h"
 #include "files/filestore.h"
 #include "service/servicecontext.h"
+#include <banter/protocol/transfermessages.h>
 
 #include <QFile>
 #include <QHash>
@@ -13,7 +14,6 @@
 #include <QThread>
 #include <QTimer>
 
-#include <banter/protocol/transfermessages.h>
 #include <memory>
 #include <unordered_map>
 #include <vector>

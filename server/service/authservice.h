@@ -6,11 +6,11 @@
 #include "auth/loginthrottle.h"
 #include "auth/passwordhasher.h"
 #include "service/servicecontext.h"
+#include <banter/protocol/sessionmessages.h>
 
 #include <QObject>
 
 #include <atomic>
-#include <banter/protocol/sessionmessages.h>
 #include <memory>
 
 namespace Banter::Server {

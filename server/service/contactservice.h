@@ -3,10 +3,9 @@
 #pragma once
 
 #include "service/servicecontext.h"
+#include <banter/protocol/peoplemessages.h>
 
 #include <QObject>
-
-#include <banter/protocol/peoplemessages.h>
 
 namespace Banter::Server {
 

@@ -3,7 +3,6 @@
 #include "service/conversationservice.h"
 
 #include "service/servicehelpers.h"
-
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/types.h>
 

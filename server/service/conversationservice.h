@@ -3,10 +3,9 @@
 #pragma once
 
 #include "service/servicecontext.h"
+#include <banter/protocol/conversationmessages.h>
 
 #include <QObject>
-
-#include <banter/protocol/conversationmessages.h>
 
 namespace Banter::Server {
 

@@ -4,10 +4,9 @@
 
 #include "config/serverconfig.h"
 #include "service/servicecontext.h"
+#include <banter/protocol/transfermessages.h>
 
 #include <QObject>
-
-#include <banter/protocol/transfermessages.h>
 
 namespace Banter::Server {
 

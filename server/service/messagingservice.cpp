@@ -3,7 +3,6 @@
 #include "service/messagingservice.h"
 
 #include "service/servicehelpers.h"
-
 #include <banter/domain/messagecontent.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>

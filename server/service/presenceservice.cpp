@@ -4,7 +4,6 @@
 
 #include "presence/presencestore.h"
 #include "serverlogging.h"
-
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/types.h>
 

@@ -3,10 +3,9 @@
 #pragma once
 
 #include "service/servicecontext.h"
+#include <banter/domain/presence.h>
 
 #include <QObject>
-
-#include <banter/domain/presence.h>
 
 namespace Banter::Server {
 

@@ -3,7 +3,6 @@
 #include "service/receiptservice.h"
 
 #include "service/servicehelpers.h"
-
 #include <banter/protocol/types.h>
 
 namespace Banter::Server {

@@ -4,11 +4,10 @@
 
 #include "service/servicecontext.h"
 #include "service/tokenbucket.h"
+#include <banter/protocol/chatmessages.h>
 
 #include <QHash>
 #include <QObject>
-
-#include <banter/protocol/chatmessages.h>
 
 namespace Banter::Server {
 

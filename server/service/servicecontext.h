@@ -5,10 +5,10 @@
 #include "config/serverconfig.h"
 #include "service/pushsink.h"
 #include "service/storageexecutor.h"
+#include <banter/domain/result.h>
 
 #include <QFuture>
 
-#include <banter/domain/result.h>
 #include <functional>
 
 namespace Banter::Server {

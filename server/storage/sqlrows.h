@@ -5,10 +5,10 @@
 // Row ⇄ domain conversions shared by the SQL repositories. The column lists here and the
 // reads below must stay in the same order.
 
+#include "storage/sqlsession.h"
 #include <banter/domain/conversation.h>
 #include <banter/domain/message.h>
 #include <banter/domain/user.h>
-#include "storage/sqlsession.h"
 
 namespace Banter::Server::SqlRows {
 

@@ -3,11 +3,11 @@
 // The desktop client's models fed by real ClientSessions against a real banterd: the
 // conversation list (names, previews, unread counts) and the message list (history paging,
 // live messages, pending sends, status ticks from receipts, system events as ready text).
-#include <banter/client/clientsession.h>
 #include "core/conversationlistmodel.h"
 #include "core/messagelistmodel.h"
 #include "desktopfixture.h"
 #include "sessionhelpers.h"
+#include <banter/client/clientsession.h>
 
 #include <QSignalSpy>
 #include <QTest>

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop client's rules without widgets or a server: which messages notify, how system
 // events are worded, and the settings round trip through QSettings.
-#include <banter/client/clientsession.h>
 #include "core/appsettings.h"
 #include "core/notifier.h"
 #include "core/systemeventtext.h"
+#include <banter/client/clientsession.h>
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

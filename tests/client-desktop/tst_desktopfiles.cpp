@@ -5,8 +5,6 @@
 // its cancel, image and file messages on the other side, download, open, save-as, the
 // image viewer, refusals explained, odd names, and an upload that survives a server
 // restart. (docs/screenshots/files-*.png come from tools/screenshots.)
-#include <banter/client/clientsession.h>
-#include <banter/client/transferclient.h>
 #include "core/accountcontext.h"
 #include "core/appsettings.h"
 #include "core/conversationlistmodel.h"
@@ -21,6 +19,8 @@
 #include "ui/mainwindow.h"
 #include "ui/messagedelegate.h"
 #include "ui/theme.h"
+#include <banter/client/clientsession.h>
+#include <banter/client/transferclient.h>
 
 #include <QApplication>
 #include <QClipboard>
@@ -378,7 +378,8 @@ void TestDesktopFiles::cancelMidUpload()
     QCOMPARE(received.count(), 1);
     QCOMPARE(received.first().first().value<Message>().content, u"never mind"_s);
     QTRY_COMPARE(window->account().messages()->rowCount(), 1);
-    QCOMPARE(MessageType(window->account().messages()->index(0).data(MessageListModel::TypeRole).toInt()),
+    QCOMPARE(MessageType(
+                 window->account().messages()->index(0).data(MessageListModel::TypeRole).toInt()),
              MessageType::Text);
 }
 

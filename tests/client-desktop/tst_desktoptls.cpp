@@ -4,14 +4,14 @@
 // generated certificate: a typed address means wss://, pins are kept in the settings, a
 // changed certificate brings up a warning that trusts the new one only when asked, and the
 // settings dialog says how the connection is secured.
-#include <banter/client/certificatepin.h>
-#include <banter/client/clientsession.h>
 #include "core/appsettings.h"
 #include "sessionhelpers.h"
 #include "testserver.h"
 #include "ui/certificateguard.h"
 #include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
+#include <banter/client/certificatepin.h>
+#include <banter/client/clientsession.h>
 
 #include <QDir>
 #include <QLabel>

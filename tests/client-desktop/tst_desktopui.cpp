@@ -4,7 +4,6 @@
 // chat; contacts, new chats and groups through their dialogs; receipts, unread counts and
 // notifications; the offline outbox; keyboard navigation; settings. (The screenshots in
 // docs/screenshots come from tools/screenshots.)
-#include <banter/client/clientsession.h>
 #include "core/accountcontext.h"
 #include "core/appsettings.h"
 #include "core/contactlistmodel.h"
@@ -25,6 +24,7 @@
 #include "ui/signindialog.h"
 #include "ui/theme.h"
 #include "ui/trayicon.h"
+#include <banter/client/clientsession.h>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -298,7 +298,8 @@ void TestDesktopUi::contactOpensPrivateChat()
     window->findChild<QTabWidget *>(u"sideTabs"_s)
         ->setCurrentWidget(window->findChild<ContactsPanel *>(u"contactsPanel"_s));
     QTest::keyClick(view, Qt::Key_Return);
-    QTRY_COMPARE(window->findChild<QTabWidget *>(u"sideTabs"_s)->currentIndex(), 0); // what opening a chat does
+    QTRY_COMPARE(window->findChild<QTabWidget *>(u"sideTabs"_s)->currentIndex(),
+                 0); // what opening a chat does
     // Anything the key press asked of the server was answered before this later request.
     auto alicesView = await(alice->conversations());
     QVERIFY(alicesView && alicesView->conversations.size() == 1);
@@ -495,9 +496,9 @@ void TestDesktopUi::receiptsTurnTicksRead()
     // its push reached Alice before the answer to hers.
     QVERIFY(await(bob->conversations()));
     QVERIFY(await(alice->conversations()));
-    QCOMPARE(
-        MessageStatus(window->account().messages()->index(0).data(MessageListModel::StatusRole).toInt()),
-        MessageStatus::Delivered);
+    QCOMPARE(MessageStatus(
+                 window->account().messages()->index(0).data(MessageListModel::StatusRole).toInt()),
+             MessageStatus::Delivered);
 
     // Bob opens the conversation in his active window: read.
     QVERIFY(activate(bobWindow));

@@ -5,13 +5,14 @@
 // The server side of a MemoryTransport pair, played in-process: it records every request,
 // answers hello and ping by itself (unless told not to), and lets a test answer the rest.
 
-#include <QList>
-#include <QObject>
-
 #include <banter/client/memorytransport.h>
 #include <banter/protocol/frame.h>
 #include <banter/protocol/sessionmessages.h>
 #include <banter/protocol/types.h>
+
+#include <QList>
+#include <QObject>
+
 #include <memory>
 #include <variant>
 

@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Channel without a server: the test plays the server on a MemoryTransport pair.
 #include "fakeserver.h"
+#include <banter/client/channel.h>
+#include <banter/client/clientfailure.h>
 
 #include <QSignalSpy>
 #include <QTest>
-
-#include <banter/client/channel.h>
-#include <banter/client/clientfailure.h>
 
 using namespace Banter;
 using namespace Qt::StringLiterals;

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pure parts of ClientSession: backoff with jitter, seq positions, the outbox.
-#include <QTest>
-
 #include <banter/client/backoff.h>
 #include <banter/client/outbox.h>
 #include <banter/client/syncpositions.h>
+
+#include <QTest>
 
 using namespace Banter;
 using namespace Qt::StringLiterals;

@@ -3,12 +3,11 @@
 // ClientSession's logic without a server: hello, sign-in with tokens, sync paging, the
 // outbox and delivery acknowledgements, with the test playing the server on a memory pair.
 #include "fakeserver.h"
+#include <banter/client/clientsession.h>
+#include <banter/protocol/chatmessages.h>
 
 #include <QSignalSpy>
 #include <QTest>
-
-#include <banter/client/clientsession.h>
-#include <banter/protocol/chatmessages.h>
 
 using namespace Banter;
 using namespace Qt::StringLiterals;

@@ -4,11 +4,12 @@
 // checked against the table below (written out again here, on purpose, so that a change to
 // the library's table shows up as a failing row), on canMove() and on a real job's moveTo(),
 // and so is what each step shows through the public API.
+#include <banter/client/downloadjob_p.h>
+#include <banter/client/uploadjob_p.h>
+
 #include <QRegularExpression>
 #include <QTest>
 
-#include <banter/client/downloadjob_p.h>
-#include <banter/client/uploadjob_p.h>
 #include <map>
 #include <set>
 #include <vector>

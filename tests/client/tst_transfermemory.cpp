@@ -3,12 +3,6 @@
 // TransferClient without a server: its connection runs over MemoryTransport, and the test
 // plays the server's /transfer side in-process (a server that goes silent, one that does not
 // answer a request, one that refuses an upload for the uploads-at-a-time limit).
-#include <QCryptographicHash>
-#include <QSignalSpy>
-#include <QTcpServer>
-#include <QTemporaryDir>
-#include <QTest>
-
 #include <banter/client/clientsession.h>
 #include <banter/client/memorytransport.h>
 #include <banter/client/transferclient.h>
@@ -16,6 +10,13 @@
 #include <banter/protocol/transferframe.h>
 #include <banter/protocol/transfermessages.h>
 #include <banter/protocol/types.h>
+
+#include <QCryptographicHash>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
 #include <variant>
 
 using namespace Banter;

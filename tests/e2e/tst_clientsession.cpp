@@ -3,9 +3,9 @@
 // ClientSession against a real banterd: acks and pushes, delivery receipts, catching up after
 // a disconnect without gaps or duplicates, the offline outbox surviving a server restart,
 // token refresh on reconnect, and revocation.
-#include <banter/client/clientsession.h>
 #include "sessionhelpers.h"
 #include "testserver.h"
+#include <banter/client/clientsession.h>
 
 #include <QSignalSpy>
 #include <QTest>

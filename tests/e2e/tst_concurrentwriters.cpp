@@ -3,10 +3,10 @@
 // Two banterd instances on one database (as two processes would be), many connections
 // sending into one conversation at once: seqs stay unique and gapless, and the same message
 // id sent through both servers at the same moment is stored once.
-#include <banter/protocol/chatmessages.h>
 #include "rawclient.h"
 #include "testdatabase.h"
 #include "testserver.h"
+#include <banter/protocol/chatmessages.h>
 
 #include <QJsonArray>
 #include <QTest>

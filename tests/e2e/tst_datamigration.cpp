@@ -3,11 +3,11 @@
 // banterd migrate-data: a SQLite database full of real activity moves to PostgreSQL without
 // losing a message, verifies itself, can be run again, and the server carries on on the new
 // database (new ids do not collide with copied ones).
-#include <banter/protocol/chatmessages.h>
 #include "rawclient.h"
 #include "storage/datamigration.h"
 #include "testdatabase.h"
 #include "testserver.h"
+#include <banter/protocol/chatmessages.h>
 
 #include <QJsonArray>
 #include <QProcess>

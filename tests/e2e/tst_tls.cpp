@@ -3,12 +3,12 @@
 // ClientSession and TransferClient over wss:// against a real banterd with its generated
 // self-signed certificate: pinned on first use, accepted again after reconnects, refused
 // (and nothing sent) once the server presents another certificate, until the app trusts it.
-#include <banter/client/certificatepin.h>
-#include <banter/client/clientsession.h>
-#include <banter/client/transferclient.h>
 #include "sessionhelpers.h"
 #include "testfiles.h"
 #include "testserver.h"
+#include <banter/client/certificatepin.h>
+#include <banter/client/clientsession.h>
+#include <banter/client/transferclient.h>
 
 #include <QDir>
 #include <QSignalSpy>

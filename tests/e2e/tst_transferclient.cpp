@@ -3,11 +3,11 @@
 // TransferClient (BanterShared) against a real banterd: a 210 MiB file up and down again,
 // byte for byte, while the server process's memory stays bounded; uploads and downloads
 // interrupted by a server restart resume where they were; pause, resume, cancel; empty files.
-#include <banter/client/clientsession.h>
-#include <banter/client/transferclient.h>
 #include "sessionhelpers.h"
 #include "testfiles.h"
 #include "testserver.h"
+#include <banter/client/clientsession.h>
+#include <banter/client/transferclient.h>
 
 #include <QProcess>
 #include <QSignalSpy>

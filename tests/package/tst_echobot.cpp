@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The echo-bot example, built against the installed BanterShared package, answers a real
 // user on a real server.
-#include <banter/client/clientsession.h>
 #include "testserver.h"
+#include <banter/client/clientsession.h>
 
 #include <QProcess>
 #include <QSignalSpy>

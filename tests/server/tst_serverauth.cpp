@@ -3,9 +3,9 @@
 // Accounts and sessions through the real server: register, login, auth with a token on a new
 // connection, refresh rotation with reuse detection, logout and revocation closing sockets,
 // password change, login throttling, closed registration and the per-user connection cap.
-#include <banter/protocol/sessionmessages.h>
 #include "rawclient.h"
 #include "testserver.h"
+#include <banter/protocol/sessionmessages.h>
 
 #include <QJsonArray>
 #include <QTest>

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Groups through the real server: create, add, remove, rename, leave, admin rules, size
 // limit, and the system messages that put every change into the conversation's seq stream.
+#include "rawclient.h"
+#include "testserver.h"
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/systemevent.h>
-#include "rawclient.h"
-#include "testserver.h"
 
 #include <QJsonArray>
 #include <QTest>

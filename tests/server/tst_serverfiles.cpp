@@ -3,13 +3,13 @@
 // The transfer connection over raw WebSockets: upload, verify, store once, download, resume,
 // and every refusal: empty, oversize, wrong hash, bad chunks, odd names, other people's
 // files, quotas, concurrency, abandoned uploads, and image messages that are not images.
+#include "manualclock.h"
+#include "rawclient.h"
+#include "testserver.h"
+#include "waiting.h"
 #include <banter/protocol/transferframe.h>
 #include <banter/protocol/transfermessages.h>
 #include <banter/protocol/types.h>
-#include "rawclient.h"
-#include "manualclock.h"
-#include "testserver.h"
-#include "waiting.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>

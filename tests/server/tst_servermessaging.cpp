@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Messaging through the real server: acks with seq, pushes to every device, idempotent
 // resends, history paging, sync without gaps or duplicates, receipts and membership checks.
-#include <banter/protocol/chatmessages.h>
 #include "manualclock.h"
 #include "rawclient.h"
 #include "testserver.h"
+#include <banter/protocol/chatmessages.h>
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Presence across devices, contacts and blocking, user search and typing indicators.
-#include <banter/protocol/peoplemessages.h>
 #include "rawclient.h"
 #include "testserver.h"
+#include <banter/protocol/peoplemessages.h>
 
 #include <QJsonArray>
 #include <QTest>

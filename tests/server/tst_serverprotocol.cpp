@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The envelope as the real server answers it: malformed, oversized, unknown, unauthorized and
 // out-of-order input all get a clear error, and the connection keeps working afterwards.
-#include <banter/protocol/types.h>
 #include "rawclient.h"
 #include "testserver.h"
+#include <banter/protocol/types.h>
 
 #include <QJsonArray>
 #include <QTest>

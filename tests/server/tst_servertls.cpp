@@ -4,11 +4,11 @@
 // kept, wss:// for chat and /transfer with a pinned certificate, clients that cannot or will
 // not speak TLS turned away without disturbing the others, operator-provided files, and
 // clear start-up errors for bad ones.
-#include <banter/client/certificatepin.h>
 #include "net/selfsignedcertificate.h"
-#include <banter/protocol/types.h>
 #include "rawclient.h"
 #include "testserver.h"
+#include <banter/client/certificatepin.h>
+#include <banter/protocol/types.h>
 
 #include <QDir>
 #include <QFile>

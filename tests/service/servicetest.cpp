@@ -5,7 +5,6 @@
 #include "presence/presencestore.h"
 #include "storage/sqlbatchrunner.h"
 #include "storage/storagefactory.h"
-
 #include <banter/domain/errorcode.h>
 
 namespace Banter::Test {

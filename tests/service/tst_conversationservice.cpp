@@ -4,12 +4,11 @@
 // conversation, the system message and removals to the right people.
 #include "service/conversationservice.h"
 #include "servicetest.h"
-
-#include <QTest>
-
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/types.h>
+
+#include <QTest>
 
 using namespace Banter;
 using namespace Banter::Test;

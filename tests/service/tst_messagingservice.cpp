@@ -3,12 +3,11 @@
 // MessagingService alone: what a send stores, answers and pushes, and what it refuses.
 #include "service/messagingservice.h"
 #include "servicetest.h"
-
-#include <QTest>
-
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/types.h>
+
+#include <QTest>
 
 using namespace Banter;
 using namespace Banter::Test;

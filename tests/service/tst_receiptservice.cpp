@@ -4,11 +4,10 @@
 // connection that asked; typing reaches the others and is rate limited.
 #include "service/receiptservice.h"
 #include "servicetest.h"
-
-#include <QTest>
-
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/types.h>
+
+#include <QTest>
 
 using namespace Banter;
 using namespace Banter::Test;

@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The domain rules: message content, names and passwords, conversation access, enum names.
+#include "testoutcome.h"
 #include <banter/domain/conversation.h>
 #include <banter/domain/errorcode.h>
 #include <banter/domain/messagecontent.h>
 #include <banter/domain/messageid.h>
 #include <banter/domain/presence.h>
 #include <banter/domain/user.h>
-#include "testoutcome.h"
 
 #include <QSet>
 #include <QTest>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The envelope codec (protocol/frame.h): client requests decoded strictly by the server, and
 // server responses and pushes decoded strictly by the client.
-#include <banter/protocol/frame.h>
 #include "testoutcome.h"
+#include <banter/protocol/frame.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

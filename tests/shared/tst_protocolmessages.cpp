@@ -6,13 +6,13 @@
 //
 // The file is long because the malformed table is: one builder (Cases) makes the rows for a
 // field kind (id, string, integer, ...), and every struct lists its fields once.
+#include "testoutcome.h"
 #include <banter/domain/messagecontent.h>
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/sessionmessages.h>
-#include "testoutcome.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

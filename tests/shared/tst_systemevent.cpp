@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The system-event codec (protocol/systemevent.h): every kind's wire form exactly as
 // docs/PROTOCOL.md §6 shows it, round trips, unknown kinds kept, malformed input refused.
+#include "testoutcome.h"
 #include <banter/domain/conversation.h>
 #include <banter/protocol/domainjson.h>
 #include <banter/protocol/systemevent.h>
 #include <banter/protocol/types.h>
-#include "testoutcome.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

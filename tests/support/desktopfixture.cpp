@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "desktopfixture.h"
 
-#include <banter/client/clientsession.h>
 #include "core/accountcontext.h"
 #include "core/filetransfers.h"
 #include "sessionhelpers.h"
 #include "ui/mainwindow.h"
+#include <banter/client/clientsession.h>
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rawclient.h"
 
-#include <banter/client/certificatepin.h>
 #include "waiting.h"
+#include <banter/client/certificatepin.h>
 
 #include <algorithm>
 

@@ -6,8 +6,8 @@
 // waiting.h), a signed-up session that reconnects quickly (the tests restart servers), and
 // closing sessions before the objects that wait on their replies go.
 
-#include <banter/client/clientsession.h>
 #include "waiting.h"
+#include <banter/client/clientsession.h>
 
 #include <memory>
 

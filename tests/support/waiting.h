@@ -6,12 +6,12 @@
 // holds, with a deadline that only turns a hang into a failure. No test depends on how long
 // anything takes, so none sleeps for a fixed time to let something happen.
 
+#include <banter/domain/result.h>
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFuture>
 #include <QTest>
-
-#include <banter/domain/result.h>
 
 namespace Banter::Test {
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The chat pictures: Alice's window with a busy group open, her contacts, the sign-in dialog,
 // the group's info dialog and the tray icon, in the light and the dark palette.
+#include "core/accountcontext.h"
 #include "core/appsettings.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
@@ -12,17 +13,15 @@
 #include "testserver.h"
 #include "ui/contactspanel.h"
 #include "ui/groupinfodialog.h"
-#include "core/accountcontext.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 #include "ui/theme.h"
 #include "ui/trayicon.h"
+#include <banter/client/clientsession.h>
 
 #include <QDir>
 #include <QTabWidget>
 #include <QTemporaryDir>
-
-#include <banter/client/clientsession.h>
 
 namespace Banter::Screenshots {
 

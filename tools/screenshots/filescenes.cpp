@@ -15,6 +15,8 @@
 #include "ui/imageviewer.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
+#include <banter/client/clientsession.h>
+#include <banter/client/transferclient.h>
 
 #include <QDir>
 #include <QFile>
@@ -23,9 +25,6 @@
 #include <QPainterPath>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
-
-#include <banter/client/clientsession.h>
-#include <banter/client/transferclient.h>
 
 namespace Banter::Screenshots {
 

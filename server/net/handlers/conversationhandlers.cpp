@@ -5,7 +5,6 @@
 #include "net/handlers/services.h"
 #include "net/route.h"
 #include "service/conversationservice.h"
-
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/types.h>
 

@@ -5,7 +5,6 @@
 #include "net/route.h"
 #include "service/messagingservice.h"
 #include "service/receiptservice.h"
-
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/types.h>
 

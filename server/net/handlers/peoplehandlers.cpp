@@ -5,7 +5,6 @@
 #include "net/route.h"
 #include "service/contactservice.h"
 #include "service/presenceservice.h"
-
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/types.h>
 

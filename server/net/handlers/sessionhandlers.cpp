@@ -7,14 +7,13 @@
 #include "service/authservice.h"
 #include "service/presenceservice.h"
 #include "service/storageexecutor.h"
+#include <banter/protocol/chatmessages.h>
+#include <banter/protocol/sessionmessages.h>
+#include <banter/protocol/types.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QPointer>
-
-#include <banter/protocol/chatmessages.h>
-#include <banter/protocol/sessionmessages.h>
-#include <banter/protocol/types.h>
 
 namespace Banter::Server {
 

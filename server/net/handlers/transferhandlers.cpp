@@ -8,12 +8,11 @@
 #include "net/transferstreams.h"
 #include "service/authservice.h"
 #include "service/fileservice.h"
-
-#include <QPointer>
-
 #include <banter/protocol/sessionmessages.h>
 #include <banter/protocol/transfermessages.h>
 #include <banter/protocol/types.h>
+
+#include <QPointer>
 
 namespace Banter::Server {
 

@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <algorithm>
 #include <banter/client/certificatepin.h>
 #include <banter/protocol/certificatefingerprint.h>
+
+#include <algorithm>
 
 namespace Banter::CertificatePin {
 

@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/bantershared_export.h>
+
 #include <QByteArray>
 #include <QList>
 #include <QSslCertificate>
 #include <QSslError>
 #include <QString>
 #include <QUrl>
-
-#include <banter/bantershared_export.h>
 
 namespace Banter::CertificatePin {
 

@@ -1,17 +1,17 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <QElapsedTimer>
-#include <QHash>
-#include <QPromise>
-#include <QSignalBlocker>
-#include <QTimer>
-
 #include <banter/client/backoff.h>
 #include <banter/client/certificatepin.h>
 #include <banter/client/channel.h>
 #include <banter/client/clientlogging_p.h>
 #include <banter/client/websockettransport_p.h>
 #include <banter/protocol/types.h>
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QPromise>
+#include <QSignalBlocker>
+#include <QTimer>
 
 namespace Banter {
 

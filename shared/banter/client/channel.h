@@ -2,15 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/bantershared_export.h>
+#include <banter/client/channeltransport.h>
+#include <banter/domain/result.h>
+#include <banter/protocol/frame.h>
+
 #include <QFuture>
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
 
-#include <banter/bantershared_export.h>
-#include <banter/client/channeltransport.h>
-#include <banter/domain/result.h>
-#include <banter/protocol/frame.h>
 #include <memory>
 
 namespace Banter {

@@ -2,13 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/bantershared_export.h>
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QSslError>
 #include <QUrl>
 
-#include <banter/bantershared_export.h>
 #include <functional>
 
 namespace Banter {

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QString>
-
 #include <banter/bantershared_export.h>
 #include <banter/domain/result.h>
+
+#include <QString>
 
 namespace Banter {
 

@@ -1,8 +1,5 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <QDateTime>
-#include <QTimer>
-
 #include <banter/client/certificatepin.h>
 #include <banter/client/channel.h>
 #include <banter/client/clientfailure.h>
@@ -11,6 +8,9 @@
 #include <banter/client/syncengine_p.h>
 #include <banter/domain/messageid.h>
 #include <banter/protocol/types.h>
+
+#include <QDateTime>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcClient, "banter.client", QtInfoMsg)
 

@@ -2,13 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QFuture>
-#include <QHash>
-#include <QObject>
-#include <QSslCertificate>
-#include <QSslError>
-#include <QUrl>
-
 #include <banter/bantershared_export.h>
 #include <banter/client/clientfailure.h>
 #include <banter/client/outbox.h>
@@ -21,6 +14,14 @@
 #include <banter/protocol/frame.h>
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/sessionmessages.h>
+
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QUrl>
+
 #include <memory>
 
 namespace Banter {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <banter/client/clientlogging_p.h>
 #include <banter/client/downloadjob_p.h>
+
 #include <initializer_list>
 
 namespace Banter {

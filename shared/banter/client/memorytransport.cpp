@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <QPointer>
-
 #include <banter/client/memorytransport.h>
+
+#include <QPointer>
 
 namespace Banter {
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <banter/client/channeltransport.h>
+
 #include <memory>
 #include <utility>
 

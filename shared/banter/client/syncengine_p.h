@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QHash>
-#include <QObject>
-#include <QSet>
-
 #include <banter/client/syncpositions.h>
 #include <banter/domain/conversation.h>
 #include <banter/domain/message.h>
 #include <banter/domain/result.h>
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
 
 namespace Banter {
 

@@ -1,14 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <QFileInfo>
-#include <QThread>
-
 #include <banter/client/certificatepin.h>
 #include <banter/client/clientlogging_p.h>
 #include <banter/client/clientsession.h>
 #include <banter/client/transferclient.h>
 #include <banter/client/transferclient_p.h>
 #include <banter/protocol/types.h>
+
+#include <QFileInfo>
+#include <QThread>
 
 namespace Banter {
 

@@ -2,14 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QList>
-#include <QObject>
-#include <QString>
-
 #include <banter/bantershared_export.h>
 #include <banter/domain/message.h>
 #include <banter/domain/result.h>
 #include <banter/protocol/transfermessages.h>
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
 #include <memory>
 #include <optional>
 

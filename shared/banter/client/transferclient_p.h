@@ -2,9 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QJsonObject>
-#include <QTimer>
-
 #include <banter/client/backoff.h>
 #include <banter/client/channel.h>
 #include <banter/client/clientfailure.h>
@@ -12,6 +9,10 @@
 #include <banter/client/transferclient.h>
 #include <banter/client/uploadjob_p.h>
 #include <banter/protocol/frame.h>
+
+#include <QJsonObject>
+#include <QTimer>
+
 #include <functional>
 #include <map>
 #include <memory>

@@ -3,12 +3,12 @@
 // TransferClient's downloads: open "<target>.part" and continue after what it holds, ask the
 // server, write and hash chunks on the disk thread (stopping the stream while the disk is
 // behind), verify the SHA-256 and rename into place.
-#include <QThread>
-
 #include <banter/client/clientlogging_p.h>
 #include <banter/client/transferclient_p.h>
 #include <banter/protocol/transferframe.h>
 #include <banter/protocol/types.h>
+
+#include <QThread>
 
 namespace Banter {
 

@@ -2,15 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // TransferClient's uploads: hash, ask the server to start (or resume), wait for a slot when
 // refused for the uploads-at-a-time limit, send chunks within the server's window, finish.
-#include <QCryptographicHash>
-#include <QFileInfo>
-#include <QPointer>
-#include <QThreadPool>
-
 #include <banter/client/clientlogging_p.h>
 #include <banter/client/transferclient_p.h>
 #include <banter/protocol/transferframe.h>
 #include <banter/protocol/types.h>
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QPointer>
+#include <QThreadPool>
 
 namespace Banter {
 

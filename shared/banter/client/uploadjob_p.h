@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/bantershared_export.h>
+#include <banter/client/transferclient.h>
+
 #include <QFile>
 #include <QString>
 
-#include <banter/bantershared_export.h>
-#include <banter/client/transferclient.h>
 #include <memory>
 
 namespace Banter {

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWebSocket>
-
 #include <banter/client/channeltransport.h>
+
+#include <QWebSocket>
 
 namespace Banter {
 

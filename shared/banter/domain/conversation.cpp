@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <banter/domain/conversation.h>
-
 #include <banter/domain/messagecontent.h>
 
 namespace Banter {

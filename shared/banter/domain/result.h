@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/domain/errorcode.h>
+
 #include <QString>
 
-#include <banter/domain/errorcode.h>
 #include <utility>
 #include <variant>
 

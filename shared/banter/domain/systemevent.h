@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/domain/ids.h>
+
 #include <QList>
 #include <QString>
-
-#include <banter/domain/ids.h>
 
 namespace Banter {
 

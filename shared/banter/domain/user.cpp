@@ -1,8 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/domain/user.h>
-
 #include <banter/domain/messagecontent.h>
+#include <banter/domain/user.h>
 
 namespace Banter::UserRules {
 

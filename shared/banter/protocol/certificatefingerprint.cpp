@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <QCryptographicHash>
-
 #include <banter/protocol/certificatefingerprint.h>
+
+#include <QCryptographicHash>
 
 namespace Banter {
 

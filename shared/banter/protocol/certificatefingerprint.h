@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/bantershared_export.h>
+
 #include <QByteArray>
 #include <QSslCertificate>
 #include <QString>
-
-#include <banter/bantershared_export.h>
 
 /// @file
 /// How a Banter server's TLS certificate is identified on both ends: banterd logs the

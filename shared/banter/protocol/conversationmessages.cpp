@@ -1,8 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/protocol/conversationmessages.h>
-
 #include <banter/domain/ids.h>
+#include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
 #include <banter/protocol/jsonreader_p.h>
 

@@ -1,9 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/protocol/domainjson.h>
-
 #include <banter/domain/ids.h>
 #include <banter/domain/messagecontent.h>
+#include <banter/protocol/domainjson.h>
 #include <banter/protocol/jsonreader_p.h>
 #include <banter/protocol/systemevent.h>
 

@@ -1,8 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/protocol/frame.h>
-
 #include <banter/domain/messagecontent.h>
+#include <banter/protocol/frame.h>
 #include <banter/protocol/jsonreader_p.h>
 
 #include <QJsonDocument>

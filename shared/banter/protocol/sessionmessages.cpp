@@ -1,10 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/protocol/sessionmessages.h>
-
 #include <banter/domain/ids.h>
 #include <banter/protocol/domainjson.h>
 #include <banter/protocol/jsonreader_p.h>
+#include <banter/protocol/sessionmessages.h>
 
 namespace Banter::Protocol {
 

@@ -1,9 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/protocol/systemevent.h>
-
 #include <banter/domain/conversation.h>
 #include <banter/protocol/jsonreader_p.h>
+#include <banter/protocol/systemevent.h>
 #include <banter/protocol/types.h>
 
 #include <QJsonArray>

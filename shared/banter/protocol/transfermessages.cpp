@@ -1,11 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/protocol/transfermessages.h>
-
 #include <banter/domain/messagecontent.h>
 #include <banter/protocol/frame.h>
 #include <banter/protocol/jsonreader_p.h>
 #include <banter/protocol/transferframe.h>
+#include <banter/protocol/transfermessages.h>
 
 namespace Banter::Protocol {
 
