@@ -11,7 +11,8 @@ directory are skipped. Each unit's result is cached in ~/.cache/banter-tidy (or
 $BANTER_TIDY_CACHE), keyed by a SHA-256 of its preprocessed source with comments kept (so a
 new NOLINT counts), its compile command, the .clang-tidy file and the clang-tidy version:
 an unchanged unit is not analysed again. A finding in a header is reported once, however many
-units include it. Exits 1 when clang-tidy reports anything, 2 when it cannot run.
+units include it. Every finding is printed; exits 1 when any is an error (a check listed in
+WarningsAsErrors, or code clang cannot compile), 2 when it cannot run.
 """
 
 import argparse
@@ -254,8 +255,13 @@ def main():
         print(first)
         for line in unique[first]:
             print(line)
-    print(f"{summary}: {len(unique)} findings (fix them, or add NOLINT(check) with a reason)")
-    return 1
+    # Checks named in WarningsAsErrors (.clang-tidy: the ones that find bugs, not style) and
+    # code clang cannot compile come out as errors and fail the check; the rest are reported
+    # as warnings to fix as files are touched.
+    errors = sum(1 for first in unique if ": error: " in first)
+    print(f"{summary}: {len(unique)} findings, {errors} of them errors "
+          "(fix them, or add NOLINT(check) with a reason)")
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":
