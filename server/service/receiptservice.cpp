@@ -103,7 +103,7 @@ ReceiptService::mark(Protocol::ReceiptKind kind, UserId user, ConnectionId origi
 QFuture<Result<Done>> ReceiptService::typing(UserId user, const Protocol::TypingRequest &request)
 {
     const qint64 now = m_context.clock();
-    const QPair key{user, request.conversationId};
+    const QPair<UserId, ConversationId> key{user, request.conversationId};
     auto it = m_typingBuckets.find(key);
     if (it == m_typingBuckets.end()) {
         it = m_typingBuckets.insert(

@@ -40,8 +40,9 @@ public:
         }
         if (refused) {
             qCWarning(lcStorage) << "a storage job arrived after stop(); not run";
-            if (job.finish)
-                job.finish(false);
+            // Moved from only when not refused: still whole here.
+            if (job.finish) // NOLINT(bugprone-use-after-move)
+                job.finish(false); // NOLINT(bugprone-use-after-move)
             return;
         }
         if (wake)
