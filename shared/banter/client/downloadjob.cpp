@@ -1,22 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/client/clientlogging_p.h>
 #include <banter/client/downloadjob_p.h>
-
-#include <initializer_list>
+#include <banter/client/jobsteps_p.h>
 
 namespace Banter {
-
-namespace {
-bool oneOf(DownloadJob::Step step, std::initializer_list<DownloadJob::Step> steps)
-{
-    for (DownloadJob::Step s : steps) {
-        if (s == step)
-            return true;
-    }
-    return false;
-}
-} // namespace
 
 bool DownloadJob::canMove(Step from, Step to)
 {
@@ -102,16 +89,7 @@ DownloadJob::DownloadJob(TransferClient::TransferId id)
 
 bool DownloadJob::moveTo(Step to)
 {
-    if (to == m_step)
-        return true;
-    if (!canMove(m_step, to)) {
-        qCWarning(lcClient) << "download" << info.id << "refused the move from" << name(m_step)
-                            << "to" << name(to);
-        return false;
-    }
-    m_step = to;
-    info.state = publicState(to);
-    return true;
+    return moveStep(*this, m_step, to, "download");
 }
 
 bool DownloadJob::isActive() const

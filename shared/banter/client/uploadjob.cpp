@@ -1,22 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/client/clientlogging_p.h>
+#include <banter/client/jobsteps_p.h>
 #include <banter/client/uploadjob_p.h>
 
-#include <initializer_list>
-
 namespace Banter {
-
-namespace {
-bool oneOf(UploadJob::Step step, std::initializer_list<UploadJob::Step> steps)
-{
-    for (UploadJob::Step s : steps) {
-        if (s == step)
-            return true;
-    }
-    return false;
-}
-} // namespace
 
 bool UploadJob::canMove(Step from, Step to)
 {
@@ -100,16 +87,7 @@ UploadJob::UploadJob(TransferClient::TransferId id)
 
 bool UploadJob::moveTo(Step to)
 {
-    if (to == m_step)
-        return true;
-    if (!canMove(m_step, to)) {
-        qCWarning(lcClient) << "upload" << info.id << "refused the move from" << name(m_step)
-                            << "to" << name(to);
-        return false;
-    }
-    m_step = to;
-    info.state = publicState(to);
-    return true;
+    return moveStep(*this, m_step, to, "upload");
 }
 
 bool UploadJob::isActive() const
