@@ -1,0 +1,4 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Must not compile: the service layer cannot see net (tests/layering/CMakeLists.txt).
+#include "net/clientconnection.h"
