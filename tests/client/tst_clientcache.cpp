@@ -163,6 +163,7 @@ void TestClientCache::anotherIdentityIsWiped_data()
     QTest::addColumn<CacheIdentity>("other");
     QTest::newRow("another user") << identity(3);
     QTest::newRow("a changed certificate") << identity(Me, "pin-b");
+    QTest::newRow("no certificate now") << identity(Me, {});
     QTest::newRow("another server") << CacheIdentity{u"other.example:7654"_s, Me, "pin-a"};
 }
 

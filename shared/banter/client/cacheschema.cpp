@@ -64,7 +64,7 @@ QString create(QSqlDatabase &db, const CacheIdentity &identity)
     query.prepare(u"INSERT INTO meta (key, value) VALUES (?, ?)"_s);
     for (const auto &[key, value] : meta) {
         query.addBindValue(key);
-        query.addBindValue(value);
+        query.addBindValue(value.isNull() ? u""_s : value); // null would bind SQL NULL
         if (!query.exec()) {
             db.rollback();
             return failure(query, u"cannot write the identity"_s);
