@@ -79,9 +79,8 @@ public:
     /// @brief Why the file was replaced (empty when it was not).
     QString rebuiltReason() const;
 
-    /// @name Read by the application
-    /// Synchronous; each is one indexed query.
-    ///@{
+    // Read by the application: synchronous, each one indexed query.
+
     /// @brief Every conversation with its last message and unread count, most recently
     /// active first.
     QList<ConversationSummary> conversations() const;
@@ -99,11 +98,9 @@ public:
     bool hasStart(ConversationId id) const;
     /// @brief How many messages the cache holds in all.
     qint64 messageCount() const;
-    ///@}
 
-    /// @name Written by ClientSession
-    /// The application normally never calls these.
-    ///@{
+    // Written by ClientSession; the application normally never calls these.
+
     /**
      * @brief Replaces the conversation list with the server's (at sign-in).
      *
@@ -139,7 +136,6 @@ public:
     /// @brief Keeps at most @p perConversation newest messages per conversation (raising
     /// oldestSeq()).
     void prune(int perConversation);
-    ///@}
 
     /// @brief The durable outbox: messages written and not yet acknowledged, oldest first.
     QList<Protocol::SendMessageRequest> outbox() const;
