@@ -5,7 +5,8 @@
 // newest page and pages back to seq 1 on demand, a removed conversation leaves the cache,
 // and messages queued by a client process that is killed with SIGKILL are delivered exactly
 // once by the next one. catchUpAfterAWeekOffline is the catch-up benchmark in small (set
-// BANTER_CATCHUP_MESSAGES=50000 BANTER_CATCHUP_CONVERSATIONS=50 for the full size).
+// BANTER_CATCHUP_MESSAGES=50000 BANTER_CATCHUP_CONVERSATIONS=50 for the full size, and
+// BANTER_CATCHUP_PAGE to try another sync page size).
 #include "rawclient.h"
 #include "sessionhelpers.h"
 #include "testserver.h"
@@ -510,7 +511,10 @@ void TestCachedSession::catchUpAfterAWeekOffline()
     QVERIFY(cache);
     Received received;
     auto session = std::make_unique<ClientSession>();
-    session->setOptions(fastOptions());
+    ClientSession::Options options = fastOptions();
+    if (const int page = qEnvironmentVariableIntValue("BANTER_CATCHUP_PAGE"); page > 0)
+        options.syncPageSize = page; // to compare page sizes
+    session->setOptions(options);
     session->setCache(cache.get());
     track(*session, received);
     session->setTokens(m_bobAccess, m_bobRefresh);

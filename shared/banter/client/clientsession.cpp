@@ -716,8 +716,14 @@ QFuture<Result<Conversation>> ClientSession::rename(ConversationId id, const QSt
 }
 QFuture<Result<P::HistoryReply>> ClientSession::history(ConversationId id, Seq beforeSeq, int limit)
 {
-    return d->call<P::HistoryReply>(P::Type::History,
-                                    P::HistoryRequest{id, beforeSeq, limit}.toJson());
+    return d
+        ->call<P::HistoryReply>(P::Type::History, P::HistoryRequest{id, beforeSeq, limit}.toJson())
+        .then(this, [this, id](Result<P::HistoryReply> reply) {
+            // A page that joins the cached range extends it (storeOlder keeps no other).
+            if (reply && d->cache)
+                d->cache->storeOlder(id, reply->messages, !reply->hasMore);
+            return reply;
+        });
 }
 QFuture<Result<P::HistoryReply>> ClientSession::messagesBefore(ConversationId id, Seq beforeSeq,
                                                                int limit)

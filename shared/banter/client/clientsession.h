@@ -207,7 +207,8 @@ public:
     QFuture<Result<Message>> sendMessage(const Protocol::SendMessageRequest &request);
     /// @brief Messages written and not yet acknowledged by the server, oldest first.
     QList<Protocol::SendMessageRequest> pendingMessages() const;
-    /// @brief Older messages of a conversation, before @p beforeSeq (0: the newest).
+    /// @brief Older messages of a conversation, before @p beforeSeq (0: the newest), from the
+    /// server; with a cache, a page that joins its range is stored.
     QFuture<Result<Protocol::HistoryReply>>
     history(ConversationId id, Seq beforeSeq = 0,
             int limit = Protocol::HistoryRequest::DefaultLimit);
