@@ -196,7 +196,7 @@ QList<Protocol::SendMessageRequest> ClientCache::outbox() const
         return {};
     QList<Protocol::SendMessageRequest> requests;
     const QJsonArray array = root.value(u"requests"_s).toArray();
-    for (const QJsonValue &value : array) {
+    for (const auto &value : array) {
         if (auto request = Protocol::SendMessageRequest::fromJson(value.toObject()))
             requests.append(*request);
         else
