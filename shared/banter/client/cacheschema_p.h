@@ -13,7 +13,7 @@ namespace Banter::CacheSchema {
 // cache: the server has everything, and the outbox lives in its own file).
 inline constexpr int Version = 1;
 
-// Sets the connection up (WAL, synchronous NORMAL) and makes sure the file is a cache of
+// Sets the connection up (WAL, no fsync) and makes sure the file is a cache of
 // this schema for `identity`, creating the tables in an empty file. Returns why the file
 // cannot be used, or an empty string.
 QString prepare(QSqlDatabase &db, const CacheIdentity &identity);
