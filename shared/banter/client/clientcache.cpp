@@ -124,9 +124,13 @@ Result<std::unique_ptr<ClientCache>> ClientCache::open(const QString &path,
                                                        const CacheIdentity &identity)
 {
     const QString directory = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(directory))
-        return makeError(ErrorCode::Internal, u"cannot create the directory "_s + directory);
-    QFile::setPermissions(directory, OwnerOnly | QFileDevice::ExeOwner);
+    if (!QFileInfo::exists(directory)) {
+        if (!QDir().mkpath(directory))
+            return makeError(ErrorCode::Internal, u"cannot create the directory "_s + directory);
+        // Only a directory made here: a path given in an existing one (the home directory,
+        // say) must not change who may list it. The file itself is always owner-only.
+        QFile::setPermissions(directory, OwnerOnly | QFileDevice::ExeOwner);
+    }
 
     auto d = std::make_unique<Private>();
     d->path = path;

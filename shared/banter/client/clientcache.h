@@ -35,7 +35,7 @@ struct CacheIdentity
 /**
  * @brief The on-disk copy of one account's conversations and recent messages.
  *
- * A SQLite file (owner-only, in an owner-only directory) that keeps the conversation list
+ * A SQLite file (owner-only) that keeps the conversation list
  * with unread counts and last messages, the sync position of each conversation, and one
  * contiguous range of messages per conversation (from oldestSeq() up to the position, with
  * no gap). ClientSession writes it as messages arrive (see ClientSession::setCache); the
@@ -54,10 +54,11 @@ public:
     /**
      * @brief Opens or creates the cache at @p path for @p identity.
      *
-     * The file is made owner-only (0600) in an owner-only directory (0700). A file of another
-     * identity or schema, one that fails its integrity check, or one SQLite cannot read at
-     * all (garbage, a truncated file) is discarded and a new one made: rebuilt() then says
-     * so and rebuiltReason() why. Fails only when no cache can be written at @p path.
+     * The file is made owner-only (0600); a directory made for it is owner-only too (0700).
+     * A file of another identity or schema, one that fails its integrity check, or one
+     * SQLite cannot read at all (garbage, a truncated file) is discarded and a new one made:
+     * rebuilt() then says so and rebuiltReason() why. Fails only when no cache can be written at @p
+     * path.
      */
     static Result<std::unique_ptr<ClientCache>> open(const QString &path,
                                                      const CacheIdentity &identity);
