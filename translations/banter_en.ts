@@ -170,6 +170,81 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
         <source>Remove contact</source>
         <translation>Remove contact</translation>
     </message>
+    <message>
+        <source>People in your chats</source>
+        <translation>People in your chats</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add the selected person to your contacts</source>
+        <translation>Add the selected person to your contacts</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ConversationHeader</name>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>away</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>last seen just now</source>
+        <translation>last seen just now</translation>
+    </message>
+    <message>
+        <source>last seen 1 minute ago</source>
+        <translation>last seen 1 minute ago</translation>
+    </message>
+    <message>
+        <source>last seen %1 minutes ago</source>
+        <translation>last seen %1 minutes ago</translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>last seen today at %1</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>last seen yesterday at %1</translation>
+    </message>
+    <message>
+        <source>last seen on %1</source>
+        <translation>last seen on %1</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 is typing…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 and %2 are typing…</translation>
+    </message>
+    <message>
+        <source>%1 people are typing…</source>
+        <translation>%1 people are typing…</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 member</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 members</translation>
+    </message>
+    <message>
+        <source>%1, %2 online</source>
+        <translation>%1, %2 online</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::ConversationListModel</name>

@@ -170,6 +170,81 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
+    <message>
+        <source>People in your chats</source>
+        <translation>聊天中的人</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add the selected person to your contacts</source>
+        <translation>将所选的人添加到联系人</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ConversationHeader</name>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>last seen just now</source>
+        <translation>刚刚在线</translation>
+    </message>
+    <message>
+        <source>last seen 1 minute ago</source>
+        <translation>1 分钟前在线</translation>
+    </message>
+    <message>
+        <source>last seen %1 minutes ago</source>
+        <translation>%1 分钟前在线</translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>今天 %1 在线</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>昨天 %1 在线</translation>
+    </message>
+    <message>
+        <source>last seen on %1</source>
+        <translation>最后在线于 %1</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 正在输入…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 和 %2 正在输入…</translation>
+    </message>
+    <message>
+        <source>%1 people are typing…</source>
+        <translation>%1 人正在输入…</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 位成员</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 位成员</translation>
+    </message>
+    <message>
+        <source>%1, %2 online</source>
+        <translation>%1，%2 人在线</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::ConversationListModel</name>

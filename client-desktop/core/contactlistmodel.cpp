@@ -89,14 +89,24 @@ const Protocol::Contact *ContactListModel::contact(UserId user) const
 
 void ContactListModel::add(const QString &username)
 {
-    m_session.addContact(username).then(this, [this](Result<Protocol::Contact> contact) {
-        if (!contact) {
-            Q_EMIT failed(contact.error().message);
-            return;
-        }
-        upsert(*contact);
-        Q_EMIT added(*contact);
-    });
+    m_session.addContact(username).then(
+        this, [this](Result<Protocol::Contact> contact) { onAdded(std::move(contact)); });
+}
+
+void ContactListModel::add(UserId user)
+{
+    m_session.addContact(user).then(
+        this, [this](Result<Protocol::Contact> contact) { onAdded(std::move(contact)); });
+}
+
+void ContactListModel::onAdded(Result<Protocol::Contact> contact)
+{
+    if (!contact) {
+        Q_EMIT failed(contact.error().message);
+        return;
+    }
+    upsert(*contact);
+    Q_EMIT added(*contact);
 }
 
 void ContactListModel::remove(UserId user)

@@ -4,14 +4,17 @@
 
 #include "core/accountcontext.h"
 #include "core/appsettings.h"
+#include "core/chatpeoplemodel.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
+#include "core/typingsender.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"
+#include "ui/conversationheader.h"
 #include "ui/groupinfodialog.h"
 #include "ui/imageviewer.h"
 #include "ui/messagedelegate.h"
@@ -74,7 +77,7 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_sideTabs(new QTabWidget(this))
     , m_search(new QLineEdit(this))
     , m_conversations(new QListView(this))
-    , m_contactsPanel(new ContactsPanel(*m_contactModel, this))
+    , m_contactsPanel(new ContactsPanel(*m_contactModel, account.chatPeople(), this))
     , m_title(new QLabel(this))
     , m_infoButton(new QToolButton(this))
     , m_messages(new QListView(this))
@@ -178,10 +181,9 @@ QWidget *MainWindow::buildConversationPane()
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_title, 1);
-    header->addWidget(m_infoButton);
-    rightLayout->addLayout(header);
+    m_header = new ConversationHeader(m_session, *m_account.presence(), *m_account.typing(),
+                                      m_title, m_infoButton, this);
+    rightLayout->addWidget(m_header);
     // Until a conversation is open, say how to get one instead of showing an empty list and
     // a message box that would send nowhere.
     m_emptyState->setObjectName(QStringLiteral("emptyState"));
@@ -226,6 +228,12 @@ void MainWindow::connectWidgets()
     connect(m_contactsPanel, &ContactsPanel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
+    // Own key presses say "typing"; an emptied composer says "stopped".
+    m_composer->installEventFilter(m_account.typingSender());
+    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_composer->document()->isEmpty())
+            m_account.typingSender()->stop();
+    });
     connect(m_composer, &Composer::filesDropped, this, &MainWindow::attachFiles);
     connect(m_composer, &Composer::imagePasted, this, &MainWindow::attachImage);
     connect(m_attachButton, &QToolButton::clicked, this, &MainWindow::chooseAttachments);
@@ -340,6 +348,8 @@ void MainWindow::openConversation(qint64 id)
         m_conversationModel->data(m_conversationModel->index(row), ConversationListModel::NameRole)
             .toString());
     m_infoButton->setVisible(conversation->type == ConversationType::Group);
+    m_header->setConversation(*conversation);
+    m_account.typingSender()->setConversation(id);
     if (m_messageModel->conversationId() != id) {
         static_cast<MessageDelegate *>(m_messages->itemDelegate())
             ->setShowSenderNames(conversation->type == ConversationType::Group);
@@ -365,6 +375,8 @@ void MainWindow::closeConversation(ConversationId id)
     m_notifier->setOpenConversation(0);
     m_title->clear();
     m_infoButton->setVisible(false);
+    m_header->setConversation(Conversation{});
+    m_account.typingSender()->setConversation(0);
     m_composer->clear();
     updateConversationArea();
     statusBar()->showMessage(tr("You are no longer in “%1”.").arg(name), 10'000);
@@ -531,6 +543,7 @@ void MainWindow::send(const QString &text)
     const qint64 id = m_messageModel->conversationId();
     if (!id)
         return;
+    m_account.typingSender()->stop();
     m_session.sendMessage(id, text).then(this, [this](Result<Message> sent) {
         if (!sent)
             statusBar()->showMessage(tr("Not sent: %1").arg(sent.error().message), 8000);
@@ -682,6 +695,7 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::ActivationChange) {
         m_notifier->setWindowActive(isActiveWindow());
+        m_conversationModel->setWindowActive(isActiveWindow());
         markVisibleAsRead();
     }
 }

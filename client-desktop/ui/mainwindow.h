@@ -35,6 +35,7 @@ class FileTransfers;
 class ImageViewer;
 class ContactListModel;
 class ContactsPanel;
+class ConversationHeader;
 class ConversationListModel;
 class GroupInfoDialog;
 class MessageListModel;
@@ -133,6 +134,7 @@ private:
     ContactsPanel *m_contactsPanel;
     QLabel *m_title;
     QToolButton *m_infoButton;
+    ConversationHeader *m_header = nullptr; // lays out the title, the status and the info button
     QListView *m_messages;
     QLabel *m_emptyState; // shown instead of the messages while no conversation is open
     QStackedWidget *m_conversationArea;

@@ -26,6 +26,8 @@ private Q_SLOTS:
     void contactRequestsValidated();
     void searchFindsUsersByPrefix();
     void typingIsPushedAndLimited();
+    void presenceOfPeopleInMyChats();
+    void blocksEndPresenceBothWays();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -189,6 +191,79 @@ void TestServerPeople::typingIsPushedAndLimited()
         limited = !reply->success && reply->error.code == ErrorCode::RateLimited;
     }
     QVERIFY(limited);
+}
+
+namespace {
+// The "presences" reply of a client as user id → presence (empty on any failure).
+QHash<UserId, Presence> presencesOf(RawClient &client)
+{
+    const auto reply = client.request(u"presences"_s);
+    if (!succeeded(reply))
+        return {};
+    const auto decoded = Protocol::PresencesReply::fromJson(reply->data);
+    QHash<UserId, Presence> byUser;
+    if (decoded) {
+        for (const Presence &p : decoded->presences)
+            byUser.insert(p.userId, p);
+    }
+    return byUser;
+}
+} // namespace
+
+// Carol is nobody's contact, but she shares a group with Alice: each sees the other's
+// presence (the "presences" request at sign-in, pushes after), a stranger sees nothing.
+void TestServerPeople::presenceOfPeopleInMyChats()
+{
+    RawClient carol;
+    QVERIFY(carol.open(m_server->url()));
+    const auto grant = carol.registerUser(u"carol"_s);
+    QVERIFY(grant);
+    const qint64 carolId = qint64(grant->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+    QVERIFY(presencesOf(*m_alice).isEmpty()); // no conversation yet: Bob is only a watcher
+    const auto group = m_alice->request(
+        u"create_group"_s, {{u"name"_s, u"Trip"_s}, {u"member_ids"_s, QJsonArray{carolId}}});
+    QVERIFY(succeeded(group));
+    auto seen = presencesOf(*m_alice);
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.value(carolId).status, PresenceStatus::Online);
+    QCOMPARE(presencesOf(carol).value(m_aliceId).status, PresenceStatus::Online);
+    QVERIFY(!presencesOf(*m_bob).contains(carolId)); // Bob shares nothing with Carol
+    // Carol goes away and offline: Alice is told, though Carol is not her contact.
+    QVERIFY(succeeded(carol.request(u"presence"_s, {{u"status"_s, u"away"_s}})));
+    auto push = m_alice->waitForPush(u"presence"_s);
+    QVERIFY(push);
+    QCOMPARE(qint64(push->data.value(u"user_id"_s).toDouble()), carolId);
+    QCOMPARE(push->data.value(u"status"_s).toString(), u"away"_s);
+    carol.close();
+    push = m_alice->waitForPush(u"presence"_s);
+    QVERIFY(push);
+    QCOMPARE(push->data.value(u"status"_s).toString(), u"offline"_s);
+    QTRY_COMPARE(presencesOf(*m_alice).value(carolId).status, PresenceStatus::Offline);
+    QVERIFY(presencesOf(*m_alice).value(carolId).lastSeenMs > 0);
+}
+
+// A block in either direction ends presence between two people who share a conversation.
+void TestServerPeople::blocksEndPresenceBothWays()
+{
+    const auto created = m_alice->request(u"create_private"_s, {{u"user_id"_s, m_bobId}});
+    QVERIFY(succeeded(created));
+    QVERIFY(presencesOf(*m_alice).contains(m_bobId));
+    QVERIFY(presencesOf(*m_bob).contains(m_aliceId));
+    // Alice blocks Bob (who keeps her as a contact): neither follows the other any more.
+    QVERIFY(succeeded(m_alice->request(u"block"_s, {{u"user_id"_s, m_bobId}})));
+    QVERIFY(!presencesOf(*m_alice).contains(m_bobId));
+    QVERIFY(!presencesOf(*m_bob).contains(m_aliceId));
+    QVERIFY(succeeded(m_alice->request(u"presence"_s, {{u"status"_s, u"away"_s}})));
+    QVERIFY(m_bob->noPush(u"presence"_s, 300));
+    QVERIFY(succeeded(m_bob->request(u"presence"_s, {{u"status"_s, u"away"_s}})));
+    QVERIFY(m_alice->noPush(u"presence"_s, 300));
+    // Unblocked, they follow each other again.
+    QVERIFY(succeeded(m_alice->request(u"unblock"_s, {{u"user_id"_s, m_bobId}})));
+    QCOMPARE(presencesOf(*m_alice).value(m_bobId).status, PresenceStatus::Away);
+    QVERIFY(succeeded(m_alice->request(u"presence"_s, {{u"status"_s, u"online"_s}})));
+    const auto push = m_bob->waitForPush(u"presence"_s);
+    QVERIFY(push);
+    QCOMPARE(push->data.value(u"status"_s).toString(), u"online"_s);
 }
 
 QTEST_GUILESS_MAIN(TestServerPeople)

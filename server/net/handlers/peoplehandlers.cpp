@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// users, presence, contacts, add_contact, remove_contact, block, unblock.
+// users, presence, presences, contacts, add_contact, remove_contact, block, unblock.
 #include "net/handlers/services.h"
 #include "net/route.h"
 #include "service/contactservice.h"
@@ -27,6 +27,8 @@ void registerPeopleHandlers(RequestRouter &router, Services &s)
                                  [&presence](ClientConnection &c, const P::SetPresenceRequest &r) {
                                      return presence.setStatus(c.userId(), r.status);
                                  });
+    route<void>(router, P::Type::Presences, Access::Authenticated, presence,
+                [&presence](ClientConnection &c) { return presence.peersPresence(c.userId()); });
     route<void>(router, P::Type::Contacts, Access::Authenticated, contacts,
                 [&contacts](ClientConnection &c) { return contacts.list(c.userId()); });
     route(router, P::Type::AddContact, contacts, &ContactService::add);

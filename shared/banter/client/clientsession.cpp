@@ -668,6 +668,10 @@ QFuture<Result<P::UsersReply>> ClientSession::searchUsers(const QString &query)
     return d->call<P::UsersReply>(
         P::Type::Users, P::UserSearchRequest{query, P::UserSearchRequest::DefaultLimit}.toJson());
 }
+QFuture<Result<P::PresencesReply>> ClientSession::presences()
+{
+    return d->call<P::PresencesReply>(P::Type::Presences, {});
+}
 QFuture<Result<P::ContactsReply>> ClientSession::contacts()
 {
     return d->call<P::ContactsReply>(P::Type::Contacts, {});

@@ -193,6 +193,9 @@ public:
     QFuture<Result<Done>> setPresence(PresenceStatus status);
     /// @brief Finds users by name.
     QFuture<Result<Protocol::UsersReply>> searchUsers(const QString &query);
+    /// @brief The presence of everyone the user shares a conversation with (not only
+    /// contacts); pushes keep it current afterwards.
+    QFuture<Result<Protocol::PresencesReply>> presences();
     /// @brief The user's contacts.
     QFuture<Result<Protocol::ContactsReply>> contacts();
     /// @brief Adds a contact by id.

@@ -78,6 +78,26 @@ Result<PresencePush> PresencePush::fromJson(const QJsonObject &object)
     return PresencePush{*presence};
 }
 
+QJsonObject PresencesReply::toJson() const
+{
+    return {{u"presences"_s, toJsonArray(presences)}};
+}
+
+Result<PresencesReply> PresencesReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    PresencesReply v;
+    const QJsonArray list = r.array("presences"_L1, MaxUsersOnWire);
+    if (r.ok()) {
+        auto presences = listFromJson<Presence>(list, presenceFromJson);
+        if (presences)
+            v.presences = *presences;
+        else
+            r.fail(presences.error());
+    }
+    return r.finish(v);
+}
+
 QJsonObject toJson(const Contact &c)
 {
     return {{u"user"_s, toJson(c.user)},

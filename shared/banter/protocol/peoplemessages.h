@@ -67,6 +67,22 @@ struct BANTERSHARED_EXPORT PresencePush
     friend bool operator==(const PresencePush &, const PresencePush &) = default;
 };
 
+/**
+ * @brief The reply to "presences": the presence of everyone who shares a conversation with
+ * me, where neither of us blocked the other (the people whose presence pushes I get through
+ * a conversation). Offline entries carry when the user was last seen.
+ */
+struct BANTERSHARED_EXPORT PresencesReply
+{
+    QList<Presence> presences; ///< one entry per user, in no particular order
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<PresencesReply> fromJson(const QJsonObject &object);
+    friend bool operator==(const PresencesReply &, const PresencesReply &) = default;
+};
+
 /// One entry of my contact list.
 struct BANTERSHARED_EXPORT Contact
 {

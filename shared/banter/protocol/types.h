@@ -70,6 +70,8 @@ inline constexpr QLatin1String Users{"users"};
 inline constexpr QLatin1String SetPresence{"presence"};
 /// My contact list.
 inline constexpr QLatin1String Contacts{"contacts"};
+/// The presence of everyone I share a conversation with.
+inline constexpr QLatin1String Presences{"presences"};
 /// Add a contact.
 inline constexpr QLatin1String AddContact{"add_contact"};
 /// Remove a contact.
