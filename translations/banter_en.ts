@@ -49,6 +49,21 @@
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::AccountBadge</name>
+    <message>
+        <source>Your status, as others see it</source>
+        <translation>Your status, as others see it</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Away</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::AccountStore</name>
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>

@@ -49,6 +49,21 @@
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::AccountBadge</name>
+    <message>
+        <source>Your status, as others see it</source>
+        <translation>你的状态（他人所见）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>离开</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::AccountStore</name>
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>

@@ -9,6 +9,7 @@
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
+#include "core/ownpresence.h"
 #include "core/presencebook.h"
 #include "core/typingsender.h"
 #include "core/typingtracker.h"
@@ -29,6 +30,7 @@ AccountContext::AccountContext(ClientSession &session, AppSettings &settings, QO
     , m_typing(new TypingTracker(session, this))
     , m_typingSender(new TypingSender(session, this))
     , m_chatPeople(new ChatPeopleModel(session, *m_conversations, *m_contacts, *m_presence, this))
+    , m_ownPresence(new OwnPresence(session, this))
 {
     m_messages->setFileTransfers(m_files);
     m_conversations->setMutedConversations(settings.mutedConversations());

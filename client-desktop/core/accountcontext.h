@@ -19,6 +19,7 @@ class ConversationListModel;
 class FileTransfers;
 class MessageListModel;
 class Notifier;
+class OwnPresence;
 class PresenceBook;
 class TypingSender;
 class TypingTracker;
@@ -45,6 +46,7 @@ public:
     TypingTracker *typing() const { return m_typing; }
     TypingSender *typingSender() const { return m_typingSender; }
     ChatPeopleModel *chatPeople() const { return m_chatPeople; }
+    OwnPresence *ownPresence() const { return m_ownPresence; }
 
     // Mutes or unmutes a conversation's notifications, and remembers it in the settings.
     void setMuted(ConversationId id, bool muted);
@@ -63,6 +65,7 @@ private:
     TypingTracker *m_typing;
     TypingSender *m_typingSender;
     ChatPeopleModel *m_chatPeople;
+    OwnPresence *m_ownPresence;
 };
 
 } // namespace Banter::Desktop

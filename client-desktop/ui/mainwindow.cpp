@@ -11,6 +11,7 @@
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
 #include "core/typingsender.h"
+#include "ui/accountbadge.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"
@@ -141,7 +142,16 @@ QWidget *MainWindow::buildSidebar()
     m_sideTabs->addTab(chats, icon("new-chat"), tr("Chats"));
     m_sideTabs->addTab(m_contactsPanel, icon("contacts"), tr("Contacts"));
     m_sideTabs->setDocumentMode(true);
-    return m_sideTabs;
+    // Who is signed in, above the tabs.
+    auto *sidebar = new QWidget(this);
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(0, 0, 0, 0);
+    sidebarLayout->setSpacing(0);
+    auto *badge = new AccountBadge(m_session, *m_account.ownPresence(), sidebar);
+    badge->setObjectName(QStringLiteral("accountBadge"));
+    sidebarLayout->addWidget(badge);
+    sidebarLayout->addWidget(m_sideTabs, 1);
+    return sidebar;
 }
 
 // The open conversation: title, messages (or the empty state), composer.

@@ -12,6 +12,7 @@
 #include "core/messagelistmodel.h"
 #include "core/typingtracker.h"
 #include "desktopfixture.h"
+#include "ui/avatarimage.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationheader.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void ownTypingIsThrottledAndStopped();
     void peopleInYourChatsCanBeAdded();
     void unreadCountsWhileTheWindowIsInTheBackground();
+    void accountBadgeShowsWhoAndSetsStatus();
 
 private:
     static bool activate(QWidget *window)
@@ -325,6 +327,54 @@ void TestDesktopPresence::unreadCountsWhileTheWindowIsInTheBackground()
     QTRY_COMPARE(window->account().conversations()->totalUnread(), 0);
     QCOMPARE(tray->unread(), 0);
     QTRY_VERIFY(readUpTo(two->seq));
+}
+
+// The window says who is signed in where, and the status chosen there reaches the others and
+// outlives a reconnect (the server forgets it with the connection).
+void TestDesktopPresence::accountBadgeShowsWhoAndSetsStatus()
+{
+    QCOMPARE(AvatarImage::initials(u"Alice Martin"_s), u"AM"_s);
+    QCOMPARE(AvatarImage::initials(u"Peer 01"_s), u"P"_s);
+    QCOMPARE(AvatarImage::initials(u"王小明"_s), u"王"_s);
+    QCOMPARE(AvatarImage::initials(u"42"_s), u"?"_s);
+
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice Martin"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    QVERIFY(await(bob->createPrivate(alice->currentUser().id)));
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    QVERIFY(window);
+    QCOMPARE(window->findChild<QLabel *>(u"accountName"_s)->text(), u"Alice Martin"_s);
+    QCOMPARE(window->findChild<QLabel *>(u"accountServer"_s)->text(),
+             u"127.0.0.1:%1"_s.arg(fixture.server().port()));
+    QVERIFY(!window->findChild<QLabel *>(u"accountAvatar"_s)->pixmap().isNull());
+    auto *button = window->findChild<QToolButton *>(u"statusButton"_s);
+    QCOMPARE(button->text(), u"Online"_s);
+
+    const auto aliceAsBobSees = [&]() -> PresenceStatus {
+        const auto reply = await(bob->presences());
+        if (!reply)
+            return PresenceStatus::Offline;
+        for (const Presence &p : reply->presences) {
+            if (p.userId == alice->currentUser().id)
+                return p.status;
+        }
+        return PresenceStatus::Offline;
+    };
+    QTRY_COMPARE(aliceAsBobSees(), PresenceStatus::Online);
+    window->findChild<QAction *>(u"statusAwayAction"_s)->trigger();
+    QCOMPARE(button->text(), u"Away"_s);
+    QTRY_COMPARE(aliceAsBobSees(), PresenceStatus::Away);
+
+    QSignalSpy aliceSynced(alice, &ClientSession::synced);
+    QVERIFY(fixture.server().restart());
+    QTRY_VERIFY(aliceSynced.count() >= 1 && alice->isReady() && bob->isReady());
+    QTRY_COMPARE(aliceAsBobSees(), PresenceStatus::Away);
+    QCOMPARE(button->text(), u"Away"_s);
+    window->findChild<QAction *>(u"statusOnlineAction"_s)->trigger();
+    QTRY_COMPARE(aliceAsBobSees(), PresenceStatus::Online);
 }
 
 QTEST_MAIN(TestDesktopPresence)
