@@ -273,6 +273,13 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::DesktopNotifications</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::ErrorText</name>
     <message>
         <source>The file</source>
@@ -627,6 +634,10 @@ Choose one on the left, or start a new chat with %1.</source>
     <message>
         <source>You are no longer in “%1”.</source>
         <translation>你已不在“%1”中。</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,13 @@
 #include "core/chatpeoplemodel.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
+#include "core/desktopnotifications.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
 #include "core/typingsender.h"
 #include "ui/accountbadge.h"
+#include "ui/avatarimage.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"
@@ -91,6 +93,7 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_counter(new QLabel(this))
     , m_connection(new QLabel(this))
     , m_tray(new TrayIcon(this))
+    , m_desktopNotifications(new DesktopNotifications(this))
 {
     setWindowTitle(tr("Banter"));
     auto *splitter = new QSplitter(this);
@@ -102,6 +105,7 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     m_connection->setObjectName(QStringLiteral("connectionState"));
     statusBar()->addPermanentWidget(m_connection);
     m_tray->setObjectName(QStringLiteral("trayIcon"));
+    m_desktopNotifications->setObjectName(QStringLiteral("desktopNotifications"));
     buildMenus();
     updateConversationArea();
     resize(1000, 660);
@@ -288,6 +292,8 @@ void MainWindow::connectAccount()
     connect(m_conversationModel, &ConversationListModel::totalUnreadChanged, m_tray,
             &TrayIcon::setUnread);
     connect(m_notifier, &Notifier::notificationRequested, this, &MainWindow::notify);
+    connect(m_desktopNotifications, &DesktopNotifications::activated, this,
+            &MainWindow::raiseAndOpen);
     connect(&m_session, &ClientSession::synced, this, &MainWindow::reloadConversations);
     connect(&m_session, &ClientSession::stateChanged, this, &MainWindow::updateConnectionState);
     connect(&m_session, &ClientSession::conversationUpdated, this, [this](const Conversation &c) {
@@ -530,7 +536,13 @@ void MainWindow::notify(const Message &message)
         text = tr("Sent a file: %1").arg(FileTransfers::displayName(message.attachment.name));
     if (text.size() > NotificationPreview)
         text = text.left(NotificationPreview) + QStringLiteral("…");
-    if (c->type == ConversationType::Group && !sender.isEmpty())
+    // The notification service: one per conversation, titled with the sender, their avatar.
+    const bool group = c->type == ConversationType::Group && !sender.isEmpty();
+    if (m_desktopNotifications->show(
+            message.conversationId, group ? tr("%1 in %2").arg(sender, name) : name, text,
+            AvatarImage::render(group ? sender : name, DesktopNotifications::AvatarSize)))
+        return;
+    if (group)
         text = tr("%1: %2").arg(sender, text);
     m_notified = message.conversationId;
     m_tray->showMessage(name, text, TrayIcon::iconFor(m_conversationModel->totalUnread()));

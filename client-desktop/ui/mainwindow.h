@@ -35,6 +35,7 @@ class FileTransfers;
 class ImageViewer;
 class ContactListModel;
 class ContactsPanel;
+class DesktopNotifications;
 class ConversationHeader;
 class ConversationListModel;
 class GroupInfoDialog;
@@ -149,6 +150,7 @@ private:
     QLabel *m_counter;
     QLabel *m_connection;
     TrayIcon *m_tray;
+    DesktopNotifications *m_desktopNotifications; // the tray balloon when it is absent
     ConversationId m_notified = 0; // the conversation of the last notification shown
     ConversationId m_openAfterReload = 0;
     bool m_quitting = false;
