@@ -280,6 +280,37 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::DevicesPage</name>
+    <message>
+        <source>Could not list the devices: %1</source>
+        <translation>Could not list the devices: %1</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (this device)</translation>
+    </message>
+    <message>
+        <source>%1 — last used %2</source>
+        <translation>%1 — last used %2</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Signed out.</translation>
+    </message>
+    <message>
+        <source>Could not sign the device out: %1</source>
+        <translation>Could not sign the device out: %1</translation>
+    </message>
+    <message>
+        <source>Sign out this device</source>
+        <translation>Sign out this device</translation>
+    </message>
+    <message>
+        <source>Signs the selected device out of your account</source>
+        <translation>Signs the selected device out of your account</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::ErrorText</name>
     <message>
         <source>The file</source>
@@ -684,6 +715,49 @@ Choose one on the left, or start a new chat with %1.</translation>
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::PasswordPage</name>
+    <message>
+        <source>The new passwords do not match.</source>
+        <translation>The new passwords do not match.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>The new password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>The current password is not right.</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>The password was not changed: %1</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other devices were signed out.</source>
+        <translation>Password changed. Your other devices were signed out.</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Repeat it:</translation>
+    </message>
+    <message>
+        <source>Changing the password signs out every other device.</source>
+        <translation>Changing the password signs out every other device.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::PeoplePicker</name>
     <message>
         <source>Search contacts or all users</source>
@@ -736,10 +810,6 @@ Choose one on the left, or start a new chat with %1.</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <source>Language and theme changes apply the next time Banter starts.</source>
-        <translation>Language and theme changes apply the next time Banter starts.</translation>
-    </message>
-    <message>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
@@ -780,6 +850,18 @@ Choose one on the left, or start a new chat with %1.</translation>
 SHA-256: %1</source>
         <translation>Encrypted; the server&apos;s own certificate, trusted since the first connection.
 SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
     </message>
 </context>
 <context>

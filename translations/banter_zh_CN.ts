@@ -280,6 +280,37 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::DevicesPage</name>
+    <message>
+        <source>Could not list the devices: %1</source>
+        <translation>无法列出设备：%1</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1（本设备）</translation>
+    </message>
+    <message>
+        <source>%1 — last used %2</source>
+        <translation>%1 — 最后使用于 %2</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+    <message>
+        <source>Could not sign the device out: %1</source>
+        <translation>无法让该设备退出登录：%1</translation>
+    </message>
+    <message>
+        <source>Sign out this device</source>
+        <translation>让此设备退出登录</translation>
+    </message>
+    <message>
+        <source>Signs the selected device out of your account</source>
+        <translation>让所选设备退出你的账户</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::ErrorText</name>
     <message>
         <source>The file</source>
@@ -684,6 +715,49 @@ Choose one on the left, or start a new chat with %1.</source>
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::PasswordPage</name>
+    <message>
+        <source>The new passwords do not match.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>新密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>密码未更改：%1</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other devices were signed out.</source>
+        <translation>密码已更改。你的其他设备已退出登录。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>Changing the password signs out every other device.</source>
+        <translation>更改密码会让其他所有设备退出登录。</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>更改密码</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::PeoplePicker</name>
     <message>
         <source>Search contacts or all users</source>
@@ -736,10 +810,6 @@ Choose one on the left, or start a new chat with %1.</source>
         <translation>深色</translation>
     </message>
     <message>
-        <source>Language and theme changes apply the next time Banter starts.</source>
-        <translation>语言和主题的更改将在下次启动 Banter 时生效。</translation>
-    </message>
-    <message>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -780,6 +850,18 @@ Choose one on the left, or start a new chat with %1.</source>
 SHA-256: %1</source>
         <translation>已加密；使用服务器自己的证书，自首次连接起受信任。
 SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
     </message>
 </context>
 <context>

@@ -715,11 +715,34 @@ void MainWindow::markVisibleAsRead()
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
     if (event->type() == QEvent::ActivationChange) {
         m_notifier->setWindowActive(isActiveWindow());
         m_conversationModel->setWindowActive(isActiveWindow());
         markVisibleAsRead();
     }
+}
+
+// What the constructor worded, worded again in the new language (the widgets of their own
+// files follow QEvent::LanguageChange themselves).
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Banter"));
+    menuBar()->clear();
+    buildMenus();
+    m_search->setPlaceholderText(tr("Search conversations"));
+    m_sideTabs->setTabText(0, tr("Chats"));
+    m_sideTabs->setTabText(1, tr("Contacts"));
+    m_infoButton->setToolTip(tr("Group info"));
+    m_attachButton->setToolTip(tr("Attach files"));
+    m_sendButton->setText(tr("Send"));
+    m_emptyState->setText(
+        tr("No conversation is open.\nChoose one on the left, or start a new "
+           "chat with %1.")
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText)));
+    updateConnectionState();
+    updateConversationArea();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -108,6 +108,7 @@ private:
     QWidget *buildSidebar();
     QWidget *buildConversationPane();
     void buildMenus();
+    void retranslate(); // the interface language changed while running
     void connectWidgets();
     void connectAccount();
     void chooseAttachments();
