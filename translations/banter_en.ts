@@ -769,6 +769,33 @@ Choose one on the left, or start a new chat with %1.</translation>
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::ProfilePage</name>
+    <message>
+        <source>Your profile was not saved: %1</source>
+        <translation>Your profile was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved. People you chat with see the new name.</source>
+        <translation>Saved. People you chat with see the new name.</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Display name:</translation>
+    </message>
+    <message>
+        <source>Shown instead of your username</source>
+        <translation>Shown instead of your username</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Save profile</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::QuickSwitcher</name>
     <message>
         <source>Go to conversation</source>
@@ -862,6 +889,10 @@ SHA-256: %1</translation>
     <message>
         <source>Devices</source>
         <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
     </message>
 </context>
 <context>

@@ -769,6 +769,33 @@ Choose one on the left, or start a new chat with %1.</source>
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::ProfilePage</name>
+    <message>
+        <source>Your profile was not saved: %1</source>
+        <translation>个人资料未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved. People you chat with see the new name.</source>
+        <translation>已保存。与你聊天的人会看到新名字。</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>Shown instead of your username</source>
+        <translation>代替用户名显示</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>保存个人资料</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::QuickSwitcher</name>
     <message>
         <source>Go to conversation</source>
@@ -862,6 +889,10 @@ SHA-256：%1</translation>
     <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>个人资料</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,12 @@ ContactListModel::ContactListModel(ClientSession &session, QObject *parent)
 {
     connect(&session, &ClientSession::presenceChanged, this, &ContactListModel::onPresence);
     connect(&session, &ClientSession::synced, this, &ContactListModel::reload);
+    connect(&session, &ClientSession::userUpdated, this, [this](const User &user) {
+        if (const int row = rowOf(user.id); row >= 0) {
+            m_contacts[row].user = user;
+            Q_EMIT dataChanged(index(row), index(row));
+        }
+    });
 }
 
 int ContactListModel::rowCount(const QModelIndex &parent) const

@@ -90,6 +90,10 @@ AccountBadge::AccountBadge(ClientSession &session, OwnPresence &presence, QWidge
     layout->addWidget(m_status);
 
     connect(&session, &ClientSession::authenticated, this, &AccountBadge::refresh);
+    connect(&session, &ClientSession::userUpdated, this, [this](const User &user) {
+        if (user.id == m_session.currentUser().id)
+            refresh();
+    });
     connect(&presence, &OwnPresence::statusChanged, this, &AccountBadge::refresh);
     retranslate();
 }

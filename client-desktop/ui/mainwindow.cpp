@@ -295,6 +295,8 @@ void MainWindow::connectAccount()
     connect(m_desktopNotifications, &DesktopNotifications::activated, this,
             &MainWindow::raiseAndOpen);
     connect(&m_session, &ClientSession::synced, this, &MainWindow::reloadConversations);
+    // Names in the conversations are the server's copies: fetch them again after a rename.
+    connect(&m_session, &ClientSession::userUpdated, this, &MainWindow::reloadConversations);
     connect(&m_session, &ClientSession::stateChanged, this, &MainWindow::updateConnectionState);
     connect(&m_session, &ClientSession::conversationUpdated, this, [this](const Conversation &c) {
         if (c.id == m_messageModel->conversationId())

@@ -5,6 +5,7 @@
 #include "core/appsettings.h"
 #include "ui/devicespage.h"
 #include "ui/passwordpage.h"
+#include "ui/profilepage.h"
 #include "ui/theme.h"
 #include "ui/uilanguage.h"
 #include <banter/client/certificatepin.h>
@@ -34,6 +35,9 @@ SettingsDialog::SettingsDialog(AppSettings &settings, ClientSession *session, QW
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
     m_tabs->addTab(buildGeneral(session), tr("General"));
     if (session) {
+        auto *profile = new ProfilePage(*session, this);
+        profile->setObjectName(QStringLiteral("profilePage"));
+        m_tabs->addTab(profile, tr("Profile"));
         auto *password = new PasswordPage(*session, this);
         password->setObjectName(QStringLiteral("passwordPage"));
         m_tabs->addTab(password, tr("Password"));

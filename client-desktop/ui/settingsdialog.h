@@ -20,7 +20,7 @@ class AppSettings;
 // whether to start minimised to the tray. Saved to the settings when accepted. With a
 // session, it also shows the connection (the server, and whether and how it is encrypted)
 // and has pages to change the password and to see and sign out the account's devices.
-// objectName of the tabs: settingsTabs; pages: passwordPage, devicesPage.
+// objectName of the tabs: settingsTabs; pages: profilePage, passwordPage, devicesPage.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT

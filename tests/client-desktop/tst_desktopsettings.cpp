@@ -3,12 +3,15 @@
 // The settings dialog against a real banterd: changing the password, the list of signed-in
 // devices with signing one out, and theme and language applied at once (the Chinese
 // catalogue built from translations/banter_zh_CN.ts is compiled into this test).
+#include "core/accountcontext.h"
 #include "core/appsettings.h"
+#include "core/conversationlistmodel.h"
 #include "desktopfixture.h"
 #include "sessionhelpers.h"
 #include "ui/devicespage.h"
 #include "ui/mainwindow.h"
 #include "ui/passwordpage.h"
+#include "ui/profilepage.h"
 #include "ui/settingsdialog.h"
 #include "ui/uilanguage.h"
 #include <banter/client/clientsession.h>
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void initTestCase();
     void passwordAndDevices();
     void themeAndLanguageApplyAtOnce();
+    void profileNameReachesPeopleInChats();
 
 private:
     QTemporaryDir m_dir;
@@ -144,6 +148,42 @@ void TestDesktopSettings::themeAndLanguageApplyAtOnce()
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 200);
     QTRY_COMPARE(send->text(), u"Send"_s);
     QCOMPARE(status->text(), u"Online"_s);
+}
+
+void TestDesktopSettings::profileNameReachesPeopleInChats()
+{
+    AppSettings aliceSettings(m_dir.filePath(u"alice-profile.conf"_s));
+    AppSettings bobSettings(m_dir.filePath(u"bob-profile.conf"_s));
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    QVERIFY(await(bob->createPrivate(alice->currentUser().id)));
+    MainWindow *aliceWindow = fixture.showWindow(*alice, aliceSettings);
+    MainWindow *bobWindow = fixture.showWindow(*bob, bobSettings);
+    QVERIFY(aliceWindow && bobWindow);
+    ConversationListModel *bobsList = bobWindow->account().conversations();
+    QTRY_COMPARE(bobsList->rowCount(), 1);
+    QCOMPARE(bobsList->index(0).data(ConversationListModel::NameRole).toString(), u"Alice"_s);
+
+    SettingsDialog *dialog = aliceWindow->showSettings();
+    auto *page = dialog->findChild<ProfilePage *>(u"profilePage"_s);
+    QVERIFY(page);
+    auto *name = page->findChild<QLineEdit *>(u"profileDisplayName"_s);
+    QCOMPARE(name->text(), u"Alice"_s);
+    name->setText(QString(70, u'x')); // the field stops at the limit
+    QCOMPARE(name->text().size(), UserRules::MaxDisplayNameLength);
+    name->setText(u"  Alice Martin "_s);
+    page->findChild<QPushButton *>(u"saveProfileButton"_s)->click();
+    QTRY_COMPARE(page->findChild<QLabel *>(u"profileResult"_s)->text(),
+                 u"Saved. People you chat with see the new name."_s);
+    QCOMPARE(alice->currentUser().displayName, u"Alice Martin"_s);
+    QCOMPARE(aliceWindow->findChild<QLabel *>(u"accountName"_s)->text(), u"Alice Martin"_s);
+    // Bob's window follows the push.
+    QTRY_COMPARE(bobsList->index(0).data(ConversationListModel::NameRole).toString(),
+                 u"Alice Martin"_s);
+    dialog->reject();
 }
 
 QTEST_MAIN(TestDesktopSettings)

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void typingIsPushedAndLimited();
     void presenceOfPeopleInMyChats();
     void blocksEndPresenceBothWays();
+    void profileChangeReachesPeopleInChats();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -264,6 +265,48 @@ void TestServerPeople::blocksEndPresenceBothWays()
     const auto push = m_bob->waitForPush(u"presence"_s);
     QVERIFY(push);
     QCOMPARE(push->data.value(u"status"_s).toString(), u"online"_s);
+}
+
+// update_profile: the new name is stored and answered, pushed as user_updated to people who
+// share a conversation (and to the user's other devices), not to strangers; bad names refused.
+void TestServerPeople::profileChangeReachesPeopleInChats()
+{
+    RawClient carol; // a stranger to Alice
+    QVERIFY(carol.open(m_server->url()));
+    QVERIFY(carol.registerUser(u"carol"_s));
+    RawClient phone; // Alice's other device
+    QVERIFY(phone.open(m_server->url()));
+    QVERIFY(phone.login(u"alice"_s));
+    QVERIFY(succeeded(m_alice->request(u"create_private"_s, {{u"user_id"_s, m_bobId}})));
+
+    const auto reply =
+        m_alice->request(u"update_profile"_s, {{u"display_name"_s, u"Alice Martin"_s}});
+    QVERIFY(succeeded(reply));
+    const auto answered = Protocol::UserReply::fromJson(reply->data);
+    QVERIFY(answered);
+    QCOMPARE(answered->user.id, m_aliceId);
+    QCOMPARE(answered->user.displayName, u"Alice Martin"_s);
+    for (RawClient *told : {m_bob.get(), &phone}) {
+        const auto push = told->waitForPush(u"user_updated"_s);
+        QVERIFY(push);
+        const auto pushed = Protocol::UserReply::fromJson(push->data);
+        QVERIFY(pushed);
+        QCOMPARE(pushed->user, answered->user);
+    }
+    QVERIFY(carol.noPush(u"user_updated"_s, 300));
+    QVERIFY(m_alice->noPush(u"user_updated"_s, 100)); // the asking connection has the reply
+    // Stored: others find the new name.
+    const auto found = m_bob->request(u"users"_s, {{u"query"_s, u"Alice M"_s}});
+    QVERIFY(succeeded(found));
+    QCOMPARE(Protocol::UsersReply::fromJson(found->data)->users.value(0).displayName,
+             u"Alice Martin"_s);
+    // The registration rules apply.
+    QCOMPARE(
+        refusal(m_alice->request(u"update_profile"_s, {{u"display_name"_s, QString(65, u'x')}})),
+        ErrorCode::TooLarge);
+    QCOMPARE(refusal(m_alice->request(u"update_profile"_s, {})), ErrorCode::BadRequest);
+    QCOMPARE(refusal(m_alice->request(u"update_profile"_s, {{u"display_name"_s, 42}})),
+             ErrorCode::BadRequest);
 }
 
 QTEST_GUILESS_MAIN(TestServerPeople)

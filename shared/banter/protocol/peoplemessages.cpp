@@ -98,6 +98,38 @@ Result<PresencesReply> PresencesReply::fromJson(const QJsonObject &object)
     return r.finish(v);
 }
 
+QJsonObject UpdateProfileRequest::toJson() const
+{
+    QJsonObject object;
+    if (displayName)
+        object.insert(u"display_name"_s, *displayName);
+    return object;
+}
+
+Result<UpdateProfileRequest> UpdateProfileRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    UpdateProfileRequest v;
+    if (object.contains("display_name"_L1))
+        v.displayName = r.string("display_name"_L1, UserRules::MaxDisplayNameLength, R::Required);
+    if (r.ok() && !v.displayName)
+        return makeError(ErrorCode::BadRequest, u"nothing to change: give display_name"_s);
+    return r.finish(v);
+}
+
+QJsonObject UserReply::toJson() const
+{
+    return {{u"user"_s, Protocol::toJson(user)}};
+}
+
+Result<UserReply> UserReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    UserReply v;
+    v.user = r.nested<User>("user"_L1, userFromJson);
+    return r.finish(v);
+}
+
 QJsonObject toJson(const Contact &c)
 {
     return {{u"user"_s, toJson(c.user)},

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <optional>
+
 namespace Banter::Protocol {
 
 /// "users": finds people by the start of their username or display name.
@@ -81,6 +83,33 @@ struct BANTERSHARED_EXPORT PresencesReply
     /// of the wrong type or out of range.
     static Result<PresencesReply> fromJson(const QJsonObject &object);
     friend bool operator==(const PresencesReply &, const PresencesReply &) = default;
+};
+
+/// "update_profile": changes what others see of me. Fields left out stay as they are; at
+/// least one must be given.
+struct BANTERSHARED_EXPORT UpdateProfileRequest
+{
+    /// The new display name (the registration rules; empty: show the username), or nothing
+    /// to keep it.
+    std::optional<QString> displayName;
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<UpdateProfileRequest> fromJson(const QJsonObject &object);
+    friend bool operator==(const UpdateProfileRequest &, const UpdateProfileRequest &) = default;
+};
+
+/// {user}: the reply to update_profile, and the user_updated push.
+struct BANTERSHARED_EXPORT UserReply
+{
+    User user; ///< the user as they are now
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<UserReply> fromJson(const QJsonObject &object);
+    friend bool operator==(const UserReply &, const UserReply &) = default;
 };
 
 /// One entry of my contact list.
