@@ -16,6 +16,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace Banter::Desktop {
 
 namespace {
@@ -106,7 +108,8 @@ void AccountBadge::refresh()
     m_name->setToolTip(me.username.isEmpty() ? QString() : u'@' + me.username);
     m_server->setText(serverName(m_session.url()));
     const qreal ratio = devicePixelRatioF();
-    QPixmap avatar = QPixmap::fromImage(AvatarImage::render(name, int(AvatarSize * ratio + 0.5)));
+    QPixmap avatar =
+        QPixmap::fromImage(AvatarImage::render(name, int(std::lround(AvatarSize * ratio))));
     avatar.setDevicePixelRatio(ratio);
     m_avatar->setPixmap(avatar);
     const bool away = m_presence.status() == PresenceStatus::Away;

@@ -172,7 +172,7 @@ QString ConversationHeader::typingText(const QStringList &names)
 
 QString ConversationHeader::membersText(int members, int online)
 {
-    const QString count = members == 1 ? tr("1 member") : tr("%1 members").arg(members);
+    QString count = members == 1 ? tr("1 member") : tr("%1 members").arg(members);
     if (online <= 0)
         return count;
     return tr("%1, %2 online").arg(count).arg(online);

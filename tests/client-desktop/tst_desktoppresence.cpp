@@ -89,11 +89,12 @@ void TestDesktopPresence::wording()
     const QDateTime now(QDate(2026, 3, 10), QTime(15, 0));
     const qint64 at = now.toMSecsSinceEpoch();
     QCOMPARE(ConversationHeader::lastSeenText(at - 20'000, now), u"last seen just now"_s);
-    QCOMPARE(ConversationHeader::lastSeenText(at - 5 * 60'000, now), u"last seen 5 minutes ago"_s);
+    QCOMPARE(ConversationHeader::lastSeenText(at - 5 * 60'000LL, now),
+             u"last seen 5 minutes ago"_s);
     QCOMPARE(ConversationHeader::lastSeenText(at - 60'000, now), u"last seen 1 minute ago"_s);
-    QVERIFY(ConversationHeader::lastSeenText(at - 3 * 3600'000, now)
+    QVERIFY(ConversationHeader::lastSeenText(at - 3 * 3600'000LL, now)
                 .startsWith(u"last seen today at "_s));
-    QVERIFY(ConversationHeader::lastSeenText(at - 20 * 3600'000, now)
+    QVERIFY(ConversationHeader::lastSeenText(at - 20 * 3600'000LL, now)
                 .startsWith(u"last seen yesterday at "_s));
     QVERIFY(ConversationHeader::lastSeenText(at - 9 * 24 * 3600'000LL, now)
                 .startsWith(u"last seen on "_s));
@@ -259,7 +260,9 @@ void TestDesktopPresence::peopleInYourChatsCanBeAdded()
     ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
     ClientSession *carol = fixture.signUp(u"carol"_s, u"Carol"_s);
     QVERIFY(alice && bob && carol);
-    QVERIFY(await(bob->createGroup(u"Trip"_s, {alice->currentUser().id, carol->currentUser().id})));
+    const auto group =
+        await(bob->createGroup(u"Trip"_s, {alice->currentUser().id, carol->currentUser().id}));
+    QVERIFY(group);
     QVERIFY(await(alice->addContact(u"carol"_s)));
     MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
@@ -343,7 +346,8 @@ void TestDesktopPresence::accountBadgeShowsWhoAndSetsStatus()
     ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice Martin"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
     QVERIFY(alice && bob);
-    QVERIFY(await(bob->createPrivate(alice->currentUser().id)));
+    const auto chat = await(bob->createPrivate(alice->currentUser().id));
+    QVERIFY(chat);
     MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
     QCOMPARE(window->findChild<QLabel *>(u"accountName"_s)->text(), u"Alice Martin"_s);

@@ -159,7 +159,8 @@ void TestDesktopSettings::profileNameReachesPeopleInChats()
     ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
     QVERIFY(alice && bob);
-    QVERIFY(await(bob->createPrivate(alice->currentUser().id)));
+    const auto chat = await(bob->createPrivate(alice->currentUser().id));
+    QVERIFY(chat);
     MainWindow *aliceWindow = fixture.showWindow(*alice, aliceSettings);
     MainWindow *bobWindow = fixture.showWindow(*bob, bobSettings);
     QVERIFY(aliceWindow && bobWindow);
