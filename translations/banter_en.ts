@@ -49,6 +49,21 @@
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::AccountBadge</name>
+    <message>
+        <source>Your status, as others see it</source>
+        <translation>Your status, as others see it</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Away</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::AccountStore</name>
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
@@ -170,6 +185,81 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
         <source>Remove contact</source>
         <translation>Remove contact</translation>
     </message>
+    <message>
+        <source>People in your chats</source>
+        <translation>People in your chats</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add the selected person to your contacts</source>
+        <translation>Add the selected person to your contacts</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ConversationHeader</name>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>away</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>last seen just now</source>
+        <translation>last seen just now</translation>
+    </message>
+    <message>
+        <source>last seen 1 minute ago</source>
+        <translation>last seen 1 minute ago</translation>
+    </message>
+    <message>
+        <source>last seen %1 minutes ago</source>
+        <translation>last seen %1 minutes ago</translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>last seen today at %1</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>last seen yesterday at %1</translation>
+    </message>
+    <message>
+        <source>last seen on %1</source>
+        <translation>last seen on %1</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 is typing…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 and %2 are typing…</translation>
+    </message>
+    <message>
+        <source>%1 people are typing…</source>
+        <translation>%1 people are typing…</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 member</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 members</translation>
+    </message>
+    <message>
+        <source>%1, %2 online</source>
+        <translation>%1, %2 online</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::ConversationListModel</name>
@@ -180,6 +270,44 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     <message>
         <source>File: %1</source>
         <translation>File: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::DesktopNotifications</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::DevicesPage</name>
+    <message>
+        <source>Could not list the devices: %1</source>
+        <translation>Could not list the devices: %1</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (this device)</translation>
+    </message>
+    <message>
+        <source>%1 — last used %2</source>
+        <translation>%1 — last used %2</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Signed out.</translation>
+    </message>
+    <message>
+        <source>Could not sign the device out: %1</source>
+        <translation>Could not sign the device out: %1</translation>
+    </message>
+    <message>
+        <source>Sign out this device</source>
+        <translation>Sign out this device</translation>
+    </message>
+    <message>
+        <source>Signs the selected device out of your account</source>
+        <translation>Signs the selected device out of your account</translation>
     </message>
 </context>
 <context>
@@ -538,6 +666,10 @@ Choose one on the left, or start a new chat with %1.</translation>
         <source>You are no longer in “%1”.</source>
         <translation>You are no longer in “%1”.</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::NewChatDialog</name>
@@ -583,6 +715,49 @@ Choose one on the left, or start a new chat with %1.</translation>
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::PasswordPage</name>
+    <message>
+        <source>The new passwords do not match.</source>
+        <translation>The new passwords do not match.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>The new password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>The current password is not right.</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>The password was not changed: %1</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other devices were signed out.</source>
+        <translation>Password changed. Your other devices were signed out.</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Repeat it:</translation>
+    </message>
+    <message>
+        <source>Changing the password signs out every other device.</source>
+        <translation>Changing the password signs out every other device.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::PeoplePicker</name>
     <message>
         <source>Search contacts or all users</source>
@@ -591,6 +766,33 @@ Choose one on the left, or start a new chat with %1.</translation>
     <message>
         <source>%1 (@%2)</source>
         <translation>%1 (@%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ProfilePage</name>
+    <message>
+        <source>Your profile was not saved: %1</source>
+        <translation>Your profile was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved. People you chat with see the new name.</source>
+        <translation>Saved. People you chat with see the new name.</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Display name:</translation>
+    </message>
+    <message>
+        <source>Shown instead of your username</source>
+        <translation>Shown instead of your username</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Save profile</translation>
     </message>
 </context>
 <context>
@@ -635,10 +837,6 @@ Choose one on the left, or start a new chat with %1.</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <source>Language and theme changes apply the next time Banter starts.</source>
-        <translation>Language and theme changes apply the next time Banter starts.</translation>
-    </message>
-    <message>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
@@ -679,6 +877,22 @@ Choose one on the left, or start a new chat with %1.</translation>
 SHA-256: %1</source>
         <translation>Encrypted; the server&apos;s own certificate, trusted since the first connection.
 SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,21 @@
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::AccountBadge</name>
+    <message>
+        <source>Your status, as others see it</source>
+        <translation>你的状态（他人所见）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>离开</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::AccountStore</name>
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
@@ -170,6 +185,81 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
+    <message>
+        <source>People in your chats</source>
+        <translation>聊天中的人</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add the selected person to your contacts</source>
+        <translation>将所选的人添加到联系人</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ConversationHeader</name>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>last seen just now</source>
+        <translation>刚刚在线</translation>
+    </message>
+    <message>
+        <source>last seen 1 minute ago</source>
+        <translation>1 分钟前在线</translation>
+    </message>
+    <message>
+        <source>last seen %1 minutes ago</source>
+        <translation>%1 分钟前在线</translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>今天 %1 在线</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>昨天 %1 在线</translation>
+    </message>
+    <message>
+        <source>last seen on %1</source>
+        <translation>最后在线于 %1</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 正在输入…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 和 %2 正在输入…</translation>
+    </message>
+    <message>
+        <source>%1 people are typing…</source>
+        <translation>%1 人正在输入…</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 位成员</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 位成员</translation>
+    </message>
+    <message>
+        <source>%1, %2 online</source>
+        <translation>%1，%2 人在线</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::ConversationListModel</name>
@@ -180,6 +270,44 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     <message>
         <source>File: %1</source>
         <translation>文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::DesktopNotifications</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::DevicesPage</name>
+    <message>
+        <source>Could not list the devices: %1</source>
+        <translation>无法列出设备：%1</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1（本设备）</translation>
+    </message>
+    <message>
+        <source>%1 — last used %2</source>
+        <translation>%1 — 最后使用于 %2</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+    <message>
+        <source>Could not sign the device out: %1</source>
+        <translation>无法让该设备退出登录：%1</translation>
+    </message>
+    <message>
+        <source>Sign out this device</source>
+        <translation>让此设备退出登录</translation>
+    </message>
+    <message>
+        <source>Signs the selected device out of your account</source>
+        <translation>让所选设备退出你的账户</translation>
     </message>
 </context>
 <context>
@@ -538,6 +666,10 @@ Choose one on the left, or start a new chat with %1.</source>
         <source>You are no longer in “%1”.</source>
         <translation>你已不在“%1”中。</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::NewChatDialog</name>
@@ -583,6 +715,49 @@ Choose one on the left, or start a new chat with %1.</source>
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::PasswordPage</name>
+    <message>
+        <source>The new passwords do not match.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>新密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>密码未更改：%1</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other devices were signed out.</source>
+        <translation>密码已更改。你的其他设备已退出登录。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>Changing the password signs out every other device.</source>
+        <translation>更改密码会让其他所有设备退出登录。</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>更改密码</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::PeoplePicker</name>
     <message>
         <source>Search contacts or all users</source>
@@ -591,6 +766,33 @@ Choose one on the left, or start a new chat with %1.</source>
     <message>
         <source>%1 (@%2)</source>
         <translation>%1（@%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ProfilePage</name>
+    <message>
+        <source>Your profile was not saved: %1</source>
+        <translation>个人资料未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved. People you chat with see the new name.</source>
+        <translation>已保存。与你聊天的人会看到新名字。</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>Shown instead of your username</source>
+        <translation>代替用户名显示</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>保存个人资料</translation>
     </message>
 </context>
 <context>
@@ -635,10 +837,6 @@ Choose one on the left, or start a new chat with %1.</source>
         <translation>深色</translation>
     </message>
     <message>
-        <source>Language and theme changes apply the next time Banter starts.</source>
-        <translation>语言和主题的更改将在下次启动 Banter 时生效。</translation>
-    </message>
-    <message>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -679,6 +877,22 @@ Choose one on the left, or start a new chat with %1.</source>
 SHA-256: %1</source>
         <translation>已加密；使用服务器自己的证书，自首次连接起受信任。
 SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>个人资料</translation>
     </message>
 </context>
 <context>

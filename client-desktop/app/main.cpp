@@ -10,16 +10,14 @@
 #include "ui/signindialog.h"
 #include "ui/theme.h"
 #include "ui/trayicon.h"
+#include "ui/uilanguage.h"
 #include <banter/client/clientsession.h>
 
 #include <QApplication>
 #include <QEventLoop>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QTimer>
-#include <QTranslator>
 
 using namespace Banter;
 using namespace Banter::Desktop;
@@ -71,16 +69,7 @@ int main(int argc, char *argv[])
     // Settings live in the standard per-user location for the names set above.
     AppSettings settings;
     applyTheme(settings.theme());
-    const QLocale locale = settings.language().isEmpty() ? QLocale() : QLocale(settings.language());
-    QLocale::setDefault(locale);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(locale, QStringLiteral("banter"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    UiLanguage::apply(settings.language()); // the settings dialog switches it later
 
     ClientSession session;
     ClientSession::Options options;

@@ -3,11 +3,16 @@
 #include "core/accountcontext.h"
 
 #include "core/appsettings.h"
+#include "core/chatpeoplemodel.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
+#include "core/ownpresence.h"
+#include "core/presencebook.h"
+#include "core/typingsender.h"
+#include "core/typingtracker.h"
 #include <banter/client/clientsession.h>
 
 namespace Banter::Desktop {
@@ -21,16 +26,26 @@ AccountContext::AccountContext(ClientSession &session, AppSettings &settings, QO
     , m_contacts(new ContactListModel(session, this))
     , m_notifier(new Notifier(session, this))
     , m_files(new FileTransfers(session, this))
+    , m_presence(new PresenceBook(session, this))
+    , m_typing(new TypingTracker(session, this))
+    , m_typingSender(new TypingSender(session, this))
+    , m_chatPeople(new ChatPeopleModel(session, *m_conversations, *m_contacts, *m_presence, this))
+    , m_ownPresence(new OwnPresence(session, this))
 {
     m_messages->setFileTransfers(m_files);
     m_conversations->setMutedConversations(settings.mutedConversations());
     m_notifier->setMutedConversations(settings.mutedConversations());
     applySettings();
-    // The contact list knows presence from before the conversations were loaded; pushes follow.
+    // Presence comes from the contact list and from everyone the user chats with (the
+    // presence book asks after each sync); pushes follow.
     connect(m_contacts, &ContactListModel::loaded, this, [this] {
         for (const Protocol::Contact &contact : m_contacts->contacts())
-            m_conversations->setPresence(contact.presence);
+            m_presence->merge(contact.presence);
     });
+    connect(m_presence, &PresenceBook::changed, m_conversations,
+            &ConversationListModel::setPresence);
+    if (session.isReady())
+        m_presence->reload(); // signed in before this account's windows were built
 }
 
 AccountContext::~AccountContext() = default;

@@ -13,11 +13,16 @@ class ClientSession;
 namespace Banter::Desktop {
 
 class AppSettings;
+class ChatPeopleModel;
 class ContactListModel;
 class ConversationListModel;
 class FileTransfers;
 class MessageListModel;
 class Notifier;
+class OwnPresence;
+class PresenceBook;
+class TypingSender;
+class TypingTracker;
 
 // Everything that lives as long as one signed-in account: the models over its session, the
 // notifier and the file transfers, set up from the user's settings and wired to each other.
@@ -37,6 +42,11 @@ public:
     ContactListModel *contacts() const { return m_contacts; }
     Notifier *notifier() const { return m_notifier; }
     FileTransfers *files() const { return m_files; }
+    PresenceBook *presence() const { return m_presence; }
+    TypingTracker *typing() const { return m_typing; }
+    TypingSender *typingSender() const { return m_typingSender; }
+    ChatPeopleModel *chatPeople() const { return m_chatPeople; }
+    OwnPresence *ownPresence() const { return m_ownPresence; }
 
     // Mutes or unmutes a conversation's notifications, and remembers it in the settings.
     void setMuted(ConversationId id, bool muted);
@@ -51,6 +61,11 @@ private:
     ContactListModel *m_contacts;
     Notifier *m_notifier;
     FileTransfers *m_files;
+    PresenceBook *m_presence;
+    TypingTracker *m_typing;
+    TypingSender *m_typingSender;
+    ChatPeopleModel *m_chatPeople;
+    OwnPresence *m_ownPresence;
 };
 
 } // namespace Banter::Desktop

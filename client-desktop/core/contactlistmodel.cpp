@@ -26,6 +26,12 @@ ContactListModel::ContactListModel(ClientSession &session, QObject *parent)
 {
     connect(&session, &ClientSession::presenceChanged, this, &ContactListModel::onPresence);
     connect(&session, &ClientSession::synced, this, &ContactListModel::reload);
+    connect(&session, &ClientSession::userUpdated, this, [this](const User &user) {
+        if (const int row = rowOf(user.id); row >= 0) {
+            m_contacts[row].user = user;
+            Q_EMIT dataChanged(index(row), index(row));
+        }
+    });
 }
 
 int ContactListModel::rowCount(const QModelIndex &parent) const
@@ -89,14 +95,24 @@ const Protocol::Contact *ContactListModel::contact(UserId user) const
 
 void ContactListModel::add(const QString &username)
 {
-    m_session.addContact(username).then(this, [this](Result<Protocol::Contact> contact) {
-        if (!contact) {
-            Q_EMIT failed(contact.error().message);
-            return;
-        }
-        upsert(*contact);
-        Q_EMIT added(*contact);
-    });
+    m_session.addContact(username).then(
+        this, [this](Result<Protocol::Contact> contact) { onAdded(std::move(contact)); });
+}
+
+void ContactListModel::add(UserId user)
+{
+    m_session.addContact(user).then(
+        this, [this](Result<Protocol::Contact> contact) { onAdded(std::move(contact)); });
+}
+
+void ContactListModel::onAdded(Result<Protocol::Contact> contact)
+{
+    if (!contact) {
+        Q_EMIT failed(contact.error().message);
+        return;
+    }
+    upsert(*contact);
+    Q_EMIT added(*contact);
 }
 
 void ContactListModel::remove(UserId user)

@@ -41,6 +41,7 @@ public:
 
     // Each reports the server's refusal through failed() with its message.
     void add(const QString &username);
+    void add(UserId user);
     void remove(UserId user);
     void setBlocked(UserId user, bool blocked);
 
@@ -50,6 +51,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    void onAdded(Result<Protocol::Contact> contact);
     void upsert(const Protocol::Contact &contact);
     void onPresence(const Presence &presence);
 

@@ -136,6 +136,13 @@ void ConversationListModel::setActiveConversation(ConversationId id)
     }
 }
 
+void ConversationListModel::setWindowActive(bool active)
+{
+    m_windowActive = active;
+    if (active)
+        setActiveConversation(m_active);
+}
+
 qint64 ConversationListModel::totalUnread() const
 {
     qint64 total = 0;
@@ -173,8 +180,9 @@ void ConversationListModel::reset(const QList<ConversationSummary> &summaries)
     beginResetModel();
     m_entries.clear();
     for (const ConversationSummary &s : summaries)
-        m_entries.append(Entry{s.conversation, s.lastMessage,
-                               s.conversation.id == m_active ? 0 : s.unreadCount});
+        m_entries.append(
+            Entry{s.conversation, s.lastMessage,
+                  s.conversation.id == m_active && m_windowActive ? 0 : s.unreadCount});
     std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) {
         const qint64 ta = a.last ? a.last->createdAtMs : a.conversation.createdAtMs;
         const qint64 tb = b.last ? b.last->createdAtMs : b.conversation.createdAtMs;
@@ -219,7 +227,8 @@ void ConversationListModel::onMessage(const Message &message, bool mine)
     e.conversation.lastSeq = qMax(e.conversation.lastSeq, message.seq);
     if (!e.last || message.seq >= e.last->seq)
         e.last = message;
-    if (!mine && message.conversationId != m_active && message.type != MessageType::System)
+    const bool seen = message.conversationId == m_active && m_windowActive;
+    if (!mine && !seen && message.type != MessageType::System)
         ++e.unread;
     Q_EMIT dataChanged(index(row), index(row));
     moveToTop(row);

@@ -45,6 +45,9 @@ public:
     const Conversation *conversation(ConversationId id) const;
     // The conversation the user is looking at: its messages do not count as unread.
     void setActiveConversation(ConversationId id);
+    // Messages in the active conversation count as unread while its window is hidden or in
+    // the background; activating it again reads them.
+    void setWindowActive(bool active);
     qint64 totalUnread() const;
     // Which conversations are muted (shown with a marker; the Notifier decides what notifies).
     void setMuted(ConversationId id, bool muted);
@@ -78,6 +81,7 @@ private:
     QList<Entry> m_entries;
     QHash<UserId, PresenceStatus> m_presence;
     ConversationId m_active = 0;
+    bool m_windowActive = true;
     QSet<ConversationId> m_muted;
 };
 

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+class QAbstractItemModel;
+class QLabel;
 class QListView;
 class QMenu;
 class QToolButton;
@@ -16,15 +18,23 @@ class ContactListModel;
 
 // The contacts tab: each contact with a presence dot and when they were last seen; add by
 // username, and remove, block or unblock from the context menu. Activating a contact (double
-// click, Enter) asks for the private chat with them.
+// click, Enter) asks for the private chat with them. Below, "People in your chats" (those who
+// share a conversation with the user and are not contacts), each of whom can be added.
 class ContactsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ContactsPanel(ContactListModel &model, QWidget *parent = nullptr);
+    // `chatPeople` (ChatPeopleModel, or null for no such section) must outlive the panel.
+    explicit ContactsPanel(ContactListModel &model, QAbstractItemModel *chatPeople = nullptr,
+                           QWidget *parent = nullptr);
 
     QListView *view() const { return m_view; }
     QToolButton *addButton() const { return m_add; }
+    // objectNames chatPeopleView and addChatPersonButton.
+    QListView *chatPeopleView() const { return m_peopleView; }
+    QToolButton *addChatPersonButton() const { return m_addPerson; }
+    // Adds the person on the selected row of "People in your chats" to the contacts.
+    void addSelectedPerson();
     // Asks for a username (a non-blocking dialog, a child of this panel).
     void promptAddContact();
     // The context menu for a row (built, not shown: the tests use its actions).
@@ -38,6 +48,15 @@ private:
     ContactListModel &m_model;
     QListView *m_view;
     QToolButton *m_add;
+    QLabel *m_peopleLabel = nullptr;
+    QListView *m_peopleView = nullptr;
+    QToolButton *m_addPerson = nullptr;
+
+    void buildChatPeople(QAbstractItemModel *people);
+    void retranslate();
+
+protected:
+    void changeEvent(QEvent *event) override;
 };
 
 } // namespace Banter::Desktop

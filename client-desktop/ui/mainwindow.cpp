@@ -4,14 +4,20 @@
 
 #include "core/accountcontext.h"
 #include "core/appsettings.h"
+#include "core/chatpeoplemodel.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
+#include "core/desktopnotifications.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
+#include "core/typingsender.h"
+#include "ui/accountbadge.h"
+#include "ui/avatarimage.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"
+#include "ui/conversationheader.h"
 #include "ui/groupinfodialog.h"
 #include "ui/imageviewer.h"
 #include "ui/messagedelegate.h"
@@ -74,7 +80,7 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_sideTabs(new QTabWidget(this))
     , m_search(new QLineEdit(this))
     , m_conversations(new QListView(this))
-    , m_contactsPanel(new ContactsPanel(*m_contactModel, this))
+    , m_contactsPanel(new ContactsPanel(*m_contactModel, account.chatPeople(), this))
     , m_title(new QLabel(this))
     , m_infoButton(new QToolButton(this))
     , m_messages(new QListView(this))
@@ -87,6 +93,7 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_counter(new QLabel(this))
     , m_connection(new QLabel(this))
     , m_tray(new TrayIcon(this))
+    , m_desktopNotifications(new DesktopNotifications(this))
 {
     setWindowTitle(tr("Banter"));
     auto *splitter = new QSplitter(this);
@@ -98,6 +105,7 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     m_connection->setObjectName(QStringLiteral("connectionState"));
     statusBar()->addPermanentWidget(m_connection);
     m_tray->setObjectName(QStringLiteral("trayIcon"));
+    m_desktopNotifications->setObjectName(QStringLiteral("desktopNotifications"));
     buildMenus();
     updateConversationArea();
     resize(1000, 660);
@@ -138,7 +146,16 @@ QWidget *MainWindow::buildSidebar()
     m_sideTabs->addTab(chats, icon("new-chat"), tr("Chats"));
     m_sideTabs->addTab(m_contactsPanel, icon("contacts"), tr("Contacts"));
     m_sideTabs->setDocumentMode(true);
-    return m_sideTabs;
+    // Who is signed in, above the tabs.
+    auto *sidebar = new QWidget(this);
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(0, 0, 0, 0);
+    sidebarLayout->setSpacing(0);
+    auto *badge = new AccountBadge(m_session, *m_account.ownPresence(), sidebar);
+    badge->setObjectName(QStringLiteral("accountBadge"));
+    sidebarLayout->addWidget(badge);
+    sidebarLayout->addWidget(m_sideTabs, 1);
+    return sidebar;
 }
 
 // The open conversation: title, messages (or the empty state), composer.
@@ -178,10 +195,9 @@ QWidget *MainWindow::buildConversationPane()
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_title, 1);
-    header->addWidget(m_infoButton);
-    rightLayout->addLayout(header);
+    m_header = new ConversationHeader(m_session, *m_account.presence(), *m_account.typing(),
+                                      m_title, m_infoButton, this);
+    rightLayout->addWidget(m_header);
     // Until a conversation is open, say how to get one instead of showing an empty list and
     // a message box that would send nowhere.
     m_emptyState->setObjectName(QStringLiteral("emptyState"));
@@ -226,6 +242,12 @@ void MainWindow::connectWidgets()
     connect(m_contactsPanel, &ContactsPanel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
+    // Own key presses say "typing"; an emptied composer says "stopped".
+    m_composer->installEventFilter(m_account.typingSender());
+    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_composer->document()->isEmpty())
+            m_account.typingSender()->stop();
+    });
     connect(m_composer, &Composer::filesDropped, this, &MainWindow::attachFiles);
     connect(m_composer, &Composer::imagePasted, this, &MainWindow::attachImage);
     connect(m_attachButton, &QToolButton::clicked, this, &MainWindow::chooseAttachments);
@@ -270,7 +292,11 @@ void MainWindow::connectAccount()
     connect(m_conversationModel, &ConversationListModel::totalUnreadChanged, m_tray,
             &TrayIcon::setUnread);
     connect(m_notifier, &Notifier::notificationRequested, this, &MainWindow::notify);
+    connect(m_desktopNotifications, &DesktopNotifications::activated, this,
+            &MainWindow::raiseAndOpen);
     connect(&m_session, &ClientSession::synced, this, &MainWindow::reloadConversations);
+    // Names in the conversations are the server's copies: fetch them again after a rename.
+    connect(&m_session, &ClientSession::userUpdated, this, &MainWindow::reloadConversations);
     connect(&m_session, &ClientSession::stateChanged, this, &MainWindow::updateConnectionState);
     connect(&m_session, &ClientSession::conversationUpdated, this, [this](const Conversation &c) {
         if (c.id == m_messageModel->conversationId())
@@ -340,6 +366,8 @@ void MainWindow::openConversation(qint64 id)
         m_conversationModel->data(m_conversationModel->index(row), ConversationListModel::NameRole)
             .toString());
     m_infoButton->setVisible(conversation->type == ConversationType::Group);
+    m_header->setConversation(*conversation);
+    m_account.typingSender()->setConversation(id);
     if (m_messageModel->conversationId() != id) {
         static_cast<MessageDelegate *>(m_messages->itemDelegate())
             ->setShowSenderNames(conversation->type == ConversationType::Group);
@@ -365,6 +393,8 @@ void MainWindow::closeConversation(ConversationId id)
     m_notifier->setOpenConversation(0);
     m_title->clear();
     m_infoButton->setVisible(false);
+    m_header->setConversation(Conversation{});
+    m_account.typingSender()->setConversation(0);
     m_composer->clear();
     updateConversationArea();
     statusBar()->showMessage(tr("You are no longer in “%1”.").arg(name), 10'000);
@@ -508,7 +538,13 @@ void MainWindow::notify(const Message &message)
         text = tr("Sent a file: %1").arg(FileTransfers::displayName(message.attachment.name));
     if (text.size() > NotificationPreview)
         text = text.left(NotificationPreview) + QStringLiteral("…");
-    if (c->type == ConversationType::Group && !sender.isEmpty())
+    // The notification service: one per conversation, titled with the sender, their avatar.
+    const bool group = c->type == ConversationType::Group && !sender.isEmpty();
+    if (m_desktopNotifications->show(
+            message.conversationId, group ? tr("%1 in %2").arg(sender, name) : name, text,
+            AvatarImage::render(group ? sender : name, DesktopNotifications::AvatarSize)))
+        return;
+    if (group)
         text = tr("%1: %2").arg(sender, text);
     m_notified = message.conversationId;
     m_tray->showMessage(name, text, TrayIcon::iconFor(m_conversationModel->totalUnread()));
@@ -531,6 +567,7 @@ void MainWindow::send(const QString &text)
     const qint64 id = m_messageModel->conversationId();
     if (!id)
         return;
+    m_account.typingSender()->stop();
     m_session.sendMessage(id, text).then(this, [this](Result<Message> sent) {
         if (!sent)
             statusBar()->showMessage(tr("Not sent: %1").arg(sent.error().message), 8000);
@@ -680,10 +717,34 @@ void MainWindow::markVisibleAsRead()
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
     if (event->type() == QEvent::ActivationChange) {
         m_notifier->setWindowActive(isActiveWindow());
+        m_conversationModel->setWindowActive(isActiveWindow());
         markVisibleAsRead();
     }
+}
+
+// What the constructor worded, worded again in the new language (the widgets of their own
+// files follow QEvent::LanguageChange themselves).
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Banter"));
+    menuBar()->clear();
+    buildMenus();
+    m_search->setPlaceholderText(tr("Search conversations"));
+    m_sideTabs->setTabText(0, tr("Chats"));
+    m_sideTabs->setTabText(1, tr("Contacts"));
+    m_infoButton->setToolTip(tr("Group info"));
+    m_attachButton->setToolTip(tr("Attach files"));
+    m_sendButton->setText(tr("Send"));
+    m_emptyState->setText(
+        tr("No conversation is open.\nChoose one on the left, or start a new "
+           "chat with %1.")
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText)));
+    updateConnectionState();
+    updateConversationArea();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -35,6 +35,8 @@ class FileTransfers;
 class ImageViewer;
 class ContactListModel;
 class ContactsPanel;
+class DesktopNotifications;
+class ConversationHeader;
 class ConversationListModel;
 class GroupInfoDialog;
 class MessageListModel;
@@ -106,6 +108,7 @@ private:
     QWidget *buildSidebar();
     QWidget *buildConversationPane();
     void buildMenus();
+    void retranslate(); // the interface language changed while running
     void connectWidgets();
     void connectAccount();
     void chooseAttachments();
@@ -133,6 +136,7 @@ private:
     ContactsPanel *m_contactsPanel;
     QLabel *m_title;
     QToolButton *m_infoButton;
+    ConversationHeader *m_header = nullptr; // lays out the title, the status and the info button
     QListView *m_messages;
     QLabel *m_emptyState; // shown instead of the messages while no conversation is open
     QStackedWidget *m_conversationArea;
@@ -147,6 +151,7 @@ private:
     QLabel *m_counter;
     QLabel *m_connection;
     TrayIcon *m_tray;
+    DesktopNotifications *m_desktopNotifications; // the tray balloon when it is absent
     ConversationId m_notified = 0; // the conversation of the last notification shown
     ConversationId m_openAfterReload = 0;
     bool m_quitting = false;

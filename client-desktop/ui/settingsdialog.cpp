@@ -3,6 +3,11 @@
 #include "ui/settingsdialog.h"
 
 #include "core/appsettings.h"
+#include "ui/devicespage.h"
+#include "ui/passwordpage.h"
+#include "ui/profilepage.h"
+#include "ui/theme.h"
+#include "ui/uilanguage.h"
 #include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
 
@@ -11,12 +16,15 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace Banter::Desktop {
 
-SettingsDialog::SettingsDialog(AppSettings &settings, const ClientSession *session, QWidget *parent)
+SettingsDialog::SettingsDialog(AppSettings &settings, ClientSession *session, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
+    , m_tabs(new QTabWidget(this))
     , m_language(new QComboBox(this))
     , m_theme(new QComboBox(this))
     , m_notifications(new QCheckBox(tr("Show a notification for new messages"), this))
@@ -24,6 +32,32 @@ SettingsDialog::SettingsDialog(AppSettings &settings, const ClientSession *sessi
 {
     setWindowTitle(tr("Settings"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/settings.svg")));
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(buildGeneral(session), tr("General"));
+    if (session) {
+        auto *profile = new ProfilePage(*session, this);
+        profile->setObjectName(QStringLiteral("profilePage"));
+        m_tabs->addTab(profile, tr("Profile"));
+        auto *password = new PasswordPage(*session, this);
+        password->setObjectName(QStringLiteral("passwordPage"));
+        m_tabs->addTab(password, tr("Password"));
+        auto *devices = new DevicesPage(*session, this);
+        devices->setObjectName(QStringLiteral("devicesPage"));
+        m_tabs->addTab(devices, tr("Devices"));
+        // A new password signs the other devices out: show the list as it now is.
+        connect(password, &PasswordPage::passwordChanged, devices, &DevicesPage::reload);
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+}
+
+QWidget *SettingsDialog::buildGeneral(const ClientSession *session)
+{
+    auto *page = new QWidget(this);
     m_language->addItem(tr("System language"), QString());
     // Each language is named in itself, so it can be found whatever the current one is.
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
@@ -31,25 +65,18 @@ SettingsDialog::SettingsDialog(AppSettings &settings, const ClientSession *sessi
     m_theme->addItem(tr("Follow the system"), int(AppSettings::Theme::System));
     m_theme->addItem(tr("Light"), int(AppSettings::Theme::Light));
     m_theme->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
-    m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language())));
-    m_theme->setCurrentIndex(qMax(0, m_theme->findData(int(settings.theme()))));
-    m_notifications->setChecked(settings.notificationsEnabled());
-    m_startMinimised->setChecked(settings.startMinimised());
-
-    auto *note =
-        new QLabel(tr("Language and theme changes apply the next time Banter starts."), this);
-    note->setWordWrap(true);
-    note->setForegroundRole(QPalette::PlaceholderText);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    auto *form = new QFormLayout(this);
+    m_language->setCurrentIndex(qMax(0, m_language->findData(m_settings.language())));
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(int(m_settings.theme()))));
+    m_notifications->setChecked(m_settings.notificationsEnabled());
+    m_startMinimised->setChecked(m_settings.startMinimised());
+    auto *form = new QFormLayout(page);
     form->addRow(tr("Language:"), m_language);
     form->addRow(tr("Theme:"), m_theme);
-    form->addRow(QString(), note);
     form->addRow(tr("Notifications:"), m_notifications);
     form->addRow(tr("Start-up:"), m_startMinimised);
     if (session) {
-        auto *server = new QLabel(session->url().toString(), this);
-        auto *connection = new QLabel(describeConnection(*session), this);
+        auto *server = new QLabel(session->url().toString(), page);
+        auto *connection = new QLabel(describeConnection(*session), page);
         connection->setObjectName(QStringLiteral("connection"));
         connection->setWordWrap(true);
         // Selectable, so the fingerprint can be compared with the one banterd logs.
@@ -58,9 +85,7 @@ SettingsDialog::SettingsDialog(AppSettings &settings, const ClientSession *sessi
         form->addRow(tr("Server:"), server);
         form->addRow(tr("Connection:"), connection);
     }
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    return page;
 }
 
 QString SettingsDialog::describeConnection(const ClientSession &session)
@@ -79,11 +104,20 @@ QString SettingsDialog::describeConnection(const ClientSession &session)
 
 void SettingsDialog::accept()
 {
-    m_settings.setLanguage(m_language->currentData().toString());
-    m_settings.setTheme(AppSettings::Theme(m_theme->currentData().toInt()));
+    const QString language = m_language->currentData().toString();
+    const auto theme = AppSettings::Theme(m_theme->currentData().toInt());
+    const bool languageChanged = language != m_settings.language();
+    const bool themeChanged = theme != m_settings.theme();
+    m_settings.setLanguage(language);
+    m_settings.setTheme(theme);
     m_settings.setNotificationsEnabled(m_notifications->isChecked());
     m_settings.setStartMinimised(m_startMinimised->isChecked());
     m_settings.sync();
+    // At once, without a restart: every widget words and paints itself again.
+    if (themeChanged)
+        applyTheme(theme);
+    if (languageChanged)
+        UiLanguage::apply(language);
     QDialog::accept();
 }
 

@@ -3,6 +3,7 @@
 #include "service/contactservice.h"
 
 #include "presence/presencestore.h"
+#include <banter/protocol/types.h>
 
 namespace Banter::Server {
 
@@ -93,6 +94,52 @@ QFuture<Result<Protocol::Contact>> ContactService::add(UserId owner,
             return Protocol::Contact{row->entry.user,
                                      presenceWithLastSeen(row->entry.user.id, row->lastSeenMs),
                                      row->entry.blocked};
+        });
+}
+
+QFuture<Result<Protocol::UserReply>>
+ContactService::updateProfile(UserId user, ConnectionId connection,
+                              const Protocol::UpdateProfileRequest &request)
+{
+    const QString name = request.displayName.value_or(QString()).trimmed();
+    if (Status valid = UserRules::validateDisplayName(name); !valid)
+        return readyResult<Protocol::UserReply>(valid.error());
+    struct Changed
+    {
+        User user;
+        QList<UserId> audience;
+    };
+    return runInStorage<Changed>(
+               m_context.storage,
+               [user, name](Repositories &repos) -> Result<Changed> {
+                   if (Status updated = repos.users.updateDisplayName(user, name); !updated)
+                       return updated.error();
+                   Result<std::optional<User>> found = repos.users.findById(user);
+                   if (!found)
+                       return found.error();
+                   if (!found->has_value())
+                       return makeError(ErrorCode::NotFound, u"no such user"_s);
+                   Result<QList<UserId>> peers = repos.conversations.peersOf(user);
+                   if (!peers)
+                       return peers.error();
+                   Result<QList<UserId>> watchers = repos.contacts.watchersOf(user);
+                   if (!watchers)
+                       return watchers.error();
+                   QList<UserId> audience = *peers;
+                   for (UserId id : *watchers) {
+                       if (!audience.contains(id))
+                           audience.append(id);
+                   }
+                   audience.append(user); // the user's other devices
+                   return Changed{**found, audience};
+               })
+        .then(this, [this, connection](Result<Changed> changed) -> Result<Protocol::UserReply> {
+            if (!changed)
+                return changed.error();
+            const Protocol::UserReply reply{changed->user};
+            m_context.pushes.push(changed->audience, Protocol::Type::UserUpdated, reply.toJson(),
+                                  connection);
+            return reply;
         });
 }
 

@@ -22,6 +22,12 @@ public:
     QFuture<Result<Done>> remove(UserId owner, UserId contact);
     QFuture<Result<Done>> setBlocked(UserId owner, UserId contact, bool blocked);
     QFuture<Result<Protocol::UsersReply>> searchUsers(const Protocol::UserSearchRequest &request);
+    // Changes the user's display name and tells the people who see it (those who share a
+    // conversation or keep them as a contact, blocks respected) and the user's other
+    // connections with user_updated; `connection` gets the reply instead.
+    QFuture<Result<Protocol::UserReply>>
+    updateProfile(UserId user, ConnectionId connection,
+                  const Protocol::UpdateProfileRequest &request);
 
 private:
     Presence presenceWithLastSeen(UserId user, qint64 storedLastSeenMs) const;

@@ -54,6 +54,40 @@ int PresenceService::connectionCount(UserId user) const
     return m_context.presence.connectionCount(user);
 }
 
+QFuture<Result<Protocol::PresencesReply>> PresenceService::peersPresence(UserId user)
+{
+    using Seen = QList<std::pair<UserId, qint64>>;
+    return runInStorage<Seen>(m_context.storage,
+                              [user](Repositories &repos) -> Result<Seen> {
+                                  Result<QList<UserId>> peers = repos.conversations.peersOf(user);
+                                  if (!peers)
+                                      return peers.error();
+                                  Seen seen;
+                                  seen.reserve(peers->size());
+                                  for (UserId peer : *peers) {
+                                      Result<qint64> last = repos.users.lastSeen(peer);
+                                      if (!last)
+                                          return last.error();
+                                      seen.append({peer, *last});
+                                  }
+                                  return seen;
+                              })
+        .then(this, [this](Result<Seen> seen) -> Result<Protocol::PresencesReply> {
+            if (!seen)
+                return seen.error();
+            // The store is read here, on the service's thread: it is not shared.
+            Protocol::PresencesReply reply;
+            reply.presences.reserve(seen->size());
+            for (const auto &[peer, lastSeen] : *seen) {
+                Presence p = m_context.presence.presence(peer);
+                if (p.status == PresenceStatus::Offline)
+                    p.lastSeenMs = qMax(p.lastSeenMs, lastSeen);
+                reply.presences.append(p);
+            }
+            return reply;
+        });
+}
+
 void PresenceService::announce(UserId user)
 {
     runInStorage<QList<UserId>>(m_context.storage,

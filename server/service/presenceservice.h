@@ -4,13 +4,15 @@
 
 #include "service/servicecontext.h"
 #include <banter/domain/presence.h>
+#include <banter/protocol/peoplemessages.h>
 
 #include <QObject>
 
 namespace Banter::Server {
 
 // Keeps the presence store in step with connections and tells the people who care: everyone
-// who shares a conversation with the user or has them as a contact.
+// who shares a conversation with the user or has them as a contact, unless one of the two
+// blocked the other.
 class PresenceService : public QObject
 {
     Q_OBJECT
@@ -21,6 +23,9 @@ public:
     void connectionClosed(UserId user, ConnectionId connection);
     QFuture<Result<Done>> setStatus(UserId user, PresenceStatus status);
     Presence presenceOf(UserId user) const;
+    // Everyone who shares a conversation with the user and is not in a block with them, as
+    // the "presences" request answers (offline ones with their last_seen).
+    QFuture<Result<Protocol::PresencesReply>> peersPresence(UserId user);
     int connectionCount(UserId user) const;
 
 private:

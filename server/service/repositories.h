@@ -110,7 +110,8 @@ public:
     // Monotonic: only raises the position. Returns true when it changed.
     virtual Result<bool> raiseReadSeq(ConversationId id, UserId user, Seq seq) = 0;
     virtual Result<bool> raiseDeliveredSeq(ConversationId id, UserId user, Seq seq) = 0;
-    // Users who share at least one conversation with `user` (for presence fan-out).
+    // Users who share at least one conversation with `user`, where neither of the two blocked
+    // the other (the presence audience through conversations, both ways).
     virtual Result<QList<UserId>> peersOf(UserId user) = 0;
 };
 

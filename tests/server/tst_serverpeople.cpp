@@ -26,6 +26,9 @@ private Q_SLOTS:
     void contactRequestsValidated();
     void searchFindsUsersByPrefix();
     void typingIsPushedAndLimited();
+    void presenceOfPeopleInMyChats();
+    void blocksEndPresenceBothWays();
+    void profileChangeReachesPeopleInChats();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -189,6 +192,121 @@ void TestServerPeople::typingIsPushedAndLimited()
         limited = !reply->success && reply->error.code == ErrorCode::RateLimited;
     }
     QVERIFY(limited);
+}
+
+namespace {
+// The "presences" reply of a client as user id → presence (empty on any failure).
+QHash<UserId, Presence> presencesOf(RawClient &client)
+{
+    const auto reply = client.request(u"presences"_s);
+    if (!succeeded(reply))
+        return {};
+    const auto decoded = Protocol::PresencesReply::fromJson(reply->data);
+    QHash<UserId, Presence> byUser;
+    if (decoded) {
+        for (const Presence &p : decoded->presences)
+            byUser.insert(p.userId, p);
+    }
+    return byUser;
+}
+} // namespace
+
+// Carol is nobody's contact, but she shares a group with Alice: each sees the other's
+// presence (the "presences" request at sign-in, pushes after), a stranger sees nothing.
+void TestServerPeople::presenceOfPeopleInMyChats()
+{
+    RawClient carol;
+    QVERIFY(carol.open(m_server->url()));
+    const auto grant = carol.registerUser(u"carol"_s);
+    QVERIFY(grant);
+    const qint64 carolId = qint64(grant->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+    QVERIFY(presencesOf(*m_alice).isEmpty()); // no conversation yet: Bob is only a watcher
+    const auto group = m_alice->request(
+        u"create_group"_s, {{u"name"_s, u"Trip"_s}, {u"member_ids"_s, QJsonArray{carolId}}});
+    QVERIFY(succeeded(group));
+    auto seen = presencesOf(*m_alice);
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.value(carolId).status, PresenceStatus::Online);
+    QCOMPARE(presencesOf(carol).value(m_aliceId).status, PresenceStatus::Online);
+    QVERIFY(!presencesOf(*m_bob).contains(carolId)); // Bob shares nothing with Carol
+    // Carol goes away and offline: Alice is told, though Carol is not her contact.
+    QVERIFY(succeeded(carol.request(u"presence"_s, {{u"status"_s, u"away"_s}})));
+    auto push = m_alice->waitForPush(u"presence"_s);
+    QVERIFY(push);
+    QCOMPARE(qint64(push->data.value(u"user_id"_s).toDouble()), carolId);
+    QCOMPARE(push->data.value(u"status"_s).toString(), u"away"_s);
+    carol.close();
+    push = m_alice->waitForPush(u"presence"_s);
+    QVERIFY(push);
+    QCOMPARE(push->data.value(u"status"_s).toString(), u"offline"_s);
+    QTRY_COMPARE(presencesOf(*m_alice).value(carolId).status, PresenceStatus::Offline);
+    QVERIFY(presencesOf(*m_alice).value(carolId).lastSeenMs > 0);
+}
+
+// A block in either direction ends presence between two people who share a conversation.
+void TestServerPeople::blocksEndPresenceBothWays()
+{
+    const auto created = m_alice->request(u"create_private"_s, {{u"user_id"_s, m_bobId}});
+    QVERIFY(succeeded(created));
+    QVERIFY(presencesOf(*m_alice).contains(m_bobId));
+    QVERIFY(presencesOf(*m_bob).contains(m_aliceId));
+    // Alice blocks Bob (who keeps her as a contact): neither follows the other any more.
+    QVERIFY(succeeded(m_alice->request(u"block"_s, {{u"user_id"_s, m_bobId}})));
+    QVERIFY(!presencesOf(*m_alice).contains(m_bobId));
+    QVERIFY(!presencesOf(*m_bob).contains(m_aliceId));
+    QVERIFY(succeeded(m_alice->request(u"presence"_s, {{u"status"_s, u"away"_s}})));
+    QVERIFY(m_bob->noPush(u"presence"_s, 300));
+    QVERIFY(succeeded(m_bob->request(u"presence"_s, {{u"status"_s, u"away"_s}})));
+    QVERIFY(m_alice->noPush(u"presence"_s, 300));
+    // Unblocked, they follow each other again.
+    QVERIFY(succeeded(m_alice->request(u"unblock"_s, {{u"user_id"_s, m_bobId}})));
+    QCOMPARE(presencesOf(*m_alice).value(m_bobId).status, PresenceStatus::Away);
+    QVERIFY(succeeded(m_alice->request(u"presence"_s, {{u"status"_s, u"online"_s}})));
+    const auto push = m_bob->waitForPush(u"presence"_s);
+    QVERIFY(push);
+    QCOMPARE(push->data.value(u"status"_s).toString(), u"online"_s);
+}
+
+// update_profile: the new name is stored and answered, pushed as user_updated to people who
+// share a conversation (and to the user's other devices), not to strangers; bad names refused.
+void TestServerPeople::profileChangeReachesPeopleInChats()
+{
+    RawClient carol; // a stranger to Alice
+    QVERIFY(carol.open(m_server->url()));
+    QVERIFY(carol.registerUser(u"carol"_s));
+    RawClient phone; // Alice's other device
+    QVERIFY(phone.open(m_server->url()));
+    QVERIFY(phone.login(u"alice"_s));
+    QVERIFY(succeeded(m_alice->request(u"create_private"_s, {{u"user_id"_s, m_bobId}})));
+
+    const auto reply =
+        m_alice->request(u"update_profile"_s, {{u"display_name"_s, u"Alice Martin"_s}});
+    QVERIFY(succeeded(reply));
+    const auto answered = Protocol::UserReply::fromJson(reply->data);
+    QVERIFY(answered);
+    QCOMPARE(answered->user.id, m_aliceId);
+    QCOMPARE(answered->user.displayName, u"Alice Martin"_s);
+    for (RawClient *told : {m_bob.get(), &phone}) {
+        const auto push = told->waitForPush(u"user_updated"_s);
+        QVERIFY(push);
+        const auto pushed = Protocol::UserReply::fromJson(push->data);
+        QVERIFY(pushed);
+        QCOMPARE(pushed->user, answered->user);
+    }
+    QVERIFY(carol.noPush(u"user_updated"_s, 300));
+    QVERIFY(m_alice->noPush(u"user_updated"_s, 100)); // the asking connection has the reply
+    // Stored: others find the new name.
+    const auto found = m_bob->request(u"users"_s, {{u"query"_s, u"Alice M"_s}});
+    QVERIFY(succeeded(found));
+    QCOMPARE(Protocol::UsersReply::fromJson(found->data)->users.value(0).displayName,
+             u"Alice Martin"_s);
+    // The registration rules apply.
+    QCOMPARE(
+        refusal(m_alice->request(u"update_profile"_s, {{u"display_name"_s, QString(65, u'x')}})),
+        ErrorCode::TooLarge);
+    QCOMPARE(refusal(m_alice->request(u"update_profile"_s, {})), ErrorCode::BadRequest);
+    QCOMPARE(refusal(m_alice->request(u"update_profile"_s, {{u"display_name"_s, 42}})),
+             ErrorCode::BadRequest);
 }
 
 QTEST_GUILESS_MAIN(TestServerPeople)

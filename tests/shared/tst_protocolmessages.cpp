@@ -607,6 +607,10 @@ void TestProtocolMessages::roundTrip_data()
     QTest::newRow("PresencePush") << roundTripOf(PresencePush{samplePresence()});
     QTest::newRow("PresencePush (offline)")
         << roundTripOf(PresencePush{{43, PresenceStatus::Offline, 1700000000000}});
+    QTest::newRow("UpdateProfileRequest") << roundTripOf(UpdateProfileRequest{u"Alice Martin"_s});
+    QTest::newRow("UserReply") << roundTripOf(UserReply{sampleUser()});
+    QTest::newRow("PresencesReply") << roundTripOf(
+        PresencesReply{{samplePresence(), {43, PresenceStatus::Offline, 1700000000000}}});
     QTest::newRow("ContactsReply") << roundTripOf(
         ContactsReply{{sampleContact(), {sampleUser(), {42, PresenceStatus::Online, 0}, false}}});
     QTest::newRow("ContactReply") << roundTripOf(ContactReply{sampleContact()});
@@ -1212,6 +1216,8 @@ void TestProtocolMessages::wireNames_data()
     row("UsersReply", UsersReply{}.toJson(), "users");
     row("SetPresenceRequest", SetPresenceRequest{}.toJson(), "status");
     row("PresencePush", PresencePush{}.toJson(), "user_id status last_seen");
+    row("PresencesReply", PresencesReply{}.toJson(), "presences");
+    row("UserReply", UserReply{}.toJson(), "user");
     row("ContactsReply", ContactsReply{}.toJson(), "contacts");
     row("ContactReply", ContactReply{}.toJson(), "contact");
     row("AddContactRequest (id)", AddContactRequest{42, {}}.toJson(), "user_id");

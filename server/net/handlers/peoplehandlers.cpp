@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// users, presence, contacts, add_contact, remove_contact, block, unblock.
+// users, presence, presences, update_profile, contacts, add_contact, remove_contact, block,
+// unblock.
 #include "net/handlers/services.h"
 #include "net/route.h"
 #include "service/contactservice.h"
@@ -27,6 +28,13 @@ void registerPeopleHandlers(RequestRouter &router, Services &s)
                                  [&presence](ClientConnection &c, const P::SetPresenceRequest &r) {
                                      return presence.setStatus(c.userId(), r.status);
                                  });
+    route<void>(router, P::Type::Presences, Access::Authenticated, presence,
+                [&presence](ClientConnection &c) { return presence.peersPresence(c.userId()); });
+    route<P::UpdateProfileRequest>(
+        router, P::Type::UpdateProfile, Access::Authenticated, contacts,
+        [&contacts](ClientConnection &c, const P::UpdateProfileRequest &r) {
+            return contacts.updateProfile(c.userId(), c.id(), r);
+        });
     route<void>(router, P::Type::Contacts, Access::Authenticated, contacts,
                 [&contacts](ClientConnection &c) { return contacts.list(c.userId()); });
     route(router, P::Type::AddContact, contacts, &ContactService::add);

@@ -108,6 +108,7 @@ struct ClientSession::Private
     void onClosed();
     void onPush(const P::ServerFrame &frame);
     void onSessionRevoked(const P::ServerFrame &frame);
+    void onUserUpdated(const User &changed);
     void authenticateWithToken();
     void refreshThenAuthenticate();
     void forgetTokens();
@@ -425,6 +426,9 @@ void ClientSession::Private::onPush(const P::ServerFrame &frame)
     } else if (frame.type == P::Type::PresencePush) {
         if (auto presence = P::PresencePush::fromJson(frame.data))
             Q_EMIT q->presenceChanged(presence->presence);
+    } else if (frame.type == P::Type::UserUpdated) {
+        if (auto update = P::UserReply::fromJson(frame.data))
+            onUserUpdated(update->user);
     } else if (frame.type == P::Type::ConversationUpdated) {
         if (auto update = P::ConversationReply::fromJson(frame.data)) {
             if (cache)
@@ -453,6 +457,13 @@ void ClientSession::Private::outboxChanged()
     if (cache)
         cache->saveOutbox(outbox.requests());
     Q_EMIT q->outboxChanged();
+}
+
+void ClientSession::Private::onUserUpdated(const User &changed)
+{
+    if (changed.id == user.id)
+        user = changed;
+    Q_EMIT q->userUpdated(changed);
 }
 
 void ClientSession::Private::onSessionRevoked(const P::ServerFrame &frame)
@@ -760,6 +771,21 @@ QFuture<Result<P::UsersReply>> ClientSession::searchUsers(const QString &query)
 {
     return d->call<P::UsersReply>(
         P::Type::Users, P::UserSearchRequest{query, P::UserSearchRequest::DefaultLimit}.toJson());
+}
+QFuture<Result<P::PresencesReply>> ClientSession::presences()
+{
+    return d->call<P::PresencesReply>(P::Type::Presences, {});
+}
+QFuture<Result<User>> ClientSession::updateProfile(const QString &displayName)
+{
+    return d
+        ->call<P::UserReply>(P::Type::UpdateProfile, P::UpdateProfileRequest{displayName}.toJson())
+        .then(this, [this](Result<P::UserReply> r) -> Result<User> {
+            if (!r)
+                return r.error();
+            d->onUserUpdated(r->user);
+            return r->user;
+        });
 }
 QFuture<Result<P::ContactsReply>> ClientSession::contacts()
 {

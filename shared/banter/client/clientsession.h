@@ -239,6 +239,12 @@ public:
     QFuture<Result<Done>> setPresence(PresenceStatus status);
     /// @brief Finds users by name.
     QFuture<Result<Protocol::UsersReply>> searchUsers(const QString &query);
+    /// @brief The presence of everyone the user shares a conversation with (not only
+    /// contacts); pushes keep it current afterwards.
+    QFuture<Result<Protocol::PresencesReply>> presences();
+    /// @brief Changes the user's display name (empty: others see the username); currentUser()
+    /// and userUpdated() follow.
+    QFuture<Result<User>> updateProfile(const QString &displayName);
     /// @brief The user's contacts.
     QFuture<Result<Protocol::ContactsReply>> contacts();
     /// @brief Adds a contact by id.
@@ -288,6 +294,9 @@ Q_SIGNALS:
     void typingChanged(Banter::ConversationId conversation, Banter::UserId user, bool typing);
     /// @brief A user's presence changed.
     void presenceChanged(const Banter::Presence &presence);
+    /// @brief Someone the user chats with, or the user (from any device), changed their
+    /// profile.
+    void userUpdated(const Banter::User &user);
     /// @brief A conversation is new or changed.
     void conversationUpdated(const Banter::Conversation &conversation);
     /// @brief The user left or was removed from a conversation.

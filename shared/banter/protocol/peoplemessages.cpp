@@ -78,6 +78,58 @@ Result<PresencePush> PresencePush::fromJson(const QJsonObject &object)
     return PresencePush{*presence};
 }
 
+QJsonObject PresencesReply::toJson() const
+{
+    return {{u"presences"_s, toJsonArray(presences)}};
+}
+
+Result<PresencesReply> PresencesReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    PresencesReply v;
+    const QJsonArray list = r.array("presences"_L1, MaxUsersOnWire);
+    if (r.ok()) {
+        auto presences = listFromJson<Presence>(list, presenceFromJson);
+        if (presences)
+            v.presences = *presences;
+        else
+            r.fail(presences.error());
+    }
+    return r.finish(v);
+}
+
+QJsonObject UpdateProfileRequest::toJson() const
+{
+    QJsonObject object;
+    if (displayName)
+        object.insert(u"display_name"_s, *displayName);
+    return object;
+}
+
+Result<UpdateProfileRequest> UpdateProfileRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    UpdateProfileRequest v;
+    if (object.contains("display_name"_L1))
+        v.displayName = r.string("display_name"_L1, UserRules::MaxDisplayNameLength, R::Required);
+    if (r.ok() && !v.displayName)
+        return makeError(ErrorCode::BadRequest, u"nothing to change: give display_name"_s);
+    return r.finish(v);
+}
+
+QJsonObject UserReply::toJson() const
+{
+    return {{u"user"_s, Protocol::toJson(user)}};
+}
+
+Result<UserReply> UserReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    UserReply v;
+    v.user = r.nested<User>("user"_L1, userFromJson);
+    return r.finish(v);
+}
+
 QJsonObject toJson(const Contact &c)
 {
     return {{u"user"_s, toJson(c.user)},

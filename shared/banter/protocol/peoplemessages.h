@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <optional>
+
 namespace Banter::Protocol {
 
 /// "users": finds people by the start of their username or display name.
@@ -65,6 +67,49 @@ struct BANTERSHARED_EXPORT PresencePush
     /// of the wrong type or out of range.
     static Result<PresencePush> fromJson(const QJsonObject &object);
     friend bool operator==(const PresencePush &, const PresencePush &) = default;
+};
+
+/**
+ * @brief The reply to "presences": the presence of everyone who shares a conversation with
+ * me, where neither of us blocked the other (the people whose presence pushes I get through
+ * a conversation). Offline entries carry when the user was last seen.
+ */
+struct BANTERSHARED_EXPORT PresencesReply
+{
+    QList<Presence> presences; ///< one entry per user, in no particular order
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<PresencesReply> fromJson(const QJsonObject &object);
+    friend bool operator==(const PresencesReply &, const PresencesReply &) = default;
+};
+
+/// "update_profile": changes what others see of me. Fields left out stay as they are; at
+/// least one must be given.
+struct BANTERSHARED_EXPORT UpdateProfileRequest
+{
+    /// The new display name (the registration rules; empty: show the username), or nothing
+    /// to keep it.
+    std::optional<QString> displayName;
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<UpdateProfileRequest> fromJson(const QJsonObject &object);
+    friend bool operator==(const UpdateProfileRequest &, const UpdateProfileRequest &) = default;
+};
+
+/// {user}: the reply to update_profile, and the user_updated push.
+struct BANTERSHARED_EXPORT UserReply
+{
+    User user; ///< the user as they are now
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<UserReply> fromJson(const QJsonObject &object);
+    friend bool operator==(const UserReply &, const UserReply &) = default;
 };
 
 /// One entry of my contact list.

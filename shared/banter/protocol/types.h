@@ -70,6 +70,10 @@ inline constexpr QLatin1String Users{"users"};
 inline constexpr QLatin1String SetPresence{"presence"};
 /// My contact list.
 inline constexpr QLatin1String Contacts{"contacts"};
+/// The presence of everyone I share a conversation with.
+inline constexpr QLatin1String Presences{"presences"};
+/// Change my display name.
+inline constexpr QLatin1String UpdateProfile{"update_profile"};
 /// Add a contact.
 inline constexpr QLatin1String AddContact{"add_contact"};
 /// Remove a contact.
@@ -101,6 +105,8 @@ inline constexpr QLatin1String Receipt{"receipt"};
 inline constexpr QLatin1String TypingPush{"typing"};
 /// A contact's or co-member's presence changed.
 inline constexpr QLatin1String PresencePush{"presence"};
+/// Someone I chat with (or I, on another device) changed their profile.
+inline constexpr QLatin1String UserUpdated{"user_updated"};
 /// A conversation changed (members, name) or I was added to one.
 inline constexpr QLatin1String ConversationUpdated{"conversation_updated"};
 /// I left or was removed from a conversation
