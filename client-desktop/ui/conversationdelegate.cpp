@@ -3,6 +3,7 @@
 #include "ui/conversationdelegate.h"
 
 #include "core/conversationlistmodel.h"
+#include "ui/avatar.h"
 #include "ui/messagedelegate.h"
 #include <banter/domain/presence.h>
 
@@ -14,28 +15,14 @@
 namespace Banter::Desktop {
 
 namespace {
-constexpr int Avatar = 40;
+constexpr int AvatarSide = 40;
 constexpr int Pad = 10;
 
-QString initials(const QString &name)
-{
-    const QStringList words = name.split(u' ', Qt::SkipEmptyParts);
-    QString result;
-    for (const QString &w : words.mid(0, 2))
-        result += w.front().toUpper();
-    return result.isEmpty() ? QStringLiteral("?") : result;
-}
-
-// A stable colour per name, so a person keeps their colour.
-QColor avatarColor(const QString &name)
-{
-    return QColor::fromHsl(int(qHash(name) % 360), 140, 120);
-}
 } // namespace
 
 QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    return QSize(option.rect.width(), Avatar + 2 * Pad);
+    return QSize(option.rect.width(), AvatarSide + 2 * Pad);
 }
 
 void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -53,15 +40,15 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     dim.setAlphaF(0.65);
 
     const QString name = index.data(ConversationListModel::NameRole).toString();
-    const QRect avatar(option.rect.left() + Pad, option.rect.top() + Pad, Avatar, Avatar);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(avatarColor(name));
-    painter->drawEllipse(avatar);
-    painter->setPen(Qt::white);
+    // A collapsed sidebar (a narrow window) has room for the avatar only, centred.
+    const bool avatarOnly = option.rect.width() < AvatarSide + 8 * Pad;
+    const int avatarLeft =
+        avatarOnly ? option.rect.center().x() - AvatarSide / 2 : option.rect.left() + Pad;
+    const QRect avatar(avatarLeft, option.rect.top() + Pad, AvatarSide, AvatarSide);
     QFont bold = option.font;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->drawText(avatar, Qt::AlignCenter, initials(name));
+    Avatar::paint(painter, avatar, name);
     if (PresenceStatus(index.data(ConversationListModel::PresenceRole).toInt())
         != PresenceStatus::Offline) {
         const bool away = PresenceStatus(index.data(ConversationListModel::PresenceRole).toInt())
@@ -69,6 +56,10 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->setBrush(away ? QColor(0xf0, 0xa0, 0x20) : QColor(0x2e, 0xb8, 0x5c));
         painter->setPen(QPen(palette.color(QPalette::Base), 2));
         painter->drawEllipse(QRect(avatar.right() - 11, avatar.bottom() - 11, 12, 12));
+    }
+    if (avatarOnly) {
+        painter->restore();
+        return;
     }
 
     const int textLeft = avatar.right() + Pad;

@@ -6,12 +6,15 @@
 #include "core/appsettings.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
+#include "core/errortext.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
+#include "ui/attachmentstrip.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"
+#include "ui/conversationfilter.h"
 #include "ui/groupinfodialog.h"
 #include "ui/imageviewer.h"
 #include "ui/messagedelegate.h"
@@ -19,6 +22,7 @@
 #include "ui/quickswitcher.h"
 #include "ui/settingsdialog.h"
 #include "ui/trayicon.h"
+#include "ui/windowstate.h"
 #include <banter/client/clientsession.h>
 #include <banter/domain/messagecontent.h>
 
@@ -39,6 +43,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -70,7 +75,7 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_messageModel(account.messages())
     , m_contactModel(account.contacts())
     , m_notifier(account.notifier())
-    , m_filter(new QSortFilterProxyModel(this))
+    , m_filter(new ConversationFilter(this))
     , m_sideTabs(new QTabWidget(this))
     , m_search(new QLineEdit(this))
     , m_conversations(new QListView(this))
@@ -81,11 +86,14 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_emptyState(new QLabel(this))
     , m_conversationArea(new QStackedWidget(this))
     , m_composer(new Composer(this))
+    , m_strip(new AttachmentStrip(this))
+    , m_composerNote(new QLabel(this))
     , m_sendButton(new QPushButton(icon("send"), tr("Send"), this))
     , m_attachButton(new QToolButton(this))
     , m_files(account.files())
     , m_counter(new QLabel(this))
     , m_connection(new QLabel(this))
+    , m_retryNow(new QPushButton(tr("Retry now"), this))
     , m_tray(new TrayIcon(this))
 {
     setWindowTitle(tr("Banter"));
@@ -97,10 +105,15 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     setCentralWidget(splitter);
     m_connection->setObjectName(QStringLiteral("connectionState"));
     statusBar()->addPermanentWidget(m_connection);
+    m_retryNow->setObjectName(QStringLiteral("retryNow"));
+    m_retryNow->setFlat(true);
+    m_retryNow->setVisible(false);
+    statusBar()->addPermanentWidget(m_retryNow);
     m_tray->setObjectName(QStringLiteral("trayIcon"));
     buildMenus();
     updateConversationArea();
     resize(1000, 660);
+    new WindowState(this, splitter, m_settings); // size, position, splitter; narrow sidebar
     connectWidgets();
     connectAccount();
     if (QSystemTrayIcon::isSystemTrayAvailable())
@@ -117,8 +130,6 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
 QWidget *MainWindow::buildSidebar()
 {
     m_filter->setSourceModel(m_conversationModel);
-    m_filter->setFilterRole(ConversationListModel::NameRole);
-    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_search->setObjectName(QStringLiteral("conversationSearch"));
     m_search->setPlaceholderText(tr("Search conversations"));
     m_search->setClearButtonEnabled(true);
@@ -173,6 +184,9 @@ QWidget *MainWindow::buildConversationPane()
     m_composer->setMaximumHeight(96);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_counter->setObjectName(QStringLiteral("characterCounter"));
+    m_composerNote->setObjectName(QStringLiteral("composerNote"));
+    m_composerNote->setWordWrap(true);
+    m_composerNote->setVisible(false);
     m_counter->setVisible(false);
 
     auto *right = new QWidget(this);
@@ -202,15 +216,23 @@ QWidget *MainWindow::buildConversationPane()
     sendColumn->addWidget(m_counter);
     sendColumn->addWidget(m_sendButton);
     composerRow->addLayout(sendColumn);
+    rightLayout->addWidget(m_strip);
     rightLayout->addLayout(composerRow);
+    rightLayout->addWidget(m_composerNote);
     return right;
 }
 
 // What the user does in this window.
 void MainWindow::connectWidgets()
 {
-    connect(m_search, &QLineEdit::textChanged, m_filter,
-            &QSortFilterProxyModel::setFilterFixedString);
+    m_filter->attach(m_search, m_conversations);
+    // Escape closes what is open (the search box clears itself first; dialogs close
+    // themselves) and otherwise brings the keyboard back to the message box.
+    connect(new QShortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this, [this] {
+        m_search->clear();
+        if (m_composer->isEnabled())
+            m_composer->setFocus(Qt::ShortcutFocusReason);
+    });
     connect(m_conversations->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
@@ -226,16 +248,27 @@ void MainWindow::connectWidgets()
     connect(m_contactsPanel, &ContactsPanel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
-    connect(m_composer, &Composer::filesDropped, this, &MainWindow::attachFiles);
-    connect(m_composer, &Composer::imagePasted, this, &MainWindow::attachImage);
+    connect(m_composer, &Composer::filesDropped, this, &MainWindow::stageFiles);
+    connect(m_composer, &Composer::imagePasted, this, &MainWindow::stageImage);
+    connect(m_composer, &Composer::refused, this, [this](const QString &reason) {
+        m_composerNote->setText(reason);
+        m_composerNote->setVisible(true);
+    });
+    connect(m_strip, &AttachmentStrip::changed, this, [this] {
+        m_composer->setSendsWithoutText(!m_strip->isEmpty());
+        m_composer->setPlaceholderText(m_strip->isEmpty() ? tr("Write a message…")
+                                                          : tr("Add a caption…"));
+        updateCounter();
+    });
+    connect(m_retryNow, &QPushButton::clicked, &m_session, &ClientSession::reconnectNow);
     connect(m_attachButton, &QToolButton::clicked, this, &MainWindow::chooseAttachments);
     connect(static_cast<MessageDelegate *>(m_messages->itemDelegate()),
             &MessageDelegate::actionTriggered, this, &MainWindow::triggerAttachment);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateCounter);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_composer->toPlainText();
-        if (!text.trimmed().isEmpty()) {
-            send(text);
+        if (!text.trimmed().isEmpty() || !m_strip->isEmpty()) {
+            send(text.trimmed().isEmpty() ? QString() : text);
             m_composer->clear();
         }
     });
@@ -340,6 +373,10 @@ void MainWindow::openConversation(qint64 id)
         m_conversationModel->data(m_conversationModel->index(row), ConversationListModel::NameRole)
             .toString());
     m_infoButton->setVisible(conversation->type == ConversationType::Group);
+    // Each conversation has its own draft and waiting files: nothing typed for one is sent
+    // to another.
+    m_composer->setConversation(id);
+    m_strip->setConversation(id);
     if (m_messageModel->conversationId() != id) {
         static_cast<MessageDelegate *>(m_messages->itemDelegate())
             ->setShowSenderNames(conversation->type == ConversationType::Group);
@@ -366,6 +403,9 @@ void MainWindow::closeConversation(ConversationId id)
     m_title->clear();
     m_infoButton->setVisible(false);
     m_composer->clear();
+    m_composer->setConversation(0);
+    m_strip->takeItems();
+    m_strip->setConversation(0);
     updateConversationArea();
     statusBar()->showMessage(tr("You are no longer in “%1”.").arg(name), 10'000);
 }
@@ -401,7 +441,7 @@ void MainWindow::openPrivateChat(UserId user)
     m_session.createPrivate(user).then(this, [this](Result<Conversation> created) {
         if (!created) {
             statusBar()->showMessage(
-                tr("Could not start the chat: %1").arg(created.error().message), 8000);
+                tr("Could not start the chat: %1").arg(ErrorText::describe(created.error())), 8000);
             return;
         }
         m_sideTabs->setCurrentIndex(0);
@@ -531,9 +571,21 @@ void MainWindow::send(const QString &text)
     const qint64 id = m_messageModel->conversationId();
     if (!id)
         return;
+    // Files waiting in the strip go now, the text as the first one's caption.
+    if (!m_strip->isEmpty()) {
+        QString caption = text;
+        for (const AttachmentStrip::Item &item : m_strip->takeItems()) {
+            if (item.path.isEmpty())
+                attachImage(item.image, std::exchange(caption, {}));
+            else
+                attachFiles({item.path}, std::exchange(caption, {}));
+        }
+        return;
+    }
     m_session.sendMessage(id, text).then(this, [this](Result<Message> sent) {
         if (!sent)
-            statusBar()->showMessage(tr("Not sent: %1").arg(sent.error().message), 8000);
+            statusBar()->showMessage(tr("Not sent: %1").arg(ErrorText::describe(sent.error())),
+                                     8000);
     });
 }
 
@@ -550,10 +602,30 @@ void MainWindow::chooseAttachments()
         ? m_chooseFiles()
         : QFileDialog::getOpenFileNames(this, tr("Attach files"), start);
     if (!files.isEmpty())
-        attachFiles(files);
+        stageFiles(files);
 }
 
-bool MainWindow::attachFiles(const QStringList &paths)
+void MainWindow::stageFiles(const QStringList &paths)
+{
+    if (!m_messageModel->conversationId()) {
+        statusBar()->showMessage(tr("Open a conversation to send files to."), 8000);
+        return;
+    }
+    m_strip->addFiles(paths);
+    m_composer->setFocus();
+}
+
+void MainWindow::stageImage(const QImage &image)
+{
+    if (!m_messageModel->conversationId()) {
+        statusBar()->showMessage(tr("Open a conversation to send files to."), 8000);
+        return;
+    }
+    m_strip->addImage(image);
+    m_composer->setFocus();
+}
+
+bool MainWindow::attachFiles(const QStringList &paths, const QString &caption)
 {
     const ConversationId id = m_messageModel->conversationId();
     if (!id) {
@@ -562,18 +634,18 @@ bool MainWindow::attachFiles(const QStringList &paths)
     }
     bool any = false;
     for (const QString &path : paths)
-        any = m_files->send(id, path) || any;
+        any = m_files->send(id, path, {}, any ? QString() : caption) || any;
     return any;
 }
 
-bool MainWindow::attachImage(const QImage &image)
+bool MainWindow::attachImage(const QImage &image, const QString &caption)
 {
     const ConversationId id = m_messageModel->conversationId();
     if (!id) {
         statusBar()->showMessage(tr("Open a conversation to send files to."), 8000);
         return false;
     }
-    return m_files->sendImage(id, image);
+    return m_files->sendImage(id, image, caption);
 }
 
 void MainWindow::triggerAttachment(const QModelIndex &index, AttachmentBubble::Action action)
@@ -584,8 +656,18 @@ void MainWindow::triggerAttachment(const QModelIndex &index, AttachmentBubble::A
         showImage(index);
         break;
     case AttachmentBubble::Action::Download:
-        m_files->download(attachment);
+        m_files->saveToDownloads(attachment);
         break;
+    case AttachmentBubble::Action::ShowInFolder: {
+        const FileState here = m_files->checkedState(attachment.fileId);
+        const QUrl folder = QUrl::fromLocalFile(QFileInfo(here.localPath).absolutePath());
+        if (here.status == FileStatus::Finished
+            && !(m_openUrl ? m_openUrl(folder) : QDesktopServices::openUrl(folder)))
+            statusBar()->showMessage(tr("No application could show the folder %1.")
+                                         .arg(QDir::toNativeSeparators(folder.toLocalFile())),
+                                     8000);
+        break;
+    }
     case AttachmentBubble::Action::Cancel:
         if (const quint64 upload = index.data(MessageListModel::UploadIdRole).toULongLong())
             m_files->cancelUpload(upload);
@@ -656,7 +738,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             const QStringList files = localFiles(drop->mimeData());
             if (!files.isEmpty()) {
                 drop->acceptProposedAction();
-                attachFiles(files);
+                stageFiles(files);
                 return true;
             }
             break;
@@ -717,13 +799,15 @@ void MainWindow::updateConnectionState()
         m_connection->setText(tr("Disconnected"));
         break;
     }
+    m_retryNow->setVisible(m_session.state() == ClientSession::State::Reconnecting);
 }
 
 void MainWindow::logOut()
 {
     m_session.logout().then(this, [this](Result<Done> done) {
         if (!done) {
-            statusBar()->showMessage(tr("Could not log out: %1").arg(done.error().message), 8000);
+            statusBar()->showMessage(
+                tr("Could not log out: %1").arg(ErrorText::describe(done.error())), 8000);
             return;
         }
         m_quitting = true;
@@ -736,6 +820,9 @@ void MainWindow::updateCounter()
     const int used = MessageContent::characterCount(m_composer->toPlainText());
     m_counter->setVisible(used >= CounterThreshold);
     m_counter->setText(QString::number(MessageContent::MaxTextLength - used));
+    // The reason Enter gave stays until the text can be sent again.
+    if (m_composerNote->isVisible() && m_composer->checkLength())
+        m_composerNote->setVisible(false);
     m_sendButton->setEnabled(m_messageModel->conversationId() != 0
                              && used <= MessageContent::MaxTextLength);
 }

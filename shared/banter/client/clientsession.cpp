@@ -218,6 +218,11 @@ void ClientSession::connectToServer(const QUrl &url)
     d->channel.open(url);
 }
 
+void ClientSession::reconnectNow()
+{
+    d->channel.reconnectNow();
+}
+
 void ClientSession::disconnectFromServer()
 {
     d->channel.close();
