@@ -43,9 +43,11 @@ QString ErrorText::tryAgainIn(qint64 retryAfterMs)
         return tr("Try again in a moment.");
     // Rounded up: "in 0 seconds" would invite a retry that is still too early.
     const qint64 seconds = (retryAfterMs + 999) / 1000;
+    if (seconds == 1)
+        return tr("Try again in 1 second.");
     if (seconds < 120)
-        return tr("Try again in %n second(s).", nullptr, int(seconds));
-    return tr("Try again in %n minute(s).", nullptr, int((seconds + 59) / 60));
+        return tr("Try again in %1 seconds.").arg(seconds);
+    return tr("Try again in %1 minutes.").arg((seconds + 59) / 60);
 }
 
 QString ErrorText::forCode(const Error &error)

@@ -48,7 +48,8 @@ bool Composer::checkLength(QString *reason) const
     if (over <= 0)
         return true;
     if (reason)
-        *reason = tr("Too long to send: remove %n character(s).", nullptr, over);
+        *reason = over == 1 ? tr("Too long to send: remove 1 character.")
+                            : tr("Too long to send: remove %1 characters.").arg(over);
     return false;
 }
 

@@ -261,7 +261,7 @@ bool SignInDialog::validate()
     }
     if (!validatePassword(m_password->text())) {
         showError(m_password,
-                  tr("A password needs at least %n character(s).", nullptr, MinPasswordLength));
+                  tr("A password needs at least %1 characters.").arg(MinPasswordLength));
         return false;
     }
     if (m_confirm->text() != m_password->text()) {
@@ -270,7 +270,7 @@ bool SignInDialog::validate()
     }
     if (!validateDisplayName(m_displayName->text().trimmed())) {
         showError(m_displayName,
-                  tr("A display name has at most %n character(s).", nullptr, MaxDisplayNameLength));
+                  tr("A display name has at most %1 characters.").arg(MaxDisplayNameLength));
         return false;
     }
     return true;
