@@ -42,15 +42,18 @@ bool ConversationFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     return false;
 }
 
+void ConversationFilter::setSearchText(const QString &text)
+{
+    m_text = text.trimmed();
+    invalidateFilter();
+}
+
 void ConversationFilter::attach(QLineEdit *search, QListView *list)
 {
     m_search = search;
     m_list = list;
     // The text as it is, not a pattern: "c++" or "a.b" mean what they say.
-    connect(search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_text = text.trimmed();
-        invalidateFilter();
-    });
+    connect(search, &QLineEdit::textChanged, this, &ConversationFilter::setSearchText);
     search->installEventFilter(this);
 }
 

@@ -22,6 +22,8 @@ public:
 
     // The source must be a ConversationListModel.
     void setSourceModel(QAbstractItemModel *source) override;
+    // What to look for (as typed, not a pattern); empty shows every conversation.
+    void setSearchText(const QString &text);
 
     // Makes `search` drive the filter over `list`: the filter follows the text (as typed,
     // not a pattern); Enter opens the first result (and the composer takes the keyboard),

@@ -23,6 +23,7 @@
 #include "ui/messagedelegate.h"
 #include "ui/newchatdialog.h"
 #include "ui/peoplepicker.h"
+#include "ui/quickswitcher.h"
 #include "ui/signindialog.h"
 #include "ui/windowstate.h"
 #include "waiting.h"
@@ -448,6 +449,13 @@ void TestDesktopEveryday::searchMatchesMembers()
     QTest::keyClick(search, Qt::Key_Escape);
     QVERIFY(search->text().isEmpty());
     QCOMPARE(list->model()->rowCount(), 3);
+
+    // The quick switcher (Ctrl+K) matches the same way.
+    QuickSwitcher *switcher = window->showQuickSwitcher();
+    QTest::keyClicks(switcher->findChild<QLineEdit *>(), u"carol"_s);
+    QCOMPARE(visibleNames(switcher->findChild<QListView *>()->model()),
+             QStringList{u"Weekend trip"_s});
+    switcher->reject();
 }
 
 void TestDesktopEveryday::avatarInitials()
