@@ -14,9 +14,10 @@ packages=(
 if [[ "${1:-}" == "--test" ]]; then
     # A real PostgreSQL server, a private D-Bus session with gnome-keyring for the keychain
     # tests, Xvfb for looking at the client in a real window (and scripts/screenshots.sh),
-    # and the checks the test command runs: clang-format, clang-tidy, Doxygen.
+    # and the checks the test command runs: clang-format, clang-tidy, Doxygen. A CJK font, so
+    # that the Chinese screenshots show characters rather than boxes.
     packages+=(postgresql postgresql-contrib dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
-        clang-format clang-tidy doxygen)
+        clang-format clang-tidy doxygen fonts-wqy-microhei)
 fi
 
 missing=()

@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int MaxImageSide = 280;
 constexpr int MinImageSide = 64;
-constexpr int FileCardWidth = 300;
+constexpr int FileCardWidth = 360; // three buttons and the time beside them
 constexpr int IconSide = 40;
 constexpr int Gap = 8;
 constexpr int BarHeight = 4;

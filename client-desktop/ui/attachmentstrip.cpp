@@ -62,7 +62,7 @@ AttachmentStrip::AttachmentStrip(QWidget *parent)
 
 QString AttachmentStrip::sizeText(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(bytes); // as the bubbles say it
 }
 
 void AttachmentStrip::setConversation(ConversationId id)

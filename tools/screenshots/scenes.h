@@ -15,5 +15,8 @@ namespace Banter::Screenshots {
 bool shootChat(const QDir &out);
 // Files and images sent and received, and the image viewer: files-*.png.
 bool shootFiles(const QDir &out);
+// The trust dialog of a first meeting with a self-signed server (both palettes and in
+// Chinese) and the sign-in dialog's mismatch note: trust-*.png, signin-mismatch-light.png.
+bool shootTrust(const QDir &out);
 
 } // namespace Banter::Screenshots
