@@ -571,18 +571,17 @@ void MainWindow::send(const QString &text)
     const qint64 id = m_messageModel->conversationId();
     if (!id)
         return;
-    // Files waiting in the strip go now, the text as the first one's caption.
-    if (!m_strip->isEmpty()) {
-        QString caption = text;
-        for (const AttachmentStrip::Item &item : m_strip->takeItems()) {
-            if (item.path.isEmpty())
-                attachImage(item.image, std::exchange(caption, {}));
-            else
-                attachFiles({item.path}, std::exchange(caption, {}));
-        }
-        return;
+    // Files waiting in the strip go now, the text as the caption of the first that can go;
+    // if none can, the text still goes, as a message of its own.
+    QString caption = text;
+    for (const AttachmentStrip::Item &item : m_strip->takeItems()) {
+        if (item.path.isEmpty() ? attachImage(item.image, caption)
+                                : attachFiles({item.path}, caption))
+            caption.clear();
     }
-    m_session.sendMessage(id, text).then(this, [this](Result<Message> sent) {
+    if (caption.trimmed().isEmpty())
+        return;
+    m_session.sendMessage(id, caption).then(this, [this](Result<Message> sent) {
         if (!sent)
             statusBar()->showMessage(tr("Not sent: %1").arg(ErrorText::describe(sent.error())),
                                      8000);

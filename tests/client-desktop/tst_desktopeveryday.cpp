@@ -551,6 +551,17 @@ void TestDesktopEveryday::previewStripSendsWithCaption()
     QTRY_COMPARE(received.count(), 3);
     QCOMPARE(received.last().first().value<Message>().type, MessageType::Image);
     QVERIFY(received.last().first().value<Message>().content.isEmpty());
+
+    // A file that vanished before Enter cannot go; its caption is not lost with it.
+    const QString gone = m_dir.filePath(u"gone.txt"_s);
+    QVERIFY(writeFile(gone, "soon gone"));
+    window->stageFiles({gone});
+    QVERIFY(QFile::remove(gone));
+    QTest::keyClicks(composer, u"the words still go"_s);
+    QTest::keyClick(composer, Qt::Key_Return);
+    QTRY_COMPARE(received.count(), 4);
+    QCOMPARE(received.last().first().value<Message>().type, MessageType::Text);
+    QCOMPARE(received.last().first().value<Message>().content, u"the words still go"_s);
 }
 
 // "Download" puts the file in the Downloads folder; a name already there gets a numbered

@@ -14,8 +14,12 @@
 #include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -48,6 +52,7 @@ private Q_SLOTS:
     void typedAddressMeansWss();
     void pinsAreKeptInTheSettings();
     void firstUseAsks();
+    void signInWaitsForTrustThenGoesOn();
     void changedCertificateWarnsAndTrustsOnlyWhenAsked();
     void settingsDialogSaysHowTheConnectionIsSecured();
 
@@ -138,6 +143,35 @@ void TestDesktopTls::firstUseAsks()
     QVERIFY(QTest::qWaitFor([&] { return session.state() == ClientSession::State::Connected; }));
     QCOMPARE(settings.pinnedCertificates().value(key), sha);
     QCOMPARE(CertificatePin::fingerprint(session.pinnedPeerCertificate()), sha);
+    SessionCloser closer{{&session}};
+}
+
+// The first minute: the sign-in dialog meets a new self-signed server, says the certificate
+// needs the user's decision, and once the user trusts it signs in by itself.
+void TestDesktopTls::signInWaitsForTrustThenGoesOn()
+{
+    TestServer server(TestServer::tlsConfig());
+    QVERIFY(server.start());
+    AppSettings settings(m_dir.filePath(u"signin.ini"_s));
+    ClientSession session;
+    session.setOptions(AppSettings::sessionOptions());
+    CertificateGuard guard(session, settings);
+    SignInDialog dialog(session);
+    dialog.show();
+    dialog.serverField()->setEditText(server.url().toString());
+    dialog.createAccountBox()->setChecked(true);
+    QTest::keyClicks(dialog.usernameField(), u"alice"_s);
+    QTest::keyClicks(dialog.passwordField(), u"correct horse"_s);
+    QTest::keyClicks(dialog.confirmField(), u"correct horse"_s);
+    dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(
+        QTest::qWaitFor([&] { return guard.trustDialog() && guard.trustDialog()->isVisible(); }));
+    QVERIFY(QTest::qWaitFor([&] { return dialog.statusText().contains(u"fingerprint"_s); }));
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    guard.trustDialog()->trustButton()->click();
+    QVERIFY(QTest::qWaitFor([&] { return dialog.result() == QDialog::Accepted; }));
+    QVERIFY(QTest::qWaitFor([&] { return session.isReady(); }));
+    QCOMPARE(session.currentUser().username, u"alice"_s);
     SessionCloser closer{{&session}};
 }
 
