@@ -7,10 +7,13 @@
 #include "ui/messagedelegate.h"
 #include <banter/domain/presence.h>
 
+#include <QAbstractItemView>
 #include <QDateTime>
+#include <QHelpEvent>
 #include <QIcon>
 #include <QLocale>
 #include <QPainter>
+#include <QToolTip>
 
 namespace Banter::Desktop {
 
@@ -19,6 +22,31 @@ constexpr int AvatarSide = 40;
 constexpr int Pad = 10;
 
 } // namespace
+
+namespace {
+// What can be seen of a row: a list keeps its rows' width when it narrows (the rows are
+// laid out once, all the same size), so the view's width is what limits it.
+int visibleWidth(const QStyleOptionViewItem &option)
+{
+    return option.widget ? qMin(option.rect.width(), option.widget->width()) : option.rect.width();
+}
+} // namespace
+
+bool ConversationDelegate::isAvatarOnly(int rowWidth)
+{
+    return rowWidth < AvatarSide + 8 * Pad;
+}
+
+bool ConversationDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                     const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip && isAvatarOnly(visibleWidth(option))) {
+        QToolTip::showText(event->globalPos(),
+                           index.data(ConversationListModel::NameRole).toString(), view);
+        return true;
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
+}
 
 QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
@@ -41,9 +69,9 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
 
     const QString name = index.data(ConversationListModel::NameRole).toString();
     // A collapsed sidebar (a narrow window) has room for the avatar only, centred.
-    const bool avatarOnly = option.rect.width() < AvatarSide + 8 * Pad;
-    const int avatarLeft =
-        avatarOnly ? option.rect.center().x() - AvatarSide / 2 : option.rect.left() + Pad;
+    const bool avatarOnly = isAvatarOnly(visibleWidth(option));
+    const int avatarLeft = avatarOnly ? option.rect.left() + (visibleWidth(option) - AvatarSide) / 2
+                                      : option.rect.left() + Pad;
     const QRect avatar(avatarLeft, option.rect.top() + Pad, AvatarSide, AvatarSide);
     QFont bold = option.font;
     bold.setBold(true);

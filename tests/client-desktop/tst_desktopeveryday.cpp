@@ -37,6 +37,7 @@
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -47,6 +48,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QToolTip>
 
 using namespace Banter;
 using namespace Banter::Desktop;
@@ -352,9 +354,12 @@ void TestDesktopEveryday::narrowWindowCollapsesTheSidebar()
     DesktopFixture fixture;
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s);
-    QVERIFY(alice);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob Martin"_s);
+    QVERIFY(alice && bob);
+    QVERIFY(await(alice->createPrivate(bob->currentUser().id)));
     MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
     auto *state = window->findChild<WindowState *>();
     auto *search = window->findChild<QLineEdit *>(u"conversationSearch"_s);
     QWidget *sidebar = window->findChild<QSplitter *>()->widget(0);
@@ -367,10 +372,34 @@ void TestDesktopEveryday::narrowWindowCollapsesTheSidebar()
     QTRY_VERIFY(state->isSidebarCollapsed());
     QTRY_COMPARE(sidebar->width(), WindowState::CollapsedSidebarWidth);
     QVERIFY(!search->isVisible());
+    // Avatars only: the name is the avatar's tooltip (shown in the active window).
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    auto *list = window->findChild<QListView *>(u"conversationView"_s);
+    const QRect row = list->visualRect(list->model()->index(0, 0));
+    const QPoint avatar(list->viewport()->width() / 2, row.center().y());
+    QHelpEvent tip(QEvent::ToolTip, avatar, list->viewport()->mapToGlobal(avatar));
+    QApplication::sendEvent(list->viewport(), &tip);
+    QTRY_COMPARE(QToolTip::text(), u"Bob Martin"_s);
+    QToolTip::hideText();
     window->resize(1000, 660);
     QTRY_VERIFY(!state->isSidebarCollapsed());
     QTRY_COMPARE(sidebar->width(), wide);
     QVERIFY(search->isVisible());
+
+    // A window that starts narrow (as it was left) lays its rows out again when widened.
+    window->resize(WindowState::NarrowWidth - 100, 660);
+    QTRY_VERIFY(state->isSidebarCollapsed());
+    window->hide();
+    MainWindow *again = fixture.showWindow(*alice, *m_settings);
+    QVERIFY(again);
+    QTRY_COMPARE(again->account().conversations()->rowCount(), 1);
+    QVERIFY(again->findChild<WindowState *>()->isSidebarCollapsed());
+    again->resize(1000, 660);
+    auto *againList = again->findChild<QListView *>(u"conversationView"_s);
+    QTRY_VERIFY(againList->viewport()->width() > 200);
+    QTRY_COMPARE(againList->visualRect(againList->model()->index(0, 0)).width(),
+                 againList->viewport()->width());
 }
 
 void TestDesktopEveryday::escapeAndNewChatFocus()
