@@ -6,6 +6,7 @@
 
 #include <QEvent>
 #include <QLineEdit>
+#include <QListView>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
@@ -73,8 +74,13 @@ void WindowState::updateSidebar()
     }
     if (auto *search = sidebar->findChild<QLineEdit *>(QStringLiteral("conversationSearch")))
         search->setVisible(!narrow);
+    // Rows keep their wide layout; the column shows their avatars, with no scroll bar.
+    if (auto *list = sidebar->findChild<QListView *>(QStringLiteral("conversationView")))
+        list->setHorizontalScrollBarPolicy(narrow ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
     if (narrow) {
         sidebar->setFixedWidth(CollapsedSidebarWidth);
+        // The rest of the window goes to the conversation.
+        m_splitter->setSizes({CollapsedSidebarWidth, m_window->width()});
     } else {
         sidebar->setMinimumWidth(0);
         sidebar->setMaximumWidth(QWIDGETSIZE_MAX);

@@ -372,6 +372,9 @@ void TestDesktopEveryday::narrowWindowCollapsesTheSidebar()
     QTRY_VERIFY(state->isSidebarCollapsed());
     QTRY_COMPARE(sidebar->width(), WindowState::CollapsedSidebarWidth);
     QVERIFY(!search->isVisible());
+    // The conversation takes the room the sidebar gave up.
+    QWidget *pane = window->findChild<QSplitter *>()->widget(1);
+    QTRY_VERIFY(pane->width() >= window->width() - WindowState::CollapsedSidebarWidth - 20);
     // Avatars only: the name is the avatar's tooltip (shown in the active window).
     window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window));

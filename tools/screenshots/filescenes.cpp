@@ -180,6 +180,15 @@ bool shootFiles(const QDir &out)
     composer->clear();
     if (!stripDark)
         return false;
+    // A narrow window: the sidebar folds to a column of avatars.
+    window->resize(620, 820);
+    settle(300);
+    viewOf<MessageListModel>(window.get())->scrollToBottom();
+    settle(100);
+    if (!save(out, u"files-narrow-light"_s, window.get()))
+        return false;
+    window->resize(1000, 820);
+    settle(200);
 
     ImageViewer *viewer =
         bobWindow->showImage(received->index(rowOfFile(received, u"Lake at sunset.png"_s)));
