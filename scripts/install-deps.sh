@@ -14,10 +14,11 @@ packages=(
 if [[ "${1:-}" == "--test" ]]; then
     # A real PostgreSQL server, a private D-Bus session with gnome-keyring for the keychain
     # tests and dunst for the notification tests, Xvfb for looking at the client in a real
-    # window (and scripts/screenshots.sh),
-    # and the checks the test command runs: clang-format, clang-tidy, Doxygen.
+    # window (and scripts/screenshots.sh), and the checks the test command runs: clang-format,
+    # clang-tidy, Doxygen. A CJK font, so that the Chinese screenshots show characters rather
+    # than boxes.
     packages+=(postgresql postgresql-contrib dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
-        dunst clang-format clang-tidy doxygen)
+        dunst clang-format clang-tidy doxygen fonts-wqy-microhei)
 fi
 
 missing=()

@@ -72,9 +72,7 @@ int main(int argc, char *argv[])
     UiLanguage::apply(settings.language()); // the settings dialog switches it later
 
     ClientSession session;
-    ClientSession::Options options;
-    options.clientName = QStringLiteral("banter-desktop");
-    session.setOptions(options);
+    session.setOptions(AppSettings::sessionOptions());
     AccountStore store;
     // Pins of servers met before, and the loud question when one presents another certificate.
     CertificateGuard certificates(session, settings);

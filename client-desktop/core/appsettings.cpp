@@ -15,6 +15,8 @@ const QString StartMinimisedKey = QStringLiteral("ui/startMinimised");
 const QString NotificationsKey = QStringLiteral("notifications/enabled");
 const QString MutedKey = QStringLiteral("notifications/muted");
 const QString PinsKey = QStringLiteral("tls/pinnedCertificates");
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString SplitterKey = QStringLiteral("window/splitter");
 } // namespace
 
 AppSettings::AppSettings()
@@ -122,6 +124,35 @@ void AppSettings::setPinnedCertificate(const QString &server, const QByteArray &
 void AppSettings::sync()
 {
     m_settings->sync();
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return m_settings->value(GeometryKey).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(GeometryKey, geometry);
+}
+
+QByteArray AppSettings::splitterState() const
+{
+    return m_settings->value(SplitterKey).toByteArray();
+}
+
+void AppSettings::setSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(SplitterKey, state);
+}
+
+ClientSession::Options AppSettings::sessionOptions()
+{
+    ClientSession::Options options;
+    options.clientName = QStringLiteral("banter-desktop");
+    options.reconnectMaxMs = ReconnectMaxMs;
+    options.trustOnFirstUse = false; // CertificateGuard shows the fingerprint and asks
+    return options;
 }
 
 } // namespace Banter::Desktop

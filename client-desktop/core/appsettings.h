@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/client/clientsession.h>
 #include <banter/domain/ids.h>
 
 #include <QByteArray>
@@ -43,7 +44,19 @@ public:
     // pinned the first time the server was met. An empty sha256 forgets the server's pin.
     QHash<QString, QByteArray> pinnedCertificates() const;
     void setPinnedCertificate(const QString &server, const QByteArray &sha256);
+    // The main window's geometry (QWidget::saveGeometry) and its splitter's state, as the
+    // user left them; empty the first time.
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &state);
     void sync();
+
+    // How the desktop's session behaves: it names itself, asks before trusting a
+    // self-signed certificate (CertificateGuard), and after a loss tries again within a
+    // few seconds, as suits a server on the LAN, rather than backing off to half a minute.
+    static ClientSession::Options sessionOptions();
+    static constexpr int ReconnectMaxMs = 4000;
 
 private:
     std::unique_ptr<QSettings> m_settings;

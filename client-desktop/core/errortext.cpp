@@ -14,7 +14,8 @@ QString ErrorText::forFailure(ClientFailure failure, const QString &subject)
     case ClientFailure::CertificateInvalid:
         return tr("The server's certificate is not valid.");
     case ClientFailure::CertificateNotTrustedYet:
-        return tr("The server's certificate is not trusted yet.");
+        return tr("The server's certificate is not trusted yet: compare its fingerprint and "
+                  "choose whether to trust it.");
     case ClientFailure::CertificateChanged:
         return tr("The server's certificate has changed since the last connection.");
     case ClientFailure::FileUnreadable:
@@ -36,11 +37,63 @@ QString ErrorText::forFailure(ClientFailure failure, const QString &subject)
     return {};
 }
 
+QString ErrorText::tryAgainIn(qint64 retryAfterMs)
+{
+    if (retryAfterMs <= 0)
+        return tr("Try again in a moment.");
+    // Rounded up: "in 0 seconds" would invite a retry that is still too early.
+    const qint64 seconds = (retryAfterMs + 999) / 1000;
+    if (seconds == 1)
+        return tr("Try again in 1 second.");
+    if (seconds < 120)
+        return tr("Try again in %1 seconds.").arg(seconds);
+    return tr("Try again in %1 minutes.").arg((seconds + 59) / 60);
+}
+
+QString ErrorText::forCode(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::BadRequest:
+        return tr("The server did not accept what was sent.");
+    case ErrorCode::UnknownType:
+    case ErrorCode::UnsupportedVersion:
+        return tr("The server runs a version of Banter that does not understand this one; "
+                  "update Banter or ask the server's administrator.");
+    case ErrorCode::Unauthenticated:
+        return tr("You are not signed in.");
+    case ErrorCode::InvalidCredentials:
+        return tr("Wrong username or password.");
+    case ErrorCode::TokenExpired:
+        return tr("Your sign-in has expired; sign in again.");
+    case ErrorCode::Forbidden:
+        return tr("You are not allowed to do that.");
+    case ErrorCode::NotFound:
+        return tr("That no longer exists, or you cannot see it.");
+    case ErrorCode::Conflict:
+        return tr("That is already taken.");
+    case ErrorCode::RateLimited:
+        return tr("Too many attempts.") + u' ' + tryAgainIn(error.retryAfterMs);
+    case ErrorCode::TooLarge:
+        return tr("That is larger than the server accepts.");
+    case ErrorCode::LimitExceeded:
+        return tr("A limit of the server has been reached.");
+    case ErrorCode::RegistrationClosed:
+        return tr("This server does not accept new accounts; ask its administrator for one.");
+    case ErrorCode::Blocked:
+        return tr("The recipient has blocked you.");
+    case ErrorCode::Internal:
+        return tr("The server ran into a problem; nothing was changed. Try again later.");
+    case ErrorCode::Unavailable:
+        return tr("The server cannot be reached right now. Try again later.");
+    }
+    return tr("The server refused the request.");
+}
+
 QString ErrorText::describe(const Error &error, const QString &subject)
 {
     if (error.failure != ClientFailure::None)
         return forFailure(error.failure, subject);
-    return error.message;
+    return forCode(error);
 }
 
 } // namespace Banter::Desktop

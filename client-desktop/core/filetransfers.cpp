@@ -148,11 +148,12 @@ QString FileTransfers::describe(const Error &error, const QString &name)
     case ErrorCode::Unavailable:
         return tr("The server could not handle “%1” right now; try again later.").arg(shown);
     default:
-        return tr("“%1”: %2").arg(shown, error.message);
+        return tr("“%1”: %2").arg(shown, ErrorText::forCode(error));
     }
 }
 
-bool FileTransfers::send(ConversationId conversation, const QString &localPath, const QString &name)
+bool FileTransfers::send(ConversationId conversation, const QString &localPath, const QString &name,
+                         const QString &caption)
 {
     const QFileInfo info(localPath);
     QString label = name.isEmpty() ? info.fileName() : name;
@@ -173,6 +174,7 @@ bool FileTransfers::send(ConversationId conversation, const QString &localPath, 
     Upload upload;
     upload.id = m_client.upload(localPath, label);
     upload.conversationId = conversation;
+    upload.caption = caption;
     upload.localPath = localPath;
     upload.name = label;
     upload.size = info.size();
@@ -216,7 +218,8 @@ void FileTransfers::removeOldPastes(const QString &dir)
     }
 }
 
-bool FileTransfers::sendImage(ConversationId conversation, const QImage &image)
+bool FileTransfers::sendImage(ConversationId conversation, const QImage &image,
+                              const QString &caption)
 {
     if (image.isNull())
         return false;
@@ -225,13 +228,16 @@ bool FileTransfers::sendImage(ConversationId conversation, const QImage &image)
     const QString dir = cacheDir() + u"/pasted"_s;
     QDir().mkpath(dir);
     removeOldPastes(dir);
-    const QString path =
-        dir + u'/' + QString::number(QDateTime::currentMSecsSinceEpoch()) + u".png"_s;
+    // Several pastes sent at once share the millisecond: each gets a file of its own.
+    const QString stem = dir + u'/' + QString::number(QDateTime::currentMSecsSinceEpoch());
+    QString path = stem + u".png"_s;
+    for (int n = 1; QFileInfo::exists(path); ++n)
+        path = stem + u'-' + QString::number(n) + u".png"_s;
     if (!image.save(path, "PNG")) {
         Q_EMIT errorOccurred(tr("The pasted image could not be saved to %1.").arg(dir));
         return false;
     }
-    return send(conversation, path, name);
+    return send(conversation, path, name, caption);
 }
 
 void FileTransfers::makeImageInfo(TransferClient::TransferId id, const QString &path)
@@ -396,6 +402,7 @@ void FileTransfers::sendMessageFor(Upload &upload)
     request.conversationId = upload.conversationId;
     request.type = MessageType::File;
     request.attachment = TransferClient::attachmentFor(file);
+    request.content = upload.caption;
     // The server decides what is an image (it sniffs the bytes); an image it accepts needs
     // the size, and gets the thumbnail the recipient shows before downloading.
     if (file.mimeType.startsWith(u"image/"_s) && upload.width > 0 && upload.height > 0) {
@@ -554,6 +561,55 @@ void FileTransfers::saveAs(const Attachment &attachment, const QString &target)
         m_downloads[attachment.fileId].copyTo.append(target);
         return;
     }
+}
+
+QString FileTransfers::downloadDir() const
+{
+    if (!m_downloadDir.isEmpty())
+        return m_downloadDir;
+    return QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+}
+
+QString FileTransfers::freePath(const QString &dir, const QString &name, int from)
+{
+    const QFileInfo info(name);
+    // "archive.tar.gz" → "archive (1).tar.gz"; a name without a dot gets the number at the end.
+    const QString base = info.completeBaseName().isEmpty() ? name : info.baseName();
+    const QString suffix = base == name ? QString() : name.mid(base.size());
+    auto taken = [](const QString &path) {
+        return QFileInfo::exists(path) || QFileInfo::exists(path + u".part"_s);
+    };
+    auto numbered = [&](int n) -> QString {
+        if (n == 0)
+            return dir + u'/' + name;
+        return dir + u'/' + base + u" ("_s + QString::number(n) + u')' + suffix;
+    };
+    int n = from;
+    while (taken(numbered(n)))
+        ++n;
+    return numbered(n);
+}
+
+QString FileTransfers::saveToDownloads(const Attachment &attachment)
+{
+    const QString dir = downloadDir();
+    if (!QDir().mkpath(dir)) {
+        Q_EMIT errorOccurred(tr("Could not save to %1.").arg(dir));
+        return {};
+    }
+    QString target = freePath(dir, safeFileName(attachment.name));
+    // A name another download is on its way to is taken too, though nothing is on the disk.
+    QSet<QString> planned;
+    for (const Download &d : std::as_const(m_downloads)) {
+        if (d.id)
+            planned.insert(d.path);
+        for (const QString &copy : d.copyTo)
+            planned.insert(copy);
+    }
+    for (int n = 1; planned.contains(target); ++n)
+        target = freePath(dir, safeFileName(attachment.name), n);
+    saveAs(attachment, target);
+    return target;
 }
 
 void FileTransfers::copyFile(const QString &fileId, const QString &from, const QString &to)

@@ -61,6 +61,7 @@ public:
         int width = 0;
         int height = 0;
         QByteArray thumbnail;
+        QString caption; // the message's text
         std::optional<Protocol::FileInfo> uploaded; // set once the server stored it
     };
 
@@ -79,9 +80,11 @@ public:
 
     // Sending. Checks what can be checked locally first (readable, not empty) and returns
     // false with a reason in errorOccurred() if the file cannot be sent at all.
-    bool send(ConversationId conversation, const QString &localPath, const QString &name = {});
+    // The caption is the message's text, sent with the file.
+    bool send(ConversationId conversation, const QString &localPath, const QString &name = {},
+              const QString &caption = {});
     // Saves the image as PNG in the cache and sends it; for paste.
-    bool sendImage(ConversationId conversation, const QImage &image);
+    bool sendImage(ConversationId conversation, const QImage &image, const QString &caption = {});
     void cancelUpload(TransferClient::TransferId id);
     QList<Upload> uploads(ConversationId conversation) const;
     const Upload *upload(TransferClient::TransferId id) const;
@@ -99,6 +102,16 @@ public:
     void cancelDownload(const QString &fileId);
     // Copies the file to target once it is here; downloads straight to target when it is not.
     void saveAs(const Attachment &attachment, const QString &target);
+    // "Download": saves the file in the user's Downloads folder under its own name, or a
+    // numbered copy of it ("report (1).pdf") when that name is taken; never overwrites.
+    // Returns where it goes.
+    QString saveToDownloads(const Attachment &attachment);
+    // Defaults to QStandardPaths::DownloadLocation.
+    void setDownloadDir(const QString &dir) { m_downloadDir = dir; }
+    QString downloadDir() const;
+    // `name` in `dir`, or the first of "name (1).ext", "name (2).ext", … that is free (no
+    // file and no partial download there), starting from number `from` (0: the name itself).
+    static QString freePath(const QString &dir, const QString &name, int from = 0);
     // Starts the download of an image to show, within AutoDownloadImageBytes.
     void fetchImage(const Attachment &attachment);
     // The downloaded image scaled to a bubble, or null while there is none (yet, or again:
@@ -159,6 +172,7 @@ private:
     ClientSession &m_session;
     TransferClient m_client;
     QString m_cacheDir;
+    QString m_downloadDir;
     std::map<TransferClient::TransferId, Upload> m_uploads;
     QHash<TransferClient::TransferId, QString> m_downloadIds; // transfer → file id
     mutable QHash<QString, Download> m_downloads; // by file id; state() learns from the cache

@@ -3,7 +3,7 @@
 #include "ui/accountbadge.h"
 
 #include "core/ownpresence.h"
-#include "ui/avatarimage.h"
+#include "ui/avatar.h"
 #include <banter/client/clientsession.h>
 
 #include <QActionGroup>
@@ -109,7 +109,7 @@ void AccountBadge::refresh()
     m_server->setText(serverName(m_session.url()));
     const qreal ratio = devicePixelRatioF();
     QPixmap avatar =
-        QPixmap::fromImage(AvatarImage::render(name, int(std::lround(AvatarSize * ratio))));
+        QPixmap::fromImage(Avatar::render(name, int(std::lround(AvatarSize * ratio))));
     avatar.setDevicePixelRatio(ratio);
     m_avatar->setPixmap(avatar);
     const bool away = m_presence.status() == PresenceStatus::Away;

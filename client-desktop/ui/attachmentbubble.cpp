@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int MaxImageSide = 280;
 constexpr int MinImageSide = 64;
-constexpr int FileCardWidth = 300;
+constexpr int FileCardWidth = 360; // three buttons and the time beside them
 constexpr int IconSide = 40;
 constexpr int Gap = 8;
 constexpr int BarHeight = 4;
@@ -101,7 +101,7 @@ QList<AttachmentBubble::Action> AttachmentBubble::actions(const QModelIndex &ind
     if (isBusy(status))
         return {Action::Cancel};
     if (status == FileStatus::Finished)
-        return {Action::Open, Action::SaveAs};
+        return {Action::Open, Action::ShowInFolder, Action::SaveAs};
     return {Action::Download, Action::SaveAs};
 }
 
@@ -116,6 +116,8 @@ QString AttachmentBubble::actionText(Action action)
         return tr("Open");
     case Action::SaveAs:
         return tr("Save as…");
+    case Action::ShowInFolder:
+        return tr("Show in folder");
     case Action::View:
     case Action::None:
         break;

@@ -19,7 +19,7 @@ class AttachmentBubble
 {
     Q_DECLARE_TR_FUNCTIONS(AttachmentBubble)
 public:
-    enum class Action { None, View, Download, Cancel, Open, SaveAs };
+    enum class Action { None, View, Download, Cancel, Open, SaveAs, ShowInFolder };
 
     static bool isAttachment(const QModelIndex &index);
     static bool isImage(const QModelIndex &index);

@@ -3,6 +3,7 @@
 #include "ui/certificateguard.h"
 
 #include "core/appsettings.h"
+#include "ui/trustdialog.h"
 #include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
 
@@ -23,6 +24,9 @@ CertificateGuard::CertificateGuard(ClientSession &session, AppSettings &settings
     , m_dialogParent(dialogParent)
 {
     m_session.setPinnedCertificates(m_settings.pinnedCertificates());
+    ClientSession::Options options = m_session.options();
+    options.trustOnFirstUse = false; // a first meeting is refused, then asked about here
+    m_session.setOptions(options);
     connect(&m_session, &ClientSession::certificatePinned, this,
             [this](const QString &server, const QByteArray &sha256) {
                 m_settings.setPinnedCertificate(server, sha256);
@@ -36,6 +40,7 @@ CertificateGuard::CertificateGuard(ClientSession &session, AppSettings &settings
 CertificateGuard::~CertificateGuard()
 {
     delete m_warning;
+    delete m_question;
 }
 
 QString CertificateGuard::describe(const QSslCertificate &certificate)
@@ -53,8 +58,10 @@ QString CertificateGuard::describe(const QSslCertificate &certificate)
 void CertificateGuard::onRefused(const QString &server, const QByteArray &pinned,
                                  const QSslCertificate &presented)
 {
-    if (m_warning)
+    if (m_warning || m_question)
         return; // one question at a time; the session is stopped until it is answered
+    if (pinned.isEmpty())
+        return askFirstUse(server, presented);
     auto *box = new QMessageBox(m_dialogParent);
     m_warning = box;
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -84,15 +91,30 @@ void CertificateGuard::onRefused(const QString &server, const QByteArray &pinned
     const QByteArray presentedSha = CertificatePin::fingerprint(presented);
     connect(box, &QMessageBox::buttonClicked, this,
             [this, trust, server, presentedSha](QAbstractButton *clicked) {
-                const bool trusted = clicked == trust;
-                if (trusted) {
-                    m_settings.setPinnedCertificate(server, presentedSha);
-                    m_session.setPinnedCertificate(server, presentedSha);
-                    m_session.connectToServer(m_session.url());
-                }
-                Q_EMIT decided(trusted);
+                answer(clicked == trust, server, presentedSha);
             });
     box->open();
+}
+
+void CertificateGuard::askFirstUse(const QString &server, const QSslCertificate &presented)
+{
+    auto *question = new TrustDialog(server, presented, m_dialogParent);
+    m_question = question;
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    const QByteArray sha = CertificatePin::fingerprint(presented);
+    connect(question, &QDialog::finished, this,
+            [this, server, sha](int result) { answer(result == QDialog::Accepted, server, sha); });
+    question->open();
+}
+
+void CertificateGuard::answer(bool trusted, const QString &server, const QByteArray &sha256)
+{
+    if (trusted) {
+        m_settings.setPinnedCertificate(server, sha256);
+        m_session.setPinnedCertificate(server, sha256);
+        m_session.connectToServer(m_session.url());
+    }
+    Q_EMIT decided(trusted);
 }
 
 } // namespace Banter::Desktop

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/trustdialog.h"
+
 #include <QByteArray>
 #include <QMessageBox>
 #include <QObject>
@@ -16,10 +18,12 @@ namespace Banter::Desktop {
 
 class AppSettings;
 
-// Keeps the session's certificate pins in the settings (a LAN server's self-signed
-// certificate is pinned the first time it is met) and, when a server presents a different
-// certificate, says so loudly and trusts the new one only if the user explicitly chooses to.
-// The session has already stopped: nothing is sent to a server that may be an impostor.
+// Keeps the session's certificate pins in the settings. A LAN server's self-signed
+// certificate met for the first time is trusted only once the user has seen its fingerprint
+// and said so (TrustDialog; the guard turns the session's silent trust on first use off).
+// When a server presents a different certificate, it says so loudly and trusts the new one
+// only if the user explicitly chooses to. In both cases the session has already stopped:
+// nothing is sent to a server that may be an impostor, and nothing is pinned on a refusal.
 class CertificateGuard : public QObject
 {
     Q_OBJECT
@@ -30,23 +34,28 @@ public:
 
     // The warning on screen, or null (for tests and for a window that wants to raise it).
     QMessageBox *warning() const { return m_warning; }
+    // The first-use question on screen, or null.
+    TrustDialog *trustDialog() const { return m_question; }
 
     // A readable description of a certificate for the warning and the settings dialog.
     static QString describe(const QSslCertificate &certificate);
 
 Q_SIGNALS:
-    // The user answered the warning: trusted the new certificate (and the session is
-    // connecting again), or stayed disconnected.
+    // The user answered the warning or the first-use question: trusted the certificate (and
+    // the session is connecting again), or stayed disconnected.
     void decided(bool trusted);
 
 private:
     void onRefused(const QString &server, const QByteArray &pinned,
                    const QSslCertificate &presented);
+    void askFirstUse(const QString &server, const QSslCertificate &presented);
+    void answer(bool trusted, const QString &server, const QByteArray &sha256);
 
     ClientSession &m_session;
     AppSettings &m_settings;
     QPointer<QWidget> m_dialogParent;
     QPointer<QMessageBox> m_warning;
+    QPointer<TrustDialog> m_question;
 };
 
 } // namespace Banter::Desktop

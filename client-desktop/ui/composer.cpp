@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/composer.h"
 
+#include <banter/domain/messagecontent.h>
+
 #include <QFileInfo>
 #include <QImage>
 #include <QKeyEvent>
@@ -17,16 +19,55 @@ Composer::Composer(QWidget *parent)
     setTabChangesFocus(true);
 }
 
+void Composer::setConversation(ConversationId id)
+{
+    if (id == m_conversation)
+        return;
+    if (m_conversation != 0) {
+        if (toPlainText().isEmpty())
+            m_drafts.remove(m_conversation);
+        else
+            m_drafts.insert(m_conversation, {toPlainText(), textCursor().position()});
+    }
+    m_conversation = id;
+    const Draft draft = m_drafts.take(id);
+    setPlainText(draft.text);
+    QTextCursor cursor = textCursor();
+    cursor.setPosition(qBound(0, draft.cursor, int(draft.text.size())));
+    setTextCursor(cursor);
+}
+
+QString Composer::draft(ConversationId id) const
+{
+    return id == m_conversation ? toPlainText() : m_drafts.value(id).text;
+}
+
+bool Composer::checkLength(QString *reason) const
+{
+    const int over = MessageContent::characterCount(toPlainText()) - MessageContent::MaxTextLength;
+    if (over <= 0)
+        return true;
+    if (reason)
+        *reason = over == 1 ? tr("Too long to send: remove 1 character.")
+                            : tr("Too long to send: remove %1 characters.").arg(over);
+    return false;
+}
+
 void Composer::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
-        const QString text = toPlainText();
-        if (!text.trimmed().isEmpty()) {
-            Q_EMIT sendRequested(text);
-            clear();
-        }
         event->accept();
+        const QString text = toPlainText();
+        if (text.trimmed().isEmpty() && !m_sendsWithoutText)
+            return;
+        // Nothing typed is discarded: text that cannot go stays, and the reason is shown.
+        if (QString reason; !checkLength(&reason)) {
+            Q_EMIT refused(reason);
+            return;
+        }
+        Q_EMIT sendRequested(text.trimmed().isEmpty() ? QString() : text);
+        clear();
         return;
     }
     QPlainTextEdit::keyPressEvent(event);

@@ -3,39 +3,54 @@
 #include "ui/conversationdelegate.h"
 
 #include "core/conversationlistmodel.h"
+#include "ui/avatar.h"
 #include "ui/messagedelegate.h"
 #include <banter/domain/presence.h>
 
+#include <QAbstractItemView>
 #include <QDateTime>
+#include <QHelpEvent>
 #include <QIcon>
 #include <QLocale>
 #include <QPainter>
+#include <QToolTip>
 
 namespace Banter::Desktop {
 
 namespace {
-constexpr int Avatar = 40;
+constexpr int AvatarSide = 40;
 constexpr int Pad = 10;
 
-QString initials(const QString &name)
-{
-    const QStringList words = name.split(u' ', Qt::SkipEmptyParts);
-    QString result;
-    for (const QString &w : words.mid(0, 2))
-        result += w.front().toUpper();
-    return result.isEmpty() ? QStringLiteral("?") : result;
-}
+} // namespace
 
-// A stable colour per name, so a person keeps their colour.
-QColor avatarColor(const QString &name)
+namespace {
+// What can be seen of a row: a list keeps its rows' width when it narrows (the rows are
+// laid out once, all the same size), so the view's width is what limits it.
+int visibleWidth(const QStyleOptionViewItem &option)
 {
-    return QColor::fromHsl(int(qHash(name) % 360), 140, 120);
+    return option.widget ? qMin(option.rect.width(), option.widget->width()) : option.rect.width();
 }
 } // namespace
 
+bool ConversationDelegate::isAvatarOnly(int rowWidth)
+{
+    return rowWidth < AvatarSide + 8 * Pad;
+}
+
+bool ConversationDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                     const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip && isAvatarOnly(visibleWidth(option))) {
+        QToolTip::showText(event->globalPos(),
+                           index.data(ConversationListModel::NameRole).toString(), view);
+        return true;
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
+}
+
 QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    return QSize(option.rect.width(), Avatar + 2 * Pad);
+    return QSize(option.rect.width(), AvatarSide + 2 * Pad);
 }
 
 void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -53,15 +68,15 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     dim.setAlphaF(0.65);
 
     const QString name = index.data(ConversationListModel::NameRole).toString();
-    const QRect avatar(option.rect.left() + Pad, option.rect.top() + Pad, Avatar, Avatar);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(avatarColor(name));
-    painter->drawEllipse(avatar);
-    painter->setPen(Qt::white);
+    // A collapsed sidebar (a narrow window) has room for the avatar only, centred.
+    const bool avatarOnly = isAvatarOnly(visibleWidth(option));
+    const int avatarLeft = avatarOnly ? option.rect.left() + (visibleWidth(option) - AvatarSide) / 2
+                                      : option.rect.left() + Pad;
+    const QRect avatar(avatarLeft, option.rect.top() + Pad, AvatarSide, AvatarSide);
     QFont bold = option.font;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->drawText(avatar, Qt::AlignCenter, initials(name));
+    Avatar::paint(painter, avatar, name);
     if (PresenceStatus(index.data(ConversationListModel::PresenceRole).toInt())
         != PresenceStatus::Offline) {
         const bool away = PresenceStatus(index.data(ConversationListModel::PresenceRole).toInt())
@@ -69,6 +84,10 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->setBrush(away ? QColor(0xf0, 0xa0, 0x20) : QColor(0x2e, 0xb8, 0x5c));
         painter->setPen(QPen(palette.color(QPalette::Base), 2));
         painter->drawEllipse(QRect(avatar.right() - 11, avatar.bottom() - 11, 12, 12));
+    }
+    if (avatarOnly) {
+        painter->restore();
+        return;
     }
 
     const int textLeft = avatar.right() + Pad;

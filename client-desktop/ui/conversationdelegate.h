@@ -7,7 +7,8 @@
 namespace Banter::Desktop {
 
 // One row of the conversation list: initials avatar with a presence dot, name, last
-// message, time and an unread badge.
+// message, time and an unread badge. In a collapsed sidebar (a narrow window) only the
+// avatar, with the name as its tooltip.
 class ConversationDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -16,6 +17,10 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
+    // Whether a row this wide shows the avatar only.
+    static bool isAvatarOnly(int rowWidth);
 };
 
 } // namespace Banter::Desktop

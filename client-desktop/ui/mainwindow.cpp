@@ -8,15 +8,18 @@
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
 #include "core/desktopnotifications.h"
+#include "core/errortext.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
 #include "core/typingsender.h"
 #include "ui/accountbadge.h"
-#include "ui/avatarimage.h"
+#include "ui/attachmentstrip.h"
+#include "ui/avatar.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"
+#include "ui/conversationfilter.h"
 #include "ui/conversationheader.h"
 #include "ui/groupinfodialog.h"
 #include "ui/imageviewer.h"
@@ -25,6 +28,7 @@
 #include "ui/quickswitcher.h"
 #include "ui/settingsdialog.h"
 #include "ui/trayicon.h"
+#include "ui/windowstate.h"
 #include <banter/client/clientsession.h>
 #include <banter/domain/messagecontent.h>
 
@@ -45,6 +49,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -76,7 +81,7 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_messageModel(account.messages())
     , m_contactModel(account.contacts())
     , m_notifier(account.notifier())
-    , m_filter(new QSortFilterProxyModel(this))
+    , m_filter(new ConversationFilter(this))
     , m_sideTabs(new QTabWidget(this))
     , m_search(new QLineEdit(this))
     , m_conversations(new QListView(this))
@@ -87,11 +92,14 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_emptyState(new QLabel(this))
     , m_conversationArea(new QStackedWidget(this))
     , m_composer(new Composer(this))
+    , m_strip(new AttachmentStrip(this))
+    , m_composerNote(new QLabel(this))
     , m_sendButton(new QPushButton(icon("send"), tr("Send"), this))
     , m_attachButton(new QToolButton(this))
     , m_files(account.files())
     , m_counter(new QLabel(this))
     , m_connection(new QLabel(this))
+    , m_retryNow(new QPushButton(tr("Retry now"), this))
     , m_tray(new TrayIcon(this))
     , m_desktopNotifications(new DesktopNotifications(this))
 {
@@ -104,11 +112,16 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     setCentralWidget(splitter);
     m_connection->setObjectName(QStringLiteral("connectionState"));
     statusBar()->addPermanentWidget(m_connection);
+    m_retryNow->setObjectName(QStringLiteral("retryNow"));
+    m_retryNow->setFlat(true);
+    m_retryNow->setVisible(false);
+    statusBar()->addPermanentWidget(m_retryNow);
     m_tray->setObjectName(QStringLiteral("trayIcon"));
     m_desktopNotifications->setObjectName(QStringLiteral("desktopNotifications"));
     buildMenus();
     updateConversationArea();
     resize(1000, 660);
+    new WindowState(this, splitter, m_settings); // size, position, splitter; narrow sidebar
     connectWidgets();
     connectAccount();
     if (QSystemTrayIcon::isSystemTrayAvailable())
@@ -125,8 +138,6 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
 QWidget *MainWindow::buildSidebar()
 {
     m_filter->setSourceModel(m_conversationModel);
-    m_filter->setFilterRole(ConversationListModel::NameRole);
-    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_search->setObjectName(QStringLiteral("conversationSearch"));
     m_search->setPlaceholderText(tr("Search conversations"));
     m_search->setClearButtonEnabled(true);
@@ -190,6 +201,9 @@ QWidget *MainWindow::buildConversationPane()
     m_composer->setMaximumHeight(96);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_counter->setObjectName(QStringLiteral("characterCounter"));
+    m_composerNote->setObjectName(QStringLiteral("composerNote"));
+    m_composerNote->setWordWrap(true);
+    m_composerNote->setVisible(false);
     m_counter->setVisible(false);
 
     auto *right = new QWidget(this);
@@ -218,15 +232,23 @@ QWidget *MainWindow::buildConversationPane()
     sendColumn->addWidget(m_counter);
     sendColumn->addWidget(m_sendButton);
     composerRow->addLayout(sendColumn);
+    rightLayout->addWidget(m_strip);
     rightLayout->addLayout(composerRow);
+    rightLayout->addWidget(m_composerNote);
     return right;
 }
 
 // What the user does in this window.
 void MainWindow::connectWidgets()
 {
-    connect(m_search, &QLineEdit::textChanged, m_filter,
-            &QSortFilterProxyModel::setFilterFixedString);
+    m_filter->attach(m_search, m_conversations);
+    // Escape closes what is open (the search box clears itself first; dialogs close
+    // themselves) and otherwise brings the keyboard back to the message box.
+    connect(new QShortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this, [this] {
+        m_search->clear();
+        if (m_composer->isEnabled())
+            m_composer->setFocus(Qt::ShortcutFocusReason);
+    });
     connect(m_conversations->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
@@ -248,16 +270,27 @@ void MainWindow::connectWidgets()
         if (m_composer->document()->isEmpty())
             m_account.typingSender()->stop();
     });
-    connect(m_composer, &Composer::filesDropped, this, &MainWindow::attachFiles);
-    connect(m_composer, &Composer::imagePasted, this, &MainWindow::attachImage);
+    connect(m_composer, &Composer::filesDropped, this, &MainWindow::stageFiles);
+    connect(m_composer, &Composer::imagePasted, this, &MainWindow::stageImage);
+    connect(m_composer, &Composer::refused, this, [this](const QString &reason) {
+        m_composerNote->setText(reason);
+        m_composerNote->setVisible(true);
+    });
+    connect(m_strip, &AttachmentStrip::changed, this, [this] {
+        m_composer->setSendsWithoutText(!m_strip->isEmpty());
+        m_composer->setPlaceholderText(m_strip->isEmpty() ? tr("Write a message…")
+                                                          : tr("Add a caption…"));
+        updateCounter();
+    });
+    connect(m_retryNow, &QPushButton::clicked, &m_session, &ClientSession::reconnectNow);
     connect(m_attachButton, &QToolButton::clicked, this, &MainWindow::chooseAttachments);
     connect(static_cast<MessageDelegate *>(m_messages->itemDelegate()),
             &MessageDelegate::actionTriggered, this, &MainWindow::triggerAttachment);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateCounter);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_composer->toPlainText();
-        if (!text.trimmed().isEmpty()) {
-            send(text);
+        if (!text.trimmed().isEmpty() || !m_strip->isEmpty()) {
+            send(text.trimmed().isEmpty() ? QString() : text);
             m_composer->clear();
         }
     });
@@ -368,6 +401,10 @@ void MainWindow::openConversation(qint64 id)
     m_infoButton->setVisible(conversation->type == ConversationType::Group);
     m_header->setConversation(*conversation);
     m_account.typingSender()->setConversation(id);
+    // Each conversation has its own draft and waiting files: nothing typed for one is sent
+    // to another.
+    m_composer->setConversation(id);
+    m_strip->setConversation(id);
     if (m_messageModel->conversationId() != id) {
         static_cast<MessageDelegate *>(m_messages->itemDelegate())
             ->setShowSenderNames(conversation->type == ConversationType::Group);
@@ -396,6 +433,9 @@ void MainWindow::closeConversation(ConversationId id)
     m_header->setConversation(Conversation{});
     m_account.typingSender()->setConversation(0);
     m_composer->clear();
+    m_composer->setConversation(0);
+    m_strip->takeItems();
+    m_strip->setConversation(0);
     updateConversationArea();
     statusBar()->showMessage(tr("You are no longer in “%1”.").arg(name), 10'000);
 }
@@ -431,7 +471,7 @@ void MainWindow::openPrivateChat(UserId user)
     m_session.createPrivate(user).then(this, [this](Result<Conversation> created) {
         if (!created) {
             statusBar()->showMessage(
-                tr("Could not start the chat: %1").arg(created.error().message), 8000);
+                tr("Could not start the chat: %1").arg(ErrorText::describe(created.error())), 8000);
             return;
         }
         m_sideTabs->setCurrentIndex(0);
@@ -542,7 +582,7 @@ void MainWindow::notify(const Message &message)
     const bool group = c->type == ConversationType::Group && !sender.isEmpty();
     if (m_desktopNotifications->show(
             message.conversationId, group ? tr("%1 in %2").arg(sender, name) : name, text,
-            AvatarImage::render(group ? sender : name, DesktopNotifications::AvatarSize)))
+            Avatar::render(group ? sender : name, DesktopNotifications::AvatarSize)))
         return;
     if (group)
         text = tr("%1: %2").arg(sender, text);
@@ -568,9 +608,20 @@ void MainWindow::send(const QString &text)
     if (!id)
         return;
     m_account.typingSender()->stop();
-    m_session.sendMessage(id, text).then(this, [this](Result<Message> sent) {
+    // Files waiting in the strip go now, the text as the caption of the first that can go;
+    // if none can, the text still goes, as a message of its own.
+    QString caption = text;
+    for (const AttachmentStrip::Item &item : m_strip->takeItems()) {
+        if (item.path.isEmpty() ? attachImage(item.image, caption)
+                                : attachFiles({item.path}, caption))
+            caption.clear();
+    }
+    if (caption.trimmed().isEmpty())
+        return;
+    m_session.sendMessage(id, caption).then(this, [this](Result<Message> sent) {
         if (!sent)
-            statusBar()->showMessage(tr("Not sent: %1").arg(sent.error().message), 8000);
+            statusBar()->showMessage(tr("Not sent: %1").arg(ErrorText::describe(sent.error())),
+                                     8000);
     });
 }
 
@@ -587,10 +638,30 @@ void MainWindow::chooseAttachments()
         ? m_chooseFiles()
         : QFileDialog::getOpenFileNames(this, tr("Attach files"), start);
     if (!files.isEmpty())
-        attachFiles(files);
+        stageFiles(files);
 }
 
-bool MainWindow::attachFiles(const QStringList &paths)
+void MainWindow::stageFiles(const QStringList &paths)
+{
+    if (!m_messageModel->conversationId()) {
+        statusBar()->showMessage(tr("Open a conversation to send files to."), 8000);
+        return;
+    }
+    m_strip->addFiles(paths);
+    m_composer->setFocus();
+}
+
+void MainWindow::stageImage(const QImage &image)
+{
+    if (!m_messageModel->conversationId()) {
+        statusBar()->showMessage(tr("Open a conversation to send files to."), 8000);
+        return;
+    }
+    m_strip->addImage(image);
+    m_composer->setFocus();
+}
+
+bool MainWindow::attachFiles(const QStringList &paths, const QString &caption)
 {
     const ConversationId id = m_messageModel->conversationId();
     if (!id) {
@@ -599,18 +670,18 @@ bool MainWindow::attachFiles(const QStringList &paths)
     }
     bool any = false;
     for (const QString &path : paths)
-        any = m_files->send(id, path) || any;
+        any = m_files->send(id, path, {}, any ? QString() : caption) || any;
     return any;
 }
 
-bool MainWindow::attachImage(const QImage &image)
+bool MainWindow::attachImage(const QImage &image, const QString &caption)
 {
     const ConversationId id = m_messageModel->conversationId();
     if (!id) {
         statusBar()->showMessage(tr("Open a conversation to send files to."), 8000);
         return false;
     }
-    return m_files->sendImage(id, image);
+    return m_files->sendImage(id, image, caption);
 }
 
 void MainWindow::triggerAttachment(const QModelIndex &index, AttachmentBubble::Action action)
@@ -621,8 +692,18 @@ void MainWindow::triggerAttachment(const QModelIndex &index, AttachmentBubble::A
         showImage(index);
         break;
     case AttachmentBubble::Action::Download:
-        m_files->download(attachment);
+        m_files->saveToDownloads(attachment);
         break;
+    case AttachmentBubble::Action::ShowInFolder: {
+        const FileState here = m_files->checkedState(attachment.fileId);
+        const QUrl folder = QUrl::fromLocalFile(QFileInfo(here.localPath).absolutePath());
+        if (here.status == FileStatus::Finished
+            && !(m_openUrl ? m_openUrl(folder) : QDesktopServices::openUrl(folder)))
+            statusBar()->showMessage(tr("No application could show the folder %1.")
+                                         .arg(QDir::toNativeSeparators(folder.toLocalFile())),
+                                     8000);
+        break;
+    }
     case AttachmentBubble::Action::Cancel:
         if (const quint64 upload = index.data(MessageListModel::UploadIdRole).toULongLong())
             m_files->cancelUpload(upload);
@@ -693,7 +774,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             const QStringList files = localFiles(drop->mimeData());
             if (!files.isEmpty()) {
                 drop->acceptProposedAction();
-                attachFiles(files);
+                stageFiles(files);
                 return true;
             }
             break;
@@ -778,13 +859,15 @@ void MainWindow::updateConnectionState()
         m_connection->setText(tr("Disconnected"));
         break;
     }
+    m_retryNow->setVisible(m_session.state() == ClientSession::State::Reconnecting);
 }
 
 void MainWindow::logOut()
 {
     m_session.logout().then(this, [this](Result<Done> done) {
         if (!done) {
-            statusBar()->showMessage(tr("Could not log out: %1").arg(done.error().message), 8000);
+            statusBar()->showMessage(
+                tr("Could not log out: %1").arg(ErrorText::describe(done.error())), 8000);
             return;
         }
         m_quitting = true;
@@ -797,6 +880,9 @@ void MainWindow::updateCounter()
     const int used = MessageContent::characterCount(m_composer->toPlainText());
     m_counter->setVisible(used >= CounterThreshold);
     m_counter->setText(QString::number(MessageContent::MaxTextLength - used));
+    // The reason Enter gave stays until the text can be sent again.
+    if (m_composerNote->isVisible() && m_composer->checkLength())
+        m_composerNote->setVisible(false);
     m_sendButton->setEnabled(m_messageModel->conversationId() != 0
                              && used <= MessageContent::MaxTextLength);
 }

@@ -30,7 +30,9 @@ namespace Banter::Desktop {
 
 class AccountContext;
 class AppSettings;
+class AttachmentStrip;
 class Composer;
+class ConversationFilter;
 class FileTransfers;
 class ImageViewer;
 class ContactListModel;
@@ -71,9 +73,13 @@ public:
     void setSaveFileChooser(SaveFileChooser chooser) { m_chooseSavePath = std::move(chooser); }
     void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
 
-    // Sends files to the open conversation (attach button, drop); false if none could go.
-    bool attachFiles(const QStringList &paths);
-    bool attachImage(const QImage &image);
+    // Sends files to the open conversation at once; false if none could go.
+    bool attachFiles(const QStringList &paths, const QString &caption = {});
+    bool attachImage(const QImage &image, const QString &caption = {});
+    // What the attach button, a drop and a paste do: put the files in the preview strip
+    // above the composer, to go with the next send (the composer's text is their caption).
+    void stageFiles(const QStringList &paths);
+    void stageImage(const QImage &image);
     // What a click on an attachment's part does.
     void triggerAttachment(const QModelIndex &index, AttachmentBubble::Action action);
     ImageViewer *showImage(const QModelIndex &index);
@@ -129,7 +135,7 @@ private:
     MessageListModel *m_messageModel;
     ContactListModel *m_contactModel;
     Notifier *m_notifier;
-    QSortFilterProxyModel *m_filter;
+    ConversationFilter *m_filter;
     QTabWidget *m_sideTabs;
     QLineEdit *m_search;
     QListView *m_conversations;
@@ -142,6 +148,8 @@ private:
     QStackedWidget *m_conversationArea;
     QAction *m_groupInfoAction = nullptr; // enabled while a group is open
     Composer *m_composer;
+    AttachmentStrip *m_strip; // files waiting to be sent with the composer's text
+    QLabel *m_composerNote; // why the composer's text cannot be sent
     QPushButton *m_sendButton;
     QToolButton *m_attachButton;
     FileTransfers *m_files;
@@ -150,6 +158,7 @@ private:
     UrlOpener m_openUrl;
     QLabel *m_counter;
     QLabel *m_connection;
+    QPushButton *m_retryNow; // shown while reconnecting
     TrayIcon *m_tray;
     DesktopNotifications *m_desktopNotifications; // the tray balloon when it is absent
     ConversationId m_notified = 0; // the conversation of the last notification shown

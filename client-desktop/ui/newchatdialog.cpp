@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/newchatdialog.h"
 
+#include "core/errortext.h"
 #include "ui/peoplepicker.h"
 #include <banter/client/clientsession.h>
 
@@ -49,6 +50,11 @@ NewChatDialog::NewChatDialog(ClientSession &session, const ContactListModel &con
     connect(m_buttons, &QDialogButtonBox::accepted, this, &NewChatDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &NewChatDialog::reject);
     connect(m_tabs, &QTabWidget::currentChanged, this, &NewChatDialog::updateButtons);
+    // Typing starts at once: the private tab's search box, the group's name.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        (tab == 1 ? static_cast<QWidget *>(m_groupName) : m_private->searchField())->setFocus();
+    });
+    m_private->searchField()->setFocus();
     connect(m_private, &PeoplePicker::selectionChanged, this, &NewChatDialog::updateButtons);
     connect(m_private, &PeoplePicker::activated, this, &NewChatDialog::accept);
     connect(m_group, &PeoplePicker::selectionChanged, this, &NewChatDialog::updateButtons);
@@ -82,7 +88,8 @@ void NewChatDialog::finish(const Result<Conversation> &result)
 {
     m_busy = false;
     if (!result) {
-        m_status->setText(tr("Could not create the chat: %1").arg(result.error().message));
+        m_status->setText(
+            tr("Could not create the chat: %1").arg(ErrorText::describe(result.error())));
         updateButtons();
         return;
     }

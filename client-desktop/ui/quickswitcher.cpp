@@ -4,6 +4,7 @@
 
 #include "core/conversationlistmodel.h"
 #include "ui/conversationdelegate.h"
+#include "ui/conversationfilter.h"
 
 #include <QApplication>
 #include <QKeyEvent>
@@ -18,12 +19,10 @@ QuickSwitcher::QuickSwitcher(QAbstractItemModel *model, QWidget *parent)
     : QDialog(parent)
     , m_filter(new QLineEdit(this))
     , m_view(new QListView(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new ConversationFilter(this))
 {
     setWindowTitle(tr("Go to conversation"));
     m_proxy->setSourceModel(model);
-    m_proxy->setFilterRole(ConversationListModel::NameRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_filter->setPlaceholderText(tr("Type a conversation name, Enter to open"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(new ConversationDelegate(this));
@@ -36,7 +35,7 @@ QuickSwitcher::QuickSwitcher(QAbstractItemModel *model, QWidget *parent)
 
     m_filter->installEventFilter(this);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(text);
+        m_proxy->setSearchText(text); // names and members, as the sidebar's search
         m_view->setCurrentIndex(m_proxy->index(0, 0));
     });
     connect(m_filter, &QLineEdit::returnPressed, this, &QuickSwitcher::choose);

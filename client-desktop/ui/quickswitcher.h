@@ -9,9 +9,10 @@
 class QAbstractItemModel;
 class QLineEdit;
 class QListView;
-class QSortFilterProxyModel;
 
 namespace Banter::Desktop {
+
+class ConversationFilter;
 
 // Ctrl+K: type part of a conversation's name, Up/Down to choose, Enter to open, Esc to close.
 class QuickSwitcher : public QDialog
@@ -35,7 +36,7 @@ private:
 
     QLineEdit *m_filter;
     QListView *m_view;
-    QSortFilterProxyModel *m_proxy;
+    ConversationFilter *m_proxy;
 };
 
 } // namespace Banter::Desktop

@@ -4,6 +4,7 @@
 
 #include "core/errortext.h"
 #include <banter/client/clientsession.h>
+#include <banter/domain/user.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,6 +22,17 @@ namespace Banter::Desktop {
 namespace {
 const QString RecentServersKey = QStringLiteral("signIn/recentServers");
 constexpr int MaxRecentServers = 8;
+
+QLabel *errorLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x30, 0x30));
+    label->setPalette(palette);
+    return label;
+}
 } // namespace
 
 SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
@@ -29,11 +41,14 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     , m_server(new QComboBox(this))
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
+    , m_confirm(new QLineEdit(this))
+    , m_confirmLabel(new QLabel(tr("Repeat password:"), this))
+    , m_confirmError(errorLabel(QStringLiteral("confirmError"), this))
     , m_displayName(new QLineEdit(this))
     , m_displayNameLabel(new QLabel(tr("Display name:"), this))
     , m_create(new QCheckBox(tr("Create a new account"), this))
     , m_remember(new QCheckBox(tr("Remember me on this computer"), this))
-    , m_status(new QLabel(this))
+    , m_status(errorLabel(QStringLiteral("status"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Sign in to Banter"));
@@ -45,14 +60,20 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
             .toStringList());
     m_username->setPlaceholderText(tr("e.g. alice"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_confirm->setEchoMode(QLineEdit::Password);
+    m_confirm->setObjectName(QStringLiteral("confirmPassword"));
     m_displayName->setPlaceholderText(tr("Optional"));
-    m_status->setWordWrap(true);
-    m_status->setObjectName(QStringLiteral("status"));
+    m_confirmError->setVisible(false);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Server:"), m_server);
     form->addRow(tr("Username:"), m_username);
     form->addRow(tr("Password:"), m_password);
+    auto *confirmRow = new QVBoxLayout;
+    confirmRow->setContentsMargins(0, 0, 0, 0);
+    confirmRow->addWidget(m_confirm);
+    confirmRow->addWidget(m_confirmError);
+    form->addRow(m_confirmLabel, confirmRow);
     form->addRow(m_displayNameLabel, m_displayName);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -66,18 +87,34 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     connect(m_create, &QCheckBox::toggled, this, &SignInDialog::updateMode);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_server, &QComboBox::editTextChanged, this, [this] { fieldChanged(m_server); });
+    for (QLineEdit *field : {m_username, m_password, m_confirm, m_displayName}) {
+        connect(field, &QLineEdit::textChanged, this, [this, field] { fieldChanged(field); });
+    }
     connect(&m_session, &ClientSession::stateChanged, this, [this](ClientSession::State state) {
-        if (state == ClientSession::State::Reconnecting && !m_buttons->isEnabled())
-            setBusy(false, tr("Cannot reach the server. Check the address and try again."));
+        if (state == ClientSession::State::Reconnecting && !m_buttons->isEnabled()) {
+            setBusy(false);
+            showError(m_server, tr("Cannot reach the server. Check the address and try again."));
+        }
     });
-    // A certificate the library refused (invalid, or not the pinned one): say why.
+    // A certificate the library refused (invalid, not trusted yet, or not the pinned one):
+    // say why. A first meeting is asked about by CertificateGuard; once the user trusts the
+    // certificate the session connects and the sign-in goes on by itself.
     connect(&m_session, &ClientSession::errorOccurred, this, [this](const Error &error) {
-        if (error.failure != ClientFailure::None && !m_buttons->isEnabled())
-            setBusy(false, ErrorText::describe(error));
+        if (error.failure != ClientFailure::None && !m_buttons->isEnabled()) {
+            setBusy(false);
+            showError(m_server, ErrorText::describe(error));
+        }
     });
-    connect(&m_session, &ClientSession::certificateRefused, this, [this] {
-        setBusy(false, tr("The server's certificate has changed, so Banter did not connect."));
-    });
+    connect(&m_session, &ClientSession::certificateRefused, this,
+            [this](const QString &, const QByteArray &pinned) {
+                setBusy(false);
+                showError(m_server,
+                          pinned.isEmpty()
+                              ? ErrorText::forFailure(ClientFailure::CertificateNotTrustedYet)
+                              : tr("The server's certificate has changed, so Banter did not "
+                                   "connect."));
+            });
     updateMode();
 }
 
@@ -86,18 +123,96 @@ bool SignInDialog::rememberMe() const
     return m_remember->isChecked();
 }
 
+QString SignInDialog::statusText() const
+{
+    return m_status->text();
+}
+
+QString SignInDialog::confirmError() const
+{
+    return m_confirmError->isVisible() ? m_confirmError->text() : QString();
+}
+
+void SignInDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    focusFirstEmpty();
+}
+
+void SignInDialog::focusFirstEmpty()
+{
+    QWidget *first = m_buttons->button(QDialogButtonBox::Ok);
+    if (m_server->currentText().trimmed().isEmpty())
+        first = m_server;
+    else if (m_username->text().trimmed().isEmpty())
+        first = m_username;
+    else if (m_password->text().isEmpty())
+        first = m_password;
+    else if (m_create->isChecked() && m_confirm->text().isEmpty())
+        first = m_confirm;
+    first->setFocus(Qt::OtherFocusReason);
+}
+
 void SignInDialog::updateMode()
 {
     const bool create = m_create->isChecked();
-    m_displayName->setVisible(create);
-    m_displayNameLabel->setVisible(create);
+    const QList<QWidget *> newAccountOnly{m_displayName, m_displayNameLabel, m_confirm,
+                                          m_confirmLabel};
+    for (QWidget *w : newAccountOnly)
+        w->setVisible(create);
+    m_confirmError->setVisible(create && !m_confirmError->text().isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setText(create ? tr("Create account") : tr("Sign in"));
 }
 
 void SignInDialog::setBusy(bool busy, const QString &status)
 {
     m_buttons->setEnabled(!busy);
+    m_statusField = nullptr;
+    m_status->setForegroundRole(busy ? QPalette::PlaceholderText : QPalette::WindowText);
     m_status->setText(status);
+}
+
+void SignInDialog::showError(QWidget *field, const QString &text)
+{
+    if (field == m_confirm) {
+        m_confirmError->setText(text);
+        m_confirmError->setVisible(true);
+    } else {
+        m_status->setForegroundRole(QPalette::WindowText);
+        m_status->setText(text);
+        m_statusField = field;
+    }
+    if (field && isVisible())
+        field->setFocus(Qt::OtherFocusReason);
+}
+
+void SignInDialog::fieldChanged(QWidget *field)
+{
+    // The problem was about this field: the user is fixing it, so it is no longer said.
+    if (field && field == m_statusField) {
+        m_status->clear();
+        m_statusField = nullptr;
+    }
+    if (field == m_confirm || (field == m_password && !m_confirmError->text().isEmpty())) {
+        m_confirmError->clear();
+        m_confirmError->setVisible(false);
+    }
+}
+
+void SignInDialog::showServerError(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidCredentials:
+        return showError(m_password, tr("Wrong username or password."));
+    case ErrorCode::Conflict:
+        return showError(m_username, tr("That username is taken; choose another one."));
+    case ErrorCode::RateLimited:
+        return showError(nullptr,
+                         tr("Too many attempts to sign in.") + u' '
+                             + ErrorText::tryAgainIn(error.retryAfterMs));
+    default:
+        return showError(nullptr, ErrorText::describe(error));
+    }
 }
 
 void SignInDialog::rememberServer(const QString &url)
@@ -115,18 +230,57 @@ QUrl SignInDialog::serverUrl(const QString &typed)
     return QUrl::fromUserInput(text.contains(u"://") ? text : u"wss://" + text);
 }
 
-void SignInDialog::submit()
+// What can be checked here is checked here: the answer comes at once, in the user's
+// language, beside the field concerned.
+bool SignInDialog::validate()
 {
     const QUrl url = serverUrl(m_server->currentText());
     if (!url.isValid()
         || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))) {
-        setBusy(false, tr("The server address must look like wss://host:7654."));
-        return;
+        showError(m_server, tr("The server address must look like wss://host:7654."));
+        return false;
     }
-    if (m_username->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
-        setBusy(false, tr("Enter your username and password."));
-        return;
+    if (m_username->text().trimmed().isEmpty()) {
+        showError(m_username, tr("Enter your username."));
+        return false;
     }
+    if (m_password->text().isEmpty()) {
+        showError(m_password, tr("Enter your password."));
+        return false;
+    }
+    if (!m_create->isChecked())
+        return true;
+    using namespace UserRules;
+    if (!validateUsername(m_username->text().trimmed().toLower())) {
+        showError(m_username,
+                  tr("A username has %1 to %2 characters: letters a–z, digits, “.”, “_” or “-”, "
+                     "starting with a letter or digit.")
+                      .arg(MinUsernameLength)
+                      .arg(MaxUsernameLength));
+        return false;
+    }
+    if (!validatePassword(m_password->text())) {
+        showError(m_password,
+                  tr("A password needs at least %1 characters.").arg(MinPasswordLength));
+        return false;
+    }
+    if (m_confirm->text() != m_password->text()) {
+        showError(m_confirm, tr("The two passwords are not the same."));
+        return false;
+    }
+    if (!validateDisplayName(m_displayName->text().trimmed())) {
+        showError(m_displayName,
+                  tr("A display name has at most %1 characters.").arg(MaxDisplayNameLength));
+        return false;
+    }
+    return true;
+}
+
+void SignInDialog::submit()
+{
+    if (!validate())
+        return;
+    const QUrl url = serverUrl(m_server->currentText());
     setBusy(true, tr("Connecting…"));
     auto signIn = [this, url] {
         setBusy(true, tr("Signing in…"));
@@ -137,11 +291,13 @@ void SignInDialog::submit()
             : m_session.login(m_username->text().trimmed().toLower(), m_password->text(), device);
         reply.then(this, [this, url](Result<Protocol::AuthGrant> grant) {
             if (!grant) {
-                setBusy(false, grant.error().message);
+                setBusy(false);
+                showServerError(grant.error());
                 return;
             }
             rememberServer(url.toString());
             m_password->clear(); // never kept
+            m_confirm->clear();
             accept();
         });
     };

@@ -14,12 +14,18 @@ class QLineEdit;
 
 namespace Banter {
 class ClientSession;
-}
+struct Error;
+} // namespace Banter
 
 namespace Banter::Desktop {
 
 // Server address (recently used ones remembered), then sign in or create an account. The
 // dialog drives the session itself and closes once signed in.
+//
+// It opens on the first empty field. Every problem is a sentence in the user's language
+// (ErrorText; never a raw code), said under the form, and goes away as soon as the field it
+// is about changes. A new account's password is typed twice; a mismatch is said beside the
+// second field. A sign-in the server rate-limits says when to try again.
 class SignInDialog : public QDialog
 {
     Q_OBJECT
@@ -29,28 +35,47 @@ public:
     QComboBox *serverField() const { return m_server; }
     QLineEdit *usernameField() const { return m_username; }
     QLineEdit *passwordField() const { return m_password; }
+    QLineEdit *confirmField() const { return m_confirm; }
     QLineEdit *displayNameField() const { return m_displayName; }
     QCheckBox *createAccountBox() const { return m_create; }
     QCheckBox *rememberBox() const { return m_remember; }
+    // The problem shown under the form (objectName "status"), and beside the repeated
+    // password ("confirmError").
+    QString statusText() const;
+    QString confirmError() const;
     bool rememberMe() const;
     // What the user typed as a URL; a bare "host" or "host:port" means wss://.
     static QUrl serverUrl(const QString &typed);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void submit();
+    bool validate();
     void setBusy(bool busy, const QString &status = {});
+    // Shows `text` as the problem with `field` (null: with no one field); it clears when
+    // that field changes.
+    void showError(QWidget *field, const QString &text);
+    void fieldChanged(QWidget *field);
+    void showServerError(const Error &error);
     void updateMode();
+    void focusFirstEmpty();
     void rememberServer(const QString &url);
 
     ClientSession &m_session;
     QComboBox *m_server;
     QLineEdit *m_username;
     QLineEdit *m_password;
+    QLineEdit *m_confirm;
+    QLabel *m_confirmLabel;
+    QLabel *m_confirmError;
     QLineEdit *m_displayName;
     QLabel *m_displayNameLabel;
     QCheckBox *m_create;
     QCheckBox *m_remember;
     QLabel *m_status;
+    QPointer<QWidget> m_statusField; // the field the status is about, if one
     QDialogButtonBox *m_buttons;
     QPointer<QObject> m_waitForConnection; // at most one pending connect-then-sign-in
 };

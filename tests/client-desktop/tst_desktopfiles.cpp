@@ -15,6 +15,7 @@
 #include "testfiles.h"
 #include "testimages.h"
 #include "testserver.h"
+#include "ui/attachmentstrip.h"
 #include "ui/composer.h"
 #include "ui/imageviewer.h"
 #include "ui/mainwindow.h"
@@ -151,6 +152,8 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
     bobWindow->openConversation(chat->id);
+    const QString downloads = m_dir.filePath(u"attach-downloads"_s);
+    bobWindow->account().files()->setDownloadDir(downloads);
 
     const QString imagePath = m_dir.filePath(u"lake.png"_s);
     QVERIFY(landscape(1200, 800).save(imagePath));
@@ -162,6 +165,13 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     QSignalSpy received(bob, &ClientSession::messageReceived);
     window->setOpenFilesChooser([&] { return QStringList{imagePath, notesPath, reportPath}; });
     QTest::mouseClick(window->findChild<QToolButton *>(u"attachButton"_s), Qt::LeftButton);
+    // First the preview strip above the composer: nothing goes before Enter.
+    auto *strip = window->findChild<AttachmentStrip *>(u"attachmentStrip"_s);
+    QVERIFY(strip->isVisible());
+    QCOMPARE(strip->items().size(), 3);
+    QCOMPARE(window->account().messages()->rowCount(), 0);
+    QTest::keyClick(window->findChild<Composer *>(u"composer"_s), Qt::Key_Return);
+    QVERIFY(!strip->isVisible());
     // Three bubbles at once, while the bytes travel.
     QCOMPARE(window->account().messages()->rowCount(), 3);
     const QModelIndex first = window->account().messages()->index(0);
@@ -214,6 +224,7 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     QTRY_COMPARE(statusAt(model->index(notesRow)), FileStatus::Finished);
     const QString downloaded =
         model->index(notesRow).data(MessageListModel::LocalFileRole).toString();
+    QCOMPARE(downloaded, downloads + u"/notes.bin"_s); // the Downloads folder, not the cache
     QCOMPARE(sha256OfFile(downloaded), sha256OfFile(notesPath));
     QUrl opened;
     bobWindow->setUrlOpener([&](const QUrl &url) {
@@ -222,6 +233,9 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     });
     QVERIFY(click(*bobWindow, notesRow, Action::Open));
     QCOMPARE(opened, QUrl::fromLocalFile(downloaded));
+    // "Show in folder" opens the Downloads folder in the file manager.
+    QVERIFY(click(*bobWindow, notesRow, Action::ShowInFolder));
+    QCOMPARE(opened, QUrl::fromLocalFile(downloads));
     QString suggested;
     const QString copy = m_dir.filePath(u"saved notes.bin"_s);
     bobWindow->setSaveFileChooser([&](const QString &proposal) {
@@ -232,15 +246,16 @@ void TestDesktopFiles::attachButtonSendsImageAndFiles()
     QVERIFY(suggested.endsWith(u"/notes.bin"_s));
     QTRY_COMPARE(sha256OfFile(copy), sha256OfFile(notesPath));
     QTRY_VERIFY(bobWindow->statusBar()->currentMessage().contains(u"saved notes.bin"_s));
-    // Deleted from the cache behind the client's back: Open fetches it again, then opens it.
+    // Deleted behind the client's back: Open fetches it again, then opens it.
     QVERIFY(QFile::remove(downloaded));
     opened.clear();
     QVERIFY(click(*bobWindow, notesRow, Action::Open));
     QVERIFY(opened.isEmpty());
     QTRY_COMPARE(statusAt(model->index(notesRow)), FileStatus::Finished);
-    QTRY_COMPARE(sha256OfFile(downloaded), sha256OfFile(notesPath));
+    const QString fetched = model->index(notesRow).data(MessageListModel::LocalFileRole).toString();
+    QTRY_COMPARE(sha256OfFile(fetched), sha256OfFile(notesPath));
     QVERIFY(click(*bobWindow, notesRow, Action::Open));
-    QCOMPARE(opened, QUrl::fromLocalFile(downloaded));
+    QCOMPARE(opened, QUrl::fromLocalFile(fetched));
 
     // Save as before any download: straight to the chosen place.
     const int reportRow = rowOfFile(model, u"report.bin"_s);
@@ -388,6 +403,11 @@ void TestDesktopFiles::dropAndPasteSend()
     QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &drop);
     QVERIFY(drop.isAccepted());
+    // Dropped and pasted files wait in the preview strip until Enter sends them.
+    auto *strip = window->findChild<AttachmentStrip *>(u"attachmentStrip"_s);
+    auto *composer = window->findChild<Composer *>(u"composer"_s);
+    QCOMPARE(strip->items().size(), 1);
+    QTest::keyClick(composer, Qt::Key_Return);
     QTRY_COMPARE(received.count(), 1);
     QCOMPARE(received.at(0).first().value<Message>().type, MessageType::File);
     QCOMPARE(received.at(0).first().value<Message>().attachment.name, u"dropped.txt"_s);
@@ -408,6 +428,9 @@ void TestDesktopFiles::dropAndPasteSend()
     QGuiApplication::clipboard()->setImage(landscape(640, 360));
     window->findChild<Composer *>(u"composer"_s)->setFocus();
     window->findChild<Composer *>(u"composer"_s)->paste();
+    QCOMPARE(strip->items().size(), 1);
+    QVERIFY(!strip->items().first().image.isNull());
+    QTest::keyClick(composer, Qt::Key_Return);
     QTRY_COMPARE(received.count(), 2);
     const Message pasted = received.at(1).first().value<Message>();
     QCOMPARE(pasted.type, MessageType::Image);
@@ -425,6 +448,8 @@ void TestDesktopFiles::dropAndPasteSend()
     copied->setUrls({QUrl::fromLocalFile(dropped)});
     QGuiApplication::clipboard()->setMimeData(copied);
     window->findChild<Composer *>(u"composer"_s)->paste();
+    QCOMPARE(strip->items().size(), 1);
+    QTest::keyClick(composer, Qt::Key_Return);
     QTRY_COMPARE(received.count(), 3);
     QVERIFY(window->findChild<Composer *>(u"composer"_s)->toPlainText().isEmpty());
     // Text still pastes as text.
@@ -499,6 +524,7 @@ void TestDesktopFiles::oddNamesTravelSafely()
     QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
     window->openConversation(chat->id);
     bobWindow->openConversation(chat->id);
+    bobWindow->account().files()->setDownloadDir(m_dir.filePath(u"odd-downloads"_s));
 
     // Right to left; a spoof with U+202E; a name longer than the server allows, in CJK
     // (three UTF-8 bytes a character, so the file system's 255 bytes are the real limit).

@@ -12,7 +12,7 @@
 #include "core/messagelistmodel.h"
 #include "core/typingtracker.h"
 #include "desktopfixture.h"
-#include "ui/avatarimage.h"
+#include "ui/avatar.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationheader.h"
@@ -336,10 +336,10 @@ void TestDesktopPresence::unreadCountsWhileTheWindowIsInTheBackground()
 // outlives a reconnect (the server forgets it with the connection).
 void TestDesktopPresence::accountBadgeShowsWhoAndSetsStatus()
 {
-    QCOMPARE(AvatarImage::initials(u"Alice Martin"_s), u"AM"_s);
-    QCOMPARE(AvatarImage::initials(u"Peer 01"_s), u"P"_s);
-    QCOMPARE(AvatarImage::initials(u"王小明"_s), u"王"_s);
-    QCOMPARE(AvatarImage::initials(u"42"_s), u"?"_s);
+    QCOMPARE(Avatar::initials(u"Alice Martin"_s), u"AM"_s);
+    QCOMPARE(Avatar::initials(u"Peer 01"_s), u"P"_s);
+    QCOMPARE(Avatar::initials(u"王小明"_s), u"王"_s);
+    QCOMPARE(Avatar::initials(u"42"_s), u"?"_s);
 
     DesktopFixture fixture;
     QVERIFY(fixture.start());

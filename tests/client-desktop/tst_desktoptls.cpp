@@ -10,11 +10,16 @@
 #include "ui/certificateguard.h"
 #include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
+#include "ui/trustdialog.h"
 #include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -46,6 +51,8 @@ class TestDesktopTls : public QObject
 private Q_SLOTS:
     void typedAddressMeansWss();
     void pinsAreKeptInTheSettings();
+    void firstUseAsks();
+    void signInWaitsForTrustThenGoesOn();
     void changedCertificateWarnsAndTrustsOnlyWhenAsked();
     void settingsDialogSaysHowTheConnectionIsSecured();
 
@@ -86,6 +93,88 @@ void TestDesktopTls::pinsAreKeptInTheSettings()
     QCOMPARE(AppSettings(ini).pinnedCertificates(), expected);
 }
 
+// A self-signed server met for the first time: its fingerprint, grouped as banterd logs it,
+// and the question. Refusing leaves the session disconnected and pins nothing; trusting
+// pins it and connects.
+void TestDesktopTls::firstUseAsks()
+{
+    TestServer server(TestServer::tlsConfig());
+    QVERIFY(server.start());
+    const QString key = CertificatePin::serverKey(server.url());
+    const QByteArray sha = server.server()->certificateFingerprint();
+    AppSettings settings(m_dir.filePath(u"first.ini"_s));
+    ClientSession session;
+    session.setOptions(AppSettings::sessionOptions());
+    CertificateGuard guard(session, settings);
+    QSignalSpy decided(&guard, &CertificateGuard::decided);
+    QSignalSpy pinned(&session, &ClientSession::certificatePinned);
+
+    session.connectToServer(server.url());
+    QVERIFY(
+        QTest::qWaitFor([&] { return guard.trustDialog() && guard.trustDialog()->isVisible(); }));
+    TrustDialog *question = guard.trustDialog();
+    QVERIFY(!guard.warning()); // not the changed-certificate warning
+    const QString shown = question->fingerprintText();
+    QCOMPARE(shown.split(u'\n').size(), 4); // four lines of eight bytes
+    QCOMPARE(QString(shown).replace(u'\n', u':'), CertificatePin::formatFingerprint(sha));
+    QCOMPARE(TrustDialog::groupedFingerprint(sha), shown);
+    QVERIFY(question->findChildren<QLabel *>().size() > 2);
+    bool namesServer = false;
+    for (QLabel *label : question->findChildren<QLabel *>())
+        namesServer = namesServer || label->text().contains(key);
+    QVERIFY(namesServer);
+    // The safe answer is the default, and Escape gives it.
+    QVERIFY(question->findChild<QPushButton *>(u"stayDisconnected"_s)->isDefault());
+    QTest::keyClick(question, Qt::Key_Escape);
+    QCOMPARE(decided.count(), 1);
+    QCOMPARE(decided.first().at(0).toBool(), false);
+    QVERIFY(QTest::qWaitFor([&] { return !guard.trustDialog(); }));
+    QVERIFY(QTest::qWaitFor([&] { return session.state() == ClientSession::State::Disconnected; }));
+    QVERIFY(settings.pinnedCertificates().isEmpty());
+    QVERIFY(session.pinnedCertificates().isEmpty());
+    QCOMPARE(pinned.count(), 0);
+
+    // Asked again on the next attempt; trusted this time.
+    session.connectToServer(server.url());
+    QVERIFY(
+        QTest::qWaitFor([&] { return guard.trustDialog() && guard.trustDialog()->isVisible(); }));
+    guard.trustDialog()->trustButton()->click();
+    QCOMPARE(decided.last().at(0).toBool(), true);
+    QVERIFY(QTest::qWaitFor([&] { return session.state() == ClientSession::State::Connected; }));
+    QCOMPARE(settings.pinnedCertificates().value(key), sha);
+    QCOMPARE(CertificatePin::fingerprint(session.pinnedPeerCertificate()), sha);
+    SessionCloser closer{{&session}};
+}
+
+// The first minute: the sign-in dialog meets a new self-signed server, says the certificate
+// needs the user's decision, and once the user trusts it signs in by itself.
+void TestDesktopTls::signInWaitsForTrustThenGoesOn()
+{
+    TestServer server(TestServer::tlsConfig());
+    QVERIFY(server.start());
+    AppSettings settings(m_dir.filePath(u"signin.ini"_s));
+    ClientSession session;
+    session.setOptions(AppSettings::sessionOptions());
+    CertificateGuard guard(session, settings);
+    SignInDialog dialog(session);
+    dialog.show();
+    dialog.serverField()->setEditText(server.url().toString());
+    dialog.createAccountBox()->setChecked(true);
+    QTest::keyClicks(dialog.usernameField(), u"alice"_s);
+    QTest::keyClicks(dialog.passwordField(), u"correct horse"_s);
+    QTest::keyClicks(dialog.confirmField(), u"correct horse"_s);
+    dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(
+        QTest::qWaitFor([&] { return guard.trustDialog() && guard.trustDialog()->isVisible(); }));
+    QVERIFY(QTest::qWaitFor([&] { return dialog.statusText().contains(u"fingerprint"_s); }));
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    guard.trustDialog()->trustButton()->click();
+    QVERIFY(QTest::qWaitFor([&] { return dialog.result() == QDialog::Accepted; }));
+    QVERIFY(QTest::qWaitFor([&] { return session.isReady(); }));
+    QCOMPARE(session.currentUser().username, u"alice"_s);
+    SessionCloser closer{{&session}};
+}
+
 void TestDesktopTls::changedCertificateWarnsAndTrustsOnlyWhenAsked()
 {
     TestServer server(TestServer::tlsConfig());
@@ -98,10 +187,15 @@ void TestDesktopTls::changedCertificateWarnsAndTrustsOnlyWhenAsked()
     CertificateGuard guard(session, settings);
     QSignalSpy decided(&guard, &CertificateGuard::decided);
 
+    // First use: the user sees the fingerprint and trusts it (see firstUseAsks).
     session.connectToServer(server.url());
+    QVERIFY(
+        QTest::qWaitFor([&] { return guard.trustDialog() && guard.trustDialog()->isVisible(); }));
+    guard.trustDialog()->trustButton()->click();
     QVERIFY(QTest::qWaitFor([&] { return session.state() == ClientSession::State::Connected; }));
-    QCOMPARE(settings.pinnedCertificates().value(key), first); // pinned on first use, saved
+    QCOMPARE(settings.pinnedCertificates().value(key), first); // pinned once trusted, saved
     QVERIFY(!guard.warning());
+    decided.clear();
 
     QVERIFY(server.restartWithNewCertificate());
     const QByteArray second = server.server()->certificateFingerprint();

@@ -155,6 +155,7 @@ void TestDesktopUi::signInChatAndSend()
     QTest::keyClicks(dialog.usernameField(), u"alice"_s);
     QTest::keyClicks(dialog.passwordField(), u"correct horse"_s);
     dialog.createAccountBox()->setChecked(true);
+    QTest::keyClicks(dialog.confirmField(), u"correct horse"_s); // a new account: twice
     QTest::keyClicks(dialog.displayNameField(), u"Alice"_s);
     dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10'000);

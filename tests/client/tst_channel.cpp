@@ -47,6 +47,7 @@ private Q_SLOTS:
     void answeringServerKeepsTheConnection();
     void backoffRetriesUntilTheServerIsBack();
     void closeStopsReconnecting();
+    void reconnectNowSkipsTheWait();
     void pushesAreSignals();
     void binaryFramesBothWays();
     void certificateCheckDecides();
@@ -180,6 +181,32 @@ void TestChannel::backoffRetriesUntilTheServerIsBack()
     QCOMPARE(server->end().openCount(), 0);
     server->end().setAccepting(true);
     QTRY_COMPARE(channel->state(), Channel::State::Open);
+    QCOMPARE(server->end().openCount(), 1);
+}
+
+// "Retry now": while waiting out a backoff far longer than the test, the channel opens at
+// once when asked, and only then; in any other state the call does nothing.
+void TestChannel::reconnectNowSkipsTheWait()
+{
+    Channel::Options options;
+    options.reconnectBaseMs = options.reconnectMaxMs = 600'000;
+    makeChannel(options);
+    channel->reconnectNow(); // closed: nothing to do
+    QCOMPARE(channel->state(), Channel::State::Closed);
+    server->end().setAccepting(false);
+    QSignalSpy closed(channel.get(), &Channel::closed);
+    channel->open(QUrl(u"ws://fake.example"_s));
+    QTRY_COMPARE(channel->state(), Channel::State::Waiting);
+    QCOMPARE(closed.count(), 1);
+    channel->reconnectNow(); // still refused: waiting again
+    QTRY_COMPARE(closed.count(), 2);
+    QTRY_COMPARE(channel->state(), Channel::State::Waiting);
+    server->end().setAccepting(true);
+    channel->reconnectNow();
+    QTRY_COMPARE(channel->state(), Channel::State::Open);
+    QCOMPARE(server->end().openCount(), 1);
+    channel->reconnectNow(); // open: nothing to do
+    QCOMPARE(channel->state(), Channel::State::Open);
     QCOMPARE(server->end().openCount(), 1);
 }
 

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The file pictures: Alice sends two photos, a PDF and a big video (caught half-way); Bob's
-// window shows them received, and the image viewer opens a photo.
+// window shows them received, and the image viewer opens a photo. Files waiting in the
+// preview strip above the composer, with their caption.
 #include "core/accountcontext.h"
 #include "core/appsettings.h"
 #include "core/conversationlistmodel.h"
@@ -13,14 +14,18 @@
 #include "testfiles.h"
 #include "testimages.h"
 #include "testserver.h"
+#include "ui/attachmentstrip.h"
+#include "ui/composer.h"
 #include "ui/imageviewer.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
 #include <banter/client/clientsession.h>
 #include <banter/client/transferclient.h>
 
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QRandomGenerator>
@@ -154,6 +159,36 @@ bool shootFiles(const QDir &out)
     if (!save(out, u"files-light"_s, window.get())
         || !save(out, u"files-received-light"_s, bobWindow.get()))
         return false;
+
+    // The next ones waiting in the preview strip, with a caption being written.
+    auto *strip = window->findChild<AttachmentStrip *>();
+    auto *composer = window->findChild<Composer *>();
+    if (!strip || !composer)
+        return failed(u"the window has no attachment strip"_s);
+    window->stageFiles({tall, pdf});
+    QGuiApplication::clipboard()->setImage(landscape(800, 500));
+    composer->paste();
+    composer->setPlainText(u"The map, the booking and the view from the cabin"_s);
+    settle(300);
+    if (!save(out, u"files-strip-light"_s, window.get()))
+        return false;
+    applyTheme(AppSettings::Theme::Dark);
+    settle(300);
+    const bool stripDark = save(out, u"files-strip-dark"_s, window.get());
+    applyTheme(AppSettings::Theme::Light);
+    strip->takeItems();
+    composer->clear();
+    if (!stripDark)
+        return false;
+    // A narrow window: the sidebar folds to a column of avatars.
+    window->resize(620, 820);
+    settle(300);
+    viewOf<MessageListModel>(window.get())->scrollToBottom();
+    settle(100);
+    if (!save(out, u"files-narrow-light"_s, window.get()))
+        return false;
+    window->resize(1000, 820);
+    settle(200);
 
     ImageViewer *viewer =
         bobWindow->showImage(received->index(rowOfFile(received, u"Lake at sunset.png"_s)));

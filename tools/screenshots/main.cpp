@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// banter_screenshots [--scene chat|files]... [OUTPUT_DIR]
+// banter_screenshots [--scene chat|files|trust]... [OUTPUT_DIR]
 // Renders the desktop client's pictures for the docs into OUTPUT_DIR (default: the current
 // directory). scripts/screenshots.sh builds and runs it offscreen or under Xvfb.
 #include "scenes.h"
@@ -26,12 +26,14 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Renders the Banter desktop client's screenshots."_s);
     parser.addHelpOption();
     const QCommandLineOption sceneOption(
-        u"scene"_s, u"Render only this scene: chat or files (may be given twice)."_s, u"name"_s);
+        u"scene"_s,
+        u"Render only this scene: chat, files or trust (may be given more than once)."_s,
+        u"name"_s);
     parser.addOption(sceneOption);
     parser.addPositionalArgument(u"output"_s, u"Where to write the PNG files."_s);
     parser.process(app);
 
-    const QStringList known = {u"chat"_s, u"files"_s};
+    const QStringList known = {u"chat"_s, u"files"_s, u"trust"_s};
     QStringList scenes = parser.values(sceneOption);
     if (scenes.isEmpty())
         scenes = known;
@@ -53,5 +55,7 @@ int main(int argc, char *argv[])
         ok = shootChat(out) && ok;
     if (scenes.contains(u"files"_s))
         ok = shootFiles(out) && ok;
+    if (scenes.contains(u"trust"_s))
+        ok = shootTrust(out) && ok;
     return ok ? 0 : 1;
 }

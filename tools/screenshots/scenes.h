@@ -13,7 +13,11 @@ namespace Banter::Screenshots {
 // dialog and the tray icons: main-*.png, contacts-light.png, signin-*.png,
 // groupinfo-dark.png, tray-*.png.
 bool shootChat(const QDir &out);
-// Files and images sent and received, and the image viewer: files-*.png.
+// Files and images sent and received, files waiting in the preview strip, a narrow window,
+// and the image viewer: files-*.png.
 bool shootFiles(const QDir &out);
+// The trust dialog of a first meeting with a self-signed server (both palettes and in
+// Chinese) and the sign-in dialog's mismatch note: trust-*.png, signin-mismatch-light.png.
+bool shootTrust(const QDir &out);
 
 } // namespace Banter::Screenshots

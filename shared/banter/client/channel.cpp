@@ -251,6 +251,14 @@ void Channel::resetBackoff()
     d->backoff.reset();
 }
 
+void Channel::reconnectNow()
+{
+    if (d->state != State::Waiting || !d->wantOpen)
+        return;
+    d->reconnectTimer.stop();
+    d->openTransport();
+}
+
 void Channel::shutDown(const Error &reason)
 {
     d->wantOpen = false;

@@ -88,6 +88,11 @@ public:
     /// @brief The next reconnect waits the shortest delay again (call after a healthy start).
     void resetBackoff();
     /**
+     * @brief While waiting to reconnect (State::Waiting), opens the connection now instead of
+     * after the rest of the backoff delay (a user's "Retry now"); does nothing otherwise.
+     */
+    void reconnectNow();
+    /**
      * @brief Ends the channel for good without emitting closed(): drops the connection,
      * stops reconnecting and fails every pending request with @p reason.
      */

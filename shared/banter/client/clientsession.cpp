@@ -268,6 +268,11 @@ void ClientSession::connectToServer(const QUrl &url)
     d->channel.open(url);
 }
 
+void ClientSession::reconnectNow()
+{
+    d->channel.reconnectNow();
+}
+
 void ClientSession::disconnectFromServer()
 {
     d->channel.close();
@@ -360,9 +365,14 @@ bool ClientSession::Private::checkCertificate(const QUrl &url, const QList<QSslE
         peerCertificate = presented;
         return true;
     }
-    qCWarning(lcClient) << "the certificate of" << server << "changed: pinned"
-                        << CertificatePin::formatFingerprint(pinned) << "presented"
-                        << CertificatePin::formatFingerprint(presentedSha);
+    if (pinned.isEmpty())
+        qCInfo(lcClient) << "the certificate of" << server
+                         << "is not trusted yet (the app asks the user):"
+                         << CertificatePin::formatFingerprint(presentedSha);
+    else
+        qCWarning(lcClient) << "the certificate of" << server << "changed: pinned"
+                            << CertificatePin::formatFingerprint(pinned) << "presented"
+                            << CertificatePin::formatFingerprint(presentedSha);
     // Retrying cannot help, and must not look like a network hiccup: stop until the app
     // decides (after asking the user) and connects again.
     channel.stopReconnecting();

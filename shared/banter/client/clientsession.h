@@ -104,6 +104,11 @@ public:
     void connectToServer(const QUrl &url);
     /// @brief Closes the connection and stops reconnecting.
     void disconnectFromServer();
+    /**
+     * @brief In State::Reconnecting, tries to connect now rather than when the backoff delay
+     * ends (what a "Retry now" button calls); does nothing in any other state.
+     */
+    void reconnectNow();
     /// @brief Where the session is.
     State state() const;
     /// @brief Signed in and caught up.
