@@ -47,6 +47,10 @@
         <source>%1 · Waiting for other uploads</source>
         <translation>%1 · Waiting for other uploads</translation>
     </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::AccountBadge</name>
@@ -68,6 +72,21 @@
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
         <translation>No system keychain is available (%1). You stay signed in until Banter closes.</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::AttachmentStrip</name>
+    <message>
+        <source>Pasted image</source>
+        <translation>Pasted image</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
     </message>
 </context>
 <context>
@@ -122,6 +141,14 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     <message>
         <source>Write a message…</source>
         <translation>Write a message…</translation>
+    </message>
+    <message>
+        <source>Too long to send: remove 1 character.</source>
+        <translation>Too long to send: remove 1 character.</translation>
+    </message>
+    <message>
+        <source>Too long to send: remove %1 characters.</source>
+        <translation>Too long to send: remove %1 characters.</translation>
     </message>
 </context>
 <context>
@@ -325,10 +352,6 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
         <translation>The server&apos;s certificate is not valid.</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate is not trusted yet.</source>
-        <translation>The server&apos;s certificate is not trusted yet.</translation>
-    </message>
-    <message>
         <source>The server&apos;s certificate has changed since the last connection.</source>
         <translation>The server&apos;s certificate has changed since the last connection.</translation>
     </message>
@@ -359,6 +382,90 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     <message>
         <source>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</source>
         <translation>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet: compare its fingerprint and choose whether to trust it.</source>
+        <translation>The server&apos;s certificate is not trusted yet: compare its fingerprint and choose whether to trust it.</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Try again in 1 second.</source>
+        <translation>Try again in 1 second.</translation>
+    </message>
+    <message>
+        <source>Try again in %1 seconds.</source>
+        <translation>Try again in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>Try again in %1 minutes.</source>
+        <translation>Try again in %1 minutes.</translation>
+    </message>
+    <message>
+        <source>The server did not accept what was sent.</source>
+        <translation>The server did not accept what was sent.</translation>
+    </message>
+    <message>
+        <source>The server runs a version of Banter that does not understand this one; update Banter or ask the server&apos;s administrator.</source>
+        <translation>The server runs a version of Banter that does not understand this one; update Banter or ask the server&apos;s administrator.</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>You are not signed in.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired; sign in again.</source>
+        <translation>Your sign-in has expired; sign in again.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>You are not allowed to do that.</translation>
+    </message>
+    <message>
+        <source>That no longer exists, or you cannot see it.</source>
+        <translation>That no longer exists, or you cannot see it.</translation>
+    </message>
+    <message>
+        <source>That is already taken.</source>
+        <translation>That is already taken.</translation>
+    </message>
+    <message>
+        <source>Too many attempts.</source>
+        <translation>Too many attempts.</translation>
+    </message>
+    <message>
+        <source>That is larger than the server accepts.</source>
+        <translation>That is larger than the server accepts.</translation>
+    </message>
+    <message>
+        <source>A limit of the server has been reached.</source>
+        <translation>A limit of the server has been reached.</translation>
+    </message>
+    <message>
+        <source>This server does not accept new accounts; ask its administrator for one.</source>
+        <translation>This server does not accept new accounts; ask its administrator for one.</translation>
+    </message>
+    <message>
+        <source>The recipient has blocked you.</source>
+        <translation>The recipient has blocked you.</translation>
+    </message>
+    <message>
+        <source>The server ran into a problem; nothing was changed. Try again later.</source>
+        <translation>The server ran into a problem; nothing was changed. Try again later.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached right now. Try again later.</source>
+        <translation>The server cannot be reached right now. Try again later.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>The server refused the request.</translation>
     </message>
 </context>
 <context>
@@ -670,6 +777,22 @@ Choose one on the left, or start a new chat with %1.</translation>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation>Write a message…</translation>
+    </message>
+    <message>
+        <source>Add a caption…</source>
+        <translation>Add a caption…</translation>
+    </message>
+    <message>
+        <source>No application could show the folder %1.</source>
+        <translation>No application could show the folder %1.</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::NewChatDialog</name>
@@ -942,10 +1065,6 @@ SHA-256: %1</translation>
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>Enter your username and password.</source>
-        <translation>Enter your username and password.</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -968,6 +1087,46 @@ SHA-256: %1</translation>
     <message>
         <source>The server address must look like wss://host:7654.</source>
         <translation>The server address must look like wss://host:7654.</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Repeat password:</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <source>That username is taken; choose another one.</source>
+        <translation>That username is taken; choose another one.</translation>
+    </message>
+    <message>
+        <source>Too many attempts to sign in.</source>
+        <translation>Too many attempts to sign in.</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>A username has %1 to %2 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
+        <translation>A username has %1 to %2 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>A password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>A display name has at most %1 characters.</source>
+        <translation>A display name has at most %1 characters.</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1165,33 @@ SHA-256: %1</translation>
     <message>
         <source>Banter — unread messages: %1</source>
         <translation>Banter — unread messages: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::TrustDialog</name>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Trust and connect</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Trust this server?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Banter has not met %1 before.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Banter has not met %1 before.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Its certificate is self-signed: no authority vouches for it, so only you can tell whether this is the real server. Compare the fingerprint below with the one your server&apos;s administrator gives you (banterd writes it to its log when it starts). Once trusted, Banter connects only to a server with this certificate and warns you if it ever changes.</source>
+        <translation>Its certificate is self-signed: no authority vouches for it, so only you can tell whether this is the real server. Compare the fingerprint below with the one your server&apos;s administrator gives you (banterd writes it to its log when it starts). Once trusted, Banter connects only to a server with this certificate and warns you if it ever changes.</translation>
+    </message>
+    <message>
+        <source>Do not connect</source>
+        <translation>Do not connect</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 fingerprint:</translation>
     </message>
 </context>
 <context>

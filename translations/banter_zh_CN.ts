@@ -47,6 +47,10 @@
         <source>%1 · Waiting for other uploads</source>
         <translation>%1 · 等待其他上传完成</translation>
     </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::AccountBadge</name>
@@ -68,6 +72,21 @@
     <message>
         <source>No system keychain is available (%1). You stay signed in until Banter closes.</source>
         <translation>没有可用的系统钥匙串（%1）。关闭 Banter 后需要重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::AttachmentStrip</name>
+    <message>
+        <source>Pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
     </message>
 </context>
 <context>
@@ -122,6 +141,14 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     <message>
         <source>Write a message…</source>
         <translation>输入消息…</translation>
+    </message>
+    <message>
+        <source>Too long to send: remove 1 character.</source>
+        <translation>太长，无法发送：请删除 1 个字符。</translation>
+    </message>
+    <message>
+        <source>Too long to send: remove %1 characters.</source>
+        <translation>太长，无法发送：请删除 %1 个字符。</translation>
     </message>
 </context>
 <context>
@@ -325,10 +352,6 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
         <translation>服务器的证书无效。</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate is not trusted yet.</source>
-        <translation>尚未信任该服务器的证书。</translation>
-    </message>
-    <message>
         <source>The server&apos;s certificate has changed since the last connection.</source>
         <translation>自上次连接以来，服务器的证书已更改。</translation>
     </message>
@@ -359,6 +382,90 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     <message>
         <source>The server&apos;s certificate is not the one trusted for it; transfers were stopped.</source>
         <translation>服务器的证书不是此前信任的证书，传输已停止。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet: compare its fingerprint and choose whether to trust it.</source>
+        <translation>尚未信任该服务器的证书：请核对其指纹，再决定是否信任。</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Try again in 1 second.</source>
+        <translation>请在 1 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Try again in %1 seconds.</source>
+        <translation>请在 %1 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Try again in %1 minutes.</source>
+        <translation>请在 %1 分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The server did not accept what was sent.</source>
+        <translation>服务器未接受发送的内容。</translation>
+    </message>
+    <message>
+        <source>The server runs a version of Banter that does not understand this one; update Banter or ask the server&apos;s administrator.</source>
+        <translation>服务器运行的 Banter 版本无法理解此版本；请更新 Banter 或联系服务器管理员。</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>你尚未登录。</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired; sign in again.</source>
+        <translation>登录已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>你无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>That no longer exists, or you cannot see it.</source>
+        <translation>该内容已不存在，或你无权查看。</translation>
+    </message>
+    <message>
+        <source>That is already taken.</source>
+        <translation>该名称已被占用。</translation>
+    </message>
+    <message>
+        <source>Too many attempts.</source>
+        <translation>尝试次数过多。</translation>
+    </message>
+    <message>
+        <source>That is larger than the server accepts.</source>
+        <translation>超出了服务器允许的大小。</translation>
+    </message>
+    <message>
+        <source>A limit of the server has been reached.</source>
+        <translation>已达到服务器的限制。</translation>
+    </message>
+    <message>
+        <source>This server does not accept new accounts; ask its administrator for one.</source>
+        <translation>此服务器不接受新账户注册；请向管理员申请账户。</translation>
+    </message>
+    <message>
+        <source>The recipient has blocked you.</source>
+        <translation>对方已将你屏蔽。</translation>
+    </message>
+    <message>
+        <source>The server ran into a problem; nothing was changed. Try again later.</source>
+        <translation>服务器出现问题，未做任何更改。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached right now. Try again later.</source>
+        <translation>目前无法连接服务器。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>服务器拒绝了该请求。</translation>
     </message>
 </context>
 <context>
@@ -670,6 +777,22 @@ Choose one on the left, or start a new chat with %1.</source>
         <source>%1 in %2</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation>输入消息…</translation>
+    </message>
+    <message>
+        <source>Add a caption…</source>
+        <translation>添加说明…</translation>
+    </message>
+    <message>
+        <source>No application could show the folder %1.</source>
+        <translation>没有应用程序能够显示文件夹 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::NewChatDialog</name>
@@ -942,10 +1065,6 @@ SHA-256：%1</translation>
         <translation>登录</translation>
     </message>
     <message>
-        <source>Enter your username and password.</source>
-        <translation>请输入用户名和密码。</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -968,6 +1087,46 @@ SHA-256：%1</translation>
     <message>
         <source>The server address must look like wss://host:7654.</source>
         <translation>服务器地址应类似 wss://host:7654。</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>确认密码：</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>That username is taken; choose another one.</source>
+        <translation>该用户名已被占用，请换一个。</translation>
+    </message>
+    <message>
+        <source>Too many attempts to sign in.</source>
+        <translation>登录尝试次数过多。</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>A username has %1 to %2 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
+        <translation>用户名长度为 %1 到 %2 个字符，只能包含字母 a–z、数字、“.”、“_” 或 “-”，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>A display name has at most %1 characters.</source>
+        <translation>显示名称最多 %1 个字符。</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1165,33 @@ SHA-256：%1</translation>
     <message>
         <source>Banter — unread messages: %1</source>
         <translation>Banter — 未读消息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::TrustDialog</name>
+    <message>
+        <source>Trust and connect</source>
+        <translation>信任并连接</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>信任此服务器？</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Banter has not met %1 before.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Banter 之前从未连接过 %1。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Its certificate is self-signed: no authority vouches for it, so only you can tell whether this is the real server. Compare the fingerprint below with the one your server&apos;s administrator gives you (banterd writes it to its log when it starts). Once trusted, Banter connects only to a server with this certificate and warns you if it ever changes.</source>
+        <translation>它的证书是自签名的：没有任何机构为其担保，因此只有你能判断这是否是真正的服务器。请将下面的指纹与服务器管理员提供的指纹进行核对（banterd 启动时会将其写入日志）。一旦信任，Banter 只会连接使用此证书的服务器，并在证书发生变化时向你发出警告。</translation>
+    </message>
+    <message>
+        <source>Do not connect</source>
+        <translation>不连接</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 指纹：</translation>
     </message>
 </context>
 <context>
