@@ -540,6 +540,13 @@ Choose one on the left, or start a new chat with %1.</translation>
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::MessageDelegate</name>
+    <message>
+        <source>New messages</source>
+        <translation>New messages</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::NewChatDialog</name>
     <message>
         <source>New chat</source>
@@ -580,6 +587,23 @@ Choose one on the left, or start a new chat with %1.</translation>
     <message>
         <source>Could not create the chat: %1</source>
         <translation>Could not create the chat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::Notifier</name>
+    <message numerus="yes">
+        <source>%n new messages in %1</source>
+        <translation>
+            <numerusform>%n new message in %1</numerusform>
+            <numerusform>%n new messages in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats</source>
+        <translation>
+            <numerusform>%n chat</numerusform>
+            <numerusform>%n chats</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -540,6 +540,13 @@ Choose one on the left, or start a new chat with %1.</source>
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::MessageDelegate</name>
+    <message>
+        <source>New messages</source>
+        <translation>新消息</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::NewChatDialog</name>
     <message>
         <source>New chat</source>
@@ -580,6 +587,21 @@ Choose one on the left, or start a new chat with %1.</source>
     <message>
         <source>Could not create the chat: %1</source>
         <translation>无法创建聊天：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::Notifier</name>
+    <message numerus="yes">
+        <source>%n new messages in %1</source>
+        <translation>
+            <numerusform>%1中有 %n 条新消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats</source>
+        <translation>
+            <numerusform>%n 个聊天</numerusform>
+        </translation>
     </message>
 </context>
 <context>

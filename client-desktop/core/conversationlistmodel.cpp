@@ -12,6 +12,9 @@ ConversationListModel::ConversationListModel(ClientSession &session, QObject *pa
     : QAbstractListModel(parent)
     , m_session(session)
 {
+    m_unreadThrottle.setSingleShot(true);
+    m_unreadThrottle.setInterval(UnreadInterval);
+    connect(&m_unreadThrottle, &QTimer::timeout, this, &ConversationListModel::flushUnread);
     connect(&session, &ClientSession::conversationUpdated, this,
             &ConversationListModel::upsertConversation);
     connect(&session, &ClientSession::conversationRemoved, this, &ConversationListModel::onRemoved);
@@ -165,7 +168,20 @@ void ConversationListModel::setMutedConversations(const QSet<ConversationId> &mu
 
 void ConversationListModel::emitUnread()
 {
+    if (m_unreadThrottle.isActive()) {
+        m_unreadDirty = true;
+        return;
+    }
     Q_EMIT totalUnreadChanged(totalUnread());
+    m_unreadThrottle.start();
+}
+
+void ConversationListModel::flushUnread()
+{
+    if (!std::exchange(m_unreadDirty, false))
+        return;
+    Q_EMIT totalUnreadChanged(totalUnread());
+    m_unreadThrottle.start();
 }
 
 void ConversationListModel::reset(const QList<ConversationSummary> &summaries)

@@ -38,6 +38,7 @@ class ContactsPanel;
 class ConversationListModel;
 class GroupInfoDialog;
 class MessageListModel;
+class MessageView;
 class NewChatDialog;
 class Notifier;
 class QuickSwitcher;
@@ -133,7 +134,7 @@ private:
     ContactsPanel *m_contactsPanel;
     QLabel *m_title;
     QToolButton *m_infoButton;
-    QListView *m_messages;
+    MessageView *m_messages;
     QLabel *m_emptyState; // shown instead of the messages while no conversation is open
     QStackedWidget *m_conversationArea;
     QAction *m_groupInfoAction = nullptr; // enabled while a group is open
