@@ -84,11 +84,18 @@ int main(int argc, char *argv[])
     // Pins of servers met before, and the loud question when one presents another certificate.
     CertificateGuard certificates(session, settings);
 
+    // The account's models, and its on-disk copy (opened at sign-in, or below).
+    AccountContext context(session, settings);
+    context.enableCache();
+
     // A remembered account opens the window at once, before (and whether or not) the server
-    // answers; the session connects in the background and keeps trying while it is down.
+    // answers, with what the cache holds; the session connects in the background and keeps
+    // trying while it is down.
     std::optional<AccountStore::Account> account = remembered(store);
     bool remember = account.has_value();
     if (account) {
+        context.openCache(account->server,
+                          User{account->userId, account->username, account->displayName, 0});
         session.setTokens(account->accessToken, account->refreshToken);
         session.connectToServer(account->server);
     } else if (!signIn(session, remember)) {
@@ -121,11 +128,11 @@ int main(int argc, char *argv[])
     QObject::connect(&session, &ClientSession::tokensChanged, &app, saveTokens);
     QObject::connect(&session, &ClientSession::authenticated, &app, saveTokens);
 
-    AccountContext context(session, settings);
     MainWindow window(context);
     QObject::connect(&window, &MainWindow::loggedOut, &app, [&] {
         remember = false;
         account.reset();
+        context.removeCache();
         store.forget([&](Status) { QApplication::quit(); });
     });
     // The server refused the remembered tokens (revoked, expired): forget them and ask to
@@ -140,6 +147,7 @@ int main(int argc, char *argv[])
             return;
         account.reset();
         store.forget([](Status) {});
+        context.removeCache();
         QTimer::singleShot(0, &window, [&] {
             if (!signIn(session, remember, &window))
                 QApplication::quit();

@@ -72,7 +72,7 @@ private:
     };
 
     void upsertConversation(const Conversation &conversation);
-    void onMessage(const Message &message, bool mine);
+    void onMessages(const QList<Message> &messages);
     void onRemoved(ConversationId id);
     QString nameOf(const Entry &entry) const;
     UserId otherMember(const Conversation &conversation) const;

@@ -26,8 +26,7 @@ MessageListModel::MessageListModel(ClientSession &session, QObject *parent)
     : QAbstractListModel(parent)
     , m_session(session)
 {
-    connect(&session, &ClientSession::messageReceived, this,
-            [this](const Message &m) { onMessages({m}, true); });
+    connect(&session, &ClientSession::messagesReceived, this, &MessageListModel::onMessages);
     connect(&session, &ClientSession::messageAcked, this, [this](const Message &m) {
         if (m.conversationId == m_conversation.id) {
             onMessages({m}, true);
@@ -179,10 +178,9 @@ void MessageListModel::load(Load kind, Seq from)
     m_loading = true;
     Q_EMIT loadingChanged(true);
     const quint64 generation = m_generation;
-    // Pages after a seq: the history request counts back from `before`, so ask for the page
-    // that ends PageSize after `from`.
-    const Seq before = kind == Load::Newer ? from + PageSize + 1 : from;
-    m_session.history(m_conversation.id, before, PageSize)
+    // From the cache when it holds them, else from the server.
+    (kind == Load::Newer ? m_session.messagesAfter(m_conversation.id, from, PageSize)
+                         : m_session.messagesBefore(m_conversation.id, from, PageSize))
         .then(this, [this, generation, kind](Result<Protocol::HistoryReply> page) {
             if (generation != m_generation)
                 return;
@@ -219,7 +217,9 @@ void MessageListModel::onPage(Load kind, const Protocol::HistoryReply &page)
     }
     if (!m_messages.isEmpty())
         m_newestKnown = qMax(m_newestKnown, m_messages.constLast().seq);
-    setHasNewer(newestSeq() < m_newestKnown);
+    // After a newer page, hasMore says newer ones may exist.
+    setHasNewer(newestSeq() < m_newestKnown
+                || (kind == Load::Newer && page.hasMore && !page.messages.isEmpty()));
     if (m_opening)
         locateFirstUnread();
 }

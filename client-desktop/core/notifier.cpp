@@ -32,10 +32,7 @@ Notifier::Notifier(ClientSession &session, QObject *parent)
     m_burst.setSingleShot(true);
     m_burst.setInterval(BurstWindow);
     connect(&m_burst, &QTimer::timeout, this, &Notifier::endBurst);
-    // Until the session says which messages are pushes, a message that arrives while the
-    // session is ready (not syncing) is one.
-    connect(&session, &ClientSession::messageReceived, this,
-            [this](const Message &m) { receive({m}, m_session.isReady()); });
+    connect(&session, &ClientSession::messagesReceived, this, &Notifier::receive);
 }
 
 void Notifier::setMuted(ConversationId id, bool muted)

@@ -37,6 +37,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollBar>
@@ -108,6 +109,10 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
         m_tray->show();
     updateConnectionState();
     updateCounter();
+    // The conversation open last time, from the cache before the server answers.
+    if (const ConversationId last = m_settings.lastConversation();
+        last && m_conversationModel->conversation(last))
+        openConversation(last);
     if (m_session.isReady()) {
         reloadConversations();
         m_contactModel->reload();
@@ -266,6 +271,15 @@ void MainWindow::connectAccount()
                                     m_tray->icon());
             });
     connect(&m_session, &ClientSession::synced, this, &MainWindow::reloadConversations);
+    // The sign-in's list replaced the model (ConversationListModel): select the open one again,
+    // or open the one from last time if the list was empty until now.
+    connect(&m_session, &ClientSession::conversationsListed, this, [this] {
+        const ConversationId open = m_messageModel->conversationId()
+            ? m_messageModel->conversationId()
+            : m_settings.lastConversation();
+        if (open)
+            openConversation(open);
+    });
     connect(&m_session, &ClientSession::stateChanged, this, &MainWindow::updateConnectionState);
     connect(&m_session, &ClientSession::conversationUpdated, this, [this](const Conversation &c) {
         if (c.id == m_messageModel->conversationId())
@@ -282,10 +296,7 @@ void MainWindow::buildMenus()
                        this, &MainWindow::showSettings);
     account->addSeparator();
     account->addAction(tr("Log &out"), this, &MainWindow::logOut);
-    account->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, [this] {
-        m_quitting = true;
-        QApplication::quit();
-    });
+    account->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &MainWindow::quit);
     QMenu *chat = menuBar()->addMenu(tr("&Chat"));
     chat->addAction(icon("new-chat"), tr("&New chat…"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
                     &MainWindow::showNewChat);
@@ -302,11 +313,29 @@ void MainWindow::buildMenus()
 
     auto *trayMenu = new QMenu(this);
     trayMenu->addAction(tr("Show Banter"), this, [this] { raiseAndOpen(0); });
-    trayMenu->addAction(tr("&Quit"), this, [this] {
-        m_quitting = true;
-        QApplication::quit();
-    });
+    trayMenu->addAction(tr("&Quit"), this, &MainWindow::quit);
     m_tray->setContextMenu(trayMenu);
+}
+
+bool MainWindow::quit()
+{
+    // Written but not sent yet (offline): they stay in the outbox on disk and go when Banter
+    // next connects; say so before the user leaves.
+    if (const int queued = int(m_session.pendingMessages().size()); queued > 0) {
+        const bool leave = m_confirmQuit
+            ? m_confirmQuit(queued)
+            : QMessageBox::question(
+                  this, tr("Quit Banter"),
+                  tr("%n message(s) you wrote are not sent yet. They are kept and sent when "
+                     "Banter next connects.\n\nQuit anyway?",
+                     nullptr, queued))
+                == QMessageBox::Yes;
+        if (!leave)
+            return false;
+    }
+    m_quitting = true;
+    QApplication::quit();
+    return true;
 }
 
 void MainWindow::reloadConversations()
@@ -334,6 +363,8 @@ void MainWindow::openConversation(qint64 id)
         m_conversationModel->index(row).data(ConversationListModel::UnreadRole).toLongLong();
     m_conversationModel->setActiveConversation(id);
     m_notifier->setOpenConversation(id);
+    if (m_settings.lastConversation() != id)
+        m_settings.setLastConversation(id);
     m_title->setText(
         m_conversationModel->data(m_conversationModel->index(row), ConversationListModel::NameRole)
             .toString());
