@@ -202,7 +202,10 @@ void MessageListModel::onPage(Load kind, const Protocol::HistoryReply &page)
 {
     switch (kind) {
     case Load::Open:
+        // Live messages may have come while the page was on its way: the page goes below
+        // them, and what it has beyond them after.
         m_hasOlder = page.hasMore;
+        prepend(page.messages);
         append(page.messages);
         break;
     case Load::Older:
@@ -345,9 +348,11 @@ void MessageListModel::onMessages(const QList<Message> &messages, bool live)
               [](const Message &a, const Message &b) { return a.seq < b.seq; });
     const Seq known = m_newestKnown;
     m_newestKnown = qMax(m_newestKnown, mine.constLast().seq);
-    // Still opening: the page being fetched, or the next one, brings them.
-    if (m_opening && m_messages.isEmpty())
+    // Still opening an empty window: they are the newest; the page goes in below them.
+    if (m_opening && m_messages.isEmpty()) {
+        append(mine);
         return;
+    }
     if (m_hasNewer || newestSeq() < known) {
         setHasNewer(true);
         return;
