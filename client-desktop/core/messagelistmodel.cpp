@@ -77,6 +77,7 @@ void MessageListModel::setConversation(const Conversation &conversation, qint64 
     m_pending.clear();
     m_uploads.clear();
     m_hasOlder = false;
+    m_early.clear();
     m_firstUnread = 0;
     m_unreadAtOpen = unread;
     m_newestKnown = conversation.lastSeq;
@@ -202,11 +203,11 @@ void MessageListModel::onPage(Load kind, const Protocol::HistoryReply &page)
 {
     switch (kind) {
     case Load::Open:
-        // Live messages may have come while the page was on its way: the page goes below
-        // them, and what it has beyond them after.
+        // Then the live messages that came while the page was on its way, as far as they
+        // continue it.
         m_hasOlder = page.hasMore;
-        prepend(page.messages);
         append(page.messages);
+        append(std::exchange(m_early, {}));
         break;
     case Load::Older:
         m_hasOlder = page.hasMore;
@@ -261,11 +262,18 @@ void MessageListModel::locateFirstUnread()
 
 void MessageListModel::prepend(const QList<Message> &older)
 {
+    // Seqs are gapless from 1: only the run that ends just below the window joins it.
     QList<Message> page;
-    const Seq first = m_messages.isEmpty() ? std::numeric_limits<Seq>::max() : oldestSeq();
-    for (const Message &m : older) {
-        if (m.seq < first && (page.isEmpty() || m.seq > page.constLast().seq))
-            page.append(m);
+    Seq expected = m_messages.isEmpty() ? 0 : oldestSeq() - 1;
+    for (auto m = older.crbegin(); m != older.crend(); ++m) {
+        if (expected == 0 && m_messages.isEmpty() && page.isEmpty())
+            expected = m->seq;
+        if (m->seq > expected)
+            continue;
+        if (m->seq < expected)
+            break;
+        page.prepend(*m);
+        --expected;
     }
     if (page.isEmpty())
         return;
@@ -286,11 +294,18 @@ void MessageListModel::prepend(const QList<Message> &older)
 
 void MessageListModel::append(const QList<Message> &newer)
 {
+    // Seqs are gapless from 1: only the run that continues the window joins it.
     QList<Message> page;
-    const Seq last = newestSeq();
+    Seq expected = m_messages.isEmpty() ? 0 : newestSeq() + 1;
     for (const Message &m : newer) {
-        if (m.seq > last && (page.isEmpty() || m.seq > page.constLast().seq))
-            page.append(m);
+        if (expected == 0)
+            expected = m.seq;
+        if (m.seq < expected)
+            continue;
+        if (m.seq > expected)
+            break;
+        page.append(m);
+        ++expected;
     }
     if (page.isEmpty())
         return;
@@ -348,9 +363,10 @@ void MessageListModel::onMessages(const QList<Message> &messages, bool live)
               [](const Message &a, const Message &b) { return a.seq < b.seq; });
     const Seq known = m_newestKnown;
     m_newestKnown = qMax(m_newestKnown, mine.constLast().seq);
-    // Still opening an empty window: they are the newest; the page goes in below them.
+    // Still opening an empty window: kept until the page is in (they may be older than it,
+    // if the session is still delivering a backlog, or continue it).
     if (m_opening && m_messages.isEmpty()) {
-        append(mine);
+        m_early.append(mine);
         return;
     }
     if (m_hasNewer || newestSeq() < known) {
@@ -369,6 +385,7 @@ void MessageListModel::onMessages(const QList<Message> &messages, bool live)
             later.append(m);
     }
     append(later);
+    setHasNewer(newestSeq() < m_newestKnown); // a gap: the rest comes with loadNewer()
 }
 
 void MessageListModel::insertMessage(const Message &message)

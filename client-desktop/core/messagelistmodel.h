@@ -136,6 +136,7 @@ private:
     QList<Message> m_messages; // stored, ascending seq
     QList<Message> m_pending; // not yet acknowledged
     QList<quint64> m_uploads; // TransferClient ids of this conversation's uploads
+    QList<Message> m_early; // live messages that came while an empty window was opening
     FileTransfers *m_files = nullptr;
     int m_windowLimit = 600;
     bool m_hasOlder = false;

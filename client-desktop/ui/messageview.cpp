@@ -56,6 +56,7 @@ void MessageView::setMessageModel(MessageListModel *model)
             [this] { executeDelayedItemsLayout(); });
     connect(model, &QAbstractItemModel::rowsRemoved, this, [this] { executeDelayedItemsLayout(); });
     connect(model, &MessageListModel::opened, this, &MessageView::positionAtOpen);
+    connect(model, &MessageListModel::hasNewerChanged, this, &MessageView::scheduleLoad);
     connect(model, &MessageListModel::loadingChanged, this, [this](bool loading) {
         if (!loading)
             scheduleLoad();
