@@ -17,6 +17,7 @@ const QString MutedKey = QStringLiteral("notifications/muted");
 const QString PinsKey = QStringLiteral("tls/pinnedCertificates");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString SplitterKey = QStringLiteral("window/splitter");
+const QString LastConversationKey = QStringLiteral("ui/lastConversation");
 } // namespace
 
 AppSettings::AppSettings()
@@ -74,6 +75,16 @@ void AppSettings::setTheme(Theme theme)
     static const QString names[] = {QStringLiteral("system"), QStringLiteral("light"),
                                     QStringLiteral("dark")};
     m_settings->setValue(ThemeKey, names[int(theme)]);
+}
+
+ConversationId AppSettings::lastConversation() const
+{
+    return m_settings->value(LastConversationKey).toLongLong();
+}
+
+void AppSettings::setLastConversation(ConversationId id)
+{
+    m_settings->setValue(LastConversationKey, id);
 }
 
 QSet<ConversationId> AppSettings::mutedConversations() const

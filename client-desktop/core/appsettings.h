@@ -50,6 +50,9 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray splitterState() const;
     void setSplitterState(const QByteArray &state);
+    // The conversation open when Banter last ran (0: none); it opens again at start.
+    ConversationId lastConversation() const;
+    void setLastConversation(ConversationId id);
     void sync();
 
     // How the desktop's session behaves: it names itself, asks before trusting a

@@ -52,8 +52,16 @@ void TestAccountStore::roundTripThroughTheKeychain()
     if (qEnvironmentVariableIsSet("BANTER_EXPECT_NO_KEYCHAIN"))
         QSKIP("this run has no secret service on purpose; see withoutSecretServiceItSaysSo");
     AccountStore store(u"BanterTest"_s);
-    const AccountStore::Account account{QUrl(u"ws://127.0.0.1:7654"_s), u"alice"_s,
-                                        u"access.jwt.token"_s, u"refresh-secret"_s};
+    const AccountStore::Account account{QUrl(u"ws://127.0.0.1:7654"_s),
+                                        u"alice"_s,
+                                        u"access.jwt.token"_s,
+                                        u"refresh-secret"_s,
+                                        42,
+                                        u"Alice Chen"_s};
+    // An account without a user is refused, never saved (it could not be loaded again).
+    AccountStore::Account nobody = account;
+    nobody.username.clear();
+    QVERIFY(!wait<Status>([&](auto done) { store.save(nobody, done); }).ok());
     const Status saved = wait<Status>([&](auto done) { store.save(account, done); });
     QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
 
@@ -75,6 +83,9 @@ void TestAccountStore::roundTripThroughTheKeychain()
     QCOMPARE((*loaded)->server, account.server);
     QCOMPARE((*loaded)->accessToken, account.accessToken);
     QCOMPARE((*loaded)->refreshToken, account.refreshToken);
+    // The user, so the window can show the account before the server answers.
+    QCOMPARE((*loaded)->userId, 42);
+    QCOMPARE((*loaded)->displayName, u"Alice Chen"_s);
 
     QVERIFY(wait<Status>([&](auto done) { other.forget(done); }).ok());
     const auto after =
@@ -89,7 +100,7 @@ void TestAccountStore::withoutSecretServiceItSaysSo()
               "tst_accountstore_nokeychain");
     AccountStore store(u"BanterTest"_s);
     const Status saved = wait<Status>([&](auto done) {
-        store.save({QUrl(u"ws://127.0.0.1:7654"_s), u"alice"_s, u"a"_s, u"r"_s}, done);
+        store.save({QUrl(u"ws://127.0.0.1:7654"_s), u"alice"_s, u"a"_s, u"r"_s, 0, {}}, done);
     });
     QVERIFY(!saved.ok());
     QCOMPARE(saved.error().code, ErrorCode::Unavailable);
