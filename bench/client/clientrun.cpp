@@ -408,6 +408,11 @@ int runClient(const ClientPlan &plan, const QElapsedTimer &sinceStart)
             const qint64 id = index.data(ConversationListModel::IdRole).toLongLong();
             const Seq newest = expected.value(id);
             const bool big = id == plan.bigConversation;
+            // A page still on its way belongs to the conversation shown: let it land first
+            // (opening another one meanwhile can leave the new one empty in today's model).
+            const auto *shown = qobject_cast<MessageListModel *>(messages->model());
+            if (!spinUntil([&] { return !shown->isLoading(); }, qMin<qint64>(left(), 10'000)))
+                failed(u"a page of conversation %1 never arrived"_s.arg(shown->conversationId()));
             StallMeter stall;
             stall.start();
             QElapsedTimer opening;
