@@ -179,3 +179,20 @@ QList<QPair<qint64, qint64>> Filler::lastSeqs(const Accounts &accounts)
     }
     return result;
 }
+
+bool Filler::markAllRead(const Accounts &accounts)
+{
+    const auto seqs = lastSeqs(accounts);
+    auto me = signIn(m_url, m_certificate, accounts.me, accounts.password, m_error);
+    if (!me || seqs.isEmpty())
+        return false;
+    for (const auto &[id, seq] : seqs) {
+        const QJsonObject reply =
+            me->call(u"read"_s, {{u"conversation_id"_s, id}, {u"seq"_s, seq}});
+        if (!reply.value(u"success"_s).toBool()) {
+            m_error = u"read: "_s + QString::fromUtf8(QJsonDocument(reply).toJson());
+            return false;
+        }
+    }
+    return true;
+}

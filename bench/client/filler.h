@@ -35,6 +35,8 @@ public:
     QList<qint64> createConversations(const Accounts &accounts, const QStringList &names);
     // Sends the messages, interleaved across the targets; false on any refusal or timeout.
     bool send(const Accounts &accounts, const QList<Target> &targets, qint64 timeoutMs);
+    // I have read everything so far (a colleague who uses the chat daily).
+    bool markAllRead(const Accounts &accounts);
     // The conversation list as the server gives it to me: id → last_seq.
     QList<QPair<qint64, qint64>> lastSeqs(const Accounts &accounts);
     QString error() const { return m_error; }

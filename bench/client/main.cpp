@@ -46,6 +46,7 @@ struct Options
     qint64 timeoutMs = 600'000;
     bool tls = true;
     int scrollIntervalMs = 100;
+    int requestRate = 0; // requests a second a connection may make (0: the server's default)
     bool check = false;
     bool verbose = false;
 };
@@ -53,6 +54,8 @@ struct Options
 // What the filled server holds; a kept data directory is reused when it matches.
 struct Fill
 {
+    static constexpr int Version = 2; // 2: everything filled is read by me
+    int version = 0;
     int conversations = 0;
     int messages = 0;
     int big = 0;
@@ -83,6 +86,7 @@ struct Fill
     static Fill fromJson(const QJsonObject &o)
     {
         Fill f;
+        f.version = o[u"version"_s].toInt();
         f.conversations = o[u"conversations"_s].toInt();
         f.messages = o[u"messages"_s].toInt();
         f.big = o[u"big"_s].toInt();
@@ -139,6 +143,7 @@ bool fill(const Options &o, const QString &root, Fill &f)
     const QString serverDir = QDir(root).filePath(u"server"_s);
     QDir(serverDir).removeRecursively();
     f = {};
+    f.version = Fill::Version;
     f.conversations = o.conversations;
     f.messages = o.messages;
     f.big = o.big;
@@ -162,6 +167,10 @@ bool fill(const Options &o, const QString &root, Fill &f)
     f.bigConversation = f.conversationIds.first();
     if (!filler.send(f.accounts, spread(f.conversationIds, f.bigConversation, o.messages, o.big),
                      3'600'000)) {
+        qWarning("%s", qPrintable(filler.error()));
+        return false;
+    }
+    if (!filler.markAllRead(f.accounts)) {
         qWarning("%s", qPrintable(filler.error()));
         return false;
     }
@@ -277,7 +286,7 @@ int runBenchmark(const Options &o)
     QElapsedTimer fillClock;
     fillClock.start();
     const bool reuse = f.conversations == o.conversations && f.messages == o.messages
-        && f.big == o.big && f.tls == o.tls && f.port != 0;
+        && f.big == o.big && f.tls == o.tls && f.port != 0 && f.version == Fill::Version;
     if (reuse) {
         std::fprintf(stderr, "reusing the filled server in %s\n", qPrintable(root));
     } else if (!fill(o, root, f)) {
@@ -305,15 +314,26 @@ int runBenchmark(const Options &o)
                        {u"big"_s, o.big},
                        {u"week"_s, o.week},
                        {u"tls"_s, o.tls},
+                       {u"request_rate"_s, o.requestRate},
                        {u"fill_s"_s, fillSeconds}};
+    QString measureConfig;
+    if (o.requestRate > 0) {
+        measureConfig = work.filePath(u"measure.conf"_s);
+        QFile file(measureConfig);
+        if (!file.open(QIODevice::WriteOnly))
+            return 2;
+        file.write(QByteArrayLiteral("[limits]\nrequests_per_second=")
+                   + QByteArray::number(o.requestRate)
+                   + "\nrequest_burst=" + QByteArray::number(2 * o.requestRate) + "\n");
+    }
     BenchServer server;
-    const auto startServer = [&](const QString &config = {}) {
+    const auto startServer = [&](const QString &config) {
         if (server.start(o.banterd, serverDir, f.port, o.tls, config))
             return true;
         std::fprintf(stderr, "banterd did not start\n");
         return false;
     };
-    if (!startServer())
+    if (!startServer(measureConfig))
         return 2;
     const QUrl url = server.url();
     const auto lastSeqs = [&] { return Filler(url, server.certificate()).lastSeqs(f.accounts); };
@@ -338,7 +358,7 @@ int runBenchmark(const Options &o)
             return 2;
         }
         server.stop();
-        if (!startServer())
+        if (!startServer(measureConfig))
             return 2;
         result.insert(u"week_offline"_s,
                       runPhase(o, u"week"_s, workPath, f, url, lastSeqs(), false, ok));
@@ -418,6 +438,8 @@ int main(int argc, char **argv)
         {u"tls"_s, u"TLS on the server (on or off)."_s, u"on|off"_s, u"on"_s},
         {u"scroll-interval"_s, u"Milliseconds between page steps when scrolling up."_s, u"ms"_s,
          u"100"_s},
+        {u"request-rate"_s,
+         u"Requests a second the server allows a connection (default: its own default)."_s, u"n"_s},
         {u"check"_s, u"Exit non-zero unless every phase finished with no gap or duplicate."_s},
         {u"verbose"_s, u"Print every figure and the client's log."_s},
     });
@@ -432,6 +454,7 @@ int main(int argc, char **argv)
     o.timeoutMs = qMax(10, parser.value(u"timeout"_s).toInt()) * qint64(1000);
     o.tls = parser.value(u"tls"_s) != "off"_L1;
     o.scrollIntervalMs = qMax(0, parser.value(u"scroll-interval"_s).toInt());
+    o.requestRate = qMax(0, parser.value(u"request-rate"_s).toInt());
     o.check = parser.isSet(u"check"_s);
     o.verbose = parser.isSet(u"verbose"_s);
     return runBenchmark(o);
