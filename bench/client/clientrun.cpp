@@ -27,6 +27,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace Banter;
@@ -65,38 +66,63 @@ qint64 statusKiB(const QByteArray &field)
     return 0;
 }
 
-// The remembered account: the tokens, kept current as they rotate (as main.cpp does with
-// AccountStore, which needs a keyring the benchmark does without).
+// The remembered account: who and the tokens, kept current as they rotate (as main.cpp does
+// with AccountStore, which needs a keyring the benchmark does without).
 class TokenFile
 {
 public:
+    struct Account
+    {
+        QString access;
+        QString refresh;
+        UserId user = 0;
+        QString username;
+    };
     explicit TokenFile(const QString &dir)
         : m_path(QDir(dir).filePath(u"account.json"_s))
     { }
-    void save(const QString &access, const QString &refresh) const
+    void save(const Account &a) const
     {
         QFile file(m_path);
         if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            file.write(QJsonDocument(QJsonObject{{u"access"_s, access}, {u"refresh"_s, refresh}})
+            file.write(QJsonDocument(QJsonObject{{u"access"_s, a.access},
+                                                 {u"refresh"_s, a.refresh},
+                                                 {u"user"_s, a.user},
+                                                 {u"username"_s, a.username}})
                            .toJson());
     }
-    std::pair<QString, QString> load() const
+    Account load() const
     {
         QFile file(m_path);
         if (!file.open(QIODevice::ReadOnly))
             return {};
         const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-        return {o[u"access"_s].toString(), o[u"refresh"_s].toString()};
+        return {o[u"access"_s].toString(), o[u"refresh"_s].toString(),
+                UserId(o[u"user"_s].toDouble()), o[u"username"_s].toString()};
     }
 
 private:
     QString m_path;
 };
 
+#if BANTER_BENCH_CLIENT_CACHE
+// Start with the remembered account the way client-desktop/app/main.cpp does: keep in step
+// with it. The account's cache is opened before the session connects, and the window is
+// shown at once, whether or not the server answers.
+void resumeLikeTheApp(ClientSession &session, std::optional<AccountContext> &context,
+                      const QUrl &url, const TokenFile::Account &account)
+{
+    context->openCache(url, User{account.user, account.username, {}, 0});
+    session.setTokens(account.access, account.refresh);
+    session.connectToServer(url);
+}
+#else
 // Start with the remembered account the way client-desktop/app/main.cpp does (resume()): keep
 // in step with it, since that is what the user waits through before the window appears.
-void resumeLikeTheApp(ClientSession &session, const QUrl &url)
+void resumeLikeTheApp(ClientSession &session, std::optional<AccountContext> &, const QUrl &url,
+                      const TokenFile::Account &account)
 {
+    session.setTokens(account.access, account.refresh);
     QEventLoop loop;
     QObject::connect(
         &session, &ClientSession::stateChanged, &loop, [&](ClientSession::State state) {
@@ -108,6 +134,7 @@ void resumeLikeTheApp(ClientSession &session, const QUrl &url)
     session.connectToServer(url);
     loop.exec();
 }
+#endif
 
 // The conversation is on screen: its rows are there and no page is on its way. (A client may
 // open a conversation at its first unread message rather than at its newest.)
@@ -270,16 +297,27 @@ int runClient(const ClientPlan &plan, const QElapsedTimer &sinceStart)
     options.clientName = u"banter-desktop"_s;
     session.setOptions(options);
     const TokenFile tokens(plan.stateDir);
+    TokenFile::Account remembered = tokens.load();
     QObject::connect(&session, &ClientSession::tokensChanged, &session,
                      [&](const QString &access, const QString &refresh) {
-                         if (!refresh.isEmpty())
-                             tokens.save(access, refresh);
+                         if (refresh.isEmpty())
+                             return;
+                         remembered.access = access;
+                         remembered.refresh = refresh;
+                         tokens.save(remembered);
                      });
     CertificateGuard certificates(session, settings);
     QObject::connect(&session, &ClientSession::errorOccurred, &session, [](const Error &error) {
         std::fprintf(stderr, "session error: %s\n", qPrintable(error.message));
     });
 
+    // The account's models, made when the application makes them: with the on-disk cache
+    // before signing in (the context opens the cache), without it after.
+    std::optional<AccountContext> account;
+#if BANTER_BENCH_CLIENT_CACHE
+    account.emplace(session, settings);
+    account->enableCache();
+#endif
     if (plan.phase == ClientPlan::Phase::Cold) {
         session.connectToServer(plan.url);
         if (!spinUntil([&] { return session.state() == ClientSession::State::Connected; },
@@ -293,24 +331,25 @@ int runClient(const ClientPlan &plan, const QElapsedTimer &sinceStart)
             failed(u"sign-in failed"_s);
             return 2;
         }
-        tokens.save(session.accessToken(), session.refreshToken());
+        remembered = {session.accessToken(), session.refreshToken(), session.currentUser().id,
+                      session.currentUser().username};
+        tokens.save(remembered);
         out.value(u"signed_in_ms"_s, since());
     } else {
-        const auto [access, refresh] = tokens.load();
-        if (refresh.isEmpty()) {
+        if (remembered.refresh.isEmpty()) {
             failed(u"no remembered account"_s);
             return 2;
         }
-        session.setTokens(access, refresh);
-        resumeLikeTheApp(session, plan.url);
+        resumeLikeTheApp(session, account, plan.url, remembered);
         if (session.state() == ClientSession::State::Connected) {
             failed(u"the remembered tokens were refused"_s);
             return 2;
         }
     }
 
-    AccountContext account(session, settings);
-    MainWindow window(account);
+    if (!account)
+        account.emplace(session, settings);
+    MainWindow window(*account);
     window.show();
     out.value(u"window_ms"_s, since());
     auto *list = window.findChild<QListView *>(u"conversationView"_s);
