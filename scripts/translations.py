@@ -16,6 +16,10 @@ for path in sys.argv[1:]:
             translation = message.find("translation")
             kind = translation.get("type") if translation is not None else "missing"
             text = (translation.text or "") if translation is not None else ""
+            if translation is not None and message.get("numerus") == "yes":
+                # Plural forms (tr(..., n)): every form must be filled in.
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                text = "" if not forms or not all(f.strip() for f in forms) else forms[0]
             if kind in ("unfinished", "missing", "vanished", "obsolete") or not text.strip():
                 missing.append(f"{path}: [{name}] {message.findtext('source')!r}")
 for line in missing:

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// banter: the desktop client. Resumes a remembered session or asks to sign in, then shows
-// the main window.
+// banter: the desktop client. Shows the main window at once for a remembered account (the
+// session connects behind it) or asks to sign in first.
 #include "core/accountcontext.h"
 #include "core/accountstore.h"
 #include "core/appsettings.h"
@@ -25,10 +25,9 @@ using namespace Banter;
 using namespace Banter::Desktop;
 
 namespace {
-// Tries the remembered account. True when the session is signed in, or the server is
-// unreachable for now (the window opens offline and the session keeps reconnecting); false
-// when there is no remembered account or the server refused its tokens.
-bool resume(ClientSession &session, AccountStore &store)
+// The remembered account, if any. Reading the keychain is quick; the server is not asked here,
+// so the window never waits for it.
+std::optional<AccountStore::Account> remembered(AccountStore &store)
 {
     std::optional<Result<std::optional<AccountStore::Account>>> loaded;
     QEventLoop loop;
@@ -38,24 +37,19 @@ bool resume(ClientSession &session, AccountStore &store)
     });
     if (!loaded)
         loop.exec();
-    if (!*loaded || !loaded->value().has_value())
+    if (!*loaded)
+        return std::nullopt;
+    return loaded->value();
+}
+
+// Signs in with the dialog; false if the user gave up.
+bool signIn(ClientSession &session, bool &remember, QWidget *parent = nullptr)
+{
+    SignInDialog dialog(session, parent);
+    if (dialog.exec() != QDialog::Accepted)
         return false;
-    const AccountStore::Account account = loaded->value().value();
-    session.setTokens(account.accessToken, account.refreshToken);
-    QObject::connect(
-        &session, &ClientSession::stateChanged, &loop, [&](ClientSession::State state) {
-            if (state == ClientSession::State::Ready || state == ClientSession::State::Connected)
-                loop.quit(); // Connected here means the tokens were refused
-        });
-    // A changed certificate: the window opens offline behind the guard's warning.
-    QObject::connect(&session, &ClientSession::certificateRefused, &loop, &QEventLoop::quit);
-    QTimer::singleShot(std::chrono::seconds(10), &loop, &QEventLoop::quit);
-    session.connectToServer(account.server);
-    loop.exec();
-    if (session.state() != ClientSession::State::Connected)
-        return true;
-    store.forget([](Status) {});
-    return false;
+    remember = dialog.rememberMe();
+    return true;
 }
 } // namespace
 
@@ -90,36 +84,76 @@ int main(int argc, char *argv[])
     // Pins of servers met before, and the loud question when one presents another certificate.
     CertificateGuard certificates(session, settings);
 
-    bool remember = resume(session, store);
-    if (!remember) {
-        SignInDialog signIn(session);
-        if (signIn.exec() != QDialog::Accepted)
-            return 0;
-        remember = signIn.rememberMe();
+    // The account's models, and its on-disk copy (opened at sign-in, or below).
+    AccountContext context(session, settings);
+    context.enableCache();
+
+    // A remembered account opens the window at once, before (and whether or not) the server
+    // answers, with what the cache holds; the session connects in the background and keeps
+    // trying while it is down.
+    std::optional<AccountStore::Account> account = remembered(store);
+    bool remember = account.has_value();
+    if (account) {
+        context.openCache(account->server,
+                          User{account->userId, account->username, account->displayName, 0});
+        session.setTokens(account->accessToken, account->refreshToken);
+        session.connectToServer(account->server);
+    } else if (!signIn(session, remember)) {
+        return 0;
     }
     // Refresh tokens rotate: keep the remembered copy current, or the next start would
-    // present a used token and the server would end the session.
+    // present a used token and the server would end the session. The user is the session's
+    // once it has signed in, the remembered one before: an empty name is never saved.
     auto saveTokens = [&] {
         if (!remember || session.refreshToken().isEmpty())
             return;
-        store.save({session.url(), session.currentUser().username, session.accessToken(),
-                    session.refreshToken()},
-                   [&](Status saved) {
-                       if (!saved) {
-                           remember = false;
-                           QMessageBox::information(nullptr, QObject::tr("Banter"),
-                                                    saved.error().message);
-                       }
-                   });
+        User user = session.currentUser();
+        if (user.username.isEmpty() && account)
+            user = User{account->userId, account->username, account->displayName, 0};
+        if (user.username.isEmpty())
+            return;
+        const AccountStore::Account saved{
+            session.url(),          user.username, session.accessToken(),
+            session.refreshToken(), user.id,       user.displayName};
+        account = saved;
+        store.save(saved, [&](Status done) {
+            if (!done) {
+                remember = false;
+                QMessageBox::information(nullptr, QObject::tr("Banter"), done.error().message);
+            }
+        });
     };
-    saveTokens();
+    if (!account)
+        saveTokens();
     QObject::connect(&session, &ClientSession::tokensChanged, &app, saveTokens);
+    QObject::connect(&session, &ClientSession::authenticated, &app, saveTokens);
 
-    AccountContext account(session, settings);
-    MainWindow window(account);
+    MainWindow window(context);
     QObject::connect(&window, &MainWindow::loggedOut, &app, [&] {
         remember = false;
+        account.reset();
+        context.removeCache();
         store.forget([&](Status) { QApplication::quit(); });
+    });
+    // The server refused the remembered tokens (revoked, expired): forget them and ask to
+    // sign in, over the window that is already there.
+    // (Signing out also ends in Connected, but from Ready; a refusal follows Authenticating.)
+    ClientSession::State previous = session.state();
+    QObject::connect(&session, &ClientSession::stateChanged, &app, [&](ClientSession::State state) {
+        const bool refused = previous == ClientSession::State::Authenticating
+            && state == ClientSession::State::Connected;
+        previous = state;
+        if (!refused || !account)
+            return;
+        account.reset();
+        store.forget([](Status) {});
+        context.removeCache();
+        QTimer::singleShot(0, &window, [&] {
+            if (!signIn(session, remember, &window))
+                QApplication::quit();
+            else
+                saveTokens();
+        });
     });
     // Start minimised only when there is a tray to come back from.
     if (!settings.startMinimised() || !QSystemTrayIcon::isSystemTrayAvailable())

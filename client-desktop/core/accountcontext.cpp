@@ -8,7 +8,12 @@
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
+#include <banter/client/certificatepin.h>
+#include <banter/client/clientcache.h>
 #include <banter/client/clientsession.h>
+
+#include <QDir>
+#include <QFileInfo>
 
 namespace Banter::Desktop {
 
@@ -33,7 +38,63 @@ AccountContext::AccountContext(ClientSession &session, AppSettings &settings, QO
     });
 }
 
-AccountContext::~AccountContext() = default;
+AccountContext::~AccountContext()
+{
+    if (m_cache)
+        m_session.setCache(nullptr);
+}
+
+void AccountContext::enableCache(const QString &directory)
+{
+    if (!m_cacheEnabled)
+        connect(&m_session, &ClientSession::authenticated, this, &AccountContext::onAuthenticated);
+    m_cacheEnabled = true;
+    m_cacheDirectory = directory;
+}
+
+QString AccountContext::cachePath(const QUrl &server, UserId user) const
+{
+    const QString standard = ClientCache::defaultPath(CertificatePin::serverKey(server), user);
+    if (m_cacheDirectory.isEmpty())
+        return standard;
+    return QDir(m_cacheDirectory).filePath(QFileInfo(standard).fileName());
+}
+
+bool AccountContext::openCache(const QUrl &server, const User &user)
+{
+    if (!m_cacheEnabled || user.id == 0)
+        return false;
+    const QString key = CertificatePin::serverKey(server);
+    // A changed certificate (pinned anew) or another account makes the old copy unusable.
+    const CacheIdentity identity{key, user.id, m_settings.pinnedCertificates().value(key)};
+    if (m_cache && m_cache->identity() == identity)
+        return true;
+    auto opened = ClientCache::open(cachePath(server, user.id), identity);
+    if (!opened)
+        return false;
+    m_session.setCache(opened->get());
+    m_cache = std::move(*opened);
+    m_session.setKnownUser(user);
+    m_conversations->reset(m_cache->conversations());
+    return true;
+}
+
+// A sign-in (the dialog, or a remembered account whose cache could not be opened before):
+// the copy of this user, before the catch-up starts.
+void AccountContext::onAuthenticated(const User &user)
+{
+    openCache(m_session.url(), user);
+}
+
+void AccountContext::removeCache()
+{
+    if (!m_cache)
+        return;
+    const QString path = m_cache->path();
+    m_session.setCache(nullptr);
+    m_cache.reset();
+    ClientCache::remove(path);
+}
 
 void AccountContext::setMuted(ConversationId id, bool muted)
 {

@@ -3,12 +3,17 @@
 #pragma once
 
 #include <banter/domain/ids.h>
+#include <banter/domain/user.h>
 
 #include <QObject>
+#include <QUrl>
+
+#include <memory>
 
 namespace Banter {
+class ClientCache;
 class ClientSession;
-}
+} // namespace Banter
 
 namespace Banter::Desktop {
 
@@ -23,6 +28,11 @@ class Notifier;
 // notifier and the file transfers, set up from the user's settings and wired to each other.
 // Windows are built from it and hold no session state of their own, so the models can be
 // driven and tested without widgets. The session and the settings must outlive it.
+//
+// With the cache enabled it also owns the account's on-disk copy (ClientCache): opened for a
+// remembered account before the session connects, so the conversation list and the last
+// open conversation show from disk at once and while the server is down; opened at sign-in
+// otherwise; deleted at sign-out.
 class AccountContext : public QObject
 {
     Q_OBJECT
@@ -43,7 +53,22 @@ public:
     // The settings changed (the settings dialog was accepted).
     void applySettings();
 
+    // Keeps each signed-in account's copy in `directory` (empty: the standard location,
+    // ClientCache::defaultPath). Off until called.
+    void enableCache(const QString &directory = {});
+    // Opens the cache of `user` on `server` and hands it to the session (call before the
+    // session connects; sign-ins open it by themselves). The conversation list shows what it
+    // holds, and the session knows the user before the server answers. False if no cache
+    // could be written (the account then works without one).
+    bool openCache(const QUrl &server, const User &user);
+    ClientCache *cache() const { return m_cache.get(); }
+    // Sign-out: the session lets go of the cache and its file is deleted.
+    void removeCache();
+
 private:
+    QString cachePath(const QUrl &server, UserId user) const;
+    void onAuthenticated(const User &user);
+
     ClientSession &m_session;
     AppSettings &m_settings;
     ConversationListModel *m_conversations;
@@ -51,6 +76,9 @@ private:
     ContactListModel *m_contacts;
     Notifier *m_notifier;
     FileTransfers *m_files;
+    bool m_cacheEnabled = false;
+    QString m_cacheDirectory;
+    std::unique_ptr<ClientCache> m_cache;
 };
 
 } // namespace Banter::Desktop

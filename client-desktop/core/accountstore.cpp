@@ -14,6 +14,8 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString ServerKey = u"account/server"_s;
 const QString UserKey = u"account/username"_s;
+const QString UserIdKey = u"account/userId"_s;
+const QString DisplayNameKey = u"account/displayName"_s;
 } // namespace
 
 AccountStore::AccountStore(QString service, QObject *parent)
@@ -36,6 +38,8 @@ Error AccountStore::noKeychain(const QString &detail)
 
 void AccountStore::save(const Account &account, std::function<void(Status)> done)
 {
+    if (account.username.isEmpty() || !account.server.isValid())
+        return done(makeError(ErrorCode::BadRequest, u"no user to remember"_s));
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setKey(secretKey(account.server, account.username));
     const QJsonObject secret{{u"access_token"_s, account.accessToken},
@@ -48,6 +52,8 @@ void AccountStore::save(const Account &account, std::function<void(Status)> done
                 QSettings settings;
                 settings.setValue(ServerKey, account.server.toString());
                 settings.setValue(UserKey, account.username);
+                settings.setValue(UserIdKey, account.userId);
+                settings.setValue(DisplayNameKey, account.displayName);
                 done(success());
             });
     job->start();
@@ -59,6 +65,8 @@ void AccountStore::load(std::function<void(Result<std::optional<Account>>)> done
     Account account;
     account.server = QUrl(settings.value(ServerKey).toString());
     account.username = settings.value(UserKey).toString();
+    account.userId = settings.value(UserIdKey).toLongLong();
+    account.displayName = settings.value(DisplayNameKey).toString();
     if (!account.server.isValid() || account.username.isEmpty())
         return done(std::optional<Account>{});
     auto *job = new QKeychain::ReadPasswordJob(m_service, this);
@@ -87,6 +95,8 @@ void AccountStore::forget(std::function<void(Status)> done)
     const QString username = settings.value(UserKey).toString();
     settings.remove(ServerKey);
     settings.remove(UserKey);
+    settings.remove(UserIdKey);
+    settings.remove(DisplayNameKey);
     if (username.isEmpty())
         return done(success());
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);

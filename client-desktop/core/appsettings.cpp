@@ -15,6 +15,7 @@ const QString StartMinimisedKey = QStringLiteral("ui/startMinimised");
 const QString NotificationsKey = QStringLiteral("notifications/enabled");
 const QString MutedKey = QStringLiteral("notifications/muted");
 const QString PinsKey = QStringLiteral("tls/pinnedCertificates");
+const QString LastConversationKey = QStringLiteral("ui/lastConversation");
 } // namespace
 
 AppSettings::AppSettings()
@@ -72,6 +73,16 @@ void AppSettings::setTheme(Theme theme)
     static const QString names[] = {QStringLiteral("system"), QStringLiteral("light"),
                                     QStringLiteral("dark")};
     m_settings->setValue(ThemeKey, names[int(theme)]);
+}
+
+ConversationId AppSettings::lastConversation() const
+{
+    return m_settings->value(LastConversationKey).toLongLong();
+}
+
+void AppSettings::setLastConversation(ConversationId id)
+{
+    m_settings->setValue(LastConversationKey, id);
 }
 
 QSet<ConversationId> AppSettings::mutedConversations() const

@@ -43,6 +43,9 @@ public:
     // pinned the first time the server was met. An empty sha256 forgets the server's pin.
     QHash<QString, QByteArray> pinnedCertificates() const;
     void setPinnedCertificate(const QString &server, const QByteArray &sha256);
+    // The conversation open when Banter last ran (0: none); it opens again at start.
+    ConversationId lastConversation() const;
+    void setLastConversation(ConversationId id);
     void sync();
 
 private:

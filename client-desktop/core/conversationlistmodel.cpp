@@ -12,14 +12,20 @@ ConversationListModel::ConversationListModel(ClientSession &session, QObject *pa
     : QAbstractListModel(parent)
     , m_session(session)
 {
+    m_unreadThrottle.setSingleShot(true);
+    m_unreadThrottle.setInterval(UnreadInterval);
+    connect(&m_unreadThrottle, &QTimer::timeout, this, &ConversationListModel::flushUnread);
     connect(&session, &ClientSession::conversationUpdated, this,
             &ConversationListModel::upsertConversation);
     connect(&session, &ClientSession::conversationRemoved, this, &ConversationListModel::onRemoved);
     connect(&session, &ClientSession::presenceChanged, this, &ConversationListModel::setPresence);
-    connect(&session, &ClientSession::messageReceived, this,
-            [this](const Message &m) { onMessage(m, m.senderId == m_session.currentUser().id); });
+    // At sign-in the server's list (unread counts, last messages) replaces what the cache
+    // showed; the catch-up's messages that follow are already counted in it.
+    connect(&session, &ClientSession::conversationsListed, this, &ConversationListModel::reset);
+    connect(&session, &ClientSession::messagesReceived, this,
+            [this](const QList<Message> &messages) { onMessages(messages); });
     connect(&session, &ClientSession::messageAcked, this,
-            [this](const Message &m) { onMessage(m, true); });
+            [this](const Message &m) { onMessages({m}); });
     connect(&session, &ClientSession::receiptReceived, this,
             [this](const Protocol::ReceiptPush &r) {
                 // My own read position moved (on another device): recount what is unread.
@@ -165,7 +171,20 @@ void ConversationListModel::setMutedConversations(const QSet<ConversationId> &mu
 
 void ConversationListModel::emitUnread()
 {
+    if (m_unreadThrottle.isActive()) {
+        m_unreadDirty = true;
+        return;
+    }
     Q_EMIT totalUnreadChanged(totalUnread());
+    m_unreadThrottle.start();
+}
+
+void ConversationListModel::flushUnread()
+{
+    if (!std::exchange(m_unreadDirty, false))
+        return;
+    Q_EMIT totalUnreadChanged(totalUnread());
+    m_unreadThrottle.start();
 }
 
 void ConversationListModel::reset(const QList<ConversationSummary> &summaries)
@@ -206,24 +225,40 @@ void ConversationListModel::moveToTop(int row)
     endMoveRows();
 }
 
-void ConversationListModel::onMessage(const Message &message, bool mine)
+// A batch (a sync page, a push, an ack): each conversation's row is updated once and moved
+// to the top once. A message at or below the row's last seq is one the server's summary
+// already counted (or a repeat): it does not count again.
+void ConversationListModel::onMessages(const QList<Message> &messages)
 {
-    int row = rowOf(message.conversationId);
-    if (row < 0) {
-        Conversation placeholder;
-        placeholder.id = message.conversationId;
-        upsertConversation(placeholder);
-        row = 0;
+    const UserId me = m_session.currentUser().id;
+    QList<ConversationId> touched;
+    for (const Message &message : messages) {
+        int row = rowOf(message.conversationId);
+        if (row < 0) {
+            Conversation placeholder;
+            placeholder.id = message.conversationId;
+            upsertConversation(placeholder);
+            row = 0;
+        }
+        Entry &e = m_entries[row];
+        const bool counted = message.seq <= e.conversation.lastSeq;
+        e.conversation.lastSeq = qMax(e.conversation.lastSeq, message.seq);
+        if (!e.last || message.seq >= e.last->seq)
+            e.last = message;
+        if (!counted && message.senderId != me && message.conversationId != m_active
+            && message.type != MessageType::System)
+            ++e.unread;
+        touched.removeOne(message.conversationId);
+        touched.append(message.conversationId);
     }
-    Entry &e = m_entries[row];
-    e.conversation.lastSeq = qMax(e.conversation.lastSeq, message.seq);
-    if (!e.last || message.seq >= e.last->seq)
-        e.last = message;
-    if (!mine && message.conversationId != m_active && message.type != MessageType::System)
-        ++e.unread;
-    Q_EMIT dataChanged(index(row), index(row));
-    moveToTop(row);
-    emitUnread();
+    // The most recently active ends on top.
+    for (const ConversationId id : std::as_const(touched)) {
+        const int row = rowOf(id);
+        Q_EMIT dataChanged(index(row), index(row));
+        moveToTop(row);
+    }
+    if (!touched.isEmpty())
+        emitUnread();
 }
 
 void ConversationListModel::onRemoved(ConversationId id)

@@ -8,6 +8,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QSet>
+#include <QTimer>
 
 namespace Banter {
 class ClientSession;
@@ -35,6 +36,8 @@ public:
     };
     Q_ENUM(Role)
 
+    static constexpr std::chrono::milliseconds UnreadInterval{250};
+
     explicit ConversationListModel(ClientSession &session, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -56,6 +59,8 @@ public:
     void reset(const QList<ConversationSummary> &summaries);
 
 Q_SIGNALS:
+    // The total changed. Emitted at once after a quiet spell, then at most once per
+    // UnreadInterval while it keeps changing (a catch-up moves it thousands of times).
     void totalUnreadChanged(qint64 unread);
 
 private:
@@ -67,18 +72,21 @@ private:
     };
 
     void upsertConversation(const Conversation &conversation);
-    void onMessage(const Message &message, bool mine);
+    void onMessages(const QList<Message> &messages);
     void onRemoved(ConversationId id);
     QString nameOf(const Entry &entry) const;
     UserId otherMember(const Conversation &conversation) const;
     void moveToTop(int row);
     void emitUnread();
+    void flushUnread();
 
     ClientSession &m_session;
     QList<Entry> m_entries;
     QHash<UserId, PresenceStatus> m_presence;
     ConversationId m_active = 0;
     QSet<ConversationId> m_muted;
+    QTimer m_unreadThrottle;
+    bool m_unreadDirty = false;
 };
 
 } // namespace Banter::Desktop

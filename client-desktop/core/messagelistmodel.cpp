@@ -9,25 +9,27 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <limits>
 
 namespace Banter::Desktop {
 
 namespace {
 constexpr qint64 ContinuationWindowMs = 5 * 60 * 1000;
-constexpr int PageSize = 50;
+
+bool countsAsUnread(const Message &m, UserId me)
+{
+    return m.senderId != me && m.type != MessageType::System;
+}
 } // namespace
 
 MessageListModel::MessageListModel(ClientSession &session, QObject *parent)
     : QAbstractListModel(parent)
     , m_session(session)
 {
-    connect(&session, &ClientSession::messageReceived, this, [this](const Message &m) {
-        if (m.conversationId == m_conversation.id)
-            insertMessage(m);
-    });
+    connect(&session, &ClientSession::messagesReceived, this, &MessageListModel::onMessages);
     connect(&session, &ClientSession::messageAcked, this, [this](const Message &m) {
         if (m.conversationId == m_conversation.id) {
-            insertMessage(m);
+            onMessages({m}, true);
             refreshPending();
         }
     });
@@ -67,19 +69,33 @@ void MessageListModel::setFileTransfers(FileTransfers *files)
     refreshUploads();
 }
 
-void MessageListModel::setConversation(const Conversation &conversation)
+void MessageListModel::setConversation(const Conversation &conversation, qint64 unread)
 {
     beginResetModel();
     m_conversation = conversation;
     m_messages.clear();
     m_pending.clear();
     m_uploads.clear();
-    m_hasMore = true;
+    m_hasOlder = false;
+    m_firstUnread = 0;
+    m_unreadAtOpen = unread;
+    m_newestKnown = conversation.lastSeq;
+    m_following = true;
+    m_loading = false;
     ++m_generation;
     endResetModel();
+    setHasNewer(false);
     refreshPending();
     refreshUploads();
-    loadPage(0);
+    if (!m_conversation.id)
+        return;
+    m_opening = true;
+    // Many unread: open at the first of them (the read position), not at the newest page.
+    const Participant *me = m_conversation.participant(m_session.currentUser().id);
+    if (unread > PageSize && me && me->readSeq > 0 && me->readSeq < m_newestKnown)
+        load(Load::Newer, me->readSeq);
+    else
+        load(Load::Open, 0);
 }
 
 void MessageListModel::refreshUploads()
@@ -111,43 +127,251 @@ void MessageListModel::onFileChanged(const QString &fileId)
     }
 }
 
-void MessageListModel::loadPage(Seq before)
+int MessageListModel::rowOfSeq(Seq seq) const
 {
-    if (m_loading || !m_conversation.id)
+    const auto pos = std::lower_bound(m_messages.cbegin(), m_messages.cend(), seq,
+                                      [](const Message &m, Seq s) { return m.seq < s; });
+    return pos != m_messages.cend() && pos->seq == seq ? int(pos - m_messages.cbegin()) : -1;
+}
+
+bool MessageListModel::canLoadOlder() const
+{
+    return m_conversation.id && m_hasOlder && !m_loading && !m_messages.isEmpty();
+}
+
+bool MessageListModel::canLoadNewer() const
+{
+    return m_conversation.id && m_hasNewer && !m_loading && !m_messages.isEmpty();
+}
+
+void MessageListModel::loadOlder()
+{
+    if (canLoadOlder())
+        load(Load::Older, m_messages.constFirst().seq);
+}
+
+void MessageListModel::loadNewer()
+{
+    if (canLoadNewer())
+        load(Load::Newer, m_messages.constLast().seq);
+}
+
+void MessageListModel::showNewest()
+{
+    if (m_hasNewer)
+        setConversation(m_conversation);
+}
+
+void MessageListModel::setHasNewer(bool hasNewer)
+{
+    if (m_hasNewer == hasNewer)
+        return;
+    m_hasNewer = hasNewer;
+    Q_EMIT hasNewerChanged(hasNewer);
+}
+
+// Open: the newest page. Older: the page before `from`. Newer: the page after `from`.
+void MessageListModel::load(Load kind, Seq from)
+{
+    if (m_loading)
         return;
     m_loading = true;
     Q_EMIT loadingChanged(true);
     const quint64 generation = m_generation;
-    m_session.history(m_conversation.id, before, PageSize)
-        .then(this, [this, generation](Result<Protocol::HistoryReply> page) {
+    // From the cache when it holds them, else from the server.
+    (kind == Load::Newer ? m_session.messagesAfter(m_conversation.id, from, PageSize)
+                         : m_session.messagesBefore(m_conversation.id, from, PageSize))
+        .then(this, [this, generation, kind](Result<Protocol::HistoryReply> page) {
             if (generation != m_generation)
                 return;
             m_loading = false;
             Q_EMIT loadingChanged(false);
             if (!page) {
-                m_hasMore = false;
+                // Offline: what is here stays; the view may ask again later.
+                if (m_opening) {
+                    m_opening = false;
+                    Q_EMIT opened();
+                }
                 return;
             }
-            m_hasMore = page->hasMore;
-            for (const Message &m : page->messages)
-                insertMessage(m);
+            onPage(kind, *page);
         });
 }
 
-bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+void MessageListModel::onPage(Load kind, const Protocol::HistoryReply &page)
 {
-    return !parent.isValid() && m_hasMore && !m_loading && !m_messages.isEmpty();
+    switch (kind) {
+    case Load::Open:
+        m_hasOlder = page.hasMore;
+        append(page.messages);
+        break;
+    case Load::Older:
+        m_hasOlder = page.hasMore;
+        prepend(page.messages);
+        break;
+    case Load::Newer:
+        if (m_messages.isEmpty()) // opening at the read position
+            m_hasOlder = !page.messages.isEmpty() && page.messages.constFirst().seq > 1;
+        append(page.messages);
+        break;
+    }
+    if (!m_messages.isEmpty())
+        m_newestKnown = qMax(m_newestKnown, m_messages.constLast().seq);
+    // After a newer page, hasMore says newer ones may exist.
+    setHasNewer(newestSeq() < m_newestKnown
+                || (kind == Load::Newer && page.hasMore && !page.messages.isEmpty()));
+    if (m_opening)
+        locateFirstUnread();
 }
 
-void MessageListModel::fetchMore(const QModelIndex &parent)
+// The first unread message: counted back from the newest by the unread count, or the first
+// message of others after the read position when the window starts there.
+void MessageListModel::locateFirstUnread()
 {
-    if (canFetchMore(parent))
-        loadPage(m_messages.constFirst().seq);
+    const UserId me = m_session.currentUser().id;
+    qint64 remaining = m_unreadAtOpen;
+    if (remaining > 0 && !m_hasNewer) {
+        for (qsizetype i = m_messages.size() - 1; i >= 0 && remaining > 0; --i) {
+            if (countsAsUnread(m_messages.at(i), me) && --remaining == 0)
+                m_firstUnread = m_messages.at(i).seq;
+        }
+        // Not in this page: fetch older ones while the window has room.
+        if (remaining > 0 && m_hasOlder && m_messages.size() + PageSize <= m_windowLimit) {
+            load(Load::Older, m_messages.constFirst().seq);
+            return;
+        }
+        if (remaining > 0 && !m_messages.isEmpty())
+            m_firstUnread = m_messages.constFirst().seq;
+    } else if (remaining > 0) {
+        for (const Message &m : std::as_const(m_messages)) {
+            if (countsAsUnread(m, me)) {
+                m_firstUnread = m.seq;
+                break;
+            }
+        }
+    }
+    m_opening = false;
+    if (const int row = rowOfSeq(m_firstUnread); row >= 0)
+        Q_EMIT dataChanged(index(row), index(row), {FirstUnreadRole});
+    Q_EMIT opened();
+}
+
+void MessageListModel::prepend(const QList<Message> &older)
+{
+    QList<Message> page;
+    const Seq first = m_messages.isEmpty() ? std::numeric_limits<Seq>::max() : oldestSeq();
+    for (const Message &m : older) {
+        if (m.seq < first && (page.isEmpty() || m.seq > page.constLast().seq))
+            page.append(m);
+    }
+    if (page.isEmpty())
+        return;
+    const int excess = int(m_messages.size() + page.size()) - m_windowLimit;
+    if (excess > 0)
+        trimNewest(excess);
+    beginInsertRows({}, 0, int(page.size()) - 1);
+    m_messages = page + m_messages;
+    endInsertRows();
+    // The old first row's separator and grouping now depend on the page's last.
+    const QModelIndex next = index(int(page.size()));
+    Q_EMIT dataChanged(next, next, {NewDayRole, ContinuationRole});
+    for (const Message &m : std::as_const(page)) {
+        if (m_files && m.type == MessageType::Image)
+            m_files->fetchImage(m.attachment);
+    }
+}
+
+void MessageListModel::append(const QList<Message> &newer)
+{
+    QList<Message> page;
+    const Seq last = newestSeq();
+    for (const Message &m : newer) {
+        if (m.seq > last && (page.isEmpty() || m.seq > page.constLast().seq))
+            page.append(m);
+    }
+    if (page.isEmpty())
+        return;
+    const int excess = int(m_messages.size() + page.size()) - m_windowLimit;
+    if (excess > 0)
+        trimOldest(excess);
+    const int first = int(m_messages.size());
+    beginInsertRows({}, first, first + int(page.size()) - 1);
+    m_messages.append(page);
+    endInsertRows();
+    for (const Message &m : std::as_const(page)) {
+        if (m_files && m.type == MessageType::Image)
+            m_files->fetchImage(m.attachment);
+    }
+}
+
+void MessageListModel::trimNewest(int rows)
+{
+    rows = qMin(rows, int(m_messages.size()));
+    if (rows <= 0)
+        return;
+    const int first = int(m_messages.size()) - rows;
+    beginRemoveRows({}, first, int(m_messages.size()) - 1);
+    m_messages.remove(first, rows);
+    endRemoveRows();
+    setHasNewer(true);
+}
+
+void MessageListModel::trimOldest(int rows)
+{
+    rows = qMin(rows, int(m_messages.size()));
+    if (rows <= 0)
+        return;
+    beginRemoveRows({}, 0, rows - 1);
+    m_messages.remove(0, rows);
+    endRemoveRows();
+    m_hasOlder = true;
+    if (!m_messages.isEmpty())
+        Q_EMIT dataChanged(index(0), index(0), {NewDayRole, ContinuationRole});
+}
+
+// Messages as the session delivers them. They continue the window when it reaches the
+// newest; otherwise they are left for loadNewer().
+void MessageListModel::onMessages(const QList<Message> &messages, bool live)
+{
+    Q_UNUSED(live);
+    QList<Message> mine;
+    for (const Message &m : messages) {
+        if (m.conversationId == m_conversation.id)
+            mine.append(m);
+    }
+    if (mine.isEmpty())
+        return;
+    std::sort(mine.begin(), mine.end(),
+              [](const Message &a, const Message &b) { return a.seq < b.seq; });
+    const Seq known = m_newestKnown;
+    m_newestKnown = qMax(m_newestKnown, mine.constLast().seq);
+    // Still opening: the page being fetched, or the next one, brings them.
+    if (m_opening && m_messages.isEmpty())
+        return;
+    if (m_hasNewer || newestSeq() < known) {
+        setHasNewer(true);
+        return;
+    }
+    if (!m_following && m_messages.size() + mine.size() > m_windowLimit) {
+        setHasNewer(true);
+        return;
+    }
+    QList<Message> later;
+    for (const Message &m : std::as_const(mine)) {
+        if (m.seq <= newestSeq())
+            insertMessage(m); // fills a hole or is already here
+        else
+            later.append(m);
+    }
+    append(later);
 }
 
 void MessageListModel::insertMessage(const Message &message)
 {
-    // Binary search by seq: history pages arrive older-first, live messages newest-last.
+    // Binary search by seq; only within the window (a message older than it is left to
+    // loadOlder()).
+    if (!m_messages.isEmpty() && message.seq < oldestSeq())
+        return;
     const auto pos = std::lower_bound(m_messages.begin(), m_messages.end(), message.seq,
                                       [](const Message &m, Seq seq) { return m.seq < seq; });
     if (pos != m_messages.end() && pos->seq == message.seq)
@@ -338,6 +562,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     if (uploadRow >= 0)
         return uploadData(uploadRow, role);
     const Message &m = at(index.row());
+    if (role == FirstUnreadRole)
+        return m_firstUnread != 0 && m.seq == m_firstUnread && index.row() < m_messages.size();
     if (role >= AttachmentRole)
         return fileData(m, role);
     const Message *previous = index.row() > 0 ? &at(index.row() - 1) : nullptr;
@@ -371,7 +597,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             != QDateTime::fromMSecsSinceEpoch(m.createdAtMs).date();
     case ContinuationRole:
         return previous && previous->senderId == m.senderId && previous->type != MessageType::System
-            && m.createdAtMs - previous->createdAtMs < ContinuationWindowMs;
+            && m.createdAtMs - previous->createdAtMs < ContinuationWindowMs
+            && !(m_firstUnread && m.seq == m_firstUnread);
     default:
         return {};
     }
@@ -399,7 +626,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {LocalFileRole, "localFile"},
             {FileErrorRole, "fileError"},
             {ThumbnailRole, "thumbnail"},
-            {PreviewRole, "preview"}};
+            {PreviewRole, "preview"},
+            {FirstUnreadRole, "firstUnread"}};
 }
 
 } // namespace Banter::Desktop

@@ -8,6 +8,10 @@
 #include <QAbstractListModel>
 #include <QList>
 
+namespace Banter::Protocol {
+struct HistoryReply;
+}
+
 namespace Banter {
 class ClientSession;
 }
@@ -17,11 +21,15 @@ namespace Banter::Desktop {
 class FileTransfers;
 
 // The messages of one conversation in seq order, then the user's unsent ones (status
-// "sending") from the session's outbox. Older history is loaded with fetchMore(); new
-// messages, acks and receipts arrive live. For the user's own messages the status follows
-// the other members' receipt positions: sent → delivered → read. With FileTransfers set,
-// the user's uploads in progress follow as rows of their own, attachments carry their
-// transfer state, and images are fetched for display as they appear.
+// "sending") from the session's outbox. It holds a bounded window of the conversation
+// (windowLimit() rows): older pages come with loadOlder(), newer ones with loadNewer() once
+// the window was moved away from the newest, and the far end is dropped as the window moves,
+// so memory does not grow with the history scrolled through. The window is always one
+// contiguous run of seqs: no gap, no duplicate. New messages, acks and receipts arrive live;
+// while the window does not reach the newest message they only set hasNewer(). For the user's own
+// messages the status follows the other members' receipt positions: sent → delivered → read. With
+// FileTransfers set, the user's uploads in progress follow as rows of their own, attachments carry
+// their transfer state, and images are fetched for display as they appear.
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -49,29 +57,69 @@ public:
         FileErrorRole,
         ThumbnailRole, // QImage from the message, shown at once
         PreviewRole, // QImage of the downloaded image, null until it is here
+        FirstUnreadRole, // the first message that was unread when the conversation opened
     };
     Q_ENUM(Role)
 
     explicit MessageListModel(ClientSession &session, QObject *parent = nullptr);
     void setFileTransfers(FileTransfers *files);
 
-    // Shows a conversation: clears, then loads its newest page.
-    void setConversation(const Conversation &conversation);
+    static constexpr int PageSize = 50;
+
+    // Shows a conversation: clears, then loads its newest page, or, when `unread` messages
+    // (others', not system events) are waiting, the page that holds the first of them;
+    // opened() follows.
+    void setConversation(const Conversation &conversation, qint64 unread = 0);
     ConversationId conversationId() const { return m_conversation.id; }
+    // The newest message held (the newest of the conversation unless hasNewer()).
     Seq newestSeq() const { return m_messages.isEmpty() ? 0 : m_messages.constLast().seq; }
+    Seq oldestSeq() const { return m_messages.isEmpty() ? 0 : m_messages.constFirst().seq; }
+    // The first message that was unread when the conversation opened (0: none).
+    Seq firstUnreadSeq() const { return m_firstUnread; }
+    // The row of a stored message, -1 if it is not in the window.
+    int rowOfSeq(Seq seq) const;
+    int storedCount() const { return int(m_messages.size()); }
+
+    // The most rows of messages held at once (pending messages and uploads come on top).
+    int windowLimit() const { return m_windowLimit; }
+    void setWindowLimit(int rows) { m_windowLimit = qMax(2 * PageSize, rows); }
+    bool canLoadOlder() const;
+    bool canLoadNewer() const;
+    bool hasOlder() const { return m_hasOlder; }
+    bool hasNewer() const { return m_hasNewer; }
+    // The page before the window; the newest rows are dropped past windowLimit().
+    void loadOlder();
+    // The page after the window; the oldest rows are dropped past windowLimit().
+    void loadNewer();
+    // Back to the newest page (after the window was scrolled away from it).
+    void showNewest();
+    // Whether the view follows the newest message: live messages then push the oldest rows
+    // out; otherwise they only set hasNewer() once the window is full.
+    void setFollowingNewest(bool following) { m_following = following; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     bool isLoading() const { return m_loading; }
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
+    // The first page of a conversation is in (and the first unread message, if any).
+    void opened();
+    // hasNewer() changed.
+    void hasNewerChanged(bool hasNewer);
 
 private:
-    void loadPage(Seq before);
+    enum class Load { Open, Older, Newer };
+    void load(Load kind, Seq from);
+    void onPage(Load kind, const Protocol::HistoryReply &page);
+    void locateFirstUnread();
+    void prepend(const QList<Message> &older);
+    void append(const QList<Message> &newer);
+    void trimNewest(int rows);
+    void trimOldest(int rows);
+    void setHasNewer(bool hasNewer);
+    void onMessages(const QList<Message> &messages, bool live);
     void insertMessage(const Message &message);
     void refreshPending();
     void refreshUploads();
@@ -89,7 +137,14 @@ private:
     QList<Message> m_pending; // not yet acknowledged
     QList<quint64> m_uploads; // TransferClient ids of this conversation's uploads
     FileTransfers *m_files = nullptr;
-    bool m_hasMore = false;
+    int m_windowLimit = 600;
+    bool m_hasOlder = false;
+    bool m_hasNewer = false;
+    bool m_following = true;
+    bool m_opening = false;
+    qint64 m_unreadAtOpen = 0;
+    Seq m_firstUnread = 0;
+    Seq m_newestKnown = 0; // the conversation's newest seq as far as this client knows
     bool m_loading = false;
     quint64 m_generation = 0; // drops replies for a conversation no longer shown
 };

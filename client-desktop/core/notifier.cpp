@@ -6,6 +6,10 @@
 
 namespace Banter::Desktop {
 
+namespace {
+constexpr std::chrono::milliseconds BurstWindow{1500};
+}
+
 bool Notifier::shouldNotify(const Message &message, const Context &context)
 {
     if (!context.enabled || context.muted || message.type == MessageType::System)
@@ -15,11 +19,20 @@ bool Notifier::shouldNotify(const Message &message, const Context &context)
     return !(context.windowActive && context.openConversation == message.conversationId);
 }
 
+QString Notifier::summaryText(int messages, int conversations)
+{
+    return tr("%n new messages in %1", nullptr, messages)
+        .arg(tr("%n chats", nullptr, conversations));
+}
+
 Notifier::Notifier(ClientSession &session, QObject *parent)
     : QObject(parent)
     , m_session(session)
 {
-    connect(&session, &ClientSession::messageReceived, this, &Notifier::onMessage);
+    m_burst.setSingleShot(true);
+    m_burst.setInterval(BurstWindow);
+    connect(&m_burst, &QTimer::timeout, this, &Notifier::endBurst);
+    connect(&session, &ClientSession::messagesReceived, this, &Notifier::receive);
 }
 
 void Notifier::setMuted(ConversationId id, bool muted)
@@ -33,12 +46,43 @@ void Notifier::setMuted(ConversationId id, bool muted)
     Q_EMIT mutedChanged(id, muted);
 }
 
-void Notifier::onMessage(const Message &message)
+void Notifier::receive(const QList<Message> &messages, bool live)
 {
-    const Context context{m_session.currentUser().id, m_enabled, isMuted(message.conversationId),
-                          m_windowActive, m_open};
-    if (shouldNotify(message, context))
+    const UserId me = m_session.currentUser().id;
+    for (const Message &message : messages) {
+        Seq &seen = m_seen[message.conversationId];
+        const bool fresh = message.seq > seen;
+        seen = qMax(seen, message.seq);
+        if (!live || !fresh)
+            continue;
+        const Context context{me, m_enabled, isMuted(message.conversationId), m_windowActive,
+                              m_open};
+        if (!shouldNotify(message, context))
+            continue;
+        if (m_burst.isActive()) {
+            m_gathered.append(message);
+            continue;
+        }
         Q_EMIT notificationRequested(message);
+        m_burst.start();
+    }
+}
+
+void Notifier::endBurst()
+{
+    if (m_gathered.isEmpty())
+        return;
+    const QList<Message> gathered = std::exchange(m_gathered, {});
+    if (gathered.size() == 1) {
+        Q_EMIT notificationRequested(gathered.constFirst());
+    } else {
+        QSet<ConversationId> conversations;
+        for (const Message &m : gathered)
+            conversations.insert(m.conversationId);
+        Q_EMIT summaryRequested(int(gathered.size()), int(conversations.size()),
+                                gathered.constLast().conversationId);
+    }
+    m_burst.start(); // a burst that goes on is summarised once per window
 }
 
 } // namespace Banter::Desktop

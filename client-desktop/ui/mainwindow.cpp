@@ -15,6 +15,7 @@
 #include "ui/groupinfodialog.h"
 #include "ui/imageviewer.h"
 #include "ui/messagedelegate.h"
+#include "ui/messageview.h"
 #include "ui/newchatdialog.h"
 #include "ui/quickswitcher.h"
 #include "ui/settingsdialog.h"
@@ -36,6 +37,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollBar>
@@ -77,7 +79,7 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_contactsPanel(new ContactsPanel(*m_contactModel, this))
     , m_title(new QLabel(this))
     , m_infoButton(new QToolButton(this))
-    , m_messages(new QListView(this))
+    , m_messages(new MessageView(this))
     , m_emptyState(new QLabel(this))
     , m_conversationArea(new QStackedWidget(this))
     , m_composer(new Composer(this))
@@ -107,6 +109,10 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
         m_tray->show();
     updateConnectionState();
     updateCounter();
+    // The conversation open last time, from the cache before the server answers.
+    if (const ConversationId last = m_settings.lastConversation();
+        last && m_conversationModel->conversation(last))
+        openConversation(last);
     if (m_session.isReady()) {
         reloadConversations();
         m_contactModel->reload();
@@ -155,15 +161,10 @@ QWidget *MainWindow::buildConversationPane()
     m_infoButton->setAutoRaise(true);
     m_infoButton->setVisible(false);
     m_messages->setObjectName(QStringLiteral("messageView"));
-    m_messages->setModel(m_messageModel);
-    m_messages->setItemDelegate(new MessageDelegate(this));
-    m_messages->setMouseTracking(true); // the hand cursor over an attachment's buttons
+    m_messages->setMessageModel(m_messageModel);
     // Files dropped on the conversation are sent to it.
     m_messages->viewport()->setAcceptDrops(true);
     m_messages->viewport()->installEventFilter(this);
-    m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_messages->setSelectionMode(QAbstractItemView::NoSelection);
-    m_messages->setWordWrap(true);
     m_attachButton->setObjectName(QStringLiteral("attachButton"));
     m_attachButton->setIcon(icon("attach"));
     m_attachButton->setToolTip(tr("Attach files"));
@@ -229,8 +230,9 @@ void MainWindow::connectWidgets()
     connect(m_composer, &Composer::filesDropped, this, &MainWindow::attachFiles);
     connect(m_composer, &Composer::imagePasted, this, &MainWindow::attachImage);
     connect(m_attachButton, &QToolButton::clicked, this, &MainWindow::chooseAttachments);
-    connect(static_cast<MessageDelegate *>(m_messages->itemDelegate()),
-            &MessageDelegate::actionTriggered, this, &MainWindow::triggerAttachment);
+    connect(m_messages->messageDelegate(), &MessageDelegate::actionTriggered, this,
+            &MainWindow::triggerAttachment);
+    m_messages->followKeysFrom(m_composer);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateCounter);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_composer->toPlainText();
@@ -238,10 +240,6 @@ void MainWindow::connectWidgets()
             send(text);
             m_composer->clear();
         }
-    });
-    connect(m_messages->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        if (value == 0 && m_messageModel->canFetchMore({}))
-            m_messageModel->fetchMore({});
     });
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { raiseAndOpen(m_notified); });
     connect(m_tray, &QSystemTrayIcon::activated, this,
@@ -260,17 +258,28 @@ void MainWindow::connectAccount()
     connect(m_files, &FileTransfers::saved, this, [this](const QString &, const QString &path) {
         statusBar()->showMessage(tr("Saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
     });
+    // The view keeps its place as rows come (MessageView); here only the read position.
     connect(m_messageModel, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int, int last) {
-                // Stay at the bottom for new messages; older pages arrive above without a jump.
-                if (last == m_messageModel->rowCount() - 1)
-                    m_messages->scrollToBottom();
-                markVisibleAsRead();
-            });
+            [this] { markVisibleAsRead(); });
     connect(m_conversationModel, &ConversationListModel::totalUnreadChanged, m_tray,
             &TrayIcon::setUnread);
     connect(m_notifier, &Notifier::notificationRequested, this, &MainWindow::notify);
+    connect(m_notifier, &Notifier::summaryRequested, this,
+            [this](int messages, int conversations, ConversationId latest) {
+                m_notified = latest;
+                m_tray->showMessage(tr("Banter"), Notifier::summaryText(messages, conversations),
+                                    m_tray->icon());
+            });
     connect(&m_session, &ClientSession::synced, this, &MainWindow::reloadConversations);
+    // The sign-in's list replaced the model (ConversationListModel): select the open one again,
+    // or open the one from last time if the list was empty until now.
+    connect(&m_session, &ClientSession::conversationsListed, this, [this] {
+        const ConversationId open = m_messageModel->conversationId()
+            ? m_messageModel->conversationId()
+            : m_settings.lastConversation();
+        if (open)
+            openConversation(open);
+    });
     connect(&m_session, &ClientSession::stateChanged, this, &MainWindow::updateConnectionState);
     connect(&m_session, &ClientSession::conversationUpdated, this, [this](const Conversation &c) {
         if (c.id == m_messageModel->conversationId())
@@ -287,10 +296,7 @@ void MainWindow::buildMenus()
                        this, &MainWindow::showSettings);
     account->addSeparator();
     account->addAction(tr("Log &out"), this, &MainWindow::logOut);
-    account->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, [this] {
-        m_quitting = true;
-        QApplication::quit();
-    });
+    account->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &MainWindow::quit);
     QMenu *chat = menuBar()->addMenu(tr("&Chat"));
     chat->addAction(icon("new-chat"), tr("&New chat…"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
                     &MainWindow::showNewChat);
@@ -307,11 +313,29 @@ void MainWindow::buildMenus()
 
     auto *trayMenu = new QMenu(this);
     trayMenu->addAction(tr("Show Banter"), this, [this] { raiseAndOpen(0); });
-    trayMenu->addAction(tr("&Quit"), this, [this] {
-        m_quitting = true;
-        QApplication::quit();
-    });
+    trayMenu->addAction(tr("&Quit"), this, &MainWindow::quit);
     m_tray->setContextMenu(trayMenu);
+}
+
+bool MainWindow::quit()
+{
+    // Written but not sent yet (offline): they stay in the outbox on disk and go when Banter
+    // next connects; say so before the user leaves.
+    if (const int queued = int(m_session.pendingMessages().size()); queued > 0) {
+        const bool leave = m_confirmQuit
+            ? m_confirmQuit(queued)
+            : QMessageBox::question(
+                  this, tr("Quit Banter"),
+                  tr("%n message(s) you wrote are not sent yet. They are kept and sent when "
+                     "Banter next connects.\n\nQuit anyway?",
+                     nullptr, queued))
+                == QMessageBox::Yes;
+        if (!leave)
+            return false;
+    }
+    m_quitting = true;
+    QApplication::quit();
+    return true;
 }
 
 void MainWindow::reloadConversations()
@@ -333,17 +357,22 @@ void MainWindow::openConversation(qint64 id)
     const Conversation *conversation = m_conversationModel->conversation(id);
     if (!conversation)
         return;
+    const int row = m_conversationModel->rowOf(id);
+    // Read before opening marks them read: the view opens at the first of them.
+    const qint64 unread =
+        m_conversationModel->index(row).data(ConversationListModel::UnreadRole).toLongLong();
     m_conversationModel->setActiveConversation(id);
     m_notifier->setOpenConversation(id);
-    const int row = m_conversationModel->rowOf(id);
+    if (m_settings.lastConversation() != id)
+        m_settings.setLastConversation(id);
     m_title->setText(
         m_conversationModel->data(m_conversationModel->index(row), ConversationListModel::NameRole)
             .toString());
     m_infoButton->setVisible(conversation->type == ConversationType::Group);
     if (m_messageModel->conversationId() != id) {
-        static_cast<MessageDelegate *>(m_messages->itemDelegate())
-            ->setShowSenderNames(conversation->type == ConversationType::Group);
-        m_messageModel->setConversation(*conversation);
+        m_messages->messageDelegate()->setShowSenderNames(conversation->type
+                                                          == ConversationType::Group);
+        m_messageModel->setConversation(*conversation, unread);
     }
     const QModelIndex proxyIndex = m_filter->mapFromSource(m_conversationModel->index(row));
     if (m_conversations->currentIndex() != proxyIndex)
@@ -511,7 +540,8 @@ void MainWindow::notify(const Message &message)
     if (c->type == ConversationType::Group && !sender.isEmpty())
         text = tr("%1: %2").arg(sender, text);
     m_notified = message.conversationId;
-    m_tray->showMessage(name, text, TrayIcon::iconFor(m_conversationModel->totalUnread()));
+    // The badge icon already drawn for the tray: notifying must never draw one.
+    m_tray->showMessage(name, text, m_tray->icon());
 }
 
 void MainWindow::raiseAndOpen(ConversationId id)
@@ -531,6 +561,7 @@ void MainWindow::send(const QString &text)
     const qint64 id = m_messageModel->conversationId();
     if (!id)
         return;
+    m_messages->scrollToNewest(); // one's own message is where one looks next
     m_session.sendMessage(id, text).then(this, [this](Result<Message> sent) {
         if (!sent)
             statusBar()->showMessage(tr("Not sent: %1").arg(sent.error().message), 8000);

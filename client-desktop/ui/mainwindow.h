@@ -38,6 +38,7 @@ class ContactsPanel;
 class ConversationListModel;
 class GroupInfoDialog;
 class MessageListModel;
+class MessageView;
 class NewChatDialog;
 class Notifier;
 class QuickSwitcher;
@@ -68,6 +69,11 @@ public:
     void setOpenFilesChooser(OpenFilesChooser chooser) { m_chooseFiles = std::move(chooser); }
     void setSaveFileChooser(SaveFileChooser chooser) { m_chooseSavePath = std::move(chooser); }
     void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
+    // Asked before quitting with `queued` messages not sent yet; true quits.
+    using QuitConfirmer = std::function<bool(int queued)>;
+    void setQuitConfirmer(QuitConfirmer confirm) { m_confirmQuit = std::move(confirm); }
+    // Quit (menu, tray): asks first while messages are queued; false if the user stayed.
+    bool quit();
 
     // Sends files to the open conversation (attach button, drop); false if none could go.
     bool attachFiles(const QStringList &paths);
@@ -133,7 +139,7 @@ private:
     ContactsPanel *m_contactsPanel;
     QLabel *m_title;
     QToolButton *m_infoButton;
-    QListView *m_messages;
+    MessageView *m_messages;
     QLabel *m_emptyState; // shown instead of the messages while no conversation is open
     QStackedWidget *m_conversationArea;
     QAction *m_groupInfoAction = nullptr; // enabled while a group is open
@@ -144,6 +150,7 @@ private:
     OpenFilesChooser m_chooseFiles;
     SaveFileChooser m_chooseSavePath;
     UrlOpener m_openUrl;
+    QuitConfirmer m_confirmQuit;
     QLabel *m_counter;
     QLabel *m_connection;
     TrayIcon *m_tray;

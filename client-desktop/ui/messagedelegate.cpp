@@ -51,6 +51,7 @@ QString shortTimeFormat(const QLocale &locale)
 
 struct MessageDelegate::Layout
 {
+    QRect unread; // "new messages" divider, empty if none
     QRect separator; // day separator, empty if none
     QRect bubble;
     QRect text;
@@ -72,6 +73,10 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     const QFontMetrics fm(option.font);
     const QRect area = option.rect.adjusted(Margin, 0, -Margin, 0);
     int top = area.top() + (index.data(MessageListModel::ContinuationRole).toBool() ? 2 : Margin);
+    if (index.data(MessageListModel::FirstUnreadRole).toBool()) {
+        l.unread = QRect(area.left(), top, area.width(), fm.height() + Padding);
+        top = l.unread.bottom() + Margin;
+    }
     if (index.data(MessageListModel::NewDayRole).toBool()) {
         l.separator = QRect(area.left(), top, area.width(), fm.height() + Padding);
         top = l.separator.bottom() + Margin;
@@ -127,10 +132,67 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     return l;
 }
 
+void MessageDelegate::setShowSenderNames(bool show)
+{
+    if (m_showSenders != show)
+        m_sizes.clear();
+    m_showSenders = show;
+}
+
+QString MessageDelegate::cacheKey(const QModelIndex &index)
+{
+    // Messages by id; an upload (no id yet) by its transfer id.
+    QString id = index.data(MessageListModel::IdRole).toString();
+    if (id.isEmpty()) {
+        if (const quint64 upload = index.data(MessageListModel::UploadIdRole).toULongLong())
+            id = u'u' + QString::number(upload);
+    }
+    return id;
+}
+
+// The same limit layout() computes from the row's width.
+int MessageDelegate::bubbleLimit(int rowWidth) const
+{
+    return qMax(120, int((rowWidth - 2 * Margin) * MaxBubbleShare));
+}
+
+void MessageDelegate::forget(const QModelIndex &index)
+{
+    m_sizes.remove(cacheKey(index));
+}
+
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    const QString key = cacheKey(index);
+    const int limit = bubbleLimit(option.rect.width());
+    if (!key.isEmpty()) {
+        const auto cached = m_sizes.constFind(key);
+        if (cached != m_sizes.cend()
+            && (cached->maxWidth == limit
+                || (cached->natural <= limit && cached->natural <= cached->maxWidth)))
+            return QSize(option.rect.width(), cached->height);
+    }
+    ++m_layouts;
     const Layout l = layout(option, index);
-    return QSize(option.rect.width(), l.bubble.bottom() - option.rect.top() + 2);
+    const int height = l.bubble.bottom() - option.rect.top() + 2;
+    if (!key.isEmpty()) {
+        // The natural width, measured once per message; later sizes are cheap unless the
+        // limit falls below it (the text wraps, the picture shrinks).
+        int natural = l.bubble.width();
+        const auto cached = m_sizes.constFind(key);
+        if (cached != m_sizes.cend()) {
+            natural = cached->natural;
+        } else if (l.text.height() > QFontMetrics(option.font).height()
+                   || l.bubble.width() >= limit - 2 * Padding) {
+            // Several lines, or as wide as allowed: it may have wrapped. (A single line
+            // narrower than the limit is its natural width already.)
+            QStyleOptionViewItem wide = option;
+            wide.rect.setWidth(100'000);
+            natural = layout(wide, index).bubble.width();
+        }
+        m_sizes.insert(key, CachedSize{limit, natural, height});
+    }
+    return QSize(option.rect.width(), height);
 }
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -143,6 +205,16 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QLocale locale;
     const QDateTime time =
         QDateTime::fromMSecsSinceEpoch(index.data(MessageListModel::TimeRole).toLongLong());
+    if (!l.unread.isNull()) {
+        // A line across with the words in the middle, in the accent colour.
+        const QString text = tr("New messages");
+        const int textWidth = QFontMetrics(option.font).horizontalAdvance(text) + 2 * Padding;
+        const int y = l.unread.center().y();
+        painter->setPen(palette.color(QPalette::Link));
+        painter->drawLine(l.unread.left(), y, l.unread.center().x() - textWidth / 2, y);
+        painter->drawLine(l.unread.center().x() + textWidth / 2, y, l.unread.right(), y);
+        painter->drawText(l.unread, Qt::AlignCenter, text);
+    }
     if (!l.separator.isNull()) {
         painter->setPen(palette.color(QPalette::PlaceholderText));
         painter->drawText(l.separator, Qt::AlignCenter,

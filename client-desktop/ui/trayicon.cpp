@@ -5,7 +5,15 @@
 #include <QFont>
 #include <QPainter>
 
+#include <atomic>
+
 namespace Banter::Desktop {
+
+namespace {
+std::atomic<int> renders{0};
+// Everything above 99 is drawn as "99+".
+constexpr qint64 BadgeCap = 100;
+} // namespace
 
 TrayIcon::TrayIcon(QObject *parent)
     : QSystemTrayIcon(parent)
@@ -13,8 +21,14 @@ TrayIcon::TrayIcon(QObject *parent)
     setUnread(0);
 }
 
+int TrayIcon::renderCount()
+{
+    return renders.load();
+}
+
 QIcon TrayIcon::iconFor(qint64 unread)
 {
+    ++renders;
     const QIcon app(QStringLiteral(":/icons/banter.svg"));
     if (unread <= 0)
         return app;
@@ -23,7 +37,7 @@ QIcon TrayIcon::iconFor(qint64 unread)
         QPixmap pixmap = app.pixmap(size, size);
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
-        const QString text = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        const QString text = unread >= BadgeCap ? QStringLiteral("99+") : QString::number(unread);
         const qreal d = size * 0.62;
         const QRectF badge(size - d, 0, d, d);
         painter.setPen(Qt::NoPen);
@@ -41,12 +55,21 @@ QIcon TrayIcon::iconFor(qint64 unread)
     return icon;
 }
 
+QIcon TrayIcon::badgeIcon(qint64 unread)
+{
+    const int key = int(qBound<qint64>(0, unread, BadgeCap));
+    auto cached = m_icons.constFind(key);
+    if (cached == m_icons.cend())
+        cached = m_icons.insert(key, iconFor(key));
+    return *cached;
+}
+
 void TrayIcon::setUnread(qint64 unread)
 {
     if (unread == m_unread)
         return;
     m_unread = unread;
-    setIcon(iconFor(unread));
+    setIcon(badgeIcon(unread));
     setToolTip(unread > 0 ? tr("Banter — unread messages: %1").arg(unread)
                           : tr("Banter — no unread messages"));
 }

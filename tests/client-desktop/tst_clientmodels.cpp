@@ -9,6 +9,7 @@
 #include "sessionhelpers.h"
 #include <banter/client/clientsession.h>
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -17,7 +18,26 @@ using namespace Banter::Desktop;
 using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
-namespace { } // namespace
+namespace {
+// `count` messages "m1", "m2", … from `from`, pipelined; true once all are stored.
+bool fill(ClientSession &from, ConversationId id, int count, int firstNumber = 1)
+{
+    for (int i = 0; i < count; ++i)
+        from.sendMessage(id, u"m%1"_s.arg(firstNumber + i));
+    return waitFor([&] { return from.pendingMessages().isEmpty(); }, 60'000);
+}
+
+// The stored rows are one run of consecutive seqs, ascending: no gap, no duplicate.
+bool contiguous(const MessageListModel &model)
+{
+    for (int row = 1; row < model.storedCount(); ++row) {
+        if (model.index(row).data(MessageListModel::SeqRole).toLongLong()
+            != model.index(row - 1).data(MessageListModel::SeqRole).toLongLong() + 1)
+            return false;
+    }
+    return true;
+}
+} // namespace
 
 class TestClientModels : public QObject
 {
@@ -31,6 +51,8 @@ private Q_SLOTS:
     void pendingMessagesShowUntilAcked();
     void olderHistoryIsFetchedOnDemand();
     void systemMessagesComeWorded();
+    void windowStaysBoundedBothWays();
+    void opensAtFirstUnread();
 
 private:
     std::unique_ptr<DesktopFixture> m_fixture;
@@ -41,7 +63,11 @@ private:
 
 void TestClientModels::init()
 {
-    m_fixture = std::make_unique<DesktopFixture>();
+    // Unthrottled: some tests fill a history of hundreds of messages.
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.limits.messagesPerSecond = config.limits.requestsPerSecond = 1e6;
+    config.limits.messageBurst = config.limits.requestBurst = 1e6;
+    m_fixture = std::make_unique<DesktopFixture>(config);
     QVERIFY(m_fixture->start());
     m_server = &m_fixture->server();
     m_alice = m_fixture->signUp(u"alice"_s);
@@ -147,8 +173,8 @@ void TestClientModels::olderHistoryIsFetchedOnDemand()
     messages.setConversation(*direct);
     QTRY_COMPARE(messages.rowCount(), 50);
     QCOMPARE(messages.data(messages.index(49), MessageListModel::SeqRole).toLongLong(), 120);
-    while (messages.canFetchMore({})) {
-        messages.fetchMore({});
+    while (messages.canLoadOlder()) {
+        messages.loadOlder();
         QTRY_VERIFY(!messages.isLoading());
     }
     QCOMPARE(messages.rowCount(), 120);
@@ -179,6 +205,103 @@ void TestClientModels::systemMessagesComeWorded()
     QVERIFY(text(2).isEmpty());
     QCOMPARE(messages.data(messages.index(2), MessageListModel::ContentRole).toString(),
              u"hello"_s);
+}
+
+// Scrolling a long conversation to its start and back: the model never holds more than its
+// window, every step is a contiguous run, and every message is reached once each way.
+void TestClientModels::windowStaysBoundedBothWays()
+{
+    const auto direct = await(m_alice->createPrivate(m_bob->currentUser().id));
+    QVERIFY(direct);
+    QVERIFY(fill(*m_alice, direct->id, 460));
+    MessageListModel messages(*m_bob);
+    messages.setWindowLimit(100);
+    QCOMPARE(messages.windowLimit(), 100);
+    QSignalSpy opened(&messages, &MessageListModel::opened);
+    messages.setConversation(*direct);
+    QTRY_COMPARE(opened.count(), 1);
+    QCOMPARE(messages.newestSeq(), 460);
+    QVERIFY(!messages.hasNewer());
+    QSet<Seq> seen;
+    int maxRows = 0;
+    auto visit = [&] {
+        maxRows = qMax(maxRows, messages.rowCount());
+        for (int row = 0; row < messages.storedCount(); ++row)
+            seen.insert(messages.index(row).data(MessageListModel::SeqRole).toLongLong());
+        return contiguous(messages);
+    };
+    QVERIFY(visit());
+    while (messages.canLoadOlder()) {
+        const Seq oldest = messages.oldestSeq();
+        messages.loadOlder();
+        QTRY_VERIFY(!messages.isLoading());
+        QVERIFY(messages.oldestSeq() < oldest);
+        QVERIFY(visit());
+    }
+    QCOMPARE(messages.oldestSeq(), 1);
+    QVERIFY(!messages.hasOlder());
+    QVERIFY(messages.hasNewer()); // the newest rows were dropped on the way up
+    QCOMPARE(seen.size(), 460);
+    QVERIFY(maxRows <= 100);
+    // A live message while the window is away from the newest: noted, not inserted.
+    QVERIFY(await(m_alice->sendMessage(direct->id, u"live"_s)));
+    QTRY_VERIFY(messages.hasNewer());
+    QVERIFY(messages.newestSeq() < 461);
+    seen.clear();
+    while (messages.canLoadNewer()) {
+        const Seq newest = messages.newestSeq();
+        messages.loadNewer();
+        QTRY_VERIFY(!messages.isLoading());
+        QVERIFY(messages.newestSeq() > newest);
+        QVERIFY(visit());
+    }
+    QCOMPARE(messages.newestSeq(), 461);
+    QVERIFY(!messages.hasNewer());
+    QVERIFY(messages.hasOlder());
+    QVERIFY(maxRows <= 100);
+    QCOMPARE(
+        messages.index(messages.storedCount() - 1).data(MessageListModel::ContentRole).toString(),
+        u"live"_s);
+    // Following the newest, live messages push the oldest rows out.
+    QVERIFY(fill(*m_alice, direct->id, 30, 1000));
+    QTRY_COMPARE(messages.newestSeq(), 491);
+    QVERIFY(contiguous(messages));
+    QVERIFY(messages.rowCount() <= 100);
+}
+
+// With unread messages, the first of them is marked, both when it is in the newest page and
+// when there are more than a page of them (the window then starts at the read position).
+void TestClientModels::opensAtFirstUnread()
+{
+    const auto direct = await(m_alice->createPrivate(m_bob->currentUser().id));
+    QVERIFY(direct);
+    QVERIFY(fill(*m_alice, direct->id, 30));
+    QVERIFY(await(m_bob->markRead(direct->id, 20)));
+    MessageListModel messages(*m_bob);
+    QSignalSpy opened(&messages, &MessageListModel::opened);
+    messages.setConversation(*direct, 10);
+    QTRY_COMPARE(opened.count(), 1);
+    QCOMPARE(messages.firstUnreadSeq(), 21);
+    const int row = messages.rowOfSeq(21);
+    QVERIFY(messages.index(row).data(MessageListModel::FirstUnreadRole).toBool());
+    QVERIFY(!messages.index(row + 1).data(MessageListModel::FirstUnreadRole).toBool());
+
+    // 150 more: the window opens at the read position, with newer pages to come.
+    QVERIFY(fill(*m_alice, direct->id, 150, 31));
+    auto conversations = await(m_bob->conversations());
+    QVERIFY(conversations);
+    Conversation fresh;
+    for (const ConversationSummary &s : conversations->conversations) {
+        if (s.conversation.id == direct->id)
+            fresh = s.conversation;
+    }
+    QCOMPARE(fresh.participant(m_bob->currentUser().id)->readSeq, 20);
+    messages.setConversation(fresh, 160);
+    QTRY_COMPARE(opened.count(), 2);
+    QCOMPARE(messages.firstUnreadSeq(), 21);
+    QCOMPARE(messages.oldestSeq(), 21);
+    QVERIFY(messages.hasOlder());
+    QVERIFY(messages.hasNewer());
 }
 
 QTEST_GUILESS_MAIN(TestClientModels)

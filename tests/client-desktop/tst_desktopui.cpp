@@ -537,7 +537,8 @@ void TestDesktopUi::unreadAndNotifications()
     QTRY_COMPARE(notified.count(), 1);
     QCOMPARE(notified.first().first().value<Message>().content, u"ping"_s);
     QTRY_COMPARE(window->account().conversations()->totalUnread(), 1);
-    QCOMPARE(window->findChild<TrayIcon *>(u"trayIcon"_s)->unread(), 1);
+    // The badge follows within ConversationListModel::UnreadInterval (it is coalesced).
+    QTRY_COMPARE(window->findChild<TrayIcon *>(u"trayIcon"_s)->unread(), 1);
     QVERIFY(window->findChild<TrayIcon *>(u"trayIcon"_s)->toolTip().contains(u"1"_s));
 
     // Mute Carol's chat from the context menu: counted, marked, not notified, remembered.
@@ -556,7 +557,7 @@ void TestDesktopUi::unreadAndNotifications()
     QVERIFY(m_settings->mutedConversations().contains(withCarol->id));
     QVERIFY(await(carol->sendMessage(withCarol->id, u"psst"_s)));
     QTRY_COMPARE(window->account().conversations()->totalUnread(), 2);
-    QCOMPARE(window->findChild<TrayIcon *>(u"trayIcon"_s)->unread(), 2);
+    QTRY_COMPARE(window->findChild<TrayIcon *>(u"trayIcon"_s)->unread(), 2);
     // The notifier decides on the same signal that counted the message: no wait needed.
     QCOMPARE(notified.count(), 1);
 

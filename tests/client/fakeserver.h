@@ -3,9 +3,11 @@
 #pragma once
 
 // The server side of a MemoryTransport pair, played in-process: it records every request,
-// answers hello and ping by itself (unless told not to), and lets a test answer the rest.
+// answers hello, ping and the sign-in's conversation list (with `conversations`, empty by
+// default) by itself unless told not to, and lets a test answer the rest.
 
 #include <banter/client/memorytransport.h>
+#include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/frame.h>
 #include <banter/protocol/sessionmessages.h>
 #include <banter/protocol/types.h>
@@ -30,6 +32,8 @@ public:
     MemoryTransport &end() { return *m_end; }
     bool answerHello = true;
     bool answerPing = true;
+    bool answerConversations = true;
+    QList<ConversationSummary> conversations; // the reply to "conversations"
 
     QList<Protocol::Request> requests; // everything received, in order
 
@@ -71,6 +75,8 @@ private:
             reply(request, Protocol::HelloReply{}.toJson());
         else if (request.type == Protocol::Type::Ping && answerPing)
             reply(request, Protocol::PongReply{}.toJson());
+        else if (request.type == Protocol::Type::Conversations && answerConversations)
+            reply(request, Protocol::ConversationsReply{conversations}.toJson());
     }
 
     std::unique_ptr<MemoryTransport> m_end;

@@ -2,14 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <banter/client/certificatepin.h>
 #include <banter/client/channel.h>
+#include <banter/client/clientcache.h>
 #include <banter/client/clientfailure.h>
 #include <banter/client/clientlogging_p.h>
 #include <banter/client/clientsession.h>
+#include <banter/client/historypager_p.h>
 #include <banter/client/syncengine_p.h>
 #include <banter/domain/messageid.h>
 #include <banter/protocol/types.h>
 
 #include <QDateTime>
+#include <QSet>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcClient, "banter.client", QtInfoMsg)
@@ -47,6 +50,7 @@ struct ClientSession::Private
         : q(session)
         , channel(std::move(transport))
         , sync(channel)
+        , pager(channel, session)
     { }
 
     ClientSession *q;
@@ -60,6 +64,8 @@ struct ClientSession::Private
     QString accessToken;
     QString refreshToken;
     SyncEngine sync;
+    HistoryPager pager;
+    ClientCache *cache = nullptr;
     Outbox outbox;
     quint64 nextOutboxToken = 1;
 
@@ -107,8 +113,12 @@ struct ClientSession::Private
     void forgetTokens();
     void adoptGrant(const P::AuthGrant &grant);
     QFuture<Result<P::AuthGrant>> signIn(const QString &type, const QJsonObject &data);
+    void startCatchUp();
     void startSync();
     void onSynced();
+    void onReceipt(const P::ReceiptPush &receipt);
+    // The outbox changed: tell the app and keep the durable copy in step.
+    void outboxChanged();
     void flushOutbox();
     void sendOutboxEntry(Outbox::Entry &entry);
     void onOutboxReply(const QString &token, const Result<QJsonObject> &reply);
@@ -136,6 +146,8 @@ ClientSession::ClientSession(std::unique_ptr<ChannelTransport> transport, QObjec
     });
     SyncEngine &sync = d->sync;
     connect(&sync, &SyncEngine::messageReceived, this, &ClientSession::messageReceived);
+    connect(&sync, &SyncEngine::messagesReceived, this, &ClientSession::messagesReceived);
+    connect(&sync, &SyncEngine::conversationsListed, this, &ClientSession::conversationsListed);
     connect(&sync, &SyncEngine::conversationUpdated, this, &ClientSession::conversationUpdated);
     connect(&sync, &SyncEngine::conversationReset, this, &ClientSession::conversationReset);
     connect(&sync, &SyncEngine::conversationRemoved, this, &ClientSession::conversationRemoved);
@@ -171,6 +183,43 @@ void ClientSession::setOptions(const Options &options)
     d->channel.setOptions(channel);
     d->sync.setPageSize(options.syncPageSize);
     d->sync.setAutoDelivered(options.autoDelivered);
+    d->sync.setInitialPageSize(options.initialPageSize);
+    d->sync.setCatchUpLimit(options.catchUpLimit);
+}
+
+void ClientSession::setCache(ClientCache *cache)
+{
+    d->cache = cache;
+    d->sync.setCache(cache);
+    d->pager.setCache(cache);
+    if (!cache)
+        return;
+    d->sync.positions().reset(cache->positions());
+    // Messages written before a quit or a crash go again with their ids: the server stores
+    // each once however often it is sent.
+    QSet<QUuid> pending;
+    for (const P::SendMessageRequest &request : d->outbox.requests())
+        pending.insert(request.id);
+    const QList<P::SendMessageRequest> saved = cache->outbox();
+    for (const P::SendMessageRequest &request : saved) {
+        if (!pending.contains(request.id))
+            d->outbox.add(request, QDateTime::currentMSecsSinceEpoch());
+    }
+    d->outboxChanged();
+    d->flushOutbox();
+}
+
+ClientCache *ClientSession::cache() const
+{
+    return d->cache;
+}
+
+void ClientSession::setKnownUser(const User &user)
+{
+    if (d->state == State::Syncing || d->state == State::Ready)
+        return; // the server has said who is signed in
+    d->user = user;
+    d->sync.setOwnUser(user.id);
 }
 
 const ClientSession::Options &ClientSession::options() const
@@ -369,7 +418,7 @@ void ClientSession::Private::onPush(const P::ServerFrame &frame)
             sync.onPushedMessage(push->message);
     } else if (frame.type == P::Type::Receipt) {
         if (auto receipt = P::ReceiptPush::fromJson(frame.data))
-            Q_EMIT q->receiptReceived(*receipt);
+            onReceipt(*receipt);
     } else if (frame.type == P::Type::TypingPush) {
         if (auto typing = P::TypingPush::fromJson(frame.data))
             Q_EMIT q->typingChanged(typing->conversationId, typing->userId, typing->typing);
@@ -377,8 +426,11 @@ void ClientSession::Private::onPush(const P::ServerFrame &frame)
         if (auto presence = P::PresencePush::fromJson(frame.data))
             Q_EMIT q->presenceChanged(presence->presence);
     } else if (frame.type == P::Type::ConversationUpdated) {
-        if (auto update = P::ConversationReply::fromJson(frame.data))
+        if (auto update = P::ConversationReply::fromJson(frame.data)) {
+            if (cache)
+                cache->storeConversation(update->conversation);
             Q_EMIT q->conversationUpdated(update->conversation);
+        }
     } else if (frame.type == P::Type::ConversationRemoved) {
         if (auto removed = P::ConversationRef::fromJson(frame.data)) {
             sync.forget(removed->conversationId);
@@ -389,6 +441,20 @@ void ClientSession::Private::onPush(const P::ServerFrame &frame)
     }
 }
 
+void ClientSession::Private::onReceipt(const P::ReceiptPush &receipt)
+{
+    if (cache && receipt.kind == P::ReceiptKind::Read)
+        cache->setReadPosition(receipt.conversationId, receipt.userId, receipt.seq);
+    Q_EMIT q->receiptReceived(receipt);
+}
+
+void ClientSession::Private::outboxChanged()
+{
+    if (cache)
+        cache->saveOutbox(outbox.requests());
+    Q_EMIT q->outboxChanged();
+}
+
 void ClientSession::Private::onSessionRevoked(const P::ServerFrame &frame)
 {
     const Result<P::SessionRevokedPush> push = P::SessionRevokedPush::fromJson(frame.data);
@@ -397,7 +463,7 @@ void ClientSession::Private::onSessionRevoked(const P::ServerFrame &frame)
     accessToken.clear();
     refreshToken.clear();
     outbox.failAll(makeError(ErrorCode::InvalidCredentials, u"signed out: "_s + reason));
-    Q_EMIT q->outboxChanged();
+    outboxChanged();
     Q_EMIT q->tokensChanged({}, {});
     Q_EMIT q->sessionRevoked(reason);
 }
@@ -424,7 +490,7 @@ void ClientSession::Private::authenticateWithToken()
                 sessionId = auth->sessionId;
                 sync.setOwnUser(user.id);
                 Q_EMIT q->authenticated(user);
-                startSync();
+                startCatchUp();
             } else if (auth.error().code == ErrorCode::TokenExpired && !refreshToken.isEmpty()) {
                 refreshThenAuthenticate();
             } else if (auth.error().code == ErrorCode::InvalidCredentials) {
@@ -443,7 +509,7 @@ void ClientSession::Private::refreshThenAuthenticate()
         .then(q, [this](Result<P::AuthGrant> grant) {
             if (grant) {
                 adoptGrant(*grant);
-                startSync();
+                startCatchUp();
                 return;
             }
             Q_EMIT q->errorOccurred(grant.error());
@@ -471,10 +537,16 @@ QFuture<Result<P::AuthGrant>> ClientSession::Private::signIn(const QString &type
     return call<P::AuthGrant>(type, data).then(q, [this](Result<P::AuthGrant> grant) {
         if (grant) {
             adoptGrant(*grant);
-            startSync();
+            startCatchUp();
         }
         return grant;
     });
+}
+
+void ClientSession::Private::startCatchUp()
+{
+    setState(State::Syncing);
+    sync.signedIn();
 }
 
 void ClientSession::Private::startSync()
@@ -506,7 +578,7 @@ QFuture<Result<Message>> ClientSession::sendMessage(const P::SendMessageRequest 
     if (queued.id.isNull())
         queued.id = newMessageId();
     QFuture<Result<Message>> future = d->outbox.add(queued, QDateTime::currentMSecsSinceEpoch());
-    Q_EMIT outboxChanged();
+    d->outboxChanged();
     if (d->state == State::Ready)
         d->flushOutbox();
     return future;
@@ -540,14 +612,14 @@ void ClientSession::Private::onOutboxReply(const QString &token, const Result<QJ
         Result<P::MessageReply> ack = P::MessageReply::fromJson(*reply);
         if (!ack) {
             outbox.resolve(token, makeError(ErrorCode::Internal, u"unreadable acknowledgement"_s));
-            Q_EMIT q->outboxChanged();
+            outboxChanged();
             return;
         }
         const Message &m = ack->message;
         sync.onOwnMessageAcked(m);
         outbox.resolve(token, m);
         Q_EMIT q->messageAcked(m);
-        Q_EMIT q->outboxChanged();
+        outboxChanged();
         return;
     }
     const Error &error = reply.error();
@@ -559,7 +631,7 @@ void ClientSession::Private::onOutboxReply(const QString &token, const Result<QJ
         return;
     }
     outbox.resolve(token, error);
-    Q_EMIT q->outboxChanged();
+    outboxChanged();
 }
 
 QFuture<Result<P::AuthGrant>> ClientSession::registerUser(const QString &username,
@@ -644,12 +716,33 @@ QFuture<Result<Conversation>> ClientSession::rename(ConversationId id, const QSt
 }
 QFuture<Result<P::HistoryReply>> ClientSession::history(ConversationId id, Seq beforeSeq, int limit)
 {
-    return d->call<P::HistoryReply>(P::Type::History,
-                                    P::HistoryRequest{id, beforeSeq, limit}.toJson());
+    return d
+        ->call<P::HistoryReply>(P::Type::History, P::HistoryRequest{id, beforeSeq, limit}.toJson())
+        .then(this, [this, id](Result<P::HistoryReply> reply) {
+            // A page that joins the cached range extends it (storeOlder keeps no other).
+            if (reply && d->cache)
+                d->cache->storeOlder(id, reply->messages, !reply->hasMore);
+            return reply;
+        });
+}
+QFuture<Result<P::HistoryReply>> ClientSession::messagesBefore(ConversationId id, Seq beforeSeq,
+                                                               int limit)
+{
+    return d->pager.before(id, beforeSeq, limit);
+}
+QFuture<Result<P::HistoryReply>> ClientSession::messagesAfter(ConversationId id, Seq afterSeq,
+                                                              int limit)
+{
+    return d->pager.after(id, afterSeq, limit);
 }
 QFuture<Result<P::ReceiptRequest>> ClientSession::markRead(ConversationId id, Seq seq)
 {
-    return d->call<P::ReceiptRequest>(P::Type::Read, P::ReceiptRequest{id, seq}.toJson());
+    return d->call<P::ReceiptRequest>(P::Type::Read, P::ReceiptRequest{id, seq}.toJson())
+        .then(this, [this, id](Result<P::ReceiptRequest> read) {
+            if (read && d->cache)
+                d->cache->setReadPosition(id, d->user.id, read->seq);
+            return read;
+        });
 }
 QFuture<Result<P::ReceiptRequest>> ClientSession::markDelivered(ConversationId id, Seq seq)
 {

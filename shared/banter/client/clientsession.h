@@ -27,6 +27,7 @@
 namespace Banter {
 
 class ChannelTransport;
+class ClientCache;
 
 /**
  * @brief A Banter client connection for any Qt app.
@@ -37,6 +38,13 @@ class ChannelTransport;
  * It runs on a Channel (request matching, timeouts, heartbeat, reconnects); catching up is
  * done by an internal sync engine. Failures the library detects itself carry a
  * ClientFailure in Error::failure for the application to word.
+ *
+ * With a ClientCache (setCache()), the session starts from the cached positions so that
+ * only what is new crosses the wire, writes everything it receives to the cache before
+ * signalling it, keeps the outbox on disk, and answers messagesBefore() from the cache when
+ * it can. At each sign-in it lists the conversations (conversationsListed()) and catches up
+ * with at most Options::initialPageSize messages of every conversation it holds nothing of;
+ * older ones come page by page through messagesBefore().
  */
 class BANTERSHARED_EXPORT ClientSession : public QObject
 {
@@ -64,7 +72,14 @@ public:
         int reconnectMaxMs = 30'000; ///< reconnect delay cap
         bool autoReconnect = true; ///< reconnect after a lost connection
         bool autoDelivered = true; ///< acknowledge received messages with "delivered"
-        int syncPageSize = 200; ///< messages per sync page
+        int syncPageSize = 500; ///< messages per sync page (the server's maximum)
+        /// At sign-in, messages fetched of each conversation with no local copy (older ones
+        /// come through messagesBefore()).
+        int initialPageSize = 50;
+        /// A conversation further behind than this many messages is reset to its newest
+        /// initialPageSize messages (conversationReset) instead of caught up message by
+        /// message; 0: no limit.
+        int catchUpLimit = 5000;
         /// Over wss://, pin a self-signed certificate the first time a server is met (as SSH
         /// does). Off: a server without a pin is refused like a changed certificate.
         bool trustOnFirstUse = true;
@@ -127,6 +142,21 @@ public:
     /// and for certificates an authority vouches for).
     QSslCertificate pinnedPeerCertificate() const;
 
+    /**
+     * @brief Uses @p cache for positions, the outbox and everything received (null: none).
+     *
+     * Set it before connectToServer(); the session does not own it and must not outlive
+     * it. Loads the cache's positions (sync starts there) and its outbox (sent when the
+     * session is ready, with the ids they were written with, so each is stored once). From
+     * then on every outbox change is saved to the cache.
+     */
+    void setCache(ClientCache *cache);
+    /// @brief The cache set by setCache() (null: none).
+    ClientCache *cache() const;
+    /// @brief Shows @p user as currentUser() until the server says who is signed in (an app
+    /// starting from a remembered account or a cache).
+    void setKnownUser(const User &user);
+
     /// @brief Where sync starts: the highest seq known per conversation (for apps that cache).
     QHash<ConversationId, Seq> positions() const;
     /// @brief Sets where the next sync starts.
@@ -177,10 +207,26 @@ public:
     QFuture<Result<Message>> sendMessage(const Protocol::SendMessageRequest &request);
     /// @brief Messages written and not yet acknowledged by the server, oldest first.
     QList<Protocol::SendMessageRequest> pendingMessages() const;
-    /// @brief Older messages of a conversation, before @p beforeSeq (0: the newest).
+    /// @brief Older messages of a conversation, before @p beforeSeq (0: the newest), from the
+    /// server; with a cache, a page that joins its range is stored.
     QFuture<Result<Protocol::HistoryReply>>
     history(ConversationId id, Seq beforeSeq = 0,
             int limit = Protocol::HistoryRequest::DefaultLimit);
+    /**
+     * @brief Up to @p limit messages before @p beforeSeq (0: the newest), ascending: from the
+     * cache when it holds them, else from the server (history, at most
+     * Protocol::HistoryRequest::MaxLimit a page; a page that joins the cached range is
+     * stored). HistoryReply::hasMore says whether older messages exist.
+     */
+    QFuture<Result<Protocol::HistoryReply>> messagesBefore(ConversationId id, Seq beforeSeq,
+                                                           int limit);
+    /**
+     * @brief Up to @p limit messages after @p afterSeq, ascending (for a view scrolled away
+     * from the newest): from the cache when it holds them, else from the server.
+     * HistoryReply::hasMore says whether newer messages may exist.
+     */
+    QFuture<Result<Protocol::HistoryReply>> messagesAfter(ConversationId id, Seq afterSeq,
+                                                          int limit);
     /// @brief Marks a conversation read up to @p seq.
     QFuture<Result<Protocol::ReceiptRequest>> markRead(ConversationId id, Seq seq);
     /// @brief Marks a conversation delivered up to @p seq (automatic with Options::autoDelivered).
@@ -223,6 +269,15 @@ Q_SIGNALS:
     void synced();
     /// @brief A message arrived (live or by sync), in seq order per conversation.
     void messageReceived(const Banter::Message &message);
+    /**
+     * @brief Messages arrived, in seq order per conversation: once per sync page (@p live
+     * false) and once per push (@p live true). Emitted after messageReceived() for each, and
+     * after the cache stored them. Only live messages are news worth a notification.
+     */
+    void messagesReceived(const QList<Banter::Message> &messages, bool live);
+    /// @brief At each sign-in, the server's conversation list (unread counts, last messages),
+    /// before the catch-up's messages (and stored in the cache).
+    void conversationsListed(const QList<Banter::ConversationSummary> &summaries);
     /// @brief The server stored one of our messages.
     void messageAcked(const Banter::Message &message);
     /// @brief pendingMessages() changed.
@@ -237,8 +292,9 @@ Q_SIGNALS:
     void conversationUpdated(const Banter::Conversation &conversation);
     /// @brief The user left or was removed from a conversation.
     void conversationRemoved(Banter::ConversationId conversation);
-    /// @brief The conversation was too far behind to catch up message by message: drop the local
-    /// copy.
+    /// @brief Drop the local copy of a conversation: it was too far behind to catch up message
+    /// by message, or there was none; the catch-up continues with its newest messages and
+    /// older ones come through messagesBefore().
     void conversationReset(Banter::ConversationId conversation);
     /// @brief This device was signed out from elsewhere.
     void sessionRevoked(const QString &reason);

@@ -1,8 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <banter/client/catchupplan_p.h>
 #include <banter/client/channel.h>
+#include <banter/client/clientcache.h>
 #include <banter/client/syncengine_p.h>
 #include <banter/protocol/chatmessages.h>
+#include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/types.h>
 
 namespace Banter {
@@ -10,10 +13,74 @@ namespace Banter {
 using namespace Qt::StringLiterals;
 namespace P = Protocol;
 
+namespace {
+// A reply's data decoded as T, or why not.
+template<typename T>
+Result<T> decode(const Result<QJsonObject> &data)
+{
+    if (!data)
+        return data.error();
+    Result<T> reply = T::fromJson(*data);
+    if (!reply)
+        return makeError(ErrorCode::Internal,
+                         u"the server sent a reply this client cannot read: "_s
+                             + reply.error().message);
+    return reply;
+}
+} // namespace
+
 SyncEngine::SyncEngine(Channel &channel, QObject *parent)
     : QObject(parent)
     , m_channel(channel)
 { }
+
+void SyncEngine::signedIn()
+{
+    m_syncing = true;
+    m_again = false;
+    ++m_run;
+    requestList();
+}
+
+void SyncEngine::requestList()
+{
+    const quint64 run = m_run;
+    m_channel.request(P::Type::Conversations, {})
+        .then(this, [this, run](const Result<QJsonObject> &data) {
+            if (run != m_run)
+                return;
+            const Result<P::ConversationsReply> reply = decode<P::ConversationsReply>(data);
+            if (!reply) {
+                fail(reply.error());
+                return;
+            }
+            if (m_cache)
+                m_cache->storeSummaries(reply->conversations);
+            Q_EMIT conversationsListed(reply->conversations);
+            applyCatchUpPlan(reply->conversations);
+            start();
+        });
+}
+
+void SyncEngine::applyCatchUpPlan(const QList<ConversationSummary> &summaries)
+{
+    const QList<CatchUpReset> resets =
+        planCatchUp(summaries, m_positions, m_initialPageSize, m_catchUpLimit);
+    for (const CatchUpReset &reset : resets) {
+        m_positions.set(reset.conversation, reset.position);
+        if (m_cache)
+            m_cache->resetConversation(reset.conversation, reset.position);
+        Q_EMIT conversationReset(reset.conversation);
+    }
+}
+
+void SyncEngine::fail(const Error &error)
+{
+    // The connection is gone (a reconnect syncs again) or the server failed.
+    m_syncing = false;
+    if (error.code != ErrorCode::Unavailable)
+        Q_EMIT failed(error);
+}
 
 void SyncEngine::start()
 {
@@ -31,38 +98,15 @@ void SyncEngine::requestPage()
     request.limit = m_pageSize;
     const quint64 run = m_run;
     m_channel.request(P::Type::Sync, request.toJson())
-        .then(this, [this, run](Result<QJsonObject> data) {
+        .then(this, [this, run](const Result<QJsonObject> &data) {
             if (run != m_run)
                 return;
-            Result<P::SyncReply> reply =
-                data ? P::SyncReply::fromJson(*data) : Result<P::SyncReply>(data.error());
-            if (data && !reply)
-                reply = makeError(ErrorCode::Internal,
-                                  u"the server sent a reply this client cannot read: "_s
-                                      + reply.error().message);
+            const Result<P::SyncReply> reply = decode<P::SyncReply>(data);
             if (!reply) {
-                // The connection is gone (a reconnect syncs again) or the server failed.
-                m_syncing = false;
-                if (reply.error().code != ErrorCode::Unavailable)
-                    Q_EMIT failed(reply.error());
+                fail(reply.error());
                 return;
             }
-            for (const Conversation &c : reply->conversations) {
-                m_seen.insert(c.id);
-                Q_EMIT conversationUpdated(c);
-            }
-            QSet<ConversationId> reset;
-            for (const Message &m : reply->messages) {
-                if (reply->limited.contains(m.conversationId)
-                    && !reset.contains(m.conversationId)) {
-                    reset.insert(m.conversationId);
-                    Q_EMIT conversationReset(m.conversationId);
-                    m_positions.set(m.conversationId, m.seq - 1);
-                }
-                // Sync is authoritative: within a page, messages follow the known position.
-                if (m.seq > m_positions.position(m.conversationId))
-                    deliver(m);
-            }
+            onPage(reply->conversations, reply->messages, reply->limited);
             if (reply->hasMore)
                 requestPage();
             else
@@ -70,12 +114,43 @@ void SyncEngine::requestPage()
         });
 }
 
+void SyncEngine::onPage(const QList<Conversation> &conversations, const QList<Message> &messages,
+                        const QList<ConversationId> &limited)
+{
+    for (const Conversation &c : conversations) {
+        // Every page lists every conversation; once per run is enough to store.
+        const bool first = !m_seen.contains(c.id);
+        m_seen.insert(c.id);
+        if (first && m_cache)
+            m_cache->storeConversation(c);
+        Q_EMIT conversationUpdated(c);
+    }
+    QSet<ConversationId> reset;
+    QList<Message> page;
+    page.reserve(messages.size());
+    for (const Message &m : messages) {
+        if (limited.contains(m.conversationId) && !reset.contains(m.conversationId)) {
+            reset.insert(m.conversationId);
+            m_positions.set(m.conversationId, m.seq - 1);
+            if (m_cache)
+                m_cache->resetConversation(m.conversationId, m.seq - 1);
+            Q_EMIT conversationReset(m.conversationId);
+        }
+        // Sync is authoritative: within a page, messages follow the known position.
+        if (m.seq > m_positions.position(m.conversationId)) {
+            m_positions.advance(m.conversationId, m.seq);
+            page.append(m);
+        }
+    }
+    deliver(page, false);
+}
+
 void SyncEngine::finish()
 {
     const QList<ConversationId> known = m_positions.all().keys();
     for (ConversationId id : known) {
         if (!m_seen.contains(id)) {
-            m_positions.forget(id);
+            forget(id);
             Q_EMIT conversationRemoved(id);
         }
     }
@@ -91,7 +166,8 @@ void SyncEngine::onPushedMessage(const Message &message)
 {
     switch (m_positions.accept(message.conversationId, message.seq)) {
     case SyncPositions::Verdict::Deliver:
-        deliver(message);
+        m_positions.advance(message.conversationId, message.seq);
+        deliver({message}, true);
         break;
     case SyncPositions::Verdict::Duplicate:
         break;
@@ -107,8 +183,18 @@ void SyncEngine::onPushedMessage(const Message &message)
 
 void SyncEngine::onOwnMessageAcked(const Message &message)
 {
-    if (m_positions.accept(message.conversationId, message.seq) == SyncPositions::Verdict::Deliver)
-        m_positions.advance(message.conversationId, message.seq);
+    if (m_positions.accept(message.conversationId, message.seq) != SyncPositions::Verdict::Deliver)
+        return;
+    m_positions.advance(message.conversationId, message.seq);
+    if (m_cache)
+        m_cache->storeMessages({message});
+}
+
+void SyncEngine::forget(ConversationId conversation)
+{
+    m_positions.forget(conversation);
+    if (m_cache)
+        m_cache->removeConversation(conversation);
 }
 
 void SyncEngine::connectionLost()
@@ -119,12 +205,23 @@ void SyncEngine::connectionLost()
     m_deliveredInFlight.clear();
 }
 
-void SyncEngine::deliver(const Message &message)
+// The positions already include `messages`: stored first, so that whoever reacts to the
+// signals finds them in the cache.
+void SyncEngine::deliver(const QList<Message> &messages, bool live)
 {
-    m_positions.advance(message.conversationId, message.seq);
-    Q_EMIT messageReceived(message);
-    if (m_autoDelivered && message.senderId != m_ownUser)
-        acknowledgeDelivery(message.conversationId, message.seq);
+    if (messages.isEmpty())
+        return;
+    if (m_cache)
+        m_cache->storeMessages(messages);
+    QHash<ConversationId, Seq> acknowledge;
+    for (const Message &m : messages) {
+        Q_EMIT messageReceived(m);
+        if (m_autoDelivered && m.senderId != m_ownUser)
+            acknowledge.insert(m.conversationId, m.seq);
+    }
+    Q_EMIT messagesReceived(messages, live);
+    for (auto it = acknowledge.cbegin(); it != acknowledge.cend(); ++it)
+        acknowledgeDelivery(it.key(), it.value());
 }
 
 void SyncEngine::acknowledgeDelivery(ConversationId conversation, Seq seq)

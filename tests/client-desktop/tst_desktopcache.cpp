@@ -1,0 +1,200 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop over the account's on-disk cache, with the real widgets offscreen and a real
+// banterd: a second start with the server down shows the cached conversation list and the
+// last open conversation's messages at once, then catches up when the server is back; the
+// conversation list takes the sign-in's unread counts without counting the catch-up twice;
+// sign-out deletes the cache; quitting with queued messages asks first.
+#include "core/accountcontext.h"
+#include "core/appsettings.h"
+#include "core/conversationlistmodel.h"
+#include "core/messagelistmodel.h"
+#include "desktopfixture.h"
+#include "sessionhelpers.h"
+#include "ui/mainwindow.h"
+#include "waiting.h"
+#include <banter/client/clientcache.h>
+#include <banter/client/clientsession.h>
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Banter;
+using namespace Banter::Desktop;
+using namespace Banter::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+Server::ServerConfig unthrottled()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.limits.messagesPerSecond = config.limits.requestsPerSecond = 1e6;
+    config.limits.messageBurst = config.limits.requestBurst = 1e6;
+    return config;
+}
+
+bool fill(ClientSession &from, ConversationId id, int count, int firstNumber = 1)
+{
+    for (int i = 0; i < count; ++i)
+        from.sendMessage(id, u"m%1"_s.arg(firstNumber + i));
+    return waitFor([&] { return from.pendingMessages().isEmpty(); }, 60'000);
+}
+
+// A desktop session as the app makes one, reconnecting quickly (the tests restart servers).
+std::unique_ptr<ClientSession> desktopSession()
+{
+    auto session = std::make_unique<ClientSession>();
+    ClientSession::Options options;
+    options.reconnectBaseMs = 50;
+    options.reconnectMaxMs = 200;
+    session->setOptions(options);
+    return session;
+}
+} // namespace
+
+class TestDesktopCache : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cachedContentShowsWithTheServerDown();
+    void quittingWithQueuedMessagesAsks();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestDesktopCache::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestDesktopCache::cachedContentShowsWithTheServerDown()
+{
+    DesktopFixture fixture(unthrottled());
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(bob->createPrivate(alice->currentUser().id));
+    QVERIFY(chat);
+    QVERIFY(fill(*bob, chat->id, 120));
+    AppSettings settings(m_dir.filePath(u"cached.conf"_s));
+    const QString cacheDir = m_dir.filePath(u"cache"_s);
+    const User aliceUser = alice->currentUser();
+    QString accessToken;
+    QString refreshToken;
+    QString cachePath;
+
+    {
+        // First run: Alice signs in on this desktop, reads the chat, quits.
+        auto session = desktopSession();
+        AccountContext account(*session, settings);
+        account.enableCache(cacheDir);
+        MainWindow window(account);
+        SessionCloser closer{{session.get()}};
+        session->connectToServer(fixture.server().url());
+        QVERIFY(waitFor([&] { return session->state() == ClientSession::State::Connected; }));
+        QVERIFY(await(session->login(u"alice"_s, u"correct horse"_s, u"desktop"_s)));
+        QTRY_VERIFY(session->isReady());
+        QVERIFY(account.cache());
+        cachePath = account.cache()->path();
+        QVERIFY(cachePath.startsWith(cacheDir));
+        // The sign-in's summary counted the unread messages; the catch-up did not add to it.
+        QTRY_COMPARE(account.conversations()->rowCount(), 1);
+        QCOMPARE(account.conversations()->totalUnread(), 120);
+        window.openConversation(chat->id);
+        QTRY_COMPARE(account.messages()->newestSeq(), 120);
+        QTRY_VERIFY(!account.messages()->isLoading());
+        QCOMPARE(settings.lastConversation(), chat->id);
+        accessToken = session->accessToken();
+        refreshToken = session->refreshToken();
+    }
+
+    fixture.server().stop();
+    {
+        // Second run, the server down: the window shows the list and the messages from disk.
+        auto session = desktopSession();
+        AccountContext account(*session, settings);
+        account.enableCache(cacheDir);
+        QVERIFY(account.openCache(fixture.server().url(), aliceUser));
+        QCOMPARE(account.cache()->path(), cachePath);
+        SessionCloser closer{{session.get()}};
+        session->setTokens(accessToken, refreshToken);
+        session->connectToServer(fixture.server().url());
+        MainWindow window(account);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(account.conversations()->rowCount(), 1);
+        QCOMPARE(account.conversations()->index(0).data(ConversationListModel::NameRole).toString(),
+                 u"BOB"_s);
+        QCOMPARE(session->currentUser().id, aliceUser.id); // known before the server answers
+        MessageListModel *messages = account.messages();
+        QCOMPARE(messages->conversationId(), chat->id); // the last open conversation
+        QTRY_COMPARE(messages->newestSeq(), 120);
+        QVERIFY(messages->storedCount() >= MessageListModel::PageSize);
+        QCOMPARE(messages->index(messages->storedCount() - 1)
+                     .data(MessageListModel::ContentRole)
+                     .toString(),
+                 u"m120"_s);
+        QVERIFY(!session->isReady());
+        // Scrolling up reads older pages from the cache while offline, in order.
+        const Seq oldest = messages->oldestSeq();
+        if (messages->canLoadOlder()) {
+            messages->loadOlder();
+            QTRY_VERIFY(!messages->isLoading());
+            QVERIFY(messages->oldestSeq() <= oldest);
+        }
+
+        // The server is back: the session catches up, and what Bob wrote meanwhile shows.
+        QVERIFY(fixture.server().restart());
+        QTRY_VERIFY_WITH_TIMEOUT(session->isReady(), 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(bob->isReady(), 15'000);
+        QVERIFY(await(bob->sendMessage(chat->id, u"welcome back"_s)));
+        QTRY_COMPARE(messages->newestSeq(), 121);
+        QCOMPARE(messages->index(messages->storedCount() - 1)
+                     .data(MessageListModel::ContentRole)
+                     .toString(),
+                 u"welcome back"_s);
+
+        // Sign-out deletes the copy.
+        QVERIFY(QFile::exists(cachePath));
+        account.removeCache();
+        QVERIFY(!account.cache());
+        QVERIFY(!QFile::exists(cachePath));
+        QVERIFY(!session->cache());
+    }
+}
+
+void TestDesktopCache::quittingWithQueuedMessagesAsks()
+{
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    AppSettings settings(m_dir.filePath(u"quit.conf"_s));
+    MainWindow *window = fixture.showWindow(*alice, settings);
+    QVERIFY(window);
+    QList<int> asked;
+    window->setQuitConfirmer([&](int queued) {
+        asked.append(queued);
+        return false; // the user stays
+    });
+    fixture.server().stop();
+    QTRY_VERIFY(alice->state() != ClientSession::State::Ready);
+    alice->sendMessage(chat->id, u"one"_s);
+    alice->sendMessage(chat->id, u"two"_s);
+    QVERIFY(!window->quit());
+    QCOMPARE(asked, QList<int>{2});
+    QCOMPARE(alice->pendingMessages().size(), 2); // still queued
+}
+
+QTEST_MAIN(TestDesktopCache)
+#include "tst_desktopcache.moc"
