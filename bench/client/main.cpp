@@ -70,7 +70,8 @@ struct Fill
         QJsonArray ids;
         for (qint64 id : conversationIds)
             ids.append(id);
-        return {{u"conversations"_s, conversations},
+        return {{u"version"_s, Version},
+                {u"conversations"_s, conversations},
                 {u"messages"_s, messages},
                 {u"big"_s, big},
                 {u"tls"_s, tls},
