@@ -70,5 +70,5 @@ if [[ "$client" == 1 ]]; then
     fi
     echo "== clientbench" >&2
     "$build/bench/client/banter-clientbench" --banterd "$build/server/banterd" \
-        --keep-data "$build/clientbench-data" --timeout 600 | tee -a "$out"
+        --keep-data "$build/clientbench-data" | tee -a "$out"
 fi

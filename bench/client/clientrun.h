@@ -27,7 +27,7 @@ struct ClientPlan
     qint64 bigConversation = 0;
     QList<QPair<qint64, qint64>> lastSeqs; // conversation → last seq on the server
     bool explore = false; // open the big conversation, scroll every conversation to its top
-    int scrollIntervalMs = 100; // between page steps while scrolling up
+    int scrollIntervalMs = 0; // between page steps while scrolling up
     bool check = false; // fail on a gap, a duplicate or an unfinished step
     qint64 timeoutMs = 600'000;
 };

@@ -45,7 +45,7 @@ struct Options
     QString keepData;
     qint64 timeoutMs = 600'000;
     bool tls = true;
-    int scrollIntervalMs = 100;
+    int scrollIntervalMs = 0;
     int requestRate = 0; // requests a second a connection may make (0: the server's default)
     bool check = false;
     bool verbose = false;
@@ -437,8 +437,9 @@ int main(int argc, char **argv)
         {u"keep-data"_s, u"Keep the filled server here and reuse it next time."_s, u"dir"_s},
         {u"timeout"_s, u"Time limit of each client start, in seconds."_s, u"s"_s, u"600"_s},
         {u"tls"_s, u"TLS on the server (on or off)."_s, u"on|off"_s, u"on"_s},
-        {u"scroll-interval"_s, u"Milliseconds between page steps when scrolling up."_s, u"ms"_s,
-         u"100"_s},
+        {u"scroll-interval"_s,
+         u"Milliseconds between page steps when scrolling up (0: as soon as a step settles)."_s,
+         u"ms"_s, u"0"_s},
         {u"request-rate"_s,
          u"Requests a second the server allows a connection (default: its own default)."_s, u"n"_s},
         {u"check"_s, u"Exit non-zero unless every phase finished with no gap or duplicate."_s},
