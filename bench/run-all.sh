@@ -5,16 +5,21 @@
 # (the JSON lines go to bench-results.jsonl in the current directory). Loopback only; each
 # scenario is bounded by --seconds and stops the server it started.
 # Usage: bench/run-all.sh [--postgres postgresql://user@127.0.0.1:port/db-to-recreate]
-#                         [--seconds N]
+#                         [--seconds N] [--client]
+# --client also runs banter-clientbench (the desktop client against 50 × 10,000 + 20,000
+# messages; needs the client built, takes several minutes; the filled server is kept in
+# build/release/clientbench-data for the next run).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build/release"
 seconds=5
 pg_url=""
+client=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
     --postgres) pg_url="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
+    --client) client=1; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -58,3 +63,12 @@ if [[ -n "$pg_url" ]]; then
 fi
 echo "== transfer" >&2
 "$build/bench/transfer/banter-transferbench" --banterd "$build/server/banterd" --mib 200 | tee -a "$out" | tail -1
+if [[ "$client" == 1 ]]; then
+    if [[ ! -x "$build/bench/client/banter-clientbench" ]]; then
+        cmake --preset release -DBANTER_BUILD_CLIENT=ON >/dev/null
+        cmake --build "$build" --target banterd banter-clientbench
+    fi
+    echo "== clientbench" >&2
+    "$build/bench/client/banter-clientbench" --banterd "$build/server/banterd" \
+        --keep-data "$build/clientbench-data" | tee -a "$out"
+fi
