@@ -793,6 +793,30 @@ Choose one on the left, or start a new chat with %1.</translation>
         <source>No application could show the folder %1.</source>
         <translation>No application could show the folder %1.</translation>
     </message>
+    <message>
+        <source>Quit Banter</source>
+        <translation>Quit Banter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) you wrote are not sent yet. They are kept and sent when Banter next connects.
+
+Quit anyway?</source>
+        <translation>
+            <numerusform>%n message you wrote is not sent yet. It is kept and sent when Banter next connects.
+
+Quit anyway?</numerusform>
+            <numerusform>%n messages you wrote are not sent yet. They are kept and sent when Banter next connects.
+
+Quit anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::MessageDelegate</name>
+    <message>
+        <source>New messages</source>
+        <translation>New messages</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::NewChatDialog</name>
@@ -835,6 +859,23 @@ Choose one on the left, or start a new chat with %1.</translation>
     <message>
         <source>Could not create the chat: %1</source>
         <translation>Could not create the chat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::Notifier</name>
+    <message numerus="yes">
+        <source>%n new messages in %1</source>
+        <translation>
+            <numerusform>%n new message in %1</numerusform>
+            <numerusform>%n new messages in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats</source>
+        <translation>
+            <numerusform>%n chat</numerusform>
+            <numerusform>%n chats</numerusform>
+        </translation>
     </message>
 </context>
 <context>

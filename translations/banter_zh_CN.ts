@@ -793,6 +793,27 @@ Choose one on the left, or start a new chat with %1.</source>
         <source>No application could show the folder %1.</source>
         <translation>没有应用程序能够显示文件夹 %1。</translation>
     </message>
+    <message>
+        <source>Quit Banter</source>
+        <translation>退出 Banter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) you wrote are not sent yet. They are kept and sent when Banter next connects.
+
+Quit anyway?</source>
+        <translation>
+            <numerusform>你写的 %n 条消息尚未发出。它们会被保留，并在 Banter 下次连接时发送。
+
+仍要退出吗？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::MessageDelegate</name>
+    <message>
+        <source>New messages</source>
+        <translation>新消息</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::NewChatDialog</name>
@@ -835,6 +856,21 @@ Choose one on the left, or start a new chat with %1.</source>
     <message>
         <source>Could not create the chat: %1</source>
         <translation>无法创建聊天：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::Notifier</name>
+    <message numerus="yes">
+        <source>%n new messages in %1</source>
+        <translation>
+            <numerusform>%1中有 %n 条新消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats</source>
+        <translation>
+            <numerusform>%n 个聊天</numerusform>
+        </translation>
     </message>
 </context>
 <context>
