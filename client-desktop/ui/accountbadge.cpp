@@ -108,8 +108,7 @@ void AccountBadge::refresh()
     m_name->setToolTip(me.username.isEmpty() ? QString() : u'@' + me.username);
     m_server->setText(serverName(m_session.url()));
     const qreal ratio = devicePixelRatioF();
-    QPixmap avatar =
-        QPixmap::fromImage(Avatar::render(name, int(std::lround(AvatarSize * ratio))));
+    QPixmap avatar = QPixmap::fromImage(Avatar::render(name, int(std::lround(AvatarSize * ratio))));
     avatar.setDevicePixelRatio(ratio);
     m_avatar->setPixmap(avatar);
     const bool away = m_presence.status() == PresenceStatus::Away;

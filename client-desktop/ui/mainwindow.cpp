@@ -328,9 +328,8 @@ void MainWindow::connectAccount()
                 const QString text = Notifier::summaryText(messages, conversations);
                 // On the notification service the summary takes the place of the latest
                 // conversation's notification (clicking it opens that conversation).
-                const QImage icon = QApplication::windowIcon()
-                                        .pixmap(DesktopNotifications::AvatarSize)
-                                        .toImage();
+                const QImage icon =
+                    QApplication::windowIcon().pixmap(DesktopNotifications::AvatarSize).toImage();
                 if (m_desktopNotifications->show(latest, tr("Banter"), text, icon))
                     return;
                 m_notified = latest;
