@@ -10,6 +10,7 @@
 #include "ui/certificateguard.h"
 #include "ui/mainwindow.h"
 #include "wireclient.h"
+#include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
 
 #include <QApplication>
@@ -306,6 +307,8 @@ int runClient(const ClientPlan &plan, const QElapsedTimer &sinceStart)
                          remembered.refresh = refresh;
                          tokens.save(remembered);
                      });
+    if (!plan.pinnedSha256.isEmpty())
+        settings.setPinnedCertificate(CertificatePin::serverKey(plan.url), plan.pinnedSha256);
     CertificateGuard certificates(session, settings);
     QObject::connect(&session, &ClientSession::errorOccurred, &session, [](const Error &error) {
         std::fprintf(stderr, "session error: %s\n", qPrintable(error.message));

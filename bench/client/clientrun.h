@@ -21,6 +21,7 @@ struct ClientPlan
     };
     Phase phase = Phase::Cold;
     QUrl url;
+    QByteArray pinnedSha256; // the server's self-signed certificate, trusted before
     QString user;
     QString password;
     QString stateDir; // the client's remembered account and settings

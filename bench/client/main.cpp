@@ -17,6 +17,7 @@
 #include "clientrun.h"
 #include "filler.h"
 #include "wireclient.h"
+#include <banter/client/certificatepin.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -190,8 +191,8 @@ bool fill(const Options &o, const QString &root, Fill &f)
 // Runs one client phase in a child process, bounded by the time limit, and gathers its
 // figures.
 QJsonObject runPhase(const Options &o, const QString &phase, const QString &work, const Fill &f,
-                     const QUrl &url, const QList<QPair<qint64, qint64>> &lastSeqs, bool explore,
-                     bool &ok)
+                     const QUrl &url, const QByteArray &pin,
+                     const QList<QPair<qint64, qint64>> &lastSeqs, bool explore, bool &ok)
 {
     QJsonArray seqs;
     for (const auto &[id, seq] : lastSeqs)
@@ -203,6 +204,7 @@ QJsonObject runPhase(const Options &o, const QString &phase, const QString &work
             return {};
         plan.write(QJsonDocument(QJsonObject{{u"phase"_s, phase},
                                              {u"url"_s, url.toString()},
+                                             {u"pin"_s, QString::fromLatin1(pin.toHex())},
                                              {u"user"_s, f.accounts.me},
                                              {u"password"_s, f.accounts.password},
                                              {u"big"_s, f.bigConversation},
@@ -337,13 +339,15 @@ int runBenchmark(const Options &o)
     if (!startServer(measureConfig))
         return 2;
     const QUrl url = server.url();
+    // The client meets this server as someone who trusted it before: its certificate pinned.
+    const QByteArray pin = Banter::CertificatePin::fingerprint(server.certificate());
     const auto lastSeqs = [&] { return Filler(url, server.certificate()).lastSeqs(f.accounts); };
-    result.insert(u"cold"_s, runPhase(o, u"cold"_s, workPath, f, url, lastSeqs(), false, ok));
-    result.insert(u"warm"_s, runPhase(o, u"warm"_s, workPath, f, url, lastSeqs(), true, ok));
+    result.insert(u"cold"_s, runPhase(o, u"cold"_s, workPath, f, url, pin, lastSeqs(), false, ok));
+    result.insert(u"warm"_s, runPhase(o, u"warm"_s, workPath, f, url, pin, lastSeqs(), true, ok));
     const auto known = lastSeqs();
     result.insert(u"server_rss_mib"_s, double(server.rssBytes()) / 1024.0 / 1024.0);
     server.stop();
-    result.insert(u"offline"_s, runPhase(o, u"offline"_s, workPath, f, url, known, false, ok));
+    result.insert(u"offline"_s, runPhase(o, u"offline"_s, workPath, f, url, pin, known, false, ok));
 
     // A week away: the server receives new messages across all conversations meanwhile.
     if (o.week > 0) {
@@ -362,7 +366,7 @@ int runBenchmark(const Options &o)
         if (!startServer(measureConfig))
             return 2;
         result.insert(u"week_offline"_s,
-                      runPhase(o, u"week"_s, workPath, f, url, lastSeqs(), false, ok));
+                      runPhase(o, u"week"_s, workPath, f, url, pin, lastSeqs(), false, ok));
         server.stop();
     }
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
@@ -385,6 +389,7 @@ int runChild(const QString &planPath, const QString &stateDir, const QElapsedTim
         : phase == "offline"_L1     ? ClientPlan::Phase::Offline
                                     : ClientPlan::Phase::CatchUp;
     plan.url = QUrl(o[u"url"_s].toString());
+    plan.pinnedSha256 = QByteArray::fromHex(o[u"pin"_s].toString().toLatin1());
     plan.user = o[u"user"_s].toString();
     plan.password = o[u"password"_s].toString();
     plan.stateDir = stateDir;

@@ -172,6 +172,8 @@ void TestDesktopCache::cachedContentShowsWithTheServerDown()
 
 void TestDesktopCache::quittingWithQueuedMessagesAsks()
 {
+    // The settings outlive the window the fixture keeps (it saves its geometry on closing).
+    AppSettings settings(m_dir.filePath(u"quit.conf"_s));
     DesktopFixture fixture;
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s);
@@ -179,7 +181,6 @@ void TestDesktopCache::quittingWithQueuedMessagesAsks()
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    AppSettings settings(m_dir.filePath(u"quit.conf"_s));
     MainWindow *window = fixture.showWindow(*alice, settings);
     QVERIFY(window);
     QList<int> asked;
