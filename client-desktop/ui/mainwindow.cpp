@@ -316,6 +316,11 @@ void MainWindow::connectAccount()
     // The view keeps its place as rows come (MessageView); here only the read position.
     connect(m_messageModel, &QAbstractItemModel::rowsInserted, this,
             [this] { markVisibleAsRead(); });
+    // A read request lost with a connection is said again once caught up.
+    connect(&m_session, &ClientSession::synced, this, [this] {
+        m_readMarked = {0, 0};
+        markVisibleAsRead();
+    });
     connect(m_conversationModel, &ConversationListModel::totalUnreadChanged, m_tray,
             &TrayIcon::setUnread);
     connect(m_notifier, &Notifier::notificationRequested, this, &MainWindow::notify);
@@ -828,8 +833,14 @@ void MainWindow::markVisibleAsRead()
     // Only what a person can actually see counts as read.
     if (!isActiveWindow() || !m_messageModel->conversationId() || !m_session.isReady())
         return;
-    if (const Seq newest = m_messageModel->newestSeq(); newest > 0)
-        m_session.markRead(m_messageModel->conversationId(), newest);
+    // Once per new position: older pages inserted above change nothing to say, and a request
+    // per page would spend the connection's request budget while the user scrolls.
+    const ConversationId id = m_messageModel->conversationId();
+    const Seq newest = m_messageModel->newestSeq();
+    if (newest <= 0 || (m_readMarked.first == id && m_readMarked.second >= newest))
+        return;
+    m_readMarked = {id, newest};
+    m_session.markRead(id, newest);
 }
 
 void MainWindow::changeEvent(QEvent *event)

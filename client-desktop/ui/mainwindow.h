@@ -150,6 +150,7 @@ private:
     QToolButton *m_infoButton;
     ConversationHeader *m_header = nullptr; // lays out the title, the status and the info button
     MessageView *m_messages;
+    std::pair<ConversationId, Seq> m_readMarked{0, 0}; // the last read position sent
     QLabel *m_emptyState; // shown instead of the messages while no conversation is open
     QStackedWidget *m_conversationArea;
     QAction *m_groupInfoAction = nullptr; // enabled while a group is open
