@@ -55,8 +55,12 @@ AccountContext::AccountContext(ClientSession &session, AppSettings &settings, QO
 
 AccountContext::~AccountContext()
 {
-    if (m_cache)
-        m_session.setCache(nullptr);
+    if (!m_cache)
+        return;
+    m_session.setCache(nullptr);
+    // What catch-ups added beyond the cache's depth goes on the way out, not at the next
+    // start: the integrity check at open reads the whole file, so a small file opens fast.
+    m_cache->prune(m_cache->depth());
 }
 
 void AccountContext::enableCache(const QString &directory)

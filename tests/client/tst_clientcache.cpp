@@ -127,6 +127,7 @@ private Q_SLOTS:
     void newerMessagesContinueTheRange();
     void gapRestartsTheRange();
     void olderPagesJoinFromBelow();
+    void olderPagesStopAtTheDepth();
     void resetDropsTheCopy();
     void pruneKeepsTheNewest();
     void summariesReplaceTheList();
@@ -346,6 +347,26 @@ void TestClientCache::olderPagesJoinFromBelow()
     // A conversation the cache never synced has no range to join.
     cache->storeOlder(77, messages(77, 1, 5), true);
     QCOMPARE(cache->oldestSeq(77), Seq(0));
+}
+
+// The cache keeps the recent messages of a conversation, not its whole history: once the range
+// is as deep as depth(), older pages are not stored (the server serves them).
+void TestClientCache::olderPagesStopAtTheDepth()
+{
+    auto cache = openCache(path());
+    QVERIFY(cache);
+    QCOMPARE(cache->depth(), ClientCache::DefaultDepth);
+    cache->setDepth(100);
+    cache->storeMessages(messages(10, 901, 960));
+    cache->storeOlder(10, messages(10, 851, 900), false); // 60 held: joins
+    QCOMPARE(cache->oldestSeq(10), Seq(851));
+    cache->storeOlder(10, messages(10, 801, 850), false); // 110 held: deep enough
+    QCOMPARE(cache->oldestSeq(10), Seq(851));
+    QCOMPARE(cache->messageCount(), 110);
+    // prune(depth()) trims what sync added beyond it.
+    cache->prune(cache->depth());
+    QCOMPARE(cache->oldestSeq(10), Seq(861));
+    QCOMPARE(seqs(cache->messagesBefore(10, 0, 1000)), range(861, 960));
 }
 
 void TestClientCache::resetDropsTheCopy()

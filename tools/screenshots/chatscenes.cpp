@@ -103,7 +103,10 @@ bool shootChat(const QDir &out)
         return failed(u"the group never showed its 8 messages"_s);
     if (!await(bob->sendMessage(withBob->id, u"Call me when you're free"_s)))
         return failed(u"cannot send Bob's last message"_s);
-    settle(500); // the unread badge and the notification
+    // The header shows who is typing (the indicator lasts a few seconds: both themes see it).
+    if (!await(carol->sendTyping(group->id, true)))
+        return failed(u"cannot say Carol is typing"_s);
+    settle(500); // the unread badge, the notification and the typing line
     if (!save(out, u"main-light"_s, window.get()))
         return false;
 

@@ -137,6 +137,19 @@ public:
     /// @brief Keeps at most @p perConversation newest messages per conversation (raising
     /// oldestSeq()).
     void prune(int perConversation);
+    /**
+     * @brief Most messages kept per conversation by storeOlder() (default DefaultDepth).
+     *
+     * A history page that would take the range past it is not stored: scrolling far back
+     * is served by the server, and the file stays small enough to check quickly at open
+     * (the integrity check reads every page). Apps call prune(depth()) to trim what sync
+     * added beyond it.
+     */
+    void setDepth(int perConversation);
+    /// @brief The depth set by setDepth().
+    int depth() const;
+    /// @brief The default depth: the recent messages of a conversation, not its whole history.
+    static constexpr int DefaultDepth = 2000;
 
     /// @brief The durable outbox: messages written and not yet acknowledged, oldest first.
     QList<Protocol::SendMessageRequest> outbox() const;

@@ -31,6 +31,7 @@ struct ClientCache::Private
     QString connectionName;
     QString rebuiltReason;
     bool rebuilt = false;
+    int depth = ClientCache::DefaultDepth;
     QSqlDatabase db;
     // Prepared once and reused: a sync page runs each of these hundreds of times.
     std::optional<QSqlQuery> insertMessage;

@@ -186,6 +186,9 @@ void ClientCache::storeOlder(ConversationId id, const QList<Message> &messages, 
     const Seq boundary = r->oldest > 0 ? r->oldest : *r->position + 1;
     if (messages.last().seq + 1 < boundary)
         return;
+    if (*r->position - boundary + 1 >= d->depth)
+        return; // deep enough: older pages come from the server
+
     Transaction transaction(d->db);
     Seq oldest = 0;
     for (auto m = messages.crbegin(); m != messages.crend(); ++m) {
@@ -304,6 +307,16 @@ void ClientCache::setReadPosition(ConversationId id, UserId user, Seq seq)
     }
     r->readSeq = seq;
     d->writeRange(id, *r);
+}
+
+void ClientCache::setDepth(int perConversation)
+{
+    d->depth = std::max(perConversation, 1);
+}
+
+int ClientCache::depth() const
+{
+    return d->depth;
 }
 
 void ClientCache::prune(int perConversation)
