@@ -355,7 +355,8 @@ void TestDesktopEveryday::narrowWindowCollapsesTheSidebar()
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob Martin"_s);
-    QVERIFY(alice && bob);
+    QVERIFY(alice);
+    QVERIFY(bob);
     QVERIFY(await(alice->createPrivate(bob->currentUser().id)));
     MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
@@ -443,7 +444,9 @@ void TestDesktopEveryday::searchMatchesMembers()
     ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob Martin"_s);
     ClientSession *carol = fixture.signUp(u"carol"_s, u"Carol"_s);
-    QVERIFY(alice && bob && carol);
+    QVERIFY(alice);
+    QVERIFY(bob);
+    QVERIFY(carol);
     QVERIFY(await(alice->createPrivate(bob->currentUser().id)));
     auto trip = await(alice->createGroup(u"Weekend trip"_s, {carol->currentUser().id}));
     auto book = await(alice->createGroup(u"Book club"_s, {bob->currentUser().id}));
