@@ -3,6 +3,7 @@
 #include "service/contactservice.h"
 
 #include "presence/presencestore.h"
+#include "service/servicehelpers.h"
 #include <banter/protocol/types.h>
 
 namespace Banter::Server {
@@ -109,30 +110,22 @@ ContactService::updateProfile(UserId user, ConnectionId connection,
         User user;
         QList<UserId> audience;
     };
-    return runInStorage<Changed>(
-               m_context.storage,
-               [user, name](Repositories &repos) -> Result<Changed> {
-                   if (Status updated = repos.users.updateDisplayName(user, name); !updated)
-                       return updated.error();
-                   Result<std::optional<User>> found = repos.users.findById(user);
-                   if (!found)
-                       return found.error();
-                   if (!found->has_value())
-                       return makeError(ErrorCode::NotFound, u"no such user"_s);
-                   Result<QList<UserId>> peers = repos.conversations.peersOf(user);
-                   if (!peers)
-                       return peers.error();
-                   Result<QList<UserId>> watchers = repos.contacts.watchersOf(user);
-                   if (!watchers)
-                       return watchers.error();
-                   QList<UserId> audience = *peers;
-                   for (UserId id : *watchers) {
-                       if (!audience.contains(id))
-                           audience.append(id);
-                   }
-                   audience.append(user); // the user's other devices
-                   return Changed{**found, audience};
-               })
+    return runInStorage<Changed>(m_context.storage,
+                                 [user, name](Repositories &repos) -> Result<Changed> {
+                                     if (Status updated = repos.users.updateDisplayName(user, name);
+                                         !updated)
+                                         return updated.error();
+                                     Result<std::optional<User>> found = repos.users.findById(user);
+                                     if (!found)
+                                         return found.error();
+                                     if (!found->has_value())
+                                         return makeError(ErrorCode::NotFound, u"no such user"_s);
+                                     Result<QList<UserId>> audience = audienceOf(repos, user);
+                                     if (!audience)
+                                         return audience.error();
+                                     audience->append(user); // the user's other devices
+                                     return Changed{**found, *audience};
+                                 })
         .then(this, [this, connection](Result<Changed> changed) -> Result<Protocol::UserReply> {
             if (!changed)
                 return changed.error();

@@ -4,6 +4,7 @@
 
 #include "presence/presencestore.h"
 #include "serverlogging.h"
+#include "service/servicehelpers.h"
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/types.h>
 
@@ -90,23 +91,9 @@ QFuture<Result<Protocol::PresencesReply>> PresenceService::peersPresence(UserId 
 
 void PresenceService::announce(UserId user)
 {
-    runInStorage<QList<UserId>>(m_context.storage,
-                                [user](Repositories &repos) -> Result<QList<UserId>> {
-                                    Result<QList<UserId>> peers = repos.conversations.peersOf(user);
-                                    if (!peers)
-                                        return peers.error();
-                                    Result<QList<UserId>> watchers =
-                                        repos.contacts.watchersOf(user);
-                                    if (!watchers)
-                                        return watchers.error();
-                                    QList<UserId> audience = *peers;
-                                    for (UserId id : *watchers) {
-                                        if (!audience.contains(id))
-                                            audience.append(id);
-                                    }
-                                    audience.removeAll(user);
-                                    return audience;
-                                })
+    runInStorage<QList<UserId>>(
+        m_context.storage,
+        [user](Repositories &repos) -> Result<QList<UserId>> { return audienceOf(repos, user); })
         .then(this, [this, user](Result<QList<UserId>> audience) {
             if (!audience) {
                 qCWarning(lcService)

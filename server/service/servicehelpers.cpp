@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 
 namespace Banter::Server {
 
@@ -84,6 +85,28 @@ Result<Message> appendSystemMessage(Repositories &repos, ConversationId id, User
     if (!appended)
         return appended.error();
     return appended->message;
+}
+
+Result<QList<UserId>> audienceOf(Repositories &repos, UserId user)
+{
+    Result<QList<UserId>> peers = repos.conversations.peersOf(user);
+    if (!peers)
+        return peers.error();
+    Result<QList<UserId>> watchers = repos.contacts.watchersOf(user);
+    if (!watchers)
+        return watchers.error();
+    QList<UserId> audience;
+    audience.reserve(peers->size() + watchers->size());
+    QSet<UserId> seen{user};
+    for (const QList<UserId> *ids : {&*peers, &*watchers}) {
+        for (UserId id : *ids) {
+            if (!seen.contains(id)) {
+                seen.insert(id);
+                audience.append(id);
+            }
+        }
+    }
+    return audience;
 }
 
 } // namespace Banter::Server

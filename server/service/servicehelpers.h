@@ -18,6 +18,11 @@ Status fillParticipantNames(Repositories &repos, Conversation &conversation);
 
 QList<UserId> memberIds(const Conversation &conversation);
 
+// Who follows the user's presence and profile: the people who share a conversation with them
+// and those who keep them as a contact, blocks either way excluded (by the repositories),
+// each once, without the user.
+Result<QList<UserId>> audienceOf(Repositories &repos, UserId user);
+
 // A server-made message recording a membership change inside the conversation's seq stream.
 Result<Message> appendSystemMessage(Repositories &repos, ConversationId id, UserId actor,
                                     const SystemEvent &event, qint64 nowMs);
