@@ -340,7 +340,6 @@ void MainWindow::connectAccount()
                 m_notified = latest;
                 m_tray->showMessage(tr("Banter"), text, m_tray->icon());
             });
-    connect(&m_session, &ClientSession::synced, this, &MainWindow::reloadConversations);
     // The sign-in's list replaced the model (ConversationListModel): select the open one again,
     // or open the one from last time if the list was empty until now.
     connect(&m_session, &ClientSession::conversationsListed, this, [this] {

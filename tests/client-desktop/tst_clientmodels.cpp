@@ -19,14 +19,6 @@ using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
-// `count` messages "m1", "m2", … from `from`, pipelined; true once all are stored.
-bool fill(ClientSession &from, ConversationId id, int count, int firstNumber = 1)
-{
-    for (int i = 0; i < count; ++i)
-        from.sendMessage(id, u"m%1"_s.arg(firstNumber + i));
-    return waitFor([&] { return from.pendingMessages().isEmpty(); }, 60'000);
-}
-
 // The stored rows are one run of consecutive seqs, ascending: no gap, no duplicate.
 bool contiguous(const MessageListModel &model)
 {
@@ -64,10 +56,7 @@ private:
 void TestClientModels::init()
 {
     // Unthrottled: some tests fill a history of hundreds of messages.
-    Server::ServerConfig config = TestServer::defaultConfig();
-    config.limits.messagesPerSecond = config.limits.requestsPerSecond = 1e6;
-    config.limits.messageBurst = config.limits.requestBurst = 1e6;
-    m_fixture = std::make_unique<DesktopFixture>(config);
+    m_fixture = std::make_unique<DesktopFixture>(TestServer::unthrottledConfig());
     QVERIFY(m_fixture->start());
     m_server = &m_fixture->server();
     m_alice = m_fixture->signUp(u"alice"_s);
@@ -213,7 +202,7 @@ void TestClientModels::windowStaysBoundedBothWays()
 {
     const auto direct = await(m_alice->createPrivate(m_bob->currentUser().id));
     QVERIFY(direct);
-    QVERIFY(fill(*m_alice, direct->id, 460));
+    QVERIFY(fillConversation(*m_alice, direct->id, 460));
     MessageListModel messages(*m_bob);
     messages.setWindowLimit(100);
     QCOMPARE(messages.windowLimit(), 100);
@@ -263,7 +252,7 @@ void TestClientModels::windowStaysBoundedBothWays()
         messages.index(messages.storedCount() - 1).data(MessageListModel::ContentRole).toString(),
         u"live"_s);
     // Following the newest, live messages push the oldest rows out.
-    QVERIFY(fill(*m_alice, direct->id, 30, 1000));
+    QVERIFY(fillConversation(*m_alice, direct->id, 30, 1000));
     QTRY_COMPARE(messages.newestSeq(), 491);
     QVERIFY(contiguous(messages));
     QVERIFY(messages.rowCount() <= 100);
@@ -275,7 +264,7 @@ void TestClientModels::opensAtFirstUnread()
 {
     const auto direct = await(m_alice->createPrivate(m_bob->currentUser().id));
     QVERIFY(direct);
-    QVERIFY(fill(*m_alice, direct->id, 30));
+    QVERIFY(fillConversation(*m_alice, direct->id, 30));
     QVERIFY(await(m_bob->markRead(direct->id, 20)));
     MessageListModel messages(*m_bob);
     QSignalSpy opened(&messages, &MessageListModel::opened);
@@ -287,7 +276,7 @@ void TestClientModels::opensAtFirstUnread()
     QVERIFY(!messages.index(row + 1).data(MessageListModel::FirstUnreadRole).toBool());
 
     // 150 more: the window opens at the read position, with newer pages to come.
-    QVERIFY(fill(*m_alice, direct->id, 150, 31));
+    QVERIFY(fillConversation(*m_alice, direct->id, 150, 31));
     auto conversations = await(m_bob->conversations());
     QVERIFY(conversations);
     Conversation fresh;

@@ -27,21 +27,6 @@ using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
-Server::ServerConfig unthrottled()
-{
-    Server::ServerConfig config = TestServer::defaultConfig();
-    config.limits.messagesPerSecond = config.limits.requestsPerSecond = 1e6;
-    config.limits.messageBurst = config.limits.requestBurst = 1e6;
-    return config;
-}
-
-bool fill(ClientSession &from, ConversationId id, int count, int firstNumber = 1)
-{
-    for (int i = 0; i < count; ++i)
-        from.sendMessage(id, u"m%1"_s.arg(firstNumber + i));
-    return waitFor([&] { return from.pendingMessages().isEmpty(); }, 60'000);
-}
-
 // A desktop session as the app makes one, reconnecting quickly (the tests restart servers).
 std::unique_ptr<ClientSession> desktopSession()
 {
@@ -75,14 +60,14 @@ void TestDesktopCache::initTestCase()
 
 void TestDesktopCache::cachedContentShowsWithTheServerDown()
 {
-    DesktopFixture fixture(unthrottled());
+    DesktopFixture fixture(TestServer::unthrottledConfig());
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(bob->createPrivate(alice->currentUser().id));
     QVERIFY(chat);
-    QVERIFY(fill(*bob, chat->id, 120));
+    QVERIFY(fillConversation(*bob, chat->id, 120));
     AppSettings settings(m_dir.filePath(u"cached.conf"_s));
     const QString cacheDir = m_dir.filePath(u"cache"_s);
     const User aliceUser = alice->currentUser();

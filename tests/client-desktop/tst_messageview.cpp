@@ -12,6 +12,7 @@
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
 #include "desktopfixture.h"
+#include "sessionhelpers.h"
 #include "ui/composer.h"
 #include "ui/mainwindow.h"
 #include "ui/messagedelegate.h"
@@ -34,23 +35,6 @@ using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
-// The server's per-user message rate would make filling a long history take minutes.
-Server::ServerConfig unthrottled()
-{
-    Server::ServerConfig config = TestServer::defaultConfig();
-    config.limits.messagesPerSecond = config.limits.requestsPerSecond = 1e6;
-    config.limits.messageBurst = config.limits.requestBurst = 1e6;
-    return config;
-}
-
-// `count` messages "m<n>", pipelined; true once all are stored.
-bool fill(ClientSession &from, ConversationId id, int count, int firstNumber = 1)
-{
-    for (int i = 0; i < count; ++i)
-        from.sendMessage(id, u"m%1"_s.arg(firstNumber + i));
-    return waitFor([&] { return from.pendingMessages().isEmpty(); }, 60'000);
-}
-
 MessageView *viewOf(MainWindow *window)
 {
     return window->findChild<MessageView *>(u"messageView"_s);
@@ -121,14 +105,14 @@ void TestMessageView::cleanup()
 
 void TestMessageView::opensAtNewest()
 {
-    DesktopFixture fixture(unthrottled());
+    DesktopFixture fixture(TestServer::unthrottledConfig());
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    QVERIFY(fill(*alice, chat->id, 200));
+    QVERIFY(fillConversation(*alice, chat->id, 200));
     QVERIFY(await(bob->markRead(chat->id, 200)));
     MainWindow *window = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window);
@@ -144,14 +128,14 @@ void TestMessageView::opensAtNewest()
 
 void TestMessageView::opensAtFirstUnreadWithDivider()
 {
-    DesktopFixture fixture(unthrottled());
+    DesktopFixture fixture(TestServer::unthrottledConfig());
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    QVERIFY(fill(*alice, chat->id, 200));
+    QVERIFY(fillConversation(*alice, chat->id, 200));
     QVERIFY(await(bob->markRead(chat->id, 160)));
     MainWindow *window = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window);
@@ -175,14 +159,14 @@ void TestMessageView::opensAtFirstUnreadWithDivider()
 
 void TestMessageView::staysAnchoredOnArrivalAndResize()
 {
-    DesktopFixture fixture(unthrottled());
+    DesktopFixture fixture(TestServer::unthrottledConfig());
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    QVERIFY(fill(*alice, chat->id, 120));
+    QVERIFY(fillConversation(*alice, chat->id, 120));
     QVERIFY(await(bob->markRead(chat->id, 120)));
     MainWindow *window = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window);
@@ -226,14 +210,14 @@ void TestMessageView::staysAnchoredOnArrivalAndResize()
 
 void TestMessageView::scrollingUpLoadsOlderPagesContinuously()
 {
-    DesktopFixture fixture(unthrottled());
+    DesktopFixture fixture(TestServer::unthrottledConfig());
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s);
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    QVERIFY(fill(*alice, chat->id, 400));
+    QVERIFY(fillConversation(*alice, chat->id, 400));
     QVERIFY(await(bob->markRead(chat->id, 400)));
     MainWindow *window = fixture.showWindow(*bob, *m_settings);
     QVERIFY(window);
@@ -291,7 +275,7 @@ void TestMessageView::scrollingUpLoadsOlderPagesContinuously()
 
 void TestMessageView::windowStaysBoundedThroughALongHistory()
 {
-    DesktopFixture fixture(unthrottled());
+    DesktopFixture fixture(TestServer::unthrottledConfig());
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s);
@@ -301,7 +285,7 @@ void TestMessageView::windowStaysBoundedThroughALongHistory()
     constexpr int Total = 20'000; // over thirty windows of 600
     QElapsedTimer filling;
     filling.start();
-    QVERIFY(fill(*alice, chat->id, Total));
+    QVERIFY(fillConversation(*alice, chat->id, Total));
     qInfo("filled %d messages over the wire in %lld ms", Total, filling.elapsed());
     QVERIFY(await(bob->markRead(chat->id, Total)));
     MainWindow *window = fixture.showWindow(*bob, *m_settings);
@@ -352,7 +336,7 @@ void TestMessageView::windowStaysBoundedThroughALongHistory()
 // drawn a bounded number of times (each badge value at most once, the count coalesced).
 void TestMessageView::catchUpIsQuietAndCheap()
 {
-    DesktopFixture fixture(unthrottled());
+    DesktopFixture fixture(TestServer::unthrottledConfig());
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s);
@@ -370,7 +354,7 @@ void TestMessageView::catchUpIsQuietAndCheap()
     alice->disconnectFromServer();
     QTRY_COMPARE(alice->state(), ClientSession::State::Disconnected);
     constexpr int Missed = 5000;
-    QVERIFY(fill(*bob, chat->id, Missed));
+    QVERIFY(fillConversation(*bob, chat->id, Missed));
     const int rendersBefore = TrayIcon::renderCount();
     QElapsedTimer catchUp;
     catchUp.start();
@@ -395,7 +379,7 @@ void TestMessageView::catchUpIsQuietAndCheap()
     QTRY_COMPARE(notified.count(), 1);
     QCOMPARE(notified.first().first().value<Message>().content, u"live"_s);
     // A burst after it is summarised, once.
-    QVERIFY(fill(*bob, chat->id, 5, 9000));
+    QVERIFY(fillConversation(*bob, chat->id, 5, 9000));
     QTRY_COMPARE(summarised.count(), 1);
     QCOMPARE(summarised.first().at(0).toInt(), 5);
     QCOMPARE(summarised.first().at(1).toInt(), 1);

@@ -42,14 +42,6 @@ ClientSession::Options fastOptions()
     return options;
 }
 
-Server::ServerConfig unthrottled()
-{
-    Server::ServerConfig config = TestServer::defaultConfig();
-    config.limits.messageBurst = 1e9; // the fixtures write thousands of messages at once
-    config.limits.requestBurst = 1e9;
-    return config;
-}
-
 UserId idOf(const QJsonObject &grant)
 {
     return UserId(grant.value(u"user"_s).toObject().value(u"id"_s).toInteger());
@@ -121,7 +113,7 @@ private:
 
 void TestCachedSession::init()
 {
-    m_server = std::make_unique<TestServer>(unthrottled());
+    m_server = std::make_unique<TestServer>(TestServer::unthrottledConfig());
     QVERIFY(m_server->start());
     setUpPair();
 }

@@ -6,6 +6,14 @@
 
 namespace Banter::Test {
 
+bool fillConversation(ClientSession &from, ConversationId id, int count, int firstNumber)
+{
+    using namespace Qt::StringLiterals;
+    for (int i = 0; i < count; ++i)
+        from.sendMessage(id, u"m%1"_s.arg(firstNumber + i));
+    return waitFor([&] { return from.pendingMessages().isEmpty(); }, 60'000);
+}
+
 std::unique_ptr<ClientSession> signedUpSession(const QUrl &url, const QString &username,
                                                const QString &displayName, const QString &device)
 {

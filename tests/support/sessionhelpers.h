@@ -20,6 +20,10 @@ std::unique_ptr<ClientSession> signedUpSession(const QUrl &url, const QString &u
                                                const QString &displayName = {},
                                                const QString &device = QStringLiteral("test"));
 
+// Sends `count` messages "m<firstNumber>", "m<firstNumber + 1>", … from `from`, pipelined;
+// true once the server has stored them all (within a minute).
+bool fillConversation(ClientSession &from, ConversationId id, int count, int firstNumber = 1);
+
 // Declared after the windows and models, so it runs before they go: closes the sessions
 // while what waits for their replies still exists (Qt 6.4 asserts on a continuation whose
 // context object was destroyed first).

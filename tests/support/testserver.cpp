@@ -38,6 +38,14 @@ Server::ServerConfig TestServer::defaultConfig()
     return config;
 }
 
+Server::ServerConfig TestServer::unthrottledConfig()
+{
+    Server::ServerConfig config = defaultConfig();
+    config.limits.messagesPerSecond = config.limits.requestsPerSecond = 1e6;
+    config.limits.messageBurst = config.limits.requestBurst = 1e6;
+    return config;
+}
+
 Server::ServerConfig TestServer::tlsConfig()
 {
     Server::ServerConfig config = defaultConfig();
