@@ -113,9 +113,11 @@ private:
 void resumeLikeTheApp(ClientSession &session, std::optional<AccountContext> &context,
                       const QUrl &url, const TokenFile::Account &account)
 {
-    context->openCache(url, User{account.user, account.username, {}, 0});
-    session.setTokens(account.access, account.refresh);
-    session.connectToServer(url);
+    context->openCacheInBackground(url, User{account.user, account.username, {}, 0},
+                                   [&session, url, account] {
+                                       session.setTokens(account.access, account.refresh);
+                                       session.connectToServer(url);
+                                   });
 }
 #else
 // Start with the remembered account the way client-desktop/app/main.cpp does (resume()): keep

@@ -81,10 +81,16 @@ int main(int argc, char *argv[])
     std::optional<AccountStore::Account> account = remembered(store);
     bool remember = account.has_value();
     if (account) {
-        context.openCache(account->server,
-                          User{account->userId, account->username, account->displayName, 0});
-        session.setTokens(account->accessToken, account->refreshToken);
-        session.connectToServer(account->server);
+        // The cache's integrity check reads the whole file: it runs on a worker thread while
+        // the window shows, and the session connects once the cache is open, so the sign-in
+        // catches up from the cached positions.
+        context.openCacheInBackground(
+            account->server, User{account->userId, account->username, account->displayName, 0},
+            [&session, server = account->server, access = account->accessToken,
+             refresh = account->refreshToken] {
+                session.setTokens(access, refresh);
+                session.connectToServer(server);
+            });
     } else if (!signIn(session, remember)) {
         return 0;
     }

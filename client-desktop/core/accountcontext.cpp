@@ -19,6 +19,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QThread>
+
+#include <memory>
 
 namespace Banter::Desktop {
 
@@ -55,11 +58,18 @@ AccountContext::AccountContext(ClientSession &session, AppSettings &settings, QO
 
 AccountContext::~AccountContext()
 {
+    if (m_checking) {
+        // Bounded by the file's size; its result has no one left to go to.
+        m_checking->disconnect(this);
+        m_checking->wait();
+        delete m_checking;
+    }
     if (!m_cache)
         return;
     m_session.setCache(nullptr);
     // What catch-ups added beyond the cache's depth goes on the way out, not at the next
-    // start: the integrity check at open reads the whole file, so a small file opens fast.
+    // start: the integrity check at open reads the whole file, so a small file is checked
+    // fast.
     m_cache->prune(m_cache->depth());
 }
 
@@ -91,11 +101,46 @@ bool AccountContext::openCache(const QUrl &server, const User &user)
     auto opened = ClientCache::open(cachePath(server, user.id), identity);
     if (!opened)
         return false;
-    m_session.setCache(opened->get());
-    m_cache = std::move(*opened);
+    adopt(std::move(*opened), user);
+    return true;
+}
+
+void AccountContext::openCacheInBackground(const QUrl &server, const User &user,
+                                           std::function<void()> opened)
+{
+    const auto done = [this, opened = std::move(opened)] {
+        if (opened)
+            opened();
+        Q_EMIT cacheOpened();
+    };
+    if (!m_cacheEnabled || user.id == 0 || m_checking) {
+        done();
+        return;
+    }
+    const QString key = CertificatePin::serverKey(server);
+    const CacheIdentity identity{key, user.id, m_settings.pinnedCertificates().value(key)};
+    const QString path = cachePath(server, user.id);
+    auto problem = std::make_shared<QString>();
+    m_checking = QThread::create([path, problem] { *problem = ClientCache::checkIntegrity(path); });
+    connect(m_checking, &QThread::finished, this, [this, path, identity, user, problem, done] {
+        m_checking->deleteLater();
+        m_checking = nullptr;
+        // A sign-in may have opened this very cache meanwhile (openCache() does not wait).
+        if (!m_cache || m_cache->identity() != identity) {
+            if (auto cache = ClientCache::openChecked(path, identity, *problem))
+                adopt(std::move(*cache), user);
+        }
+        done();
+    });
+    m_checking->start(QThread::LowPriority);
+}
+
+void AccountContext::adopt(std::unique_ptr<ClientCache> cache, const User &user)
+{
+    m_session.setCache(cache.get());
+    m_cache = std::move(cache);
     m_session.setKnownUser(user);
     m_conversations->reset(m_cache->conversations());
-    return true;
 }
 
 // A sign-in (the dialog, or a remembered account whose cache could not be opened before):

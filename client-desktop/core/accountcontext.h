@@ -8,12 +8,15 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace Banter {
 class ClientCache;
 class ClientSession;
 } // namespace Banter
+
+class QThread;
 
 namespace Banter::Desktop {
 
@@ -71,12 +74,25 @@ public:
     // holds, and the session knows the user before the server answers. False if no cache
     // could be written (the account then works without one).
     bool openCache(const QUrl &server, const User &user);
+    // openCache() with the file's integrity check (which reads every page) on a worker
+    // thread, so a large cache never holds up the window. `opened` runs on this thread once
+    // the cache is open, or could not be (then the account works without one); connect the
+    // session there, so the sign-in finds the cache. cacheOpened() follows either way.
+    void openCacheInBackground(const QUrl &server, const User &user,
+                               std::function<void()> opened = {});
     ClientCache *cache() const { return m_cache.get(); }
     // Sign-out: the session lets go of the cache and its file is deleted.
     void removeCache();
 
+Q_SIGNALS:
+    // A cache was opened (the conversation list now shows what it holds), or a background
+    // open ended without one.
+    void cacheOpened();
+
 private:
     QString cachePath(const QUrl &server, UserId user) const;
+    // Hands an opened cache of `user` to the session and the models.
+    void adopt(std::unique_ptr<ClientCache> cache, const User &user);
     void onAuthenticated(const User &user);
 
     ClientSession &m_session;
@@ -94,6 +110,7 @@ private:
     bool m_cacheEnabled = false;
     QString m_cacheDirectory;
     std::unique_ptr<ClientCache> m_cache;
+    QThread *m_checking = nullptr; // the background integrity check, while it runs
 };
 
 } // namespace Banter::Desktop

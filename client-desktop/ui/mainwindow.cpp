@@ -349,6 +349,13 @@ void MainWindow::connectAccount()
         if (open)
             openConversation(open);
     });
+    // A cache opened after the window was built (its check ran in the background): the list
+    // now holds it, so the conversation open last time can show before the server answers.
+    connect(&m_account, &AccountContext::cacheOpened, this, [this] {
+        if (const ConversationId last = m_settings.lastConversation();
+            last && !m_messageModel->conversationId() && m_conversationModel->conversation(last))
+            openConversation(last);
+    });
     connect(&m_session, &ClientSession::stateChanged, this, &MainWindow::updateConnectionState);
     connect(&m_session, &ClientSession::conversationUpdated, this, [this](const Conversation &c) {
         if (c.id == m_messageModel->conversationId())

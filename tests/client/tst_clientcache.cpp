@@ -9,6 +9,10 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <memory>
+#include <utility>
 
 using namespace Banter;
 using namespace Qt::StringLiterals;
@@ -96,9 +100,26 @@ QFileDevice::Permissions modeOf(const QString &path)
     return QFileInfo(path).permissions() & ~QFileDevice::Permissions(0x0700);
 }
 
-std::unique_ptr<ClientCache> openCache(const QString &path, const CacheIdentity &who = identity())
+// How the application opens a large cache: the integrity check on a worker thread, the
+// opening on this one.
+QString checkOnAWorkerThread(const QString &path)
 {
-    Result<std::unique_ptr<ClientCache>> cache = ClientCache::open(path, who);
+    QString problem;
+    std::unique_ptr<QThread> worker(
+        QThread::create([&] { problem = ClientCache::checkIntegrity(path); }));
+    worker->start();
+    worker->wait();
+    return problem;
+}
+
+enum class Opening { AllAtOnce, CheckedOnAWorker };
+
+std::unique_ptr<ClientCache> openCache(const QString &path, const CacheIdentity &who = identity(),
+                                       Opening how = Opening::AllAtOnce)
+{
+    Result<std::unique_ptr<ClientCache>> cache = how == Opening::AllAtOnce
+        ? ClientCache::open(path, who)
+        : ClientCache::openChecked(path, who, checkOnAWorkerThread(path));
     if (!cache) {
         qWarning() << cache.error().message;
         return nullptr;
@@ -151,12 +172,29 @@ void TestClientCache::newFileIsOwnerOnlyAndReopens()
     QCOMPARE(modeOf(path()), ownerOnly);
     QCOMPARE(modeOf(path() + u".outbox.json"_s), ownerOnly);
     QCOMPARE(modeOf(QFileInfo(path()).absolutePath()), ownerOnly | QFileDevice::ExeOwner);
-    auto again = openCache(path());
-    QVERIFY(again);
-    QVERIFY(!again->rebuilt());
-    QCOMPARE(again->positions(), (QHash<ConversationId, Seq>{{10, 3}}));
-    QCOMPARE(again->messageCount(), 3);
-    QCOMPARE(again->outbox().size(), 1);
+    {
+        auto again = openCache(path());
+        QVERIFY(again);
+        QVERIFY(!again->rebuilt());
+        QCOMPARE(again->positions(), (QHash<ConversationId, Seq>{{10, 3}}));
+        QCOMPARE(again->messageCount(), 3);
+        QCOMPARE(again->outbox().size(), 1);
+    }
+    // Checked on another thread first, then opened without reading every page again.
+    QCOMPARE(ClientCache::checkIntegrity(path()), QString());
+    auto checked = openCache(path(), identity(), Opening::CheckedOnAWorker);
+    QVERIFY(checked);
+    QVERIFY(!checked->rebuilt());
+    QCOMPARE(checked->positions(), (QHash<ConversationId, Seq>{{10, 3}}));
+    QCOMPARE(checked->messageCount(), 3);
+    // No file yet: nothing to check, and the open makes one.
+    const QString fresh = m_dir.filePath(u"cache/fresh.sqlite"_s);
+    QCOMPARE(ClientCache::checkIntegrity(fresh), QString());
+    QVERIFY(!QFile::exists(fresh));
+    auto made = openCache(fresh, identity(), Opening::CheckedOnAWorker);
+    QVERIFY(made);
+    QVERIFY(!made->rebuilt());
+    QVERIFY(QFile::exists(fresh));
 }
 
 void TestClientCache::anotherIdentityIsWiped_data()
@@ -189,14 +227,19 @@ void TestClientCache::anotherIdentityIsWiped()
 void TestClientCache::damagedFileIsRebuiltAndTheOutboxSurvives_data()
 {
     QTest::addColumn<QString>("damage");
-    QTest::newRow("garbage") << u"garbage"_s;
-    QTest::newRow("truncated") << u"truncated"_s;
-    QTest::newRow("torn page") << u"torn"_s;
+    QTest::addColumn<Opening>("how");
+    for (const auto &[how, name] : {std::pair{Opening::AllAtOnce, "at open"},
+                                    std::pair{Opening::CheckedOnAWorker, "on a worker"}}) {
+        QTest::addRow("garbage, %s", name) << u"garbage"_s << how;
+        QTest::addRow("truncated, %s", name) << u"truncated"_s << how;
+        QTest::addRow("torn page, %s", name) << u"torn"_s << how;
+    }
 }
 
 void TestClientCache::damagedFileIsRebuiltAndTheOutboxSurvives()
 {
     QFETCH(QString, damage);
+    QFETCH(Opening, how);
     const QList<P::SendMessageRequest> pending = {queued(u"one"_s), queued(u"two"_s)};
     {
         auto cache = openCache(path());
@@ -220,7 +263,9 @@ void TestClientCache::damagedFileIsRebuiltAndTheOutboxSurvives()
         file.write(QByteArray(4096, '\xa5')); // a page overwritten in the middle
     }
     file.close();
-    auto cache = openCache(path());
+    if (how == Opening::CheckedOnAWorker)
+        QVERIFY(!ClientCache::checkIntegrity(path()).isEmpty());
+    auto cache = openCache(path(), identity(), how);
     QVERIFY(cache);
     QVERIFY2(cache->rebuilt(), qPrintable(damage));
     QVERIFY(!cache->rebuiltReason().isEmpty());

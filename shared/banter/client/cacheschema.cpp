@@ -95,19 +95,23 @@ QString compareMeta(QSqlDatabase &db, const CacheIdentity &identity)
 
 } // namespace
 
-QString prepare(QSqlDatabase &db, const CacheIdentity &identity)
+QString checkIntegrity(QSqlDatabase &db)
 {
     QSqlQuery query(db);
-    // quick_check reads every page: garbage, a truncated file or a torn write shows here
-    // (SQLite opens such a file lazily, so this is the first statement that touches it).
+    // SQLite opens a file lazily, so this is also the first statement that touches it.
     if (!query.exec(u"PRAGMA quick_check"_s))
         return failure(query, u"unreadable"_s);
     if (!query.next() || query.value(0).toString() != u"ok"_s)
         return u"integrity check failed: "_s + query.value(0).toString();
-    query.finish();
+    return {};
+}
+
+QString prepare(QSqlDatabase &db, const CacheIdentity &identity)
+{
+    QSqlQuery query(db);
     // No fsync: the cache is a copy of what the server has. A crash of the client loses
     // nothing (the writes are in the OS's hands); a power loss may lose the last pages or
-    // damage the file, which quick_check finds at the next open and the file is rebuilt.
+    // damage the file, which checkIntegrity() finds at the next open and the file is rebuilt.
     // The outbox, which only this device has, is a file of its own written with fsync. With
     // fsync, WAL checkpoints stalled a sync page for 25-120 ms every ~12,000 messages;
     // without, a page of 500 stores in about 5 ms.

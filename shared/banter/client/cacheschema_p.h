@@ -13,9 +13,13 @@ namespace Banter::CacheSchema {
 // cache: the server has everything, and the outbox lives in its own file).
 inline constexpr int Version = 1;
 
+// Reads every page of the file (PRAGMA quick_check): garbage, a truncated file or a torn
+// write shows here. Returns why the file cannot be used, or an empty string.
+QString checkIntegrity(QSqlDatabase &db);
+
 // Sets the connection up (WAL, no fsync) and makes sure the file is a cache of
 // this schema for `identity`, creating the tables in an empty file. Returns why the file
-// cannot be used, or an empty string.
+// cannot be used, or an empty string. Does not read every page: checkIntegrity() does.
 QString prepare(QSqlDatabase &db, const CacheIdentity &identity);
 
 } // namespace Banter::CacheSchema

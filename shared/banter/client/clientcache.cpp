@@ -54,7 +54,7 @@ std::optional<Message> decodeMessage(const QByteArray &body)
     return std::move(message).value();
 }
 
-QString ClientCache::Private::openFile()
+QString ClientCache::Private::openFile(bool readEveryPage)
 {
     if (!QFileInfo::exists(path)) {
         // Made owner-only before SQLite writes anything into it; its journal files inherit
@@ -69,6 +69,10 @@ QString ClientCache::Private::openFile()
     db.setDatabaseName(path);
     if (!db.open())
         return u"cannot open: "_s + db.lastError().text();
+    if (readEveryPage) {
+        if (const QString problem = CacheSchema::checkIntegrity(db); !problem.isEmpty())
+            return problem;
+    }
     return CacheSchema::prepare(db, identity);
 }
 
@@ -123,6 +127,38 @@ ClientCache::~ClientCache()
 Result<std::unique_ptr<ClientCache>> ClientCache::open(const QString &path,
                                                        const CacheIdentity &identity)
 {
+    return openFile(path, identity, Integrity::Unchecked, {});
+}
+
+Result<std::unique_ptr<ClientCache>>
+ClientCache::openChecked(const QString &path, const CacheIdentity &identity, const QString &problem)
+{
+    return openFile(path, identity, problem.isEmpty() ? Integrity::Sound : Integrity::Damaged,
+                    problem);
+}
+
+QString ClientCache::checkIntegrity(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return {};
+    QString problem;
+    const QString name = uniqueConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        problem = db.open() ? CacheSchema::checkIntegrity(db)
+                            : u"cannot open: "_s + db.lastError().text();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return problem;
+}
+
+Result<std::unique_ptr<ClientCache>> ClientCache::openFile(const QString &path,
+                                                           const CacheIdentity &identity,
+                                                           Integrity integrity,
+                                                           const QString &problemFound)
+{
     const QString directory = QFileInfo(path).absolutePath();
     if (!QFileInfo::exists(directory)) {
         if (!QDir().mkpath(directory))
@@ -135,7 +171,9 @@ Result<std::unique_ptr<ClientCache>> ClientCache::open(const QString &path,
     auto d = std::make_unique<Private>();
     d->path = path;
     d->identity = identity;
-    const QString problem = d->openFile();
+    const QString problem = integrity == Integrity::Damaged
+        ? problemFound
+        : d->openFile(integrity == Integrity::Unchecked);
     if (!problem.isEmpty()) {
         qCInfo(lcClient) << "discarding the cache" << path << "-" << problem;
         d->closeFile();
@@ -143,7 +181,7 @@ Result<std::unique_ptr<ClientCache>> ClientCache::open(const QString &path,
             QFile::remove(file);
         d->rebuilt = true;
         d->rebuiltReason = problem;
-        if (const QString again = d->openFile(); !again.isEmpty()) {
+        if (const QString again = d->openFile(false); !again.isEmpty()) {
             d->closeFile();
             return makeError(ErrorCode::Internal,
                              u"cannot make a cache at %1: %2"_s.arg(path, again));

@@ -38,8 +38,9 @@ struct ClientCache::Private
     std::optional<QSqlQuery> selectRange;
     std::optional<QSqlQuery> ensureRow;
 
-    // Opens the file and checks it; the reason it cannot be used, or empty.
-    QString openFile();
+    // Opens the file and checks it (every page only with `readEveryPage`); the reason it
+    // cannot be used, or empty.
+    QString openFile(bool readEveryPage);
     void closeFile();
     // Runs `sql` with `values` bound in order; false (logged) on failure.
     bool exec(const QString &sql, const QVariantList &values = {}) const;
