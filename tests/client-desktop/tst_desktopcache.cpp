@@ -13,6 +13,7 @@
 #include "sessionhelpers.h"
 #include "ui/mainwindow.h"
 #include "waiting.h"
+#include <banter/client/certificatepin.h>
 #include <banter/client/clientcache.h>
 #include <banter/client/clientsession.h>
 
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void initTestCase();
     void cachedContentShowsWithTheServerDown();
     void quittingWithQueuedMessagesAsks();
+    void closingTrimsTheCacheToItsDepth();
+    void aChangedCertificateStartsANewCache();
 
 private:
     QTemporaryDir m_dir;
@@ -188,6 +191,101 @@ void TestDesktopCache::quittingWithQueuedMessagesAsks()
     QVERIFY(!window->quit());
     QCOMPARE(asked, QList<int>{2});
     QCOMPARE(alice->pendingMessages().size(), 2); // still queued
+}
+
+// What a catch-up added beyond the cache's depth is dropped when the account closes, so the
+// next start checks a small file.
+void TestDesktopCache::closingTrimsTheCacheToItsDepth()
+{
+    DesktopFixture fixture(TestServer::unthrottledConfig());
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(bob->createPrivate(alice->currentUser().id));
+    QVERIFY(chat);
+    QVERIFY(fillConversation(*bob, chat->id, 300));
+    AppSettings settings(m_dir.filePath(u"trim.conf"_s));
+    const QString cacheDir = m_dir.filePath(u"trim-cache"_s);
+    QString cachePath;
+    {
+        auto session = desktopSession();
+        AccountContext account(*session, settings);
+        account.enableCache(cacheDir);
+        SessionCloser closer{{session.get()}};
+        session->connectToServer(fixture.server().url());
+        QVERIFY(waitFor([&] { return session->state() == ClientSession::State::Connected; }));
+        QVERIFY(await(session->login(u"alice"_s, u"correct horse"_s, u"desktop"_s)));
+        QTRY_VERIFY(session->isReady());
+        QVERIFY(account.cache());
+        cachePath = account.cache()->path();
+        account.cache()->setDepth(20);
+        // Live messages go past the depth while the account is open.
+        for (int i = 0; i < 40; ++i)
+            bob->sendMessage(chat->id, u"live %1"_s.arg(i));
+        QTRY_COMPARE(account.cache()->positions().value(chat->id), 340);
+        QVERIFY(account.cache()->messageCount() > 20);
+    }
+    auto reopened = ClientCache::open(
+        cachePath,
+        CacheIdentity{
+            CertificatePin::serverKey(fixture.server().url()), alice->currentUser().id, {}});
+    QVERIFY(reopened);
+    QVERIFY(!(*reopened)->rebuilt());
+    QCOMPARE((*reopened)->messageCount(), 20);
+    QCOMPARE((*reopened)->oldestSeq(chat->id), 321);
+    QCOMPARE((*reopened)->positions().value(chat->id), 340);
+}
+
+// A server met again with another pinned certificate is another server as far as the cache
+// goes: what the old one said is not shown as this one's.
+void TestDesktopCache::aChangedCertificateStartsANewCache()
+{
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(bob->createPrivate(alice->currentUser().id));
+    QVERIFY(chat);
+    QVERIFY(await(bob->sendMessage(chat->id, u"hello"_s)));
+    AppSettings settings(m_dir.filePath(u"pin.conf"_s));
+    const QString cacheDir = m_dir.filePath(u"pin-cache"_s);
+    const QUrl url = fixture.server().url();
+    const User aliceUser = alice->currentUser();
+    {
+        auto session = desktopSession();
+        AccountContext account(*session, settings);
+        account.enableCache(cacheDir);
+        SessionCloser closer{{session.get()}};
+        session->connectToServer(url);
+        QVERIFY(waitFor([&] { return session->state() == ClientSession::State::Connected; }));
+        QVERIFY(await(session->login(u"alice"_s, u"correct horse"_s, u"desktop"_s)));
+        QTRY_VERIFY(session->isReady());
+        QVERIFY(account.cache());
+        QTRY_COMPARE(account.cache()->conversations().size(), 1);
+    }
+    {
+        // Same certificate (none pinned): the copy is used.
+        auto session = desktopSession();
+        AccountContext account(*session, settings);
+        account.enableCache(cacheDir);
+        QVERIFY(account.openCache(url, aliceUser));
+        QVERIFY(!account.cache()->rebuilt());
+        QCOMPARE(account.conversations()->rowCount(), 1);
+    }
+    // The user trusted another certificate for this server since.
+    settings.setPinnedCertificate(CertificatePin::serverKey(url), QByteArray(32, '\x42'));
+    auto session = desktopSession();
+    AccountContext account(*session, settings);
+    account.enableCache(cacheDir);
+    bool opened = false;
+    account.openCacheInBackground(url, aliceUser, [&] { opened = true; });
+    QTRY_VERIFY(opened);
+    QVERIFY(account.cache());
+    QVERIFY(account.cache()->rebuilt());
+    QVERIFY(account.cache()->rebuiltReason().contains(u"certificate"_s));
+    QCOMPARE(account.conversations()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestDesktopCache)
