@@ -51,6 +51,8 @@ private Q_SLOTS:
     void pushesAreSignals();
     void binaryFramesBothWays();
     void certificateCheckDecides();
+    void pacingQueuesInsteadOfOverrunning();
+    void requestThatTimedOutInTheQueueIsNeverSent();
 };
 
 void TestChannel::repliesMatchTheirRequests()
@@ -282,6 +284,64 @@ void TestChannel::certificateCheckDecides()
     QTRY_COMPARE(channel->state(), Channel::State::Open);
     // matchesPin accepts nothing without a certificate to compare.
     QVERIFY(!Channel::matchesPin({QSslError(QSslError::SelfSignedCertificate)}, "pin"));
+}
+
+
+// Past its burst, a busy client's requests wait their turn (in order) instead of reaching a
+// server that would refuse them.
+void TestChannel::pacingQueuesInsteadOfOverrunning()
+{
+    Channel::Options options;
+    options.heartbeatMs = 0;
+    options.requestsPerSecond = 100;
+    options.requestBurst = 5;
+    makeChannel(options);
+    openChannel();
+    QList<QFuture<Result<QJsonObject>>> replies;
+    for (int i = 0; i < 25; ++i)
+        replies.append(channel->request(u"history"_s, {{u"n"_s, i}}));
+    QCOMPARE(channel->queuedRequests(), 20);
+    QCOMPARE(channel->pendingRequests(), 25);
+    QTRY_COMPARE(server->count(u"history"_s), 5);
+    QVERIFY(channel->queuedRequests() > 0);
+    QTRY_COMPARE(server->count(u"history"_s), 25);
+    QCOMPARE(channel->queuedRequests(), 0);
+    const auto requests = server->ofType(u"history"_s);
+    for (int i = 0; i < 25; ++i) {
+        QCOMPARE(requests[i].data.value(u"n"_s).toInt(), i);
+        server->reply(requests[i], {{u"answer"_s, i}});
+    }
+    QTRY_VERIFY(replies.last().isFinished());
+    QCOMPARE(replies.last().result()->value(u"answer"_s).toInt(), 24);
+
+    // Unpaced: everything goes at once.
+    options.requestsPerSecond = 0;
+    channel->setOptions(options);
+    for (int i = 0; i < 25; ++i)
+        channel->request(u"contacts"_s);
+    QCOMPARE(channel->queuedRequests(), 0);
+    QTRY_COMPARE(server->count(u"contacts"_s), 25);
+}
+
+void TestChannel::requestThatTimedOutInTheQueueIsNeverSent()
+{
+    Channel::Options options;
+    options.heartbeatMs = 0;
+    options.requestsPerSecond = 10; // one every 100 ms
+    options.requestBurst = 1;
+    makeChannel(options);
+    openChannel();
+    auto first = channel->request(u"history"_s, {{u"n"_s, 1}}, 0);
+    auto impatient = channel->request(u"history"_s, {{u"n"_s, 2}}, 20);
+    auto patient = channel->request(u"history"_s, {{u"n"_s, 3}}, 0);
+    QTRY_VERIFY(impatient.isFinished());
+    QCOMPARE(impatient.result().error().code, ErrorCode::Unavailable);
+    // The next one in line goes in its slot; the timed-out one never does.
+    QTRY_COMPARE(server->count(u"history"_s), 2);
+    const auto requests = server->ofType(u"history"_s);
+    QCOMPARE(requests[0].data.value(u"n"_s).toInt(), 1);
+    QCOMPARE(requests[1].data.value(u"n"_s).toInt(), 3);
+    QCOMPARE(channel->queuedRequests(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestChannel)

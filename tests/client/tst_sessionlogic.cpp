@@ -115,6 +115,7 @@ private Q_SLOTS:
     void pushedMessagesDeliverDropOrResync();
     void outboxResendsWithTheSameId();
     void rateLimitedMessageIsSentAgain();
+    void rateLimitedSyncWaitsOnTheSameConnection();
     void deliveryAcknowledgementsCoalesce();
     void requestTimesOut();
     void invalidCertificateIsAReason();
@@ -315,6 +316,24 @@ void TestSessionLogic::rateLimitedMessageIsSentAgain()
     QTRY_VERIFY(sent.isFinished());
     QCOMPARE(sent.result().error().code, ErrorCode::Forbidden);
     QVERIFY(session->pendingMessages().isEmpty());
+}
+
+// A server stricter than the client's pacing refuses a catch-up step: the session waits as
+// told and asks again, without dropping the connection and starting over.
+void TestSessionLogic::rateLimitedSyncWaitsOnTheSameConnection()
+{
+    makeSession();
+    session->setTokens(u"access"_s, u"refresh"_s);
+    session->connectToServer(QUrl(u"ws://fake.example"_s));
+    answerAuth();
+    QTRY_COMPARE(server->count(P::Type::Sync), 1);
+    server->fail(server->last(P::Type::Sync),
+                 makeError(ErrorCode::RateLimited, u"too many requests; slow down"_s, 40));
+    ++m_syncsAnswered;
+    answerSync({conversation(10)}, {message(10, 1)});
+    QTRY_COMPARE(session->state(), ClientSession::State::Ready);
+    QCOMPARE(server->end().openCount(), 1);
+    QCOMPARE(session->positions(), (QHash<ConversationId, Seq>{{10, 1}}));
 }
 
 void TestSessionLogic::deliveryAcknowledgementsCoalesce()

@@ -13,6 +13,8 @@
 #include <QSignalBlocker>
 #include <QTimer>
 
+#include <cmath>
+
 namespace Banter {
 
 using namespace Qt::StringLiterals;
@@ -51,6 +53,47 @@ struct Channel::Private
     QElapsedTimer lastFrame;
     quint64 nextRid = 1;
     QHash<QString, Promise> pending;
+    // The pacing: a token bucket like the server's, and the frames it holds back, in order.
+    double tokens = 0;
+    QElapsedTimer refilled;
+    QList<std::pair<QString, QByteArray>> queued; // rid, frame
+    QTimer pace;
+
+    void refillTokens()
+    {
+        const double rate = options.requestsPerSecond;
+        tokens = qMin<double>(qMax(1, options.requestBurst),
+                              tokens + double(refilled.nsecsElapsed()) / 1e9 * rate);
+        refilled.restart();
+    }
+
+    // Sends `frame` now when the budget allows and nothing waits before it; queues it
+    // otherwise.
+    void send(const QString &rid, const QByteArray &frame)
+    {
+        if (options.requestsPerSecond <= 0) {
+            transport->sendText(frame);
+            return;
+        }
+        queued.append({rid, frame});
+        sendQueued();
+    }
+
+    void sendQueued()
+    {
+        refillTokens();
+        while (!queued.isEmpty() && tokens >= 1) {
+            const auto [rid, frame] = queued.takeFirst();
+            if (!pending.contains(rid))
+                continue; // timed out while it waited: it costs the server nothing
+            tokens -= 1;
+            transport->sendText(frame);
+        }
+        if (!queued.isEmpty() && !pace.isActive()) {
+            const double wait = (1 - tokens) / double(options.requestsPerSecond) * 1000;
+            pace.start(qMax(1, int(std::ceil(wait))));
+        }
+    }
 
     void setState(State next)
     {
@@ -68,6 +111,8 @@ struct Channel::Private
 
     void failPending(const Error &error)
     {
+        queued.clear();
+        pace.stop();
         const QHash<QString, Promise> failed = std::exchange(pending, {});
         for (const Promise &promise : failed) {
             promise->addResult(Result<QJsonObject>(error));
@@ -78,6 +123,9 @@ struct Channel::Private
     void onOpened()
     {
         lastFrame.restart();
+        // A new connection has the server's whole allowance.
+        tokens = qMax(1, options.requestBurst);
+        refilled.restart();
         if (options.heartbeatMs > 0)
             heartbeat.start(options.heartbeatMs);
         setState(State::Open);
@@ -165,6 +213,9 @@ Channel::Channel(std::unique_ptr<ChannelTransport> transport, QObject *parent)
     d->reconnectTimer.setSingleShot(true);
     connect(&d->reconnectTimer, &QTimer::timeout, this, [this] { d->openTransport(); });
     connect(&d->heartbeat, &QTimer::timeout, this, [this] { d->onHeartbeat(); });
+    d->pace.setSingleShot(true);
+    connect(&d->pace, &QTimer::timeout, this, [this] { d->sendQueued(); });
+    d->refilled.start();
     setOptions(d->options);
 }
 
@@ -307,7 +358,7 @@ QFuture<Result<QJsonObject>> Channel::request(const QString &type, const QJsonOb
     promise->start();
     const QString rid = QString::number(d->nextRid++);
     d->pending.insert(rid, promise);
-    d->transport->sendText(P::encodeRequest(type, rid, data));
+    d->send(rid, P::encodeRequest(type, rid, data));
     if (timeoutMs > 0)
         QTimer::singleShot(timeoutMs, this, [this, rid] { d->expire(rid); });
     return promise->future();
@@ -316,6 +367,11 @@ QFuture<Result<QJsonObject>> Channel::request(const QString &type, const QJsonOb
 int Channel::pendingRequests() const
 {
     return int(d->pending.size());
+}
+
+int Channel::queuedRequests() const
+{
+    return int(d->queued.size());
 }
 
 bool Channel::sendBinary(const QByteArray &frame)

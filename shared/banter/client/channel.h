@@ -51,6 +51,14 @@ public:
         int reconnectBaseMs = 500; ///< the first reconnect waits up to this
         int reconnectMaxMs = 30'000; ///< no reconnect waits longer than this
         bool autoReconnect = true; ///< open again after a loss (until close())
+        /**
+         * Requests sent per second at most, on average (0: no pacing). The server allows a
+         * connection 50 a second with a burst of 100 and refuses the rest (`rate_limited`);
+         * a busy client (a catch-up while the user scrolls through history) keeps a little
+         * under that and queues the rest, so its requests are late, never refused.
+         */
+        int requestsPerSecond = 40;
+        int requestBurst = 80; ///< requests sent at once before the pacing starts
         /// Incoming frames larger than this close the connection (0: the transport's default).
         qint64 maxIncomingFrameBytes = Protocol::MaxServerFrameBytes;
     };
@@ -112,13 +120,17 @@ public:
      *
      * Fails with ErrorCode::Unavailable at once when not open, after
      * Options::requestTimeoutMs without an answer, or when the connection is lost first.
+     * Requests beyond the pacing's budget wait in order (the timeout counts from this
+     * call).
      */
     QFuture<Result<QJsonObject>> request(const QString &type, const QJsonObject &data = {});
     /// @brief As request(type, data), with its own timeout (0 or less: none).
     QFuture<Result<QJsonObject>> request(const QString &type, const QJsonObject &data,
                                          int timeoutMs);
-    /// @brief Requests sent and not answered yet.
+    /// @brief Requests sent (or queued by the pacing) and not answered yet.
     int pendingRequests() const;
+    /// @brief Requests the pacing holds back (Options::requestsPerSecond).
+    int queuedRequests() const;
 
     /// @brief Sends one binary frame; false (nothing sent) when not open.
     bool sendBinary(const QByteArray &frame);

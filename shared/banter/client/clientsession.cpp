@@ -181,6 +181,8 @@ void ClientSession::setOptions(const Options &options)
     channel.reconnectBaseMs = options.reconnectBaseMs;
     channel.reconnectMaxMs = options.reconnectMaxMs;
     channel.autoReconnect = options.autoReconnect;
+    channel.requestsPerSecond = options.requestsPerSecond;
+    channel.requestBurst = options.requestBurst;
     d->channel.setOptions(channel);
     d->sync.setPageSize(options.syncPageSize);
     d->sync.setAutoDelivered(options.autoDelivered);

@@ -83,6 +83,11 @@ public:
         /// Over wss://, pin a self-signed certificate the first time a server is met (as SSH
         /// does). Off: a server without a pin is refused like a changed certificate.
         bool trustOnFirstUse = true;
+        /// Requests sent per second at most, on average, below the server's per-connection
+        /// limit so that a busy client queues instead of being refused (see
+        /// Channel::Options::requestsPerSecond; 0: no pacing).
+        int requestsPerSecond = 40;
+        int requestBurst = 80; ///< requests sent at once before the pacing starts
     };
 
     /// @brief A session over a WebSocket.

@@ -8,6 +8,8 @@
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/types.h>
 
+#include <QTimer>
+
 namespace Banter {
 
 using namespace Qt::StringLiterals;
@@ -51,7 +53,8 @@ void SyncEngine::requestList()
                 return;
             const Result<P::ConversationsReply> reply = decode<P::ConversationsReply>(data);
             if (!reply) {
-                fail(reply.error());
+                if (!retryLater(reply.error(), run, [this] { requestList(); }))
+                    fail(reply.error());
                 return;
             }
             if (m_cache)
@@ -72,6 +75,21 @@ void SyncEngine::applyCatchUpPlan(const QList<ConversationSummary> &summaries)
             m_cache->resetConversation(reset.conversation, reset.position);
         Q_EMIT conversationReset(reset.conversation);
     }
+}
+
+bool SyncEngine::retryLater(const Error &error, quint64 run, const std::function<void()> &step)
+{
+    // The server asked this connection to slow down (its limit is stricter than the
+    // client's pacing): the same step again after the wait, on the same connection, instead
+    // of dropping the connection and starting over.
+    if (error.code != ErrorCode::RateLimited)
+        return false;
+    const qint64 wait = qBound(qint64(50), error.retryAfterMs, qint64(10'000));
+    QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, run, step] {
+        if (run == m_run && m_syncing)
+            step();
+    });
+    return true;
 }
 
 void SyncEngine::fail(const Error &error)
@@ -103,7 +121,8 @@ void SyncEngine::requestPage()
                 return;
             const Result<P::SyncReply> reply = decode<P::SyncReply>(data);
             if (!reply) {
-                fail(reply.error());
+                if (!retryLater(reply.error(), run, [this] { requestPage(); }))
+                    fail(reply.error());
                 return;
             }
             onPage(reply->conversations, reply->messages, reply->limited);

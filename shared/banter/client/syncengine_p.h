@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+
 namespace Banter {
 
 class Channel;
@@ -81,6 +83,9 @@ private:
     void finish();
     // Ends the run after a failed request (a lost connection syncs again on reconnect).
     void fail(const Error &error);
+    // A `rate_limited` answer to the step of `run`: runs `step` again after the server's
+    // wait and returns true; false for any other error.
+    bool retryLater(const Error &error, quint64 run, const std::function<void()> &step);
     void deliver(const QList<Message> &messages, bool live);
     void acknowledgeDelivery(ConversationId conversation, Seq seq);
 
