@@ -34,6 +34,7 @@ public:
     bool answerPing = true;
     bool answerConversations = true;
     QList<ConversationSummary> conversations; // the reply to "conversations"
+    Protocol::ServerLimits limits; // the hello reply's
 
     QList<Protocol::Request> requests; // everything received, in order
 
@@ -72,7 +73,7 @@ private:
         const Protocol::Request request = std::get<Protocol::Request>(decoded);
         requests.append(request);
         if (request.type == Protocol::Type::Hello && answerHello)
-            reply(request, Protocol::HelloReply{}.toJson());
+            reply(request, Protocol::HelloReply{1, QStringLiteral("fake"), limits}.toJson());
         else if (request.type == Protocol::Type::Ping && answerPing)
             reply(request, Protocol::PongReply{}.toJson());
         else if (request.type == Protocol::Type::Conversations && answerConversations)

@@ -286,7 +286,6 @@ void TestChannel::certificateCheckDecides()
     QVERIFY(!Channel::matchesPin({QSslError(QSslError::SelfSignedCertificate)}, "pin"));
 }
 
-
 // Past its burst, a busy client's requests wait their turn (in order) instead of reaching a
 // server that would refuse them.
 void TestChannel::pacingQueuesInsteadOfOverrunning()

@@ -6,6 +6,7 @@
 #include <banter/client/clientsession.h>
 #include <banter/protocol/chatmessages.h>
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void outboxResendsWithTheSameId();
     void rateLimitedMessageIsSentAgain();
     void rateLimitedSyncWaitsOnTheSameConnection();
+    void requestsArePacedByTheServersLimits();
     void deliveryAcknowledgementsCoalesce();
     void requestTimesOut();
     void invalidCertificateIsAReason();
@@ -334,6 +336,29 @@ void TestSessionLogic::rateLimitedSyncWaitsOnTheSameConnection()
     QTRY_COMPARE(session->state(), ClientSession::State::Ready);
     QCOMPARE(server->end().openCount(), 1);
     QCOMPARE(session->positions(), (QHash<ConversationId, Seq>{{10, 1}}));
+}
+
+// The hello reply says how fast the server lets a connection go; the session keeps under it.
+void TestSessionLogic::requestsArePacedByTheServersLimits()
+{
+    for (const bool pace : {true, false}) {
+        ClientSession::Options options;
+        options.paceRequests = pace;
+        makeSession(options);
+        m_syncsAnswered = 0;
+        server->limits.requestsPerSecond = 10; // paced at 8 a second, 1 at once
+        server->limits.requestBurst = 2;
+        signIn();
+        QElapsedTimer elapsed;
+        elapsed.start();
+        for (int i = 0; i < 5; ++i)
+            session->request(P::Type::Contacts);
+        QTRY_COMPARE(server->count(P::Type::Contacts), 5);
+        if (pace)
+            QVERIFY2(elapsed.elapsed() >= 4 * 1000 / 8 - 20,
+                     qPrintable(QString::number(elapsed.elapsed())));
+        QCOMPARE(server->end().openCount(), 1);
+    }
 }
 
 void TestSessionLogic::deliveryAcknowledgementsCoalesce()

@@ -115,7 +115,13 @@ void TestServerProtocol::helloNegotiatesVersion()
     auto reply = client.request(u"hello"_s, {{u"protocol"_s, 1}, {u"client"_s, u"test"_s}});
     QVERIFY(reply && reply->success);
     QCOMPARE(reply->data.value(u"protocol"_s).toInt(), 1);
-    QCOMPARE(reply->data.value(u"limits"_s).toObject().value(u"max_message_chars"_s).toInt(), 5000);
+    const QJsonObject limits = reply->data.value(u"limits"_s).toObject();
+    QCOMPARE(limits.value(u"max_message_chars"_s).toInt(), 5000);
+    // The per-connection request limit as configured, so that clients can keep under it.
+    QCOMPARE(limits.value(u"requests_per_second"_s).toInt(),
+             int(TestServer::defaultConfig().limits.requestsPerSecond));
+    QCOMPARE(limits.value(u"request_burst"_s).toInt(),
+             int(TestServer::defaultConfig().limits.requestBurst));
     reply = client.request(u"hello"_s, {{u"protocol"_s, 99}});
     QVERIFY(reply && !reply->success);
     QCOMPARE(reply->error.code, ErrorCode::UnsupportedVersion);

@@ -157,7 +157,7 @@ SendMessageRequest sampleSendTo()
 
 HelloReply sampleHelloReply()
 {
-    return {2, u"banterd/0.2"_s, ServerLimits{4000, 32768, 80, 400, 250, false}};
+    return {2, u"banterd/0.2"_s, ServerLimits{4000, 32768, 80, 400, 250, false, 30, 60}};
 }
 
 AuthGrant sampleGrant()
@@ -749,6 +749,8 @@ void TestProtocolMessages::sessionCases()
     helloReply.integer(u"limits/sync_page_max"_s, 1, 1 << 20);
     helloReply.integer(u"limits/max_group_size"_s, 2, 1 << 20);
     helloReply.boolean(u"limits/registration_open"_s);
+    helloReply.integer(u"limits/requests_per_second"_s, 1, 1 << 30, Optional);
+    helloReply.integer(u"limits/request_burst"_s, 1, 1 << 30, Optional);
 
     Cases registration(
         "RegisterRequest", decoderOf<RegisterRequest>(),
@@ -1019,6 +1021,15 @@ void TestProtocolMessages::defaultsForOptionalFields()
     QCOMPARE(sync->limit, 200);
     QVERIFY(sync->positions.isEmpty());
 
+    // A server from before the request limits were in hello has the documented defaults.
+    const Result<HelloReply> oldServer = HelloReply::fromJson(
+        parse(R"({"protocol":1,"limits":{"max_message_chars":5000,"max_request_bytes":65536,)"
+              R"("history_page_max":100,"sync_page_max":500,"max_group_size":500,)"
+              R"("registration_open":true}})"));
+    QVERIFY(oldServer);
+    QCOMPARE(oldServer->limits.requestsPerSecond, 50);
+    QCOMPARE(oldServer->limits.requestBurst, 100);
+
     const Result<TypingRequest> typing = TypingRequest::fromJson(parse(R"({"conversation_id":1})"));
     QVERIFY(typing);
     QCOMPARE(typing->typing, true);
@@ -1179,7 +1190,7 @@ void TestProtocolMessages::wireNames_data()
     row("HelloReply", sampleHelloReply().toJson(), "protocol server limits");
     row("HelloReply limits", sampleHelloReply().toJson().value(u"limits"_s).toObject(),
         "max_message_chars max_request_bytes history_page_max sync_page_max max_group_size "
-        "registration_open");
+        "registration_open requests_per_second request_burst");
     row("RegisterRequest", RegisterRequest{}.toJson(), "username password display_name device");
     row("LoginRequest", LoginRequest{}.toJson(), "username password device");
     row("AuthGrant", sampleGrant().toJson(),

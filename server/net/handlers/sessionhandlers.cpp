@@ -76,6 +76,9 @@ P::HelloReply helloReply(const Services &s, int protocol)
     hello.limits.registrationOpen = s.config.registrationOpen;
     hello.limits.historyPageMax = P::HistoryRequest::MaxLimit;
     hello.limits.syncPageMax = P::SyncRequest::MaxLimit;
+    // Whole requests: a client that paces itself by these stays within the real limit.
+    hello.limits.requestsPerSecond = int(qBound(1.0, s.config.limits.requestsPerSecond, 1e9));
+    hello.limits.requestBurst = int(qBound(1.0, s.config.limits.requestBurst, 1e9));
     return hello;
 }
 } // namespace

@@ -61,7 +61,7 @@ struct Channel::Private
 
     void refillTokens()
     {
-        const double rate = options.requestsPerSecond;
+        const double rate = qMax(0, options.requestsPerSecond);
         tokens = qMin<double>(qMax(1, options.requestBurst),
                               tokens + double(refilled.nsecsElapsed()) / 1e9 * rate);
         refilled.restart();
@@ -82,11 +82,13 @@ struct Channel::Private
     void sendQueued()
     {
         refillTokens();
-        while (!queued.isEmpty() && tokens >= 1) {
+        const bool paced = options.requestsPerSecond > 0;
+        while (!queued.isEmpty() && (tokens >= 1 || !paced)) {
             const auto [rid, frame] = queued.takeFirst();
             if (!pending.contains(rid))
                 continue; // timed out while it waited: it costs the server nothing
-            tokens -= 1;
+            if (paced)
+                tokens -= 1;
             transport->sendText(frame);
         }
         if (!queued.isEmpty() && !pace.isActive()) {
@@ -230,6 +232,8 @@ void Channel::setOptions(const Options &options)
     d->backoff = Backoff(options.reconnectBaseMs, options.reconnectMaxMs);
     if (options.maxIncomingFrameBytes > 0)
         d->transport->setMaxIncomingFrameBytes(options.maxIncomingFrameBytes);
+    d->pace.stop();
+    d->sendQueued(); // by the new budget (all of it when unpaced)
     if (options.heartbeatMs <= 0)
         d->heartbeat.stop();
     else if (d->heartbeat.isActive())
@@ -239,6 +243,14 @@ void Channel::setOptions(const Options &options)
 Channel::Options Channel::options() const
 {
     return d->options;
+}
+
+void Channel::setPacing(int requestsPerSecond, int requestBurst)
+{
+    d->options.requestsPerSecond = requestsPerSecond;
+    d->options.requestBurst = requestBurst;
+    d->pace.stop();
+    d->sendQueued(); // by the new budget (all of it when unpaced)
 }
 
 void Channel::setCertificateCheck(ChannelTransport::CertificateCheck check)

@@ -75,6 +75,9 @@ public:
     void setOptions(const Options &options);
     /// @brief The current options.
     Options options() const;
+    /// @brief Sets Options::requestsPerSecond and Options::requestBurst alone (the backoff
+    /// goes on as it was): for a client that learns the server's limits once connected.
+    void setPacing(int requestsPerSecond, int requestBurst);
 
     /// @brief Who decides about TLS certificate errors; without one, every error refuses.
     void setCertificateCheck(ChannelTransport::CertificateCheck check);

@@ -106,6 +106,8 @@ struct ClientSession::Private
     bool checkCertificate(const QUrl &url, const QList<QSslError> &errors);
     void onOpened();
     void onClosed();
+    // Paces the channel by the limits the server's hello gave.
+    void paceBy(const P::ServerLimits &limits);
     void onPush(const P::ServerFrame &frame);
     void onSessionRevoked(const P::ServerFrame &frame);
     void onUserUpdated(const User &changed);
@@ -181,8 +183,8 @@ void ClientSession::setOptions(const Options &options)
     channel.reconnectBaseMs = options.reconnectBaseMs;
     channel.reconnectMaxMs = options.reconnectMaxMs;
     channel.autoReconnect = options.autoReconnect;
-    channel.requestsPerSecond = options.requestsPerSecond;
-    channel.requestBurst = options.requestBurst;
+    if (!options.paceRequests)
+        channel.requestsPerSecond = 0;
     d->channel.setOptions(channel);
     d->sync.setPageSize(options.syncPageSize);
     d->sync.setAutoDelivered(options.autoDelivered);
@@ -411,11 +413,22 @@ void ClientSession::Private::onOpened()
                     channel.close();
                 return;
             }
+            paceBy(hello->limits);
             if (!accessToken.isEmpty() || !refreshToken.isEmpty())
                 authenticateWithToken();
             else
                 setState(State::Connected);
         });
+}
+
+void ClientSession::Private::paceBy(const P::ServerLimits &limits)
+{
+    if (!options.paceRequests)
+        return;
+    // A margin below the server's own figures: its bucket and ours do not start and
+    // refill at exactly the same instants.
+    channel.setPacing(qMax(1, int(limits.requestsPerSecond * 0.8)),
+                      qMax(1, int(limits.requestBurst * 0.8)));
 }
 
 void ClientSession::Private::onClosed()

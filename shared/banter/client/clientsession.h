@@ -83,11 +83,11 @@ public:
         /// Over wss://, pin a self-signed certificate the first time a server is met (as SSH
         /// does). Off: a server without a pin is refused like a changed certificate.
         bool trustOnFirstUse = true;
-        /// Requests sent per second at most, on average, below the server's per-connection
-        /// limit so that a busy client queues instead of being refused (see
-        /// Channel::Options::requestsPerSecond; 0: no pacing).
-        int requestsPerSecond = 40;
-        int requestBurst = 80; ///< requests sent at once before the pacing starts
+        /// Keep each connection's requests at 80% of the rate and burst the server gives
+        /// in its hello reply (Channel::Options::requestsPerSecond), so that a busy client
+        /// (a catch-up while the user pages through history) queues instead of being
+        /// refused. Off: requests go as they are made.
+        bool paceRequests = true;
     };
 
     /// @brief A session over a WebSocket.

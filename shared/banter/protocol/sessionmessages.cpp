@@ -38,7 +38,9 @@ QJsonObject HelloReply::toJson() const
                                  {u"history_page_max"_s, limits.historyPageMax},
                                  {u"sync_page_max"_s, limits.syncPageMax},
                                  {u"max_group_size"_s, limits.maxGroupSize},
-                                 {u"registration_open"_s, limits.registrationOpen}};
+                                 {u"registration_open"_s, limits.registrationOpen},
+                                 {u"requests_per_second"_s, limits.requestsPerSecond},
+                                 {u"request_burst"_s, limits.requestBurst}};
     return {{u"protocol"_s, protocol}, {u"server"_s, server}, {u"limits"_s, jsonLimits}};
 }
 
@@ -55,6 +57,10 @@ Result<HelloReply> HelloReply::fromJson(const QJsonObject &object)
     v.limits.syncPageMax = int(l.integer("sync_page_max"_L1, 1, 1 << 20));
     v.limits.maxGroupSize = int(l.integer("max_group_size"_L1, 2, 1 << 20));
     v.limits.registrationOpen = l.boolean("registration_open"_L1);
+    // Added in 1.x: a server that does not send them has the documented defaults.
+    v.limits.requestsPerSecond =
+        int(l.integer("requests_per_second"_L1, 1, 1 << 30, R::Optional, 50));
+    v.limits.requestBurst = int(l.integer("request_burst"_L1, 1, 1 << 30, R::Optional, 100));
     if (const auto &e = l.error())
         r.fail(*e);
     return r.finish(v);
