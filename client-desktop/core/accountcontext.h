@@ -18,6 +18,7 @@ class ClientSession;
 namespace Banter::Desktop {
 
 class AppSettings;
+class AvatarBook;
 class ChatPeopleModel;
 class ContactListModel;
 class ConversationListModel;
@@ -57,6 +58,7 @@ public:
     TypingSender *typingSender() const { return m_typingSender; }
     ChatPeopleModel *chatPeople() const { return m_chatPeople; }
     OwnPresence *ownPresence() const { return m_ownPresence; }
+    AvatarBook *avatars() const { return m_avatars; }
 
     // Mutes or unmutes a conversation's notifications, and remembers it in the settings.
     void setMuted(ConversationId id, bool muted);
@@ -91,6 +93,7 @@ private:
     TypingSender *m_typingSender;
     ChatPeopleModel *m_chatPeople;
     OwnPresence *m_ownPresence;
+    AvatarBook *m_avatars;
     bool m_cacheEnabled = false;
     QString m_cacheDirectory;
     std::unique_ptr<ClientCache> m_cache;

@@ -98,6 +98,9 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return e.conversation.lastSeq;
     case MutedRole:
         return m_muted.contains(e.conversation.id);
+    case PeerRole:
+        return e.conversation.type == ConversationType::Private ? otherMember(e.conversation)
+                                                                : UserId(0);
     default:
         return {};
     }
@@ -112,6 +115,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {LastActivityRole, "lastActivity"},
             {UnreadRole, "unread"},
             {PresenceRole, "presence"},
+            {PeerRole, "peer"},
             {LastSeqRole, "lastSeq"},
             {MutedRole, "muted"}};
 }
