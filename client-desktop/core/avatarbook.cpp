@@ -28,8 +28,15 @@ AvatarBook::AvatarBook(ClientSession &session, QObject *parent)
     note(session.currentUser().id, session.currentUser().avatarVersion);
 }
 
-QImage AvatarBook::picture(UserId user)
+QImage AvatarBook::picture(UserId user, qint64 known)
 {
+    if (user <= 0)
+        return {};
+    // Only for people this book has not heard of: its own sources (user_updated, the
+    // conversation list) are newer than a view's copy, which may still show a removed
+    // picture's version. No signal: views call this while painting.
+    if (known > 0 && !m_versions.contains(user))
+        m_versions.insert(user, known);
     const qint64 version = m_versions.value(user);
     if (version <= 0)
         return {};

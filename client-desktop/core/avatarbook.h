@@ -30,8 +30,10 @@ public:
     explicit AvatarBook(ClientSession &session, QObject *parent = nullptr);
 
     // The user's picture, or a null image when they have none or it has not arrived yet
-    // (changed() follows when it does).
-    QImage picture(UserId user);
+    // (changed() follows when it does). A caller that knows the user's avatar_version (a
+    // member's, in a conversation it holds) passes it; it counts when the book has not yet
+    // heard of the user.
+    QImage picture(UserId user, qint64 known = 0);
     // Records which picture the user shows now.
     void note(UserId user, qint64 version);
     void noteMembers(const Conversation &conversation);

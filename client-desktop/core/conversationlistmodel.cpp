@@ -101,6 +101,12 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case PeerRole:
         return e.conversation.type == ConversationType::Private ? otherMember(e.conversation)
                                                                 : UserId(0);
+    case PeerAvatarRole: {
+        const Participant *peer = e.conversation.type == ConversationType::Private
+            ? e.conversation.participant(otherMember(e.conversation))
+            : nullptr;
+        return peer ? peer->avatarVersion : qint64(0);
+    }
     default:
         return {};
     }
@@ -116,6 +122,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {UnreadRole, "unread"},
             {PresenceRole, "presence"},
             {PeerRole, "peer"},
+            {PeerAvatarRole, "peerAvatar"},
             {LastSeqRole, "lastSeq"},
             {MutedRole, "muted"}};
 }

@@ -119,7 +119,7 @@ void AccountBadge::refresh()
     m_name->setToolTip(me.username.isEmpty() ? QString() : u'@' + me.username);
     m_server->setText(serverName(m_session.url()));
     const qreal ratio = devicePixelRatioF();
-    const QImage picture = m_avatars ? m_avatars->picture(me.id) : QImage();
+    const QImage picture = m_avatars ? m_avatars->picture(me.id, me.avatarVersion) : QImage();
     QPixmap avatar =
         QPixmap::fromImage(Avatar::render(name, int(std::lround(AvatarSize * ratio)), picture));
     avatar.setDevicePixelRatio(ratio);

@@ -84,7 +84,9 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->setFont(bold);
     const UserId peer = index.data(ConversationListModel::PeerRole).toLongLong();
     Avatar::paint(painter, avatar, name,
-                  m_avatars && peer > 0 ? m_avatars->picture(peer) : QImage());
+                  m_avatars && peer > 0 ? m_avatars->picture(
+                      peer, index.data(ConversationListModel::PeerAvatarRole).toLongLong())
+                                        : QImage());
     if (PresenceStatus(index.data(ConversationListModel::PresenceRole).toInt())
         != PresenceStatus::Offline) {
         const bool away = PresenceStatus(index.data(ConversationListModel::PresenceRole).toInt())

@@ -625,8 +625,12 @@ void MainWindow::notify(const Message &message)
     const bool group = c->type == ConversationType::Group && !sender.isEmpty();
     if (m_desktopNotifications->show(
             message.conversationId, group ? tr("%1 in %2").arg(sender, name) : name, text,
-            Avatar::render(group ? sender : name, DesktopNotifications::AvatarSize,
-                           m_account.avatars()->picture(message.senderId))))
+            Avatar::render(
+                group ? sender : name, DesktopNotifications::AvatarSize,
+                m_account.avatars()->picture(message.senderId,
+                                             c->participant(message.senderId)
+                                                 ? c->participant(message.senderId)->avatarVersion
+                                                 : 0))))
         return;
     if (group)
         text = tr("%1: %2").arg(sender, text);

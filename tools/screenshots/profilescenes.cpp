@@ -88,8 +88,11 @@ bool shootProfile(const QDir &out)
     if (!landscape(1600, 1000).save(photo, "JPEG", 92))
         return failed(u"cannot write the photo"_s);
     page->setPictureFromFile(photo);
-    if (!waitFor([&] { return alice->currentUser().avatarVersion > 0; })
-        || !waitFor([&] { return !account->avatars()->picture(bob->currentUser().id).isNull(); }))
+    if (!waitFor([&] { return alice->currentUser().avatarVersion > 0; }) || !waitFor([&] {
+            return !account->avatars()
+                        ->picture(bob->currentUser().id, bob->currentUser().avatarVersion)
+                        .isNull();
+        }))
         return failed(u"the pictures never arrived"_s);
     settle();
     if (!activate(window.get()))
