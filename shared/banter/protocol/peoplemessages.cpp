@@ -112,14 +112,11 @@ Result<UpdateProfileRequest> UpdateProfileRequest::fromJson(const QJsonObject &o
 {
     R r(object);
     UpdateProfileRequest v;
-    if (object.contains("display_name"_L1))
+    if (object.contains("display_name"_L1) && !object.value("display_name"_L1).isNull())
         v.displayName = r.string("display_name"_L1, UserRules::MaxDisplayNameLength, R::Required);
-    if (object.contains("avatar"_L1)) {
-        if (!object.value("avatar"_L1).isString())
-            r.fail(ErrorCode::BadRequest, u"'avatar' must be a string"_s);
-        else
-            v.avatar = r.base64("avatar"_L1, AvatarRules::MaxBytes, R::Optional);
-    }
+    // Null is absent, as everywhere; "" is a picture removed.
+    if (object.contains("avatar"_L1) && !object.value("avatar"_L1).isNull())
+        v.avatar = r.base64("avatar"_L1, AvatarRules::MaxBytes, R::Required);
     if (r.ok() && !v.displayName && !v.avatar)
         return makeError(ErrorCode::BadRequest,
                          u"nothing to change: give display_name or avatar"_s);
