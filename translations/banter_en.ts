@@ -958,6 +958,54 @@ Quit anyway?</numerusform>
         <source>Save profile</source>
         <translation>Save profile</translation>
     </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Choose a picture</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>That file is too large to be a picture.</source>
+        <translation>That file is too large to be a picture.</translation>
+    </message>
+    <message>
+        <source>That file is not a picture this program can read.</source>
+        <translation>That file is not a picture this program can read.</translation>
+    </message>
+    <message>
+        <source>That picture could not be made small enough.</source>
+        <translation>That picture could not be made small enough.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Your picture was not saved: %1</source>
+        <translation>Your picture was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Picture removed. People you chat with see your initials.</source>
+        <translation>Picture removed. People you chat with see your initials.</translation>
+    </message>
+    <message>
+        <source>Saved. People you chat with see the new picture.</source>
+        <translation>Saved. People you chat with see the new picture.</translation>
+    </message>
+    <message>
+        <source>Your picture, as others see it</source>
+        <translation>Your picture, as others see it</translation>
+    </message>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Choose picture…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Remove picture</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::QuickSwitcher</name>

@@ -953,6 +953,54 @@ Quit anyway?</source>
         <source>Save profile</source>
         <translation>保存个人资料</translation>
     </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>That file is too large to be a picture.</source>
+        <translation>这个文件太大，不能用作头像。</translation>
+    </message>
+    <message>
+        <source>That file is not a picture this program can read.</source>
+        <translation>这个文件不是本程序能读取的图片。</translation>
+    </message>
+    <message>
+        <source>That picture could not be made small enough.</source>
+        <translation>无法把这张图片缩小到允许的大小。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Your picture was not saved: %1</source>
+        <translation>你的头像未保存：%1</translation>
+    </message>
+    <message>
+        <source>Picture removed. People you chat with see your initials.</source>
+        <translation>头像已移除。与你聊天的人会看到你的姓名缩写。</translation>
+    </message>
+    <message>
+        <source>Saved. People you chat with see the new picture.</source>
+        <translation>已保存。与你聊天的人会看到新头像。</translation>
+    </message>
+    <message>
+        <source>Your picture, as others see it</source>
+        <translation>别人看到的你的头像</translation>
+    </message>
+    <message>
+        <source>Choose picture…</source>
+        <translation>选择头像…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>移除头像</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::QuickSwitcher</name>

@@ -3,6 +3,7 @@
 #include "core/accountcontext.h"
 
 #include "core/appsettings.h"
+#include "core/avatarbook.h"
 #include "core/chatpeoplemodel.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
@@ -39,6 +40,7 @@ AccountContext::AccountContext(ClientSession &session, AppSettings &settings, QO
     , m_typingSender(new TypingSender(session, this))
     , m_chatPeople(new ChatPeopleModel(session, *m_conversations, *m_contacts, *m_presence, this))
     , m_ownPresence(new OwnPresence(session, this))
+    , m_avatars(new AvatarBook(session, this))
 {
     m_messages->setFileTransfers(m_files);
     m_conversations->setMutedConversations(settings.mutedConversations());

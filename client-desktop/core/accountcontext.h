@@ -21,6 +21,7 @@ class QThread;
 namespace Banter::Desktop {
 
 class AppSettings;
+class AvatarBook;
 class ChatPeopleModel;
 class ContactListModel;
 class ConversationListModel;
@@ -60,6 +61,7 @@ public:
     TypingSender *typingSender() const { return m_typingSender; }
     ChatPeopleModel *chatPeople() const { return m_chatPeople; }
     OwnPresence *ownPresence() const { return m_ownPresence; }
+    AvatarBook *avatars() const { return m_avatars; }
 
     // Mutes or unmutes a conversation's notifications, and remembers it in the settings.
     void setMuted(ConversationId id, bool muted);
@@ -107,6 +109,7 @@ private:
     TypingSender *m_typingSender;
     ChatPeopleModel *m_chatPeople;
     OwnPresence *m_ownPresence;
+    AvatarBook *m_avatars;
     bool m_cacheEnabled = false;
     QString m_cacheDirectory;
     std::unique_ptr<ClientCache> m_cache;

@@ -98,6 +98,15 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return e.conversation.lastSeq;
     case MutedRole:
         return m_muted.contains(e.conversation.id);
+    case PeerRole:
+        return e.conversation.type == ConversationType::Private ? otherMember(e.conversation)
+                                                                : UserId(0);
+    case PeerAvatarRole: {
+        const Participant *peer = e.conversation.type == ConversationType::Private
+            ? e.conversation.participant(otherMember(e.conversation))
+            : nullptr;
+        return peer ? peer->avatarVersion : qint64(0);
+    }
     default:
         return {};
     }
@@ -112,6 +121,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {LastActivityRole, "lastActivity"},
             {UnreadRole, "unread"},
             {PresenceRole, "presence"},
+            {PeerRole, "peer"},
+            {PeerAvatarRole, "peerAvatar"},
             {LastSeqRole, "lastSeq"},
             {MutedRole, "muted"}};
 }

@@ -33,6 +33,8 @@ public:
         PresenceRole, // PresenceStatus of the other member (private conversations)
         LastSeqRole,
         MutedRole, // the user muted its notifications
+        PeerRole, // the other member's id in a private conversation, else 0 (its avatar)
+        PeerAvatarRole, // that member's avatar_version (0: no picture)
     };
     Q_ENUM(Role)
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/accountbadge.h"
 
+#include "core/avatarbook.h"
 #include "core/ownpresence.h"
 #include "ui/avatar.h"
 #include <banter/client/clientsession.h>
@@ -100,6 +101,16 @@ AccountBadge::AccountBadge(ClientSession &session, OwnPresence &presence, QWidge
     retranslate();
 }
 
+void AccountBadge::setAvatars(AvatarBook *avatars)
+{
+    m_avatars = avatars;
+    connect(avatars, &AvatarBook::changed, this, [this](UserId user) {
+        if (user == m_session.currentUser().id)
+            refresh();
+    });
+    refresh();
+}
+
 void AccountBadge::refresh()
 {
     const User me = m_session.currentUser();
@@ -108,7 +119,9 @@ void AccountBadge::refresh()
     m_name->setToolTip(me.username.isEmpty() ? QString() : u'@' + me.username);
     m_server->setText(serverName(m_session.url()));
     const qreal ratio = devicePixelRatioF();
-    QPixmap avatar = QPixmap::fromImage(Avatar::render(name, int(std::lround(AvatarSize * ratio))));
+    const QImage picture = m_avatars ? m_avatars->picture(me.id, me.avatarVersion) : QImage();
+    QPixmap avatar =
+        QPixmap::fromImage(Avatar::render(name, int(std::lround(AvatarSize * ratio)), picture));
     avatar.setDevicePixelRatio(ratio);
     m_avatar->setPixmap(avatar);
     const bool away = m_presence.status() == PresenceStatus::Away;

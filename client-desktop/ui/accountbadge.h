@@ -16,6 +16,7 @@ class ClientSession;
 
 namespace Banter::Desktop {
 
+class AvatarBook;
 class OwnPresence;
 
 // Who is signed in, at the top of the sidebar: avatar, display name and server, and the
@@ -26,6 +27,8 @@ class AccountBadge : public QWidget
     Q_OBJECT
 public:
     AccountBadge(ClientSession &session, OwnPresence &presence, QWidget *parent = nullptr);
+    // Shows the user's picture from `avatars` instead of initials when there is one.
+    void setAvatars(AvatarBook *avatars);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -36,6 +39,7 @@ private:
 
     ClientSession &m_session;
     OwnPresence &m_presence;
+    AvatarBook *m_avatars = nullptr;
     QLabel *m_avatar;
     QLabel *m_name;
     QLabel *m_server;

@@ -5,6 +5,7 @@
 #include <QChar>
 #include <QFont>
 #include <QPainter>
+#include <QPainterPath>
 #include <QRect>
 
 namespace Banter::Desktop::Avatar {
@@ -50,10 +51,19 @@ QColor color(const QString &name)
     return QColor::fromHsl(int(qHash(name) % 360), 140, 120);
 }
 
-void paint(QPainter *painter, const QRect &rect, const QString &name)
+void paint(QPainter *painter, const QRect &rect, const QString &name, const QImage &picture)
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
+    if (!picture.isNull()) {
+        painter->setRenderHint(QPainter::SmoothPixmapTransform);
+        QPainterPath circle;
+        circle.addEllipse(QRectF(rect));
+        painter->setClipPath(circle, Qt::IntersectClip);
+        painter->drawImage(rect, picture);
+        painter->restore();
+        return;
+    }
     painter->setPen(Qt::NoPen);
     painter->setBrush(color(name));
     painter->drawEllipse(rect);
@@ -62,7 +72,7 @@ void paint(QPainter *painter, const QRect &rect, const QString &name)
     painter->restore();
 }
 
-QImage render(const QString &name, int size)
+QImage render(const QString &name, int size, const QImage &picture)
 {
     QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
@@ -71,7 +81,7 @@ QImage render(const QString &name, int size)
     font.setPixelSize(qMax(6, size * 2 / 5));
     font.setBold(true);
     painter.setFont(font);
-    paint(&painter, QRect(0, 0, size, size), name);
+    paint(&painter, QRect(0, 0, size, size), name, picture);
     return image;
 }
 

@@ -11,8 +11,9 @@ class QRect;
 
 namespace Banter::Desktop {
 
-// The round initials avatar every list and header draws for a person or a conversation, so
-// that a name looks the same (letters and colour) wherever it appears.
+// The round avatar every list and header draws for a person or a conversation: the person's
+// picture when they have one (AvatarBook), else initials, so that a name looks the same
+// (letters and colour) wherever it appears.
 namespace Avatar {
 
 // The first letters of the first two words that begin with a letter ("Bob Martin" → "BM",
@@ -21,11 +22,13 @@ namespace Avatar {
 QString initials(const QString &name);
 // A stable colour per name, so a person keeps their colour.
 QColor color(const QString &name);
-// Draws the avatar of `name` filling `rect` (a circle, white initials in the painter's font).
-void paint(QPainter *painter, const QRect &rect, const QString &name);
+// Draws the avatar of `name` filling `rect`: `picture` cut to a circle, or without one a
+// circle with white initials in the painter's font.
+void paint(QPainter *painter, const QRect &rect, const QString &name,
+           const QImage &picture = QImage());
 // The avatar of `name` as a `size`×`size` image, transparent outside the circle (for the
 // account badge and the desktop notifications' image-data).
-QImage render(const QString &name, int size);
+QImage render(const QString &name, int size, const QImage &picture = QImage());
 
 } // namespace Avatar
 } // namespace Banter::Desktop

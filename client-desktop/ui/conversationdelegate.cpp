@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/conversationdelegate.h"
 
+#include "core/avatarbook.h"
 #include "core/conversationlistmodel.h"
 #include "ui/avatar.h"
 #include "ui/messagedelegate.h"
@@ -53,6 +54,11 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
     return QSize(option.rect.width(), AvatarSide + 2 * Pad);
 }
 
+ConversationDelegate::ConversationDelegate(AvatarBook *avatars, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_avatars(avatars)
+{ }
+
 void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                  const QModelIndex &index) const
 {
@@ -76,7 +82,11 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     QFont bold = option.font;
     bold.setBold(true);
     painter->setFont(bold);
-    Avatar::paint(painter, avatar, name);
+    const UserId peer = index.data(ConversationListModel::PeerRole).toLongLong();
+    Avatar::paint(painter, avatar, name,
+                  m_avatars && peer > 0 ? m_avatars->picture(
+                      peer, index.data(ConversationListModel::PeerAvatarRole).toLongLong())
+                                        : QImage());
     if (PresenceStatus(index.data(ConversationListModel::PresenceRole).toInt())
         != PresenceStatus::Offline) {
         const bool away = PresenceStatus(index.data(ConversationListModel::PresenceRole).toInt())

@@ -6,6 +6,8 @@
 
 namespace Banter::Desktop {
 
+class AvatarBook;
+
 // One row of the conversation list: initials avatar with a presence dot, name, last
 // message, time and an unread badge. In a collapsed sidebar (a narrow window) only the
 // avatar, with the name as its tooltip.
@@ -13,7 +15,8 @@ class ConversationDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    // Pictures come from `avatars` (null: initials only).
+    explicit ConversationDelegate(AvatarBook *avatars, QObject *parent = nullptr);
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -21,6 +24,9 @@ public:
                    const QModelIndex &index) override;
     // Whether a row this wide shows the avatar only.
     static bool isAvatarOnly(int rowWidth);
+
+private:
+    AvatarBook *m_avatars;
 };
 
 } // namespace Banter::Desktop

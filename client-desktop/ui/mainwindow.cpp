@@ -4,6 +4,7 @@
 
 #include "core/accountcontext.h"
 #include "core/appsettings.h"
+#include "core/avatarbook.h"
 #include "core/chatpeoplemodel.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
@@ -149,7 +150,9 @@ QWidget *MainWindow::buildSidebar()
     m_search->setClearButtonEnabled(true);
     m_conversations->setObjectName(QStringLiteral("conversationView"));
     m_conversations->setModel(m_filter);
-    m_conversations->setItemDelegate(new ConversationDelegate(this));
+    m_conversations->setItemDelegate(new ConversationDelegate(m_account.avatars(), this));
+    connect(m_account.avatars(), &AvatarBook::changed, m_conversations->viewport(),
+            qOverload<>(&QWidget::update));
     m_conversations->setUniformItemSizes(true);
     m_conversations->setContextMenuPolicy(Qt::CustomContextMenu);
     m_contactsPanel->setObjectName(QStringLiteral("contactsPanel"));
@@ -169,6 +172,7 @@ QWidget *MainWindow::buildSidebar()
     sidebarLayout->setContentsMargins(0, 0, 0, 0);
     sidebarLayout->setSpacing(0);
     auto *badge = new AccountBadge(m_session, *m_account.ownPresence(), sidebar);
+    badge->setAvatars(m_account.avatars());
     badge->setObjectName(QStringLiteral("accountBadge"));
     sidebarLayout->addWidget(badge);
     sidebarLayout->addWidget(m_sideTabs, 1);
@@ -628,7 +632,12 @@ void MainWindow::notify(const Message &message)
     const bool group = c->type == ConversationType::Group && !sender.isEmpty();
     if (m_desktopNotifications->show(
             message.conversationId, group ? tr("%1 in %2").arg(sender, name) : name, text,
-            Avatar::render(group ? sender : name, DesktopNotifications::AvatarSize)))
+            Avatar::render(
+                group ? sender : name, DesktopNotifications::AvatarSize,
+                m_account.avatars()->picture(message.senderId,
+                                             c->participant(message.senderId)
+                                                 ? c->participant(message.senderId)->avatarVersion
+                                                 : 0))))
         return;
     if (group)
         text = tr("%1: %2").arg(sender, text);

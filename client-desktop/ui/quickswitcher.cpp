@@ -25,7 +25,7 @@ QuickSwitcher::QuickSwitcher(QAbstractItemModel *model, QWidget *parent)
     m_proxy->setSourceModel(model);
     m_filter->setPlaceholderText(tr("Type a conversation name, Enter to open"));
     m_view->setModel(m_proxy);
-    m_view->setItemDelegate(new ConversationDelegate(this));
+    m_view->setItemDelegate(new ConversationDelegate(nullptr, this));
     m_view->setUniformItemSizes(true);
     m_view->setFocusPolicy(Qt::NoFocus);
     auto *layout = new QVBoxLayout(this);

@@ -120,6 +120,9 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
         && readNumber(settings, u"limits/message_burst"_s, l.messageBurst, &error)
         && readNumber(settings, u"limits/requests_per_second"_s, l.requestsPerSecond, &error)
         && readNumber(settings, u"limits/request_burst"_s, l.requestBurst, &error)
+        && readNumber(settings, u"limits/profile_updates_per_minute"_s, l.profileUpdatesPerMinute,
+                      &error)
+        && readNumber(settings, u"limits/profile_update_burst"_s, l.profileUpdateBurst, &error)
         && readNumber(settings, u"limits/login_failures_per_account"_s, l.loginFailuresPerAccount,
                       &error)
         && readNumber(settings, u"limits/login_failures_per_address"_s, l.loginFailuresPerAddress,

@@ -24,6 +24,10 @@ struct ServerLimits
     double requestBurst = 100;
     double typingPerSecond = 1; // per user and conversation
     double typingBurst = 3;
+    // Profile changes (update_profile) per user: each one is pushed to everyone who sees the
+    // user and a picture is up to 40 KiB, so a loop of them must not become a flood.
+    double profileUpdatesPerMinute = 10;
+    double profileUpdateBurst = 5;
     int loginFailuresPerAccount = 5; // per loginWindowSeconds
     int loginFailuresPerAddress = 20;
     int loginWindowSeconds = 15 * 60;

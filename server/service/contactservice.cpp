@@ -98,34 +98,63 @@ QFuture<Result<Protocol::Contact>> ContactService::add(UserId owner,
         });
 }
 
+qint64 ContactService::takeProfileToken(UserId user)
+{
+    const qint64 now = m_context.clock();
+    auto it = m_profileBuckets.find(user);
+    if (it == m_profileBuckets.end()) {
+        it = m_profileBuckets.insert(user,
+                                     TokenBucket(m_context.limits.profileUpdatesPerMinute / 60.0,
+                                                 m_context.limits.profileUpdateBurst, now));
+    }
+    return it->take(now);
+}
+
 QFuture<Result<Protocol::UserReply>>
 ContactService::updateProfile(UserId user, ConnectionId connection,
                               const Protocol::UpdateProfileRequest &request)
 {
-    const QString name = request.displayName.value_or(QString()).trimmed();
-    if (Status valid = UserRules::validateDisplayName(name); !valid)
-        return readyResult<Protocol::UserReply>(valid.error());
+    const std::optional<QString> name =
+        request.displayName ? std::optional<QString>(request.displayName->trimmed()) : std::nullopt;
+    if (name) {
+        if (Status valid = UserRules::validateDisplayName(*name); !valid)
+            return readyResult<Protocol::UserReply>(valid.error());
+    }
+    if (request.avatar && !request.avatar->isEmpty()) {
+        if (Status valid = AvatarRules::validateAvatar(*request.avatar); !valid)
+            return readyResult<Protocol::UserReply>(valid.error());
+    }
+    if (const qint64 wait = takeProfileToken(user); wait > 0)
+        return readyResult<Protocol::UserReply>(
+            makeError(ErrorCode::RateLimited, u"too many profile changes; slow down"_s, wait));
     struct Changed
     {
         User user;
         QList<UserId> audience;
     };
-    return runInStorage<Changed>(m_context.storage,
-                                 [user, name](Repositories &repos) -> Result<Changed> {
-                                     if (Status updated = repos.users.updateDisplayName(user, name);
-                                         !updated)
-                                         return updated.error();
-                                     Result<std::optional<User>> found = repos.users.findById(user);
-                                     if (!found)
-                                         return found.error();
-                                     if (!found->has_value())
-                                         return makeError(ErrorCode::NotFound, u"no such user"_s);
-                                     Result<QList<UserId>> audience = audienceOf(repos, user);
-                                     if (!audience)
-                                         return audience.error();
-                                     audience->append(user); // the user's other devices
-                                     return Changed{**found, *audience};
-                                 })
+    const qint64 now = m_context.clock();
+    return runInStorage<Changed>(
+               m_context.storage,
+               [user, name, avatar = request.avatar, now](Repositories &repos) -> Result<Changed> {
+                   if (name) {
+                       if (Status updated = repos.users.updateDisplayName(user, *name); !updated)
+                           return updated.error();
+                   }
+                   if (avatar) {
+                       if (Result<qint64> set = repos.users.setAvatar(user, *avatar, now); !set)
+                           return set.error();
+                   }
+                   Result<std::optional<User>> found = repos.users.findById(user);
+                   if (!found)
+                       return found.error();
+                   if (!found->has_value())
+                       return makeError(ErrorCode::NotFound, u"no such user"_s);
+                   Result<QList<UserId>> audience = audienceOf(repos, user);
+                   if (!audience)
+                       return audience.error();
+                   audience->append(user); // the user's other devices
+                   return Changed{**found, *audience};
+               })
         .then(this, [this, connection](Result<Changed> changed) -> Result<Protocol::UserReply> {
             if (!changed)
                 return changed.error();
@@ -133,6 +162,27 @@ ContactService::updateProfile(UserId user, ConnectionId connection,
             m_context.pushes.push(changed->audience, Protocol::Type::UserUpdated, reply.toJson(),
                                   connection);
             return reply;
+        });
+}
+
+QFuture<Result<Protocol::AvatarReply>> ContactService::avatar(UserId viewer, UserId user)
+{
+    return runInStorage<Protocol::AvatarReply>(
+        m_context.storage, [viewer, user](Repositories &repos) -> Result<Protocol::AvatarReply> {
+            Result<bool> allowed = repos.users.canSeeProfile(viewer, user);
+            if (!allowed)
+                return allowed.error();
+            if (!*allowed)
+                return makeError(ErrorCode::NotFound, u"no such user"_s);
+            Result<std::optional<User>> found = repos.users.findById(user);
+            if (!found)
+                return found.error();
+            if (!found->has_value())
+                return makeError(ErrorCode::NotFound, u"no such user"_s);
+            Result<std::pair<qint64, QByteArray>> picture = repos.users.avatar(user);
+            if (!picture)
+                return picture.error();
+            return Protocol::AvatarReply{user, picture->first, picture->second};
         });
 }
 

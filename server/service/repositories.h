@@ -56,6 +56,15 @@ public:
     virtual Status updateDisplayName(UserId id, const QString &displayName) = 0;
     virtual Status updateLastSeen(UserId id, qint64 lastSeenMs) = 0;
     virtual Result<qint64> lastSeen(UserId id) = 0; // 0 when never seen
+    // Stores the user's picture (empty: removes it) under the next version, which it also
+    // sets as the user's avatar_version (0 after a removal); returns that version.
+    virtual Result<qint64> setAvatar(UserId id, const QByteArray &data, qint64 nowMs) = 0;
+    // The user's current picture and version; empty bytes and 0 when there is none.
+    virtual Result<std::pair<qint64, QByteArray>> avatar(UserId id) = 0;
+    // Whether `viewer` may see `user`'s profile: the same people as presence and
+    // user_updated reach (a shared conversation or `user` in viewer's contacts, and no block
+    // either way), and the user themself.
+    virtual Result<bool> canSeeProfile(UserId viewer, UserId user) = 0;
 };
 
 class SessionRepository

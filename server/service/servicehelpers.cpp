@@ -51,6 +51,7 @@ Status fillParticipantNames(Repositories &repos, QList<Conversation *> conversat
             if (const User *u = byId.value(p.userId)) {
                 p.username = u->username;
                 p.displayName = u->displayName;
+                p.avatarVersion = u->avatarVersion;
             }
         }
     }

@@ -24,7 +24,8 @@ struct Table
 
 // In foreign-key order.
 constexpr Table Tables[] = {
-    {"users", "id, username, display_name, password_hash, created_at, last_seen", "id", "id"},
+    {"users", "id, username, display_name, password_hash, created_at, last_seen, avatar_version",
+     "id", "id"},
     {"sessions",
      "id, user_id, device, refresh_hash, previous_refresh_hash, created_at, last_used_at, "
      "expires_at, revoked",
@@ -41,6 +42,7 @@ constexpr Table Tables[] = {
     {"uploads", "id, owner_id, name, size, sha256, created_at, updated_at", "created_at, id",
      nullptr},
     {"shared_files", "file_id, conversation_id", "file_id, conversation_id", nullptr},
+    {"avatars", "user_id, version, data, updated_at", "user_id", nullptr},
 };
 
 constexpr int RowsPerTransaction = 5000;

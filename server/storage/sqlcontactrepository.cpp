@@ -46,7 +46,8 @@ Result<QList<ContactEntry>> SqlContactRepository::list(UserId owner)
         return q.error();
     QList<ContactEntry> entries;
     while (q->next())
-        entries.append({SqlRows::user(*q), q->value(4).toInt() != 0, q->value(5).toLongLong()});
+        entries.append({SqlRows::user(*q), q->value(SqlRows::UserColumnCount).toInt() != 0,
+                        q->value(SqlRows::UserColumnCount + 1).toLongLong()});
     return entries;
 }
 

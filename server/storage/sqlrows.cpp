@@ -24,6 +24,7 @@ User user(const SqlCursor &q, int first)
     u.username = q.value(first + 1).toString();
     u.displayName = q.value(first + 2).toString();
     u.createdAtMs = q.value(first + 3).toLongLong();
+    u.avatarVersion = q.value(first + 4).toLongLong();
     return u;
 }
 

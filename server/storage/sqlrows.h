@@ -12,7 +12,9 @@
 
 namespace Banter::Server::SqlRows {
 
-inline const QString UserColumns = QStringLiteral("u.id, u.username, u.display_name, u.created_at");
+inline const QString UserColumns =
+    QStringLiteral("u.id, u.username, u.display_name, u.created_at, u.avatar_version");
+inline constexpr int UserColumnCount = 5;
 inline const QString MessageColumns =
     QStringLiteral("m.id, m.conversation_id, m.seq, m.sender_id, m.type, m.content, m.attachment, "
                    "m.event, m.created_at");

@@ -36,7 +36,8 @@ Result<std::optional<Credentials>> SqlUserRepository::findCredentials(const QStr
         return q.error();
     if (!q->next())
         return std::optional<Credentials>{};
-    return std::optional<Credentials>{Credentials{SqlRows::user(*q), q->value(4).toString()}};
+    return std::optional<Credentials>{
+        Credentials{SqlRows::user(*q), q->value(SqlRows::UserColumnCount).toString()}};
 }
 
 Result<std::optional<User>> SqlUserRepository::findOne(const QString &where, const QVariant &value)
@@ -123,6 +124,64 @@ Result<qint64> SqlUserRepository::lastSeen(UserId id)
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toLongLong() : qint64(0);
+}
+
+} // namespace Banter::Server
+
+namespace Banter::Server {
+
+Result<qint64> SqlUserRepository::setAvatar(UserId id, const QByteArray &data, qint64 nowMs)
+{
+    // The row outlives a removal (empty data), so versions only ever count up: a client that
+    // kept an older picture never mistakes a new one for it.
+    Result<SqlCursor> q = m_session.exec(
+        u"INSERT INTO avatars (user_id, version, data, updated_at) VALUES (?, 1, ?, ?) "
+        "ON CONFLICT (user_id) DO UPDATE SET version = avatars.version + 1, "
+        "data = excluded.data, updated_at = excluded.updated_at RETURNING version"_s,
+        {id, data.isEmpty() ? QByteArray("") : data, nowMs});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::Internal, u"storing the avatar returned no version"_s);
+    const qint64 version = q->value(0).toLongLong();
+    const qint64 shown = data.isEmpty() ? 0 : version;
+    if (Status updated =
+            m_session.run(u"UPDATE users SET avatar_version = ? WHERE id = ?"_s, {shown, id});
+        !updated)
+        return updated.error();
+    return shown;
+}
+
+Result<std::pair<qint64, QByteArray>> SqlUserRepository::avatar(UserId id)
+{
+    Result<SqlCursor> q = m_session.exec(
+        u"SELECT u.avatar_version, a.data FROM users u JOIN avatars a ON a.user_id = u.id "
+        "WHERE u.id = ? AND u.avatar_version > 0"_s,
+        {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::pair<qint64, QByteArray>{0, {}};
+    return std::pair<qint64, QByteArray>{q->value(0).toLongLong(), q->value(1).toByteArray()};
+}
+
+Result<bool> SqlUserRepository::canSeeProfile(UserId viewer, UserId user)
+{
+    if (viewer == user)
+        return true;
+    // presence's audience (ConversationRepository::peersOf, ContactRepository::watchersOf)
+    // asked for one pair instead of listed.
+    Result<SqlCursor> q = m_session.exec(
+        u"SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM contacts b WHERE b.blocked = 1 AND "
+        "((b.owner_id = ? AND b.contact_id = ?) OR (b.owner_id = ? AND b.contact_id = ?))) "
+        "AND (EXISTS (SELECT 1 FROM contacts c WHERE c.owner_id = ? AND c.contact_id = ?) "
+        "OR EXISTS (SELECT 1 FROM participants mine JOIN participants other "
+        "ON other.conversation_id = mine.conversation_id "
+        "WHERE mine.user_id = ? AND other.user_id = ?))"_s,
+        {viewer, user, user, viewer, viewer, user, viewer, user});
+    if (!q)
+        return q.error();
+    return q->next();
 }
 
 } // namespace Banter::Server

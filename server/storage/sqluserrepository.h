@@ -25,6 +25,9 @@ public:
     Status updateDisplayName(UserId id, const QString &displayName) override;
     Status updateLastSeen(UserId id, qint64 lastSeenMs) override;
     Result<qint64> lastSeen(UserId id) override;
+    Result<qint64> setAvatar(UserId id, const QByteArray &data, qint64 nowMs) override;
+    Result<std::pair<qint64, QByteArray>> avatar(UserId id) override;
+    Result<bool> canSeeProfile(UserId viewer, UserId user) override;
 
 private:
     Result<std::optional<User>> findOne(const QString &where, const QVariant &value);

@@ -5,9 +5,12 @@
 // catalogue built from translations/banter_zh_CN.ts is compiled into this test).
 #include "core/accountcontext.h"
 #include "core/appsettings.h"
+#include "core/avatarbook.h"
 #include "core/conversationlistmodel.h"
 #include "desktopfixture.h"
 #include "sessionhelpers.h"
+#include "testimages.h"
+#include "ui/avatar.h"
 #include "ui/devicespage.h"
 #include "ui/mainwindow.h"
 #include "ui/passwordpage.h"
@@ -18,8 +21,10 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -33,6 +38,19 @@ using namespace Banter::Desktop;
 using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
+namespace {
+// A pixel inside the first row's avatar circle, left of where initials are drawn (the
+// conversation delegate's 10-pixel padding, 40-pixel avatar).
+QRgb avatarPixel(QListView &list)
+{
+    const QImage shot = list.viewport()->grab().toImage();
+    const QRect row = list.visualRect(list.model()->index(0, 0));
+    const qreal ratio = shot.devicePixelRatio();
+    return shot.pixel(
+        QPoint(int((row.left() + 10 + 6) * ratio), int((row.top() + 10 + 20) * ratio)));
+}
+} // namespace
+
 class TestDesktopSettings : public QObject
 {
     Q_OBJECT
@@ -42,6 +60,7 @@ private Q_SLOTS:
     void passwordAndDevices();
     void themeAndLanguageApplyAtOnce();
     void profileNameReachesPeopleInChats();
+    void profilePictureReachesPeopleInChats();
 
 private:
     QTemporaryDir m_dir;
@@ -184,6 +203,84 @@ void TestDesktopSettings::profileNameReachesPeopleInChats()
     // Bob's window follows the push.
     QTRY_COMPARE(bobsList->index(0).data(ConversationListModel::NameRole).toString(),
                  u"Alice Martin"_s);
+    dialog->reject();
+}
+
+// The profile page's picture: chosen in the file dialog from a photo written here, cut to
+// a square and scaled within the protocol's limits before it leaves, shown in Alice's own
+// badge and, after user_updated, in Bob's conversation list; removed, both go back to
+// initials. A file that is no picture is refused with a sentence.
+void TestDesktopSettings::profilePictureReachesPeopleInChats()
+{
+    AppSettings aliceSettings(m_dir.filePath(u"alice-picture.conf"_s));
+    AppSettings bobSettings(m_dir.filePath(u"bob-picture.conf"_s));
+    const QString photo = m_dir.filePath(u"holiday.jpg"_s);
+    QVERIFY(landscape(1200, 800).save(photo, "JPEG", 95));
+    const QString notAPicture = m_dir.filePath(u"notes.png"_s);
+    {
+        QFile file(notAPicture);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("just some text");
+    }
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    const UserId aliceId = alice->currentUser().id;
+    QVERIFY(await(bob->createPrivate(aliceId)));
+    MainWindow *aliceWindow = fixture.showWindow(*alice, aliceSettings);
+    MainWindow *bobWindow = fixture.showWindow(*bob, bobSettings);
+    QVERIFY(aliceWindow && bobWindow);
+    AvatarBook *bobsPictures = bobWindow->account().avatars();
+    QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
+    QVERIFY(bobsPictures->picture(aliceId).isNull());
+    auto *list = bobWindow->findChild<QListView *>(u"conversationView"_s);
+    QVERIFY(list);
+    // Where the list paints Alice's avatar: her initials' colour (left of the letters).
+    QCOMPARE(avatarPixel(*list), Avatar::color(u"Alice"_s).rgb());
+    auto *badge = aliceWindow->findChild<QLabel *>(u"accountAvatar"_s);
+    QVERIFY(badge);
+    const QImage initials = badge->pixmap().toImage();
+
+    SettingsDialog *dialog = aliceWindow->showSettings();
+    auto *page = dialog->findChild<ProfilePage *>(u"profilePage"_s);
+    QVERIFY(page);
+    auto *result = page->findChild<QLabel *>(u"profileResult"_s);
+    auto *remove = page->findChild<QPushButton *>(u"removeAvatarButton"_s);
+    QVERIFY(result && remove);
+    QVERIFY(!remove->isEnabled()); // nothing to remove yet
+    page->setPictureFromFile(notAPicture);
+    QCOMPARE(result->text(), u"That file is not a picture this program can read."_s);
+    QCOMPARE(alice->currentUser().avatarVersion, 0);
+
+    page->findChild<QPushButton *>(u"chooseAvatarButton"_s)->click();
+    QFileDialog *files = nullptr;
+    QTRY_VERIFY((files = page->findChild<QFileDialog *>(u"avatarFileDialog"_s)));
+    files->selectFile(photo);
+    static_cast<QDialog *>(files)->accept(); // QFileDialog hides accept()
+    QTRY_COMPARE(result->text(), u"Saved. People you chat with see the new picture."_s);
+    const qint64 version = alice->currentUser().avatarVersion;
+    QVERIFY(version > 0);
+    QVERIFY(remove->isEnabled());
+    // What was sent is within the rules: a square of the largest allowed side.
+    const QByteArray sent = alice->avatar(aliceId, version);
+    QVERIFY(AvatarRules::validateAvatar(sent));
+    QCOMPARE(QImage::fromData(sent).size(), QSize(AvatarRules::MaxSide, AvatarRules::MaxSide));
+    QTRY_VERIFY(badge->pixmap().toImage() != initials);
+
+    // Bob's window fetches it after user_updated and paints it in the conversation list.
+    QTRY_VERIFY(!bobsPictures->picture(aliceId).isNull());
+    QCOMPARE(bobsPictures->picture(aliceId).size(),
+             QSize(AvatarRules::MaxSide, AvatarRules::MaxSide));
+    QTRY_VERIFY(avatarPixel(*list) != Avatar::color(u"Alice"_s).rgb());
+
+    remove->click();
+    QTRY_COMPARE(result->text(), u"Picture removed. People you chat with see your initials."_s);
+    QCOMPARE(alice->currentUser().avatarVersion, 0);
+    QTRY_VERIFY(bobsPictures->picture(aliceId).isNull());
+    QTRY_COMPARE(avatarPixel(*list), Avatar::color(u"Alice"_s).rgb());
+    QTRY_COMPARE(badge->pixmap().toImage(), initials);
     dialog->reject();
 }
 

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void expiredAccessTokenIsRefreshed();
     void logoutEndsTheSession();
     void groupMembershipArrivesThroughSync();
+    void avatarsFetchedOncePerVersion();
 
 private:
     std::unique_ptr<ClientSession> signedIn(const QString &name);
@@ -219,6 +220,69 @@ void TestClientSession::groupMembershipArrivesThroughSync()
     QCOMPARE(received.count(), 2);
     QCOMPARE(received.at(0).first().value<Message>().type, MessageType::System);
     QCOMPARE(received.at(1).first().value<Message>().content, u"welcome"_s);
+}
+
+// setAvatar() sends a picture and keeps it; another session learns the version from
+// user_updated and from the conversation's members, fetches the bytes once per version
+// (avatar() answers from memory afterwards) and hears of a removal.
+void TestClientSession::avatarsFetchedOncePerVersion()
+{
+    // A real 8×8 PNG.
+    const QByteArray png = QByteArray::fromBase64(
+        "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAbElEQVR4nBXNQRUAUQhCUaMYhShGeVGIQhSizB+XX"
+        "A7ODDtouIHBQ4YOM8suWm5h8ZKl+0CskDiBsIioHhx76LiDw0eO3oN/4FVf+J8h0PduzBqZ8x/bxNQPwgaFy192SGg"
+        "elC0q13/CJaXlA8Z7WAGfV950AAAAAElFTkSuQmCC");
+    QVERIFY(AvatarRules::validateAvatar(png));
+    auto alice = signedIn(u"alice"_s);
+    auto bob = signedIn(u"bob"_s);
+    QVERIFY(alice && bob);
+    const UserId aliceId = alice->currentUser().id;
+    const auto chat = await(bob->createPrivate(aliceId));
+    QVERIFY(chat);
+    QSignalSpy updated(bob.get(), &ClientSession::userUpdated);
+    QSignalSpy arrived(bob.get(), &ClientSession::avatarReceived);
+    QSignalSpy ownArrived(alice.get(), &ClientSession::avatarReceived);
+
+    const auto set = await(alice->setAvatar(png));
+    QVERIFY2(set, set ? "" : qPrintable(set.error().message));
+    const qint64 version = set->avatarVersion;
+    QVERIFY(version > 0);
+    QCOMPARE(alice->currentUser().avatarVersion, version);
+    QCOMPARE(ownArrived.count(), 1);
+    QCOMPARE(alice->avatar(aliceId, version), png); // kept from sending: no fetch
+    QTRY_COMPARE(updated.count(), 1);
+    QCOMPARE(updated.first().first().value<User>().avatarVersion, version);
+
+    QVERIFY(bob->avatar(aliceId, version).isEmpty()); // not held yet: fetched
+    QVERIFY(bob->avatar(aliceId, version).isEmpty()); // one request is enough
+    QTRY_COMPARE(arrived.count(), 1);
+    QCOMPARE(arrived.first().at(0).value<UserId>(), aliceId);
+    QCOMPARE(arrived.first().at(1).toLongLong(), version);
+    QCOMPARE(arrived.first().at(2).toByteArray(), png);
+    QCOMPARE(bob->avatar(aliceId, version), png); // from memory now
+    QVERIFY(!QTest::qWaitFor([&] { return arrived.count() > 1; }, 300));
+    const auto listed = await(bob->conversations());
+    QVERIFY(listed);
+    QCOMPARE(listed->conversations.first().conversation.participant(aliceId)->avatarVersion,
+             version);
+
+    // A stranger may not fetch it; the future says so and nothing arrives.
+    auto carol = signedIn(u"carol"_s);
+    QVERIFY(carol);
+    const auto refused = await(carol->fetchAvatar(aliceId));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::NotFound);
+
+    // Removed: version 0, and the old bytes are no answer for a newer version.
+    QVERIFY(await(alice->setAvatar({})));
+    QTRY_COMPARE(updated.count(), 2);
+    QCOMPARE(updated.last().first().value<User>().avatarVersion, 0);
+    QVERIFY(bob->avatar(aliceId, 0).isEmpty());
+    const auto again = await(alice->setAvatar(png));
+    QVERIFY(again && again->avatarVersion > version);
+    QVERIFY(bob->avatar(aliceId, again->avatarVersion).isEmpty());
+    QTRY_COMPARE(arrived.count(), 2);
+    QCOMPARE(arrived.last().at(1).toLongLong(), again->avatarVersion);
 }
 
 QTEST_GUILESS_MAIN(TestClientSession)

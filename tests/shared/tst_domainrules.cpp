@@ -122,6 +122,8 @@ private Q_SLOTS:
     void displayNames_data();
     void displayNames();
     void shownNameFallsBackToUsername();
+    void avatars_data();
+    void avatars();
     void groupNames_data();
     void groupNames();
     void membership();
@@ -488,6 +490,87 @@ void TestDomainRules::displayNames()
     QFETCH(QString, name);
     QFETCH(Outcome, expected);
     BANTER_COMPARE_OUTCOME(UserRules::validateDisplayName(name), expected);
+}
+
+namespace {
+QByteArray bigEndian(quint32 value, int bytes)
+{
+    QByteArray out;
+    for (int i = bytes - 1; i >= 0; --i)
+        out.append(char((value >> (8 * i)) & 0xff));
+    return out;
+}
+
+QByteArray png(quint32 width, quint32 height)
+{
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + bigEndian(13, 4) + "IHDR" + bigEndian(width, 4)
+        + bigEndian(height, 4) + QByteArray("\x08\x06\x00\x00\x00", 5) + bigEndian(0, 4);
+}
+
+// SOI, an APP0 segment, optionally a DHT segment (in the SOF marker range, not a frame),
+// then a frame header of that kind and size.
+QByteArray jpeg(quint32 width, quint32 height, quint8 frame = 0xC0, bool table = false)
+{
+    QByteArray bytes("\xFF\xD8", 2);
+    bytes += QByteArray("\xFF\xE0", 2) + bigEndian(6, 2) + QByteArray("JFIF", 4);
+    if (table)
+        bytes += QByteArray("\xFF\xC4", 2) + bigEndian(5, 2) + QByteArray("\x00\x00\x00", 3);
+    bytes += QByteArray("\xFF", 1) + char(frame) + bigEndian(11, 2) + '\x08' + bigEndian(height, 2)
+        + bigEndian(width, 2) + QByteArray("\x01\x01\x11\x00", 4);
+    return bytes;
+}
+} // namespace
+
+void TestDomainRules::avatars_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<Outcome>("expected");
+    const Outcome bad = fails(ErrorCode::BadRequest);
+    QTest::newRow("PNG 1x1") << png(1, 1) << Accepted;
+    QTest::newRow("PNG 256x256") << png(256, 256) << Accepted;
+    QTest::newRow("PNG 257x257") << png(257, 257) << bad;
+    QTest::newRow("PNG not square") << png(256, 255) << bad;
+    QTest::newRow("PNG no size") << png(0, 0) << bad;
+    QTest::newRow("PNG 2^31 wide") << png(0x80000000u, 0x80000000u) << bad;
+    QTest::newRow("PNG cut short") << png(8, 8).left(24) << bad;
+    QByteArray noHeader = png(8, 8);
+    noHeader.replace(12, 4, "IDAT");
+    QTest::newRow("PNG without IHDR first") << noHeader << bad;
+    QTest::newRow("JPEG baseline 128") << jpeg(128, 128) << Accepted;
+    QTest::newRow("JPEG progressive 64") << jpeg(64, 64, 0xC2) << Accepted;
+    QTest::newRow("JPEG table before the frame") << jpeg(32, 32, 0xC0, true) << Accepted;
+    QTest::newRow("JPEG 300") << jpeg(300, 300) << bad;
+    QTest::newRow("JPEG not square") << jpeg(100, 50) << bad;
+    QTest::newRow("JPEG frame cut short") << jpeg(64, 64).left(14) << bad;
+    QTest::newRow("JPEG without a frame") << QByteArray("\xFF\xD8\xFF\xE0\x00\x04"
+                                                        "ab\xFF\xD9",
+                                                        10)
+                                          << bad;
+    QTest::newRow("JPEG segment length 0") << QByteArray("\xFF\xD8\xFF\xE0\x00\x00", 6) << bad;
+    QTest::newRow("JPEG segment past the end") << QByteArray("\xFF\xD8\xFF\xE0\xFF\xFF", 6) << bad;
+    QTest::newRow("JPEG garbage after SOI") << QByteArray("\xFF\xD8\xFF\x00\x12\x34", 6) << bad;
+    QTest::newRow("GIF") << QByteArray("GIF89a\x01\x00\x01\x00") << bad;
+    QTest::newRow("empty") << QByteArray() << bad;
+    QByteArray large = png(64, 64);
+    large.append(QByteArray(AvatarRules::MaxBytes - large.size(), '\0'));
+    QTest::newRow("PNG at the byte cap") << large << Accepted;
+    large.append('\0');
+    QTest::newRow("PNG one byte over the cap") << large << fails(ErrorCode::TooLarge);
+}
+
+void TestDomainRules::avatars()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(Outcome, expected);
+    BANTER_COMPARE_OUTCOME(AvatarRules::validateAvatar(bytes), expected);
+    if (!expected) {
+        const Result<AvatarRules::ImageInfo> info = AvatarRules::readImageInfo(bytes);
+        QVERIFY(info);
+        QCOMPARE(info->width, info->height);
+        QCOMPARE(info->format,
+                 bytes.startsWith("\x89PNG") ? AvatarRules::Format::Png
+                                             : AvatarRules::Format::Jpeg);
+    }
 }
 
 void TestDomainRules::shownNameFallsBackToUsername()

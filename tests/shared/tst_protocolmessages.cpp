@@ -59,7 +59,7 @@ QJsonObject parse(const char *json)
 
 User sampleUser()
 {
-    return User{42, u"alice"_s, u"Alice A. 🌸"_s, 1700000000000};
+    return User{42, u"alice"_s, u"Alice A. 🌸"_s, 1700000000000, 7};
 }
 
 Attachment sampleAttachment()
@@ -542,6 +542,9 @@ void TestProtocolMessages::roundTrip_data()
     longest.seq = MaxJsonSafeInteger;
     QTest::newRow("Message, 5000 emoji") << domainRoundTripOf(longest, messageFromJson);
     QTest::newRow("Participant") << domainRoundTripOf(sampleParticipant(), participantFromJson);
+    Participant pictured = sampleParticipant();
+    pictured.avatarVersion = 5;
+    QTest::newRow("Participant with a picture") << domainRoundTripOf(pictured, participantFromJson);
     QTest::newRow("Conversation") << domainRoundTripOf(sampleConversation(), conversationFromJson);
     Conversation direct = sampleConversation();
     direct.type = ConversationType::Private;
@@ -607,7 +610,15 @@ void TestProtocolMessages::roundTrip_data()
     QTest::newRow("PresencePush") << roundTripOf(PresencePush{samplePresence()});
     QTest::newRow("PresencePush (offline)")
         << roundTripOf(PresencePush{{43, PresenceStatus::Offline, 1700000000000}});
-    QTest::newRow("UpdateProfileRequest") << roundTripOf(UpdateProfileRequest{u"Alice Martin"_s});
+    QTest::newRow("UpdateProfileRequest")
+        << roundTripOf(UpdateProfileRequest{u"Alice Martin"_s, std::nullopt});
+    QTest::newRow("UpdateProfileRequest (avatar)")
+        << roundTripOf(UpdateProfileRequest{std::nullopt, QByteArray("\x89PNG\r\n\x1a\n", 8)});
+    QTest::newRow("UpdateProfileRequest (both, avatar removed)")
+        << roundTripOf(UpdateProfileRequest{u"Alice"_s, QByteArray()});
+    QTest::newRow("AvatarReply") << roundTripOf(
+        AvatarReply{42, 3, QByteArray(AvatarRules::MaxBytes, '\xab')});
+    QTest::newRow("AvatarReply (none)") << roundTripOf(AvatarReply{42, 0, {}});
     QTest::newRow("UserReply") << roundTripOf(UserReply{sampleUser()});
     QTest::newRow("PresencesReply") << roundTripOf(
         PresencesReply{{samplePresence(), {43, PresenceStatus::Offline, 1700000000000}}});
@@ -658,6 +669,7 @@ void TestProtocolMessages::domainCases()
     user.string(u"username"_s, UserRules::MaxUsernameLength);
     user.string(u"display_name"_s, UserRules::MaxDisplayNameLength, Optional);
     user.integer(u"created_at"_s, 0, MaxTime, Optional);
+    user.integer(u"avatar_version"_s, 0, MaxJsonSafeInteger, Optional);
 
     Cases attachment("Attachment", decoderOf(attachmentFromJson), toJson(sampleAttachment()));
     attachmentFields(attachment, QString());
@@ -693,6 +705,7 @@ void TestProtocolMessages::domainCases()
     participant.integer(u"joined_at"_s, 0, MaxTime, Optional);
     participant.integer(u"read_seq"_s, 0, MaxJsonSafeInteger, Optional);
     participant.integer(u"delivered_seq"_s, 0, MaxJsonSafeInteger, Optional);
+    participant.integer(u"avatar_version"_s, 0, MaxJsonSafeInteger, Optional);
 
     Cases conversation("Conversation", decoderOf(conversationFromJson),
                        toJson(sampleConversation()));
@@ -1002,6 +1015,24 @@ void TestProtocolMessages::peopleCases()
     Cases ref("UserRef", decoderOf<UserRef>(), UserRef{42}.toJson());
     ref.id(u"user_id"_s);
 
+    // The decoder checks base64 and size; whether the bytes are a picture is the server's
+    // check (AvatarRules::validateAvatar, tested below and in tst_serveravatars).
+    Cases profile("UpdateProfileRequest", decoderOf<UpdateProfileRequest>(),
+                  UpdateProfileRequest{u"Alice"_s, QByteArray("\x89PNG", 4)}.toJson());
+    profile.base64(u"avatar"_s, AvatarRules::MaxBytes);
+    profile.string(u"display_name"_s, UserRules::MaxDisplayNameLength, Optional);
+    profile.row(u"avatar alone"_s, QJsonObject{{u"avatar"_s, u"iVBORw=="_s}}, Accepted);
+    profile.row(u"avatar empty alone (removes it)"_s, QJsonObject{{u"avatar"_s, QString()}},
+                Accepted);
+    profile.row(u"avatar null alone"_s, QJsonObject{{u"avatar"_s, QJsonValue()}}, bad);
+    profile.row(u"nothing"_s, QJsonObject(), bad);
+
+    Cases picture("AvatarReply", decoderOf<AvatarReply>(),
+                  AvatarReply{42, 3, QByteArray("\xFF\xD8\xFF", 3)}.toJson());
+    picture.id(u"user_id"_s);
+    picture.integer(u"avatar_version"_s, 0, MaxJsonSafeInteger);
+    picture.base64(u"data"_s, AvatarRules::MaxBytes);
+
     Cases revoked("SessionRevokedPush", decoderOf<SessionRevokedPush>(),
                   SessionRevokedPush{u"logout"_s}.toJson());
     revoked.string(u"reason"_s, 64);
@@ -1175,7 +1206,7 @@ void TestProtocolMessages::wireNames_data()
         expected.sort();
         QTest::newRow(name) << json << expected;
     };
-    row("User", toJson(sampleUser()), "id username display_name created_at");
+    row("User", toJson(sampleUser()), "id username display_name created_at avatar_version");
     row("Attachment", toJson(sampleAttachment()),
         "file_id name size mime_type width height thumbnail");
     row("Message", toJson(sampleSystemMessage()),
@@ -1234,6 +1265,13 @@ void TestProtocolMessages::wireNames_data()
     row("AddContactRequest (id)", AddContactRequest{42, {}}.toJson(), "user_id");
     row("AddContactRequest (username)", AddContactRequest{0, u"bob"_s}.toJson(), "username");
     row("UserRef", UserRef{}.toJson(), "user_id");
+    row("UpdateProfileRequest", UpdateProfileRequest{u"A"_s, QByteArray("x")}.toJson(),
+        "display_name avatar");
+    row("AvatarReply", AvatarReply{}.toJson(), "user_id avatar_version data");
+    Participant pictured = sampleParticipant();
+    pictured.avatarVersion = 2;
+    row("Participant with a picture", toJson(pictured),
+        "user_id username display_name role joined_at read_seq delivered_seq avatar_version");
     row("SessionRevokedPush", SessionRevokedPush{}.toJson(), "reason");
 }
 

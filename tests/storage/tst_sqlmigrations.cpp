@@ -212,6 +212,33 @@ void TestSqlMigrations::releasedVersionKeepsItsRows()
     });
     QVERIFY2(appended, appended ? "" : qPrintable(appended.error().message));
     QCOMPARE(appended->message.seq, 5);
+    // Users from before pictures (003_avatars) show none, and can set one and remove it.
+    auto before = runNow<std::optional<User>>(**storage, &m_context,
+                                              [](Repositories &r) { return r.users.findById(3); });
+    QVERIFY(before && before->has_value());
+    QCOMPARE((*before)->avatarVersion, 0);
+    QCOMPARE((*before)->displayName, u"Carol ✿ 李"_s);
+    auto set = runNow<qint64>(**storage, &m_context, [](Repositories &r) {
+        return r.users.setAvatar(3, QByteArrayLiteral("\x89PNG-bytes"), 7000);
+    });
+    QVERIFY2(set, set ? "" : qPrintable(set.error().message));
+    QCOMPARE(*set, 1);
+    auto picture = runNow<std::pair<qint64, QByteArray>>(
+        **storage, &m_context, [](Repositories &r) { return r.users.avatar(3); });
+    QVERIFY(picture);
+    QCOMPARE(picture->first, 1);
+    QCOMPARE(picture->second, QByteArrayLiteral("\x89PNG-bytes"));
+    auto removed = runNow<qint64>(**storage, &m_context,
+                                  [](Repositories &r) { return r.users.setAvatar(3, {}, 7100); });
+    QVERIFY(removed && *removed == 0);
+    auto after = runNow<std::optional<User>>(**storage, &m_context,
+                                             [](Repositories &r) { return r.users.findById(3); });
+    QVERIFY(after && after->has_value());
+    QCOMPARE((*after)->avatarVersion, 0);
+    auto again = runNow<qint64>(**storage, &m_context, [](Repositories &r) {
+        return r.users.setAvatar(3, QByteArrayLiteral("\xFF\xD8\xFF"), 7200);
+    });
+    QVERIFY(again && *again == 3); // counts on past the removal
     if (version >= 2) {
         auto file = runNow<std::optional<StoredFile>>(**storage, &m_context, [](Repositories &r) {
             return r.files.findReadable(u"f-notes"_s, 1);

@@ -27,13 +27,13 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption sceneOption(
         u"scene"_s,
-        u"Render only this scene: chat, files or trust (may be given more than once)."_s,
+        u"Render only this scene: chat, files, trust or profile (may be given more than once)."_s,
         u"name"_s);
     parser.addOption(sceneOption);
     parser.addPositionalArgument(u"output"_s, u"Where to write the PNG files."_s);
     parser.process(app);
 
-    const QStringList known = {u"chat"_s, u"files"_s, u"trust"_s};
+    const QStringList known = {u"chat"_s, u"files"_s, u"trust"_s, u"profile"_s};
     QStringList scenes = parser.values(sceneOption);
     if (scenes.isEmpty())
         scenes = known;
@@ -57,5 +57,7 @@ int main(int argc, char *argv[])
         ok = shootFiles(out) && ok;
     if (scenes.contains(u"trust"_s))
         ok = shootTrust(out) && ok;
+    if (scenes.contains(u"profile"_s))
+        ok = shootProfile(out) && ok;
     return ok ? 0 : 1;
 }

@@ -19,5 +19,8 @@ bool shootFiles(const QDir &out);
 // The trust dialog of a first meeting with a self-signed server (both palettes and in
 // Chinese) and the sign-in dialog's mismatch note: trust-*.png, signin-mismatch-light.png.
 bool shootTrust(const QDir &out);
+// The profile page with a picture, and the window showing people's pictures:
+// profile-light.png, main-avatars-light.png.
+bool shootProfile(const QDir &out);
 
 } // namespace Banter::Screenshots

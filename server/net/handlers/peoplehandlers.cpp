@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// users, presence, presences, update_profile, contacts, add_contact, remove_contact, block,
+// users, presence, presences, update_profile, avatar, contacts, add_contact, remove_contact, block,
 // unblock.
 #include "net/handlers/services.h"
 #include "net/route.h"
@@ -35,6 +35,10 @@ void registerPeopleHandlers(RequestRouter &router, Services &s)
         [&contacts](ClientConnection &c, const P::UpdateProfileRequest &r) {
             return contacts.updateProfile(c.userId(), c.id(), r);
         });
+    route<P::UserRef>(router, P::Type::Avatar, Access::Authenticated, contacts,
+                      [&contacts](ClientConnection &c, const P::UserRef &r) {
+                          return contacts.avatar(c.userId(), r.userId);
+                      });
     route<void>(router, P::Type::Contacts, Access::Authenticated, contacts,
                 [&contacts](ClientConnection &c) { return contacts.list(c.userId()); });
     route(router, P::Type::AddContact, contacts, &ContactService::add);

@@ -11,6 +11,7 @@
 #include <banter/domain/messageid.h>
 #include <banter/protocol/types.h>
 
+#include <QCache>
 #include <QDateTime>
 #include <QSet>
 #include <QTimer>
@@ -68,6 +69,15 @@ struct ClientSession::Private
     ClientCache *cache = nullptr;
     Outbox outbox;
     quint64 nextOutboxToken = 1;
+    // Fetched pictures by user, costed in bytes (AvatarCacheBytes in all), and the users
+    // whose picture is being fetched (at most one request per user at a time).
+    struct CachedAvatar
+    {
+        qint64 version = 0;
+        QByteArray data;
+    };
+    QCache<UserId, CachedAvatar> avatars{AvatarCacheBytes};
+    QHash<UserId, qint64> avatarFetches; // user → the version asked for
 
     template<typename T>
     QFuture<Result<T>> call(const QString &type, const QJsonObject &data)
@@ -111,6 +121,7 @@ struct ClientSession::Private
     void onPush(const P::ServerFrame &frame);
     void onSessionRevoked(const P::ServerFrame &frame);
     void onUserUpdated(const User &changed);
+    void onAvatar(const P::AvatarReply &reply);
     void authenticateWithToken();
     void refreshThenAuthenticate();
     void forgetTokens();
@@ -491,6 +502,17 @@ void ClientSession::Private::onUserUpdated(const User &changed)
     Q_EMIT q->userUpdated(changed);
 }
 
+void ClientSession::Private::onAvatar(const P::AvatarReply &reply)
+{
+    if (reply.avatarVersion > 0) {
+        avatars.insert(reply.userId, new CachedAvatar{reply.avatarVersion, reply.data},
+                       qMax<qsizetype>(1, reply.data.size()));
+    } else {
+        avatars.remove(reply.userId);
+    }
+    Q_EMIT q->avatarReceived(reply.userId, reply.avatarVersion, reply.data);
+}
+
 void ClientSession::Private::onSessionRevoked(const P::ServerFrame &frame)
 {
     const Result<P::SessionRevokedPush> push = P::SessionRevokedPush::fromJson(frame.data);
@@ -804,13 +826,56 @@ QFuture<Result<P::PresencesReply>> ClientSession::presences()
 QFuture<Result<User>> ClientSession::updateProfile(const QString &displayName)
 {
     return d
-        ->call<P::UserReply>(P::Type::UpdateProfile, P::UpdateProfileRequest{displayName}.toJson())
+        ->call<P::UserReply>(P::Type::UpdateProfile,
+                             P::UpdateProfileRequest{displayName, std::nullopt}.toJson())
         .then(this, [this](Result<P::UserReply> r) -> Result<User> {
             if (!r)
                 return r.error();
             d->onUserUpdated(r->user);
             return r->user;
         });
+}
+QFuture<Result<User>> ClientSession::setAvatar(const QByteArray &image)
+{
+    return d
+        ->call<P::UserReply>(P::Type::UpdateProfile,
+                             P::UpdateProfileRequest{std::nullopt, image}.toJson())
+        .then(this, [this, image](Result<P::UserReply> r) -> Result<User> {
+            if (!r)
+                return r.error();
+            // The bytes just sent are the picture at the new version: no need to fetch them.
+            d->onAvatar({r->user.id, r->user.avatarVersion,
+                         r->user.avatarVersion > 0 ? image : QByteArray()});
+            d->onUserUpdated(r->user);
+            return r->user;
+        });
+}
+QFuture<Result<P::AvatarReply>> ClientSession::fetchAvatar(UserId user)
+{
+    return d->call<P::AvatarReply>(P::Type::Avatar, P::UserRef{user}.toJson())
+        .then(this, [this, user](Result<P::AvatarReply> r) -> Result<P::AvatarReply> {
+            d->avatarFetches.remove(user);
+            if (r)
+                d->onAvatar(*r);
+            return r;
+        });
+}
+QByteArray ClientSession::avatar(UserId user, qint64 version)
+{
+    if (user <= 0 || version <= 0)
+        return {};
+    if (const Private::CachedAvatar *cached = d->avatars.object(user);
+        cached && cached->version >= version)
+        return cached->data;
+    const auto pending = d->avatarFetches.constFind(user);
+    if (pending == d->avatarFetches.cend() || *pending < version) {
+        d->avatarFetches.insert(user, version);
+        fetchAvatar(user).then(this, [user](const Result<P::AvatarReply> &r) {
+            if (!r)
+                qCDebug(lcClient) << "avatar of" << user << "not fetched:" << r.error().message;
+        });
+    }
+    return {};
 }
 QFuture<Result<P::ContactsReply>> ClientSession::contacts()
 {

@@ -90,6 +90,9 @@ public:
         bool paceRequests = true;
     };
 
+    /// @brief How many bytes of pictures avatar() keeps in memory (about 200 at the largest).
+    static constexpr qsizetype AvatarCacheBytes = 8 * 1024 * 1024;
+
     /// @brief A session over a WebSocket.
     explicit ClientSession(QObject *parent = nullptr);
     /**
@@ -255,6 +258,22 @@ public:
     /// @brief Changes the user's display name (empty: others see the username); currentUser()
     /// and userUpdated() follow.
     QFuture<Result<User>> updateProfile(const QString &displayName);
+    /**
+     * @brief Sets the user's picture to @p image, a square PNG or JPEG within AvatarRules
+     * (empty: removes it); currentUser() and userUpdated() follow with the new
+     * User::avatarVersion, and avatarReceived() with the bytes (kept, not fetched again).
+     */
+    QFuture<Result<User>> setAvatar(const QByteArray &image);
+    /// @brief Asks the server for @p user's picture now (avatarReceived() follows); see
+    /// avatar() for the cached way.
+    QFuture<Result<Protocol::AvatarReply>> fetchAvatar(UserId user);
+    /**
+     * @brief @p user's picture at @p version (a User::avatarVersion or
+     * Participant::avatarVersion) when the session holds it (or a newer one); otherwise
+     * empty, and the session fetches it once, announcing it with avatarReceived(). Pictures
+     * are kept in memory up to AvatarCacheBytes, the least recently used dropped first.
+     */
+    QByteArray avatar(UserId user, qint64 version);
     /// @brief The user's contacts.
     QFuture<Result<Protocol::ContactsReply>> contacts();
     /// @brief Adds a contact by id.
@@ -307,6 +326,9 @@ Q_SIGNALS:
     /// @brief Someone the user chats with, or the user (from any device), changed their
     /// profile.
     void userUpdated(const Banter::User &user);
+    /// @brief @p user's picture arrived (through avatar(), fetchAvatar() or setAvatar());
+    /// @p version 0 and empty @p data: they have none.
+    void avatarReceived(Banter::UserId user, qint64 version, const QByteArray &data);
     /// @brief A conversation is new or changed.
     void conversationUpdated(const Banter::Conversation &conversation);
     /// @brief The user left or was removed from a conversation.

@@ -45,6 +45,9 @@ struct Participant
     qint64 joinedAtMs = 0; ///< when they joined (ms since the epoch)
     Seq readSeq = 0; ///< they have read every message up to this seq
     Seq deliveredSeq = 0; ///< every message up to this seq reached one of their devices
+    // Denormalised from the user like the names (appended: aggregate initialisers elsewhere
+    // keep their meaning).
+    qint64 avatarVersion = 0; ///< the member's User::avatarVersion (0: no picture)
 
     friend bool operator==(const Participant &, const Participant &) = default;
 };

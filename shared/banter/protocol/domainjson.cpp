@@ -20,7 +20,8 @@ QJsonObject toJson(const User &user)
     return {{u"id"_s, user.id},
             {u"username"_s, user.username},
             {u"display_name"_s, user.displayName},
-            {u"created_at"_s, user.createdAtMs}};
+            {u"created_at"_s, user.createdAtMs},
+            {u"avatar_version"_s, user.avatarVersion}};
 }
 
 Result<User> userFromJson(const QJsonObject &object)
@@ -32,6 +33,8 @@ Result<User> userFromJson(const QJsonObject &object)
     user.displayName =
         r.string("display_name"_L1, UserRules::MaxDisplayNameLength, JsonReader::Optional);
     user.createdAtMs = r.integer("created_at"_L1, 0, MaxTimeMs, JsonReader::Optional);
+    user.avatarVersion =
+        r.integer("avatar_version"_L1, 0, MaxJsonSafeInteger, JsonReader::Optional);
     return r.finish(user);
 }
 
@@ -102,13 +105,17 @@ Result<Message> messageFromJson(const QJsonObject &object)
 
 QJsonObject toJson(const Participant &p)
 {
-    return {{u"user_id"_s, p.userId},
-            {u"username"_s, p.username},
-            {u"display_name"_s, p.displayName},
-            {u"role"_s, participantRoleName(p.role)},
-            {u"joined_at"_s, p.joinedAtMs},
-            {u"read_seq"_s, p.readSeq},
-            {u"delivered_seq"_s, p.deliveredSeq}};
+    QJsonObject object{{u"user_id"_s, p.userId},
+                       {u"username"_s, p.username},
+                       {u"display_name"_s, p.displayName},
+                       {u"role"_s, participantRoleName(p.role)},
+                       {u"joined_at"_s, p.joinedAtMs},
+                       {u"read_seq"_s, p.readSeq},
+                       {u"delivered_seq"_s, p.deliveredSeq}};
+    // Left out when there is no picture: groups list every member in every reply.
+    if (p.avatarVersion > 0)
+        object.insert(u"avatar_version"_s, p.avatarVersion);
+    return object;
 }
 
 Result<Participant> participantFromJson(const QJsonObject &object)
@@ -126,6 +133,7 @@ Result<Participant> participantFromJson(const QJsonObject &object)
     p.joinedAtMs = r.integer("joined_at"_L1, 0, MaxTimeMs, JsonReader::Optional);
     p.readSeq = r.integer("read_seq"_L1, 0, MaxJsonSafeInteger, JsonReader::Optional);
     p.deliveredSeq = r.integer("delivered_seq"_L1, 0, MaxJsonSafeInteger, JsonReader::Optional);
+    p.avatarVersion = r.integer("avatar_version"_L1, 0, MaxJsonSafeInteger, JsonReader::Optional);
     return r.finish(p);
 }
 

@@ -103,6 +103,8 @@ QJsonObject UpdateProfileRequest::toJson() const
     QJsonObject object;
     if (displayName)
         object.insert(u"display_name"_s, *displayName);
+    if (avatar)
+        object.insert(u"avatar"_s, QString::fromLatin1(avatar->toBase64()));
     return object;
 }
 
@@ -110,10 +112,31 @@ Result<UpdateProfileRequest> UpdateProfileRequest::fromJson(const QJsonObject &o
 {
     R r(object);
     UpdateProfileRequest v;
-    if (object.contains("display_name"_L1))
+    if (object.contains("display_name"_L1) && !object.value("display_name"_L1).isNull())
         v.displayName = r.string("display_name"_L1, UserRules::MaxDisplayNameLength, R::Required);
-    if (r.ok() && !v.displayName)
-        return makeError(ErrorCode::BadRequest, u"nothing to change: give display_name"_s);
+    // Null is absent, as everywhere; "" is a picture removed.
+    if (object.contains("avatar"_L1) && !object.value("avatar"_L1).isNull())
+        v.avatar = r.base64("avatar"_L1, AvatarRules::MaxBytes, R::Required);
+    if (r.ok() && !v.displayName && !v.avatar)
+        return makeError(ErrorCode::BadRequest,
+                         u"nothing to change: give display_name or avatar"_s);
+    return r.finish(v);
+}
+
+QJsonObject AvatarReply::toJson() const
+{
+    return {{u"user_id"_s, userId},
+            {u"avatar_version"_s, avatarVersion},
+            {u"data"_s, QString::fromLatin1(data.toBase64())}};
+}
+
+Result<AvatarReply> AvatarReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    AvatarReply v;
+    v.userId = r.id("user_id"_L1);
+    v.avatarVersion = r.integer("avatar_version"_L1, 0, MaxJsonSafeInteger);
+    v.data = r.base64("data"_L1, AvatarRules::MaxBytes, R::Optional);
     return r.finish(v);
 }
 

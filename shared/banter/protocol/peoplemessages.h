@@ -92,6 +92,9 @@ struct BANTERSHARED_EXPORT UpdateProfileRequest
     /// The new display name (the registration rules; empty: show the username), or nothing
     /// to keep it.
     std::optional<QString> displayName;
+    /// The new picture (AvatarRules: a square PNG or JPEG of at most MaxSide pixels and
+    /// MaxBytes bytes; base64 on the wire), empty to remove it, or nothing to keep it.
+    std::optional<QByteArray> avatar;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
@@ -110,6 +113,20 @@ struct BANTERSHARED_EXPORT UserReply
     /// of the wrong type or out of range.
     static Result<UserReply> fromJson(const QJsonObject &object);
     friend bool operator==(const UserReply &, const UserReply &) = default;
+};
+
+/// The reply to "avatar" (whose request is a UserRef): the user's picture as it is now.
+struct BANTERSHARED_EXPORT AvatarReply
+{
+    UserId userId = 0; ///< whose picture
+    qint64 avatarVersion = 0; ///< its User::avatarVersion (0: no picture, `data` empty)
+    QByteArray data; ///< the PNG or JPEG bytes (base64 on the wire)
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<AvatarReply> fromJson(const QJsonObject &object);
+    friend bool operator==(const AvatarReply &, const AvatarReply &) = default;
 };
 
 /// One entry of my contact list.
@@ -163,7 +180,7 @@ struct BANTERSHARED_EXPORT AddContactRequest
     friend bool operator==(const AddContactRequest &, const AddContactRequest &) = default;
 };
 
-/// {user_id}: remove_contact, block, unblock.
+/// {user_id}: remove_contact, block, unblock, avatar.
 struct BANTERSHARED_EXPORT UserRef
 {
     UserId userId = 0; ///< the user

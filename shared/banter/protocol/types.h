@@ -72,8 +72,10 @@ inline constexpr QLatin1String SetPresence{"presence"};
 inline constexpr QLatin1String Contacts{"contacts"};
 /// The presence of everyone I share a conversation with.
 inline constexpr QLatin1String Presences{"presences"};
-/// Change my display name.
+/// Change my display name or picture.
 inline constexpr QLatin1String UpdateProfile{"update_profile"};
+/// One user's picture.
+inline constexpr QLatin1String Avatar{"avatar"};
 /// Add a contact.
 inline constexpr QLatin1String AddContact{"add_contact"};
 /// Remove a contact.
