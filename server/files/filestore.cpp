@@ -64,8 +64,14 @@ QString FileStore::blobPath(const QString &sha256) const
 Status FileStore::commit(const QString &uploadId, const QString &sha256) const
 {
     const QString target = blobPath(sha256);
+    const QString blobDir = QFileInfo(target).absolutePath();
     if (QFile::exists(target)) {
+        // Content someone already stored: the same durable steps as a new blob (an unlink
+        // for the rename, both directory fsyncs), so the time of the answer does not tell
+        // the uploader that this content is on the server.
         removePartial(uploadId);
+        if (!syncDirectory(blobDir) || !syncDirectory(QFileInfo(blobDir).absolutePath()))
+            return makeError(ErrorCode::Internal, u"cannot store the file"_s);
         return success();
     }
     if (!makePrivateDirectory(m_root + u"/blobs/"_s + sha256.left(2)))
@@ -76,7 +82,6 @@ Status FileStore::commit(const QString &uploadId, const QString &sha256) const
     removePartial(uploadId); // when a concurrent upload of the same content won the rename
     // The rename itself lives in the directory: make it durable before the database records
     // the file.
-    const QString blobDir = QFileInfo(target).absolutePath();
     if (!syncDirectory(blobDir) || !syncDirectory(QFileInfo(blobDir).absolutePath()))
         return makeError(ErrorCode::Internal, u"cannot store the file"_s);
     return success();

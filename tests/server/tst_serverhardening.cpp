@@ -80,7 +80,11 @@ public:
                 ::setrlimit(RLIMIT_NOFILE, &lowered);
             }
         });
-        m_process.start(QStringLiteral(BANTERD_PATH), arguments);
+        // BANTER_TEST_BANTERD runs the attacks against another build (an older banterd).
+        const QString program = qEnvironmentVariableIsSet("BANTER_TEST_BANTERD")
+            ? qEnvironmentVariable("BANTER_TEST_BANTERD")
+            : QStringLiteral(BANTERD_PATH);
+        m_process.start(program, arguments);
         if (!m_process.waitForStarted())
             return false;
         // "banterd X listening on ws://127.0.0.1:PORT (data in ...)"
@@ -197,6 +201,7 @@ private Q_SLOTS:
     void failingRequestsDoNotReplayBatches();
     void typingStateIsBoundedAndAfterMembership();
     void garbageFramesAreMeteredBeforeParsing();
+    void finishTimingDoesNotRevealStoredContent();
     void everythingOnDiskIsOwnerOnly();
     void openDataDirectoryIsRefused();
 };
@@ -233,11 +238,12 @@ void TestServerHardening::abandonedUploadsDoNotUseUpDescriptors()
         QVERIFY(transfer->waitForDisconnected());
     }
     // Let the server see the last disconnect before counting.
-    QVERIFY(waitFor([&] { return openDescriptors(server.pid()) <= before + 8; }, 5000,
-                    "the abandoned uploads' descriptors to close"));
+    const bool released = waitFor([&] { return openDescriptors(server.pid()) <= before + 8; }, 5000,
+                                  "the abandoned uploads' descriptors to close");
     const int after = openDescriptors(server.pid());
     qInfo("%d rounds: %d uploads started, %d refused; banterd descriptors %d before, %d after",
           round, started, refused, before, after);
+    QVERIFY(released);
     QCOMPARE(round, Rounds);
     QVERIFY(refused > 0); // the per-user cap of unfinished uploads
 
@@ -425,6 +431,62 @@ void TestServerHardening::garbageFramesAreMeteredBeforeParsing()
     RawClient polite;
     QVERIFY(polite.open(server.url()));
     QVERIFY(succeeded(polite.request(u"ping"_s)));
+}
+
+// upload_finish of content the server already holds skipped the rename and the directory
+// fsyncs, so its answer came measurably sooner: anyone could learn whether some file (a
+// leaked document, a known photo) was already on the server. Both paths now do the same
+// durable work; the medians of a few finishes each are compared.
+void TestServerHardening::finishTimingDoesNotRevealStoredContent()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    Account alice = signUp(server.url(), u"alice"_s);
+    Account eve = signUp(server.url(), u"eve"_s);
+    QUrl transferUrl = server.url();
+    transferUrl.setPath(u"/transfer"_s);
+    auto aliceFiles = openTransfer(transferUrl, alice.token);
+    auto eveFiles = openTransfer(transferUrl, eve.token);
+    QVERIFY(aliceFiles && eveFiles);
+    auto timedFinish = [](RawClient &transfer, const QByteArray &data) -> qint64 {
+        const auto started = transfer.request(
+            u"upload_start"_s,
+            P::UploadStartRequest{u"f"_s, data.size(), sha256Hex(data), {}}.toJson());
+        if (!succeeded(started))
+            return -1;
+        const QString id = P::UploadStartReply::fromJson(started->data)->uploadId;
+        transfer.socket().sendBinaryMessage(
+            P::encodeChunk(P::ChunkKind::Upload, id.toLatin1(), 0, data));
+        if (!transfer.waitForPush(u"upload_progress"_s))
+            return -1;
+        QElapsedTimer clock;
+        clock.start();
+        const bool finished =
+            succeeded(transfer.request(u"upload_finish"_s, P::UploadRef{id, 0}.toJson()));
+        return finished ? clock.nsecsElapsed() / 1000 : -1;
+    };
+    constexpr int Samples = 15;
+    QList<qint64> fresh;
+    QList<qint64> known;
+    for (int i = 0; i < Samples; ++i) {
+        const QByteArray secret = QByteArray(4096, char('a' + i)) + QByteArray::number(i);
+        const QByteArray other = QByteArray(4096, char('A' + i)) + QByteArray::number(i);
+        QVERIFY(uploadSmallFile(*aliceFiles, secret)); // alice's file is on the server
+        const qint64 guessStored = timedFinish(*eveFiles, secret); // eve guesses it
+        const qint64 guessNew = timedFinish(*eveFiles, other); // and something new
+        QVERIFY(guessStored >= 0 && guessNew >= 0);
+        known.append(guessStored);
+        fresh.append(guessNew);
+    }
+    std::sort(fresh.begin(), fresh.end());
+    std::sort(known.begin(), known.end());
+    const qint64 freshMedian = fresh.at(Samples / 2);
+    const qint64 knownMedian = known.at(Samples / 2);
+    qInfo("upload_finish median: new content %lld us, content already stored %lld us", freshMedian,
+          knownMedian);
+    // Stored content used to answer in a fraction of the time (no directory fsyncs).
+    QVERIFY2(knownMedian * 3 >= freshMedian * 2,
+             qPrintable(u"stored %1 us vs new %2 us"_s.arg(knownMedian).arg(freshMedian)));
 }
 
 // Started with umask 022, banterd used to leave the database, the token key's directory,
