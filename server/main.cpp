@@ -14,6 +14,7 @@
 #include <malloc.h>
 #endif
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -87,6 +88,9 @@ void tuneAllocator()
 
 int main(int argc, char *argv[])
 {
+    // Everything banterd creates (the database, its journal, partial uploads, blobs, keys)
+    // is its own account's alone, whatever umask it was started with.
+    ::umask(077);
     tuneAllocator();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"banterd"_s);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/banterserver.h"
 
+#include "app/datadirectory.h"
+#include "app/descriptorbudget.h"
 #include "auth/jwtcodec.h"
 #include "auth/passwordhasher.h"
 #include "net/chatserver.h"
@@ -69,9 +71,16 @@ Status BanterServer::start()
 {
     if (m_parts)
         return success();
-    if (m_config.dataDir.isEmpty() || !QDir().mkpath(m_config.dataDir))
-        return makeError(ErrorCode::Unavailable,
-                         u"cannot use the data directory '%1'"_s.arg(m_config.dataDir));
+    const Result<SqlConnectionSpec> database =
+        connectionSpecFromUrl(m_config.effectiveDatabaseUrl());
+    if (!database)
+        return database.error();
+    const QString sqliteFile =
+        database->driver == "QSQLITE"_L1 ? database->databaseName : QString();
+    if (Status dataDir = prepareDataDirectory(m_config.dataDir, sqliteFile); !dataDir)
+        return dataDir;
+    m_config.limits.maxConnections =
+        fitConnectionsToDescriptorLimit(m_config.limits.maxConnections);
     // Before anything else is opened: a bad certificate or key stops the start right away.
     std::optional<TlsCredentials> tls;
     if (m_config.tls.enabled()) {
@@ -190,6 +199,16 @@ void BanterServer::settle()
 quint16 BanterServer::port() const
 {
     return m_parts ? m_parts->chat->port() : 0;
+}
+
+const SqlStorageExecutor *BanterServer::storage() const
+{
+    return m_parts ? m_parts->storage.get() : nullptr;
+}
+
+qsizetype BanterServer::typingBucketCount() const
+{
+    return m_parts ? m_parts->receipts->typingBucketCount() : 0;
 }
 
 bool BanterServer::isSecure() const

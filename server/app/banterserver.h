@@ -13,6 +13,8 @@
 
 namespace Banter::Server {
 
+class SqlStorageExecutor;
+
 // The composition root: opens storage, builds the presence store, services, router and
 // network server from one configuration, and tears them down in the right order. banterd's
 // main() and the in-process test servers both use it.
@@ -35,6 +37,10 @@ public:
     // SHA-256 of the certificate presented (what clients pin); empty without TLS.
     QByteArray certificateFingerprint() const { return m_fingerprint; }
     const ServerConfig &config() const { return m_config; }
+    // For tests and diagnostics, while started: the storage executor (its batch counters)
+    // and how many typing buckets the server holds.
+    const SqlStorageExecutor *storage() const;
+    qsizetype typingBucketCount() const;
     // The clock the services read for time-driven behaviour (token expiry, rate limits,
     // login throttling, idle and abandoned uploads): the system clock unless a test installs
     // one it advances itself. Takes effect at the next start().

@@ -136,6 +136,9 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
         && readNumber(settings, u"files/max_file_mib"_s, maxFileMiB, &error)
         && readNumber(settings, u"files/quota_mib"_s, quotaMiB, &error)
         && readNumber(settings, u"files/max_concurrent_uploads"_s, f.maxConcurrentUploads, &error)
+        && readNumber(settings, u"files/max_unfinished_uploads"_s, f.maxUnfinishedUploads, &error)
+        && readNumber(settings, u"files/max_downloads_per_connection"_s,
+                      f.maxDownloadsPerConnection, &error)
         && readNumber(settings, u"files/idle_upload_seconds"_s, f.idleUploadSeconds, &error)
         && readNumber(settings, u"files/abandoned_upload_hours"_s, abandonedHours, &error);
     if (!ok)
@@ -144,10 +147,13 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
     f.quotaBytes = qint64(quotaMiB * 1024 * 1024);
     f.abandonedUploadSeconds = int(abandonedHours * 3600);
     if (f.maxFileBytes < 1 || f.maxConcurrentUploads < 1 || f.abandonedUploadSeconds < 60
-        || f.idleUploadSeconds < 1)
+        || f.idleUploadSeconds < 1 || f.maxUnfinishedUploads < f.maxConcurrentUploads
+        || f.maxDownloadsPerConnection < 1)
         return makeError(ErrorCode::BadRequest,
-                         u"[files] max_file_mib, max_concurrent_uploads and idle_upload_seconds "
-                         "must be positive, abandoned_upload_hours at least one minute"_s);
+                         u"[files] max_file_mib, max_concurrent_uploads, idle_upload_seconds and "
+                         "max_downloads_per_connection must be positive, max_unfinished_uploads "
+                         "at least max_concurrent_uploads, abandoned_upload_hours at least one "
+                         "minute"_s);
     return config;
 }
 

@@ -46,6 +46,10 @@ struct FileLimits
     qint64 maxFileBytes = 100LL * 1024 * 1024;
     qint64 quotaBytes = 2LL * 1024 * 1024 * 1024; // per user: finished plus unfinished uploads
     int maxConcurrentUploads = 3; // per user, being sent at the same moment
+    // Started and not finished, per user across all connections (paused ones included):
+    // each is a row, a partial file and, while attached, an open descriptor.
+    int maxUnfinishedUploads = 20;
+    int maxDownloadsPerConnection = 8; // each holds its file open while it is sent
     // An upload that has sent nothing for this long (a paused one) stops counting against
     // maxConcurrentUploads; sending again needs a free slot like a new upload.
     int idleUploadSeconds = 60;

@@ -15,6 +15,16 @@ namespace Banter::Server {
 using namespace Qt::StringLiterals;
 
 namespace {
+constexpr QFileDevice::Permissions OwnerOnlyDirectory =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+
+// mkpath, then owner-only: banterd runs with umask 077, but the store must not depend on
+// who embeds it (the in-process test servers) or on an umask set elsewhere.
+bool makePrivateDirectory(const QString &path)
+{
+    return QDir().mkpath(path) && QFile::setPermissions(path, OwnerOnlyDirectory);
+}
+
 bool syncDirectory(const QString &path)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -32,8 +42,8 @@ FileStore::FileStore(QString root)
 
 Status FileStore::prepare() const
 {
-    QDir dir(m_root);
-    if (!dir.mkpath(u"partial"_s) || !dir.mkpath(u"blobs"_s))
+    if (!makePrivateDirectory(m_root) || !makePrivateDirectory(m_root + u"/partial"_s)
+        || !makePrivateDirectory(m_root + u"/blobs"_s))
         return makeError(ErrorCode::Unavailable,
                          u"cannot create the file store under %1"_s.arg(m_root));
     return success();
@@ -54,11 +64,17 @@ QString FileStore::blobPath(const QString &sha256) const
 Status FileStore::commit(const QString &uploadId, const QString &sha256) const
 {
     const QString target = blobPath(sha256);
+    const QString blobDir = QFileInfo(target).absolutePath();
     if (QFile::exists(target)) {
+        // Content someone already stored: the same durable steps as a new blob (an unlink
+        // for the rename, both directory fsyncs), so the time of the answer does not tell
+        // the uploader that this content is on the server.
         removePartial(uploadId);
+        if (!syncDirectory(blobDir) || !syncDirectory(QFileInfo(blobDir).absolutePath()))
+            return makeError(ErrorCode::Internal, u"cannot store the file"_s);
         return success();
     }
-    if (!QDir(m_root).mkpath(u"blobs/"_s + sha256.left(2)))
+    if (!makePrivateDirectory(m_root + u"/blobs/"_s + sha256.left(2)))
         return makeError(ErrorCode::Internal, u"cannot create a blob directory"_s);
     // A rename within one file system: the blob appears whole or not at all.
     if (!QFile::rename(partialPath(uploadId), target) && !QFile::exists(target))
@@ -66,7 +82,6 @@ Status FileStore::commit(const QString &uploadId, const QString &sha256) const
     removePartial(uploadId); // when a concurrent upload of the same content won the rename
     // The rename itself lives in the directory: make it durable before the database records
     // the file.
-    const QString blobDir = QFileInfo(target).absolutePath();
     if (!syncDirectory(blobDir) || !syncDirectory(QFileInfo(blobDir).absolutePath()))
         return makeError(ErrorCode::Internal, u"cannot store the file"_s);
     return success();

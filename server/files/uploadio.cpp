@@ -38,7 +38,8 @@ Result<qint64> UploadIo::open(const QString &uploadId)
         return (*it)->size;
     auto upload = std::make_shared<OpenUpload>();
     upload->file.setFileName(m_store.partialPath(uploadId));
-    if (!upload->file.open(QIODevice::ReadWrite))
+    // Owner-only from the first byte: the partial file becomes the blob by a rename.
+    if (!upload->file.open(QIODevice::ReadWrite, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return diskError(upload->file);
     // Bytes from before a restart: hash them once, in blocks, never all in memory.
     QByteArray block;

@@ -30,6 +30,8 @@ ChatServer::ChatServer(const ServerConfig &config, RequestRouter &router,
 {
     m_webSockets.setHandshakeTimeout(std::chrono::seconds(10));
     m_webSockets.setMaxPendingConnections(config.limits.maxConnections);
+    m_acceptRetry.setSingleShot(true);
+    connect(&m_acceptRetry, &QTimer::timeout, this, [this] { m_tcp->resumeAccepting(); });
     connectListener();
     connect(&m_webSockets, &QWebSocketServer::newConnection, this,
             &ChatServer::onWebSocketConnection);
@@ -62,6 +64,23 @@ void ChatServer::connectListener()
     // pendingConnectionAvailable means a socket is ready to take (encrypted, with TLS).
     connect(m_tcp.get(), &QTcpServer::pendingConnectionAvailable, this,
             &ChatServer::onTcpConnection);
+    connect(m_tcp.get(), &QTcpServer::acceptError, this, &ChatServer::onAcceptError);
+}
+
+// The connection that failed stays in the kernel's backlog; accepting is resumed soon, and
+// then less often while the failures go on (each retry is one accept() call), so the
+// server recovers within a quarter of a second of descriptors coming free.
+void ChatServer::onAcceptError(QAbstractSocket::SocketError error)
+{
+    constexpr int FirstRetryMs = 10;
+    constexpr int LastRetryMs = 250;
+    m_acceptRetryMs = m_acceptRetryMs == 0 ? FirstRetryMs : qMin(LastRetryMs, m_acceptRetryMs * 2);
+    if (!m_sinceAcceptWarning.isValid() || m_sinceAcceptWarning.elapsed() > 10'000) {
+        qCWarning(lcNet) << "accepting a connection failed:" << error << m_tcp->errorString()
+                         << "- retrying (raise the open-file limit if this repeats)";
+        m_sinceAcceptWarning.start();
+    }
+    m_acceptRetry.start(m_acceptRetryMs);
 }
 
 bool ChatServer::isSecure() const
@@ -85,6 +104,7 @@ Status ChatServer::listen()
 
 void ChatServer::onTcpConnection()
 {
+    m_acceptRetryMs = 0; // accepting works again
     while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
         if (m_registry.size() >= m_config.limits.maxConnections) {
             qCWarning(lcNet) << "connection limit reached; refusing"

@@ -6,8 +6,10 @@
 #include "service/pushsink.h"
 #include <banter/domain/result.h>
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTcpServer>
+#include <QTimer>
 #include <QWebSocketServer>
 
 #include <memory>
@@ -49,6 +51,7 @@ public:
 private:
     void connectListener();
     void onTcpConnection();
+    void onAcceptError(QAbstractSocket::SocketError error);
     void onWebSocketConnection();
     void onAuthenticated(ClientConnection *connection);
     void onClosed(ClientConnection *connection);
@@ -63,6 +66,11 @@ private:
     std::unique_ptr<QTcpServer> m_tcp;
     QWebSocketServer m_webSockets;
     ConnectionId m_nextConnectionId = 1;
+    // QTcpServer stops accepting on an accept() failure that is not temporary (EMFILE when
+    // the descriptors run out) and nothing resumes it: this timer does, with a growing delay.
+    QTimer m_acceptRetry;
+    int m_acceptRetryMs = 0;
+    QElapsedTimer m_sinceAcceptWarning;
 };
 
 } // namespace Banter::Server

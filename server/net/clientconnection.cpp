@@ -23,6 +23,7 @@ ClientConnection::ClientConnection(ConnectionId id, QWebSocket *socket, RequestR
     m_clock.start();
     m_lastActivity.start();
     m_requests = TokenBucket(limits.requestsPerSecond, limits.requestBurst, 0);
+    m_overLimit = TokenBucket(limits.requestsPerSecond, limits.requestBurst, 0);
     m_socket->setParent(this);
     // Qt's defaults allow ~2 GiB messages; a chat request is never near 64 KiB.
     // A transfer connection also takes chunks (binary frames) up to their own cap.
@@ -101,10 +102,28 @@ void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &
     });
 }
 
+// Every frame is charged before it is parsed: a malformed or binary one costs the same
+// token as a request. Answers false when the frame is to be dropped unparsed (the connection
+// is then closing); `wait` is non-zero when the frame is over the limit but still answered.
+bool ClientConnection::meter(qint64 &wait)
+{
+    const qint64 now = m_clock.elapsed();
+    wait = m_requests.take(now);
+    if (wait == 0 || m_overLimit.take(now) == 0)
+        return true;
+    qCInfo(lcNet) << "connection" << m_id << "ignores rate limiting; closing it";
+    close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many requests"_s);
+    m_ignoring = true; // nothing more is read from it
+    return false;
+}
+
 void ClientConnection::onTextMessage(const QString &text)
 {
     m_lastActivity.restart();
-    if (m_closed)
+    if (m_closed || m_ignoring)
+        return;
+    qint64 wait = 0;
+    if (!meter(wait))
         return;
     const QByteArray frame = text.toUtf8();
     auto decoded = Protocol::decodeRequest(frame);
@@ -113,7 +132,7 @@ void ClientConnection::onTextMessage(const QString &text)
         return;
     }
     const Protocol::Request &request = std::get<Protocol::Request>(decoded);
-    if (const qint64 wait = m_requests.take(m_clock.elapsed()); wait > 0) {
+    if (wait > 0) {
         sendFrame(Protocol::encodeFailure(
             Protocol::responseType(request.type), request.rid,
             makeError(ErrorCode::RateLimited, u"too many requests; slow down"_s, wait)));
@@ -125,10 +144,14 @@ void ClientConnection::onTextMessage(const QString &text)
 void ClientConnection::onBinaryMessage(const QByteArray &data)
 {
     m_lastActivity.restart();
-    if (m_closed)
+    if (m_closed || m_ignoring)
         return;
+    // Upload chunks are paced by the transfer window instead (TransferStreams).
     if (m_binaryHandler && isAuthenticated())
         return m_binaryHandler(*this, data);
+    qint64 wait = 0;
+    if (!meter(wait) || wait > 0)
+        return;
     sendFrame(Protocol::encodeFailure(
         {}, {}, makeError(ErrorCode::BadRequest, u"binary frames are not part of the protocol"_s)));
 }

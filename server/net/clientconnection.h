@@ -66,6 +66,7 @@ Q_SIGNALS:
 private:
     void onTextMessage(const QString &text);
     void onBinaryMessage(const QByteArray &data);
+    bool meter(qint64 &wait);
     void onHeartbeat();
     void onDisconnected();
 
@@ -79,11 +80,16 @@ private:
     SessionId m_session = 0;
     int m_protocol = 1;
     TokenBucket m_requests;
+    // Frames that arrived while m_requests was empty: answered (rate_limited, with their
+    // rid) while this lasts, then the connection is closed unparsed. A client that goes on
+    // sending without reading its refusals costs at most two bursts of parsing.
+    TokenBucket m_overLimit;
     QElapsedTimer m_lastActivity;
     QElapsedTimer m_clock;
     QTimer m_heartbeat;
     QTimer m_authTimeout;
     bool m_closed = false;
+    bool m_ignoring = false; // closing for flooding: frames still arriving are dropped
 };
 
 } // namespace Banter::Server

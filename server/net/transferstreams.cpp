@@ -366,6 +366,12 @@ Result<DownloadStarted> TransferStreams::startDownload(ClientConnection &c, cons
         if (d.fileId == file.id)
             return makeError(ErrorCode::Conflict, u"this file is already downloading here"_s);
     }
+    // Each download holds its file open until it is sent: bounded per connection like the
+    // uploads, so descriptors follow connections, not requests.
+    if (qsizetype(queue.downloads.size()) >= m_limits.maxDownloadsPerConnection)
+        return makeError(ErrorCode::LimitExceeded,
+                         u"at most %1 downloads at a time on one connection"_s.arg(
+                             m_limits.maxDownloadsPerConnection));
     ActiveDownload d;
     d.fileId = file.id;
     d.file = std::make_unique<QFile>(m_store.blobPath(file.sha256));
@@ -456,9 +462,18 @@ void TransferStreams::connectionClosed(ClientConnection *c)
         }
         ++it;
     }
+    if (orphaned.isEmpty())
+        return;
+    // The partial files stay for a resume, their descriptors do not: an open file per
+    // abandoned upload would let one account use up the process's descriptors (accepting
+    // connections and opening files would then fail for everyone). A resume reopens it.
+    onIo<bool>([orphaned](UploadIo &io) {
+        for (const QString &id : orphaned)
+            io.release(id);
+        return true;
+    });
     // The sweep's clock starts when the client went away, not when it started.
-    if (!orphaned.isEmpty())
-        m_files.touchUploads(orphaned);
+    m_files.touchUploads(orphaned);
 }
 
 void TransferStreams::sweepAbandoned()

@@ -10,9 +10,19 @@ namespace Banter::Server {
 using namespace Qt::StringLiterals;
 
 namespace {
-// Storage thread: a new upload row, if the owner's quota has room for it.
-Result<StoredUpload> createWithinQuota(Repositories &repos, const StoredUpload &fresh, qint64 quota)
+// Storage thread: a new upload row, if the owner's quota has room for it and they have not
+// too many unfinished ones (each is a partial file and, while sent, an open descriptor).
+Result<StoredUpload> createWithinQuota(Repositories &repos, const StoredUpload &fresh,
+                                       const FileLimits &limits)
 {
+    const qint64 quota = limits.quotaBytes;
+    Result<int> unfinished = repos.files.unfinishedUploads(fresh.ownerId);
+    if (!unfinished)
+        return unfinished.error();
+    if (*unfinished >= limits.maxUnfinishedUploads)
+        return makeError(ErrorCode::LimitExceeded,
+                         u"at most %1 unfinished uploads; finish or cancel one first"_s.arg(
+                             limits.maxUnfinishedUploads));
     Result<qint64> used = repos.files.bytesUsed(fresh.ownerId);
     if (!used)
         return used.error();
@@ -74,7 +84,7 @@ FileService::findOrCreateUpload(UserId owner, const Protocol::UploadStartRequest
     const qint64 now = m_clock();
     return runInStorage<StoredUpload>(
         m_storage,
-        [request, fresh = freshUpload(owner, request, now), quota = m_limits.quotaBytes,
+        [request, fresh = freshUpload(owner, request, now), limits = m_limits,
          now](Repositories &repos) -> Result<StoredUpload> {
             Result<std::optional<StoredUpload>> found = request.uploadId.isEmpty()
                 ? repos.files.findUploadByContent(fresh.ownerId, request.size, request.sha256)
@@ -92,18 +102,18 @@ FileService::findOrCreateUpload(UserId owner, const Protocol::UploadStartRequest
             }
             if (!request.uploadId.isEmpty())
                 return noSuchUpload();
-            return createWithinQuota(repos, fresh, quota);
+            return createWithinQuota(repos, fresh, limits);
         });
 }
 
 QFuture<Result<StoredUpload>> FileService::createUpload(UserId owner,
                                                         const Protocol::UploadStartRequest &request)
 {
-    return runInStorage<StoredUpload>(m_storage,
-                                      [fresh = freshUpload(owner, request, m_clock()),
-                                       quota = m_limits.quotaBytes](Repositories &repos) {
-                                          return createWithinQuota(repos, fresh, quota);
-                                      });
+    return runInStorage<StoredUpload>(
+        m_storage,
+        [fresh = freshUpload(owner, request, m_clock()), limits = m_limits](Repositories &repos) {
+            return createWithinQuota(repos, fresh, limits);
+        });
 }
 
 QFuture<Result<StoredFile>> FileService::completeUpload(const StoredUpload &upload,

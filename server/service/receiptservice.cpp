@@ -18,11 +18,17 @@ struct ReceiptOutcome
     bool deliveredChanged = false;
     QList<UserId> members;
 };
+
+Error typingLimited(qint64 waitMs)
+{
+    return makeError(ErrorCode::RateLimited, u"typing notifications are limited"_s, waitMs);
+}
 } // namespace
 
 ReceiptService::ReceiptService(ServiceContext context, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
+    , m_typing(m_context.limits.typingPerSecond, m_context.limits.typingBurst)
 { }
 
 QFuture<Result<Protocol::ReceiptRequest>>
@@ -102,21 +108,13 @@ ReceiptService::mark(Protocol::ReceiptKind kind, UserId user, ConnectionId origi
 
 QFuture<Result<Done>> ReceiptService::typing(UserId user, const Protocol::TypingRequest &request)
 {
-    const qint64 now = m_context.clock();
-    const QPair<UserId, ConversationId> key{user, request.conversationId};
-    auto it = m_typingBuckets.find(key);
-    if (it == m_typingBuckets.end()) {
-        it = m_typingBuckets.insert(
-            key, TokenBucket(m_context.limits.typingPerSecond, m_context.limits.typingBurst, now));
-    }
-    if (const qint64 wait = it->take(now); wait > 0)
-        return readyResult<Done>(
-            makeError(ErrorCode::RateLimited, u"typing notifications are limited"_s, wait));
-    // Forget idle buckets so the table does not grow with every conversation ever typed in.
-    if (m_typingBuckets.size() > 10'000) {
-        m_typingBuckets.removeIf([now](auto entry) { return entry.value().isFull(now); });
-    }
-
+    // A bucket the user already has is charged at once, so a flood in a real conversation
+    // costs no storage work. A first notification is checked for membership before any
+    // bucket is made: conversation ids are the client's choice.
+    const std::optional<qint64> existing =
+        m_typing.takeExisting(user, request.conversationId, m_context.clock());
+    if (existing && *existing > 0)
+        return readyResult<Done>(typingLimited(*existing));
     return runInStorage<QList<UserId>>(
                m_context.storage,
                [user, request](Repositories &repos) -> Result<QList<UserId>> {
@@ -128,13 +126,21 @@ QFuture<Result<Done>> ReceiptService::typing(UserId user, const Protocol::Typing
                    others.removeAll(user);
                    return others;
                })
-        .then(this, [this, user, request](Result<QList<UserId>> others) -> Result<Done> {
-            if (!others)
-                return others.error();
-            const Protocol::TypingPush push{request.conversationId, user, request.typing};
-            m_context.pushes.push(*others, Protocol::Type::TypingPush, push.toJson());
-            return Done{};
-        });
+        .then(this,
+              [this, user, request,
+               charged = existing.has_value()](Result<QList<UserId>> others) -> Result<Done> {
+                  if (!others)
+                      return others.error();
+                  if (!charged) {
+                      const qint64 wait =
+                          m_typing.take(user, request.conversationId, m_context.clock());
+                      if (wait > 0)
+                          return typingLimited(wait);
+                  }
+                  const Protocol::TypingPush push{request.conversationId, user, request.typing};
+                  m_context.pushes.push(*others, Protocol::Type::TypingPush, push.toJson());
+                  return Done{};
+              });
 }
 
 } // namespace Banter::Server

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "service/servicecontext.h"
-#include "service/tokenbucket.h"
+#include "service/typinglimiter.h"
 #include <banter/protocol/chatmessages.h>
 
 #include <QHash>
@@ -25,6 +25,8 @@ public:
     QFuture<Result<Protocol::ReceiptRequest>>
     markDelivered(UserId user, ConnectionId origin, const Protocol::ReceiptRequest &request);
     QFuture<Result<Done>> typing(UserId user, const Protocol::TypingRequest &request);
+    // Typing buckets held (bounded: see TypingLimiter).
+    qsizetype typingBucketCount() const { return m_typing.size(); }
 
 private:
     QFuture<Result<Protocol::ReceiptRequest>> mark(Protocol::ReceiptKind kind, UserId user,
@@ -32,7 +34,7 @@ private:
                                                    const Protocol::ReceiptRequest &request);
 
     ServiceContext m_context;
-    QHash<QPair<UserId, ConversationId>, TokenBucket> m_typingBuckets;
+    TypingLimiter m_typing;
 };
 
 } // namespace Banter::Server

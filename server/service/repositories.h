@@ -206,6 +206,8 @@ public:
     virtual Result<QStringList> allUploadIds() = 0;
     // Bytes counted against the quota: finished files plus the full size of unfinished ones.
     virtual Result<qint64> bytesUsed(UserId owner) = 0;
+    // How many uploads `owner` has started and not finished.
+    virtual Result<int> unfinishedUploads(UserId owner) = 0;
     virtual Status createFile(const StoredFile &file) = 0;
     // The file, if `user` may read it: its uploader, or a member of a conversation it was
     // shared into. Otherwise nothing, whether or not it exists.

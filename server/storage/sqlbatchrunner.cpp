@@ -105,27 +105,30 @@ SqlBatchRunner::Outcome SqlBatchRunner::run(std::vector<StorageJob> &batch)
 {
     Outcome outcome;
     if (m_users && begin()) {
-        // Nearly every batch is all successes, and a savepoint costs two statements per job
-        // (two round trips on PostgreSQL), so first run the batch without them. Only when a
-        // job fails is the batch rolled back and run again with a savepoint per job. Work is
-        // pure storage (its captures are values it does not consume), so running it twice is
-        // the same as running it once.
+        // Nearly every batch commits every write it made, and a savepoint costs two
+        // statements per job (two round trips on PostgreSQL), so first run the batch without
+        // them. Only when a job fails after writing is the batch rolled back and run again
+        // with a savepoint per job. Work is pure storage (its captures are values it does not
+        // consume), so running it twice is the same as running it once.
         if (runWithoutSavepoints(batch)) {
             outcome.committed = commit(true);
             outcome.reports.assign(batch.size(), outcome.committed);
         } else {
             m_session->finishAll();
             m_session->run(u"ROLLBACK"_s);
-            forgetCachedState();
+            forgetUncommittedState();
+            transactionEnded();
+            ++m_replays;
             if (begin())
                 outcome = runWithSavepoints(batch);
         }
     }
     if (!outcome.committed) {
         qCWarning(lcStorage) << "a batch of" << batch.size() << "jobs did not commit";
-        forgetCachedState();
+        forgetUncommittedState();
         outcome.reports.assign(batch.size(), false);
     }
+    transactionEnded();
     return outcome;
 }
 
@@ -136,10 +139,12 @@ bool SqlBatchRunner::runWithoutSavepoints(std::vector<StorageJob> &batch)
     for (StorageJob &job : batch) {
         if (!job.work)
             continue;
-        if (!guarded("a storage job", [&] { return job.work(repos); }))
+        const quint64 writesBefore = m_session->writeCount();
+        if (!guarded("a storage job", [&] { return job.work(repos); })
+            && m_session->writeCount() != writesBefore)
             return false;
-        // A statement that failed while its job carried on: on PostgreSQL the transaction is
-        // already lost, so let the careful pass find out which job it was.
+        // A statement that failed while its job carried on, or a failed read: on PostgreSQL
+        // the transaction is already lost, so let the careful pass find out which job it was.
         if (m_session->failureCount() != failuresBefore)
             return false;
     }
@@ -169,13 +174,24 @@ Repositories SqlBatchRunner::repositories()
 }
 
 // The repositories cache what every send reads (members, blocks); what a rolled-back
-// transaction wrote must not survive in them.
-void SqlBatchRunner::forgetCachedState()
+// transaction wrote must not survive in them. They drop their cache only when the
+// transaction changed what it holds.
+void SqlBatchRunner::forgetUncommittedState()
+{
+    bool dropped = false;
+    if (m_conversations)
+        dropped = m_conversations->forgetUncommittedState() || dropped;
+    if (m_contacts)
+        dropped = m_contacts->forgetUncommittedState() || dropped;
+    m_cacheResets += dropped ? 1 : 0;
+}
+
+void SqlBatchRunner::transactionEnded()
 {
     if (m_conversations)
-        m_conversations->forgetCachedState();
+        m_conversations->transactionEnded();
     if (m_contacts)
-        m_contacts->forgetCachedState();
+        m_contacts->transactionEnded();
 }
 
 void SqlBatchRunner::finish(std::vector<StorageJob> &batch, const Outcome &outcome)
@@ -204,7 +220,7 @@ SqlBatchRunner::JobOutcome SqlBatchRunner::runJob(StorageJob &job, Repositories 
         // PostgreSQL: a statement failed inside the job and the job carried on regardless.
         qCWarning(lcStorage) << "a storage job succeeded but its savepoint did not release";
     }
-    forgetCachedState();
+    forgetUncommittedState();
     if (!m_session->run(u"ROLLBACK TO SAVEPOINT job"_s)
         || !m_session->run(u"RELEASE SAVEPOINT job"_s))
         return JobOutcome::Broken;

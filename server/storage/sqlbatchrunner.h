@@ -18,9 +18,11 @@ class SqlSessionRepository;
 class SqlUserRepository;
 
 // Runs batches of storage jobs over one connection: one transaction per batch (group
-// commit). A failing job rolls back alone: the batch is then run again with a savepoint per
-// job (the common all-success batch pays for no savepoints). Owns the connection and
-// the repositories over it; used only on the thread that opened it.
+// commit). A job that fails without having written (a validation, a membership check, a
+// read that found nothing) is simply not counted; one that fails after writing rolls back
+// alone: the batch is then run again with a savepoint per job (the common batch pays for no
+// savepoints, and a trickle of bad requests does not double everyone's storage work). Owns the
+// connection and the repositories over it; used only on the thread that opened it.
 class SqlBatchRunner
 {
 public:
@@ -42,6 +44,11 @@ public:
     // Calls every job's finish with its report (after the caller has counted the batch).
     static void finish(std::vector<StorageJob> &batch, const Outcome &outcome);
 
+    // Batches rolled back and run again with savepoints, and times a cache had to be
+    // dropped after a rollback: both should stay near zero (the hardening tests read them).
+    quint64 replayCount() const { return m_replays; }
+    quint64 cacheResetCount() const { return m_cacheResets; }
+
 private:
     enum class JobOutcome {
         Kept, // work succeeded and its savepoint was released
@@ -53,7 +60,8 @@ private:
     Outcome runWithSavepoints(std::vector<StorageJob> &batch);
     JobOutcome runJob(StorageJob &job, Repositories &repos);
     Repositories repositories();
-    void forgetCachedState();
+    void forgetUncommittedState();
+    void transactionEnded();
     bool begin();
     bool commit(bool intact);
 
@@ -66,6 +74,8 @@ private:
     std::unique_ptr<SqlMessageRepository> m_messages;
     std::unique_ptr<SqlContactRepository> m_contacts;
     std::unique_ptr<SqlFileRepository> m_files;
+    quint64 m_replays = 0;
+    quint64 m_cacheResets = 0;
 };
 
 } // namespace Banter::Server

@@ -11,6 +11,7 @@ using namespace Qt::StringLiterals;
 Status SqlContactRepository::add(UserId owner, UserId contact, qint64 nowMs)
 {
     m_blockedCache.remove(owner);
+    m_changedInTransaction = true;
     return m_session.run(
         u"INSERT INTO contacts (owner_id, contact_id, blocked, added_at) VALUES (?, ?, 0, ?) "
         "ON CONFLICT (owner_id, contact_id) DO NOTHING"_s,
@@ -20,6 +21,7 @@ Status SqlContactRepository::add(UserId owner, UserId contact, qint64 nowMs)
 Status SqlContactRepository::remove(UserId owner, UserId contact)
 {
     m_blockedCache.remove(owner);
+    m_changedInTransaction = true;
     // A block outlives "remove contact": only unblocking lifts it.
     return m_session.run(
         u"DELETE FROM contacts WHERE owner_id = ? AND contact_id = ? AND blocked = 0"_s,
@@ -29,6 +31,7 @@ Status SqlContactRepository::remove(UserId owner, UserId contact)
 Status SqlContactRepository::setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs)
 {
     m_blockedCache.remove(owner);
+    m_changedInTransaction = true;
     return m_session.run(
         u"INSERT INTO contacts (owner_id, contact_id, blocked, added_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (owner_id, contact_id) DO UPDATE SET blocked = excluded.blocked"_s,

@@ -24,9 +24,20 @@ public:
     Result<bool> isBlocked(UserId blocker, UserId blocked) override;
     Result<QList<UserId>> watchersOf(UserId user) override;
 
-    // Drops the block cache: called after a rollback, since the cache may hold what the
-    // rolled-back transaction wrote.
-    void forgetCachedState() { m_blockedCache.clear(); }
+    // After a rollback (of the transaction or to a savepoint): drops the block cache if the
+    // transaction changed what it holds (it may then hold uncommitted rows); answers whether
+    // it did. A failed read leaves the cache alone, so a trickle of failing requests does not
+    // make every send read its block again.
+    bool forgetUncommittedState()
+    {
+        const bool changed = m_changedInTransaction;
+        if (changed)
+            m_blockedCache.clear();
+        return changed;
+    }
+    // The transaction committed or rolled back (after forgetUncommittedState): the cache
+    // holds only committed rows again.
+    void transactionEnded() { m_changedInTransaction = false; }
 
 private:
     SqlSession &m_session;
@@ -34,6 +45,7 @@ private:
     // and only through this repository (one banterd per database), so each owner's block
     // list is kept here once read, and dropped when any of that owner's entries changes.
     QHash<UserId, QSet<UserId>> m_blockedCache;
+    bool m_changedInTransaction = false; // written since the last commit or rollback
     static constexpr qsizetype BlockedCacheLimit = 50000; // owners; then start over
 };
 

@@ -229,6 +229,7 @@ Status SqlConversationRepository::addParticipants(ConversationId id,
                                                   const QList<Participant> &members)
 {
     m_membersCache.remove(id);
+    m_changedInTransaction = true;
     for (const Participant &p : members) {
         if (Status s = m_session.run(
                 u"INSERT INTO participants (conversation_id, user_id, role, joined_at, read_seq, "
@@ -244,6 +245,7 @@ Status SqlConversationRepository::addParticipants(ConversationId id,
 Status SqlConversationRepository::removeParticipant(ConversationId id, UserId user)
 {
     m_membersCache.remove(id);
+    m_changedInTransaction = true;
     return m_session.run(u"DELETE FROM participants WHERE conversation_id = ? AND user_id = ?"_s,
                          {id, user});
 }

@@ -32,9 +32,20 @@ public:
     Result<bool> raiseDeliveredSeq(ConversationId id, UserId user, Seq seq) override;
     Result<QList<UserId>> peersOf(UserId user) override;
 
-    // Drops the members cache: called after a rollback, since the cache may hold what the
-    // rolled-back transaction wrote.
-    void forgetCachedState() { m_membersCache.clear(); }
+    // After a rollback (of the transaction or to a savepoint): drops the members cache if the
+    // transaction changed what it holds (it may then hold uncommitted rows); answers whether
+    // it did. A failed read leaves the cache alone, so a trickle of failing requests does not
+    // make every send read its members again.
+    bool forgetUncommittedState()
+    {
+        const bool changed = m_changedInTransaction;
+        if (changed)
+            m_membersCache.clear();
+        return changed;
+    }
+    // The transaction committed or rolled back (after forgetUncommittedState): the cache
+    // holds only committed rows again.
+    void transactionEnded() { m_changedInTransaction = false; }
 
 private:
     Result<QList<Participant>> participants(ConversationId id);
@@ -45,6 +56,7 @@ private:
     // Every send checks membership; members change rarely and only through this repository
     // (one banterd per database), so they are kept here and dropped on every change.
     QHash<ConversationId, ConversationMembers> m_membersCache;
+    bool m_changedInTransaction = false; // written since the last commit or rollback
     static constexpr qsizetype MembersCacheLimit = 20000; // conversations; then start over
 };
 

@@ -91,6 +91,15 @@ Result<qint64> SqlFileRepository::bytesUsed(UserId owner)
     return q->next() ? q->value(0).toLongLong() : 0;
 }
 
+Result<int> SqlFileRepository::unfinishedUploads(UserId owner)
+{
+    Result<SqlCursor> q =
+        m_session.exec(u"SELECT COUNT(*) FROM uploads WHERE owner_id = ?"_s, {owner});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toInt() : 0;
+}
+
 Status SqlFileRepository::createFile(const StoredFile &f)
 {
     return m_session.run(u"INSERT INTO files (id, owner_id, name, size, mime_type, sha256, "

@@ -23,6 +23,7 @@ public:
     Result<QList<StoredUpload>> uploadsIdleSince(qint64 beforeMs) override;
     Result<QStringList> allUploadIds() override;
     Result<qint64> bytesUsed(UserId owner) override;
+    Result<int> unfinishedUploads(UserId owner) override;
     Status createFile(const StoredFile &file) override;
     Result<std::optional<StoredFile>> findReadable(const QString &id, UserId user) override;
     Status share(const QString &fileId, ConversationId conversation) override;

@@ -25,8 +25,18 @@ SqlSession::SqlSession(QSqlDatabase database, SqlDialect dialect)
     , m_dialect(std::move(dialect))
 { }
 
+namespace {
+bool isRead(const QString &sql)
+{
+    const QStringView text = QStringView(sql).trimmed();
+    return text.startsWith(u"SELECT", Qt::CaseInsensitive);
+}
+} // namespace
+
 Result<SqlCursor> SqlSession::exec(const QString &sql, const QVariantList &binds)
 {
+    if (!isRead(sql))
+        ++m_writes;
     auto failed = [&](const QSqlQuery &query, const char *step) {
         ++m_failures;
         const QSqlError e = query.lastError();

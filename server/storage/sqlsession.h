@@ -78,6 +78,10 @@ public:
     // and still succeed; on PostgreSQL that silently aborts the whole transaction (COMMIT
     // then rolls back without an error), so batches compare this before committing.
     quint64 failureCount() const { return m_failures; }
+    // Statements run so far that may have changed something: all but SELECTs. A job that
+    // failed without one (a validation, a membership check) left the transaction as it found
+    // it, so the batch goes on without a rollback.
+    quint64 writeCount() const { return m_writes; }
     // Forgets cached statements (after the connection was reopened).
     void resetStatements() { m_prepared.clear(); }
     // Drops the cached statements while the connection can still free them, then closes it.
@@ -96,6 +100,7 @@ private:
     // DEALLOCATE round trip for every statement, SQLite a parse.
     QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
     quint64 m_failures = 0;
+    quint64 m_writes = 0;
 };
 
 // Maps a database failure to the protocol: a lost connection is "unavailable", anything else

@@ -63,6 +63,8 @@ public:
     QAtomicInteger<quint64> batches = 0;
     QAtomicInteger<quint64> failedBatches = 0;
     QAtomicInteger<quint64> jobs = 0;
+    QAtomicInteger<quint64> replays = 0;
+    QAtomicInteger<quint64> cacheResets = 0;
 
 private:
     // Storage thread: runs batches until the queue is empty.
@@ -86,6 +88,8 @@ private:
             ++batches;
             failedBatches += outcome.committed ? 0 : 1;
             jobs += batch.size();
+            replays.storeRelaxed(m_runner.replayCount());
+            cacheResets.storeRelaxed(m_runner.cacheResetCount());
             SqlBatchRunner::finish(batch, outcome);
         }
     }
@@ -150,6 +154,16 @@ quint64 SqlStorageExecutor::failedBatchCount() const
 quint64 SqlStorageExecutor::jobCount() const
 {
     return m_worker->jobs.loadRelaxed();
+}
+
+quint64 SqlStorageExecutor::replayedBatchCount() const
+{
+    return m_worker->replays.loadRelaxed();
+}
+
+quint64 SqlStorageExecutor::cacheResetCount() const
+{
+    return m_worker->cacheResets.loadRelaxed();
 }
 
 } // namespace Banter::Server

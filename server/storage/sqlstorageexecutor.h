@@ -35,6 +35,10 @@ public:
     quint64 batchCount() const; // batches run, committed or not
     quint64 failedBatchCount() const; // batches that did not commit
     quint64 jobCount() const; // jobs that went through a batch
+    // Batches rolled back and run again with a savepoint per job (a job failed after
+    // writing), and rollbacks after which the member or block cache had to be dropped.
+    quint64 replayedBatchCount() const;
+    quint64 cacheResetCount() const;
 
 private:
     class Worker;
