@@ -74,6 +74,7 @@ private Q_SLOTS:
     void burstCountsAttemptsInFlight();
     void passwordChecksCapped();
     void rehashOnLogin();
+    void sweepDeletesUnusableSessions();
 
 private:
     void startService(AuthSettings settings = {}, PasswordParams params = {8, 1});
@@ -599,6 +600,19 @@ void TestAuthService::passwordChecksCapped()
     QVERIFY(results->at(2));
     // The places are given back.
     QVERIFY(login(u"alice"_s, Password));
+}
+
+void TestAuthService::sweepDeletesUnusableSessions()
+{
+    const P::AuthGrant laptop = registerUser(u"alice"_s);
+    const Result<P::AuthGrant> phone = login(u"alice"_s, Password);
+    QVERIFY(phone);
+    QVERIFY(await(m_auth->logout(phone->sessionId)));
+    QCOMPARE(await(m_auth->sweepSessions()).value(), 1);
+    QCOMPARE(await(m_auth->sweepSessions()).value(), 0);
+    QVERIFY(authenticate(laptop.accessToken)); // the live one stays
+    m_now += AuthSettings{}.refreshTokenTtlMs;
+    QCOMPARE(await(m_auth->sweepSessions()).value(), 1); // expired now
 }
 
 void TestAuthService::rehashOnLogin()
