@@ -60,7 +60,8 @@ struct Server
             "1000\n"
             "messages_per_second=1000000\nmessage_burst=1000000\nrequests_per_second=1000000\n"
             "request_burst=1000000\nlogin_failures_per_address=1000000\nsync_gap_limit=1000000\n"
-            "registrations_per_address_per_hour=1000000\n");
+            "registrations_per_address_per_hour=1000000\npassword_checks_per_account=1000000\n"
+            "password_checks_per_address=1000000\nmax_sessions_per_user=1000000\n");
         file.close();
         // Without TLS: the figures compare with the plain ceiling relay.
         QStringList args{u"--port"_s,   u"0"_s, u"--data-dir"_s, dir.path(),

@@ -114,6 +114,10 @@ Status BanterServer::start()
     auth.registrationOpen = m_config.registrationOpen;
     auth.loginFailuresPerAccount = m_config.limits.loginFailuresPerAccount;
     auth.loginFailuresPerAddress = m_config.limits.loginFailuresPerAddress;
+    auth.loginAccountDelayMaxMs = qint64(m_config.limits.loginAccountDelayMaxSeconds) * 1000;
+    auth.passwordChecksPerAccount = m_config.limits.passwordChecksPerAccount;
+    auth.passwordChecksPerAddress = m_config.limits.passwordChecksPerAddress;
+    auth.maxSessionsPerUser = m_config.limits.maxSessionsPerUser;
     auth.registrationsPerAddress = m_config.limits.registrationsPerAddressPerHour;
     auth.loginWindowMs = qint64(m_config.limits.loginWindowSeconds) * 1000;
     parts->auth =

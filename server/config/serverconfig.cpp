@@ -26,6 +26,25 @@ Result<TlsConfig::Mode> parseTlsMode(const QString &text)
     return makeError(ErrorCode::BadRequest, u"'%1' is not on or off"_s.arg(text));
 }
 
+Result<QList<Subnet>> parseSubnets(const QStringList &entries)
+{
+    QList<Subnet> subnets;
+    for (const QString &raw : entries) {
+        const QString entry = raw.trimmed();
+        if (entry.isEmpty())
+            continue;
+        Subnet subnet = entry.contains(u'/') ? QHostAddress::parseSubnet(entry)
+                                             : Subnet{QHostAddress(entry), -1};
+        if (subnet.first.isNull())
+            return makeError(ErrorCode::BadRequest,
+                             u"'%1' is not an IP address or address range"_s.arg(entry));
+        if (subnet.second < 0)
+            subnet.second = subnet.first.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128;
+        subnets.append(subnet);
+    }
+    return subnets;
+}
+
 namespace {
 // Reads a number into `target` when the key is present; a non-number is an error.
 template<typename T>
@@ -97,6 +116,15 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
     config.allowedOrigins =
         settings.value(u"server/allowed_origins"_s, config.allowedOrigins).toStringList();
 
+    if (settings.contains(u"server/trusted_proxies"_s)) {
+        Result<QList<Subnet>> proxies =
+            parseSubnets(settings.value(u"server/trusted_proxies"_s).toStringList());
+        if (!proxies)
+            return makeError(ErrorCode::BadRequest,
+                             u"server/trusted_proxies: "_s + proxies.error().message);
+        config.trustedProxies = *proxies;
+    }
+
     if (Status tls = readTls(settings, config.tls); !tls)
         return tls.error();
 
@@ -127,6 +155,13 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
                       &error)
         && readNumber(settings, u"limits/login_failures_per_address"_s, l.loginFailuresPerAddress,
                       &error)
+        && readNumber(settings, u"limits/login_account_delay_max_seconds"_s,
+                      l.loginAccountDelayMaxSeconds, &error)
+        && readNumber(settings, u"limits/password_checks_per_account"_s, l.passwordChecksPerAccount,
+                      &error)
+        && readNumber(settings, u"limits/password_checks_per_address"_s, l.passwordChecksPerAddress,
+                      &error)
+        && readNumber(settings, u"limits/max_sessions_per_user"_s, l.maxSessionsPerUser, &error)
         && readNumber(settings, u"limits/registrations_per_address_per_hour"_s,
                       l.registrationsPerAddressPerHour, &error)
         && readNumber(settings, u"limits/auth_timeout_seconds"_s, l.authTimeoutSeconds, &error)
@@ -143,6 +178,14 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
         && readNumber(settings, u"files/abandoned_upload_hours"_s, abandonedHours, &error);
     if (!ok)
         return makeError(ErrorCode::BadRequest, error);
+    // Zero would refuse every sign-in (or, for the delay, turn the account limit off).
+    if (l.loginAccountDelayMaxSeconds < 1 || l.loginAccountDelayMaxSeconds > 3600
+        || l.passwordChecksPerAccount < 1 || l.passwordChecksPerAddress < 1
+        || l.maxSessionsPerUser < 1)
+        return makeError(ErrorCode::BadRequest,
+                         u"[limits] login_account_delay_max_seconds (1 to 3600), "
+                         "password_checks_per_account, password_checks_per_address and "
+                         "max_sessions_per_user must be positive"_s);
     f.maxFileBytes = qint64(maxFileMiB * 1024 * 1024);
     f.quotaBytes = qint64(quotaMiB * 1024 * 1024);
     f.abandonedUploadSeconds = int(abandonedHours * 3600);

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 namespace Banter::Server {
 
 // Every limit the server enforces, with the defaults a LAN server wants. Each can be set in
@@ -28,9 +30,19 @@ struct ServerLimits
     // user and a picture is up to 40 KiB, so a loop of them must not become a flood.
     double profileUpdatesPerMinute = 10;
     double profileUpdateBurst = 5;
-    int loginFailuresPerAccount = 5; // per loginWindowSeconds
-    int loginFailuresPerAddress = 20;
+    // Failed sign-ins an account may have before each further attempt waits: 1 s, doubling
+    // up to loginAccountDelayMaxSeconds. The delay stays short on purpose, so that someone
+    // guessing from elsewhere cannot keep the owner out for long.
+    int loginFailuresPerAccount = 5;
+    int loginAccountDelayMaxSeconds = 10;
+    int loginFailuresPerAddress = 20; // per loginWindowSeconds
     int loginWindowSeconds = 15 * 60;
+    // Password checks (sign-in, sign-up, password change) waiting or running at once, for one
+    // account and for one address bucket; further ones are refused before any hashing.
+    int passwordChecksPerAccount = 2;
+    int passwordChecksPerAddress = 8;
+    // Live sessions one account may hold; a new sign-in past it ends the least recently used.
+    int maxSessionsPerUser = 50;
     int registrationsPerAddressPerHour = 10;
     int authTimeoutSeconds = 10; // an unauthenticated socket is closed after this
     int idleTimeoutSeconds = 90; // no frame (data, ping or pong) for this long: close
@@ -81,6 +93,13 @@ struct TlsConfig
 // "on" or "off", as the config file and the command line spell it.
 Result<TlsConfig::Mode> parseTlsMode(const QString &text);
 
+// An address range in CIDR form (10.0.0.0/8, ::1/128, a bare address is the whole length).
+using Subnet = std::pair<QHostAddress, int>;
+
+// "10.0.0.0/8, 127.0.0.1" as the config file and the command line spell it; an entry that is
+// not an address or a range is an error naming it.
+Result<QList<Subnet>> parseSubnets(const QStringList &entries);
+
 struct ServerConfig
 {
     static constexpr quint16 DefaultPort = 7654;
@@ -91,6 +110,9 @@ struct ServerConfig
     QString databaseUrl; // default: SQLite file banter.db in dataDir
     bool registrationOpen = true;
     QStringList allowedOrigins; // empty: any Origin header is accepted
+    // Reverse proxies whose X-Forwarded-For names the client. Connections from anywhere else
+    // are counted by their own address, whatever they claim. Empty: nobody is trusted.
+    QList<Subnet> trustedProxies;
     int accessTokenMinutes = 15;
     int refreshTokenDays = 30;
     int refreshReuseGraceSeconds = 30; // a replaced refresh token still re-issues this long
@@ -104,8 +126,8 @@ struct ServerConfig
 };
 
 // Reads an INI config file ([server] listen, port, data_dir, database, registration,
-// allowed_origins; [auth] ...; [limits] ...; [files] ...; [tls] mode, certificate, key) over
-// the defaults.
+// allowed_origins, trusted_proxies; [auth] ...; [limits] ...; [files] ...; [tls] mode, certificate,
+// key) over the defaults.
 Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig base = {});
 
 } // namespace Banter::Server

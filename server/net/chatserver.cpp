@@ -143,6 +143,7 @@ void ChatServer::onWebSocketConnection()
                                    this, ClientConnection::Purpose::Transfer,
                                    m_config.files.chunkBytes + 128)
             : new ClientConnection(m_nextConnectionId++, socket, m_router, m_config.limits, this);
+        connection->trustProxies(m_config.trustedProxies);
         if (transfer) {
             TransferStreams *transfers = m_transfers;
             connection->setBinaryHandler([transfers](ClientConnection &c, const QByteArray &frame) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/clientconnection.h"
 
+#include "net/clientaddress.h"
 #include "net/requestrouter.h"
 #include "serverlogging.h"
 #include <banter/protocol/frame.h>
@@ -19,6 +20,7 @@ ClientConnection::ClientConnection(ConnectionId id, QWebSocket *socket, RequestR
     , m_socket(socket)
     , m_router(router)
     , m_limits(limits)
+    , m_peerAddress(socket->peerAddress())
 {
     m_clock.start();
     m_lastActivity.start();
@@ -52,9 +54,10 @@ ClientConnection::ClientConnection(ConnectionId id, QWebSocket *socket, RequestR
 
 ClientConnection::~ClientConnection() = default;
 
-QHostAddress ClientConnection::peerAddress() const
+void ClientConnection::trustProxies(const QList<Subnet> &proxies)
 {
-    return m_socket->peerAddress();
+    m_peerAddress = resolveClientAddress(m_socket->peerAddress(),
+                                         m_socket->request().rawHeader("X-Forwarded-For"), proxies);
 }
 
 void ClientConnection::setAuthenticated(UserId user, SessionId session)
@@ -69,7 +72,7 @@ void ClientConnection::setAuthenticated(UserId user, SessionId session)
 
 void ClientConnection::sendFrame(const QByteArray &frame)
 {
-    if (m_closed)
+    if (m_closing || m_closed)
         return;
     if (m_socket->bytesToWrite() + frame.size() > m_limits.maxPendingWriteBytes) {
         qCInfo(lcNet) << "connection" << m_id << "is not reading; closing it";
@@ -81,7 +84,7 @@ void ClientConnection::sendFrame(const QByteArray &frame)
 
 void ClientConnection::sendBinary(const QByteArray &frame)
 {
-    if (!m_closed)
+    if (!m_closing && !m_closed)
         m_socket->sendBinaryMessage(frame);
 }
 
@@ -92,8 +95,12 @@ qint64 ClientConnection::bytesToWrite() const
 
 void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &reason)
 {
-    if (m_closed)
+    if (m_closing || m_closed)
         return;
+    // At once, not when the socket finally drops: requests already read, answers still on
+    // their way and pushes all stop here.
+    m_closing = true;
+    m_authTimeout.stop();
     m_socket->close(code, reason);
     // A peer that never answers the close handshake is dropped after a grace period.
     QTimer::singleShot(std::chrono::seconds(2), this, [this] {
@@ -112,15 +119,14 @@ bool ClientConnection::meter(qint64 &wait)
     if (wait == 0 || m_overLimit.take(now) == 0)
         return true;
     qCInfo(lcNet) << "connection" << m_id << "ignores rate limiting; closing it";
-    close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many requests"_s);
-    m_ignoring = true; // nothing more is read from it
+    close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many requests"_s); // reads no more
     return false;
 }
 
 void ClientConnection::onTextMessage(const QString &text)
 {
     m_lastActivity.restart();
-    if (m_closed || m_ignoring)
+    if (m_closing || m_closed)
         return;
     qint64 wait = 0;
     if (!meter(wait))
@@ -144,7 +150,7 @@ void ClientConnection::onTextMessage(const QString &text)
 void ClientConnection::onBinaryMessage(const QByteArray &data)
 {
     m_lastActivity.restart();
-    if (m_closed || m_ignoring)
+    if (m_closing || m_closed)
         return;
     // Upload chunks are paced by the transfer window instead (TransferStreams).
     if (m_binaryHandler && isAuthenticated())

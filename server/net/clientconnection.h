@@ -36,7 +36,14 @@ public:
     ~ClientConnection() override;
 
     ConnectionId id() const { return m_id; }
-    QHostAddress peerAddress() const;
+    // The client's address: the socket's peer, or behind a trusted proxy the address it
+    // forwarded (see resolveClientAddress()).
+    QHostAddress peerAddress() const { return m_peerAddress; }
+    // Believes X-Forwarded-For of the upgrade request when the peer is one of these.
+    void trustProxies(const QList<Subnet> &proxies);
+    // True from the moment the connection is told to close (or is revoked): it reads and
+    // sends nothing more, although the socket may take a moment to go.
+    bool isClosing() const { return m_closing; }
     bool isAuthenticated() const { return m_user != 0; }
     UserId userId() const { return m_user; }
     SessionId sessionId() const { return m_session; }
@@ -53,7 +60,8 @@ public:
     // Queues a binary frame; the caller paces itself with bytesToWrite() and writable().
     void sendBinary(const QByteArray &frame);
     qint64 bytesToWrite() const;
-    // Sends a close frame with a reason, then drops the socket.
+    // Sends a close frame with a reason, then drops the socket. From now on nothing more is
+    // read or sent (frames queued before, such as session_revoked, still go out).
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
 
 Q_SIGNALS:
@@ -88,8 +96,9 @@ private:
     QElapsedTimer m_clock;
     QTimer m_heartbeat;
     QTimer m_authTimeout;
-    bool m_closed = false;
-    bool m_ignoring = false; // closing for flooding: frames still arriving are dropped
+    QHostAddress m_peerAddress;
+    bool m_closing = false; // close() was called: serve nothing more
+    bool m_closed = false; // the socket is gone
 };
 
 } // namespace Banter::Server

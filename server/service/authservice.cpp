@@ -25,9 +25,22 @@ Error invalidSession()
                      u"this session is no longer valid; sign in again"_s);
 }
 
-Error busy()
+Error busy(CheckAdmission::Refusal why)
 {
-    return makeError(ErrorCode::RateLimited, u"the server is busy; try again in a moment"_s, 1000);
+    using R = CheckAdmission::Refusal;
+    const QString message = why == R::Account
+        ? u"a password check for this account is already under way; try again in a moment"_s
+        : why == R::Address ? u"too many password checks from this address at once; try again "
+                              "in a moment"_s
+                            : u"the server is busy; try again in a moment"_s;
+    return makeError(ErrorCode::RateLimited, message, 1000);
+}
+
+Error reusedToken()
+{
+    return makeError(ErrorCode::InvalidCredentials,
+                     u"this refresh token was already replaced; the session is revoked "
+                     "(token_reuse): sign in again"_s);
 }
 
 Error tooManyFailures(qint64 waitMs)
@@ -40,6 +53,7 @@ struct IssuedSession
 {
     User user;
     SessionId id = 0;
+    QList<SessionId> displaced; // least recently used sessions over the per-user cap
 };
 
 struct RefreshOutcome
@@ -47,6 +61,20 @@ struct RefreshOutcome
     IssuedSession issued; // when rotated
     SessionId reusedSession = 0; // a rotated-away token came back: the session is now revoked
 };
+
+// A superseded token came back: revoke its session (a success for storage, so that the
+// revocation commits). One already revoked only gets the usual answer.
+Result<RefreshOutcome> revokeForReuse(Repositories &repos, SessionId id)
+{
+    Result<std::optional<StoredSession>> session = repos.sessions.find(id);
+    if (!session)
+        return session.error();
+    if (!session->has_value() || (*session)->revoked)
+        return invalidSession();
+    if (Status s = repos.sessions.revoke(id); !s)
+        return s.error();
+    return RefreshOutcome{{}, id};
+}
 
 // Sessions are created the same way after sign-up and sign-in; runs in storage.
 Result<IssuedSession> createSession(Repositories &repos, const User &user, const QString &device,
@@ -56,24 +84,9 @@ Result<IssuedSession> createSession(Repositories &repos, const User &user, const
         repos.sessions.create(user.id, device, refreshHash, nowMs, expiresAtMs);
     if (!session)
         return session.error();
-    return IssuedSession{user, *session};
+    return IssuedSession{user, *session, {}};
 }
 } // namespace
-
-class AuthService::CheckSlot
-{
-public:
-    explicit CheckSlot(std::shared_ptr<std::atomic_int> count)
-        : m_count(std::move(count))
-    {
-        ++*m_count;
-    }
-    ~CheckSlot() { --*m_count; }
-    Q_DISABLE_COPY_MOVE(CheckSlot)
-
-private:
-    std::shared_ptr<std::atomic_int> m_count;
-};
 
 AuthService::AuthService(StorageExecutor &storage, const PasswordHasher &hasher,
                          const JwtCodec &jwt, Clock clock, AuthSettings settings, QObject *parent)
@@ -83,20 +96,41 @@ AuthService::AuthService(StorageExecutor &storage, const PasswordHasher &hasher,
     , m_jwt(jwt)
     , m_clock(std::move(clock))
     , m_settings(settings)
-    , m_accountFailures(settings.loginFailuresPerAccount, settings.loginWindowMs)
+    , m_accountFailures(settings.loginFailuresPerAccount, settings.loginAccountDelayMaxMs,
+                        settings.loginWindowMs)
     , m_addressFailures(settings.loginFailuresPerAddress, settings.loginWindowMs)
     , m_registrations(settings.registrationsPerAddress, settings.registrationWindowMs)
-{ }
+    , m_admission(settings.maxPendingPasswordChecks, settings.passwordChecksPerAccount,
+                  settings.passwordChecksPerAddress)
+{
+    if (m_settings.sessionSweepIntervalMs > 0) {
+        m_sweep.setInterval(std::chrono::milliseconds(m_settings.sessionSweepIntervalMs));
+        connect(&m_sweep, &QTimer::timeout, this, [this] { sweepSessions(); });
+        m_sweep.start();
+    }
+}
 
 // Work still on the hasher's pool finishes there; its continuation is dropped with this
 // object (QFuture::then with a context).
 AuthService::~AuthService() = default;
 
-std::shared_ptr<AuthService::CheckSlot> AuthService::admitPasswordCheck()
+Result<std::shared_ptr<AuthService::CheckSlot>>
+AuthService::admitPasswordCheck(const QString &account, const QString &bucket)
 {
-    if (m_pendingChecks->load() >= m_settings.maxPendingPasswordChecks)
-        return nullptr;
-    return std::make_shared<CheckSlot>(m_pendingChecks);
+    CheckAdmission::Refusal why = CheckAdmission::Refusal::None;
+    std::shared_ptr<CheckSlot> slot = m_admission.admit(account, bucket, &why);
+    if (!slot) {
+        qCInfo(lcAuth) << "password check refused for" << account << "from" << bucket
+                       << "(no place)";
+        return busy(why);
+    }
+    return slot;
+}
+
+void AuthService::notifyRevoked(const QList<SessionId> &sessions, const QString &reason)
+{
+    for (SessionId id : sessions)
+        revokeAfterReply(id, reason);
 }
 
 Protocol::AuthGrant AuthService::grantFor(const User &user, SessionId session,
@@ -136,9 +170,10 @@ AuthService::registerUser(const Protocol::RegisterRequest &request, const QStrin
         return readyResult<Grant>(
             makeError(ErrorCode::RateLimited,
                       u"too many new accounts from this address; try again later"_s, wait));
-    std::shared_ptr<CheckSlot> slot = admitPasswordCheck();
-    if (!slot)
-        return readyResult<Grant>(busy());
+    Result<std::shared_ptr<CheckSlot>> admitted = admitPasswordCheck(username, bucket);
+    if (!admitted)
+        return readyResult<Grant>(admitted.error());
+    std::shared_ptr<CheckSlot> slot = *admitted;
     // Counted whether or not the name turns out to be free: the hash is spent either way.
     m_registrations.record(bucket, now);
     const QString refreshToken = RefreshToken::generate();
@@ -185,14 +220,15 @@ QFuture<Result<Protocol::AuthGrant>> AuthService::login(const Protocol::LoginReq
         return readyResult<Grant>(device.error());
     // No account has such a name or such a password: answer without looking or hashing.
     // That tells nothing about which accounts exist; such names are invalid for everyone.
+    // Not counted against the address either: it costs nothing, and behind a proxy one
+    // client's garbage would use up everyone's allowance.
     if (!UserRules::validateUsername(attempt.username)
-        || request.password.toUtf8().size() > UserRules::MaxPasswordBytes) {
-        m_addressFailures.record(attempt.bucket, attempt.startedAtMs);
+        || request.password.toUtf8().size() > UserRules::MaxPasswordBytes)
         return readyResult<Grant>(wrongCredentials());
-    }
-    attempt.slot = admitPasswordCheck();
-    if (!attempt.slot)
-        return readyResult<Grant>(busy());
+    Result<std::shared_ptr<CheckSlot>> slot = admitPasswordCheck(attempt.username, attempt.bucket);
+    if (!slot)
+        return readyResult<Grant>(slot.error());
+    attempt.slot = *slot;
     // Counted now and forgiven on success, so attempts still in flight count too.
     m_accountFailures.record(attempt.username, attempt.startedAtMs);
     m_addressFailures.record(attempt.bucket, attempt.startedAtMs);
@@ -228,7 +264,6 @@ AuthService::checkLogin(LoginAttempt attempt, const std::optional<Credentials> &
                       return readyResult<Protocol::AuthGrant>(wrongCredentials());
                   }
                   forgive(attempt);
-                  m_accountFailures.reset(attempt.username);
                   return finishLogin(user, attempt.request.device, checked.rehash);
               })
         .unwrap();
@@ -236,7 +271,7 @@ AuthService::checkLogin(LoginAttempt attempt, const std::optional<Credentials> &
 
 void AuthService::forgive(const LoginAttempt &attempt)
 {
-    m_accountFailures.forgive(attempt.username, attempt.startedAtMs);
+    m_accountFailures.reset(attempt.username);
     m_addressFailures.forgive(attempt.bucket, attempt.startedAtMs);
 }
 
@@ -248,20 +283,32 @@ AuthService::finishLogin(const User &user, const QString &device, const QString 
     return runInStorage<IssuedSession>(
                m_storage,
                [user, device, rehash, refreshHash = RefreshToken::hash(refreshToken), now,
-                expires = now
-                    + m_settings.refreshTokenTtlMs](Repositories &repos) -> Result<IssuedSession> {
+                expires = now + m_settings.refreshTokenTtlMs,
+                cap = m_settings.maxSessionsPerUser](Repositories &repos) -> Result<IssuedSession> {
                    // Stored hashes made with older parameters are upgraded while the password
                    // is at hand; this is the only moment it is.
                    if (!rehash.isEmpty()) {
                        if (Status s = repos.users.updatePasswordHash(user.id, rehash); !s)
                            return s.error();
                    }
-                   return createSession(repos, user, device, refreshHash, now, expires);
+                   Result<IssuedSession> issued =
+                       createSession(repos, user, device, refreshHash, now, expires);
+                   if (!issued)
+                       return issued;
+                   // Signing in again and again must not pile up sessions: past the cap the
+                   // least recently used ones end (the new one is the most recent).
+                   Result<QList<SessionId>> displaced =
+                       repos.sessions.revokeLeastRecentlyUsed(user.id, cap, now);
+                   if (!displaced)
+                       return displaced.error();
+                   issued->displaced = *displaced;
+                   return issued;
                })
         .then(this,
               [this, refreshToken](Result<IssuedSession> issued) -> Result<Protocol::AuthGrant> {
                   if (!issued)
                       return issued.error();
+                  notifyRevoked(issued->displaced, u"session_limit"_s);
                   return grantFor(issued->user, issued->id, refreshToken);
               });
 }
@@ -312,18 +359,28 @@ QFuture<Result<Protocol::AuthGrant>> AuthService::refresh(const QString &refresh
                        repos.sessions.findByRefreshHash(presented);
                    if (!found)
                        return found.error();
-                   if (!found->has_value() || (*found)->revoked || (*found)->expiresAtMs <= now)
+                   if (!found->has_value()) {
+                       // Not the current token, nor the one just replaced: perhaps an earlier
+                       // member of a session's family, which only a copy can present.
+                       Result<std::optional<SessionId>> family =
+                           repos.sessions.findSuperseded(presented);
+                       if (!family)
+                           return family.error();
+                       if (!family->has_value())
+                           return invalidSession();
+                       return revokeForReuse(repos, **family);
+                   }
+                   if ((*found)->revoked || (*found)->expiresAtMs <= now)
                        return invalidSession();
                    const StoredSession &session = **found;
                    const bool current = session.refreshHash == presented;
+                   // The token just replaced re-issues once within the grace (reissue() then
+                   // forgets it), in case the reply with its successor was lost.
                    const bool lostReply = !current && now - session.lastUsedAtMs <= grace;
                    if (!current && !lostReply) {
                        // Only the holder of the newest token may refresh. An older one coming
-                       // back means it was copied: end the session for everyone holding it. A
-                       // success for storage, so that the revocation commits.
-                       if (Status s = repos.sessions.revoke(session.id); !s)
-                           return s.error();
-                       return RefreshOutcome{{}, session.id};
+                       // back means it was copied: end the session for everyone holding it.
+                       return revokeForReuse(repos, session.id);
                    }
                    Result<std::optional<User>> user = repos.users.findById(session.userId);
                    if (!user)
@@ -335,7 +392,7 @@ QFuture<Result<Protocol::AuthGrant>> AuthService::refresh(const QString &refresh
                            : repos.sessions.reissue(session.id, nextHash, now, expires);
                        !s)
                        return s.error();
-                   return RefreshOutcome{{**user, session.id}, 0};
+                   return RefreshOutcome{{**user, session.id, {}}, 0};
                })
         .then(this, [this, next](Result<RefreshOutcome> outcome) -> Result<Protocol::AuthGrant> {
             if (!outcome)
@@ -344,7 +401,7 @@ QFuture<Result<Protocol::AuthGrant>> AuthService::refresh(const QString &refresh
                 qCWarning(lcAuth) << "refresh token reuse on session" << outcome->reusedSession
                                   << "- revoked";
                 revokeAfterReply(outcome->reusedSession, u"token_reuse"_s);
-                return invalidSession();
+                return reusedToken();
             }
             return grantFor(outcome->issued.user, outcome->issued.id, next);
         });
@@ -405,9 +462,11 @@ QFuture<Result<Done>> AuthService::changePassword(UserId user, SessionId current
 {
     if (Status valid = UserRules::validatePassword(request.newPassword); !valid)
         return readyResult<Done>(valid.error());
-    std::shared_ptr<CheckSlot> slot = admitPasswordCheck();
-    if (!slot)
-        return readyResult<Done>(busy());
+    // Keyed by the user id: the name is not known yet, and "#" is in no username.
+    Result<std::shared_ptr<CheckSlot>> admitted = admitPasswordCheck(u"#%1"_s.arg(user), {});
+    if (!admitted)
+        return readyResult<Done>(admitted.error());
+    std::shared_ptr<CheckSlot> slot = *admitted;
     return runInStorage<Credentials>(m_storage,
                                      [user](Repositories &repos) -> Result<Credentials> {
                                          Result<std::optional<User>> found =
@@ -480,9 +539,25 @@ QFuture<Result<Done>> AuthService::storeNewPassword(UserId user, SessionId keep,
         .then(this, [this](Result<QList<SessionId>> revoked) -> Result<Done> {
             if (!revoked)
                 return revoked.error();
-            for (SessionId id : *revoked)
-                revokeAfterReply(id, u"password_changed"_s);
+            notifyRevoked(*revoked, u"password_changed"_s);
             return Done{};
+        });
+}
+
+QFuture<Result<int>> AuthService::sweepSessions()
+{
+    const qint64 now = m_clock();
+    return runInStorage<int>(m_storage,
+                             [now, before = now - m_settings.refreshTokenTtlMs](
+                                 Repositories &repos) -> Result<int> {
+                                 return repos.sessions.deleteUnusable(now, before);
+                             })
+        .then(this, [](Result<int> deleted) {
+            if (!deleted)
+                qCWarning(lcAuth) << "session sweep failed:" << deleted.error().message;
+            else if (*deleted > 0)
+                qCInfo(lcAuth) << "deleted" << *deleted << "sessions that can no longer be used";
+            return deleted;
         });
 }
 

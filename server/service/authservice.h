@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth/accountbackoff.h"
+#include "auth/checkadmission.h"
 #include "auth/jwtcodec.h"
 #include "auth/loginthrottle.h"
 #include "auth/passwordhasher.h"
@@ -9,8 +11,8 @@
 #include <banter/protocol/sessionmessages.h>
 
 #include <QObject>
+#include <QTimer>
 
-#include <atomic>
 #include <memory>
 
 namespace Banter::Server {
@@ -25,17 +27,27 @@ struct AuthSettings
     // it re-issues, and the token from the lost reply stops working.
     qint64 refreshReuseGraceMs = 30LL * 1000;
     bool registrationOpen = true;
-    // Failed (or still running) sign-ins allowed per account and per address bucket within
-    // the window; then RateLimited with retry_after_ms.
+    // Failed (or still running) sign-ins of an account before each further one waits: 1 s,
+    // doubling up to loginAccountDelayMaxMs (short, so the owner is never kept out long).
     int loginFailuresPerAccount = 5;
+    qint64 loginAccountDelayMaxMs = 10 * 1000;
+    // Failed (or still running) sign-ins per address bucket within the window; then
+    // RateLimited with retry_after_ms. Names that cannot exist cost nothing and do not count.
     int loginFailuresPerAddress = 20;
     qint64 loginWindowMs = 15 * 60 * 1000;
     // New accounts per address bucket: each costs an Argon2id hash and a row.
     int registrationsPerAddress = 10;
     qint64 registrationWindowMs = 60 * 60 * 1000;
-    // Password checks (sign-ins, sign-ups, password changes) under way at once. More are
-    // refused with RateLimited rather than queued behind seconds of Argon2 work.
+    // Password checks (sign-ins, sign-ups, password changes) under way at once, in all and
+    // per account and address bucket, successful ones included. More are refused with
+    // RateLimited rather than queued behind seconds of Argon2 work.
     int maxPendingPasswordChecks = 64;
+    int passwordChecksPerAccount = 2;
+    int passwordChecksPerAddress = 8;
+    // Live sessions per user; a sign-in past it revokes the least recently used.
+    int maxSessionsPerUser = 50;
+    // How often sessions that can never be used again are deleted; 0: only by sweepSessions().
+    qint64 sessionSweepIntervalMs = 60 * 60 * 1000;
 };
 
 // Accounts and sessions: registration, login, token authentication, refresh-token rotation
@@ -67,8 +79,9 @@ public:
                                                const QString &peerAddress);
     // A valid access token of a live session. TokenExpired, or InvalidCredentials.
     QFuture<Result<Protocol::AuthReply>> authenticate(const QString &accessToken);
-    // Rotates the refresh token. The previous token of a session coming back means a copy is
-    // in other hands: the session is revoked. Any failure is InvalidCredentials.
+    // Rotates the refresh token. Any token the session replaced coming back (but the one
+    // just replaced, once, within the grace) means a copy is in other hands: the session is
+    // revoked (sessionRevoked "token_reuse"). Any failure is InvalidCredentials.
     QFuture<Result<Protocol::AuthGrant>> refresh(const QString &refreshToken);
     QFuture<Result<Done>> logout(SessionId session);
     // Only the user's own live sessions; anything else is NotFound.
@@ -78,6 +91,10 @@ public:
     // every other session of the user.
     QFuture<Result<Done>> changePassword(UserId user, SessionId current,
                                          const Protocol::ChangePasswordRequest &request);
+    // Deletes sessions that can never be used again (revoked or expired) and superseded
+    // refresh tokens older than their lifetime; runs on a timer too. Returns the sessions
+    // deleted.
+    QFuture<Result<int>> sweepSessions();
 
 Q_SIGNALS:
     // The session may no longer be used; its live connections must be closed. Emitted after
@@ -86,10 +103,10 @@ Q_SIGNALS:
     void sessionRevoked(Banter::SessionId session, const QString &reason);
 
 private:
-    class CheckSlot;
-    // A place among maxPendingPasswordChecks, held until the last copy is gone; null when
-    // all are taken.
-    std::shared_ptr<CheckSlot> admitPasswordCheck();
+    using CheckSlot = CheckAdmission::Slot;
+    // A place for a password check, held until the last copy is gone; or the refusal.
+    Result<std::shared_ptr<CheckSlot>> admitPasswordCheck(const QString &account,
+                                                          const QString &bucket);
     struct LoginAttempt
     {
         Protocol::LoginRequest request;
@@ -102,6 +119,7 @@ private:
                                                     const std::optional<Credentials> &credentials);
     // A sign-in that succeeded (or could not be checked) is not held against anyone.
     void forgive(const LoginAttempt &attempt);
+    void notifyRevoked(const QList<SessionId> &sessions, const QString &reason);
     QFuture<Result<Protocol::AuthGrant>> finishLogin(const User &user, const QString &device,
                                                      const QString &rehash);
     QFuture<Result<Done>> storeNewPassword(UserId user, SessionId keep, const QString &newPassword,
@@ -115,11 +133,11 @@ private:
     const JwtCodec &m_jwt;
     Clock m_clock;
     AuthSettings m_settings;
-    LoginThrottle m_accountFailures; // by lowercase username
+    AccountBackoff m_accountFailures; // by lowercase username
     LoginThrottle m_addressFailures; // by addressBucket()
     LoginThrottle m_registrations; // by addressBucket()
-    // Shared with the slots, which may be released on another thread after this is gone.
-    std::shared_ptr<std::atomic_int> m_pendingChecks = std::make_shared<std::atomic_int>(0);
+    CheckAdmission m_admission;
+    QTimer m_sweep;
 };
 
 } // namespace Banter::Server

@@ -77,11 +77,23 @@ public:
     virtual Result<std::optional<StoredSession>> find(SessionId id) = 0;
     // Matches the current or the previous refresh hash of any session, revoked or not.
     virtual Result<std::optional<StoredSession>> findByRefreshHash(const QByteArray &hash) = 0;
+    // previous := current, current := newHash; the replaced token joins the session's
+    // superseded ones.
     virtual Status rotate(SessionId id, const QByteArray &newHash, qint64 nowMs,
-                          qint64 expiresAtMs) = 0; // previous := current, current := newHash
-    // current := newHash, previous kept: a reply carrying the last rotation was lost.
+                          qint64 expiresAtMs) = 0;
+    // A reply carrying the last rotation was lost: current := newHash, and the lost token
+    // joins the superseded ones. previous := none: the grace it gave is used up.
     virtual Status reissue(SessionId id, const QByteArray &newHash, qint64 nowMs,
                            qint64 expiresAtMs) = 0;
+    // The session a superseded refresh token belonged to (any earlier member of its family).
+    virtual Result<std::optional<SessionId>> findSuperseded(const QByteArray &hash) = 0;
+    // Keeps the user's `keep` most recently used live sessions and revokes the rest;
+    // returns the ids it revoked.
+    virtual Result<QList<SessionId>> revokeLeastRecentlyUsed(UserId user, int keep,
+                                                             qint64 nowMs) = 0;
+    // Deletes sessions that can never be used again (revoked, or expired by nowMs) and
+    // superseded tokens replaced before supersededBeforeMs; returns the sessions deleted.
+    virtual Result<int> deleteUnusable(qint64 nowMs, qint64 supersededBeforeMs) = 0;
     virtual Status revoke(SessionId id) = 0;
     // Revokes every live session of the user but `keep`; returns the ids it revoked.
     virtual Result<QList<SessionId>> revokeAllForUser(UserId user, SessionId keep) = 0;

@@ -30,6 +30,7 @@ constexpr Table Tables[] = {
      "id, user_id, device, refresh_hash, previous_refresh_hash, created_at, last_used_at, "
      "expires_at, revoked",
      "id", "id"},
+    {"refresh_token_history", "id, hash, session_id, superseded_at", "id", "id"},
     {"conversations", "id, type, name, created_at, last_seq, last_activity, private_key", "id",
      "id"},
     {"participants", "conversation_id, user_id, role, joined_at, read_seq, delivered_seq",

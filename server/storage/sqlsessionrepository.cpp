@@ -70,22 +70,73 @@ Result<std::optional<StoredSession>> SqlSessionRepository::findByRefreshHash(con
     return std::optional<StoredSession>{found->first()};
 }
 
+Status SqlSessionRepository::supersede(SessionId id, qint64 nowMs)
+{
+    return m_session.run(u"INSERT INTO refresh_token_history (hash, session_id, superseded_at) "
+                         u"SELECT refresh_hash, id, ? FROM sessions WHERE id = ?"_s,
+                         {nowMs, id});
+}
+
 Status SqlSessionRepository::rotate(SessionId id, const QByteArray &newHash, qint64 nowMs,
                                     qint64 expiresAtMs)
 {
+    if (Status s = supersede(id, nowMs); !s)
+        return s;
     return m_session.run(
         u"UPDATE sessions SET previous_refresh_hash = refresh_hash, refresh_hash = ?, "
         "last_used_at = ?, expires_at = ? WHERE id = ?"_s,
         {newHash, nowMs, expiresAtMs, id});
 }
 
-Status SqlSessionRepository::reissue(SessionId id, const QByteArray &newHash, qint64 /*nowMs*/,
+Status SqlSessionRepository::reissue(SessionId id, const QByteArray &newHash, qint64 nowMs,
                                      qint64 expiresAtMs)
 {
+    if (Status s = supersede(id, nowMs); !s)
+        return s;
     // last_used_at stays the time of the rotation: the grace window it anchors must not
-    // stretch with every re-issue.
-    return m_session.run(u"UPDATE sessions SET refresh_hash = ?, expires_at = ? WHERE id = ?"_s,
+    // stretch. The previous token is dropped from the row (it stays in the history): the
+    // grace re-issues once, and the token coming back again is a copy.
+    return m_session.run(u"UPDATE sessions SET refresh_hash = ?, previous_refresh_hash = NULL, "
+                         u"expires_at = ? WHERE id = ?"_s,
                          {newHash, expiresAtMs, id});
+}
+
+Result<std::optional<SessionId>> SqlSessionRepository::findSuperseded(const QByteArray &hash)
+{
+    Result<SqlCursor> q =
+        m_session.exec(u"SELECT session_id FROM refresh_token_history WHERE hash = ?"_s, {hash});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<SessionId>{};
+    return std::optional<SessionId>{q->value(0).toLongLong()};
+}
+
+Result<QList<SessionId>> SqlSessionRepository::revokeLeastRecentlyUsed(UserId user, int keep,
+                                                                       qint64 nowMs)
+{
+    Result<SqlCursor> q = m_session.exec(
+        u"UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0 AND expires_at > ? "
+        u"AND id NOT IN (SELECT id FROM sessions WHERE user_id = ? AND revoked = 0 "
+        u"AND expires_at > ? ORDER BY last_used_at DESC, id DESC LIMIT ?) RETURNING id"_s,
+        {user, nowMs, user, nowMs, keep});
+    if (!q)
+        return q.error();
+    return SqlRows::ids(*q);
+}
+
+Result<int> SqlSessionRepository::deleteUnusable(qint64 nowMs, qint64 supersededBeforeMs)
+{
+    if (Status s = m_session.run(u"DELETE FROM refresh_token_history WHERE superseded_at < ?"_s,
+                                 {supersededBeforeMs});
+        !s)
+        return s.error();
+    // The history of a deleted session goes with it (ON DELETE CASCADE).
+    Result<SqlCursor> q = m_session.exec(
+        u"DELETE FROM sessions WHERE revoked = 1 OR expires_at <= ? RETURNING id"_s, {nowMs});
+    if (!q)
+        return q.error();
+    return int(SqlRows::ids(*q).size());
 }
 
 Status SqlSessionRepository::revoke(SessionId id)

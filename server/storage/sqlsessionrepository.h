@@ -22,12 +22,16 @@ public:
                   qint64 expiresAtMs) override;
     Status reissue(SessionId id, const QByteArray &newHash, qint64 nowMs,
                    qint64 expiresAtMs) override;
+    Result<std::optional<SessionId>> findSuperseded(const QByteArray &hash) override;
+    Result<QList<SessionId>> revokeLeastRecentlyUsed(UserId user, int keep, qint64 nowMs) override;
+    Result<int> deleteUnusable(qint64 nowMs, qint64 supersededBeforeMs) override;
     Status revoke(SessionId id) override;
     Result<QList<SessionId>> revokeAllForUser(UserId user, SessionId keep) override;
     Result<QList<StoredSession>> listForUser(UserId user) override;
 
 private:
     Result<QList<StoredSession>> select(const QString &where, const QVariantList &binds);
+    Status supersede(SessionId id, qint64 nowMs); // its current token joins the history
 
     SqlSession &m_session;
 };

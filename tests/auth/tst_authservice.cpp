@@ -74,6 +74,7 @@ private Q_SLOTS:
     void burstCountsAttemptsInFlight();
     void passwordChecksCapped();
     void rehashOnLogin();
+    void sweepDeletesUnusableSessions();
 
 private:
     void startService(AuthSettings settings = {}, PasswordParams params = {8, 1});
@@ -508,7 +509,8 @@ void TestAuthService::loginLimitedPerAccount()
     QVERIFY(!limited);
     QCOMPARE(limited.error().code, ErrorCode::RateLimited);
     QVERIFY(limited.error().retryAfterMs > 0);
-    QVERIFY(limited.error().retryAfterMs <= 15 * Minute);
+    // A short delay, not a lock-out: the owner is kept waiting seconds at most.
+    QVERIFY(limited.error().retryAfterMs <= AuthSettings{}.loginAccountDelayMaxMs);
     // A stolen access token cannot carry on guessing through a password change either.
     const Result<Done> change = await(m_auth->changePassword(alice.user.id, alice.sessionId,
                                                              {u"guess 6"_s, u"battery staple"_s}));
@@ -550,24 +552,32 @@ void TestAuthService::loginLimitedPerAddress()
 
 void TestAuthService::burstCountsAttemptsInFlight()
 {
-    registerUser(u"alice"_s);
-    // Ten guesses sent at once: none has failed yet when the last is sent, but only five
-    // may be checked.
-    auto results = std::make_shared<QList<Result<P::AuthGrant>>>();
-    for (int i = 0; i < 10; ++i)
-        m_auth->login({u"alice"_s, u"guess %1"_s.arg(i), u"t"_s}, u"192.0.2.1"_s)
-            .then(m_auth.get(),
-                  [results](Result<P::AuthGrant> r) { results->append(std::move(r)); });
-    QTRY_COMPARE_WITH_TIMEOUT(results->size(), 10, 20000);
-    int invalid = 0;
-    int limited = 0;
-    for (const Result<P::AuthGrant> &r : std::as_const(*results)) {
-        QVERIFY(!r);
-        invalid += r.error().code == ErrorCode::InvalidCredentials;
-        limited += r.error().code == ErrorCode::RateLimited;
+    // Ten guesses sent at once, first with room for all of them to be checked at the same
+    // time, then with the default places per account.
+    for (const int places : {10, AuthSettings{}.passwordChecksPerAccount}) {
+        AuthSettings settings;
+        settings.passwordChecksPerAccount = places;
+        startService(settings);
+        const QString name = u"alice%1"_s.arg(places);
+        registerUser(name);
+        auto results = std::make_shared<QList<Result<P::AuthGrant>>>();
+        for (int i = 0; i < 10; ++i)
+            m_auth->login({name, u"guess %1"_s.arg(i), u"t"_s}, u"192.0.2.1"_s)
+                .then(m_auth.get(),
+                      [results](Result<P::AuthGrant> r) { results->append(std::move(r)); });
+        QTRY_COMPARE_WITH_TIMEOUT(results->size(), 10, 20000);
+        int invalid = 0;
+        int limited = 0;
+        for (const Result<P::AuthGrant> &r : std::as_const(*results)) {
+            QVERIFY(!r);
+            invalid += r.error().code == ErrorCode::InvalidCredentials;
+            limited += r.error().code == ErrorCode::RateLimited;
+        }
+        // None has failed yet when the last is sent, but only five may be checked before
+        // the account's delay starts; and only as many as it has places at the same time.
+        QCOMPARE(invalid, qMin(5, places));
+        QCOMPARE(limited, 10 - qMin(5, places));
     }
-    QCOMPARE(invalid, 5);
-    QCOMPARE(limited, 5);
 }
 
 void TestAuthService::passwordChecksCapped()
@@ -590,6 +600,19 @@ void TestAuthService::passwordChecksCapped()
     QVERIFY(results->at(2));
     // The places are given back.
     QVERIFY(login(u"alice"_s, Password));
+}
+
+void TestAuthService::sweepDeletesUnusableSessions()
+{
+    const P::AuthGrant laptop = registerUser(u"alice"_s);
+    const Result<P::AuthGrant> phone = login(u"alice"_s, Password);
+    QVERIFY(phone);
+    QVERIFY(await(m_auth->logout(phone->sessionId)));
+    QCOMPARE(await(m_auth->sweepSessions()).value(), 1);
+    QCOMPARE(await(m_auth->sweepSessions()).value(), 0);
+    QVERIFY(authenticate(laptop.accessToken)); // the live one stays
+    m_now += AuthSettings{}.refreshTokenTtlMs;
+    QCOMPARE(await(m_auth->sweepSessions()).value(), 1); // expired now
 }
 
 void TestAuthService::rehashOnLogin()

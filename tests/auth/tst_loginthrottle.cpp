@@ -1,9 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Attempt limits: the sliding window, forgiving successes, bounded memory, and the address
-// buckets they count by.
+// Attempt limits: the sliding window, forgiving successes, bounded memory, the address
+// buckets they count by, the per-account delay, the places for password checks, and which
+// address a connection behind a proxy is counted by.
+#include "auth/accountbackoff.h"
 #include "auth/addressbucket.h"
+#include "auth/checkadmission.h"
 #include "auth/loginthrottle.h"
+#include "net/clientaddress.h"
 
 #include <QTest>
 
@@ -23,6 +27,11 @@ private Q_SLOTS:
     void expiredKeysAreSwept();
     void addressBuckets_data();
     void addressBuckets();
+    void accountDelayGrowsButStaysShort();
+    void accountDelayForgottenAndSwept();
+    void checkPlacesPerAccountAndAddress();
+    void clientAddress_data();
+    void clientAddress();
 };
 
 void TestLoginThrottle::slidingWindow()
@@ -123,6 +132,110 @@ void TestLoginThrottle::addressBuckets()
     QCOMPARE(addressBucket(u"192.0.2.7"_s), u"192.0.2.7"_s);
     QCOMPARE(addressBucket(u"::ffff:192.0.2.7"_s), u"192.0.2.7"_s);
     QCOMPARE(addressBucket(u"2001:db8:1:2:3:4:5:6"_s), u"2001:db8:1:2::/64"_s);
+}
+
+void TestLoginThrottle::accountDelayGrowsButStaysShort()
+{
+    AccountBackoff backoff(3, 8000, 60'000);
+    qint64 now = 1000;
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(backoff.retryAfter(u"a"_s, now), 0);
+        backoff.record(u"a"_s, now);
+    }
+    // 1 s, 2 s, 4 s, then never more than the cap.
+    for (const qint64 expected : {1000, 2000, 4000, 8000, 8000, 8000}) {
+        QCOMPARE(backoff.retryAfter(u"a"_s, now), expected);
+        QCOMPARE(backoff.retryAfter(u"a"_s, now + expected - 1), 1);
+        now += expected;
+        QCOMPARE(backoff.retryAfter(u"a"_s, now), 0);
+        backoff.record(u"a"_s, now);
+    }
+    QCOMPARE(backoff.retryAfter(u"b"_s, now), 0); // accounts are separate
+    backoff.reset(u"a"_s);
+    QCOMPARE(backoff.retryAfter(u"a"_s, now), 0);
+    AccountBackoff off(0, 8000, 60'000);
+    for (int i = 0; i < 50; ++i)
+        off.record(u"a"_s, i);
+    QCOMPARE(off.retryAfter(u"a"_s, 50), 0);
+    QCOMPARE(off.trackedKeys(), 0);
+}
+
+void TestLoginThrottle::accountDelayForgottenAndSwept()
+{
+    AccountBackoff backoff(1, 10'000, 1000);
+    backoff.record(u"a"_s, 0);
+    QVERIFY(backoff.retryAfter(u"a"_s, 10) > 0);
+    QCOMPARE(backoff.retryAfter(u"a"_s, 1000), 0); // quiet for the window: starts over
+    // Guessing thousands of names does not grow the table for good.
+    for (int i = 0; i < 3000; ++i)
+        backoff.record(u"old%1"_s.arg(i), 0);
+    for (int i = 0; i < 3000; ++i)
+        backoff.record(u"new%1"_s.arg(i), 5000);
+    QVERIFY2(backoff.trackedKeys() <= 3000, qPrintable(QString::number(backoff.trackedKeys())));
+}
+
+void TestLoginThrottle::checkPlacesPerAccountAndAddress()
+{
+    using R = CheckAdmission::Refusal;
+    CheckAdmission admission(4, 2, 2);
+    R why = R::None;
+    auto a1 = admission.admit(u"alice"_s, u"192.0.2.1"_s, &why);
+    auto a2 = admission.admit(u"alice"_s, u"192.0.2.2"_s, &why);
+    QVERIFY(a1 && a2);
+    QVERIFY(!admission.admit(u"alice"_s, u"192.0.2.3"_s, &why));
+    QCOMPARE(why, R::Account);
+    auto b1 = admission.admit(u"bob"_s, u"192.0.2.1"_s, &why);
+    QVERIFY(b1);
+    QVERIFY(!admission.admit(u"carol"_s, u"192.0.2.1"_s, &why));
+    QCOMPARE(why, R::Address);
+    auto d1 = admission.admit(u"dave"_s, u"192.0.2.9"_s, &why);
+    QVERIFY(d1);
+    QVERIFY(!admission.admit(u"erin"_s, u"192.0.2.10"_s, &why));
+    QCOMPARE(why, R::Server);
+    QCOMPARE(admission.pending(), 4);
+    // Places come back when their slots go.
+    a1.reset();
+    QVERIFY(admission.admit(u"alice"_s, u"192.0.2.1"_s, &why));
+    QCOMPARE(admission.pending(), 3); // the temporary slot above is gone again
+    a2.reset();
+    b1.reset();
+    d1.reset();
+    QCOMPARE(admission.pending(), 0);
+    // An empty key limits nothing of its own.
+    std::vector<std::shared_ptr<CheckAdmission::Slot>> held;
+    for (int i = 0; i < 4; ++i)
+        held.push_back(admission.admit(u"#%1"_s.arg(i), QString()));
+    QVERIFY(std::all_of(held.cbegin(), held.cend(), [](const auto &s) { return s != nullptr; }));
+}
+
+void TestLoginThrottle::clientAddress_data()
+{
+    QTest::addColumn<QString>("peer");
+    QTest::addColumn<QByteArray>("forwardedFor");
+    QTest::addColumn<QString>("client");
+    QTest::newRow("untrusted peer's claim") << u"192.0.2.9"_s << "203.0.113.1"_ba << u"192.0.2.9"_s;
+    QTest::newRow("trusted proxy") << u"10.0.0.2"_s << "203.0.113.1"_ba << u"203.0.113.1"_s;
+    QTest::newRow("no header") << u"10.0.0.2"_s << QByteArray() << u"10.0.0.2"_s;
+    QTest::newRow("spoofed hop left of the real one")
+        << u"10.0.0.2"_s << "198.51.100.7, 203.0.113.1"_ba << u"203.0.113.1"_s;
+    QTest::newRow("chain of trusted proxies")
+        << u"10.0.0.2"_s << "203.0.113.1, 10.0.0.3"_ba << u"203.0.113.1"_s;
+    QTest::newRow("garbage after the client")
+        << u"10.0.0.2"_s << "203.0.113.1, nonsense"_ba << u"10.0.0.2"_s;
+    QTest::newRow("only proxies") << u"10.0.0.2"_s << "10.0.0.4, 10.0.0.3"_ba << u"10.0.0.4"_s;
+    QTest::newRow("mapped peer") << u"::ffff:10.0.0.2"_s << "2001:db8::1"_ba << u"2001:db8::1"_s;
+    QTest::newRow("ipv6 proxy") << u"::1"_s << "203.0.113.1"_ba << u"203.0.113.1"_s;
+}
+
+void TestLoginThrottle::clientAddress()
+{
+    QFETCH(QString, peer);
+    QFETCH(QByteArray, forwardedFor);
+    QFETCH(QString, client);
+    const Banter::Result<QList<Subnet>> proxies = parseSubnets({u"10.0.0.0/8"_s, u"::1"_s});
+    QVERIFY(proxies);
+    QCOMPARE(resolveClientAddress(QHostAddress(peer), forwardedFor, *proxies),
+             QHostAddress(client));
 }
 
 QTEST_GUILESS_MAIN(TestLoginThrottle)

@@ -83,6 +83,16 @@ void TestServerConfig::configFile_data()
                               << u"both certificate and key"_s;
     QTest::newRow("empty names") << "[tls]\ncertificate=\nkey=\n"_ba << false << 0 << QString()
                                  << u"tls/certificate"_s;
+    QTest::newRow("trusted proxies") << "[server]\ntrusted_proxies=127.0.0.1, 10.0.0.0/8, ::1\n"_ba
+                                     << true << int(Mode::On) << QString() << QString();
+    QTest::newRow("bad proxy") << "[server]\ntrusted_proxies=10.0.0.0/99\n"_ba << false << 0
+                               << QString() << u"trusted_proxies"_s;
+    QTest::newRow("no account delay") << "[limits]\nlogin_account_delay_max_seconds=0\n"_ba << false
+                                      << 0 << QString() << u"login_account_delay_max_seconds"_s;
+    QTest::newRow("no sessions") << "[limits]\nmax_sessions_per_user=0\n"_ba << false << 0
+                                 << QString() << u"max_sessions_per_user"_s;
+    QTest::newRow("no check places") << "[limits]\npassword_checks_per_address=0\n"_ba << false << 0
+                                     << QString() << u"password_checks_per_address"_s;
 }
 
 void TestServerConfig::configFile()
@@ -102,6 +112,12 @@ void TestServerConfig::configFile()
         return;
     }
     QCOMPARE(int(config->tls.mode), mode);
+    if (text.contains("trusted_proxies")) {
+        QCOMPARE(config->trustedProxies.size(), 3);
+        QCOMPARE(config->trustedProxies.at(0).second, 32);
+        QCOMPARE(config->trustedProxies.at(1).second, 8);
+        QCOMPARE(config->trustedProxies.at(2).second, 128);
+    }
     QCOMPARE(config->tls.certificateFile, certificate);
     QCOMPARE(config->tls.keyFile.isEmpty(), certificate.isEmpty());
 }

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void usernameConflict();
     void userSearch();
     void sessionsRotateRevokeAndFind();
+    void sessionFamiliesCapAndSweep();
     void privatePairIsUnique();
     void conversationMembership();
     void foreignKeysAreEnforced();
@@ -218,6 +219,80 @@ void TestSqlRepositories::sessionsRotateRevokeAndFind()
         run<QList<StoredSession>>([&](Repositories &r) { return r.sessions.listForUser(u); });
     QCOMPARE(live->size(), 1);
     QCOMPARE(live->first().id, *laptop);
+}
+
+void TestSqlRepositories::sessionFamiliesCapAndSweep()
+{
+    const UserId u = makeUser(u"sam"_s);
+    auto laptop = run<SessionId>(
+        [&](Repositories &r) { return r.sessions.create(u, u"laptop"_s, "h1"_ba, 10, 1000); });
+    QVERIFY(laptop);
+    QVERIFY(
+        run<Done>([&](Repositories &r) { return r.sessions.rotate(*laptop, "h2"_ba, 20, 1000); }));
+    QVERIFY(
+        run<Done>([&](Repositories &r) { return r.sessions.rotate(*laptop, "h3"_ba, 30, 1000); }));
+    // The grace re-issue: the token from the lost reply joins the family, and the row
+    // forgets the previous one (its grace is used).
+    QVERIFY(
+        run<Done>([&](Repositories &r) { return r.sessions.reissue(*laptop, "h4"_ba, 31, 1000); }));
+    for (const QByteArray &hash : {"h1"_ba, "h2"_ba, "h3"_ba}) {
+        auto family = run<std::optional<SessionId>>(
+            [&](Repositories &r) { return r.sessions.findSuperseded(hash); });
+        QVERIFY2(family && family->has_value(), hash.constData());
+        QCOMPARE(**family, *laptop);
+    }
+    QVERIFY(!run<std::optional<SessionId>>([](Repositories &r) {
+                 return r.sessions.findSuperseded("h4"_ba);
+             })->has_value());
+    auto row = run<std::optional<StoredSession>>(
+        [&](Repositories &r) { return r.sessions.findByRefreshHash("h4"_ba); });
+    QVERIFY((*row)->previousRefreshHash.isEmpty());
+    QVERIFY(!run<std::optional<StoredSession>>([](Repositories &r) {
+                 return r.sessions.findByRefreshHash("h2"_ba);
+             })->has_value());
+
+    // The cap keeps the most recently used live sessions.
+    QList<SessionId> others;
+    for (int i = 0; i < 3; ++i)
+        others.append(*run<SessionId>([&](Repositories &r) {
+            return r.sessions.create(u, u"d%1"_s.arg(i), "o%1"_ba + QByteArray::number(i), 40 + i,
+                                     1000);
+        }));
+    auto displaced = run<QList<SessionId>>(
+        [&](Repositories &r) { return r.sessions.revokeLeastRecentlyUsed(u, 2, 50); });
+    QVERIFY(displaced);
+    std::sort(displaced->begin(), displaced->end());
+    QCOMPARE(*displaced, (QList<SessionId>{*laptop, others.at(0)}));
+    auto live =
+        run<QList<StoredSession>>([&](Repositories &r) { return r.sessions.listForUser(u); });
+    QCOMPARE(live->size(), 2);
+    QVERIFY(run<QList<SessionId>>([&](Repositories &r) {
+                return r.sessions.revokeLeastRecentlyUsed(u, 2, 50);
+            })->isEmpty());
+
+    // The sweep deletes what can never be used again: revoked or expired sessions (with
+    // their families), and superseded tokens older than the cut-off.
+    auto expiring = run<SessionId>(
+        [&](Repositories &r) { return r.sessions.create(u, u"old"_s, "x1"_ba, 10, 60); });
+    QVERIFY(run<Done>(
+        [&](Repositories &r) { return r.sessions.rotate(others.at(2), "o9"_ba, 25, 1000); }));
+    auto deleted = run<int>([&](Repositories &r) { return r.sessions.deleteUnusable(100, 26); });
+    QVERIFY(deleted);
+    QCOMPARE(*deleted, 3); // laptop, others[0] (revoked), the expired one
+    for (SessionId gone : {*laptop, others.at(0), *expiring})
+        QVERIFY(!run<std::optional<StoredSession>>([&](Repositories &r) {
+                     return r.sessions.find(gone);
+                 })->has_value());
+    QVERIFY(!run<std::optional<SessionId>>([](Repositories &r) {
+                 return r.sessions.findSuperseded("h1"_ba);
+             })->has_value());
+    // Superseded at 25, before the cut-off at 26.
+    QVERIFY(!run<std::optional<SessionId>>([](Repositories &r) {
+                 return r.sessions.findSuperseded("o2"_ba);
+             })->has_value());
+    QVERIFY(run<std::optional<StoredSession>>([&](Repositories &r) {
+                return r.sessions.find(others.at(1));
+            })->has_value());
 }
 
 void TestSqlRepositories::privatePairIsUnique()

@@ -32,6 +32,8 @@ Error connectionClosed()
 // the connection belongs to someone else.
 Status admit(Services &s, ClientConnection &connection, UserId user, SessionId session)
 {
+    if (connection.isClosing()) // revoked or going: it must not come back signed in
+        return connectionClosed();
     if (connection.isAuthenticated() && connection.userId() != user)
         return makeError(ErrorCode::BadRequest, u"this connection is signed in as another user"_s);
     if (!connection.isAuthenticated()

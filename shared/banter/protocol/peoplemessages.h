@@ -195,7 +195,7 @@ struct BANTERSHARED_EXPORT UserRef
 /// The session_revoked push: this connection's session has ended; the server closes it.
 struct BANTERSHARED_EXPORT SessionRevokedPush
 {
-    QString reason; ///< "logout", "revoked", "password_changed", "token_reuse"
+    QString reason; ///< "logout", "revoked", "password_changed", "token_reuse", "session_limit"
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
