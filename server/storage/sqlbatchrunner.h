@@ -14,6 +14,7 @@ class SqlContactRepository;
 class SqlFileRepository;
 class SqlConversationRepository;
 class SqlMessageRepository;
+class SqlSearchRepository;
 class SqlSessionRepository;
 class SqlUserRepository;
 
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<SqlMessageRepository> m_messages;
     std::unique_ptr<SqlContactRepository> m_contacts;
     std::unique_ptr<SqlFileRepository> m_files;
+    std::unique_ptr<SqlSearchRepository> m_search;
 };
 
 } // namespace Banter::Server
