@@ -40,6 +40,27 @@ Result<SearchRequest> SearchRequest::fromJson(const QJsonObject &object)
     return r.finish(v);
 }
 
+QList<SnippetPart> SearchHit::snippetParts() const
+{
+    QList<SnippetPart> parts;
+    SnippetPart current;
+    auto flush = [&parts, &current] {
+        if (!current.text.isEmpty())
+            parts.append(current);
+        current.text.clear();
+    };
+    for (const QChar c : snippet) {
+        if (c == SearchHighlightStart || c == SearchHighlightEnd) {
+            flush();
+            current.highlighted = c == SearchHighlightStart;
+        } else {
+            current.text += c;
+        }
+    }
+    flush();
+    return parts;
+}
+
 QJsonObject SearchHit::toJson() const
 {
     return {{u"conversation_id"_s, conversationId},

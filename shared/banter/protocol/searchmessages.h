@@ -41,6 +41,14 @@ struct BANTERSHARED_EXPORT SearchRequest
     friend bool operator==(const SearchRequest &, const SearchRequest &) = default;
 };
 
+/// A piece of a snippet: plain text, highlighted (a match) or not.
+struct BANTERSHARED_EXPORT SnippetPart
+{
+    QString text; ///< plain text, to be shown as such (never parsed as markup)
+    bool highlighted = false; ///< whether this piece matched the query
+    friend bool operator==(const SnippetPart &, const SnippetPart &) = default;
+};
+
 /// One message that matched a search.
 struct BANTERSHARED_EXPORT SearchHit
 {
@@ -52,6 +60,9 @@ struct BANTERSHARED_EXPORT SearchHit
     /// Up to about 160 characters of the message around the first match, matches wrapped in
     /// SearchHighlightStart … SearchHighlightEnd; "…" where text was cut. Plain text.
     QString snippet;
+    /// The snippet split at its markers, in order, markers removed; an unpaired marker (not
+    /// something this server sends) is dropped and highlighting stops at the end.
+    QList<SnippetPart> snippetParts() const;
     /// Encodes this as a JSON object.
     QJsonObject toJson() const;
     /// Decodes a JSON object strictly.
