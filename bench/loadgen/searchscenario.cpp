@@ -9,6 +9,7 @@
 #include "scenarios.h"
 #include <banter/domain/messageid.h>
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -39,7 +40,7 @@ struct Kind
 QList<Kind> kinds()
 {
     return {
-        {u"rare"_s, {u"needle7"_s, u"needle3"_s}}, // 1 in 10,000 messages each kind of needle
+        {u"rare"_s, {u"needle7"_s, u"needle3"_s}}, // each in 1 of 10,000 messages
         {u"common"_s, {u"karito"_s, u"sennemu"_s}}, // frequent words of the vocabulary
         {u"chinese4"_s, {u"天气很好"_s, u"明天见面"_s}},
         {u"chinese2"_s, {u"你好"_s, u"世界"_s}}, // two characters: the unindexed path
@@ -53,12 +54,12 @@ class Writer
 public:
     QString message(qint64 i)
     {
-        static const QStringList syllables{u"ka"_s, u"ri"_s, u"to"_s, u"mu"_s, u"sen"_s,
-                                           u"ne"_s, u"lo"_s, u"pa"_s, u"vi"_s, u"dor"_s,
+        static const QStringList syllables{u"ka"_s, u"ri"_s,  u"to"_s, u"mu"_s,  u"sen"_s,
+                                           u"ne"_s, u"lo"_s,  u"pa"_s, u"vi"_s,  u"dor"_s,
                                            u"me"_s, u"shu"_s, u"an"_s, u"tel"_s, u"bo"_s};
         static const QStringList chinese{u"你好"_s, u"世界"_s, u"天气很好"_s, u"明天见面"_s,
-                                         u"我们"_s, u"今天"_s,  u"工作"_s,    u"会议"_s,
-                                         u"时间"_s, u"问题"_s,  u"谢谢"_s,    u"朋友"_s};
+                                         u"我们"_s, u"今天"_s, u"工作"_s,     u"会议"_s,
+                                         u"时间"_s, u"问题"_s, u"谢谢"_s,     u"朋友"_s};
         QString text;
         const bool inChinese = m_random.bounded(4) == 0;
         const int words = 4 + int(m_random.bounded(12));
@@ -72,12 +73,12 @@ public:
                 text += u' ';
             const int parts = 2 + int(m_random.bounded(2));
             for (int p = 0; p < parts; ++p)
-                text += syllables.at(
-                    int(m_random.bounded(1 + m_random.bounded(syllables.size()))));
+                text += syllables.at(int(m_random.bounded(1 + m_random.bounded(syllables.size()))));
         }
-        if (i % 10'000 == 7)
+        // About 1 in 10,000 each, spread over the conversations (prime strides).
+        if (i % 9973 == 0)
             text += u" needle7"_s;
-        if (i % 10'000 == 3)
+        if (i % 10'007 == 3)
             text += u" needle3"_s;
         return text;
     }
@@ -134,19 +135,25 @@ SeedTimes seed(const QString &url, const QString &sqlitePath, const QList<qint64
     QSqlQuery q(db);
     QElapsedTimer timer;
     timer.start();
-    const QString upkeep =
-        sqlite ? scalar(db, u"SELECT sql FROM sqlite_master WHERE name = 'messages_search_insert'"_s)
-               : scalar(db, u"SELECT indexdef FROM pg_indexes WHERE indexname = "
-                             "'messages_content_trgm'"_s);
+    const QString upkeep = sqlite
+        ? scalar(db, u"SELECT sql FROM sqlite_master WHERE name = 'messages_search_insert'"_s)
+        : scalar(db,
+                 u"SELECT indexdef FROM pg_indexes WHERE indexname = "
+                 "'messages_content_trgm'"_s);
     if (upkeep.isEmpty())
         qFatal("seeding: this banterd has no search index");
-    exec(q, sqlite ? u"DROP TRIGGER messages_search_insert"_s
-                   : u"DROP INDEX messages_content_trgm"_s);
+    exec(q,
+         sqlite ? u"DROP TRIGGER messages_search_insert"_s : u"DROP INDEX messages_content_trgm"_s);
     if (sqlite)
         exec(q, u"PRAGMA synchronous = OFF"_s);
     db.transaction();
     Writer writer;
-    QList<qint64> seqs(conversations.size(), 0);
+    QList<qint64> seqs(conversations.size(), 0); // after what creating the group stored
+    for (int c = 0; c < conversations.size(); ++c)
+        seqs[c] =
+            scalar(db,
+                   u"SELECT last_seq FROM conversations WHERE id = %1"_s.arg(conversations.at(c)))
+                .toLongLong();
     const int batch = sqlite ? 1 : 500; // PostgreSQL: many rows a statement, fewer round trips
     QString sql = u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, "
                   "created_at) VALUES "_s;
@@ -154,7 +161,8 @@ SeedTimes seed(const QString &url, const QString &sqlitePath, const QList<qint64
         sql += (r ? u", "_s : QString()) + u"(?, ?, ?, ?, 'text', ?, ?)"_s;
     QSqlQuery insert(db);
     insert.prepare(sql);
-    const qint64 start = 1'700'000'000'000;
+    // After the groups were made: a member sees what was sent since joining.
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() + 1000;
     for (qint64 i = 0; i < count; i += batch) {
         for (int r = 0; r < batch; ++r) {
             const qint64 n = qMin(i + r, count - 1); // a short last batch repeats nothing new
@@ -174,10 +182,11 @@ SeedTimes seed(const QString &url, const QString &sqlitePath, const QList<qint64
     }
     exec(q, u"DELETE FROM messages WHERE seq <= 0"_s);
     for (int c = 0; c < conversations.size(); ++c)
-        exec(q, u"UPDATE conversations SET last_seq = %1, last_activity = %2 WHERE id = %3"_s
-                    .arg(seqs.at(c))
-                    .arg(start + count * 10)
-                    .arg(conversations.at(c)));
+        exec(q,
+             u"UPDATE conversations SET last_seq = %1, last_activity = %2 WHERE id = %3"_s
+                 .arg(seqs.at(c))
+                 .arg(start + count * 10)
+                 .arg(conversations.at(c)));
     db.commit();
     SeedTimes times;
     times.rowsSeconds = double(timer.restart()) / 1000.0;
@@ -290,8 +299,7 @@ QJsonObject runSearch(const BenchOptions &o)
         const Kind &kind = all.at(searches % all.size());
         const QString query = kind.queries.at((searches / all.size()) % kind.queries.size());
         one.start();
-        const QJsonObject reply =
-            client.call(u"search"_s, {{u"query"_s, query}, {u"limit"_s, 20}});
+        const QJsonObject reply = client.call(u"search"_s, {{u"query"_s, query}, {u"limit"_s, 20}});
         const qint64 micros = one.nsecsElapsed() / 1000;
         if (!reply.value(u"success"_s).toBool())
             qFatal("search failed: %s", QJsonDocument(reply).toJson().constData());

@@ -37,7 +37,7 @@ struct ServerLimits
     double searchPerSecond = 5; // per user: each search is a bounded but real database read
     double searchBurst = 20;
     int searchExamined = 2000; // index matches one search request looks at, at most
-    int searchWindow = 20'000; // messages one short-text (unindexed) search reads, at most
+    int searchWindow = 10'000; // messages one short-text (unindexed) search reads, at most
     qint64 searchReplyBytes = 256 * 1024; // a search reply is cut here (has_more)
 };
 

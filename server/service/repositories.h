@@ -227,7 +227,7 @@ struct SearchQuery
     qint64 before = 0; // only positions below this; 0: from the newest
     int limit = 20; // visible hits wanted; one more is read to tell whether more remain
     int examined = 2000; // most index matches looked at (text of 3 or more characters)
-    int window = 20000; // most positions scanned (shorter text, which the index cannot serve)
+    int window = 10000; // most positions scanned (shorter text, which the index cannot serve)
 };
 
 struct SearchPage

@@ -81,9 +81,9 @@ Result<SearchPage> SqlSearchRepository::matchPage(const SearchQuery &query, qint
         return text.error();
     const bool fts = m_session.dialect().name == "sqlite"_L1;
     Result<SqlCursor> q = m_session.exec(*text,
-                                         {query.conversation, query.conversation,
+                                         {query.conversation, query.conversation, query.user,
                                           fts ? ftsPhrase(query.text) : containsPattern(query.text),
-                                          before, query.examined, query.user});
+                                          before, query.examined});
     if (!q)
         return q.error();
     SearchPage page;
