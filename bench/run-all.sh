@@ -53,6 +53,7 @@ run idle --connections 2000
 run login
 run history --history-messages 1000000
 run sync --missed 10000
+run search --search-messages 1000000
 if [[ -n "$pg_url" ]]; then
     fresh_pg; run pairs --database "$pg_url"
     pg_max=$(grep '^summary:.*backend=postgresql.*scenario=pairs' "$out" | tail -1 | grep -o 'msgs_per_s=[0-9.]*' | cut -d= -f2)
@@ -60,6 +61,7 @@ if [[ -n "$pg_url" ]]; then
     fresh_pg; run group --group-size 100 --database "$pg_url"
     fresh_pg; run history --history-messages 1000000 --database "$pg_url"
     fresh_pg; run sync --missed 10000 --database "$pg_url"
+    fresh_pg; run search --search-messages 1000000 --database "$pg_url"
 fi
 echo "== transfer" >&2
 "$build/bench/transfer/banter-transferbench" --banterd "$build/server/banterd" --mib 200 | tee -a "$out" | tail -1

@@ -21,7 +21,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Banter load generator (loopback only)."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"scenario"_s,
-                                 u"pairs, rate, group, idle, login, history or sync."_s);
+                                 u"pairs, rate, group, idle, login, history, sync or search."_s);
     parser.addOptions(
         {{u"banterd"_s, u"banterd binary."_s, u"path"_s, u"build/release/server/banterd"_s},
          {u"relay"_s, u"Ceiling relay binary."_s, u"path"_s,
@@ -37,7 +37,8 @@ int main(int argc, char *argv[])
          {u"connections"_s, u"Idle connections (idle)."_s, u"n"_s, u"1000"_s},
          {u"logins"_s, u"Logins (login)."_s, u"n"_s, u"40"_s},
          {u"history-messages"_s, u"Stored messages (history)."_s, u"n"_s, u"1000000"_s},
-         {u"missed"_s, u"Missed messages (sync)."_s, u"n"_s, u"10000"_s}});
+         {u"missed"_s, u"Missed messages (sync)."_s, u"n"_s, u"10000"_s},
+         {u"search-messages"_s, u"Stored messages (search)."_s, u"n"_s, u"1000000"_s}});
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
@@ -57,6 +58,8 @@ int main(int argc, char *argv[])
     o.historyMessages = std::clamp(parser.value(u"history-messages"_s).toLongLong(), qint64(100),
                                    qint64(10'000'000));
     o.missed = std::clamp(parser.value(u"missed"_s).toInt(), 1, 1'000'000);
+    o.searchMessages = std::clamp(parser.value(u"search-messages"_s).toLongLong(), qint64(1000),
+                                  qint64(10'000'000));
 
     const QString scenario = parser.positionalArguments().first();
     QJsonObject result;
@@ -74,6 +77,8 @@ int main(int argc, char *argv[])
         result = runHistory(o);
     else if (scenario == "sync"_L1)
         result = runSync(o);
+    else if (scenario == "search"_L1)
+        result = runSearch(o);
     else
         parser.showHelp(2);
 

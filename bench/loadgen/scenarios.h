@@ -22,6 +22,7 @@ struct BenchOptions
     int logins = 40;
     qint64 historyMessages = 1'000'000;
     int missed = 10'000;
+    qint64 searchMessages = 1'000'000;
 };
 
 // Each scenario starts its own server process, measures, stops it, and returns one JSON
@@ -33,3 +34,5 @@ QJsonObject runIdle(const BenchOptions &options);
 QJsonObject runLogin(const BenchOptions &options);
 QJsonObject runHistory(const BenchOptions &options);
 QJsonObject runSync(const BenchOptions &options);
+// searchscenario.cpp
+QJsonObject runSearch(const BenchOptions &options);

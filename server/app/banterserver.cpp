@@ -21,6 +21,7 @@
 #include "service/messagingservice.h"
 #include "service/presenceservice.h"
 #include "service/receiptservice.h"
+#include "service/searchservice.h"
 #include "storage/storagefactory.h"
 #include <banter/protocol/certificatefingerprint.h>
 
@@ -50,6 +51,7 @@ struct BanterServer::Parts
     std::unique_ptr<ContactService> contacts;
     std::unique_ptr<PresenceService> presenceService;
     std::unique_ptr<FileService> files;
+    std::unique_ptr<SearchService> search;
     std::unique_ptr<Services> services;
     RequestRouter router;
     std::unique_ptr<TransferStreams> transfers;
@@ -128,9 +130,10 @@ Status BanterServer::start()
     parts->contacts = std::make_unique<ContactService>(context);
     parts->presenceService = std::make_unique<PresenceService>(context);
     parts->files = std::make_unique<FileService>(*parts->storage, m_config.files, m_clock);
-    parts->services = std::make_unique<Services>(
-        Services{*parts->auth, *parts->conversations, *parts->messaging, *parts->receipts,
-                 *parts->contacts, *parts->presenceService, *parts->files, m_config});
+    parts->search = std::make_unique<SearchService>(context);
+    parts->services = std::make_unique<Services>(Services{
+        *parts->auth, *parts->conversations, *parts->messaging, *parts->receipts, *parts->contacts,
+        *parts->presenceService, *parts->files, *parts->search, m_config});
     registerSessionHandlers(parts->router, *parts->services);
     registerConversationHandlers(parts->router, *parts->services);
     registerMessagingHandlers(parts->router, *parts->services);
@@ -188,10 +191,10 @@ void BanterServer::stop()
 // continuation of the chain: with a context that is being destroyed.
 void BanterServer::settle()
 {
-    const QList<QObject *> contexts{m_parts->auth.get(),      m_parts->conversations.get(),
-                                    m_parts->messaging.get(), m_parts->receipts.get(),
-                                    m_parts->contacts.get(),  m_parts->presenceService.get(),
-                                    m_parts->files.get(),     m_parts->transfers.get()};
+    const QList<QObject *> contexts{
+        m_parts->auth.get(),     m_parts->conversations.get(), m_parts->messaging.get(),
+        m_parts->receipts.get(), m_parts->contacts.get(),      m_parts->presenceService.get(),
+        m_parts->files.get(),    m_parts->transfers.get(),     m_parts->search.get()};
     // A continuation may queue the next step of its chain: twice covers them (a chain
     // waits for storage or the I/O thread again at most once more, and those are stopped).
     for (int round = 0; round < 2; ++round) {

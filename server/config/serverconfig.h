@@ -50,6 +50,11 @@ struct ServerLimits
     qint64 maxPendingWriteBytes = 8 * 1024 * 1024; // a client that will not drain is cut off
     int syncGapLimit = 10'000; // further behind than this: "limited", resync
     qint64 syncPageBytes = 1024 * 1024;
+    double searchPerSecond = 5; // per user: each search is a bounded but real database read
+    double searchBurst = 20;
+    int searchExamined = 2000; // index matches one search request looks at, at most
+    int searchWindow = 10'000; // messages one short-text (unindexed) search reads, at most
+    qint64 searchReplyBytes = 256 * 1024; // a search reply is cut here (has_more)
 };
 
 // File transfer: sizes are bytes.

@@ -227,6 +227,58 @@ public:
     virtual Status share(const QString &fileId, ConversationId conversation) = 0;
 };
 
+// One message a search looked at, newest first. `visible` says whether the searching user
+// may read it (a member of its conversation since before it was sent, and in the asked
+// conversation); content is only meant to leave the server when it is.
+struct SearchCandidate
+{
+    qint64 position = 0; // order of storing, the paging cursor (SQLite rowid, PG search_id)
+    QUuid id;
+    ConversationId conversationId = 0;
+    Seq seq = 0;
+    UserId senderId = 0;
+    qint64 createdAtMs = 0;
+    QString content;
+    bool visible = false;
+};
+
+struct SearchQuery
+{
+    UserId user = 0;
+    QString text; // literal, 1 or more characters
+    ConversationId conversation = 0; // 0: every conversation of the user
+    qint64 before = 0; // only positions below this; 0: from the newest
+    int limit = 20; // visible hits wanted; one more is read to tell whether more remain
+    int examined = 2000; // most index matches looked at (text of 3 or more characters)
+    int window = 10000; // most positions scanned (shorter text, which the index cannot serve)
+};
+
+struct SearchPage
+{
+    QList<SearchCandidate> hits; // visible only, newest first, at most limit
+    bool hasMore = false;
+    qint64 next = 0; // the `before` of the next page
+};
+
+// The message search index (FTS5 on SQLite, pg_trgm on PostgreSQL). The index follows
+// messages.content inside the same transaction by construction (SQLite triggers, a
+// PostgreSQL expression index), so the two writes below are all an edit or a delete needs.
+class SearchRepository
+{
+public:
+    virtual ~SearchRepository() = default;
+    // Newest-first page of messages containing query.text (case-insensitively, literally),
+    // each request bounded in work by query.examined / query.window.
+    virtual Result<SearchPage> search(const SearchQuery &query) = 0;
+    // Replaces the content of message X, re-indexing it: search finds it by the new text only
+    // (an edit). NotFound when there is no such message.
+    virtual Status replaceContent(const QUuid &messageId, const QString &content) = 0;
+    // Removes message X from the index: its stored content is emptied, so no search finds it
+    // and its text is gone from the database (a delete's tombstone). NotFound when there is
+    // no such message.
+    virtual Status removeFromIndex(const QUuid &messageId) = 0;
+};
+
 struct Repositories
 {
     UserRepository &users;
@@ -235,6 +287,7 @@ struct Repositories
     MessageRepository &messages;
     ContactRepository &contacts;
     FileRepository &files;
+    SearchRepository &search;
 };
 
 } // namespace Banter::Server

@@ -8,6 +8,7 @@
 #include "storage/sqlfilerepository.h"
 #include "storage/sqlmessagerepository.h"
 #include "storage/sqlmigrator.h"
+#include "storage/sqlsearchrepository.h"
 #include "storage/sqlsessionrepository.h"
 #include "storage/sqluserrepository.h"
 
@@ -57,6 +58,7 @@ Status SqlBatchRunner::open()
     m_messages = std::make_unique<SqlMessageRepository>(*m_session);
     m_contacts = std::make_unique<SqlContactRepository>(*m_session);
     m_files = std::make_unique<SqlFileRepository>(*m_session);
+    m_search = std::make_unique<SqlSearchRepository>(*m_session);
     return success();
 }
 
@@ -68,6 +70,7 @@ void SqlBatchRunner::close()
     m_messages.reset();
     m_contacts.reset();
     m_files.reset();
+    m_search.reset();
     if (m_session) {
         m_session->close();
         m_session.reset(); // the last handle: only now may the connection be removed
@@ -169,8 +172,8 @@ SqlBatchRunner::Outcome SqlBatchRunner::runWithSavepoints(std::vector<StorageJob
 
 Repositories SqlBatchRunner::repositories()
 {
-    return Repositories{*m_users,    *m_sessions, *m_conversations,
-                        *m_messages, *m_contacts, *m_files};
+    return Repositories{*m_users,    *m_sessions, *m_conversations, *m_messages,
+                        *m_contacts, *m_files,    *m_search};
 }
 
 // The repositories cache what every send reads (members, blocks); what a rolled-back

@@ -14,6 +14,7 @@ class SqlContactRepository;
 class SqlFileRepository;
 class SqlConversationRepository;
 class SqlMessageRepository;
+class SqlSearchRepository;
 class SqlSessionRepository;
 class SqlUserRepository;
 
@@ -76,6 +77,7 @@ private:
     std::unique_ptr<SqlFileRepository> m_files;
     quint64 m_replays = 0;
     quint64 m_cacheResets = 0;
+    std::unique_ptr<SqlSearchRepository> m_search;
 };
 
 } // namespace Banter::Server

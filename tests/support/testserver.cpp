@@ -43,6 +43,7 @@ Server::ServerConfig TestServer::unthrottledConfig()
     Server::ServerConfig config = defaultConfig();
     config.limits.messagesPerSecond = config.limits.requestsPerSecond = 1e6;
     config.limits.messageBurst = config.limits.requestBurst = 1e6;
+    config.limits.searchPerSecond = config.limits.searchBurst = 1e6;
     return config;
 }
 

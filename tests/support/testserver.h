@@ -25,8 +25,8 @@ public:
     static Server::ServerConfig defaultConfig();
     // defaultConfig() with TLS on and a certificate generated in the data directory.
     static Server::ServerConfig tlsConfig();
-    // defaultConfig() with the request and message rate limits lifted, for suites that write
-    // thousands of messages to build a history.
+    // defaultConfig() with the request, message and search rate limits lifted, for suites that
+    // write thousands of messages to build a history.
     static Server::ServerConfig unthrottledConfig();
 
     bool start();

@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// message, history, sync, read, delivered, typing.
+// message, history, sync, read, delivered, typing, search.
 #include "net/handlers/services.h"
 #include "net/route.h"
 #include "service/messagingservice.h"
 #include "service/receiptservice.h"
+#include "service/searchservice.h"
 #include <banter/protocol/chatmessages.h>
+#include <banter/protocol/searchmessages.h>
 #include <banter/protocol/types.h>
 
 namespace Banter::Server {
@@ -20,6 +22,7 @@ void registerMessagingHandlers(RequestRouter &router, Services &s)
     route(router, P::Type::Read, s.receipts, &ReceiptService::markRead);
     route(router, P::Type::Delivered, s.receipts, &ReceiptService::markDelivered);
     route(router, P::Type::Typing, s.receipts, &ReceiptService::typing);
+    route(router, P::Type::Search, s.search, &SearchService::search);
 }
 
 } // namespace Banter::Server

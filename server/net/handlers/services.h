@@ -14,6 +14,7 @@ class MessagingService;
 class PresenceService;
 class ReceiptService;
 class RequestRouter;
+class SearchService;
 class TransferStreams;
 
 // The use cases the request handlers call into.
@@ -26,6 +27,7 @@ struct Services
     ContactService &contacts;
     PresenceService &presence;
     FileService &files;
+    SearchService &search;
     const ServerConfig &config;
 };
 

@@ -814,6 +814,15 @@ QFuture<Result<Done>> ClientSession::setPresence(PresenceStatus status)
 {
     return d->callDone(P::Type::SetPresence, P::SetPresenceRequest{status}.toJson());
 }
+QFuture<Result<P::SearchReply>> ClientSession::searchMessages(const P::SearchRequest &request)
+{
+    return d->call<P::SearchReply>(P::Type::Search, request.toJson())
+        .then(this, [this, request](Result<P::SearchReply> reply) {
+            if (reply)
+                Q_EMIT searchResultsReceived(request, *reply);
+            return reply;
+        });
+}
 QFuture<Result<P::UsersReply>> ClientSession::searchUsers(const QString &query)
 {
     return d->call<P::UsersReply>(

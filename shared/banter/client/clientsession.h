@@ -13,6 +13,7 @@
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/frame.h>
 #include <banter/protocol/peoplemessages.h>
+#include <banter/protocol/searchmessages.h>
 #include <banter/protocol/sessionmessages.h>
 
 #include <QFuture>
@@ -246,6 +247,20 @@ public:
     QFuture<Result<Protocol::ReceiptRequest>> markDelivered(ConversationId id, Seq seq);
     /// @brief Tells the other members whether the user is typing.
     QFuture<Result<Done>> sendTyping(ConversationId id, bool typing);
+    /**
+     * @brief Full-text search over the messages the user may read (the server's "search"),
+     * newest first, one page.
+     *
+     * Set SearchRequest::conversationId to search one conversation. For the next page ask
+     * again with SearchRequest::before set to the reply's SearchReply::before while
+     * SearchReply::hasMore holds; a page may hold fewer hits than asked (even none) and still
+     * have more, because the server bounds the work of each request. Each hit's snippet marks
+     * matches with Protocol::SearchHighlightStart/End: show it with
+     * Protocol::SearchHit::snippetParts() as plain text, never as HTML or rich text. Not
+     * answered from the cache; offline it fails like any request. searchResultsReceived()
+     * follows a successful reply.
+     */
+    QFuture<Result<Protocol::SearchReply>> searchMessages(const Protocol::SearchRequest &request);
 
     // People
     /// @brief Sets the user's presence.
@@ -319,6 +334,9 @@ Q_SIGNALS:
     void outboxChanged();
     /// @brief A member read or received messages up to a seq.
     void receiptReceived(const Banter::Protocol::ReceiptPush &receipt);
+    /// @brief A searchMessages() page arrived: @p request as sent, @p reply the server's page.
+    void searchResultsReceived(const Banter::Protocol::SearchRequest &request,
+                               const Banter::Protocol::SearchReply &reply);
     /// @brief A member started or stopped typing.
     void typingChanged(Banter::ConversationId conversation, Banter::UserId user, bool typing);
     /// @brief A user's presence changed.

@@ -63,6 +63,8 @@ inline constexpr QLatin1String Read{"read"};
 inline constexpr QLatin1String Delivered{"delivered"};
 /// I am typing, or stopped
 inline constexpr QLatin1String Typing{"typing"};
+/// Full-text search over the messages I may read.
+inline constexpr QLatin1String Search{"search"};
 // People
 /// Find people.
 inline constexpr QLatin1String Users{"users"};

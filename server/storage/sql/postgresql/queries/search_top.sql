@@ -1,0 +1,4 @@
+-- SPDX-FileCopyrightText: 2026 Banter developers
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- One past the newest search position: where a first search page starts.
+SELECT COALESCE(MAX(search_id), 0) + 1 FROM messages
