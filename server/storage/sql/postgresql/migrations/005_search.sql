@@ -1,6 +1,6 @@
 -- SPDX-FileCopyrightText: 2026 Banter developers
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Banter schema version 3 (PostgreSQL): full-text search over message content. A pg_trgm
+-- Banter schema version 5 (PostgreSQL): full-text search over message content. A pg_trgm
 -- GIN index serves ILIKE '%text%' for any substring of three or more characters, Chinese
 -- included (no word splitting needed). search_id numbers messages in the order they were
 -- stored: search pages go newest first by it, and its value is the paging cursor. pg_trgm

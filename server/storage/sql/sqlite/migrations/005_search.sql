@@ -1,6 +1,6 @@
 -- SPDX-FileCopyrightText: 2026 Banter developers
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Banter schema version 3 (SQLite): full-text search over message content. An FTS5
+-- Banter schema version 5 (SQLite): full-text search over message content. An FTS5
 -- external-content index over messages (the text is not stored twice) with the trigram
 -- tokenizer, which finds any substring of three or more characters: Chinese has no spaces
 -- between words, so a word tokenizer would find nothing in it. The triggers keep the index
