@@ -34,6 +34,7 @@ struct ServerLimits
     qint64 maxPendingWriteBytes = 8 * 1024 * 1024; // a client that will not drain is cut off
     int syncGapLimit = 10'000; // further behind than this: "limited", resync
     qint64 syncPageBytes = 1024 * 1024;
+    int editWindowSeconds = 0; // how long after sending a message may be edited; 0: always
 };
 
 // File transfer: sizes are bytes.

@@ -1,0 +1,4 @@
+-- SPDX-FileCopyrightText: 2026 Banter developers
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Placeholder on the msgdepth branch only: step 3 belongs to another branch of this session
+-- (the search index). At merge this file is dropped in favour of that step.
