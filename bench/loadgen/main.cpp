@@ -37,7 +37,10 @@ int main(int argc, char *argv[])
          {u"connections"_s, u"Idle connections (idle)."_s, u"n"_s, u"1000"_s},
          {u"logins"_s, u"Logins (login)."_s, u"n"_s, u"40"_s},
          {u"history-messages"_s, u"Stored messages (history)."_s, u"n"_s, u"1000000"_s},
-         {u"missed"_s, u"Missed messages (sync)."_s, u"n"_s, u"10000"_s}});
+         {u"missed"_s, u"Missed messages (sync)."_s, u"n"_s, u"10000"_s},
+         {u"history-changes"_s,
+          u"history: of every 10 rows one reply, one edited message and one reaction event, "
+          "with two reactions on a message."_s}});
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
@@ -56,6 +59,7 @@ int main(int argc, char *argv[])
     o.logins = std::clamp(parser.value(u"logins"_s).toInt(), 1, 10'000);
     o.historyMessages = std::clamp(parser.value(u"history-messages"_s).toLongLong(), qint64(100),
                                    qint64(10'000'000));
+    o.historyChanges = parser.isSet(u"history-changes"_s);
     o.missed = std::clamp(parser.value(u"missed"_s).toInt(), 1, 1'000'000);
 
     const QString scenario = parser.positionalArguments().first();

@@ -136,9 +136,9 @@ QFuture<Result<Message>> MessagingService::editMessage(UserId user, ConnectionId
                                repos, request.content, request.mentions, target->members, user);
                            if (!mentions)
                                return mentions.error();
-                           Result<Message> event =
-                               appendChange(repos, *target, user, SystemEvent::messageEdited(m.id),
-                                            request.content, *mentions, now);
+                           Result<Message> event = appendChange(
+                               repos, *target, user, SystemEvent::messageEdited(m.id, m.seq),
+                               request.content, *mentions, now);
                            if (!event)
                                return event.error();
                            if (Status s = repos.messages.replaceContent(m.id, request.content, now,
@@ -181,7 +181,7 @@ QFuture<Result<Message>> MessagingService::deleteMessage(UserId user, Connection
                                             u"you can delete only your own messages"_s);
                    }
                    Result<Message> event = appendChange(
-                       repos, *target, user, SystemEvent::messageDeleted(m.id), {}, {}, now);
+                       repos, *target, user, SystemEvent::messageDeleted(m.id, m.seq), {}, {}, now);
                    if (!event)
                        return event.error();
                    if (Status s = repos.messages.removeContent(m.id, now); !s)
@@ -214,8 +214,9 @@ MessagingService::react(UserId user, ConnectionId origin, const Protocol::Reacti
                        return std::optional<Message>{};
                    Result<Message> event = appendChange(
                        repos, *target, user,
-                       SystemEvent::reactionAdded(request.messageId, request.emoji, **count), {},
-                       {}, now);
+                       SystemEvent::reactionAdded(request.messageId, target->message.seq,
+                                                  request.emoji, **count),
+                       {}, {}, now);
                    if (!event)
                        return event.error();
                    return std::optional<Message>{*event};
@@ -246,8 +247,9 @@ MessagingService::unreact(UserId user, ConnectionId origin,
                        return std::optional<Message>{};
                    Result<Message> event = appendChange(
                        repos, *target, user,
-                       SystemEvent::reactionRemoved(request.messageId, request.emoji, **count), {},
-                       {}, now);
+                       SystemEvent::reactionRemoved(request.messageId, target->message.seq,
+                                                    request.emoji, **count),
+                       {}, {}, now);
                    if (!event)
                        return event.error();
                    return std::optional<Message>{*event};

@@ -221,9 +221,10 @@ MessagingService::history(UserId user, const Protocol::HistoryRequest &request)
                 return last.error();
             if (!last->has_value())
                 return makeError(ErrorCode::NotFound, u"no such conversation"_s);
-            // Pages hold messages in their current state; the change events that brought
-            // them there are for sync's stream only.
-            const MessageReadOptions options{user, false};
+            // A page is a slice of the stream, change events included (so a client's range of
+            // seqs stays without gaps), but its messages are read in their current state: the
+            // changes in it are already applied to them and a client does not apply them again.
+            const MessageReadOptions options{user, true};
             Protocol::HistoryReply reply;
             if (request.around > 0) {
                 // Half before the seq, the rest from it on; one extra row each way tells
@@ -294,10 +295,9 @@ QFuture<Result<Protocol::SyncReply>> MessagingService::sync(UserId user,
                 if (c.lastSeq - known > gapLimit) {
                     // Too far behind to page through: hand over the newest page and say so.
                     reply.limited.append(id);
-                    // The newest page of what a person sees; the changes before it are already
-                    // in the state of its messages.
+                    // Like a history page: its messages in their current state.
                     missed =
-                        repos.messages.before(id, c.lastSeq + 1, qMin(budget, 50), {user, false});
+                        repos.messages.before(id, c.lastSeq + 1, qMin(budget, 50), {user, true});
                 } else {
                     missed = repos.messages.after(id, known, budget, {user, true});
                 }

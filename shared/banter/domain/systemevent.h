@@ -44,8 +44,9 @@ struct SystemEvent
     QList<UserId> userIds;
     QString name; ///< GroupCreated, Renamed: the group's name
     QString unknownKind; ///< Unknown: the wire name as received, kept so it encodes unchanged
-    QUuid messageId; ///< change events: the message changed
-    QString emoji; ///< ReactionAdded, ReactionRemoved: the reaction
+    QUuid messageId{}; ///< change events: the message changed
+    Seq messageSeq = 0; ///< change events: that message's seq (to find it in a store)
+    QString emoji{}; ///< ReactionAdded, ReactionRemoved: the reaction
     int count = 0; ///< ReactionAdded, ReactionRemoved: how many reacted with `emoji` now
 
     /// True for the kinds that change another message (edit, delete, reactions) rather than
@@ -59,48 +60,49 @@ struct SystemEvent
     /// The group `name` was created with `members` (the creator excepted).
     static SystemEvent groupCreated(const QString &name, const QList<UserId> &members)
     {
-        return {Kind::GroupCreated, members, name, {}, {}, {}, 0};
+        return {Kind::GroupCreated, members, name, {}, {}, 0, {}, 0};
     }
     /// `members` were added to the group.
     static SystemEvent membersAdded(const QList<UserId> &members)
     {
-        return {Kind::MembersAdded, members, {}, {}, {}, {}, 0};
+        return {Kind::MembersAdded, members, {}, {}, {}, 0, {}, 0};
     }
     /// An admin removed `member`.
     static SystemEvent memberRemoved(UserId member)
     {
-        return {Kind::MemberRemoved, {member}, {}, {}, {}, {}, 0};
+        return {Kind::MemberRemoved, {member}, {}, {}, {}, 0, {}, 0};
     }
     /// `member` left the group.
     static SystemEvent memberLeft(UserId member)
     {
-        return {Kind::MemberLeft, {member}, {}, {}, {}, {}, 0};
+        return {Kind::MemberLeft, {member}, {}, {}, {}, 0, {}, 0};
     }
     /// The group was renamed to `name`.
     static SystemEvent renamed(const QString &name)
     {
-        return {Kind::Renamed, {}, name, {}, {}, {}, 0};
+        return {Kind::Renamed, {}, name, {}, {}, 0, {}, 0};
     }
 
-    /// `message` was edited; the new text is the system message's content.
-    static SystemEvent messageEdited(const QUuid &message)
+    /// `message` (at `seq`) was edited; the new text is the system message's content.
+    static SystemEvent messageEdited(const QUuid &message, Seq seq)
     {
-        return {Kind::MessageEdited, {}, {}, {}, message, {}, 0};
+        return {Kind::MessageEdited, {}, {}, {}, message, seq, {}, 0};
     }
-    /// `message` was deleted.
-    static SystemEvent messageDeleted(const QUuid &message)
+    /// `message` (at `seq`) was deleted.
+    static SystemEvent messageDeleted(const QUuid &message, Seq seq)
     {
-        return {Kind::MessageDeleted, {}, {}, {}, message, {}, 0};
+        return {Kind::MessageDeleted, {}, {}, {}, message, seq, {}, 0};
     }
     /// The actor reacted to `message` with `emoji`; `count` reacted with it now.
-    static SystemEvent reactionAdded(const QUuid &message, const QString &emoji, int count)
+    static SystemEvent reactionAdded(const QUuid &message, Seq seq, const QString &emoji, int count)
     {
-        return {Kind::ReactionAdded, {}, {}, {}, message, emoji, count};
+        return {Kind::ReactionAdded, {}, {}, {}, message, seq, emoji, count};
     }
     /// The actor took back `emoji` from `message`; `count` reacted with it now.
-    static SystemEvent reactionRemoved(const QUuid &message, const QString &emoji, int count)
+    static SystemEvent reactionRemoved(const QUuid &message, Seq seq, const QString &emoji,
+                                       int count)
     {
-        return {Kind::ReactionRemoved, {}, {}, {}, message, emoji, count};
+        return {Kind::ReactionRemoved, {}, {}, {}, message, seq, emoji, count};
     }
 
     friend bool operator==(const SystemEvent &, const SystemEvent &) = default;

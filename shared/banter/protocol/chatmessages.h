@@ -51,8 +51,9 @@ struct BANTERSHARED_EXPORT MessageReply
 };
 
 /// "history": a page of a conversation's messages before a seq, of the newest ones, or
-/// around one seq. Change events (edits, deletions, reactions) are not in pages: the messages
-/// come with their current state instead.
+/// around one seq. A page is a slice of the stream, change events (edits, deletions,
+/// reactions) included, but its messages come in their current state: a client does not apply
+/// the change events of a history page again.
 struct BANTERSHARED_EXPORT HistoryRequest
 {
     static constexpr int DefaultLimit = 50; ///< messages per page when the request does not say

@@ -24,7 +24,7 @@ enum Field : unsigned {
     NameField = 1U << 0, // "name": string
     UserIdsField = 1U << 1, // "user_ids": [id, ...], from userIds
     UserIdField = 1U << 2, // "user_id": id, the one entry of userIds
-    MessageIdField = 1U << 3, // "message_id": the changed message's UUID
+    MessageIdField = 1U << 3, // "message_id" and "message_seq": the changed message
     EmojiField = 1U << 4, // "emoji": string
     CountField = 1U << 5, // "count": the reaction's new total
 };
@@ -97,6 +97,8 @@ QJsonObject toJson(const SystemEvent &event)
         object.insert(u"user_id"_s, event.userIds.value(0));
     if (info->fields & MessageIdField)
         object.insert(u"message_id"_s, event.messageId.toString(QUuid::WithoutBraces));
+    if (info->fields & MessageIdField)
+        object.insert(u"message_seq"_s, event.messageSeq);
     if (info->fields & EmojiField)
         object.insert(u"emoji"_s, event.emoji);
     if (info->fields & CountField)
@@ -127,6 +129,8 @@ Result<SystemEvent> systemEventFromJson(const QJsonObject &object)
         event.userIds = {r.id("user_id"_L1)};
     if (info->fields & MessageIdField)
         event.messageId = r.uuid("message_id"_L1);
+    if (info->fields & MessageIdField)
+        event.messageSeq = r.id("message_seq"_L1);
     if (info->fields & EmojiField)
         event.emoji = r.string("emoji"_L1, MessageContent::MaxEmojiBytes);
     if (info->fields & CountField)
