@@ -15,6 +15,7 @@ struct MessageStore::Window
     QList<Message> messages; // visible ones, ascending
     Seq first = 0; // lowest seq a page covered (older pages continue below it)
     Seq through = 0; // every change up to this seq is in the window's state
+    Seq last = 0; // highest seq a page (or, at the newest, the stream) covered
     bool hasOlder = false;
     bool atNewest = true;
     bool loading = false;
@@ -68,6 +69,8 @@ void MessageStore::Private::apply(ConversationId id, Window &w, const Message &m
     if (m.seq <= w.through)
         return;
     w.through = m.seq;
+    if (w.atNewest)
+        w.last = m.seq;
     if (!m.isMessageChange()) {
         if (!w.atNewest)
             return; // not shown until loadNewer() reaches the newest
@@ -97,6 +100,7 @@ void MessageStore::Private::takePage(ConversationId id, Window &w,
         w.messages = shown;
         w.first = pageFirst;
         w.through = pageLast;
+        w.last = pageLast;
         w.hasOlder = page.hasMore;
         w.atNewest = reachedNewest;
         trim(w); // the session may hand a larger page than asked (whole cached ranges)
@@ -116,7 +120,7 @@ void MessageStore::Private::takePage(ConversationId id, Window &w,
         if (w.messages.size() > windowSize) {
             w.messages.resize(windowSize);
             w.atNewest = false;
-            w.through = w.messages.last().seq;
+            w.last = w.messages.last().seq;
         }
         break;
     }
@@ -126,6 +130,7 @@ void MessageStore::Private::takePage(ConversationId id, Window &w,
                 w.messages.append(m);
         }
         w.through = std::max(w.through, pageLast);
+        w.last = std::max(w.last, pageLast);
         w.atNewest = reachedNewest;
         trim(w);
         break;
@@ -218,7 +223,7 @@ QFuture<Result<Done>> MessageStore::loadNewer(ConversationId id, int count)
     auto it = d->windows.find(id);
     if (it == d->windows.end() || it->atNewest)
         return QtFuture::makeReadyFuture(Result<Done>(Done{}));
-    return d->load(id, d->session->messagesAfter(id, it->through, count), Private::Place::Newer,
+    return d->load(id, d->session->messagesAfter(id, it->last, count), Private::Place::Newer,
                    false);
 }
 

@@ -60,10 +60,10 @@ struct BANTERSHARED_EXPORT HistoryRequest
     static constexpr int MaxLimit = 100; ///< most messages per page
     ConversationId conversationId = 0; ///< the conversation
     Seq beforeSeq = 0; ///< 0: the newest messages
-    /// `around`: a page centred on this seq (half before, the rest from it on); beforeSeq is
-    /// then ignored. 0: not used.
-    Seq around = 0;
     int limit = DefaultLimit; ///< most messages to return (1 to MaxLimit)
+    /// `around`: a page centred on this seq (half before, the rest from it on); beforeSeq is
+    /// then ignored. 0: not used. (Last, so {id, before, limit} keeps its meaning.)
+    Seq around = 0;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
