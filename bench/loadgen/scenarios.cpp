@@ -518,7 +518,7 @@ bool seedMessages(const QString &databaseUrl, const QString &sqlitePath, qint64 
         q.addBindValue(seq);
         q.addBindValue(sender);
         q.addBindValue(isEvent ? u"system"_s : u"text"_s);
-        q.addBindValue(isEvent ? QString() : u"history message number %1"_s.arg(seq));
+        q.addBindValue(isEvent ? QStringLiteral("") : u"history message number %1"_s.arg(seq));
         q.addBindValue(seq);
         if (!changes) {
             if (!q.exec())
