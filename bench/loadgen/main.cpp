@@ -38,7 +38,10 @@ int main(int argc, char *argv[])
          {u"logins"_s, u"Logins (login)."_s, u"n"_s, u"40"_s},
          {u"history-messages"_s, u"Stored messages (history)."_s, u"n"_s, u"1000000"_s},
          {u"missed"_s, u"Missed messages (sync)."_s, u"n"_s, u"10000"_s},
-         {u"search-messages"_s, u"Stored messages (search)."_s, u"n"_s, u"1000000"_s}});
+         {u"search-messages"_s, u"Stored messages (search)."_s, u"n"_s, u"1000000"_s},
+         {u"history-changes"_s,
+          u"history: of every 10 rows one reply, one edited message and one reaction event, "
+          "with two reactions on a message."_s}});
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
@@ -57,6 +60,7 @@ int main(int argc, char *argv[])
     o.logins = std::clamp(parser.value(u"logins"_s).toInt(), 1, 10'000);
     o.historyMessages = std::clamp(parser.value(u"history-messages"_s).toLongLong(), qint64(100),
                                    qint64(10'000'000));
+    o.historyChanges = parser.isSet(u"history-changes"_s);
     o.missed = std::clamp(parser.value(u"missed"_s).toInt(), 1, 1'000'000);
     o.searchMessages = std::clamp(parser.value(u"search-messages"_s).toLongLong(), qint64(1000),
                                   qint64(10'000'000));

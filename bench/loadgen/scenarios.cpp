@@ -477,7 +477,7 @@ namespace {
 // Writes messages straight into the database (far faster than through the protocol) to give
 // the history scenario its million rows.
 bool seedMessages(const QString &databaseUrl, const QString &sqlitePath, qint64 conversation,
-                  qint64 sender, qint64 count)
+                  qint64 sender, qint64 other, qint64 count, bool changes)
 {
     QSqlDatabase db = databaseUrl.isEmpty() ? QSqlDatabase::addDatabase(u"QSQLITE"_s, u"seed"_s)
                                             : QSqlDatabase::addDatabase(u"QPSQL"_s, u"seed"_s);
@@ -494,18 +494,60 @@ bool seedMessages(const QString &databaseUrl, const QString &sqlitePath, qint64 
     if (!db.open())
         return false;
     QSqlQuery q(db);
+    QSqlQuery reaction(db);
     db.transaction();
-    q.prepare(
-        u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, created_at) VALUES (?, ?, ?, ?, 'text', ?, ?)"_s);
+    // With changes, of every 10 seqs: seq 3 answers seq 2, seq 5 was edited, seq 9 has two
+    // reactions (reaction_count 2) and seq 10 is a reaction_added change event naming it:
+    // history pages then read the reply join, the reactions query and change events.
+    // Without changes the statement names only the columns of schema 1, so the scenario
+    // also seeds an older banterd's database (an A/B against the binary before a change).
+    q.prepare(changes
+                  ? u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, content, "
+                    "created_at, reply_to, edited_at, target_id, event, reaction_count) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
+                  : u"INSERT INTO messages (id, conversation_id, seq, sender_id, type, "
+                    "content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    reaction.prepare(u"INSERT INTO reactions (message_id, emoji, user_id, created_at) "
+                     "VALUES (?, ?, ?, ?)"_s);
+    QString previous;
     for (qint64 seq = 1; seq <= count; ++seq) {
-        q.addBindValue(Banter::newMessageId().toString(QUuid::WithoutBraces));
+        const QString id = Banter::newMessageId().toString(QUuid::WithoutBraces);
+        const int slot = int(seq % 10);
+        const bool isEvent = changes && slot == 0;
+        q.addBindValue(id);
         q.addBindValue(conversation);
         q.addBindValue(seq);
         q.addBindValue(sender);
-        q.addBindValue(u"history message number %1"_s.arg(seq));
+        q.addBindValue(isEvent ? u"system"_s : u"text"_s);
+        q.addBindValue(isEvent ? QStringLiteral("") : u"history message number %1"_s.arg(seq));
         q.addBindValue(seq);
+        if (!changes) {
+            if (!q.exec())
+                qFatal("seeding failed: %s", qPrintable(q.lastError().text()));
+            continue;
+        }
+        q.addBindValue(changes && slot == 3 ? QVariant(previous) : QVariant());
+        q.addBindValue(changes && slot == 5 ? QVariant(seq + 1) : QVariant());
+        q.addBindValue(isEvent ? QVariant(previous) : QVariant());
+        q.addBindValue(
+            isEvent ? QVariant(u"{\"event\":\"reaction_added\",\"message_id\":\"%1\","
+                               "\"message_seq\":%2,\"emoji\":\"👍\",\"count\":2}"_s.arg(previous)
+                                   .arg(seq - 1))
+                    : QVariant());
+        q.addBindValue(changes && slot == 9 ? 2 : 0);
         if (!q.exec())
             qFatal("seeding failed: %s", qPrintable(q.lastError().text()));
+        if (changes && slot == 9) {
+            for (qint64 user : {sender, other}) {
+                reaction.addBindValue(id);
+                reaction.addBindValue(u"👍"_s);
+                reaction.addBindValue(user);
+                reaction.addBindValue(seq);
+                if (!reaction.exec())
+                    qFatal("seeding failed: %s", qPrintable(reaction.lastError().text()));
+            }
+        }
+        previous = id;
     }
     q.exec(u"UPDATE conversations SET last_seq = %1 WHERE id = %2"_s.arg(count).arg(conversation));
     db.commit();
@@ -528,8 +570,8 @@ QJsonObject runHistory(const BenchOptions &o)
     banter.process.stop();
     QElapsedTimer seedTime;
     seedTime.start();
-    if (!seedMessages(o.database, banter.dir.filePath(u"banter.db"_s), conversation, a.id,
-                      o.historyMessages))
+    if (!seedMessages(o.database, banter.dir.filePath(u"banter.db"_s), conversation, a.id, b.id,
+                      o.historyMessages, o.historyChanges))
         qFatal("cannot open the database to seed it");
     const double seedSeconds = double(seedTime.elapsed()) / 1000.0;
     QStringList args{u"--port"_s,       u"0"_s,        u"--data-dir"_s,
@@ -561,6 +603,7 @@ QJsonObject runHistory(const BenchOptions &o)
     QJsonObject result{{u"scenario"_s, u"history"_s},
                        {u"backend"_s, o.database.isEmpty() ? u"sqlite"_s : u"postgresql"_s},
                        {u"stored_messages"_s, o.historyMessages},
+                       {u"with_changes"_s, o.historyChanges},
                        {u"seed_seconds"_s, seedSeconds},
                        {u"pages"_s, pages}};
     merge(result, latency.toJson(u"page"_s));

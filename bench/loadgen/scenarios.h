@@ -21,6 +21,8 @@ struct BenchOptions
     int connections = 1000;
     int logins = 40;
     qint64 historyMessages = 1'000'000;
+    // history: mix replies, edits and reactions (with their change events) into the rows.
+    bool historyChanges = false;
     int missed = 10'000;
     qint64 searchMessages = 1'000'000;
 };

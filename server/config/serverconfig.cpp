@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <cmath>
+
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
@@ -46,6 +48,8 @@ Result<QList<Subnet>> parseSubnets(const QStringList &entries)
 }
 
 namespace {
+constexpr int MaxEditWindowSeconds = 10 * 365 * 24 * 3600;
+
 // Reads a number into `target` when the key is present; a non-number is an error.
 template<typename T>
 bool readNumber(const QSettings &settings, const QString &key, T &target, QString *error)
@@ -133,6 +137,7 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
     double maxFileMiB = double(f.maxFileBytes) / (1024 * 1024);
     double quotaMiB = double(f.quotaBytes) / (1024 * 1024);
     double abandonedHours = f.abandonedUploadSeconds / 3600.0;
+    double editWindow = l.editWindowSeconds;
     const bool ok =
         readNumber(settings, u"auth/access_token_minutes"_s, config.accessTokenMinutes, &error)
         && readNumber(settings, u"auth/refresh_token_days"_s, config.refreshTokenDays, &error)
@@ -170,6 +175,7 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
         && readNumber(settings, u"limits/sync_gap_limit"_s, l.syncGapLimit, &error)
         && readNumber(settings, u"limits/search_per_second"_s, l.searchPerSecond, &error)
         && readNumber(settings, u"limits/search_burst"_s, l.searchBurst, &error)
+        && readNumber(settings, u"limits/edit_window_seconds"_s, editWindow, &error)
         && readNumber(settings, u"files/max_file_mib"_s, maxFileMiB, &error)
         && readNumber(settings, u"files/quota_mib"_s, quotaMiB, &error)
         && readNumber(settings, u"files/max_concurrent_uploads"_s, f.maxConcurrentUploads, &error)
@@ -188,6 +194,12 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
                          u"[limits] login_account_delay_max_seconds (1 to 3600), "
                          "password_checks_per_account, password_checks_per_address and "
                          "max_sessions_per_user must be positive"_s);
+    // A whole number of seconds, at most ten years (beyond that, say 0: always).
+    if (editWindow != std::floor(editWindow) || editWindow > MaxEditWindowSeconds)
+        return makeError(ErrorCode::BadRequest,
+                         u"limits/edit_window_seconds must be a whole number from 0 (no limit) "
+                         "to %1"_s.arg(MaxEditWindowSeconds));
+    l.editWindowSeconds = int(editWindow);
     f.maxFileBytes = qint64(maxFileMiB * 1024 * 1024);
     f.quotaBytes = qint64(quotaMiB * 1024 * 1024);
     f.abandonedUploadSeconds = int(abandonedHours * 3600);

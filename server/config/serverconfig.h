@@ -55,6 +55,7 @@ struct ServerLimits
     int searchExamined = 2000; // index matches one search request looks at, at most
     int searchWindow = 10'000; // messages one short-text (unindexed) search reads, at most
     qint64 searchReplyBytes = 256 * 1024; // a search reply is cut here (has_more)
+    int editWindowSeconds = 0; // how long after sending a message may be edited; 0: always
 };
 
 // File transfer: sizes are bytes.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/messagingservice.h"
 
+#include "service/mentions.h"
 #include "service/servicehelpers.h"
 #include <banter/domain/messagecontent.h>
 #include <banter/protocol/conversationmessages.h>
@@ -118,6 +119,7 @@ QFuture<Result<Message>> MessagingService::send(UserId sender, ConnectionId orig
     message.type = request.type;
     message.content = request.content;
     message.attachment = request.attachment;
+    message.replyTo = request.replyTo;
     if (Status valid = MessageContent::validateForSend(message); !valid)
         return readyResult<Message>(valid.error());
     if (const qint64 wait = takeMessageToken(sender); wait > 0)
@@ -126,9 +128,11 @@ QFuture<Result<Message>> MessagingService::send(UserId sender, ConnectionId orig
 
     const qint64 now = m_context.clock();
     const UserId to = request.to;
+    const QList<UserId> listedMentions = request.mentions;
     return runInStorage<SendOutcome>(
                m_context.storage,
-               [message, to, now](Repositories &repos) mutable -> Result<SendOutcome> {
+               [message, to, now,
+                listedMentions](Repositories &repos) mutable -> Result<SendOutcome> {
                    SendOutcome outcome;
                    ConversationType type = ConversationType::Private;
                    if (to > 0) {
@@ -157,6 +161,24 @@ QFuture<Result<Message>> MessagingService::send(UserId sender, ConnectionId orig
                        return allowed.error();
                    if (Status shared = shareAttachment(repos, message); !shared)
                        return shared.error();
+                   if (!message.replyTo.isNull()) {
+                       // Only a message of this conversation that its reader can see: not a
+                       // change event, not a deleted one.
+                       Result<std::optional<Message>> original =
+                           repos.messages.findById(message.replyTo);
+                       if (!original)
+                           return original.error();
+                       if (!original->has_value()
+                           || (*original)->conversationId != message.conversationId
+                           || (*original)->isMessageChange() || (*original)->isDeleted())
+                           return makeError(ErrorCode::NotFound, u"no such message to reply to"_s);
+                       message.replyPreview = replyPreviewOf(**original);
+                   }
+                   Result<QList<UserId>> mentions = resolveMentions(
+                       repos, message.content, listedMentions, outcome.members, message.senderId);
+                   if (!mentions)
+                       return mentions.error();
+                   message.mentions = std::move(mentions).value();
                    message.createdAtMs = now;
                    Result<AppendedMessage> appended = repos.messages.append(message);
                    if (!appended)
@@ -199,13 +221,39 @@ MessagingService::history(UserId user, const Protocol::HistoryRequest &request)
                 return last.error();
             if (!last->has_value())
                 return makeError(ErrorCode::NotFound, u"no such conversation"_s);
+            // A page is a slice of the stream, change events included (so a client's range of
+            // seqs stays without gaps), but its messages are read in their current state: the
+            // changes in it are already applied to them and a client does not apply them again.
+            const MessageReadOptions options{user, true};
+            Protocol::HistoryReply reply;
+            if (request.around > 0) {
+                // Half before the seq, the rest from it on; one extra row each way tells
+                // whether more remain.
+                const int olderLimit = request.limit / 2;
+                const int newerLimit = request.limit - olderLimit;
+                Result<QList<Message>> older = repos.messages.before(
+                    request.conversationId, request.around, olderLimit + 1, options);
+                if (!older)
+                    return older.error();
+                Result<QList<Message>> newer = repos.messages.after(
+                    request.conversationId, request.around - 1, newerLimit + 1, options);
+                if (!newer)
+                    return newer.error();
+                reply.hasMore = older->size() > olderLimit;
+                if (reply.hasMore)
+                    older->removeFirst();
+                reply.hasNewer = newer->size() > newerLimit;
+                if (reply.hasNewer)
+                    newer->removeLast();
+                reply.messages = std::move(older).value() + std::move(newer).value();
+                return reply;
+            }
             const Seq before = request.beforeSeq > 0 ? request.beforeSeq : **last + 1;
             // One extra row tells whether older messages remain.
             Result<QList<Message>> page =
-                repos.messages.before(request.conversationId, before, request.limit + 1);
+                repos.messages.before(request.conversationId, before, request.limit + 1, options);
             if (!page)
                 return page.error();
-            Protocol::HistoryReply reply;
             reply.messages = std::move(page).value();
             reply.hasMore = reply.messages.size() > request.limit;
             if (reply.hasMore)
@@ -247,15 +295,17 @@ QFuture<Result<Protocol::SyncReply>> MessagingService::sync(UserId user,
                 if (c.lastSeq - known > gapLimit) {
                     // Too far behind to page through: hand over the newest page and say so.
                     reply.limited.append(id);
-                    missed = repos.messages.before(id, c.lastSeq + 1, qMin(budget, 50));
+                    // Like a history page: its messages in their current state.
+                    missed =
+                        repos.messages.before(id, c.lastSeq + 1, qMin(budget, 50), {user, true});
                 } else {
-                    missed = repos.messages.after(id, known, budget);
+                    missed = repos.messages.after(id, known, budget, {user, true});
                 }
                 if (!missed)
                     return missed.error();
                 Seq reached = known;
                 for (const Message &m : *missed) {
-                    bytes += m.content.size() * 2 + 256;
+                    bytes += m.content.size() * 2 + 256 + m.reactions.size() * 64;
                     reply.messages.append(m);
                     reached = m.seq;
                     --budget;

@@ -25,8 +25,29 @@ public:
                                                     const Protocol::HistoryRequest &request);
     QFuture<Result<Protocol::SyncReply>> sync(UserId user, const Protocol::SyncRequest &request);
 
+    // Changes to a stored message (messagechanges.cpp). Each is a change event appended to
+    // the conversation's stream (a system message naming the message it changes), pushed to
+    // the members like any message, and the reply is that event. They draw on the same rate
+    // bucket as sending.
+    QFuture<Result<Message>> editMessage(UserId user, ConnectionId origin,
+                                         const Protocol::EditMessageRequest &request);
+    QFuture<Result<Message>> deleteMessage(UserId user, ConnectionId origin,
+                                           const Protocol::MessageRef &request);
+    // Reactions: the reply is {message: the event}, or {} when nothing changed (reacting
+    // twice with one emoji, taking back one never given).
+    QFuture<Result<Protocol::ReactionReply>> react(UserId user, ConnectionId origin,
+                                                   const Protocol::ReactionRequest &request);
+    QFuture<Result<Protocol::ReactionReply>> unreact(UserId user, ConnectionId origin,
+                                                     const Protocol::ReactionRequest &request);
+    QFuture<Result<Protocol::ReactorsReply>> reactors(UserId user,
+                                                      const Protocol::MessageRef &request);
+
 private:
     qint64 takeMessageToken(UserId sender);
+    // Stores a change event built by `change` on the storage thread, then pushes it.
+    QFuture<Result<std::optional<Message>>>
+    applyChange(UserId user, ConnectionId origin, ConversationId conversation,
+                std::function<Result<std::optional<Message>>(Repositories &, qint64)> change);
 
     ServiceContext m_context;
     QHash<UserId, TokenBucket> m_messageBuckets;

@@ -142,19 +142,63 @@ struct AppendedMessage
     bool duplicate = false; // the id was already stored with the same content: nothing new
 };
 
+// How a page of messages is read: for whom (a reaction's `mine`) and whether change events
+// (edits, deletions, reactions) are in it. Sync wants them (the stream, gapless); history
+// does not (its messages come in their current state).
+struct MessageReadOptions
+{
+    UserId viewer = 0;
+    bool withChanges = true;
+};
+
+// Who reacted with one emoji, earliest first (at most the limit asked for).
+struct ReactionUsers
+{
+    QString emoji;
+    int count = 0;
+    QList<UserId> userIds;
+};
+
 class MessageRepository
 {
 public:
     virtual ~MessageRepository() = default;
-    virtual Result<std::optional<Message>> findById(const QUuid &id) = 0;
+    // With its current state; reactions' `mine` for `viewer` (0: none is mine).
+    virtual Result<std::optional<Message>> findById(const QUuid &id, UserId viewer = 0) = 0;
     // Assigns seq = conversation.last_seq + 1 inside the current transaction (and raises
     // last_seq), so commit order is seq order. If a message with the same id exists: same
     // sender, conversation and content → {stored, duplicate=true}; otherwise Conflict.
+    // Stores reply_to, the mentions (and their rows for unread_mentions) and, for a change
+    // event, the message it changes.
     virtual Result<AppendedMessage> append(const Message &message) = 0;
     // Up to `limit` messages with seq < beforeSeq, ascending by seq.
-    virtual Result<QList<Message>> before(ConversationId id, Seq beforeSeq, int limit) = 0;
+    virtual Result<QList<Message>> before(ConversationId id, Seq beforeSeq, int limit,
+                                          const MessageReadOptions &options = {}) = 0;
     // Up to `limit` messages with seq > afterSeq, ascending by seq.
-    virtual Result<QList<Message>> after(ConversationId id, Seq afterSeq, int limit) = 0;
+    virtual Result<QList<Message>> after(ConversationId id, Seq afterSeq, int limit,
+                                         const MessageReadOptions &options = {}) = 0;
+
+    // The edit: the message's content becomes `content` (and the content of nothing else),
+    // edited_at is set and its mentions replaced. Whatever indexes message text (search) must
+    // follow here: the old text is gone from the message.
+    virtual Status replaceContent(const QUuid &id, const QString &content, qint64 editedAtMs,
+                                  const QList<UserId> &mentions) = 0;
+    // The delete: the message becomes a tombstone. Its content and attachment are removed
+    // from the row, and so are the texts of the edit events that carried earlier versions,
+    // its mentions and its reactions; its file is no longer shared into the conversation
+    // unless another message there still carries it. Whatever indexes message text (search)
+    // must drop the message here.
+    virtual Status removeContent(const QUuid &id, qint64 deletedAtMs) = 0;
+    // Adds `user`'s `emoji`: the emoji's new count, or nothing when it was already there.
+    // ErrorCode::LimitExceeded when the message already has `maxDistinct` other emoji.
+    virtual Result<std::optional<int>> addReaction(const QUuid &id, UserId user,
+                                                   const QString &emoji, int maxDistinct,
+                                                   qint64 nowMs) = 0;
+    // Removes it: the emoji's new count, or nothing when the user had not reacted with it.
+    virtual Result<std::optional<int>> removeReaction(const QUuid &id, UserId user,
+                                                      const QString &emoji) = 0;
+    // Every emoji of the message with its count and its first `maxUsers` users.
+    virtual Result<QList<ReactionUsers>> reactionUsers(const QUuid &id, int maxUsers) = 0;
 };
 
 struct ContactEntry

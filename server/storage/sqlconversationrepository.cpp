@@ -189,10 +189,17 @@ Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId
         u"SELECT "_s + ConversationColumns + u", "_s + SqlRows::MessageColumns
             + u", (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id AND x.seq > "
               u"p.read_seq "
-              "AND x.sender_id <> p.user_id AND x.type <> 'system') AS unread "
+              "AND x.sender_id <> p.user_id AND x.type <> 'system') AS unread, "
+              "(SELECT COUNT(*) FROM mentions n WHERE n.user_id = p.user_id AND "
+              "n.conversation_id = c.id AND n.seq > p.read_seq) AS unread_mentions "
               "FROM participants p JOIN conversations c ON c.id = p.conversation_id "
-              "LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq "
-              "WHERE p.user_id = ? ORDER BY c.last_activity DESC, c.id DESC"_s,
+              // The last message is the newest that is not a change event (an edit or a
+              // reaction changes a message; it is not one to show in the list).
+              "LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = (SELECT y.seq FROM "
+              "messages y WHERE y.conversation_id = c.id AND y.target_id IS NULL ORDER BY y.seq "
+              "DESC LIMIT 1)"_s
+            + SqlRows::ReplyJoin
+            + u"WHERE p.user_id = ? ORDER BY c.last_activity DESC, c.id DESC"_s,
         {user});
     if (!q)
         return q.error();
@@ -203,6 +210,7 @@ Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId
         if (!q->value(5).isNull())
             s.lastMessage = SqlRows::message(*q, 5);
         s.unreadCount = q->value(5 + SqlRows::MessageColumnCount).toLongLong();
+        s.unreadMentions = q->value(6 + SqlRows::MessageColumnCount).toLongLong();
         summaries.append(std::move(s));
     }
     // Every member of every one of those conversations in a second query, not one per row.

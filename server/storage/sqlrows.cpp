@@ -51,7 +51,34 @@ Message message(const SqlCursor &q, int first)
             m.event = *decoded;
     }
     m.createdAtMs = q.value(first + 8).toLongLong();
+    if (const QString replyTo = q.value(first + 9).toString(); !replyTo.isEmpty()) {
+        m.replyTo = QUuid::fromString(replyTo);
+        ReplyPreview preview;
+        // The original is gone from the table only if its conversation went with it.
+        preview.senderId = q.value(first + 14).toLongLong();
+        preview.type =
+            messageTypeFromName(q.value(first + 15).toString()).value_or(MessageType::Text);
+        preview.deleted = q.value(first + 17).toLongLong() > 0 || q.value(first + 14).isNull();
+        if (!preview.deleted)
+            preview.snippet = q.value(first + 16).toString();
+        m.replyPreview = preview;
+    }
+    m.editedAtMs = q.value(first + 10).toLongLong();
+    m.deletedAtMs = q.value(first + 11).toLongLong();
+    const QString mentions = q.value(first + 12).toString();
+    for (QStringView id : QStringView(mentions).split(u',', Qt::SkipEmptyParts))
+        m.mentions.append(id.toLongLong());
     return m;
+}
+
+QVariant mentionsText(const QList<UserId> &mentions)
+{
+    if (mentions.isEmpty())
+        return {};
+    QStringList ids;
+    for (UserId id : mentions)
+        ids.append(QString::number(id));
+    return ids.join(u',');
 }
 
 QString attachmentText(const Attachment &attachment)

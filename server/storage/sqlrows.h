@@ -15,10 +15,13 @@ namespace Banter::Server::SqlRows {
 inline const QString UserColumns =
     QStringLiteral("u.id, u.username, u.display_name, u.created_at, u.avatar_version");
 inline constexpr int UserColumnCount = 5;
-inline const QString MessageColumns =
-    QStringLiteral("m.id, m.conversation_id, m.seq, m.sender_id, m.type, m.content, m.attachment, "
-                   "m.event, m.created_at");
-inline constexpr int MessageColumnCount = 9;
+inline const QString MessageColumns = QStringLiteral(
+    "m.id, m.conversation_id, m.seq, m.sender_id, m.type, m.content, m.attachment, "
+    "m.event, m.created_at, m.reply_to, m.edited_at, m.deleted_at, m.mentions, "
+    "m.reaction_count, r.sender_id, r.type, SUBSTR(r.content, 1, 100), r.deleted_at");
+inline constexpr int MessageColumnCount = 18;
+inline constexpr int ReactionCountColumn = 13; // after `first`: reactions to read, if > 0
+inline const QString ReplyJoin = QStringLiteral(" LEFT JOIN messages r ON r.id = m.reply_to ");
 
 // The first column of every row, as ids.
 QList<qint64> ids(SqlCursor &q);
@@ -26,5 +29,7 @@ User user(const SqlCursor &q, int first = 0);
 Message message(const SqlCursor &q, int first = 0);
 QString attachmentText(const Attachment &attachment);
 QString eventText(const SystemEvent &event);
+// Mentions as stored: ids separated by commas, or NULL for none.
+QVariant mentionsText(const QList<UserId> &mentions);
 
 } // namespace Banter::Server::SqlRows

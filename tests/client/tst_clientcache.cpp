@@ -38,7 +38,7 @@ Message message(ConversationId conversation, Seq seq, UserId sender = Other,
     m.type = type;
     m.content = u"message %1"_s.arg(seq);
     if (type == MessageType::System)
-        m.event = SystemEvent{SystemEvent::Kind::Renamed, {}, u"new name"_s, {}};
+        m.event = SystemEvent::renamed(u"new name"_s);
     m.createdAtMs = 1000 * seq;
     return m;
 }

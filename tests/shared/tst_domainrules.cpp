@@ -4,6 +4,7 @@
 #include "testoutcome.h"
 #include <banter/domain/conversation.h>
 #include <banter/domain/errorcode.h>
+#include <banter/domain/messagechange.h>
 #include <banter/domain/messagecontent.h>
 #include <banter/domain/messageid.h>
 #include <banter/domain/presence.h>
@@ -124,6 +125,13 @@ private Q_SLOTS:
     void shownNameFallsBackToUsername();
     void avatars_data();
     void avatars();
+    void reactionEmoji_data();
+    void reactionEmoji();
+    void mentionedUsernames_data();
+    void mentionedUsernames();
+    void changesApplyInStreamOrder();
+    void changesNameTheirMessage();
+    void replyPreviewsFollowTheOriginal();
     void groupNames_data();
     void groupNames();
     void membership();
@@ -863,6 +871,163 @@ void TestDomainRules::messageIdsSortByTime()
         QVERIFY2(id > previous, qPrintable(id + u" after "_s + previous));
         previous = id;
     }
+}
+
+void TestDomainRules::reactionEmoji_data()
+{
+    QTest::addColumn<QString>("emoji");
+    QTest::addColumn<int>("code"); // -1: valid
+    QTest::newRow("thumb") << u"👍"_s << -1;
+    QTest::newRow("skin tone") << u"👍🏽"_s << -1;
+    QTest::newRow("ZWJ family") << u"👨‍👩‍👧‍👦"_s << -1;
+    QTest::newRow("flag") << u"🇨🇳"_s << -1;
+    QTest::newRow("keycap") << u"1️⃣"_s << -1;
+    QTest::newRow("heart with selector") << u"❤️"_s << -1;
+    QTest::newRow("CJK character") << u"好"_s << -1;
+    QTest::newRow("empty") << QString() << int(ErrorCode::BadRequest);
+    QTest::newRow("two") << u"👍👎"_s << int(ErrorCode::BadRequest);
+    QTest::newRow("word") << u"ok"_s << int(ErrorCode::BadRequest);
+    QTest::newRow("space") << u" "_s << int(ErrorCode::BadRequest);
+    QTest::newRow("newline") << u"\n"_s << int(ErrorCode::BadRequest);
+    QTest::newRow("NUL") << QString(QChar(0)) << int(ErrorCode::BadRequest);
+    QTest::newRow("lone surrogate") << QString(QChar(0xDC00)) << int(ErrorCode::BadRequest);
+    QTest::newRow("65 bytes") << (u"e"_s + QString(32, QChar(0x0301))) << int(ErrorCode::TooLarge);
+}
+
+void TestDomainRules::reactionEmoji()
+{
+    QFETCH(QString, emoji);
+    QFETCH(int, code);
+    const Status status = MessageContent::validateEmoji(emoji);
+    if (code < 0)
+        QVERIFY2(status, qPrintable(status ? QString() : status.error().message));
+    else
+        QCOMPARE(int(status.error().code), code);
+}
+
+void TestDomainRules::mentionedUsernames_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("names");
+    QTest::newRow("one") << u"hi @bob"_s << QStringList{u"bob"_s};
+    QTest::newRow("case and punctuation")
+        << u"@Bob, @carol. (@dave_1)"_s << QStringList{u"bob"_s, u"carol"_s, u"dave_1"_s};
+    QTest::newRow("once each") << u"@bob @bob"_s << QStringList{u"bob"_s};
+    QTest::newRow("address is not a mention") << u"mail a@bob.com"_s << QStringList{};
+    QTest::newRow("too short") << u"@al"_s << QStringList{};
+    QTest::newRow("CJK around") << u"你好@bob谢谢"_s << QStringList{u"bob"_s};
+    QString many;
+    for (int i = 0; i < MessageContent::MaxMentions + 10; ++i)
+        many += u" @user%1"_s.arg(i);
+    QStringList bounded;
+    for (int i = 0; i < MessageContent::MaxMentions; ++i)
+        bounded.append(u"user%1"_s.arg(i));
+    QTest::newRow("bounded") << many << bounded;
+}
+
+void TestDomainRules::mentionedUsernames()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, names);
+    QCOMPARE(MessageContent::mentionedUsernames(text), names);
+}
+
+namespace {
+Message changeEvent(const Message &target, Seq seq, UserId by, const SystemEvent &event,
+                    const QString &content = {})
+{
+    Message m;
+    m.id = QUuid::createUuid();
+    m.conversationId = target.conversationId;
+    m.seq = seq;
+    m.senderId = by;
+    m.type = MessageType::System;
+    m.event = event;
+    m.content = content;
+    m.createdAtMs = 1000 + seq;
+    return m;
+}
+} // namespace
+
+void TestDomainRules::changesApplyInStreamOrder()
+{
+    Message m;
+    m.id = QUuid::createUuid();
+    m.conversationId = 7;
+    m.seq = 3;
+    m.senderId = 1;
+    m.content = u"helo"_s;
+    const UserId me = 2;
+    QList<Message> stream{
+        changeEvent(m, 4, 1, SystemEvent::messageEdited(m.id, 3), u"hello"_s),
+        changeEvent(m, 5, 2, SystemEvent::reactionAdded(m.id, 3, u"👍"_s, 1)),
+        changeEvent(m, 6, 1, SystemEvent::reactionAdded(m.id, 3, u"👍"_s, 2)),
+        changeEvent(m, 7, 1, SystemEvent::reactionAdded(m.id, 3, u"🎉"_s, 1)),
+        changeEvent(m, 8, 2, SystemEvent::reactionRemoved(m.id, 3, u"👍"_s, 1)),
+        changeEvent(m, 9, 1, SystemEvent::messageEdited(m.id, 3), u"hello!"_s),
+    };
+    Message live = m;
+    for (const Message &e : stream)
+        QVERIFY(MessageChange::apply(live, e, me));
+    QCOMPARE(live.content, u"hello!"_s);
+    QCOMPARE(live.editedAtMs, 1009);
+    QCOMPARE(live.reactions, (QList<Reaction>{{u"👍"_s, 1, false}, {u"🎉"_s, 1, false}}));
+    // Applying the same stream again (a duplicate delivery) changes nothing more...
+    Message twice = live;
+    for (const Message &e : stream)
+        MessageChange::apply(twice, e, me);
+    QCOMPARE(twice.reactions, live.reactions);
+    QCOMPARE(twice.content, live.content);
+    // ...and a deletion wins over whatever follows it.
+    QVERIFY(MessageChange::apply(live, changeEvent(m, 10, 1, SystemEvent::messageDeleted(m.id, 3)),
+                                 me));
+    QVERIFY(live.isDeleted());
+    QVERIFY(live.content.isEmpty() && live.reactions.isEmpty());
+    QVERIFY(!MessageChange::apply(live, stream.last(), me));
+    QVERIFY(!MessageChange::apply(live, stream.at(1), me));
+    QVERIFY(live.content.isEmpty());
+}
+
+void TestDomainRules::changesNameTheirMessage()
+{
+    Message a;
+    a.id = QUuid::createUuid();
+    a.content = u"a"_s;
+    Message b = a;
+    b.id = QUuid::createUuid();
+    const Message edit = changeEvent(a, 5, 1, SystemEvent::messageEdited(a.id, 1), u"x"_s);
+    QVERIFY(!MessageChange::apply(b, edit, 1));
+    QCOMPARE(b.content, u"a"_s);
+    // A message that is not a change applies to nothing.
+    Message plain = edit;
+    plain.event.reset();
+    plain.type = MessageType::Text;
+    QVERIFY(!MessageChange::apply(a, plain, 1));
+    Message membership = edit;
+    membership.event = SystemEvent::renamed(u"x"_s);
+    QVERIFY(!MessageChange::apply(a, membership, 1));
+}
+
+void TestDomainRules::replyPreviewsFollowTheOriginal()
+{
+    Message original;
+    original.id = QUuid::createUuid();
+    Message reply;
+    reply.id = QUuid::createUuid();
+    reply.replyTo = original.id;
+    reply.replyPreview = ReplyPreview{1, MessageType::Text, u"old"_s, false};
+    QVERIFY(MessageChange::applyToReply(reply,
+                                        changeEvent(original, 5, 1,
+                                                    SystemEvent::messageEdited(original.id, 1),
+                                                    QString(150, u'n'))));
+    QCOMPARE(reply.replyPreview->snippet, QString(ReplyPreview::MaxSnippetLength, u'n'));
+    QVERIFY(MessageChange::applyToReply(
+        reply, changeEvent(original, 6, 1, SystemEvent::messageDeleted(original.id, 1))));
+    QVERIFY(reply.replyPreview->deleted);
+    QVERIFY(reply.replyPreview->snippet.isEmpty());
+    // Reactions to the original leave the reply alone.
+    QVERIFY(!MessageChange::applyToReply(
+        reply, changeEvent(original, 7, 1, SystemEvent::reactionAdded(original.id, 1, u"👍"_s, 1))));
 }
 
 QTEST_GUILESS_MAIN(TestDomainRules)

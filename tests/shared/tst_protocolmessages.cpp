@@ -601,6 +601,50 @@ void TestProtocolMessages::roundTrip_data()
     QTest::newRow("ReceiptPush (read)") << roundTripOf(ReceiptPush{7, 43, ReceiptKind::Read, 18});
     QTest::newRow("TypingRequest") << roundTripOf(TypingRequest{7, false});
     QTest::newRow("TypingPush") << roundTripOf(TypingPush{7, 43, false});
+    // Replies, edits, deletions, reactions, mentions (issue 18).
+    {
+        Message reply = sampleMessage();
+        reply.replyTo = QUuid::createUuid();
+        reply.replyPreview = ReplyPreview{43, MessageType::Text, u"the original 🙂"_s, false};
+        reply.editedAtMs = 1700000000999;
+        reply.mentions = {43, 44};
+        reply.reactions = {{u"👍"_s, 2, true}, {u"👨‍👩‍👧‍👦"_s, 1, false}};
+        QTest::newRow("Message (reply, edited, mentions, reactions)")
+            << domainRoundTripOf(reply, messageFromJson);
+        Message tombstone = sampleMessage();
+        tombstone.content.clear();
+        tombstone.attachment = {};
+        tombstone.type = MessageType::Text;
+        tombstone.deletedAtMs = 1700000001000;
+        tombstone.replyTo = QUuid::createUuid();
+        tombstone.replyPreview = ReplyPreview{43, MessageType::Image, {}, true};
+        QTest::newRow("Message (tombstone)") << domainRoundTripOf(tombstone, messageFromJson);
+        Message change = sampleSystemMessage();
+        change.event = SystemEvent::reactionAdded(QUuid::createUuid(), 19, u"🎉"_s, 3);
+        QTest::newRow("MessageReply (reaction event)") << roundTripOf(MessageReply{change});
+        change.event = SystemEvent::messageEdited(QUuid::createUuid(), 19);
+        change.content = u"new text"_s;
+        QTest::newRow("MessageReply (edit event)") << roundTripOf(MessageReply{change});
+        QTest::newRow("ReactionReply") << roundTripOf(ReactionReply{change});
+        SendMessageRequest send = sampleSend();
+        send.replyTo = QUuid::createUuid();
+        send.mentions = {43};
+        QTest::newRow("SendMessageRequest (reply, mentions)") << roundTripOf(send);
+    }
+    QTest::newRow("EditMessageRequest")
+        << roundTripOf(EditMessageRequest{7, QUuid::createUuid(), u"fixed ✓"_s, {43}});
+    QTest::newRow("MessageRef") << roundTripOf(MessageRef{7, QUuid::createUuid()});
+    QTest::newRow("ReactionRequest")
+        << roundTripOf(ReactionRequest{7, QUuid::createUuid(), u"🇫🇷"_s});
+    QTest::newRow("ReactorsReply")
+        << roundTripOf(ReactorsReply{{{u"👍"_s, 120, {42, 43}}, {u"🎉"_s, 1, {44}}}});
+    {
+        HistoryRequest around{7, 0, 20};
+        around.around = 55;
+        QTest::newRow("HistoryRequest (around)") << roundTripOf(around);
+        QTest::newRow("HistoryReply (around)")
+            << roundTripOf(HistoryReply{{sampleMessage()}, true, true});
+    }
 
     // People family.
     QTest::newRow("UserSearchRequest") << roundTripOf(UserSearchRequest{u"al"_s, 10});
@@ -1215,7 +1259,8 @@ void TestProtocolMessages::wireNames_data()
         "user_id username display_name role joined_at read_seq delivered_seq");
     row("Conversation", toJson(sampleConversation()), "id type name created_at last_seq members");
     row("Presence", toJson(samplePresence()), "user_id status last_seen");
-    row("ConversationSummary", toJson(sampleSummary()), "conversation last_message unread_count");
+    row("ConversationSummary", toJson(sampleSummary()),
+        "conversation last_message unread_count unread_mentions");
     row("Contact", toJson(sampleContact()), "user presence blocked");
     row("HelloRequest", HelloRequest{1, u"c"_s}.toJson(), "protocol client");
     row("HelloReply", sampleHelloReply().toJson(), "protocol server limits");

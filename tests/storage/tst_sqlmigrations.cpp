@@ -239,6 +239,31 @@ void TestSqlMigrations::releasedVersionKeepsItsRows()
         return r.users.setAvatar(3, QByteArrayLiteral("\xFF\xD8\xFF"), 7200);
     });
     QVERIFY(again && *again == 3); // counts on past the removal
+    // Schema 6 (replies, edits, deletions, reactions): the old rows read with none of it,
+    // and take every change; the group's image from before can be reacted to and deleted.
+    QCOMPARE(history->at(2).editedAtMs, 0);
+    QCOMPARE(history->at(2).deletedAtMs, 0);
+    QVERIFY(history->at(2).replyTo.isNull() && history->at(2).reactions.isEmpty());
+    const QUuid old = history->at(2).id;
+    auto changed =
+        runNow<Message>(**storage, &m_context, [old](Repositories &r) -> Result<Message> {
+            Result<std::optional<int>> count = r.messages.addReaction(old, 2, u"👍"_s, 20, 1);
+            if (!count)
+                return count.error();
+            if (Status s = r.messages.removeContent(old, 2); !s)
+                return s.error();
+            Result<std::optional<Message>> found = r.messages.findById(old, 2);
+            if (!found)
+                return found.error();
+            return **found;
+        });
+    QVERIFY2(changed, changed ? "" : qPrintable(changed.error().message));
+    QVERIFY(changed->isDeleted());
+    QVERIFY(changed->attachment.isNull() && changed->reactions.isEmpty());
+    auto mentioned = runNow<QList<ConversationSummary>>(
+        **storage, &m_context, [](Repositories &r) { return r.conversations.listForUser(2); });
+    QVERIFY(mentioned);
+    QCOMPARE(mentioned->first().unreadMentions, 0);
     if (version >= 2) {
         auto file = runNow<std::optional<StoredFile>>(**storage, &m_context, [](Repositories &r) {
             return r.files.findReadable(u"f-notes"_s, 1);

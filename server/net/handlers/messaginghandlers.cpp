@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// message, history, sync, read, delivered, typing, search.
+// message, history, sync, read, delivered, typing, search; edit_message, delete_message,
+// react, unreact, reactions.
 #include "net/handlers/services.h"
 #include "net/route.h"
 #include "service/messagingservice.h"
@@ -23,6 +24,11 @@ void registerMessagingHandlers(RequestRouter &router, Services &s)
     route(router, P::Type::Delivered, s.receipts, &ReceiptService::markDelivered);
     route(router, P::Type::Typing, s.receipts, &ReceiptService::typing);
     route(router, P::Type::Search, s.search, &SearchService::search);
+    route(router, P::Type::EditMessage, s.messaging, &MessagingService::editMessage);
+    route(router, P::Type::DeleteMessage, s.messaging, &MessagingService::deleteMessage);
+    route(router, P::Type::React, s.messaging, &MessagingService::react);
+    route(router, P::Type::Unreact, s.messaging, &MessagingService::unreact);
+    route(router, P::Type::Reactions, s.messaging, &MessagingService::reactors);
 }
 
 } // namespace Banter::Server

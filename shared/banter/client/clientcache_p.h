@@ -52,6 +52,9 @@ struct ClientCache::Private
     // Appends one conversation's newer messages (ascending) inside the caller's transaction.
     void appendMessages(ConversationId id, const QList<const Message *> &messages);
     bool insert(const Message &message);
+    // A change event from the stream: the held message it names (and the conversation's
+    // last message, when it is that one) takes the change.
+    void applyChange(ConversationId id, const Message &change);
     bool counts(const Message &message) const;
     QString outboxPath() const;
 };

@@ -5,6 +5,7 @@
 // row once.
 #include <banter/client/clientcache_p.h>
 #include <banter/client/clientlogging_p.h>
+#include <banter/domain/messagechange.h>
 #include <banter/protocol/domainjson.h>
 
 #include <QJsonDocument>
@@ -143,13 +144,17 @@ void ClientCache::Private::appendMessages(ConversationId id, const QList<const M
         }
         if (!insert(*m))
             break;
+        if (m->isMessageChange())
+            applyChange(id, *m);
         r.position = m->seq;
         if (m->seq > r.countedSeq) {
             r.countedSeq = m->seq;
             if (counts(*m) && m->seq > r.readSeq)
                 ++r.unread;
         }
-        newest = m;
+        // A change is not a message to show as the conversation's last one.
+        if (!m->isMessageChange())
+            newest = m;
         r.lastSeq = std::max(r.lastSeq, m->seq);
     }
     writeRange(id, r);
@@ -157,6 +162,32 @@ void ClientCache::Private::appendMessages(ConversationId id, const QList<const M
         exec(u"UPDATE conversations SET last_message = ?, activity = max(activity, ?)"
              " WHERE id = ? AND last_seq <= ?"_s,
              {encodeMessage(*newest), newest->createdAtMs, id, newest->seq});
+}
+
+void ClientCache::Private::applyChange(ConversationId id, const Message &change)
+{
+    // The event names its target's seq: one primary-key read, one write.
+    QSqlQuery query(db);
+    query.prepare(u"SELECT body FROM messages WHERE conversation_id = ? AND seq = ?"_s);
+    query.addBindValue(id);
+    query.addBindValue(change.event->messageSeq);
+    if (query.exec() && query.next()) {
+        std::optional<Message> target = decodeMessage(query.value(0).toByteArray());
+        query.finish();
+        if (target && MessageChange::apply(*target, change, identity.user))
+            exec(u"UPDATE messages SET body = ? WHERE conversation_id = ? AND seq = ?"_s,
+                 {encodeMessage(*target), id, target->seq});
+    }
+    QSqlQuery last(db);
+    last.prepare(u"SELECT last_message FROM conversations WHERE id = ?"_s);
+    last.addBindValue(id);
+    if (last.exec() && last.next() && !last.value(0).isNull()) {
+        std::optional<Message> shown = decodeMessage(last.value(0).toByteArray());
+        last.finish();
+        if (shown && MessageChange::apply(*shown, change, identity.user))
+            exec(u"UPDATE conversations SET last_message = ? WHERE id = ?"_s,
+                 {encodeMessage(*shown), id});
+    }
 }
 
 void ClientCache::storeMessages(const QList<Message> &messages)

@@ -793,6 +793,89 @@ QFuture<Result<P::HistoryReply>> ClientSession::messagesAfter(ConversationId id,
 {
     return d->pager.after(id, afterSeq, limit);
 }
+QFuture<Result<P::HistoryReply>> ClientSession::messagesAround(ConversationId id, Seq around,
+                                                               int limit)
+{
+    P::HistoryRequest request{id, 0, limit};
+    request.around = around;
+    return d->call<P::HistoryReply>(P::Type::History, request.toJson());
+}
+
+QFuture<Result<Message>> ClientSession::sendReply(ConversationId conversation,
+                                                  const QUuid &original, const QString &text)
+{
+    P::SendMessageRequest request;
+    request.conversationId = conversation;
+    request.content = text;
+    request.replyTo = original;
+    return sendMessage(request);
+}
+
+QFuture<Result<Message>> ClientSession::editMessage(ConversationId conversation,
+                                                    const QUuid &message, const QString &text)
+{
+    P::EditMessageRequest request{conversation, message, text, {}};
+    return d->call<P::MessageReply>(P::Type::EditMessage, request.toJson())
+        .then(this, [this](Result<P::MessageReply> reply) -> Result<Message> {
+            if (!reply)
+                return reply.error();
+            // Through the stream's path, like another device's edit.
+            d->sync.onPushedMessage(reply->message);
+            return reply->message;
+        });
+}
+
+QFuture<Result<Message>> ClientSession::deleteMessage(ConversationId conversation,
+                                                      const QUuid &message)
+{
+    return d
+        ->call<P::MessageReply>(P::Type::DeleteMessage,
+                                P::MessageRef{conversation, message}.toJson())
+        .then(this, [this](Result<P::MessageReply> reply) -> Result<Message> {
+            if (!reply)
+                return reply.error();
+            d->sync.onPushedMessage(reply->message);
+            return reply->message;
+        });
+}
+
+QFuture<Result<std::optional<Message>>>
+ClientSession::react(ConversationId conversation, const QUuid &message, const QString &emoji)
+{
+    return d
+        ->call<P::ReactionReply>(P::Type::React,
+                                 P::ReactionRequest{conversation, message, emoji}.toJson())
+        .then(this, [this](Result<P::ReactionReply> reply) -> Result<std::optional<Message>> {
+            if (!reply)
+                return reply.error();
+            if (reply->message)
+                d->sync.onPushedMessage(*reply->message);
+            return reply->message;
+        });
+}
+
+QFuture<Result<std::optional<Message>>>
+ClientSession::unreact(ConversationId conversation, const QUuid &message, const QString &emoji)
+{
+    return d
+        ->call<P::ReactionReply>(P::Type::Unreact,
+                                 P::ReactionRequest{conversation, message, emoji}.toJson())
+        .then(this, [this](Result<P::ReactionReply> reply) -> Result<std::optional<Message>> {
+            if (!reply)
+                return reply.error();
+            if (reply->message)
+                d->sync.onPushedMessage(*reply->message);
+            return reply->message;
+        });
+}
+
+QFuture<Result<P::ReactorsReply>> ClientSession::reactions(ConversationId conversation,
+                                                           const QUuid &message)
+{
+    return d->call<P::ReactorsReply>(P::Type::Reactions,
+                                     P::MessageRef{conversation, message}.toJson());
+}
+
 QFuture<Result<P::ReceiptRequest>> ClientSession::markRead(ConversationId id, Seq seq)
 {
     return d->call<P::ReceiptRequest>(P::Type::Read, P::ReceiptRequest{id, seq}.toJson())

@@ -241,6 +241,45 @@ public:
      */
     QFuture<Result<Protocol::HistoryReply>> messagesAfter(ConversationId id, Seq afterSeq,
                                                           int limit);
+    /**
+     * @brief A page of about @p limit messages centred on @p around (history `around`), to
+     * jump to a replied-to or found message; HistoryReply::hasMore says older ones exist,
+     * HistoryReply::hasNewer newer ones. Always from the server; not stored in the cache
+     * (it need not join the cached range).
+     */
+    QFuture<Result<Protocol::HistoryReply>>
+    messagesAround(ConversationId id, Seq around,
+                   int limit = Protocol::HistoryRequest::DefaultLimit);
+
+    // Replies, edits, deletions, reactions. The server answers a change with its change
+    // event (a system message whose event names the changed message); the session passes
+    // that event through the same path as the other devices' changes: stored in the cache
+    // (which applies it to the message it holds) and emitted with messageReceived() and
+    // messagesReceived(live = true). MessageStore applies them to its windows.
+
+    /// @brief Sends a text reply to the message @p original of the same conversation
+    /// (queued like any send; `reply_to`). The acknowledged message carries the preview.
+    QFuture<Result<Message>> sendReply(ConversationId conversation, const QUuid &original,
+                                       const QString &text);
+    /// @brief Replaces the text of my own text message (`edit_message`); the result is the
+    /// message_edited change event.
+    QFuture<Result<Message>> editMessage(ConversationId conversation, const QUuid &message,
+                                         const QString &text);
+    /// @brief Deletes my message, or any as a group admin (`delete_message`); the result is
+    /// the message_deleted change event.
+    QFuture<Result<Message>> deleteMessage(ConversationId conversation, const QUuid &message);
+    /// @brief Adds my reaction @p emoji (`react`); the result is the reaction_added event, or
+    /// nothing when I had already reacted with it.
+    QFuture<Result<std::optional<Message>>> react(ConversationId conversation, const QUuid &message,
+                                                  const QString &emoji);
+    /// @brief Takes my reaction @p emoji back (`unreact`); the result is the reaction_removed
+    /// event, or nothing when I had not reacted with it.
+    QFuture<Result<std::optional<Message>>> unreact(ConversationId conversation,
+                                                    const QUuid &message, const QString &emoji);
+    /// @brief Who reacted to a message with what (`reactions`; at most
+    /// Protocol::ReactorsReply::MaxUsersPerEmoji users per emoji).
+    QFuture<Result<Protocol::ReactorsReply>> reactions(ConversationId conversation,
+                                                       const QUuid &message);
     /// @brief Marks a conversation read up to @p seq.
     QFuture<Result<Protocol::ReceiptRequest>> markRead(ConversationId id, Seq seq);
     /// @brief Marks a conversation delivered up to @p seq (automatic with Options::autoDelivered).

@@ -79,6 +79,8 @@ struct ConversationSummary
     std::optional<Message> lastMessage; ///< the newest message, if there is one
     qint64 unreadCount =
         0; ///< messages (not system ones) from others with seq > the member's read seq
+    /// Messages among the unread ones that mention the member (and are not deleted).
+    qint64 unreadMentions = 0;
 
     friend bool operator==(const ConversationSummary &, const ConversationSummary &) = default;
 };

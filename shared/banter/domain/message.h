@@ -6,6 +6,7 @@
 #include <banter/domain/ids.h>
 #include <banter/domain/systemevent.h>
 
+#include <QList>
 #include <QString>
 #include <QUuid>
 
@@ -56,6 +57,29 @@ struct Attachment
     friend bool operator==(const Attachment &, const Attachment &) = default;
 };
 
+/// What a reply shows of the message it answers, filled by the server when it reads the reply
+/// (so it is current: a deleted original shows as deleted).
+struct ReplyPreview
+{
+    static constexpr int MaxSnippetLength = 100; ///< characters of the original's text kept
+    UserId senderId = 0; ///< who sent the original
+    MessageType type = MessageType::Text; ///< the original's type
+    QString snippet; ///< the first MaxSnippetLength characters of its text or caption
+    bool deleted = false; ///< the original was deleted (no snippet then)
+
+    friend bool operator==(const ReplyPreview &, const ReplyPreview &) = default;
+};
+
+/// One emoji on a message: how many reacted with it and whether the reader did.
+struct Reaction
+{
+    QString emoji; ///< one grapheme cluster
+    int count = 0; ///< members who reacted with it
+    bool mine = false; ///< the user who reads the message is one of them
+
+    friend bool operator==(const Reaction &, const Reaction &) = default;
+};
+
 /// One message of a conversation, as stored by the server and delivered to its members.
 struct Message
 {
@@ -68,6 +92,20 @@ struct Message
     Attachment attachment; ///< the file or image (image and file messages only)
     std::optional<SystemEvent> event; ///< system messages: what changed
     qint64 createdAtMs = 0; ///< server time; informational, order by seq
+    QUuid replyTo; ///< the message this one answers (same conversation), or null
+    /// Replies: what the answered message looks like now (server-filled when read).
+    std::optional<ReplyPreview> replyPreview;
+    qint64 editedAtMs = 0; ///< when its text was last edited, 0 if never
+    qint64 deletedAtMs = 0; ///< when it was deleted (a tombstone: no content), 0 if not
+    QList<UserId> mentions; ///< members mentioned in it (resolved by the server)
+    /// Reactions, in the order they were first given (at most 20); `mine` is for the reader.
+    QList<Reaction> reactions;
+
+    /// True for a tombstone: the message was deleted and its content removed.
+    bool isDeleted() const { return deletedAtMs > 0; }
+    /// True for a change event (edit, delete, reaction): it changes the message event->messageId
+    /// and is applied, not shown.
+    bool isMessageChange() const { return event && event->isMessageChange(); }
 
     friend bool operator==(const Message &, const Message &) = default;
 };

@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <banter/domain/messagecontent.h>
+#include <banter/domain/user.h>
 
 #include <QStringDecoder>
+#include <QTextBoundaryFinder>
 
 namespace Banter::MessageContent {
 
@@ -88,6 +90,66 @@ Status validateForSend(const Message &message)
         break;
     }
     return makeError(ErrorCode::BadRequest, QStringLiteral("system messages are server-made"));
+}
+
+Status validateEmoji(const QString &emoji)
+{
+    if (emoji.isEmpty())
+        return makeError(ErrorCode::BadRequest, QStringLiteral("emoji must not be empty"));
+    if (emoji.toUtf8().size() > MaxEmojiBytes)
+        return makeError(ErrorCode::TooLarge,
+                         QStringLiteral("emoji is longer than %1 bytes").arg(MaxEmojiBytes));
+    if (!isWellFormedText(emoji))
+        return makeError(ErrorCode::BadRequest, QStringLiteral("emoji is not valid text"));
+    for (qsizetype i = 0; i < emoji.size(); ++i) {
+        const char32_t c = emoji.at(i).isHighSurrogate() && i + 1 < emoji.size()
+            ? QChar::surrogateToUcs4(emoji.at(i), emoji.at(i + 1))
+            : char32_t(emoji.at(i).unicode());
+        const QChar::Category category = QChar::category(c);
+        if (category == QChar::Other_Control || QChar::isSpace(c)
+            || category == QChar::Separator_Line || category == QChar::Separator_Paragraph)
+            return makeError(ErrorCode::BadRequest,
+                             QStringLiteral("emoji must not contain control or space characters"));
+    }
+    // One grapheme cluster: the first boundary after the start is the end of the string.
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, emoji);
+    if (finder.toNextBoundary() != emoji.size())
+        return makeError(ErrorCode::BadRequest,
+                         QStringLiteral("a reaction is a single emoji (one grapheme cluster)"));
+    return success();
+}
+
+Status validateEditText(const QString &text)
+{
+    Message edited;
+    edited.id = QUuid::createUuid();
+    edited.content = text;
+    return validateForSend(edited);
+}
+
+QStringList mentionedUsernames(const QString &text)
+{
+    QStringList names;
+    const auto isNameChar = [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+            || c == u'.' || c == u'_' || c == u'-';
+    };
+    for (qsizetype at = text.indexOf(u'@'); at >= 0 && names.size() < MaxMentions;
+         at = text.indexOf(u'@', at + 1)) {
+        // "a@b" is an address, not a mention.
+        if (at > 0 && isNameChar(text.at(at - 1)))
+            continue;
+        qsizetype end = at + 1;
+        while (end < text.size() && isNameChar(text.at(end)))
+            ++end;
+        QString name = text.mid(at + 1, end - at - 1).toLower();
+        // A sentence may end right after a name: "thanks @bob."
+        while (name.endsWith(u'.') || name.endsWith(u'-'))
+            name.chop(1);
+        if (UserRules::validateUsername(name) && !names.contains(name))
+            names.append(name);
+    }
+    return names;
 }
 
 } // namespace Banter::MessageContent

@@ -8,12 +8,19 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace Banter::MessageContent {
 
 inline constexpr int MaxTextLength = 5000; ///< in characters (Unicode code points)
 inline constexpr int MaxFileNameLength = 255; ///< longest attachment name, in characters
 inline constexpr int MaxThumbnailBytes = 16 * 1024; ///< largest image thumbnail, in bytes
+/// Largest reaction in UTF-8 bytes: room for the longest emoji ZWJ sequences (about 35).
+inline constexpr int MaxEmojiBytes = 64;
+inline constexpr int MaxDistinctReactions = 20; ///< different emoji one message may carry
+/// Upper bound of one emoji's count on the wire (a group's members; generous).
+inline constexpr int MaxReactionsPerEmoji = 1'000'000;
+inline constexpr int MaxMentions = 50; ///< most members one message mentions
 
 /// Length in Unicode code points, which is what a person counts as characters.
 BANTERSHARED_EXPORT int characterCount(const QString &text);
@@ -30,5 +37,16 @@ BANTERSHARED_EXPORT Status validateForSend(const Message &message);
 /// MaxFileNameLength valid characters, a positive size, a thumbnail of at most
 /// MaxThumbnailBytes, and for images a positive width and height.
 BANTERSHARED_EXPORT Status validateAttachment(MessageType type, const Attachment &attachment);
+
+/// A reaction is one grapheme cluster (what a person sees as one symbol, emoji ZWJ sequences
+/// and flags included) of at most MaxEmojiBytes UTF-8 bytes, with no control characters and
+/// not white space; anything else is ErrorCode::BadRequest (TooLarge when over the bytes).
+BANTERSHARED_EXPORT Status validateEmoji(const QString &emoji);
+/// The new text of an edit follows the rules of a text message's content (not empty, at most
+/// MaxTextLength characters, well-formed).
+BANTERSHARED_EXPORT Status validateEditText(const QString &text);
+/// The usernames written as `@username` in the text (lowercased, each once, in order, at most
+/// MaxMentions); the server resolves them to members.
+BANTERSHARED_EXPORT QStringList mentionedUsernames(const QString &text);
 
 } // namespace Banter::MessageContent

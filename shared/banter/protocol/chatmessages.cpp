@@ -27,6 +27,14 @@ QList<Message> readMessages(R &r)
     }
     return *messages;
 }
+
+QJsonArray idsToJson(const QList<qint64> &ids)
+{
+    QJsonArray array;
+    for (qint64 id : ids)
+        array.append(id);
+    return array;
+}
 } // namespace
 
 QJsonObject SendMessageRequest::toJson() const
@@ -40,6 +48,10 @@ QJsonObject SendMessageRequest::toJson() const
         object.insert(u"to"_s, to);
     if (!attachment.isNull())
         object.insert(u"attachment"_s, Protocol::toJson(attachment));
+    if (!replyTo.isNull())
+        object.insert(u"reply_to"_s, replyTo.toString(QUuid::WithoutBraces));
+    if (!mentions.isEmpty())
+        object.insert(u"mentions"_s, idsToJson(mentions));
     return object;
 }
 
@@ -60,6 +72,8 @@ Result<SendMessageRequest> SendMessageRequest::fromJson(const QJsonObject &objec
     v.type = type.value_or(MessageType::Text);
     v.content = r.string("content"_L1, MessageContent::MaxTextLength, R::Optional);
     v.attachment = r.nested<Attachment>("attachment"_L1, attachmentFromJson, R::Optional);
+    v.replyTo = r.uuid("reply_to"_L1, R::Optional);
+    v.mentions = r.idList("mentions"_L1, MessageContent::MaxMentions, R::Optional);
     return r.finish(v);
 }
 
@@ -78,8 +92,11 @@ Result<MessageReply> MessageReply::fromJson(const QJsonObject &object)
 
 QJsonObject HistoryRequest::toJson() const
 {
-    return {
+    QJsonObject object{
         {u"conversation_id"_s, conversationId}, {u"before_seq"_s, beforeSeq}, {u"limit"_s, limit}};
+    if (around > 0)
+        object.insert(u"around"_s, around);
+    return object;
 }
 
 Result<HistoryRequest> HistoryRequest::fromJson(const QJsonObject &object)
@@ -89,12 +106,16 @@ Result<HistoryRequest> HistoryRequest::fromJson(const QJsonObject &object)
     v.conversationId = r.id("conversation_id"_L1);
     v.beforeSeq = r.integer("before_seq"_L1, 0, MaxJsonSafeInteger, R::Optional);
     v.limit = int(r.integer("limit"_L1, 1, MaxLimit, R::Optional, DefaultLimit));
+    v.around = r.integer("around"_L1, 0, MaxJsonSafeInteger, R::Optional);
     return r.finish(v);
 }
 
 QJsonObject HistoryReply::toJson() const
 {
-    return {{u"messages"_s, toJsonArray(messages)}, {u"has_more"_s, hasMore}};
+    QJsonObject object{{u"messages"_s, toJsonArray(messages)}, {u"has_more"_s, hasMore}};
+    if (hasNewer)
+        object.insert(u"has_newer"_s, true);
+    return object;
 }
 
 Result<HistoryReply> HistoryReply::fromJson(const QJsonObject &object)
@@ -103,6 +124,7 @@ Result<HistoryReply> HistoryReply::fromJson(const QJsonObject &object)
     HistoryReply v;
     v.messages = readMessages(r);
     v.hasMore = r.boolean("has_more"_L1);
+    v.hasNewer = r.boolean("has_newer"_L1, R::Optional);
     return r.finish(v);
 }
 
@@ -229,6 +251,108 @@ Result<TypingPush> TypingPush::fromJson(const QJsonObject &object)
     v.conversationId = r.id("conversation_id"_L1);
     v.userId = r.id("user_id"_L1);
     v.typing = r.boolean("typing"_L1);
+    return r.finish(v);
+}
+
+QJsonObject EditMessageRequest::toJson() const
+{
+    QJsonObject object{{u"conversation_id"_s, conversationId},
+                       {u"message_id"_s, messageId.toString(QUuid::WithoutBraces)},
+                       {u"content"_s, content}};
+    if (!mentions.isEmpty())
+        object.insert(u"mentions"_s, idsToJson(mentions));
+    return object;
+}
+
+Result<EditMessageRequest> EditMessageRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    EditMessageRequest v;
+    v.conversationId = r.id("conversation_id"_L1);
+    v.messageId = r.uuid("message_id"_L1);
+    v.content = r.string("content"_L1, MessageContent::MaxTextLength);
+    v.mentions = r.idList("mentions"_L1, MessageContent::MaxMentions, R::Optional);
+    return r.finish(v);
+}
+
+QJsonObject MessageRef::toJson() const
+{
+    return {{u"conversation_id"_s, conversationId},
+            {u"message_id"_s, messageId.toString(QUuid::WithoutBraces)}};
+}
+
+Result<MessageRef> MessageRef::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    MessageRef v;
+    v.conversationId = r.id("conversation_id"_L1);
+    v.messageId = r.uuid("message_id"_L1);
+    return r.finish(v);
+}
+
+QJsonObject ReactionRequest::toJson() const
+{
+    return {{u"conversation_id"_s, conversationId},
+            {u"message_id"_s, messageId.toString(QUuid::WithoutBraces)},
+            {u"emoji"_s, emoji}};
+}
+
+Result<ReactionRequest> ReactionRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    ReactionRequest v;
+    v.conversationId = r.id("conversation_id"_L1);
+    v.messageId = r.uuid("message_id"_L1);
+    // Read with a loose bound in characters; validateEmoji checks bytes and clusters.
+    v.emoji = r.string("emoji"_L1, MessageContent::MaxEmojiBytes);
+    if (r.ok()) {
+        if (Status valid = MessageContent::validateEmoji(v.emoji); !valid)
+            r.fail(valid.error());
+    }
+    return r.finish(v);
+}
+
+QJsonObject ReactionReply::toJson() const
+{
+    if (!message)
+        return {};
+    return {{u"message"_s, Protocol::toJson(*message)}};
+}
+
+Result<ReactionReply> ReactionReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    ReactionReply v;
+    if (r.has("message"_L1))
+        v.message = r.nested<Message>("message"_L1, messageFromJson);
+    return r.finish(v);
+}
+
+QJsonObject ReactorsReply::toJson() const
+{
+    QJsonArray list;
+    for (const Entry &e : reactions)
+        list.append(QJsonObject{
+            {u"emoji"_s, e.emoji}, {u"count"_s, e.count}, {u"user_ids"_s, idsToJson(e.userIds)}});
+    return {{u"reactions"_s, list}};
+}
+
+Result<ReactorsReply> ReactorsReply::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    ReactorsReply v;
+    const QJsonArray list = r.array("reactions"_L1, MessageContent::MaxDistinctReactions);
+    for (qsizetype i = 0; r.ok() && i < list.size(); ++i) {
+        R entry(list.at(i).toObject(), u"reactions"_s);
+        Entry e;
+        e.emoji = entry.string("emoji"_L1, MessageContent::MaxEmojiBytes);
+        e.count = int(entry.integer("count"_L1, 0, MessageContent::MaxReactionsPerEmoji));
+        e.userIds = entry.idList("user_ids"_L1, MaxUsersPerEmoji);
+        if (const auto &error = entry.error())
+            r.fail(*error);
+        else
+            v.reactions.append(e);
+    }
     return r.finish(v);
 }
 

@@ -26,6 +26,10 @@ struct BANTERSHARED_EXPORT SendMessageRequest
     MessageType type = MessageType::Text; ///< text, image or file
     QString content; ///< the text, or the caption of an image or file
     Attachment attachment; ///< the uploaded file (image and file messages only)
+    QUuid replyTo; ///< `reply_to`: the message of the same conversation this answers, or null
+    /// `mentions`: members the client marks as mentioned besides the `@username`s in the text
+    /// (at most MessageContent::MaxMentions; non-members are dropped by the server).
+    QList<UserId> mentions;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
@@ -46,7 +50,10 @@ struct BANTERSHARED_EXPORT MessageReply
     friend bool operator==(const MessageReply &, const MessageReply &) = default;
 };
 
-/// "history": a page of a conversation's messages before a seq, or of the newest ones.
+/// "history": a page of a conversation's messages before a seq, of the newest ones, or
+/// around one seq. A page is a slice of the stream, change events (edits, deletions,
+/// reactions) included, but its messages come in their current state: a client does not apply
+/// the change events of a history page again.
 struct BANTERSHARED_EXPORT HistoryRequest
 {
     static constexpr int DefaultLimit = 50; ///< messages per page when the request does not say
@@ -54,6 +61,9 @@ struct BANTERSHARED_EXPORT HistoryRequest
     ConversationId conversationId = 0; ///< the conversation
     Seq beforeSeq = 0; ///< 0: the newest messages
     int limit = DefaultLimit; ///< most messages to return (1 to MaxLimit)
+    /// `around`: a page centred on this seq (half before, the rest from it on); beforeSeq is
+    /// then ignored. 0: not used. (Last, so {id, before, limit} keeps its meaning.)
+    Seq around = 0;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
@@ -67,6 +77,7 @@ struct BANTERSHARED_EXPORT HistoryReply
 {
     QList<Message> messages; ///< ascending by seq
     bool hasMore = false; ///< older messages exist
+    bool hasNewer = false; ///< `has_newer`, around pages only: newer messages exist
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
@@ -169,6 +180,85 @@ struct BANTERSHARED_EXPORT TypingPush
     /// of the wrong type or out of range.
     static Result<TypingPush> fromJson(const QJsonObject &object);
     friend bool operator==(const TypingPush &, const TypingPush &) = default;
+};
+
+/// "edit_message": new text for my own text message. It keeps its id and seq and gains
+/// `edited_at`; the reply is the change event (a system message with event message_edited).
+struct BANTERSHARED_EXPORT EditMessageRequest
+{
+    ConversationId conversationId = 0; ///< the conversation of the message
+    QUuid messageId; ///< the message to edit
+    QString content; ///< the new text (the rules of a text message's content)
+    /// Members to mention besides the `@username`s in the new text (see SendMessageRequest).
+    QList<UserId> mentions;
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<EditMessageRequest> fromJson(const QJsonObject &object);
+    friend bool operator==(const EditMessageRequest &, const EditMessageRequest &) = default;
+};
+
+/// "delete_message" (and the "reactions" look-up): one message of a conversation.
+struct BANTERSHARED_EXPORT MessageRef
+{
+    ConversationId conversationId = 0; ///< the conversation of the message
+    QUuid messageId; ///< the message
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<MessageRef> fromJson(const QJsonObject &object);
+    friend bool operator==(const MessageRef &, const MessageRef &) = default;
+};
+
+/// "react" and "unreact": add or take back my reaction `emoji` to a message.
+struct BANTERSHARED_EXPORT ReactionRequest
+{
+    ConversationId conversationId = 0; ///< the conversation of the message
+    QUuid messageId; ///< the message
+    QString emoji; ///< one grapheme cluster (MessageContent::validateEmoji)
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<ReactionRequest> fromJson(const QJsonObject &object);
+    friend bool operator==(const ReactionRequest &, const ReactionRequest &) = default;
+};
+
+/// The reply to "react" and "unreact": the change event, or none when nothing changed (the
+/// reaction was already there, or was not).
+struct BANTERSHARED_EXPORT ReactionReply
+{
+    std::optional<Message> message; ///< the reaction_added / reaction_removed system message
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<ReactionReply> fromJson(const QJsonObject &object);
+    friend bool operator==(const ReactionReply &, const ReactionReply &) = default;
+};
+
+/// The reply to "reactions": who reacted with what (per emoji, at most MaxUsersPerEmoji users,
+/// the earliest first; `count` says how many in all).
+struct BANTERSHARED_EXPORT ReactorsReply
+{
+    static constexpr int MaxUsersPerEmoji = 100; ///< users listed per emoji
+    /// One emoji of the message with its users.
+    struct Entry
+    {
+        QString emoji; ///< the reaction
+        int count = 0; ///< everyone who reacted with it
+        QList<UserId> userIds; ///< the first MaxUsersPerEmoji of them, earliest first
+        friend bool operator==(const Entry &, const Entry &) = default;
+    };
+    QList<Entry> reactions; ///< in the order the emoji were first given
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<ReactorsReply> fromJson(const QJsonObject &object);
+    friend bool operator==(const ReactorsReply &, const ReactorsReply &) = default;
 };
 
 } // namespace Banter::Protocol

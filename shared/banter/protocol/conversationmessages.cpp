@@ -19,7 +19,8 @@ constexpr int MaxConversationsOnWire = 100'000;
 QJsonObject toJson(const ConversationSummary &s)
 {
     QJsonObject object{{u"conversation"_s, toJson(s.conversation)},
-                       {u"unread_count"_s, s.unreadCount}};
+                       {u"unread_count"_s, s.unreadCount},
+                       {u"unread_mentions"_s, s.unreadMentions}};
     if (s.lastMessage)
         object.insert(u"last_message"_s, toJson(*s.lastMessage));
     return object;
@@ -33,6 +34,7 @@ Result<ConversationSummary> summaryFromJson(const QJsonObject &object)
     if (r.has("last_message"_L1))
         s.lastMessage = r.nested<Message>("last_message"_L1, messageFromJson);
     s.unreadCount = r.integer("unread_count"_L1, 0, MaxJsonSafeInteger);
+    s.unreadMentions = r.integer("unread_mentions"_L1, 0, MaxJsonSafeInteger, R::Optional);
     return r.finish(s);
 }
 

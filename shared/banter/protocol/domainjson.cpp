@@ -80,8 +80,66 @@ QJsonObject toJson(const Message &m)
         object.insert(u"attachment"_s, toJson(m.attachment));
     if (m.event)
         object.insert(u"event"_s, toJson(*m.event));
+    // The fields of issue 18 appear only when set, so a plain message stays as small as before.
+    if (!m.replyTo.isNull())
+        object.insert(u"reply_to"_s, m.replyTo.toString(QUuid::WithoutBraces));
+    if (m.replyPreview) {
+        const ReplyPreview &p = *m.replyPreview;
+        QJsonObject preview{{u"sender_id"_s, p.senderId}, {u"type"_s, messageTypeName(p.type)}};
+        if (p.deleted)
+            preview.insert(u"deleted"_s, true);
+        else
+            preview.insert(u"content"_s, p.snippet);
+        object.insert(u"reply_preview"_s, preview);
+    }
+    if (m.editedAtMs > 0)
+        object.insert(u"edited_at"_s, m.editedAtMs);
+    if (m.deletedAtMs > 0)
+        object.insert(u"deleted_at"_s, m.deletedAtMs);
+    if (!m.mentions.isEmpty()) {
+        QJsonArray ids;
+        for (UserId id : m.mentions)
+            ids.append(id);
+        object.insert(u"mentions"_s, ids);
+    }
+    if (!m.reactions.isEmpty()) {
+        QJsonArray reactions;
+        for (const Reaction &reaction : m.reactions) {
+            QJsonObject entry{{u"emoji"_s, reaction.emoji}, {u"count"_s, reaction.count}};
+            if (reaction.mine)
+                entry.insert(u"mine"_s, true);
+            reactions.append(entry);
+        }
+        object.insert(u"reactions"_s, reactions);
+    }
     return object;
 }
+
+namespace {
+Result<ReplyPreview> replyPreviewFromJson(const QJsonObject &object)
+{
+    JsonReader r(object, u"reply_preview"_s);
+    ReplyPreview p;
+    p.senderId = r.id("sender_id"_L1);
+    const std::optional<MessageType> type = messageTypeFromName(r.string("type"_L1, 16));
+    if (r.ok() && !type)
+        r.fail(ErrorCode::BadRequest, u"reply_preview.type is not a known message type"_s);
+    p.type = type.value_or(MessageType::Text);
+    p.deleted = r.boolean("deleted"_L1, JsonReader::Optional);
+    p.snippet = r.string("content"_L1, ReplyPreview::MaxSnippetLength * 2, JsonReader::Optional);
+    return r.finish(p);
+}
+
+Result<Reaction> reactionFromJson(const QJsonObject &object)
+{
+    JsonReader r(object, u"reaction"_s);
+    Reaction reaction;
+    reaction.emoji = r.string("emoji"_L1, MessageContent::MaxEmojiBytes);
+    reaction.count = int(r.integer("count"_L1, 1, MessageContent::MaxReactionsPerEmoji));
+    reaction.mine = r.boolean("mine"_L1, JsonReader::Optional);
+    return r.finish(reaction);
+}
+} // namespace
 
 Result<Message> messageFromJson(const QJsonObject &object)
 {
@@ -100,6 +158,21 @@ Result<Message> messageFromJson(const QJsonObject &object)
     m.attachment = r.nested<Attachment>("attachment"_L1, attachmentFromJson, JsonReader::Optional);
     if (r.has("event"_L1))
         m.event = r.nested<SystemEvent>("event"_L1, systemEventFromJson, JsonReader::Optional);
+    m.replyTo = r.uuid("reply_to"_L1, JsonReader::Optional);
+    if (r.has("reply_preview"_L1))
+        m.replyPreview = r.nested<ReplyPreview>("reply_preview"_L1, replyPreviewFromJson);
+    m.editedAtMs = r.integer("edited_at"_L1, 0, MaxTimeMs, JsonReader::Optional);
+    m.deletedAtMs = r.integer("deleted_at"_L1, 0, MaxTimeMs, JsonReader::Optional);
+    m.mentions = r.idList("mentions"_L1, MessageContent::MaxMentions, JsonReader::Optional);
+    const QJsonArray reactions =
+        r.array("reactions"_L1, MessageContent::MaxDistinctReactions, JsonReader::Optional);
+    if (r.ok() && !reactions.isEmpty()) {
+        Result<QList<Reaction>> decoded = listFromJson<Reaction>(reactions, reactionFromJson);
+        if (decoded)
+            m.reactions = *decoded;
+        else
+            r.fail(decoded.error());
+    }
     return r.finish(m);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <banter/domain/conversation.h>
+#include <banter/domain/messagecontent.h>
 #include <banter/protocol/jsonreader_p.h>
 #include <banter/protocol/systemevent.h>
 #include <banter/protocol/types.h>
@@ -23,6 +24,9 @@ enum Field : unsigned {
     NameField = 1U << 0, // "name": string
     UserIdsField = 1U << 1, // "user_ids": [id, ...], from userIds
     UserIdField = 1U << 2, // "user_id": id, the one entry of userIds
+    MessageIdField = 1U << 3, // "message_id" and "message_seq": the changed message
+    EmojiField = 1U << 4, // "emoji": string
+    CountField = 1U << 5, // "count": the reaction's new total
 };
 
 struct KindInfo
@@ -32,12 +36,18 @@ struct KindInfo
     unsigned fields;
 };
 
-constexpr std::array<KindInfo, 5> Kinds{{
+constexpr std::array<KindInfo, 9> Kinds{{
     {SystemEvent::Kind::GroupCreated, Event::GroupCreated, NameField | UserIdsField},
     {SystemEvent::Kind::MembersAdded, Event::MembersAdded, UserIdsField},
     {SystemEvent::Kind::MemberRemoved, Event::MemberRemoved, UserIdField},
     {SystemEvent::Kind::MemberLeft, Event::MemberLeft, UserIdField},
     {SystemEvent::Kind::Renamed, Event::Renamed, NameField},
+    {SystemEvent::Kind::MessageEdited, Event::MessageEdited, MessageIdField},
+    {SystemEvent::Kind::MessageDeleted, Event::MessageDeleted, MessageIdField},
+    {SystemEvent::Kind::ReactionAdded, Event::ReactionAdded,
+     MessageIdField | EmojiField | CountField},
+    {SystemEvent::Kind::ReactionRemoved, Event::ReactionRemoved,
+     MessageIdField | EmojiField | CountField},
 }};
 
 const KindInfo *infoOf(SystemEvent::Kind kind)
@@ -85,6 +95,14 @@ QJsonObject toJson(const SystemEvent &event)
         object.insert(u"user_ids"_s, idsToJson(event.userIds));
     if (info->fields & UserIdField)
         object.insert(u"user_id"_s, event.userIds.value(0));
+    if (info->fields & MessageIdField)
+        object.insert(u"message_id"_s, event.messageId.toString(QUuid::WithoutBraces));
+    if (info->fields & MessageIdField)
+        object.insert(u"message_seq"_s, event.messageSeq);
+    if (info->fields & EmojiField)
+        object.insert(u"emoji"_s, event.emoji);
+    if (info->fields & CountField)
+        object.insert(u"count"_s, event.count);
     return object;
 }
 
@@ -109,6 +127,14 @@ Result<SystemEvent> systemEventFromJson(const QJsonObject &object)
         event.userIds = r.idList("user_ids"_L1, MaxMembersOnWire);
     if (info->fields & UserIdField)
         event.userIds = {r.id("user_id"_L1)};
+    if (info->fields & MessageIdField)
+        event.messageId = r.uuid("message_id"_L1);
+    if (info->fields & MessageIdField)
+        event.messageSeq = r.id("message_seq"_L1);
+    if (info->fields & EmojiField)
+        event.emoji = r.string("emoji"_L1, MessageContent::MaxEmojiBytes);
+    if (info->fields & CountField)
+        event.count = int(r.integer("count"_L1, 0, MessageContent::MaxReactionsPerEmoji));
     return r.finish(event);
 }
 

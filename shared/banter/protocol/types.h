@@ -65,6 +65,16 @@ inline constexpr QLatin1String Delivered{"delivered"};
 inline constexpr QLatin1String Typing{"typing"};
 /// Full-text search over the messages I may read.
 inline constexpr QLatin1String Search{"search"};
+/// Change the text of my message.
+inline constexpr QLatin1String EditMessage{"edit_message"};
+/// Delete a message (mine, or any as a group admin), leaving a tombstone.
+inline constexpr QLatin1String DeleteMessage{"delete_message"};
+/// Add my reaction to a message.
+inline constexpr QLatin1String React{"react"};
+/// Take my reaction back.
+inline constexpr QLatin1String Unreact{"unreact"};
+/// Who reacted to a message, per emoji.
+inline constexpr QLatin1String Reactions{"reactions"};
 // People
 /// Find people.
 inline constexpr QLatin1String Users{"users"};
@@ -135,5 +145,9 @@ inline constexpr QLatin1String MembersAdded{"members_added"};
 inline constexpr QLatin1String MemberRemoved{"member_removed"};
 inline constexpr QLatin1String MemberLeft{"member_left"};
 inline constexpr QLatin1String Renamed{"renamed"};
+inline constexpr QLatin1String MessageEdited{"message_edited"};
+inline constexpr QLatin1String MessageDeleted{"message_deleted"};
+inline constexpr QLatin1String ReactionAdded{"reaction_added"};
+inline constexpr QLatin1String ReactionRemoved{"reaction_removed"};
 
 } // namespace Banter::Protocol::Event
