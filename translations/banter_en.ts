@@ -1244,6 +1244,22 @@ SHA-256: %1</translation>
         <source>%1 changed the conversation</source>
         <translation>%1 changed the conversation</translation>
     </message>
+    <message>
+        <source>%1 edited a message</source>
+        <translation>%1 edited a message</translation>
+    </message>
+    <message>
+        <source>%1 deleted a message</source>
+        <translation>%1 deleted a message</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1 reacted with %2</translation>
+    </message>
+    <message>
+        <source>%1 took back a reaction</source>
+        <translation>%1 took back a reaction</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::TrayIcon</name>

@@ -1239,6 +1239,22 @@ SHA-256：%1</translation>
         <source>%1 changed the conversation</source>
         <translation>%1 更改了会话</translation>
     </message>
+    <message>
+        <source>%1 edited a message</source>
+        <translation>%1 编辑了一条消息</translation>
+    </message>
+    <message>
+        <source>%1 deleted a message</source>
+        <translation>%1 删除了一条消息</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1 用 %2 回应了</translation>
+    </message>
+    <message>
+        <source>%1 took back a reaction</source>
+        <translation>%1 撤回了一个回应</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::TrayIcon</name>

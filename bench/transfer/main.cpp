@@ -70,7 +70,7 @@ public:
             const QString text = u"probe %1"_s.arg(m_next++);
             m_sentAt[text] = m_clock.nsecsElapsed();
             m_from.sendMessage(Protocol::SendMessageRequest{
-                QUuid::createUuid(), 0, to.currentUser().id, MessageType::Text, text, {}});
+                QUuid::createUuid(), 0, to.currentUser().id, MessageType::Text, text, {}, {}, {}});
         });
     }
     void start()
@@ -172,9 +172,14 @@ int main(int argc, char **argv)
         return 1;
     }
     result.insert(u"upload_mb_per_s"_s, double(size) / 1e3 / double(qMax<qint64>(1, uploadMs)));
-    Protocol::SendMessageRequest share{
-        QUuid::createUuid(), 0,  bob->currentUser().id,
-        MessageType::File,   {}, TransferClient::attachmentFor(uploaded->file)};
+    Protocol::SendMessageRequest share{QUuid::createUuid(),
+                                       0,
+                                       bob->currentUser().id,
+                                       MessageType::File,
+                                       {},
+                                       TransferClient::attachmentFor(uploaded->file),
+                                       {},
+                                       {}};
     auto shared = alice->sendMessage(share);
     spin([&] { return shared.isFinished(); }, 5000);
 

@@ -3,6 +3,7 @@
 #include "core/conversationlistmodel.h"
 
 #include <banter/client/clientsession.h>
+#include <banter/domain/messagechange.h>
 
 namespace Banter::Desktop {
 
@@ -262,8 +263,13 @@ void ConversationListModel::onMessages(const QList<Message> &messages)
         Entry &e = m_entries[row];
         const bool counted = message.seq <= e.conversation.lastSeq;
         e.conversation.lastSeq = qMax(e.conversation.lastSeq, message.seq);
-        if (!e.last || message.seq >= e.last->seq)
+        if (message.isMessageChange()) {
+            // Not a message to show as the last one: it changes one (perhaps the last).
+            if (e.last)
+                MessageChange::apply(*e.last, message, me);
+        } else if (!e.last || message.seq >= e.last->seq) {
             e.last = message;
+        }
         // The open conversation counts too while the window is in the background.
         const bool seen = message.conversationId == m_active && m_windowActive;
         if (!counted && message.senderId != me && !seen && message.type != MessageType::System)

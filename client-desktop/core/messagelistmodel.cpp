@@ -5,6 +5,7 @@
 #include "core/filetransfers.h"
 #include "core/systemeventtext.h"
 #include <banter/client/clientsession.h>
+#include <banter/domain/messagechange.h>
 
 #include <QDateTime>
 
@@ -361,6 +362,7 @@ void MessageListModel::onMessages(const QList<Message> &messages, bool live)
         return;
     std::sort(mine.begin(), mine.end(),
               [](const Message &a, const Message &b) { return a.seq < b.seq; });
+    applyChanges(mine);
     const Seq known = m_newestKnown;
     m_newestKnown = qMax(m_newestKnown, mine.constLast().seq);
     // Still opening an empty window: kept until the page is in (they may be older than it,
@@ -386,6 +388,24 @@ void MessageListModel::onMessages(const QList<Message> &messages, bool live)
     }
     append(later);
     setHasNewer(newestSeq() < m_newestKnown); // a gap: the rest comes with loadNewer()
+}
+
+// Edits, deletions and reactions (from pushes and sync, in seq order) change the rows they
+// name; the change events themselves stay in the stream as quiet system lines.
+void MessageListModel::applyChanges(const QList<Message> &messages)
+{
+    const UserId me = m_session.currentUser().id;
+    for (const Message &change : messages) {
+        if (!change.isMessageChange())
+            continue;
+        for (qsizetype row = 0; row < m_messages.size(); ++row) {
+            Message &shown = m_messages[row];
+            const bool target = MessageChange::apply(shown, change, me);
+            const bool quoted = MessageChange::applyToReply(shown, change);
+            if (target || quoted)
+                Q_EMIT dataChanged(index(int(row)), index(int(row)));
+        }
+    }
 }
 
 void MessageListModel::insertMessage(const Message &message)

@@ -120,6 +120,7 @@ private:
     void trimOldest(int rows);
     void setHasNewer(bool hasNewer);
     void onMessages(const QList<Message> &messages, bool live);
+    void applyChanges(const QList<Message> &messages);
     void insertMessage(const Message &message);
     void refreshPending();
     void refreshUploads();

@@ -18,6 +18,15 @@ QString SystemEventText::describe(const std::optional<SystemEvent> &event, const
         return tr("%1 left").arg(actor);
     case Kind::Renamed:
         return tr("%1 renamed the group to “%2”").arg(actor, event->name);
+    // Changes to a message: applied to it where it is shown; this line says what happened.
+    case Kind::MessageEdited:
+        return tr("%1 edited a message").arg(actor);
+    case Kind::MessageDeleted:
+        return tr("%1 deleted a message").arg(actor);
+    case Kind::ReactionAdded:
+        return tr("%1 reacted with %2").arg(actor, event->emoji);
+    case Kind::ReactionRemoved:
+        return tr("%1 took back a reaction").arg(actor);
     case Kind::Unknown:
         break;
     }
