@@ -115,16 +115,24 @@ QString writeFillConfig(const QString &dir)
     return path;
 }
 
+// Directories owner-only, as banterd makes them (it refuses a data directory others may read).
+bool makeOwnerOnlyPath(const QString &path)
+{
+    return QDir().mkpath(path)
+        && QFile::setPermissions(
+               path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
 bool copyTree(const QString &from, const QString &to)
 {
-    QDir().mkpath(to);
+    makeOwnerOnlyPath(to);
     QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString source = it.next();
         const QString target = QDir(to).filePath(QDir(from).relativeFilePath(source));
         if (it.fileInfo().isDir()) {
-            QDir().mkpath(target);
+            makeOwnerOnlyPath(target);
         } else if (!QFile::copy(source, target)) {
             return false;
         }
