@@ -195,70 +195,63 @@ QFuture<Result<Message>> MessagingService::deleteMessage(UserId user, Connection
         });
 }
 
+namespace {
+enum class Reaction { Add, TakeBack };
+
+// The storage step of react and unreact: the change, and its event when something changed
+// (reacting twice, or taking back what is not there, changes nothing and appends nothing).
+Result<std::optional<Message>> changeReaction(Repositories &repos, qint64 now, UserId user,
+                                              const Protocol::ReactionRequest &request,
+                                              Reaction change)
+{
+    Result<Target> target = loadTarget(repos, request.conversationId, request.messageId, user);
+    if (!target)
+        return target.error();
+    Result<std::optional<int>> count = change == Reaction::Add
+        ? repos.messages.addReaction(request.messageId, user, request.emoji,
+                                     MessageContent::MaxDistinctReactions, now)
+        : repos.messages.removeReaction(request.messageId, user, request.emoji);
+    if (!count)
+        return count.error();
+    if (!count->has_value())
+        return std::optional<Message>{};
+    const Seq seq = target->message.seq;
+    const SystemEvent event = change == Reaction::Add
+        ? SystemEvent::reactionAdded(request.messageId, seq, request.emoji, **count)
+        : SystemEvent::reactionRemoved(request.messageId, seq, request.emoji, **count);
+    Result<Message> appended = appendChange(repos, *target, user, event, {}, {}, now);
+    if (!appended)
+        return appended.error();
+    return std::optional<Message>{*appended};
+}
+
+Result<Protocol::ReactionReply> reactionReply(Result<std::optional<Message>> event)
+{
+    if (!event)
+        return event.error();
+    return Protocol::ReactionReply{*event};
+}
+} // namespace
+
 QFuture<Result<Protocol::ReactionReply>>
 MessagingService::react(UserId user, ConnectionId origin, const Protocol::ReactionRequest &request)
 {
-    return applyChange(
-               user, origin, request.conversationId,
-               [user, request](Repositories &repos, qint64 now) -> Result<std::optional<Message>> {
-                   Result<Target> target =
-                       loadTarget(repos, request.conversationId, request.messageId, user);
-                   if (!target)
-                       return target.error();
-                   Result<std::optional<int>> count =
-                       repos.messages.addReaction(request.messageId, user, request.emoji,
-                                                  MessageContent::MaxDistinctReactions, now);
-                   if (!count)
-                       return count.error();
-                   if (!count->has_value())
-                       return std::optional<Message>{};
-                   Result<Message> event = appendChange(
-                       repos, *target, user,
-                       SystemEvent::reactionAdded(request.messageId, target->message.seq,
-                                                  request.emoji, **count),
-                       {}, {}, now);
-                   if (!event)
-                       return event.error();
-                   return std::optional<Message>{*event};
-               })
-        .then([](Result<std::optional<Message>> event) -> Result<Protocol::ReactionReply> {
-            if (!event)
-                return event.error();
-            return Protocol::ReactionReply{*event};
-        });
+    return applyChange(user, origin, request.conversationId,
+                       [user, request](Repositories &repos, qint64 now) {
+                           return changeReaction(repos, now, user, request, Reaction::Add);
+                       })
+        .then(reactionReply);
 }
 
 QFuture<Result<Protocol::ReactionReply>>
 MessagingService::unreact(UserId user, ConnectionId origin,
                           const Protocol::ReactionRequest &request)
 {
-    return applyChange(
-               user, origin, request.conversationId,
-               [user, request](Repositories &repos, qint64 now) -> Result<std::optional<Message>> {
-                   Result<Target> target =
-                       loadTarget(repos, request.conversationId, request.messageId, user);
-                   if (!target)
-                       return target.error();
-                   Result<std::optional<int>> count =
-                       repos.messages.removeReaction(request.messageId, user, request.emoji);
-                   if (!count)
-                       return count.error();
-                   if (!count->has_value())
-                       return std::optional<Message>{};
-                   Result<Message> event = appendChange(
-                       repos, *target, user,
-                       SystemEvent::reactionRemoved(request.messageId, target->message.seq,
-                                                    request.emoji, **count),
-                       {}, {}, now);
-                   if (!event)
-                       return event.error();
-                   return std::optional<Message>{*event};
-               })
-        .then([](Result<std::optional<Message>> event) -> Result<Protocol::ReactionReply> {
-            if (!event)
-                return event.error();
-            return Protocol::ReactionReply{*event};
-        });
+    return applyChange(user, origin, request.conversationId,
+                       [user, request](Repositories &repos, qint64 now) {
+                           return changeReaction(repos, now, user, request, Reaction::TakeBack);
+                       })
+        .then(reactionReply);
 }
 
 QFuture<Result<Protocol::ReactorsReply>>
