@@ -109,6 +109,7 @@ private Q_SLOTS:
     void previewStripSendsWithCaption();
     void downloadsNeverOverwrite();
     void retryNowReconnects();
+    void changesToMessagesShowWhereTheyAre();
 
 private:
     QTemporaryDir m_dir;
@@ -687,6 +688,52 @@ void TestDesktopEveryday::retryNowReconnects()
     retry->click();
     QTRY_VERIFY_WITH_TIMEOUT(alice->isReady(), 5000);
     QVERIFY(!retry->isVisible());
+}
+
+// Someone edits, reacts to and deletes a message from another client: the open conversation
+// shows the message's new state in its row, the change events read as quiet lines, and the
+// conversation list never shows a change event as the last message.
+void TestDesktopEveryday::changesToMessagesShowWhereTheyAre()
+{
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(bob->createPrivate(alice->currentUser().id));
+    QVERIFY(chat);
+    auto typo = await(bob->sendMessage(chat->id, u"see you at tne"_s));
+    QVERIFY(typo);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    QVERIFY(window);
+    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
+    window->openConversation(chat->id);
+    MessageListModel *messages = window->account().messages();
+    const auto rowOf = [&](const QUuid &id) {
+        for (int row = 0; row < messages->rowCount(); ++row) {
+            if (messages->index(row).data(MessageListModel::IdRole).toUuid() == id)
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY(rowOf(typo->id) >= 0);
+    const auto contentOf = [&](const QUuid &id) {
+        return messages->index(rowOf(id)).data(MessageListModel::ContentRole).toString();
+    };
+
+    QVERIFY(await(bob->editMessage(chat->id, typo->id, u"see you at ten"_s)));
+    QTRY_COMPARE(contentOf(typo->id), u"see you at ten"_s);
+    QCOMPARE(
+        messages->index(messages->rowCount() - 1).data(MessageListModel::SystemTextRole).toString(),
+        u"Bob edited a message"_s);
+    ConversationListModel *list = window->account().conversations();
+    QCOMPARE(list->index(0).data(ConversationListModel::PreviewRole).toString(),
+             u"see you at ten"_s);
+
+    QVERIFY(await(bob->deleteMessage(chat->id, typo->id)));
+    QTRY_VERIFY(contentOf(typo->id).isEmpty());
+    QTRY_VERIFY(
+        !list->index(0).data(ConversationListModel::PreviewRole).toString().contains(u"see you"_s));
 }
 
 QTEST_MAIN(TestDesktopEveryday)
