@@ -38,6 +38,15 @@ std::unique_ptr<ClientSession> desktopSession()
     session->setOptions(options);
     return session;
 }
+
+// Alice signs in with her password on this desktop (the sign-in opens the account's cache).
+bool signInAsAlice(ClientSession &session, const QUrl &server)
+{
+    session.connectToServer(server);
+    return waitFor([&] { return session.state() == ClientSession::State::Connected; })
+        && await(session.login(u"alice"_s, u"correct horse"_s, u"desktop"_s))
+        && waitFor([&] { return session.isReady(); });
+}
 } // namespace
 
 class TestDesktopCache : public QObject
@@ -85,10 +94,7 @@ void TestDesktopCache::cachedContentShowsWithTheServerDown()
         account.enableCache(cacheDir);
         MainWindow window(account);
         SessionCloser closer{{session.get()}};
-        session->connectToServer(fixture.server().url());
-        QVERIFY(waitFor([&] { return session->state() == ClientSession::State::Connected; }));
-        QVERIFY(await(session->login(u"alice"_s, u"correct horse"_s, u"desktop"_s)));
-        QTRY_VERIFY(session->isReady());
+        QVERIFY(signInAsAlice(*session, fixture.server().url()));
         QVERIFY(account.cache());
         cachePath = account.cache()->path();
         QVERIFY(cachePath.startsWith(cacheDir));
@@ -213,10 +219,7 @@ void TestDesktopCache::closingTrimsTheCacheToItsDepth()
         AccountContext account(*session, settings);
         account.enableCache(cacheDir);
         SessionCloser closer{{session.get()}};
-        session->connectToServer(fixture.server().url());
-        QVERIFY(waitFor([&] { return session->state() == ClientSession::State::Connected; }));
-        QVERIFY(await(session->login(u"alice"_s, u"correct horse"_s, u"desktop"_s)));
-        QTRY_VERIFY(session->isReady());
+        QVERIFY(signInAsAlice(*session, fixture.server().url()));
         QVERIFY(account.cache());
         cachePath = account.cache()->path();
         account.cache()->setDepth(20);
@@ -258,10 +261,7 @@ void TestDesktopCache::aChangedCertificateStartsANewCache()
         AccountContext account(*session, settings);
         account.enableCache(cacheDir);
         SessionCloser closer{{session.get()}};
-        session->connectToServer(url);
-        QVERIFY(waitFor([&] { return session->state() == ClientSession::State::Connected; }));
-        QVERIFY(await(session->login(u"alice"_s, u"correct horse"_s, u"desktop"_s)));
-        QTRY_VERIFY(session->isReady());
+        QVERIFY(signInAsAlice(*session, url));
         QVERIFY(account.cache());
         QTRY_COMPARE(account.cache()->conversations().size(), 1);
     }
