@@ -85,6 +85,22 @@ struct ClientSession::Private
         return channel.request(type, data).then(q, &decode<T>);
     }
 
+    // A change to a message (edit, delete, reaction): its event, if anything changed, goes
+    // through the stream's path like another device's change.
+    template<typename Reply>
+    QFuture<Result<std::optional<Message>>> callChange(const QString &type, const QJsonObject &data)
+    {
+        return call<Reply>(type, data)
+            .then(q, [this](Result<Reply> reply) -> Result<std::optional<Message>> {
+                if (!reply)
+                    return reply.error();
+                const std::optional<Message> event = reply->message;
+                if (event)
+                    sync.onPushedMessage(*event);
+                return event;
+            });
+    }
+
     QFuture<Result<Done>> callDone(const QString &type, const QJsonObject &data)
     {
         return channel.request(type, data).then(q, [](Result<QJsonObject> reply) -> Result<Done> {
@@ -811,62 +827,45 @@ QFuture<Result<Message>> ClientSession::sendReply(ConversationId conversation,
     return sendMessage(request);
 }
 
+namespace {
+// An edit or a deletion always changes something: its event.
+Result<Message> changedMessage(Result<std::optional<Message>> event)
+{
+    if (!event)
+        return event.error();
+    return **event;
+}
+} // namespace
+
 QFuture<Result<Message>> ClientSession::editMessage(ConversationId conversation,
                                                     const QUuid &message, const QString &text)
 {
-    P::EditMessageRequest request{conversation, message, text, {}};
-    return d->call<P::MessageReply>(P::Type::EditMessage, request.toJson())
-        .then(this, [this](Result<P::MessageReply> reply) -> Result<Message> {
-            if (!reply)
-                return reply.error();
-            // Through the stream's path, like another device's edit.
-            d->sync.onPushedMessage(reply->message);
-            return reply->message;
-        });
+    const P::EditMessageRequest request{conversation, message, text, {}};
+    return d->callChange<P::MessageReply>(P::Type::EditMessage, request.toJson())
+        .then(this, &changedMessage);
 }
 
 QFuture<Result<Message>> ClientSession::deleteMessage(ConversationId conversation,
                                                       const QUuid &message)
 {
     return d
-        ->call<P::MessageReply>(P::Type::DeleteMessage,
-                                P::MessageRef{conversation, message}.toJson())
-        .then(this, [this](Result<P::MessageReply> reply) -> Result<Message> {
-            if (!reply)
-                return reply.error();
-            d->sync.onPushedMessage(reply->message);
-            return reply->message;
-        });
+        ->callChange<P::MessageReply>(P::Type::DeleteMessage,
+                                      P::MessageRef{conversation, message}.toJson())
+        .then(this, &changedMessage);
 }
 
 QFuture<Result<std::optional<Message>>>
 ClientSession::react(ConversationId conversation, const QUuid &message, const QString &emoji)
 {
-    return d
-        ->call<P::ReactionReply>(P::Type::React,
-                                 P::ReactionRequest{conversation, message, emoji}.toJson())
-        .then(this, [this](Result<P::ReactionReply> reply) -> Result<std::optional<Message>> {
-            if (!reply)
-                return reply.error();
-            if (reply->message)
-                d->sync.onPushedMessage(*reply->message);
-            return reply->message;
-        });
+    return d->callChange<P::ReactionReply>(
+        P::Type::React, P::ReactionRequest{conversation, message, emoji}.toJson());
 }
 
 QFuture<Result<std::optional<Message>>>
 ClientSession::unreact(ConversationId conversation, const QUuid &message, const QString &emoji)
 {
-    return d
-        ->call<P::ReactionReply>(P::Type::Unreact,
-                                 P::ReactionRequest{conversation, message, emoji}.toJson())
-        .then(this, [this](Result<P::ReactionReply> reply) -> Result<std::optional<Message>> {
-            if (!reply)
-                return reply.error();
-            if (reply->message)
-                d->sync.onPushedMessage(*reply->message);
-            return reply->message;
-        });
+    return d->callChange<P::ReactionReply>(
+        P::Type::Unreact, P::ReactionRequest{conversation, message, emoji}.toJson());
 }
 
 QFuture<Result<P::ReactorsReply>> ClientSession::reactions(ConversationId conversation,
