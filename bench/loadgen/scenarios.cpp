@@ -4,6 +4,7 @@
 
 #include "benchclient.h"
 #include "latencies.h"
+#include "seeddatabase.h"
 #include <banter/domain/messageid.h>
 
 #include <QElapsedTimer>
@@ -479,19 +480,8 @@ namespace {
 bool seedMessages(const QString &databaseUrl, const QString &sqlitePath, qint64 conversation,
                   qint64 sender, qint64 other, qint64 count, bool changes)
 {
-    QSqlDatabase db = databaseUrl.isEmpty() ? QSqlDatabase::addDatabase(u"QSQLITE"_s, u"seed"_s)
-                                            : QSqlDatabase::addDatabase(u"QPSQL"_s, u"seed"_s);
-    if (databaseUrl.isEmpty()) {
-        db.setDatabaseName(sqlitePath);
-    } else {
-        const QUrl url(databaseUrl);
-        db.setHostName(url.host());
-        db.setPort(url.port(5432));
-        db.setUserName(url.userName());
-        db.setPassword(url.password());
-        db.setDatabaseName(url.path().mid(1));
-    }
-    if (!db.open())
+    QSqlDatabase db = Banter::Bench::openSeedDatabase(databaseUrl, sqlitePath);
+    if (!db.isOpen())
         return false;
     QSqlQuery q(db);
     QSqlQuery reaction(db);

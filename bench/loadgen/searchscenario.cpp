@@ -7,6 +7,7 @@
 #include "benchclient.h"
 #include "latencies.h"
 #include "scenarios.h"
+#include "seeddatabase.h"
 #include <banter/domain/messageid.h>
 
 #include <QDateTime>
@@ -89,19 +90,8 @@ private:
 
 QSqlDatabase openDatabase(const QString &url, const QString &sqlitePath)
 {
-    QSqlDatabase db = url.isEmpty() ? QSqlDatabase::addDatabase(u"QSQLITE"_s, u"seed"_s)
-                                    : QSqlDatabase::addDatabase(u"QPSQL"_s, u"seed"_s);
-    if (url.isEmpty()) {
-        db.setDatabaseName(sqlitePath);
-    } else {
-        const QUrl u(url);
-        db.setHostName(u.host());
-        db.setPort(u.port(5432));
-        db.setUserName(u.userName());
-        db.setPassword(u.password());
-        db.setDatabaseName(u.path().mid(1));
-    }
-    if (!db.open())
+    QSqlDatabase db = Banter::Bench::openSeedDatabase(url, sqlitePath);
+    if (!db.isOpen())
         qFatal("cannot open the database to seed it: %s", qPrintable(db.lastError().text()));
     return db;
 }
