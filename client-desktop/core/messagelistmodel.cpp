@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/messagelistmodel.h"
 
+#include "core/errortext.h"
 #include "core/filetransfers.h"
 #include "core/systemeventtext.h"
 #include <banter/client/clientsession.h>
@@ -85,6 +86,9 @@ void MessageListModel::setConversation(const Conversation &conversation, qint64 
     m_following = true;
     m_loading = false;
     ++m_generation;
+    m_jumpTarget = 0;
+    m_reactors.clear();
+    m_reactorsAsked.clear();
     endResetModel();
     setHasNewer(false);
     refreshPending();
@@ -181,8 +185,9 @@ void MessageListModel::load(Load kind, Seq from)
     Q_EMIT loadingChanged(true);
     const quint64 generation = m_generation;
     // From the cache when it holds them, else from the server.
-    (kind == Load::Newer ? m_session.messagesAfter(m_conversation.id, from, PageSize)
-                         : m_session.messagesBefore(m_conversation.id, from, PageSize))
+    (kind == Load::Newer    ? m_session.messagesAfter(m_conversation.id, from, PageSize)
+     : kind == Load::Around ? m_session.messagesAround(m_conversation.id, from, PageSize)
+                            : m_session.messagesBefore(m_conversation.id, from, PageSize))
         .then(this, [this, generation, kind](Result<Protocol::HistoryReply> page) {
             if (generation != m_generation)
                 return;
@@ -219,14 +224,82 @@ void MessageListModel::onPage(Load kind, const Protocol::HistoryReply &page)
             m_hasOlder = !page.messages.isEmpty() && page.messages.constFirst().seq > 1;
         append(page.messages);
         break;
+    case Load::Around:
+        m_hasOlder = page.hasMore;
+        append(page.messages);
+        break;
     }
     if (!m_messages.isEmpty())
         m_newestKnown = qMax(m_newestKnown, m_messages.constLast().seq);
     // After a newer page, hasMore says newer ones may exist.
     setHasNewer(newestSeq() < m_newestKnown
-                || (kind == Load::Newer && page.hasMore && !page.messages.isEmpty()));
+                || (kind == Load::Newer && page.hasMore && !page.messages.isEmpty())
+                || (kind == Load::Around && page.hasNewer));
     if (m_opening)
         locateFirstUnread();
+    if (m_jumpTarget && rowOfSeq(m_jumpTarget) >= 0)
+        Q_EMIT located(std::exchange(m_jumpTarget, 0));
+}
+
+void MessageListModel::jumpTo(Seq seq)
+{
+    if (!m_conversation.id || seq <= 0)
+        return;
+    if (rowOfSeq(seq) >= 0) {
+        Q_EMIT located(seq);
+        return;
+    }
+    // A fresh window around it: the view no longer follows the newest until it gets there.
+    beginResetModel();
+    m_messages.clear();
+    m_early.clear();
+    m_hasOlder = false;
+    m_loading = false;
+    m_following = false;
+    ++m_generation;
+    endResetModel();
+    m_jumpTarget = seq;
+    load(Load::Around, seq);
+}
+
+void MessageListModel::jumpToId(const QUuid &id, Seq below)
+{
+    if (const int row = rowOfId(id); row >= 0) {
+        Q_EMIT located(m_messages.at(row).seq);
+        return;
+    }
+    seek(id, below, 0);
+}
+
+// Pages back from `below` for the message `id` (a reply's original is older than the reply),
+// without touching the window; the cache answers the pages it holds.
+void MessageListModel::seek(const QUuid &id, Seq below, int pages)
+{
+    if (pages >= MaxSeekPages || below == 1) {
+        Q_EMIT notFound();
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_session.messagesBefore(m_conversation.id, below, Protocol::HistoryRequest::MaxLimit)
+        .then(this, [this, generation, id, pages](Result<Protocol::HistoryReply> page) {
+            if (generation != m_generation)
+                return;
+            if (!page || page->messages.isEmpty()) {
+                Q_EMIT notFound();
+                return;
+            }
+            for (const Message &m : std::as_const(page->messages)) {
+                if (m.id == id) {
+                    jumpTo(m.seq);
+                    return;
+                }
+            }
+            if (!page->hasMore) {
+                Q_EMIT notFound();
+                return;
+            }
+            seek(id, page->messages.constFirst().seq, pages + 1);
+        });
 }
 
 // The first unread message: counted back from the newest by the unread count, or the first
@@ -352,7 +425,6 @@ void MessageListModel::trimOldest(int rows)
 // newest; otherwise they are left for loadNewer().
 void MessageListModel::onMessages(const QList<Message> &messages, bool live)
 {
-    Q_UNUSED(live);
     QList<Message> mine;
     for (const Message &m : messages) {
         if (m.conversationId == m_conversation.id)
@@ -364,6 +436,16 @@ void MessageListModel::onMessages(const QList<Message> &messages, bool live)
               [](const Message &a, const Message &b) { return a.seq < b.seq; });
     applyChanges(mine);
     const Seq known = m_newestKnown;
+    if (live) {
+        const UserId me = m_session.currentUser().id;
+        int fresh = 0;
+        for (const Message &m : std::as_const(mine)) {
+            if (m.seq > known && countsAsUnread(m, me))
+                ++fresh;
+        }
+        if (fresh > 0)
+            Q_EMIT arrived(fresh);
+    }
     m_newestKnown = qMax(m_newestKnown, mine.constLast().seq);
     // Still opening an empty window: kept until the page is in (they may be older than it,
     // if the session is still delivering a backlog, or continue it).
@@ -402,6 +484,10 @@ void MessageListModel::applyChanges(const QList<Message> &messages)
             Message &shown = m_messages[row];
             const bool target = MessageChange::apply(shown, change, me);
             const bool quoted = MessageChange::applyToReply(shown, change);
+            if (target) {
+                m_reactors.remove(shown.id);
+                m_reactorsAsked.remove(shown.id);
+            }
             if (target || quoted)
                 Q_EMIT dataChanged(index(int(row)), index(int(row)));
         }
@@ -508,6 +594,149 @@ QString MessageListModel::senderName(UserId user) const
     return QString::number(user);
 }
 
+// Replies, edits, deletions, reactions and mentions of a stored or pending message.
+QVariant MessageListModel::changeData(const Message &m, int role) const
+{
+    const UserId me = m_session.currentUser().id;
+    const bool stored = m.seq > 0 && m.type != MessageType::System;
+    switch (role) {
+    case ReplyToRole:
+        return m.replyTo;
+    case ReplySenderRole:
+        return m.replyPreview ? senderName(m.replyPreview->senderId) : QString();
+    case ReplySnippetRole:
+        return m.replyPreview && !m.replyPreview->deleted
+            ? m.replyPreview->snippet.section(u'\n', 0, 0)
+            : QString();
+    case ReplyDeletedRole:
+        return m.replyPreview && m.replyPreview->deleted;
+    case EditedAtRole:
+        return m.editedAtMs;
+    case DeletedRole:
+        return m.isDeleted();
+    case ReactionsRole:
+        return QVariant::fromValue(m.reactions);
+    case MentionSpansRole:
+        return QVariant::fromValue(mentionSpans(m));
+    case MentionsMeRole:
+        return m.mentions.contains(me);
+    case CanEditRole:
+        return stored && !m.isDeleted() && m.type == MessageType::Text && m.senderId == me;
+    case CanDeleteRole:
+        return stored && !m.isDeleted()
+            && (m.senderId == me
+                || (m_conversation.type == ConversationType::Group
+                    && m_conversation.isAdmin(me)));
+    default:
+        return {};
+    }
+}
+
+// "@username" of a member, as the server resolves mentions: a letter or digit first, then
+// letters, digits, '.', '_' and '-', compared without case; not inside a word or address.
+QList<MentionSpan> MessageListModel::mentionSpans(const Message &m) const
+{
+    QList<MentionSpan> spans;
+    if (m.type == MessageType::System || m.content.isEmpty())
+        return spans;
+    const QString &text = m.content;
+    const UserId me = m_session.currentUser().id;
+    for (qsizetype at = text.indexOf(u'@'); at >= 0; at = text.indexOf(u'@', at + 1)) {
+        if (at > 0 && (text.at(at - 1).isLetterOrNumber() || text.at(at - 1) == u'.'))
+            continue;
+        qsizetype end = at + 1;
+        while (end < text.size()
+               && (text.at(end).isLetterOrNumber() || text.at(end) == u'.' || text.at(end) == u'_'
+                   || text.at(end) == u'-'))
+            ++end;
+        // A sentence's full stop after the name is not part of it.
+        while (end > at + 1 && text.at(end - 1) == u'.')
+            --end;
+        if (end == at + 1)
+            continue;
+        const QString name = text.mid(at + 1, end - at - 1);
+        for (const Participant &p : m_conversation.participants) {
+            if (p.username.compare(name, Qt::CaseInsensitive) == 0) {
+                spans.append({int(at), int(end - at), p.userId == me});
+                break;
+            }
+        }
+    }
+    return spans;
+}
+
+const Message *MessageListModel::messageAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.row() >= m_messages.size() + m_pending.size())
+        return nullptr;
+    return &at(index.row());
+}
+
+int MessageListModel::rowOfId(const QUuid &id) const
+{
+    for (qsizetype row = 0; row < m_messages.size(); ++row) {
+        if (m_messages.at(row).id == id)
+            return int(row);
+    }
+    return -1;
+}
+
+QStringList MessageListModel::reactors(const QModelIndex &index, const QString &emoji)
+{
+    const Message *m = messageAt(index);
+    if (!m || m->seq == 0)
+        return {};
+    const auto known = m_reactors.constFind(m->id);
+    if (known != m_reactors.cend())
+        return known->value(emoji);
+    if (m_reactorsAsked.contains(m->id))
+        return {};
+    if (m_reactorsAsked.size() >= MaxReactorEntries) {
+        m_reactorsAsked.clear();
+        m_reactors.clear();
+    }
+    m_reactorsAsked.insert(m->id);
+    const QUuid id = m->id;
+    const quint64 generation = m_generation;
+    m_session.reactions(m_conversation.id, id)
+        .then(this, [this, id, generation](Result<Protocol::ReactorsReply> reply) {
+            if (generation != m_generation || !m_reactorsAsked.contains(id))
+                return;
+            if (!reply) {
+                m_reactorsAsked.remove(id); // asked again on the next hover
+                return;
+            }
+            QHash<QString, QStringList> names;
+            for (const Protocol::ReactorsReply::Entry &e : std::as_const(reply->reactions)) {
+                QStringList &list = names[e.emoji];
+                for (UserId user : e.userIds)
+                    list.append(senderName(user));
+                if (e.count > e.userIds.size())
+                    list.append(tr("%n more", nullptr, e.count - int(e.userIds.size())));
+            }
+            m_reactors.insert(id, names);
+            Q_EMIT reactorsKnown(id);
+        });
+    return {};
+}
+
+void MessageListModel::toggleReaction(const QModelIndex &index, const QString &emoji)
+{
+    const Message *m = messageAt(index);
+    if (!m || m->seq == 0 || m->isDeleted())
+        return;
+    bool mine = false;
+    for (const Reaction &r : m->reactions)
+        mine = mine || (r.emoji == emoji && r.mine);
+    // The change comes back as its event through the stream, which updates the row.
+    auto reply = mine ? m_session.unreact(m_conversation.id, m->id, emoji)
+                      : m_session.react(m_conversation.id, m->id, emoji);
+    reply.then(this, [this](Result<std::optional<Message>> result) {
+        if (!result)
+            Q_EMIT failed(ErrorText::describe(result.error()));
+    });
+}
+
 int MessageListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_messages.size() + m_pending.size() + m_uploads.size());
@@ -606,6 +835,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const Message &m = at(index.row());
     if (role == FirstUnreadRole)
         return m_firstUnread != 0 && m.seq == m_firstUnread && index.row() < m_messages.size();
+    if (role >= ReplyToRole)
+        return changeData(m, role);
     if (role >= AttachmentRole)
         return fileData(m, role);
     const Message *previous = index.row() > 0 ? &at(index.row() - 1) : nullptr;
@@ -669,7 +900,18 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {FileErrorRole, "fileError"},
             {ThumbnailRole, "thumbnail"},
             {PreviewRole, "preview"},
-            {FirstUnreadRole, "firstUnread"}};
+            {FirstUnreadRole, "firstUnread"},
+            {ReplyToRole, "replyTo"},
+            {ReplySenderRole, "replySender"},
+            {ReplySnippetRole, "replySnippet"},
+            {ReplyDeletedRole, "replyDeleted"},
+            {EditedAtRole, "editedAt"},
+            {DeletedRole, "deleted"},
+            {ReactionsRole, "reactions"},
+            {MentionSpansRole, "mentionSpans"},
+            {MentionsMeRole, "mentionsMe"},
+            {CanEditRole, "canEdit"},
+            {CanDeleteRole, "canDelete"}};
 }
 
 } // namespace Banter::Desktop

@@ -6,7 +6,10 @@
 #include <banter/domain/message.h>
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QList>
+#include <QSet>
+#include <QUuid>
 
 namespace Banter::Protocol {
 struct HistoryReply;
@@ -19,6 +22,14 @@ class ClientSession;
 namespace Banter::Desktop {
 
 class FileTransfers;
+
+// Where an "@username" of a member stands in a message's text; `me` when it names the user.
+struct MentionSpan
+{
+    int start = 0;
+    int length = 0;
+    bool me = false;
+};
 
 // The messages of one conversation in seq order, then the user's unsent ones (status
 // "sending") from the session's outbox. It holds a bounded window of the conversation
@@ -58,6 +69,18 @@ public:
         ThumbnailRole, // QImage from the message, shown at once
         PreviewRole, // QImage of the downloaded image, null until it is here
         FirstUnreadRole, // the first message that was unread when the conversation opened
+        // Issue 18: replies, edits, deletions, reactions, mentions.
+        ReplyToRole, // QUuid of the message this one answers, null if none
+        ReplySenderRole, // the answered message's sender, as shown
+        ReplySnippetRole, // its first line, empty once deleted
+        ReplyDeletedRole, // it was deleted
+        EditedAtRole, // ms since the epoch of the last edit, 0 if never
+        DeletedRole, // a tombstone: no content, no attachment
+        ReactionsRole, // QList<Reaction>
+        MentionSpansRole, // QList<MentionSpan> in ContentRole's text
+        MentionsMeRole, // the message mentions the user
+        CanEditRole, // the user's own text message, acknowledged and not deleted
+        CanDeleteRole, // the user's own message, or any as a group admin
     };
     Q_ENUM(Role)
 
@@ -102,15 +125,46 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     bool isLoading() const { return m_loading; }
 
+    ClientSession &session() const { return m_session; }
+    const Conversation &conversation() const { return m_conversation; }
+    // The message of a row (stored or pending); nullptr for uploads and invalid rows.
+    const Message *messageAt(const QModelIndex &index) const;
+    // The row of a stored message by id, -1 if it is not in the window.
+    int rowOfId(const QUuid &id) const;
+    // Brings the message `seq` into the window (loading history around it when it is not
+    // there); located() follows once its row exists.
+    void jumpTo(Seq seq);
+    // Brings the message `id`, older than `below`, into the window: found in the window, or
+    // by paging back through the history (at most MaxSeekPages pages), then as jumpTo().
+    void jumpToId(const QUuid &id, Seq below);
+    static constexpr int MaxSeekPages = 20;
+
+    // Who reacted to a message with `emoji`, as names, if known; otherwise empty, and the
+    // `reactions` request goes out once (reactorsKnown() follows). Cached per message until
+    // its reactions change.
+    QStringList reactors(const QModelIndex &index, const QString &emoji);
+    // Adds or takes back the user's reaction.
+    void toggleReaction(const QModelIndex &index, const QString &emoji);
+
 Q_SIGNALS:
     void loadingChanged(bool loading);
     // The first page of a conversation is in (and the first unread message, if any).
     void opened();
     // hasNewer() changed.
     void hasNewerChanged(bool hasNewer);
+    // The message jumpTo() asked for has a row now.
+    void located(Banter::Seq seq);
+    // jumpToId() did not find the message.
+    void notFound();
+    // New messages of others (not change events) came in, `count` of them.
+    void arrived(int count);
+    // reactors() has names for the message `id`.
+    void reactorsKnown(const QUuid &id);
+    // A request made from the view failed (translated text).
+    void failed(const QString &reason);
 
 private:
-    enum class Load { Open, Older, Newer };
+    enum class Load { Open, Older, Newer, Around };
     void load(Load kind, Seq from);
     void onPage(Load kind, const Protocol::HistoryReply &page);
     void locateFirstUnread();
@@ -131,6 +185,9 @@ private:
     MessageStatus statusOf(const Message &message) const;
     const Message &at(int row) const;
     QString senderName(UserId user) const;
+    QList<MentionSpan> mentionSpans(const Message &m) const;
+    QVariant changeData(const Message &m, int role) const;
+    void seek(const QUuid &id, Seq below, int pages);
 
     ClientSession &m_session;
     Conversation m_conversation;
@@ -149,6 +206,11 @@ private:
     Seq m_newestKnown = 0; // the conversation's newest seq as far as this client knows
     bool m_loading = false;
     quint64 m_generation = 0; // drops replies for a conversation no longer shown
+    Seq m_jumpTarget = 0; // located() is owed for it once its page is in
+    // Who reacted, per message id and emoji (bounded: cleared past MaxReactorEntries).
+    QHash<QUuid, QHash<QString, QStringList>> m_reactors;
+    QSet<QUuid> m_reactorsAsked;
+    static constexpr int MaxReactorEntries = 200;
 };
 
 } // namespace Banter::Desktop

@@ -292,6 +292,9 @@ void MainWindow::connectWidgets()
     connect(m_messages->messageDelegate(), &MessageDelegate::actionTriggered, this,
             &MainWindow::triggerAttachment);
     m_messages->followKeysFrom(m_composer);
+    // A jump to a message of another conversation (search results) opens it first.
+    connect(m_messages, &MessageView::conversationRequested, this,
+            [this](ConversationId id) { openConversation(id); });
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateCounter);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_composer->toPlainText();
