@@ -185,9 +185,9 @@ void MessageListModel::load(Load kind, Seq from)
     Q_EMIT loadingChanged(true);
     const quint64 generation = m_generation;
     // From the cache when it holds them, else from the server.
-    (kind == Load::Newer    ? m_session.messagesAfter(m_conversation.id, from, PageSize)
-     : kind == Load::Around ? m_session.messagesAround(m_conversation.id, from, PageSize)
-                            : m_session.messagesBefore(m_conversation.id, from, PageSize))
+    (kind == Load::Newer        ? m_session.messagesAfter(m_conversation.id, from, PageSize)
+         : kind == Load::Around ? m_session.messagesAround(m_conversation.id, from, PageSize)
+                                : m_session.messagesBefore(m_conversation.id, from, PageSize))
         .then(this, [this, generation, kind](Result<Protocol::HistoryReply> page) {
             if (generation != m_generation)
                 return;
@@ -622,11 +622,12 @@ QVariant MessageListModel::changeData(const Message &m, int role) const
         return m.mentions.contains(me);
     case CanEditRole:
         return stored && !m.isDeleted() && m.type == MessageType::Text && m.senderId == me;
+    case ChangeEventRole:
+        return m.isMessageChange();
     case CanDeleteRole:
         return stored && !m.isDeleted()
             && (m.senderId == me
-                || (m_conversation.type == ConversationType::Group
-                    && m_conversation.isAdmin(me)));
+                || (m_conversation.type == ConversationType::Group && m_conversation.isAdmin(me)));
     default:
         return {};
     }
@@ -839,7 +840,15 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return changeData(m, role);
     if (role >= AttachmentRole)
         return fileData(m, role);
-    const Message *previous = index.row() > 0 ? &at(index.row() - 1) : nullptr;
+    // The previous message shown (for grouping and day separators only): change events have
+    // no line of their own.
+    const auto shownBefore = [this, &index]() -> const Message * {
+        for (int row = index.row() - 1; row >= 0; --row) {
+            if (!at(row).isMessageChange())
+                return &at(row);
+        }
+        return nullptr;
+    };
     switch (role) {
     case Qt::DisplayRole:
     case ContentRole:
@@ -864,14 +873,18 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.senderId == m_session.currentUser().id;
     case StatusRole:
         return int(statusOf(m));
-    case NewDayRole:
+    case NewDayRole: {
+        const Message *previous = shownBefore();
         return !previous
             || QDateTime::fromMSecsSinceEpoch(previous->createdAtMs).date()
             != QDateTime::fromMSecsSinceEpoch(m.createdAtMs).date();
-    case ContinuationRole:
+    }
+    case ContinuationRole: {
+        const Message *previous = shownBefore();
         return previous && previous->senderId == m.senderId && previous->type != MessageType::System
             && m.createdAtMs - previous->createdAtMs < ContinuationWindowMs
             && !(m_firstUnread && m.seq == m_firstUnread);
+    }
     default:
         return {};
     }
@@ -911,7 +924,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {MentionSpansRole, "mentionSpans"},
             {MentionsMeRole, "mentionsMe"},
             {CanEditRole, "canEdit"},
-            {CanDeleteRole, "canDelete"}};
+            {CanDeleteRole, "canDelete"},
+            {ChangeEventRole, "changeEvent"}};
 }
 
 } // namespace Banter::Desktop

@@ -81,6 +81,9 @@ public:
         MentionsMeRole, // the message mentions the user
         CanEditRole, // the user's own text message, acknowledged and not deleted
         CanDeleteRole, // the user's own message, or any as a group admin
+        // A change event (edit, deletion, reaction): kept as a row, so the window stays one
+        // run of seqs, but the view shows its effect on the message, not a line of its own.
+        ChangeEventRole,
     };
     Q_ENUM(Role)
 

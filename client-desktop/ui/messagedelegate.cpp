@@ -10,11 +10,11 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDateTime>
+#include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QHelpEvent>
 #include <QTextLayout>
 #include <QToolTip>
 
@@ -144,7 +144,8 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     l.system = index.data(MessageListModel::TypeRole).toInt() == int(MessageType::System);
     l.mine = index.data(MessageListModel::MineRole).toBool();
     l.deleted = !l.system && index.data(MessageListModel::DeletedRole).toBool();
-    l.edited = !l.system && !l.deleted && index.data(MessageListModel::EditedAtRole).toLongLong() > 0;
+    l.edited =
+        !l.system && !l.deleted && index.data(MessageListModel::EditedAtRole).toLongLong() > 0;
     l.shown = shownText(index);
     const QString &text = l.shown;
     if (!l.system && !l.deleted)
@@ -178,12 +179,12 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         const int natural = qMax(QFontMetrics(bold).horizontalAdvance(
                                      index.data(MessageListModel::ReplySenderRole).toString()),
                                  fm.horizontalAdvance(snippet));
-        quoteSize = QSize(qMin(maxWidth, natural + QuoteBar + 2 * Padding),
-                          2 * fm.height() + Padding);
+        quoteSize =
+            QSize(qMin(maxWidth, natural + QuoteBar + 2 * Padding), 2 * fm.height() + Padding);
     }
     const int quoteGap = quoteSize.height() > 0 ? Padding / 2 : 0;
-    const QString metaSample = l.edited ? tr("edited") + QStringLiteral(" 00:00 ✓✓")
-                                        : QStringLiteral("00:00 ✓✓");
+    const QString metaSample =
+        l.edited ? tr("edited") + QStringLiteral(" 00:00 ✓✓") : QStringLiteral("00:00 ✓✓");
     const int metaWidth = l.system ? 0 : fm.horizontalAdvance(metaSample) + Padding;
     // Time and ticks sit beside a short single line, or on a line of their own below; on an
     // attachment without a caption they sit on the image or beside the card's buttons.
@@ -233,8 +234,9 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         QList<QRect> row;
         const auto place = [&] {
             // Rows start at the bubble's left edge, or end at its right edge for mine.
-            const int shift = l.mine ? l.bubble.right() - (row.isEmpty() ? 0 : row.constLast().right())
-                                     : l.bubble.left();
+            const int shift = l.mine
+                ? l.bubble.right() - (row.isEmpty() ? 0 : row.constLast().right())
+                : l.bubble.left();
             for (QRect &chip : row)
                 l.chips.append(chip.translated(shift, 0));
             row.clear();
@@ -292,6 +294,9 @@ void MessageDelegate::forget(const QModelIndex &index)
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // Change events show as their effect on the message they change.
+    if (index.data(MessageListModel::ChangeEventRole).toBool())
+        return QSize(option.rect.width(), 0);
     const QString key = cacheKey(index);
     const int limit = bubbleLimit(option.rect.width());
     if (!key.isEmpty()) {
@@ -327,6 +332,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
 {
+    if (index.data(MessageListModel::ChangeEventRole).toBool())
+        return;
     const Layout l = layout(option, index);
     const QPalette &palette = option.palette;
     painter->save();
@@ -406,10 +413,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setFont(bold);
         painter->setPen(accent);
         const QRect nameLine(inner.left(), inner.top(), inner.width(), lineHeight);
-        painter->drawText(nameLine, Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetrics(bold).elidedText(
-                              index.data(MessageListModel::ReplySenderRole).toString(),
-                              Qt::ElideRight, inner.width()));
+        painter->drawText(
+            nameLine, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(bold).elidedText(index.data(MessageListModel::ReplySenderRole).toString(),
+                                          Qt::ElideRight, inner.width()));
         const bool gone = index.data(MessageListModel::ReplyDeletedRole).toBool();
         QFont snippetFont = option.font;
         snippetFont.setItalic(gone);
@@ -417,12 +424,12 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QColor faded = ink;
         faded.setAlphaF(0.8);
         painter->setPen(faded);
-        const QString snippet =
-            gone ? tr("Deleted message") : index.data(MessageListModel::ReplySnippetRole).toString();
-        painter->drawText(QRect(inner.left(), nameLine.bottom() + 1, inner.width(), lineHeight),
-                          Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetrics(snippetFont).elidedText(snippet, Qt::ElideRight,
-                                                               inner.width()));
+        const QString snippet = gone ? tr("Deleted message")
+                                     : index.data(MessageListModel::ReplySnippetRole).toString();
+        painter->drawText(
+            QRect(inner.left(), nameLine.bottom() + 1, inner.width(), lineHeight),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(snippetFont).elidedText(snippet, Qt::ElideRight, inner.width()));
         painter->setFont(option.font);
     }
     if (!l.attachment.isNull())
@@ -483,15 +490,15 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QPainterPath pill;
         pill.addRoundedRect(QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5), chip.height() / 2.0,
                             chip.height() / 2.0);
-        QColor back = r.mine ? palette.color(QPalette::Highlight)
-                             : mixColors(palette.color(QPalette::Base),
-                                         palette.color(QPalette::Text), 0.06);
+        QColor back = r.mine
+            ? palette.color(QPalette::Highlight)
+            : mixColors(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.06);
         if (r.mine)
             back.setAlphaF(0.30);
         painter->fillPath(pill, back);
-        painter->setPen(r.mine ? palette.color(QPalette::Highlight)
-                               : mixColors(palette.color(QPalette::Base),
-                                           palette.color(QPalette::Text), 0.25));
+        painter->setPen(
+            r.mine ? palette.color(QPalette::Highlight)
+                   : mixColors(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.25));
         painter->drawPath(pill);
         painter->setPen(palette.color(QPalette::Text));
         painter->drawText(chip, Qt::AlignCenter, chipText(r));
@@ -553,8 +560,7 @@ QRect MessageDelegate::metaRect(const QAbstractItemView *view, const QModelIndex
     return layout(optionFor(view, index), index).meta;
 }
 
-QRect MessageDelegate::menuButtonRect(const QAbstractItemView *view,
-                                      const QModelIndex &index) const
+QRect MessageDelegate::menuButtonRect(const QAbstractItemView *view, const QModelIndex &index) const
 {
     return layout(optionFor(view, index), index).menuButton;
 }
@@ -578,8 +584,8 @@ QRect MessageDelegate::linkRect(const QAbstractItemView *view, const QModelIndex
     for (const MessageText::Link &link : MessageText::links(l.shown)) {
         if (link.url != url)
             continue;
-        const QPointF at = MessageText::positionOf(l.shown, option.font, l.text.width(),
-                                                   l.formats, link.start + 1);
+        const QPointF at = MessageText::positionOf(l.shown, option.font, l.text.width(), l.formats,
+                                                   link.start + 1);
         return QRect(l.text.topLeft() + at.toPoint(), QSize(2, 2));
     }
     return {};
@@ -594,8 +600,8 @@ bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     const QPoint pos = event->pos();
     QString tip;
     if (l.edited && l.meta.contains(pos)) {
-        const QDateTime edited = QDateTime::fromMSecsSinceEpoch(
-            index.data(MessageListModel::EditedAtRole).toLongLong());
+        const QDateTime edited =
+            QDateTime::fromMSecsSinceEpoch(index.data(MessageListModel::EditedAtRole).toLongLong());
         tip = tr("Edited %1").arg(QLocale().toString(edited, QLocale::ShortFormat));
     }
     for (qsizetype i = 0; tip.isEmpty() && i < l.chips.size(); ++i) {
@@ -640,10 +646,9 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         if (l.chips.at(i).contains(pos))
             chip = l.reactions.at(i).emoji;
     }
-    const QUrl link = l.text.contains(pos)
-        ? MessageText::linkAt(l.shown, option.font, l.text.width(), l.formats,
-                              pos - l.text.topLeft())
-        : QUrl();
+    const QUrl link = l.text.contains(pos) ? MessageText::linkAt(
+                          l.shown, option.font, l.text.width(), l.formats, pos - l.text.topLeft())
+                                           : QUrl();
     const bool onQuote = l.quote.contains(pos);
     const bool onMenu = l.menuButton.contains(pos);
     if (type == QEvent::MouseMove) {

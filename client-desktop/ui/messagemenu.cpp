@@ -14,7 +14,7 @@ namespace Banter::Desktop {
 QStringList MessageMenu::quickReactions()
 {
     return {QStringLiteral("👍"), QStringLiteral("❤️"), QStringLiteral("😂"),
-            QStringLiteral("😮"), QStringLiteral("😢"), QStringLiteral("🙏")};
+            QStringLiteral("😮"), QStringLiteral("😢"),      QStringLiteral("🙏")};
 }
 
 MessageMenu::MessageMenu(const QModelIndex &index, QWidget *parent)

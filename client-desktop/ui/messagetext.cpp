@@ -42,7 +42,8 @@ QList<MessageText::Link> MessageText::links(const QString &text)
                 break;
         }
         const QUrl url(candidate, QUrl::StrictMode);
-        if (!url.isValid() || !isAllowed(url) || (url.scheme() != u"mailto" && url.host().isEmpty()))
+        if (!url.isValid() || !isAllowed(url)
+            || (url.scheme() != u"mailto" && url.host().isEmpty()))
             continue;
         found.append({int(match.capturedStart()), int(candidate.size()), url});
     }
@@ -52,8 +53,7 @@ QList<MessageText::Link> MessageText::links(const QString &text)
 bool MessageText::isAllowed(const QUrl &url)
 {
     const QString scheme = url.scheme().toLower();
-    return url.isValid()
-        && (scheme == u"http" || scheme == u"https" || scheme == u"mailto");
+    return url.isValid() && (scheme == u"http" || scheme == u"https" || scheme == u"mailto");
 }
 
 qreal MessageText::lay(QTextLayout &layout, int width, qreal *height)
@@ -86,8 +86,8 @@ QSize MessageText::measure(const QString &text, const QFont &font, int width,
     return {qMin(width, int(std::ceil(widest))), int(height)};
 }
 
-void MessageText::draw(QPainter *painter, const QRect &rect, const QString &text,
-                       const QFont &font, const QList<QTextLayout::FormatRange> &formats)
+void MessageText::draw(QPainter *painter, const QRect &rect, const QString &text, const QFont &font,
+                       const QList<QTextLayout::FormatRange> &formats)
 {
     QTextLayout layout(forLayout(text), font);
     layout.setFormats(formats);

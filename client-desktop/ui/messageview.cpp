@@ -13,9 +13,9 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QCursor>
-#include <QHelpEvent>
 #include <QDesktopServices>
 #include <QGuiApplication>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMessageBox>
@@ -168,6 +168,7 @@ void MessageView::scrollToNewest()
         m_model->showNewest();
     else
         scrollToBottom();
+    updateJumpButton();
 }
 
 void MessageView::onUserScroll()
@@ -248,6 +249,7 @@ void MessageView::positionAtOpen()
     m_model->setFollowingNewest(m_stick);
     m_anchor = QPersistentModelIndex();
     rememberAnchor();
+    updateJumpButton();
 }
 
 void MessageView::scheduleLoad()
@@ -493,8 +495,7 @@ void MessageView::selectText(const QModelIndex &index)
     m_selector = new QPlainTextEdit(viewport());
     m_selector->setObjectName(QStringLiteral("messageTextSelector"));
     m_selector->setReadOnly(true);
-    m_selector->setTextInteractionFlags(Qt::TextSelectableByMouse
-                                        | Qt::TextSelectableByKeyboard);
+    m_selector->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_selector->setFrameShape(QFrame::NoFrame);
     m_selector->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_selector->document()->setDocumentMargin(0);
@@ -503,9 +504,8 @@ void MessageView::selectText(const QModelIndex &index)
     m_selector->selectAll();
     const QRect area = m_delegate->textRect(this, index).adjusted(-2, -2, 6, 2);
     const int height =
-        qMax(area.height(), int(m_selector->document()->size().height()
-                                * QFontMetrics(font()).lineSpacing())
-                                + 4);
+        qMax(area.height(),
+             int(m_selector->document()->size().height() * QFontMetrics(font()).lineSpacing()) + 4);
     m_selector->setGeometry(area.left(), area.top(), area.width(), height);
     m_selector->installEventFilter(this);
     m_selector->show();

@@ -20,11 +20,13 @@
 #include <banter/client/clientsession.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QGuiApplication>
 #include <QHelpEvent>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -123,6 +125,9 @@ void TestDesktopMessages::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    // Tooltips appear at once, so a test reads them when it asked for them.
+    QApplication::setEffectEnabled(Qt::UI_FadeTooltip, false);
+    QApplication::setEffectEnabled(Qt::UI_AnimateTooltip, false);
 }
 
 void TestDesktopMessages::init()
@@ -247,7 +252,8 @@ void TestDesktopMessages::editedMarkShowsTheTime()
     QCOMPARE(model->index(rowOf(model, typo->id)).data(MessageListModel::EditedAtRole).toLongLong(),
              0);
     const QString before = tooltipAt(
-        view, view->messageDelegate()->metaRect(view, model->index(rowOf(model, typo->id))).center());
+        view,
+        view->messageDelegate()->metaRect(view, model->index(rowOf(model, typo->id))).center());
     QVERIFY(!before.startsWith(u"Edited"_s));
 
     QVERIFY(await(bob->editMessage(chat->id, typo->id, u"see you at ten"_s)));
@@ -385,8 +391,8 @@ void TestDesktopMessages::reactFromTheMenuToggleWithTheChip()
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, mine.center());
     QTRY_COMPARE(reactions().size(), 1);
     QCOMPARE(reactions().constFirst().emoji, u"🎉"_s);
-    const QRect again = view->messageDelegate()->chipRect(
-        view, model->index(rowOf(model, news->id)), u"🎉"_s);
+    const QRect again =
+        view->messageDelegate()->chipRect(view, model->index(rowOf(model, news->id)), u"🎉"_s);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, again.center());
     QTRY_COMPARE(reactions().constFirst(), (Reaction{u"🎉"_s, 2, true}));
     // Who reacted is asked again after the change.
@@ -402,9 +408,10 @@ void TestDesktopMessages::linksOpenOnlyForAllowedSchemes()
     QVERIFY(alice && bob);
     auto chat = await(bob->createPrivate(alice->currentUser().id));
     QVERIFY(chat);
-    auto links = await(bob->sendMessage(
-        chat->id, u"docs: https://example.org/a?b=1. mail mailto:bob@example.org or "
-                  "file:///etc/passwd javascript:alert(1) banter://conversation/1/1"_s));
+    auto links = await(
+        bob->sendMessage(chat->id,
+                         u"docs: https://example.org/a?b=1. mail mailto:bob@example.org or "
+                         "file:///etc/passwd javascript:alert(1) banter://conversation/1/1"_s));
     QVERIFY(links);
     UrlRecorder recorder;
     for (const QString &scheme : {u"https"_s, u"mailto"_s, u"file"_s, u"javascript"_s, u"banter"_s})
@@ -463,7 +470,7 @@ void TestDesktopMessages::mentionsAreMarkedMineMore()
     auto group =
         await(bob->createGroup(u"Team"_s, {alice->currentUser().id, carol->currentUser().id}));
     QVERIFY(group);
-    auto note = await(bob->sendMessage(group->id, u"@Alice and @carol: see bob@example.org"_s));
+    auto note = await(bob->sendMessage(group->id, u"@alice and @Carol: see bob@example.org"_s));
     QVERIFY(note);
     MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);

@@ -68,20 +68,41 @@ bool shootChat(const QDir &out)
         if (who == erin.get())
             erin->disconnectFromServer(); // offline, last seen just now
     }
+    // Replies, an edit, reactions and a mention of Alice (issue 18) in the open group.
     const QList<std::pair<ClientSession *, QString>> chat = {
         {bob.get(), u"Who's driving on Saturday?"_s},
         {carol.get(), u"I can take four people. Leaving at 8 from the station."_s},
         {alice.get(), u"Count me in! I'll bring coffee ☕"_s},
         {dave.get(),
          u"I'll come by train on Friday evening and meet you there — the cabin has room for one more if anyone wants to join early."_s},
-        {bob.get(), u"Perfect. Weather looks good: sunny, 24°"_s},
-        {carol.get(), u"Don't forget boots, the trail to the lake is muddy after the rain."_s},
+        {bob.get(), u"Perfect. Weather looks good: sunny, 22°"_s},
+        {carol.get(),
+         u"@alice don't forget boots, the trail to the lake is muddy after the rain."_s},
         {alice.get(), u"Got it. See you at 8!"_s},
     };
+    QList<Message> sent;
     for (const auto &[who, text] : chat) {
-        if (!await(who->sendMessage(group->id, text)))
+        // Alice answers Carol's offer, and Carol's reminder, as replies.
+        const bool reply = who == alice.get() && sent.size() >= 2;
+        auto message = reply ? await(who->sendReply(group->id, sent.at(sent.size() - 1).id, text))
+                             : await(who->sendMessage(group->id, text));
+        if (!message)
             return failed(u"cannot send \"%1\""_s.arg(text));
+        sent.append(*message);
     }
+    const QList<std::tuple<ClientSession *, int, QString>> reactions = {
+        {bob.get(), 1, u"👍"_s},   {dave.get(), 1, u"👍"_s}, {alice.get(), 1, u"❤️"_s},
+        {carol.get(), 2, u"☕"_s}, {bob.get(), 6, u"👍"_s},
+    };
+    for (const auto &[who, at, emoji] : reactions) {
+        if (!await(who->react(group->id, sent.at(at).id, emoji)))
+            return failed(u"cannot react with %1"_s.arg(emoji));
+    }
+    if (!await(bob->editMessage(group->id, sent.at(4).id,
+                                u"Perfect. Weather looks good: sunny, 24°"_s)))
+        return failed(u"cannot edit Bob's message"_s);
+    // The group's rows: its creation, the messages, and the changes (shown on the messages).
+    const int groupRows = 1 + int(chat.size()) + int(reactions.size()) + 1;
     if (!await(bob->sendMessage(withBob->id, u"Did you see the new release notes?"_s))
         || !await(bob->sendMessage(withBob->id, u"Receipts work across devices now 🎉"_s)))
         return failed(u"cannot send Bob's messages"_s);
@@ -99,8 +120,8 @@ bool shootChat(const QDir &out)
     if (!activate(window.get()))
         return false;
     window->openConversation(group->id);
-    if (!waitFor([&] { return rowsIn<MessageListModel>(window.get()) == 8; }))
-        return failed(u"the group never showed its 8 messages"_s);
+    if (!waitFor([&] { return rowsIn<MessageListModel>(window.get()) == groupRows; }))
+        return failed(u"the group never showed its %1 rows"_s.arg(groupRows));
     if (!await(bob->sendMessage(withBob->id, u"Call me when you're free"_s)))
         return failed(u"cannot send Bob's last message"_s);
     // The header shows who is typing (the indicator lasts a few seconds: both themes see it).
