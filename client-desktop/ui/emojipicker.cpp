@@ -14,11 +14,14 @@ constexpr int Columns = 8;
 QStringList EmojiPicker::emoji()
 {
     // Faces, hands and a few objects people react with most.
-    return QStringLiteral("😀 😃 😄 😁 😆 😅 🤣 😂 🙂 😉 😊 😇 🥰 😍 🤩 😘 😋 😜 🤔 🤨 😐 😑 😶 "
+    return QStringLiteral("😀 😃 😄 😁 😆 😅 🤣 😂 🙂 😉 😊 😇 🥰 😍 🤩 😘 😋 😜 🤔 🤨 😐 😑 "
+                          "😶 "
                           "🙄 "
-                          "😏 😬 😌 😴 😷 🤒 🥳 😎 🤓 😕 😟 😮 😲 😳 🥺 😢 😭 😱 😤 😡 👍 👎 👏 "
+                          "😏 😬 😌 😴 😷 🤒 🥳 😎 🤓 😕 😟 😮 😲 😳 🥺 😢 😭 😱 😤 😡 👍 👎 "
+                          "👏 "
                           "🙌 "
-                          "🙏 💪 👀 👋 ✌️ 👌 🤝 ❤️ 🧡 💛 💚 💙 💜 💯 🔥 ⭐ 🎉 ✅ ❌ ❓ 💡 "
+                          "🙏 💪 👀 👋 ✌️ 👌 🤝 ❤️ 🧡 💛 💚 💙 💜 💯 🔥 ⭐ 🎉 ✅ ❌ ❓ "
+                          "💡 "
                           "☕")
         .split(u' ', Qt::SkipEmptyParts);
 }

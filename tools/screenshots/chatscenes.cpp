@@ -14,6 +14,7 @@
 #include "ui/contactspanel.h"
 #include "ui/groupinfodialog.h"
 #include "ui/mainwindow.h"
+#include "ui/messageview.h"
 #include "ui/signindialog.h"
 #include "ui/theme.h"
 #include "ui/trayicon.h"
@@ -122,6 +123,9 @@ bool shootChat(const QDir &out)
     window->openConversation(group->id);
     if (!waitFor([&] { return rowsIn<MessageListModel>(window.get()) == groupRows; }))
         return failed(u"the group never showed its %1 rows"_s.arg(groupRows));
+    // The newest messages, with the replies and reactions, rather than the first unread.
+    if (auto *view = window->findChild<MessageView *>())
+        view->scrollToNewest();
     if (!await(bob->sendMessage(withBob->id, u"Call me when you're free"_s)))
         return failed(u"cannot send Bob's last message"_s);
     // The header shows who is typing (the indicator lasts a few seconds: both themes see it).
