@@ -7,6 +7,8 @@
 
 namespace Banter::Desktop {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 constexpr int Columns = 8;
 }
@@ -14,16 +16,15 @@ constexpr int Columns = 8;
 QStringList EmojiPicker::emoji()
 {
     // Faces, hands and a few objects people react with most.
-    return QStringLiteral("😀 😃 😄 😁 😆 😅 🤣 😂 🙂 😉 😊 😇 🥰 😍 🤩 😘 😋 😜 🤔 🤨 😐 😑 "
-                          "😶 "
-                          "🙄 "
-                          "😏 😬 😌 😴 😷 🤒 🥳 😎 🤓 😕 😟 😮 😲 😳 🥺 😢 😭 😱 😤 😡 👍 👎 "
-                          "👏 "
-                          "🙌 "
-                          "🙏 💪 👀 👋 ✌️ 👌 🤝 ❤️ 🧡 💛 💚 💙 💜 💯 🔥 ⭐ 🎉 ✅ ❌ ❓ "
-                          "💡 "
-                          "☕")
-        .split(u' ', Qt::SkipEmptyParts);
+    return {u"😀"_s,    u"😃"_s, u"😄"_s,    u"😁"_s,    u"😆"_s,      u"😅"_s,    u"🤣"_s, u"😂"_s,
+            u"🙂"_s, u"😉"_s, u"😊"_s,    u"😇"_s,    u"🥰"_s,   u"😍"_s,    u"🤩"_s, u"😘"_s,
+            u"😋"_s,    u"😜"_s, u"🤔"_s, u"🤨"_s, u"😐"_s,      u"😑"_s,    u"😶"_s,    u"🙄"_s,
+            u"😏"_s,    u"😬"_s, u"😌"_s,    u"😴"_s,    u"😷"_s,      u"🤒"_s, u"🥳"_s, u"😎"_s,
+            u"🤓"_s, u"😕"_s, u"😟"_s,    u"😮"_s,    u"😲"_s,      u"😳"_s,    u"🥺"_s, u"😢"_s,
+            u"😭"_s,    u"😱"_s, u"😤"_s,    u"😡"_s,    u"👍"_s,      u"👎"_s,    u"👏"_s,    u"🙌"_s,
+            u"🙏"_s,    u"💪"_s, u"👀"_s,    u"👋"_s,    u"✌️"_s, u"👌"_s,    u"🤝"_s, u"❤️"_s,
+            u"🧡"_s, u"💛"_s, u"💚"_s,    u"💙"_s,    u"💜"_s,      u"💯"_s,    u"🔥"_s,    u"⭐"_s,
+            u"🎉"_s,    u"✅"_s, u"❌"_s,    u"❓"_s,    u"💡"_s,      u"☕"_s};
 }
 
 EmojiPicker::EmojiPicker(QWidget *parent)
