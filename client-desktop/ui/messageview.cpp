@@ -86,6 +86,7 @@ MessageView::MessageView(QWidget *parent)
     setSelectionMode(QAbstractItemView::NoSelection);
     setWordWrap(true);
     setMouseTracking(true); // the hand cursor over an attachment's buttons
+    viewport()->setMouseTracking(true); // and the "⋯" button of the row under the mouse
     verticalScrollBar()->setSingleStep(24);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
         if (!m_restoring)

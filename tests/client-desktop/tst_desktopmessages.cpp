@@ -26,6 +26,7 @@
 #include <QGuiApplication>
 #include <QHelpEvent>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
@@ -397,6 +398,27 @@ void TestDesktopMessages::reactFromTheMenuToggleWithTheChip()
     QTRY_COMPARE(reactions().constFirst(), (Reaction{u"🎉"_s, 2, true}));
     // Who reacted is asked again after the change.
     QTRY_COMPARE(model->reactors(model->index(rowOf(model, news->id)), u"🎉"_s).size(), 2);
+
+    // Any other emoji through "More…" and the picker.
+    menu = openMenu(view, model->index(rowOf(model, news->id)));
+    QVERIFY(menu);
+    QToolButton *more = menu->findChild<QToolButton *>(u"moreReactions"_s);
+    QVERIFY(more);
+    more->click();
+    QWidget *picker = nullptr;
+    QVERIFY(waitFor([&] {
+        picker = view->findChild<QWidget *>(u"emojiPicker"_s);
+        return picker && picker->isVisible();
+    }));
+    QToolButton *fire = nullptr;
+    for (QToolButton *b : picker->findChildren<QToolButton *>()) {
+        if (b->text() == u"🔥"_s)
+            fire = b;
+    }
+    QVERIFY(fire);
+    fire->click();
+    QTRY_COMPARE(reactions().size(), 2);
+    QCOMPARE(reactions().at(1), (Reaction{u"🔥"_s, 1, true}));
 }
 
 void TestDesktopMessages::linksOpenOnlyForAllowedSchemes()
@@ -600,6 +622,36 @@ void TestDesktopMessages::menuHandsReplyAndEditToTheComposer()
     QCOMPARE(edits.size(), 1);
     QCOMPARE(edits.first().first().value<Message>().content, u"mine"_s);
     QVERIFY(closeMenu(view, menu));
+
+    // The "⋯" button of the row under the mouse opens the same menu.
+    const QModelIndex theirsRow = model->index(rowOf(model, theirs->id));
+    QTRY_VERIFY(rowVisible(view, theirsRow.row()));
+    QTest::mouseMove(view->viewport(), view->visualRect(theirsRow).center());
+    QTRY_COMPARE(view->messageDelegate()->hovered(), theirsRow);
+    const QRect button = view->messageDelegate()->menuButtonRect(view, theirsRow);
+    QVERIFY(!button.isEmpty());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
+    menu = nullptr;
+    QVERIFY(waitFor([&] {
+        for (MessageMenu *m : view->findChildren<MessageMenu *>(u"messageMenu"_s)) {
+            if (m->isVisible())
+                menu = m;
+        }
+        return menu != nullptr;
+    }));
+
+    // "Select text": a selectable copy of the text over the bubble, all of it selected; Esc
+    // puts the bubble back.
+    menu->findChild<QAction *>(u"selectTextAction"_s)->trigger();
+    QVERIFY(closeMenu(view, menu));
+    auto *selector = view->findChild<QPlainTextEdit *>(u"messageTextSelector"_s);
+    QVERIFY(selector);
+    QVERIFY(selector->isVisible());
+    QVERIFY(selector->isReadOnly());
+    QCOMPARE(selector->textCursor().selectedText(), u"theirs"_s);
+    QPointer<QPlainTextEdit> watched(selector);
+    QTest::keyClick(selector, Qt::Key_Escape);
+    QTRY_VERIFY(watched.isNull() || !watched->isVisible());
 }
 
 QTEST_MAIN(TestDesktopMessages)
