@@ -338,6 +338,13 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::EmojiPicker</name>
+    <message>
+        <source>Choose an emoji</source>
+        <translation>Choose an emoji</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::ErrorText</name>
     <message>
         <source>The file</source>
@@ -816,6 +823,125 @@ Quit anyway?</numerusform>
     <message>
         <source>New messages</source>
         <translation>New messages</translation>
+    </message>
+    <message>
+        <source>Message deleted</source>
+        <translation>Message deleted</translation>
+    </message>
+    <message>
+        <source>Deleted message</source>
+        <translation>Deleted message</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>Edited %1</translation>
+    </message>
+    <message>
+        <source>%1 — loading who reacted…</source>
+        <translation>%1 — loading who reacted…</translation>
+    </message>
+    <message>
+        <source>Reply, react and more</source>
+        <translation>Reply, react and more</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::MessageListModel</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::MessageMenu</name>
+    <message>
+        <source>React with %1</source>
+        <translation>React with %1</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>More…</translation>
+    </message>
+    <message>
+        <source>Choose another emoji</source>
+        <translation>Choose another emoji</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Reply</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>&amp;Copy text</translation>
+    </message>
+    <message>
+        <source>&amp;Select text</source>
+        <translation>&amp;Select text</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link to message</source>
+        <translation>Copy &amp;link to message</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::MessageView</name>
+    <message>
+        <source>Only web and e-mail links open from messages.</source>
+        <translation>Only web and e-mail links open from messages.</translation>
+    </message>
+    <message>
+        <source>The original message is no longer available.</source>
+        <translation>The original message is no longer available.</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Delete message</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone in the conversation?</source>
+        <translation>Delete this message for everyone in the conversation?</translation>
+    </message>
+    <message>
+        <source>Delete this message by another member for everyone in the group?</source>
+        <translation>Delete this message by another member for everyone in the group?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>The message could not be deleted: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>↓ %n new message(s)</source>
+        <translation>
+            <numerusform>↓ %n new message</numerusform>
+            <numerusform>↓ %n new messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>↓ Jump to latest</source>
+        <translation>↓ Jump to latest</translation>
+    </message>
+    <message>
+        <source>Jump to the newest message (End)</source>
+        <translation>Jump to the newest message (End)</translation>
     </message>
 </context>
 <context>

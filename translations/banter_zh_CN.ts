@@ -338,6 +338,13 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::EmojiPicker</name>
+    <message>
+        <source>Choose an emoji</source>
+        <translation>选择表情</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::ErrorText</name>
     <message>
         <source>The file</source>
@@ -813,6 +820,123 @@ Quit anyway?</source>
     <message>
         <source>New messages</source>
         <translation>新消息</translation>
+    </message>
+    <message>
+        <source>Message deleted</source>
+        <translation>消息已删除</translation>
+    </message>
+    <message>
+        <source>Deleted message</source>
+        <translation>已删除的消息</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>编辑于 %1</translation>
+    </message>
+    <message>
+        <source>%1 — loading who reacted…</source>
+        <translation>%1 — 正在加载回应者…</translation>
+    </message>
+    <message>
+        <source>Reply, react and more</source>
+        <translation>回复、回应及更多</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::MessageListModel</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>另外 %n 人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::MessageMenu</name>
+    <message>
+        <source>React with %1</source>
+        <translation>用 %1 回应</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <source>Choose another emoji</source>
+        <translation>选择其他表情</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>回复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>复制文本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Select text</source>
+        <translation>选择文本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link to message</source>
+        <translation>复制消息链接(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::MessageView</name>
+    <message>
+        <source>Only web and e-mail links open from messages.</source>
+        <translation>消息中只能打开网页和电子邮件链接。</translation>
+    </message>
+    <message>
+        <source>The original message is no longer available.</source>
+        <translation>原消息已不可用。</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>删除消息</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone in the conversation?</source>
+        <translation>要为会话中的所有人删除这条消息吗？</translation>
+    </message>
+    <message>
+        <source>Delete this message by another member for everyone in the group?</source>
+        <translation>要为群组中的所有人删除这条由其他成员发送的消息吗？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>无法删除消息：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>↓ %n new message(s)</source>
+        <translation>
+            <numerusform>↓ %n 条新消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>↓ Jump to latest</source>
+        <translation>↓ 跳到最新</translation>
+    </message>
+    <message>
+        <source>Jump to the newest message (End)</source>
+        <translation>跳到最新消息（End）</translation>
     </message>
 </context>
 <context>

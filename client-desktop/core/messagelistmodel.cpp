@@ -733,7 +733,7 @@ void MessageListModel::toggleReaction(const QModelIndex &index, const QString &e
     // The change comes back as its event through the stream, which updates the row.
     auto reply = mine ? m_session.unreact(m_conversation.id, m->id, emoji)
                       : m_session.react(m_conversation.id, m->id, emoji);
-    reply.then(this, [this](Result<std::optional<Message>> result) {
+    reply.then(this, [this](const Result<std::optional<Message>> &result) {
         if (!result)
             Q_EMIT failed(ErrorText::describe(result.error()));
     });

@@ -475,7 +475,7 @@ void MessageView::confirmDelete(const QModelIndex &index)
                 // The deletion comes back as its event through the stream.
                 m_model->session()
                     .deleteMessage(conversation, id)
-                    .then(this, [this](Result<Message> result) {
+                    .then(this, [this](const Result<Message> &result) {
                         if (!result)
                             showNote(tr("The message could not be deleted: %1")
                                          .arg(ErrorText::describe(result.error())));
