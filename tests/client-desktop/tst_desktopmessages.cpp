@@ -265,6 +265,10 @@ void TestDesktopMessages::editedMarkShowsTheTime()
     QTRY_VERIFY(rowVisible(view, row.row()));
     const QString tip = tooltipAt(view, view->messageDelegate()->metaRect(view, row).center());
     QVERIFY2(tip.startsWith(u"Edited "_s), qPrintable(tip));
+    // The edit event itself takes no line: its effect is the mark on the message.
+    const QModelIndex event = model->index(model->storedCount() - 1);
+    QVERIFY(event.data(MessageListModel::ChangeEventRole).toBool());
+    QCOMPARE(view->visualRect(event).height(), 0);
     // An edit of someone else's message is not offered.
     MessageMenu *menu = openMenu(view, row);
     QVERIFY(menu);
@@ -510,6 +514,24 @@ void TestDesktopMessages::mentionsAreMarkedMineMore()
     QCOMPARE(spans.at(1).start, 11);
     QCOMPARE(spans.at(1).length, 6);
     QVERIFY(!spans.at(1).me);
+
+    // Deleting another member's message is for the group's admins: Bob made the group.
+    QVERIFY(!row.data(MessageListModel::CanDeleteRole).toBool());
+    auto aliceSays = await(alice->sendMessage(group->id, u"noted"_s));
+    QVERIFY(aliceSays);
+    QTRY_VERIFY(rowOf(model, aliceSays->id) >= 0);
+    QVERIFY(
+        model->index(rowOf(model, aliceSays->id)).data(MessageListModel::CanDeleteRole).toBool());
+    AppSettings bobSettings(m_dir.filePath(u"bob-admin.conf"_s));
+    MainWindow *bobWindow = fixture.showWindow(*bob, bobSettings);
+    QVERIFY(bobWindow);
+    QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
+    bobWindow->openConversation(group->id);
+    MessageListModel *bobModel = bobWindow->account().messages();
+    QTRY_VERIFY(rowOf(bobModel, aliceSays->id) >= 0);
+    const QModelIndex asAdmin = bobModel->index(rowOf(bobModel, aliceSays->id));
+    QVERIFY(asAdmin.data(MessageListModel::CanDeleteRole).toBool());
+    QVERIFY(!asAdmin.data(MessageListModel::CanEditRole).toBool()); // editing stays the sender's
 }
 
 void TestDesktopMessages::jumpToLatestCountsNewMessages()
