@@ -487,6 +487,8 @@ void TestDesktopMessages::linksOpenOnlyForAllowedSchemes()
 
 void TestDesktopMessages::mentionsAreMarkedMineMore()
 {
+    // Bob's window, later: its settings outlive the fixture.
+    AppSettings bobSettings(m_dir.filePath(u"bob-admin.conf"_s));
     DesktopFixture fixture;
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
@@ -522,7 +524,6 @@ void TestDesktopMessages::mentionsAreMarkedMineMore()
     QTRY_VERIFY(rowOf(model, aliceSays->id) >= 0);
     QVERIFY(
         model->index(rowOf(model, aliceSays->id)).data(MessageListModel::CanDeleteRole).toBool());
-    AppSettings bobSettings(m_dir.filePath(u"bob-admin.conf"_s));
     MainWindow *bobWindow = fixture.showWindow(*bob, bobSettings);
     QVERIFY(bobWindow);
     QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
