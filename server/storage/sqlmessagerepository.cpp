@@ -5,6 +5,7 @@
 #include "storage/sqlrows.h"
 
 #include <QDateTime>
+#include <QHash>
 
 #include <algorithm>
 
@@ -22,70 +23,58 @@ bool sameSend(const Message &stored, const Message &incoming)
 }
 } // namespace
 
-// A message's reactions come in its own row: per emoji "emoji US count US mine US first",
-// RS between, where `first` is the emoji's first reaction time (which orders a message's
-// emoji). The subquery runs only for rows that have reactions (CASE is lazy on both
-// backends), so a page of messages without any costs nothing, and a page with some no second
-// statement. At most 20 emoji per message.
-QString SqlMessageRepository::reactionsColumn() const
-{
-    const bool sqlite = m_session.dialect().name == "sqlite"_L1;
-    const QString unit = sqlite ? u"char(31)"_s : u"chr(31)"_s;
-    const QString record = sqlite ? u"char(30)"_s : u"chr(30)"_s;
-    return u", CASE WHEN m.reaction_count > 0 THEN (SELECT "_s
-        + (sqlite ? u"group_concat("_s : u"string_agg("_s) + u"g.emoji || "_s + unit
-        + u" || g.n || "_s + unit + u" || g.mine || "_s + unit + u" || g.first_at, "_s + record
-        + u") FROM (SELECT emoji, COUNT(*) AS n, MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END) "
-          "AS mine, MIN(created_at) AS first_at FROM reactions WHERE message_id = m.id "
-          "GROUP BY emoji) g) END"_s;
-}
-
 Result<QList<Message>> SqlMessageRepository::select(const QString &tail, const QVariantList &binds,
                                                     UserId viewer)
 {
-    if (m_reactionsColumn.isEmpty())
-        m_reactionsColumn = reactionsColumn();
-    QVariantList all{viewer};
-    all.append(binds);
-    Result<SqlCursor> q = m_session.exec(u"SELECT "_s + SqlRows::MessageColumns + m_reactionsColumn
+    Result<SqlCursor> q = m_session.exec(u"SELECT "_s + SqlRows::MessageColumns
                                              + u" FROM messages m"_s + SqlRows::ReplyJoin + tail,
-                                         all);
+                                         binds);
     if (!q)
         return q.error();
     QList<Message> messages;
+    QList<qsizetype> reacted;
     while (q->next()) {
-        Message m = SqlRows::message(*q);
-        const QVariant reactions = q->value(SqlRows::MessageColumnCount);
-        if (!reactions.isNull())
-            m.reactions = parseReactions(reactions.toString());
-        messages.append(std::move(m));
+        if (q->value(SqlRows::ReactionCountColumn).toLongLong() > 0)
+            reacted.append(messages.size());
+        messages.append(SqlRows::message(*q));
+    }
+    q->finish();
+    // Most messages have no reaction: the page costs a second query only when one does.
+    if (!reacted.isEmpty()) {
+        if (Status filled = fillReactions(messages, reacted, viewer); !filled)
+            return filled.error();
     }
     return messages;
 }
 
-QList<Reaction> SqlMessageRepository::parseReactions(const QString &column)
+Status SqlMessageRepository::fillReactions(QList<Message> &messages,
+                                           const QList<qsizetype> &reacted, UserId viewer)
 {
-    struct Entry
-    {
-        Reaction reaction;
-        qint64 firstAt = 0;
-    };
-    QList<Entry> entries;
-    for (QStringView record : QStringView(column).split(QChar(30))) {
-        const QList<QStringView> units = record.split(QChar(31));
-        if (units.size() != 4)
-            continue;
-        entries.append({{units.at(0).toString(), units.at(1).toInt(), units.at(2).toInt() > 0},
-                        units.at(3).toLongLong()});
+    QHash<QUuid, qsizetype> index;
+    QString marks;
+    QVariantList binds{viewer};
+    for (qsizetype i : reacted) {
+        index.insert(messages.at(i).id, i);
+        marks += marks.isEmpty() ? u"?"_s : u", ?"_s;
+        binds.append(messages.at(i).id.toString(QUuid::WithoutBraces));
     }
-    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
-        return a.firstAt != b.firstAt ? a.firstAt < b.firstAt : a.reaction.emoji < b.reaction.emoji;
-    });
-    QList<Reaction> reactions;
-    reactions.reserve(entries.size());
-    for (Entry &e : entries)
-        reactions.append(std::move(e.reaction));
-    return reactions;
+    // Per message and emoji: the count, whether the viewer is among them, and the first
+    // reaction's time, which orders a message's emoji. At most 20 rows per message.
+    Result<SqlCursor> q = m_session.exec(
+        u"SELECT message_id, emoji, COUNT(*), MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END), "
+        "MIN(created_at) AS first_at FROM reactions WHERE message_id IN ("_s
+            + marks + u") GROUP BY message_id, emoji ORDER BY message_id, first_at, emoji"_s,
+        binds);
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        const qsizetype at = index.value(QUuid::fromString(q->value(0).toString()), -1);
+        if (at < 0)
+            continue;
+        messages[at].reactions.append(
+            {q->value(1).toString(), q->value(2).toInt(), q->value(3).toInt() > 0});
+    }
+    return success();
 }
 
 Result<std::optional<Message>> SqlMessageRepository::findById(const QUuid &id, UserId viewer)

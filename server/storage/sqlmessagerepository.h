@@ -32,13 +32,12 @@ public:
 private:
     Result<QList<Message>> select(const QString &tail, const QVariantList &binds,
                                   UserId viewer = 0);
-    QString reactionsColumn() const;
-    static QList<Reaction> parseReactions(const QString &column);
+    // Fills the reactions of the messages that have any (one query for the whole page).
+    Status fillReactions(QList<Message> &messages, const QList<qsizetype> &reacted, UserId viewer);
     Status insertMentions(ConversationId conversation, Seq seq, const QList<UserId> &users);
     Result<int> emojiCount(const QString &id, const QString &emoji);
 
     SqlSession &m_session;
-    QString m_reactionsColumn; // reactionsColumn(), made once
 };
 
 } // namespace Banter::Server
