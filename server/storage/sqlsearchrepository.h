@@ -23,10 +23,21 @@ public:
 
     // Texts of at least this many characters (code points) go through the index.
     static constexpr int IndexedChars = 3;
+    // PostgreSQL (trigramPage): the newest positions read to tell rare text from common (a
+    // fifth of SearchQuery::window: 2,000 by default), the most matches there for the text
+    // to count as rare, and how many windows of SearchQuery::window positions one request
+    // reads when it is not (fewer once WindowBudgetMs have passed).
+    static constexpr int ProbeShare = 5;
+    static constexpr int RareInProbe = 1;
+    static constexpr int DenseWindows = 4;
+    static constexpr qint64 WindowBudgetMs = 10;
 
 private:
     Result<QString> sql(const QString &name);
+    static bool collect(SqlCursor &q, const SearchQuery &query, SearchPage &page, int &examined,
+                        qint64 &last);
     Result<SearchPage> matchPage(const SearchQuery &query, qint64 before);
+    Result<SearchPage> trigramPage(const SearchQuery &query, qint64 before);
     Result<SearchPage> scanPage(const SearchQuery &query, qint64 before);
 
     SqlSession &m_session;

@@ -154,6 +154,7 @@ private Q_SLOTS:
     void summariesReplaceTheList();
     void unreadCountsOthersMessagesOnce();
     void readPositionLowersUnread();
+    void repliesShowTheirOriginalEditedAndDeleted();
 };
 
 void TestClientCache::newFileIsOwnerOnlyAndReopens()
@@ -516,6 +517,60 @@ void TestClientCache::readPositionLowersUnread()
     QCOMPARE(cache->conversations().first().unreadCount, 0);
     cache->storeMessages({message(10, 11)});
     QCOMPARE(cache->conversations().first().unreadCount, 1);
+}
+
+// A cached reply shows what the server would now show of the message it answers: the edited
+// text, then "deleted" (the server fills the preview when it reads the reply). Only replies to
+// that message change, also the one shown as the conversation's last message.
+void TestClientCache::repliesShowTheirOriginalEditedAndDeleted()
+{
+    auto cache = openCache(path());
+    QVERIFY(cache);
+    const Message original = message(10, 1);
+    const Message other = message(10, 2);
+    auto reply = [](const Message &to, Seq seq) {
+        Message m = message(to.conversationId, seq, Me);
+        m.replyTo = to.id;
+        m.replyPreview = ReplyPreview{to.senderId, to.type, to.content, false};
+        return m;
+    };
+    Message quoting = message(10, 4); // names the original's id in its text, answers nothing
+    quoting.content = original.id.toString(QUuid::WithoutBraces);
+    cache->storeMessages(
+        {original, other, reply(original, 3), quoting, reply(other, 5), reply(original, 6)});
+    auto change = [&](Seq seq, const SystemEvent &event, const QString &content = {}) {
+        Message m = message(10, seq, Other, MessageType::System);
+        m.event = event;
+        m.content = content;
+        return m;
+    };
+    auto previews = [&] {
+        QStringList shown;
+        for (const Message &m : cache->messagesAfter(10, 0, 10)) {
+            if (m.replyPreview)
+                shown.append(m.replyPreview->deleted ? u"(deleted)"_s : m.replyPreview->snippet);
+        }
+        return shown;
+    };
+
+    cache->storeMessages({change(7, SystemEvent::messageEdited(original.id, 1), u"better"_s)});
+    QCOMPARE(previews(), (QStringList{u"better"_s, u"message 2"_s, u"better"_s}));
+    cache->storeMessages({change(8, SystemEvent::messageDeleted(original.id, 1))});
+    QCOMPARE(previews(), (QStringList{u"(deleted)"_s, u"message 2"_s, u"(deleted)"_s}));
+    const QList<Message> held = cache->messagesAfter(10, 0, 10);
+    QCOMPARE(held.at(3).content, quoting.content);
+    QVERIFY(!held.at(3).replyPreview);
+    QVERIFY(held.at(2).replyPreview->snippet.isEmpty());
+    // The conversation's last message is the newest reply, its preview changed with it.
+    const std::optional<Message> last = cache->conversations().first().lastMessage;
+    QVERIFY(last);
+    QCOMPARE(last->seq, Seq(6));
+    QVERIFY(last->replyPreview && last->replyPreview->deleted);
+    // Reopened: the change is in the file, not only in memory.
+    cache.reset();
+    cache = openCache(path());
+    QVERIFY(cache);
+    QCOMPARE(previews(), (QStringList{u"(deleted)"_s, u"message 2"_s, u"(deleted)"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestClientCache)

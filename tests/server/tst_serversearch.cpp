@@ -47,12 +47,15 @@ private Q_SLOTS:
     void conversationScope();
     void snippetIsBoundedAndMarkersCannotBeForged();
     void replyIsCutByEncodedSize();
+    void everyPathFindsAllAndOnlyWhatIsReadable_data();
+    void everyPathFindsAllAndOnlyWhatIsReadable();
     void badInputIsRefused_data();
     void badInputIsRefused();
     void unauthenticatedSearchRefused();
     void searchIsRateLimited();
 
 private:
+    void start(const Server::ServerConfig &config);
     qint64 createGroup(RawClient &by, const QList<qint64> &members);
     qint64 send(RawClient &from, qint64 conversation, const QString &text);
     std::optional<Protocol::SearchReply> search(RawClient &by, const QJsonObject &request);
@@ -70,7 +73,12 @@ private:
 
 void TestServerSearch::init()
 {
-    m_server = std::make_unique<TestServer>(TestServer::unthrottledConfig());
+    start(TestServer::unthrottledConfig());
+}
+
+void TestServerSearch::start(const Server::ServerConfig &config)
+{
+    m_server = std::make_unique<TestServer>(config);
     m_server->setClock(m_clock.clock());
     QVERIFY(m_server->start());
     auto signUp = [this](std::unique_ptr<RawClient> &client, const QString &name) -> qint64 {
@@ -373,6 +381,61 @@ void TestServerSearch::replyIsCutByEncodedSize()
         request.before = reply->before;
     }
     QCOMPARE(seen.size(), 30);
+}
+
+// With bounds this small every way through the storage is taken on a few dozen messages (on
+// PostgreSQL: the probe of the newest positions, the trigram index for text rare there, the
+// windows of the user's own messages for text that is not; on SQLite the FTS5 index with its
+// examined bound; the short-text window on both), and paging through them still finds every
+// readable match once, newest first, and nothing else.
+void TestServerSearch::everyPathFindsAllAndOnlyWhatIsReadable_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("in every message") << u"word"_s;
+    QTest::newRow("in every seventh") << u"needle"_s;
+    QTest::newRow("in one") << u"word 45"_s;
+    QTest::newRow("short text") << u"wo"_s;
+    QTest::newRow("nowhere") << u"zzqx"_s;
+}
+
+void TestServerSearch::everyPathFindsAllAndOnlyWhatIsReadable()
+{
+    QFETCH(QString, query);
+    cleanup();
+    Server::ServerConfig config = TestServer::unthrottledConfig();
+    config.limits.searchWindow = 10; // PostgreSQL's probe reads 2 positions
+    config.limits.searchExamined = 3;
+    start(config);
+    const qint64 shared = createGroup(*m_alice, {m_bobId});
+    const qint64 hidden = createGroup(*m_alice, {});
+    QVERIFY(shared > 0 && hidden > 0);
+    QStringList forBob, forCarol;
+    for (int i = 0; i < 60; ++i) {
+        if (i == 30) {
+            m_clock.advance(1000);
+            QVERIFY(succeeded(m_alice->request(
+                u"add_members"_s, Protocol::AddMembersRequest{shared, {m_carolId}}.toJson())));
+        }
+        m_clock.advance(10);
+        const QString text = u"word %1"_s.arg(i) + (i % 7 == 0 ? u" needle"_s : QString());
+        QVERIFY(send(*m_alice, i % 3 == 0 ? shared : hidden, text) > 0);
+        if (i % 3 == 0 && text.contains(query)) {
+            forBob.prepend(text);
+            if (i >= 30)
+                forCarol.prepend(text);
+        }
+    }
+    auto plain = [this](RawClient &by, const QString &text) {
+        QStringList found = snippets(by, text);
+        for (QString &s : found) {
+            s.remove(Start);
+            s.remove(End);
+        }
+        return found;
+    };
+    QCOMPARE(plain(*m_bob, query), forBob);
+    QCOMPARE(plain(*m_carol, query), forCarol);
+    QCOMPARE(plain(*m_bob, query).size(), forBob.size()); // the same again: nothing cached
 }
 
 void TestServerSearch::badInputIsRefused_data()

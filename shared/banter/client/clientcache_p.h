@@ -55,6 +55,9 @@ struct ClientCache::Private
     // A change event from the stream: the held message it names (and the conversation's
     // last message, when it is that one) takes the change.
     void applyChange(ConversationId id, const Message &change);
+    // An edit or deletion of a message: the held replies to it show the original as the
+    // server now would (its new text, or "deleted").
+    void applyToReplies(ConversationId id, const Message &change);
     bool counts(const Message &message) const;
     QString outboxPath() const;
 };

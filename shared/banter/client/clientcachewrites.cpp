@@ -178,16 +178,49 @@ void ClientCache::Private::applyChange(ConversationId id, const Message &change)
             exec(u"UPDATE messages SET body = ? WHERE conversation_id = ? AND seq = ?"_s,
                  {encodeMessage(*target), id, target->seq});
     }
+    applyToReplies(id, change);
     QSqlQuery last(db);
     last.prepare(u"SELECT last_message FROM conversations WHERE id = ?"_s);
     last.addBindValue(id);
     if (last.exec() && last.next() && !last.value(0).isNull()) {
         std::optional<Message> shown = decodeMessage(last.value(0).toByteArray());
         last.finish();
-        if (shown && MessageChange::apply(*shown, change, identity.user))
+        if (shown
+            && (MessageChange::apply(*shown, change, identity.user)
+                || MessageChange::applyToReply(*shown, change)))
             exec(u"UPDATE conversations SET last_message = ? WHERE id = ?"_s,
                  {encodeMessage(*shown), id});
     }
+}
+
+void ClientCache::Private::applyToReplies(ConversationId id, const Message &change)
+{
+    if (change.event->kind != SystemEvent::Kind::MessageDeleted
+        && change.event->kind != SystemEvent::Kind::MessageEdited)
+        return;
+    // Replies come after what they answer, and their stored body names it: instr() on the
+    // encoded rows finds the few candidates without decoding every held message (deletions
+    // and edits are rare; a conversation holds at most the cache depth).
+    QSqlQuery query(db);
+    query.prepare(u"SELECT seq, body FROM messages WHERE conversation_id = ? AND seq > ? "
+                  "AND instr(body, ?) > 0"_s);
+    query.addBindValue(id);
+    query.addBindValue(change.event->messageSeq);
+    query.addBindValue(change.event->messageId.toString(QUuid::WithoutBraces).toUtf8());
+    if (!query.exec()) {
+        qCWarning(lcClient) << "cache: cannot find replies:" << query.lastError().text();
+        return;
+    }
+    QList<Message> changed;
+    while (query.next()) {
+        std::optional<Message> reply = decodeMessage(query.value(1).toByteArray());
+        if (reply && MessageChange::applyToReply(*reply, change))
+            changed.append(std::move(*reply));
+    }
+    query.finish();
+    for (const Message &reply : std::as_const(changed))
+        exec(u"UPDATE messages SET body = ? WHERE conversation_id = ? AND seq = ?"_s,
+             {encodeMessage(reply), id, reply.seq});
 }
 
 void ClientCache::storeMessages(const QList<Message> &messages)
