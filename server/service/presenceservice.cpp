@@ -40,6 +40,16 @@ void PresenceService::connectionClosed(UserId user, ConnectionId connection)
 
 QFuture<Result<Done>> PresenceService::setStatus(UserId user, PresenceStatus status)
 {
+    const qint64 now = m_context.clock();
+    auto bucket = m_statusBuckets.find(user);
+    if (bucket == m_statusBuckets.end()) {
+        bucket = m_statusBuckets.insert(
+            user, TokenBucket(m_context.limits.presenceChangesPerMinute / 60.0,
+                              m_context.limits.presenceChangeBurst, now));
+    }
+    if (const qint64 wait = bucket->take(now); wait > 0)
+        return readyResult<Done>(
+            makeError(ErrorCode::RateLimited, u"too many presence changes; slow down"_s, wait));
     if (m_context.presence.setStatus(user, status))
         announce(user);
     return readyResult<Done>(Done{});

@@ -52,6 +52,9 @@ public:
     // Users whose username or display name starts with the prefix (case-insensitive), by
     // username, at most limit.
     virtual Result<QList<User>> search(const QString &prefix, int limit) = 0;
+    // The same among the people `viewer` knows: their contacts (not blocked) and everyone
+    // who shares a conversation with them (ServerLimits::userSearchContactsOnly).
+    virtual Result<QList<User>> searchKnown(UserId viewer, const QString &prefix, int limit) = 0;
     virtual Status updatePasswordHash(UserId id, const QString &passwordHash) = 0;
     virtual Status updateDisplayName(UserId id, const QString &displayName) = 0;
     virtual Status updateLastSeen(UserId id, qint64 lastSeenMs) = 0;
@@ -62,8 +65,8 @@ public:
     // The user's current picture and version; empty bytes and 0 when there is none.
     virtual Result<std::pair<qint64, QByteArray>> avatar(UserId id) = 0;
     // Whether `viewer` may see `user`'s profile: the same people as presence and
-    // user_updated reach (a shared conversation or `user` in viewer's contacts, and no block
-    // either way), and the user themself.
+    // user_updated reach (a shared conversation or mutual contacts, and no block either
+    // way), and the user themself.
     virtual Result<bool> canSeeProfile(UserId viewer, UserId user) = 0;
 };
 
@@ -218,7 +221,8 @@ public:
     virtual Status setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs) = 0;
     virtual Result<QList<ContactEntry>> list(UserId owner) = 0;
     virtual Result<bool> isBlocked(UserId blocker, UserId blocked) = 0;
-    // Users who have `user` in their contacts, where neither side has blocked the other.
+    // Mutual contacts: users who have `user` in their contacts and are in `user`'s, where
+    // neither side has blocked the other. Keeping someone as a contact alone shows nothing.
     virtual Result<QList<UserId>> watchersOf(UserId user) = 0;
 };
 

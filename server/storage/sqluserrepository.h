@@ -21,6 +21,7 @@ public:
     Result<std::optional<User>> findByUsername(const QString &username) override;
     Result<QList<User>> findByIds(const QList<UserId> &ids) override;
     Result<QList<User>> search(const QString &prefix, int limit) override;
+    Result<QList<User>> searchKnown(UserId viewer, const QString &prefix, int limit) override;
     Status updatePasswordHash(UserId id, const QString &passwordHash) override;
     Status updateDisplayName(UserId id, const QString &displayName) override;
     Status updateLastSeen(UserId id, qint64 lastSeenMs) override;
