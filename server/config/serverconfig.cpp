@@ -185,12 +185,12 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
                       l.membershipChangesPerMinute, &error)
         && readNumber(settings, u"limits/membership_change_burst"_s, l.membershipChangeBurst,
                       &error)
-        && readNumber(settings, u"limits/group_adds_per_pair_per_hour"_s,
-                      l.groupAddsPerPairPerHour, &error)
+        && readNumber(settings, u"limits/group_adds_per_pair_per_hour"_s, l.groupAddsPerPairPerHour,
+                      &error)
         && readNumber(settings, u"limits/group_add_people_per_hour"_s, l.groupAddPeoplePerHour,
                       &error)
-        && readNumber(settings, u"limits/presence_changes_per_minute"_s,
-                      l.presenceChangesPerMinute, &error)
+        && readNumber(settings, u"limits/presence_changes_per_minute"_s, l.presenceChangesPerMinute,
+                      &error)
         && readNumber(settings, u"limits/presence_change_burst"_s, l.presenceChangeBurst, &error)
         && readNumber(settings, u"files/max_file_mib"_s, maxFileMiB, &error)
         && readNumber(settings, u"files/quota_mib"_s, quotaMiB, &error)

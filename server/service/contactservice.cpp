@@ -165,9 +165,8 @@ QFuture<Result<Protocol::Contact>> ContactService::add(UserId owner,
         });
 }
 
-QFuture<Result<Done>>
-ContactService::changeRelation(UserId owner, UserId contact,
-                               std::function<Status(Repositories &)> change)
+QFuture<Result<Done>> ContactService::changeRelation(UserId owner, UserId contact,
+                                                     std::function<Status(Repositories &)> change)
 {
     return runInStorage<RelationChange>(
                m_context.storage,
@@ -237,18 +236,31 @@ ContactService::updateProfile(UserId user, ConnectionId connection,
     struct Changed
     {
         User user;
-        QList<UserId> audience;
+        Protocol::PrivacySettings privacy;
+        QList<UserId> audience; // empty when nothing others see changed
     };
     const qint64 now = m_context.clock();
     return runInStorage<Changed>(
                m_context.storage,
-               [user, name, avatar = request.avatar, now](Repositories &repos) -> Result<Changed> {
+               [user, name, request, now](Repositories &repos) -> Result<Changed> {
                    if (name) {
                        if (Status updated = repos.users.updateDisplayName(user, *name); !updated)
                            return updated.error();
                    }
-                   if (avatar) {
-                       if (Result<qint64> set = repos.users.setAvatar(user, *avatar, now); !set)
+                   if (request.avatar) {
+                       if (Result<qint64> set = repos.users.setAvatar(user, *request.avatar, now);
+                           !set)
+                           return set.error();
+                   }
+                   Result<Protocol::PrivacySettings> privacy = repos.users.privacy(user);
+                   if (!privacy)
+                       return privacy.error();
+                   if (request.hideLastSeen || request.groupAddsFromContactsOnly) {
+                       privacy->hideLastSeen = request.hideLastSeen.value_or(privacy->hideLastSeen);
+                       privacy->groupAddsFromContactsOnly =
+                           request.groupAddsFromContactsOnly.value_or(
+                               privacy->groupAddsFromContactsOnly);
+                       if (Status set = repos.users.setPrivacy(user, *privacy); !set)
                            return set.error();
                    }
                    Result<std::optional<User>> found = repos.users.findById(user);
@@ -256,20 +268,28 @@ ContactService::updateProfile(UserId user, ConnectionId connection,
                        return found.error();
                    if (!found->has_value())
                        return makeError(ErrorCode::NotFound, u"no such user"_s);
-                   Result<QList<UserId>> audience = audienceOf(repos, user);
-                   if (!audience)
-                       return audience.error();
-                   audience->append(user); // the user's other devices
-                   return Changed{**found, *audience};
+                   Changed changed{**found, *privacy, {}};
+                   if (name || request.avatar) {
+                       Result<QList<UserId>> audience = audienceOf(repos, user);
+                       if (!audience)
+                           return audience.error();
+                       changed.audience = *audience;
+                       changed.audience.append(user); // the user's other devices
+                   }
+                   return changed;
                })
-        .then(this, [this, connection](Result<Changed> changed) -> Result<Protocol::UserReply> {
-            if (!changed)
-                return changed.error();
-            const Protocol::UserReply reply{changed->user};
-            m_context.pushes.push(changed->audience, Protocol::Type::UserUpdated, reply.toJson(),
-                                  connection);
-            return reply;
-        });
+        .then(this,
+              [this, user, connection](Result<Changed> changed) -> Result<Protocol::UserReply> {
+                  if (!changed)
+                      return changed.error();
+                  m_context.presence.setLastSeenHidden(user, changed->privacy.hideLastSeen);
+                  // Others get the user as they see them; the settings are the user's own.
+                  const Protocol::UserReply pushed{changed->user, std::nullopt};
+                  if (!changed->audience.isEmpty())
+                      m_context.pushes.push(changed->audience, Protocol::Type::UserUpdated,
+                                            pushed.toJson(), connection);
+                  return Protocol::UserReply{changed->user, changed->privacy};
+              });
 }
 
 QFuture<Result<Protocol::AvatarReply>> ContactService::avatar(UserId viewer, UserId user)

@@ -49,6 +49,22 @@ Status checkNotBlockedBy(Repositories &repos, const QList<UserId> &people, UserI
     return success();
 }
 
+// Groups: no block, and each person's choice of who may add them (everyone or contacts).
+Status checkMayAddToGroup(Repositories &repos, const QList<UserId> &people, UserId actor)
+{
+    if (Status allowed = checkNotBlockedBy(repos, people, actor); !allowed)
+        return allowed;
+    for (UserId person : people) {
+        Result<bool> accepts = repos.users.acceptsGroupAddsFrom(person, actor);
+        if (!accepts)
+            return accepts.error();
+        if (!*accepts)
+            return makeError(ErrorCode::Blocked,
+                             u"user %1 accepts groups only from their contacts"_s.arg(person));
+    }
+    return success();
+}
+
 // Re-reads the conversation after a change and names its participants.
 Result<Conversation> reload(Repositories &repos, ConversationId id)
 {
@@ -90,8 +106,9 @@ qint64 ConversationService::takeMembershipToken(UserId user)
     auto it = m_membershipBuckets.find(user);
     if (it == m_membershipBuckets.end()) {
         it = m_membershipBuckets.insert(
-            user, TokenBucket(m_context.limits.membershipChangesPerMinute / 60.0,
-                              m_context.limits.membershipChangeBurst, now));
+            user,
+            TokenBucket(m_context.limits.membershipChangesPerMinute / 60.0,
+                        m_context.limits.membershipChangeBurst, now));
     }
     return it->take(now);
 }
@@ -188,7 +205,7 @@ ConversationService::createGroup(UserId user, const Protocol::CreateGroupRequest
         [user, members, name = request.name.trimmed(), now](Repositories &repos) -> Result<Change> {
             if (Status exists = checkUsersExist(repos, members); !exists)
                 return exists.error();
-            if (Status allowed = checkNotBlockedBy(repos, members, user); !allowed)
+            if (Status allowed = checkMayAddToGroup(repos, members, user); !allowed)
                 return allowed.error();
             QList<Participant> participants{{user, ParticipantRole::Admin, {}, {}, now, 0, 0}};
             for (UserId id : members)
@@ -233,7 +250,7 @@ ConversationService::addMembers(UserId user, const Protocol::AddMembersRequest &
                              u"a group can have at most %1 members"_s.arg(maxSize));
         if (Status exists = checkUsersExist(repos, added); !exists)
             return exists.error();
-        if (Status allowed = checkNotBlockedBy(repos, added, user); !allowed)
+        if (Status allowed = checkMayAddToGroup(repos, added, user); !allowed)
             return allowed.error();
         QList<Participant> participants;
         for (UserId id : added)

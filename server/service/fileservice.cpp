@@ -40,8 +40,13 @@ StoredUpload freshUpload(UserId owner, const Protocol::UploadStartRequest &reque
 {
     // A name others will read is neutralised rather than refused: control characters and
     // direction overrides (`invoice\u202Efdp.exe`) become U+FFFD.
-    return {FileStore::newId(), owner, MessageContent::neutralisedName(request.name), request.size,
-            request.sha256, now, now};
+    return {FileStore::newId(),
+            owner,
+            MessageContent::neutralisedName(request.name),
+            request.size,
+            request.sha256,
+            now,
+            now};
 }
 } // namespace
 

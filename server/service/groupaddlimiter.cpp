@@ -17,9 +17,8 @@ GroupAddLimiter::GroupAddLimiter(int perPair, int peoplePerAdder)
 
 void GroupAddLimiter::dropExpired(Targets &targets, qint64 nowMs)
 {
-    targets.removeIf([nowMs](const Targets::iterator &it) {
-        return it.value().startMs + HourMs <= nowMs;
-    });
+    targets.removeIf(
+        [nowMs](const Targets::iterator &it) { return it.value().startMs + HourMs <= nowMs; });
 }
 
 void GroupAddLimiter::sweep(qint64 nowMs)

@@ -10,6 +10,7 @@
 #include <banter/domain/message.h>
 #include <banter/domain/result.h>
 #include <banter/domain/user.h>
+#include <banter/protocol/peoplemessages.h>
 
 #include <QByteArray>
 #include <QList>
@@ -58,7 +59,14 @@ public:
     virtual Status updatePasswordHash(UserId id, const QString &passwordHash) = 0;
     virtual Status updateDisplayName(UserId id, const QString &displayName) = 0;
     virtual Status updateLastSeen(UserId id, qint64 lastSeenMs) = 0;
-    virtual Result<qint64> lastSeen(UserId id) = 0; // 0 when never seen
+    // What others may know of when the user was last seen: 0 when never seen, or when the
+    // user hides it (PrivacySettings::hideLastSeen).
+    virtual Result<qint64> lastSeen(UserId id) = 0;
+    virtual Result<Protocol::PrivacySettings> privacy(UserId id) = 0;
+    virtual Status setPrivacy(UserId id, const Protocol::PrivacySettings &settings) = 0;
+    // Whether `adder` may add `user` to a group by the user's choice: everyone may, or only
+    // people the user keeps as a contact (not blocked). Blocks are checked apart.
+    virtual Result<bool> acceptsGroupAddsFrom(UserId user, UserId adder) = 0;
     // Stores the user's picture (empty: removes it) under the next version, which it also
     // sets as the user's avatar_version (0 after a removal); returns that version.
     virtual Result<qint64> setAvatar(UserId id, const QByteArray &data, qint64 nowMs) = 0;

@@ -26,6 +26,9 @@ public:
     Status updateDisplayName(UserId id, const QString &displayName) override;
     Status updateLastSeen(UserId id, qint64 lastSeenMs) override;
     Result<qint64> lastSeen(UserId id) override;
+    Result<Protocol::PrivacySettings> privacy(UserId id) override;
+    Status setPrivacy(UserId id, const Protocol::PrivacySettings &settings) override;
+    Result<bool> acceptsGroupAddsFrom(UserId user, UserId adder) override;
     Result<qint64> setAvatar(UserId id, const QByteArray &data, qint64 nowMs) override;
     Result<std::pair<qint64, QByteArray>> avatar(UserId id) override;
     Result<bool> canSeeProfile(UserId viewer, UserId user) override;

@@ -79,6 +79,8 @@ private Q_SLOTS:
     void disguisingNamesAreRefused();
     void disguisingFileNamesAreNeutralised();
     void userSearchCanBeLimitedToKnownPeople();
+    void lastSeenCanBeHidden();
+    void groupAddsCanBeLimitedToContacts();
 
 private:
     void startServer(const Server::ServerConfig &config);
@@ -294,8 +296,8 @@ void TestServerPrivacy::presenceChangesAreBudgeted()
     const double burst = m_server->config().limits.presenceChangeBurst;
     const int accepted = acceptedBeforeLimited(
         [&](int i) {
-            return m_mallory.chat->request(
-                u"presence"_s, {{u"status"_s, i % 2 ? u"online"_s : u"away"_s}});
+            return m_mallory.chat->request(u"presence"_s,
+                                           {{u"status"_s, i % 2 ? u"online"_s : u"away"_s}});
         },
         200);
     QVERIFY2(accepted > 0 && accepted < burst + 5, qPrintable(QString::number(accepted)));
@@ -307,18 +309,20 @@ void TestServerPrivacy::disguisingNamesAreRefused()
 {
     const QString disguised = u"Alice\u202Egnp.exe"_s;
     for (const QString &name : {disguised, u"Ali\u2066ce"_s, u"Ali\u0007ce"_s, u"Al\nice"_s}) {
-        const auto reply = m_mallory.chat->request(u"update_profile"_s, {{u"display_name"_s, name}});
+        const auto reply =
+            m_mallory.chat->request(u"update_profile"_s, {{u"display_name"_s, name}});
         QCOMPARE(refusal(reply), ErrorCode::BadRequest);
         QVERIFY2(reply->error.message.contains(u"direction"_s), qPrintable(reply->error.message));
     }
-    QVERIFY(succeeded(m_mallory.chat->request(u"update_profile"_s,
-                                               {{u"display_name"_s, u"مالوری 马洛里"_s}})));
+    QVERIFY(succeeded(
+        m_mallory.chat->request(u"update_profile"_s, {{u"display_name"_s, u"مالوری 马洛里"_s}})));
     RawClient fresh;
     QVERIFY(fresh.open(m_server->url()));
-    QCOMPARE(refusal(fresh.request(u"register"_s, {{u"username"_s, u"eve"_s},
-                                                   {u"password"_s, u"correct horse"_s},
-                                                   {u"display_name"_s, disguised},
-                                                   {u"device"_s, u"test"_s}})),
+    QCOMPARE(refusal(fresh.request(u"register"_s,
+                                   {{u"username"_s, u"eve"_s},
+                                    {u"password"_s, u"correct horse"_s},
+                                    {u"display_name"_s, disguised},
+                                    {u"device"_s, u"test"_s}})),
              ErrorCode::BadRequest);
     QCOMPARE(refusal(m_mallory.chat->request(
                  u"create_group"_s,
@@ -341,15 +345,16 @@ void TestServerPrivacy::disguisingFileNamesAreNeutralised()
     const auto started = transfer.request(
         u"upload_start"_s,
         Protocol::UploadStartRequest{
-            disguised, data.size(),
+            disguised,
+            data.size(),
             QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()),
             {}}
             .toJson());
     QVERIFY(succeeded(started));
     const auto start = Protocol::UploadStartReply::fromJson(started->data);
     QVERIFY(start);
-    transfer.socket().sendBinaryMessage(Protocol::encodeChunk(
-        Protocol::ChunkKind::Upload, start->uploadId.toLatin1(), 0, data));
+    transfer.socket().sendBinaryMessage(
+        Protocol::encodeChunk(Protocol::ChunkKind::Upload, start->uploadId.toLatin1(), 0, data));
     QVERIFY(transfer.waitForPush(u"upload_progress"_s));
     const auto finished =
         transfer.request(u"upload_finish"_s, Protocol::UploadRef{start->uploadId, 0}.toJson());
@@ -358,15 +363,17 @@ void TestServerPrivacy::disguisingFileNamesAreNeutralised()
     QVERIFY(file);
     QCOMPARE(file->file.name, neutral);
 
-    const auto sent = m_mallory.chat->request(
-        u"message"_s, {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                       {u"to"_s, m_alice.id},
-                       {u"type"_s, u"file"_s},
-                       {u"content"_s, u"the invoice"_s},
-                       {u"attachment"_s, QJsonObject{{u"file_id"_s, file->file.id},
-                                                     {u"name"_s, disguised},
-                                                     {u"size"_s, 1},
-                                                     {u"mime_type"_s, u"application/pdf"_s}}}});
+    const auto sent =
+        m_mallory.chat->request(u"message"_s,
+                                {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                 {u"to"_s, m_alice.id},
+                                 {u"type"_s, u"file"_s},
+                                 {u"content"_s, u"the invoice"_s},
+                                 {u"attachment"_s,
+                                  QJsonObject{{u"file_id"_s, file->file.id},
+                                              {u"name"_s, disguised},
+                                              {u"size"_s, 1},
+                                              {u"mime_type"_s, u"application/pdf"_s}}}});
     QVERIFY2(succeeded(sent), sent ? qPrintable(sent->error.message) : "no reply");
     const auto push = m_alice.chat->waitForPush(u"new_message"_s);
     QVERIFY(push);
@@ -408,6 +415,69 @@ void TestServerPrivacy::userSearchCanBeLimitedToKnownPeople()
     QCOMPARE(found(u"al"_s), QStringList{u"alfred"_s});
     QCOMPARE(found(u"b"_s), QStringList{u"bob"_s});
     QVERIFY(found(u"mal"_s).isEmpty()); // not oneself
+}
+
+// hide_last_seen: people in Alice's audience see her online and offline, never when.
+void TestServerPrivacy::lastSeenCanBeHidden()
+{
+    Person bob = signUp(u"bob"_s);
+    QVERIFY(bob.id > 0);
+    QVERIFY(succeeded(bob.chat->request(u"create_private"_s, {{u"user_id"_s, m_alice.id}})));
+    const auto reply = m_alice.chat->request(u"update_profile"_s, {{u"hide_last_seen"_s, true}});
+    QVERIFY(succeeded(reply));
+    const auto answered = Protocol::UserReply::fromJson(reply->data);
+    QVERIFY(answered && answered->privacy);
+    QVERIFY(answered->privacy->hideLastSeen);
+    QVERIFY(!answered->privacy->groupAddsFromContactsOnly);
+    QVERIFY(bob.chat->noPush(u"user_updated"_s, 200)); // a setting is nobody else's business
+    m_alice.chat->close();
+    const auto push = bob.chat->waitForPush(u"presence"_s);
+    QVERIFY(push);
+    QCOMPARE(push->data.value(u"status"_s).toString(), u"offline"_s);
+    QCOMPARE(push->data.value(u"last_seen"_s).toInteger(-1), 0);
+    const auto presences = bob.chat->request(u"presences"_s);
+    QVERIFY(succeeded(presences));
+    const auto listed = Protocol::PresencesReply::fromJson(presences->data);
+    QVERIFY(listed && listed->presences.size() == 1);
+    QCOMPARE(listed->presences.first().lastSeenMs, 0);
+    // Shown again once she changes her mind.
+    RawClient alice;
+    QVERIFY(alice.open(m_server->url()) && alice.login(u"alice"_s));
+    QCOMPARE(refusal(alice.request(u"update_profile"_s, {{u"group_adds"_s, u"friends"_s}})),
+             ErrorCode::BadRequest);
+    QVERIFY(succeeded(alice.request(u"update_profile"_s, {{u"hide_last_seen"_s, false}})));
+    alice.close();
+    QTRY_VERIFY([&] {
+        const auto again = bob.chat->request(u"presences"_s);
+        const auto decoded = succeeded(again) ? Protocol::PresencesReply::fromJson(again->data)
+                                              : Result<Protocol::PresencesReply>(Error{});
+        return decoded && decoded->presences.size() == 1
+            && decoded->presences.first().lastSeenMs > 0;
+    }());
+}
+
+// group_adds = contacts: only people Alice keeps as a contact may put her in a group.
+void TestServerPrivacy::groupAddsCanBeLimitedToContacts()
+{
+    const auto set = m_alice.chat->request(u"update_profile"_s, {{u"group_adds"_s, u"contacts"_s}});
+    QVERIFY(succeeded(set));
+    QVERIFY(Protocol::UserReply::fromJson(set->data)->privacy->groupAddsFromContactsOnly);
+    const auto refused = m_mallory.chat->request(
+        u"create_group"_s, {{u"name"_s, u"Hi"_s}, {u"member_ids"_s, QJsonArray{m_alice.id}}});
+    QCOMPARE(refusal(refused), ErrorCode::Blocked);
+    QVERIFY(refused->error.message.contains(u"contacts"_s));
+    const qint64 group = groupWith(*m_mallory.chat, {});
+    QCOMPARE(refusal(m_mallory.chat->request(
+                 u"add_members"_s,
+                 {{u"conversation_id"_s, group}, {u"user_ids"_s, QJsonArray{m_alice.id}}})),
+             ErrorCode::Blocked);
+    // A private conversation is not a group: still allowed.
+    QVERIFY(succeeded(m_mallory.chat->request(u"create_private"_s, {{u"user_id"_s, m_alice.id}})));
+    // Once Alice keeps Mallory as a contact, Mallory may.
+    QVERIFY(succeeded(m_alice.chat->request(u"add_contact"_s, {{u"user_id"_s, m_mallory.id}})));
+    QVERIFY(succeeded(m_mallory.chat->request(
+        u"add_members"_s,
+        {{u"conversation_id"_s, group}, {u"user_ids"_s, QJsonArray{m_alice.id}}})));
 }
 
 QTEST_GUILESS_MAIN(TestServerPrivacy)
