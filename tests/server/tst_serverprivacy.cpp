@@ -7,6 +7,7 @@
 #include "rawclient.h"
 #include "testserver.h"
 #include <banter/protocol/peoplemessages.h>
+#include <banter/protocol/transferframe.h>
 #include <banter/protocol/transfermessages.h>
 
 #include <QCryptographicHash>
