@@ -253,7 +253,7 @@ void TestServerPrivacy::groupAddsPerPersonAreCapped()
              ErrorCode::RateLimited);
     // Other people: up to four different ones an hour, which bounds what is kept per adder.
     QList<qint64> others;
-    for (const QString &name : {u"p1"_s, u"p2"_s, u"p3"_s, u"p4"_s}) {
+    for (const QString &name : {u"person1"_s, u"person2"_s, u"person3"_s, u"person4"_s}) {
         Person p = signUp(name);
         QVERIFY(p.id > 0);
         others.append(p.id);
