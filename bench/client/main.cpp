@@ -111,7 +111,9 @@ QString writeFillConfig(const QString &dir)
     if (!file.open(QIODevice::WriteOnly))
         return {};
     file.write("[limits]\nmax_connections_per_user=1000\nmessages_per_second=1000000\n"
-               "message_burst=1000000\nrequests_per_second=1000000\nrequest_burst=1000000\n");
+               "message_burst=1000000\nrequests_per_second=1000000\nrequest_burst=1000000\n"
+               "membership_changes_per_minute=1000000\nmembership_change_burst=1000000\n"
+               "group_adds_per_pair_per_hour=1000000\ngroup_add_people_per_hour=1000000\n");
     return path;
 }
 

@@ -117,11 +117,10 @@ QString FileTransfers::safeFileName(const QString &name)
 
 QString FileTransfers::displayName(const QString &name)
 {
+    // The server's rule (MessageContent::isDisguisingCharacter), for names from an older
+    // server that stored them as sent: marks, embeddings, overrides, isolates and controls.
     QString shown = name;
-    shown.removeIf([](QChar c) {
-        const char16_t u = c.unicode();
-        return (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
-    });
+    shown.removeIf([](QChar c) { return MessageContent::isDisguisingCharacter(c); });
     return shown;
 }
 

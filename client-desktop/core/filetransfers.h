@@ -128,8 +128,9 @@ public:
     // The cache's name for a file: no path separators, no control characters, at most
     // about 200 bytes of UTF-8 so that "<name>.part" fits every file system.
     static QString safeFileName(const QString &name);
-    // A name for display: bidirectional overrides and isolates removed, so that
-    // "photo<U+202E>gpj.exe" cannot pass for "photoexe.jpg".
+    // A name for display: bidirectional marks, overrides and isolates and control characters
+    // removed, so that "photo<U+202E>gpj.exe" cannot pass for "photoexe.jpg". The file card
+    // also shows the real extension (the last suffix) on its icon.
     static QString displayName(const QString &name);
 
 Q_SIGNALS:

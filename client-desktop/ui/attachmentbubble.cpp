@@ -253,7 +253,9 @@ void AttachmentBubble::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const Attachment a = attachmentOf(index);
     const QRect iconRect(content.left(), content.top(), IconSide, IconSide);
     QIcon(u":/icons/file.svg"_s).paint(painter, iconRect);
-    const QString suffix = QFileInfo(a.name).suffix().left(4).toUpper();
+    // The real extension, from the name with its direction marks and controls removed: it
+    // is what the file is, whatever the name seems to say.
+    const QString suffix = QFileInfo(FileTransfers::displayName(a.name)).suffix().left(4).toUpper();
     if (!suffix.isEmpty()) {
         QFont small = option.font;
         small.setPointSizeF(small.pointSizeF() * 0.62);

@@ -117,6 +117,11 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
     if (registration != "open"_L1 && registration != "closed"_L1)
         return makeError(ErrorCode::BadRequest, u"server/registration must be open or closed"_s);
     config.registrationOpen = registration == "open"_L1;
+    const QString search = settings.value(u"server/user_search"_s, u"everyone"_s).toString();
+    if (search != "everyone"_L1 && search != "contacts"_L1)
+        return makeError(ErrorCode::BadRequest,
+                         u"server/user_search must be everyone or contacts"_s);
+    config.limits.userSearchContactsOnly = search == "contacts"_L1;
     config.allowedOrigins =
         settings.value(u"server/allowed_origins"_s, config.allowedOrigins).toStringList();
 
@@ -176,6 +181,17 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
         && readNumber(settings, u"limits/search_per_second"_s, l.searchPerSecond, &error)
         && readNumber(settings, u"limits/search_burst"_s, l.searchBurst, &error)
         && readNumber(settings, u"limits/edit_window_seconds"_s, editWindow, &error)
+        && readNumber(settings, u"limits/membership_changes_per_minute"_s,
+                      l.membershipChangesPerMinute, &error)
+        && readNumber(settings, u"limits/membership_change_burst"_s, l.membershipChangeBurst,
+                      &error)
+        && readNumber(settings, u"limits/group_adds_per_pair_per_hour"_s, l.groupAddsPerPairPerHour,
+                      &error)
+        && readNumber(settings, u"limits/group_add_people_per_hour"_s, l.groupAddPeoplePerHour,
+                      &error)
+        && readNumber(settings, u"limits/presence_changes_per_minute"_s, l.presenceChangesPerMinute,
+                      &error)
+        && readNumber(settings, u"limits/presence_change_burst"_s, l.presenceChangeBurst, &error)
         && readNumber(settings, u"files/max_file_mib"_s, maxFileMiB, &error)
         && readNumber(settings, u"files/quota_mib"_s, quotaMiB, &error)
         && readNumber(settings, u"files/max_concurrent_uploads"_s, f.maxConcurrentUploads, &error)

@@ -56,6 +56,18 @@ struct ServerLimits
     int searchWindow = 10'000; // messages one short-text (unindexed) search reads, at most
     qint64 searchReplyBytes = 256 * 1024; // a search reply is cut here (has_more)
     int editWindowSeconds = 0; // how long after sending a message may be edited; 0: always
+    // Privacy (issue 17). Membership changes and renames per user (create_group, add_members,
+    // remove_member, leave, rename): each is pushed to every connection of every member.
+    double membershipChangesPerMinute = 30;
+    double membershipChangeBurst = 20;
+    // Groups one user may add another user to per hour, and different people one user may
+    // add to groups per hour (which also bounds the state kept per adder).
+    int groupAddsPerPairPerHour = 20;
+    int groupAddPeoplePerHour = 1000;
+    double presenceChangesPerMinute = 30; // per user ("presence" away/online)
+    double presenceChangeBurst = 10;
+    // "users" search: true lets it find only contacts and people sharing a conversation.
+    bool userSearchContactsOnly = false;
 };
 
 // File transfer: sizes are bytes.

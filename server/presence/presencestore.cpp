@@ -43,7 +43,17 @@ Presence PresenceStore::presence(UserId user) const
     const auto it = m_online.constFind(user);
     if (it != m_online.cend())
         return Presence{user, it->status, 0};
+    if (m_lastSeenHidden.contains(user))
+        return Presence{user, PresenceStatus::Offline, 0};
     return Presence{user, PresenceStatus::Offline, m_lastSeen.value(user, 0)};
+}
+
+void PresenceStore::setLastSeenHidden(UserId user, bool hidden)
+{
+    if (hidden)
+        m_lastSeenHidden.insert(user);
+    else
+        m_lastSeenHidden.remove(user);
 }
 
 QList<ConnectionId> PresenceStore::connections(UserId user) const

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace Banter::Server {
 
@@ -30,6 +31,9 @@ public:
     qsizetype onlineUserCount() const { return m_online.size(); }
     // Remembers when a user was last seen, e.g. loaded from storage.
     void setLastSeen(UserId user, qint64 lastSeenMs);
+    // The user's choice to hide when they were last seen (PrivacySettings::hideLastSeen):
+    // presence() then reports offline with last_seen 0. Learnt at sign-in and on change.
+    void setLastSeenHidden(UserId user, bool hidden);
 
 private:
     struct Online
@@ -39,6 +43,7 @@ private:
     };
     QHash<UserId, Online> m_online;
     QHash<UserId, qint64> m_lastSeen;
+    QSet<UserId> m_lastSeenHidden; // users only: bounded by the accounts that chose it
 };
 
 } // namespace Banter::Server

@@ -20,9 +20,16 @@ public:
     QFuture<Result<Protocol::ContactsReply>> list(UserId owner);
     QFuture<Result<Protocol::Contact>> add(UserId owner,
                                            const Protocol::AddContactRequest &request);
+    // Removing a contact and blocking or unblocking someone take effect at once: a person
+    // who leaves the other's presence audience is pushed as unknown (offline, no last_seen),
+    // one who enters it gets the real presence.
     QFuture<Result<Done>> remove(UserId owner, UserId contact);
     QFuture<Result<Done>> setBlocked(UserId owner, UserId contact, bool blocked);
-    QFuture<Result<Protocol::UsersReply>> searchUsers(const Protocol::UserSearchRequest &request);
+    // Everyone by default (usernames can be enumerated: the trade-off of open registration);
+    // only the viewer's contacts and conversation peers when the operator set
+    // ServerLimits::userSearchContactsOnly.
+    QFuture<Result<Protocol::UsersReply>> searchUsers(UserId viewer,
+                                                      const Protocol::UserSearchRequest &request);
     // Changes the user's display name and picture and tells the people who see them (those
     // who share a conversation or keep them as a contact, blocks respected) and the user's
     // other connections with user_updated; `connection` gets the reply instead. Limited per
@@ -36,7 +43,15 @@ public:
     QFuture<Result<Protocol::AvatarReply>> avatar(UserId viewer, UserId user);
 
 private:
-    Presence presenceWithLastSeen(UserId user, qint64 storedLastSeenMs) const;
+    struct RelationChange;
+    // The presence a viewer gets: the real one when visible (with the stored last_seen when
+    // offline), "unknown" (offline, no last_seen) otherwise.
+    Presence presenceWithLastSeen(UserId user, qint64 storedLastSeenMs, bool visible) const;
+    // Runs a change of the relation between two people in storage and tells each of them
+    // when they entered or left the other's presence audience.
+    QFuture<Result<Done>> changeRelation(UserId owner, UserId contact,
+                                         std::function<Status(Repositories &)> change);
+    void announceRelation(const RelationChange &change);
     qint64 takeProfileToken(UserId user);
 
     ServiceContext m_context;

@@ -35,6 +35,36 @@ Status checkUsersExist(Repositories &repos, const QList<UserId> &ids)
     return success();
 }
 
+// Nobody may put a person who has blocked them into a conversation.
+Status checkNotBlockedBy(Repositories &repos, const QList<UserId> &people, UserId actor)
+{
+    for (UserId person : people) {
+        Result<bool> blocked = repos.contacts.isBlocked(person, actor);
+        if (!blocked)
+            return blocked.error();
+        if (*blocked)
+            return makeError(ErrorCode::Blocked,
+                             u"user %1 does not accept conversations from you"_s.arg(person));
+    }
+    return success();
+}
+
+// Groups: no block, and each person's choice of who may add them (everyone or contacts).
+Status checkMayAddToGroup(Repositories &repos, const QList<UserId> &people, UserId actor)
+{
+    if (Status allowed = checkNotBlockedBy(repos, people, actor); !allowed)
+        return allowed;
+    for (UserId person : people) {
+        Result<bool> accepts = repos.users.acceptsGroupAddsFrom(person, actor);
+        if (!accepts)
+            return accepts.error();
+        if (!*accepts)
+            return makeError(ErrorCode::Blocked,
+                             u"user %1 accepts groups only from their contacts"_s.arg(person));
+    }
+    return success();
+}
+
 // Re-reads the conversation after a change and names its participants.
 Result<Conversation> reload(Repositories &repos, ConversationId id)
 {
@@ -67,7 +97,33 @@ ConversationService::recordChange(Repositories &repos, ConversationId id, UserId
 ConversationService::ConversationService(ServiceContext context, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
+    , m_groupAdds(m_context.limits.groupAddsPerPairPerHour, m_context.limits.groupAddPeoplePerHour)
 { }
+
+qint64 ConversationService::takeMembershipToken(UserId user)
+{
+    const qint64 now = m_context.clock();
+    auto it = m_membershipBuckets.find(user);
+    if (it == m_membershipBuckets.end()) {
+        it = m_membershipBuckets.insert(
+            user,
+            TokenBucket(m_context.limits.membershipChangesPerMinute / 60.0,
+                        m_context.limits.membershipChangeBurst, now));
+    }
+    return it->take(now);
+}
+
+std::optional<Error> ConversationService::checkMembershipBudget(UserId user,
+                                                                const QList<UserId> &added)
+{
+    if (const qint64 wait = takeMembershipToken(user); wait > 0)
+        return makeError(ErrorCode::RateLimited,
+                         u"too many membership changes and renames; slow down"_s, wait);
+    if (!added.isEmpty() && !m_groupAdds.tryAdd(user, added, m_context.clock()))
+        return makeError(ErrorCode::RateLimited,
+                         u"you have added these people to too many groups lately"_s, 60'000);
+    return std::nullopt;
+}
 
 QFuture<Result<Protocol::ConversationsReply>> ConversationService::list(UserId user)
 {
@@ -108,6 +164,8 @@ QFuture<Result<Conversation>> ConversationService::createPrivate(UserId user, Us
     return applyChange([user, other, now](Repositories &repos) -> Result<Change> {
         if (Status exists = checkUsersExist(repos, {other}); !exists)
             return exists.error();
+        if (Status allowed = checkNotBlockedBy(repos, {other}, user); !allowed)
+            return allowed.error();
         Result<std::optional<ConversationId>> existing =
             repos.conversations.findPrivate(user, other);
         if (!existing)
@@ -140,11 +198,15 @@ ConversationService::createGroup(UserId user, const Protocol::CreateGroupRequest
         return readyResult<Conversation>(
             makeError(ErrorCode::LimitExceeded,
                       u"a group can have at most %1 members"_s.arg(m_context.limits.maxGroupSize)));
+    if (const std::optional<Error> over = checkMembershipBudget(user, members))
+        return readyResult<Conversation>(*over);
     const qint64 now = m_context.clock();
     return applyChange(
         [user, members, name = request.name.trimmed(), now](Repositories &repos) -> Result<Change> {
             if (Status exists = checkUsersExist(repos, members); !exists)
                 return exists.error();
+            if (Status allowed = checkMayAddToGroup(repos, members, user); !allowed)
+                return allowed.error();
             QList<Participant> participants{{user, ParticipantRole::Admin, {}, {}, now, 0, 0}};
             for (UserId id : members)
                 participants.append({id, ParticipantRole::Member, {}, {}, now, 0, 0});
@@ -160,6 +222,10 @@ ConversationService::createGroup(UserId user, const Protocol::CreateGroupRequest
 QFuture<Result<Conversation>>
 ConversationService::addMembers(UserId user, const Protocol::AddMembersRequest &request)
 {
+    QList<UserId> named = request.userIds;
+    named.removeAll(user);
+    if (const std::optional<Error> over = checkMembershipBudget(user, named))
+        return readyResult<Conversation>(*over);
     const qint64 now = m_context.clock();
     const int maxSize = m_context.limits.maxGroupSize;
     return applyChange([user, request, now, maxSize](Repositories &repos) -> Result<Change> {
@@ -184,6 +250,8 @@ ConversationService::addMembers(UserId user, const Protocol::AddMembersRequest &
                              u"a group can have at most %1 members"_s.arg(maxSize));
         if (Status exists = checkUsersExist(repos, added); !exists)
             return exists.error();
+        if (Status allowed = checkMayAddToGroup(repos, added, user); !allowed)
+            return allowed.error();
         QList<Participant> participants;
         for (UserId id : added)
             participants.append({id, ParticipantRole::Member, {}, {}, now, 0, 0});
@@ -196,6 +264,8 @@ ConversationService::addMembers(UserId user, const Protocol::AddMembersRequest &
 QFuture<Result<Conversation>>
 ConversationService::removeMember(UserId user, const Protocol::RemoveMemberRequest &request)
 {
+    if (const std::optional<Error> over = checkMembershipBudget(user, {}))
+        return readyResult<Conversation>(*over);
     const qint64 now = m_context.clock();
     return applyChange([user, request, now](Repositories &repos) -> Result<Change> {
         Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);
@@ -216,6 +286,8 @@ ConversationService::removeMember(UserId user, const Protocol::RemoveMemberReque
 
 QFuture<Result<Done>> ConversationService::leave(UserId user, ConversationId id)
 {
+    if (const std::optional<Error> over = checkMembershipBudget(user, {}))
+        return readyResult<Done>(*over);
     const qint64 now = m_context.clock();
     return applyChange([user, id, now](Repositories &repos) -> Result<Change> {
                Result<Conversation> c = loadConversationAsMember(repos, id, user);
@@ -255,6 +327,8 @@ QFuture<Result<Conversation>> ConversationService::rename(UserId user,
 {
     if (Status name = ConversationRules::validateGroupName(request.name); !name)
         return readyResult<Conversation>(name.error());
+    if (const std::optional<Error> over = checkMembershipBudget(user, {}))
+        return readyResult<Conversation>(*over);
     const qint64 now = m_context.clock();
     return applyChange([user, request, now](Repositories &repos) -> Result<Change> {
         Result<Conversation> c = loadConversationAsMember(repos, request.conversationId, user);

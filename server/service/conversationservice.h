@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "service/groupaddlimiter.h"
 #include "service/servicecontext.h"
+#include "service/tokenbucket.h"
 #include <banter/protocol/conversationmessages.h>
 
 #include <QObject>
@@ -11,6 +13,12 @@ namespace Banter::Server {
 
 // Conversations and membership. Every membership change and rename is also a system message
 // in the conversation's seq stream, so members who were offline get it through sync.
+//
+// Consent and cost: nobody can open a private conversation with, or add to a group, someone
+// who has blocked them (`blocked`); one user may add another to at most
+// ServerLimits::groupAddsPerPairPerHour groups an hour; and every membership change or rename,
+// which reaches every connection of every member, takes a token of the actor's
+// ServerLimits::membershipChangesPerMinute budget (`rate_limited` past it).
 class ConversationService : public QObject
 {
     Q_OBJECT
@@ -38,8 +46,15 @@ private:
     // results.
     QFuture<Result<Conversation>> applyChange(std::function<Result<Change>(Repositories &)> work);
     void pushChange(const Change &change);
+    // 0 when the user may make one more membership change or rename, else the wait in ms.
+    qint64 takeMembershipToken(UserId user);
+    // Consumes the membership token and the group-add allowance for `added`; an error when
+    // either is used up.
+    std::optional<Error> checkMembershipBudget(UserId user, const QList<UserId> &added);
 
     ServiceContext m_context;
+    QHash<UserId, TokenBucket> m_membershipBuckets; // one per user who changed a membership
+    GroupAddLimiter m_groupAdds;
 };
 
 } // namespace Banter::Server

@@ -4,6 +4,7 @@
 
 #include "files/filestore.h"
 #include "service/storageexecutor.h"
+#include <banter/domain/messagecontent.h>
 
 namespace Banter::Server {
 
@@ -37,7 +38,15 @@ Result<StoredUpload> createWithinQuota(Repositories &repos, const StoredUpload &
 
 StoredUpload freshUpload(UserId owner, const Protocol::UploadStartRequest &request, qint64 now)
 {
-    return {FileStore::newId(), owner, request.name, request.size, request.sha256, now, now};
+    // A name others will read is neutralised rather than refused: control characters and
+    // direction overrides (`invoice\u202Efdp.exe`) become U+FFFD.
+    return {FileStore::newId(),
+            owner,
+            MessageContent::neutralisedName(request.name),
+            request.size,
+            request.sha256,
+            now,
+            now};
 }
 } // namespace
 

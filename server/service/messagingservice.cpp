@@ -88,6 +88,8 @@ Status shareAttachment(Repositories &repos, Message &message)
                          u"an image message needs an image file, not %1"_s.arg(stored.mimeType));
     message.attachment.size = stored.size;
     message.attachment.mimeType = stored.mimeType;
+    // Members read the name: nothing in it may disguise the file's real extension.
+    message.attachment.name = MessageContent::neutralisedName(message.attachment.name);
     return repos.files.share(stored.id, message.conversationId);
 }
 } // namespace

@@ -19,8 +19,16 @@ PresenceService::PresenceService(ServiceContext context, QObject *parent)
 
 void PresenceService::connectionAuthenticated(UserId user, ConnectionId connection)
 {
-    if (m_context.presence.addConnection(user, connection))
-        announce(user);
+    if (!m_context.presence.addConnection(user, connection))
+        return;
+    announce(user);
+    // Whether to hide last_seen when this user goes offline: learnt now, long before then.
+    runInStorage<Protocol::PrivacySettings>(m_context.storage, [user](Repositories &repos) {
+        return repos.users.privacy(user);
+    }).then(this, [this, user](Result<Protocol::PrivacySettings> privacy) {
+        if (privacy)
+            m_context.presence.setLastSeenHidden(user, privacy->hideLastSeen);
+    });
 }
 
 void PresenceService::connectionClosed(UserId user, ConnectionId connection)
@@ -40,6 +48,17 @@ void PresenceService::connectionClosed(UserId user, ConnectionId connection)
 
 QFuture<Result<Done>> PresenceService::setStatus(UserId user, PresenceStatus status)
 {
+    const qint64 now = m_context.clock();
+    auto bucket = m_statusBuckets.find(user);
+    if (bucket == m_statusBuckets.end()) {
+        bucket =
+            m_statusBuckets.insert(user,
+                                   TokenBucket(m_context.limits.presenceChangesPerMinute / 60.0,
+                                               m_context.limits.presenceChangeBurst, now));
+    }
+    if (const qint64 wait = bucket->take(now); wait > 0)
+        return readyResult<Done>(
+            makeError(ErrorCode::RateLimited, u"too many presence changes; slow down"_s, wait));
     if (m_context.presence.setStatus(user, status))
         announce(user);
     return readyResult<Done>(Done{});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "service/servicecontext.h"
+#include "service/tokenbucket.h"
 #include <banter/domain/presence.h>
 #include <banter/protocol/peoplemessages.h>
 
@@ -11,8 +12,9 @@
 namespace Banter::Server {
 
 // Keeps the presence store in step with connections and tells the people who care: everyone
-// who shares a conversation with the user or has them as a contact, unless one of the two
-// blocked the other.
+// who shares a conversation with the user and their mutual contacts, unless one of the two
+// blocked the other. Chosen status changes are budgeted per user
+// (ServerLimits::presenceChangesPerMinute): each one is pushed to that whole audience.
 class PresenceService : public QObject
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ private:
     void announce(UserId user);
 
     ServiceContext m_context;
+    QHash<UserId, TokenBucket> m_statusBuckets; // one per user who chose a status
 };
 
 } // namespace Banter::Server

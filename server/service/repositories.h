@@ -10,6 +10,7 @@
 #include <banter/domain/message.h>
 #include <banter/domain/result.h>
 #include <banter/domain/user.h>
+#include <banter/protocol/peoplemessages.h>
 
 #include <QByteArray>
 #include <QList>
@@ -52,18 +53,28 @@ public:
     // Users whose username or display name starts with the prefix (case-insensitive), by
     // username, at most limit.
     virtual Result<QList<User>> search(const QString &prefix, int limit) = 0;
+    // The same among the people `viewer` knows: their contacts (not blocked) and everyone
+    // who shares a conversation with them (ServerLimits::userSearchContactsOnly).
+    virtual Result<QList<User>> searchKnown(UserId viewer, const QString &prefix, int limit) = 0;
     virtual Status updatePasswordHash(UserId id, const QString &passwordHash) = 0;
     virtual Status updateDisplayName(UserId id, const QString &displayName) = 0;
     virtual Status updateLastSeen(UserId id, qint64 lastSeenMs) = 0;
-    virtual Result<qint64> lastSeen(UserId id) = 0; // 0 when never seen
+    // What others may know of when the user was last seen: 0 when never seen, or when the
+    // user hides it (PrivacySettings::hideLastSeen).
+    virtual Result<qint64> lastSeen(UserId id) = 0;
+    virtual Result<Protocol::PrivacySettings> privacy(UserId id) = 0;
+    virtual Status setPrivacy(UserId id, const Protocol::PrivacySettings &settings) = 0;
+    // Whether `adder` may add `user` to a group by the user's choice: everyone may, or only
+    // people the user keeps as a contact (not blocked). Blocks are checked apart.
+    virtual Result<bool> acceptsGroupAddsFrom(UserId user, UserId adder) = 0;
     // Stores the user's picture (empty: removes it) under the next version, which it also
     // sets as the user's avatar_version (0 after a removal); returns that version.
     virtual Result<qint64> setAvatar(UserId id, const QByteArray &data, qint64 nowMs) = 0;
     // The user's current picture and version; empty bytes and 0 when there is none.
     virtual Result<std::pair<qint64, QByteArray>> avatar(UserId id) = 0;
     // Whether `viewer` may see `user`'s profile: the same people as presence and
-    // user_updated reach (a shared conversation or `user` in viewer's contacts, and no block
-    // either way), and the user themself.
+    // user_updated reach (a shared conversation or mutual contacts, and no block either
+    // way), and the user themself.
     virtual Result<bool> canSeeProfile(UserId viewer, UserId user) = 0;
 };
 
@@ -218,7 +229,8 @@ public:
     virtual Status setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs) = 0;
     virtual Result<QList<ContactEntry>> list(UserId owner) = 0;
     virtual Result<bool> isBlocked(UserId blocker, UserId blocked) = 0;
-    // Users who have `user` in their contacts, where neither side has blocked the other.
+    // Mutual contacts: users who have `user` in their contacts and are in `user`'s, where
+    // neither side has blocked the other. Keeping someone as a contact alone shows nothing.
     virtual Result<QList<UserId>> watchersOf(UserId user) = 0;
 };
 

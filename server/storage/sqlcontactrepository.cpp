@@ -74,11 +74,11 @@ Result<bool> SqlContactRepository::isBlocked(UserId blocker, UserId blocked)
 
 Result<QList<UserId>> SqlContactRepository::watchersOf(UserId user)
 {
-    // People who keep `user` as a contact, minus those `user` has blocked.
+    // Mutual contacts: people who keep `user` as a contact and whom `user` keeps as one, with
+    // no block either way (a block is the `blocked` flag of either row).
     Result<SqlCursor> q = m_session.exec(
-        u"SELECT c.owner_id FROM contacts c WHERE c.contact_id = ? AND c.blocked = 0 AND NOT "
-        u"EXISTS "
-        "(SELECT 1 FROM contacts b WHERE b.owner_id = ? AND b.contact_id = c.owner_id AND b.blocked = 1)"_s,
+        u"SELECT c.owner_id FROM contacts c JOIN contacts m ON m.owner_id = ? AND "
+        "m.contact_id = c.owner_id AND m.blocked = 0 WHERE c.contact_id = ? AND c.blocked = 0"_s,
         {user, user});
     if (!q)
         return q.error();

@@ -85,22 +85,47 @@ Result<QList<User>> SqlUserRepository::findByIds(const QList<UserId> &ids)
     return users;
 }
 
-Result<QList<User>> SqlUserRepository::search(const QString &prefix, int limit)
+namespace {
+QString prefixPattern(const QString &prefix)
 {
     QString pattern = prefix.toLower();
     pattern.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
-    pattern += u'%';
-    Result<SqlCursor> q = m_session.exec(u"SELECT "_s + SqlRows::UserColumns
-                                             + u" FROM users u WHERE u.username LIKE ? ESCAPE '\\' "
-                                               "OR lower(u.display_name) LIKE ? ESCAPE '\\' "
-                                               "ORDER BY u.username LIMIT ?"_s,
-                                         {pattern, pattern, limit});
+    return pattern + u'%';
+}
+
+Result<QList<User>> userRows(Result<SqlCursor> q)
+{
     if (!q)
         return q.error();
-    QList<User> users;
+    QList<User> found;
     while (q->next())
-        users.append(SqlRows::user(*q));
-    return users;
+        found.append(SqlRows::user(*q));
+    return found;
+}
+} // namespace
+
+Result<QList<User>> SqlUserRepository::search(const QString &prefix, int limit)
+{
+    const QString pattern = prefixPattern(prefix);
+    return userRows(m_session.exec(u"SELECT "_s + SqlRows::UserColumns
+                                       + u" FROM users u WHERE u.username LIKE ? ESCAPE '\\' "
+                                         "OR lower(u.display_name) LIKE ? ESCAPE '\\' "
+                                         "ORDER BY u.username LIMIT ?"_s,
+                                   {pattern, pattern, limit}));
+}
+
+Result<QList<User>> SqlUserRepository::searchKnown(UserId viewer, const QString &prefix, int limit)
+{
+    const QString pattern = prefixPattern(prefix);
+    return userRows(m_session.exec(
+        u"SELECT "_s + SqlRows::UserColumns
+            + u" FROM users u WHERE (u.username LIKE ? ESCAPE '\\' "
+              "OR lower(u.display_name) LIKE ? ESCAPE '\\') AND u.id <> ? AND "
+              "(u.id IN (SELECT c.contact_id FROM contacts c WHERE c.owner_id = ? AND "
+              "c.blocked = 0) OR u.id IN (SELECT other.user_id FROM participants mine JOIN "
+              "participants other ON other.conversation_id = mine.conversation_id "
+              "WHERE mine.user_id = ?)) ORDER BY u.username LIMIT ?"_s,
+        {pattern, pattern, viewer, viewer, viewer, limit}));
 }
 
 Status SqlUserRepository::updatePasswordHash(UserId id, const QString &passwordHash)
@@ -120,10 +145,42 @@ Status SqlUserRepository::updateLastSeen(UserId id, qint64 lastSeenMs)
 
 Result<qint64> SqlUserRepository::lastSeen(UserId id)
 {
-    Result<SqlCursor> q = m_session.exec(u"SELECT last_seen FROM users WHERE id = ?"_s, {id});
+    Result<SqlCursor> q = m_session.exec(
+        u"SELECT CASE WHEN hide_last_seen = 0 THEN last_seen ELSE 0 END FROM users WHERE id = ?"_s,
+        {id});
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toLongLong() : qint64(0);
+}
+
+Result<Protocol::PrivacySettings> SqlUserRepository::privacy(UserId id)
+{
+    Result<SqlCursor> q = m_session.exec(
+        u"SELECT hide_last_seen, group_adds_contacts_only FROM users WHERE id = ?"_s, {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound, u"no such user"_s);
+    return Protocol::PrivacySettings{q->value(0).toInt() != 0, q->value(1).toInt() != 0};
+}
+
+Status SqlUserRepository::setPrivacy(UserId id, const Protocol::PrivacySettings &settings)
+{
+    return m_session.run(
+        u"UPDATE users SET hide_last_seen = ?, group_adds_contacts_only = ? WHERE id = ?"_s,
+        {int(settings.hideLastSeen), int(settings.groupAddsFromContactsOnly), id});
+}
+
+Result<bool> SqlUserRepository::acceptsGroupAddsFrom(UserId user, UserId adder)
+{
+    Result<SqlCursor> q = m_session.exec(
+        u"SELECT 1 FROM users u WHERE u.id = ? AND (u.group_adds_contacts_only = 0 OR EXISTS "
+        "(SELECT 1 FROM contacts c WHERE c.owner_id = u.id AND c.contact_id = ? AND "
+        "c.blocked = 0))"_s,
+        {user, adder});
+    if (!q)
+        return q.error();
+    return q->next();
 }
 
 } // namespace Banter::Server
@@ -174,11 +231,12 @@ Result<bool> SqlUserRepository::canSeeProfile(UserId viewer, UserId user)
     Result<SqlCursor> q = m_session.exec(
         u"SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM contacts b WHERE b.blocked = 1 AND "
         "((b.owner_id = ? AND b.contact_id = ?) OR (b.owner_id = ? AND b.contact_id = ?))) "
-        "AND (EXISTS (SELECT 1 FROM contacts c WHERE c.owner_id = ? AND c.contact_id = ?) "
+        "AND ((EXISTS (SELECT 1 FROM contacts c WHERE c.owner_id = ? AND c.contact_id = ?) "
+        "AND EXISTS (SELECT 1 FROM contacts c WHERE c.owner_id = ? AND c.contact_id = ?)) "
         "OR EXISTS (SELECT 1 FROM participants mine JOIN participants other "
         "ON other.conversation_id = mine.conversation_id "
         "WHERE mine.user_id = ? AND other.user_id = ?))"_s,
-        {viewer, user, user, viewer, viewer, user, viewer, user});
+        {viewer, user, user, viewer, viewer, user, user, viewer, viewer, user});
     if (!q)
         return q.error();
     return q->next();

@@ -21,10 +21,14 @@ public:
     Result<std::optional<User>> findByUsername(const QString &username) override;
     Result<QList<User>> findByIds(const QList<UserId> &ids) override;
     Result<QList<User>> search(const QString &prefix, int limit) override;
+    Result<QList<User>> searchKnown(UserId viewer, const QString &prefix, int limit) override;
     Status updatePasswordHash(UserId id, const QString &passwordHash) override;
     Status updateDisplayName(UserId id, const QString &displayName) override;
     Status updateLastSeen(UserId id, qint64 lastSeenMs) override;
     Result<qint64> lastSeen(UserId id) override;
+    Result<Protocol::PrivacySettings> privacy(UserId id) override;
+    Status setPrivacy(UserId id, const Protocol::PrivacySettings &settings) override;
+    Result<bool> acceptsGroupAddsFrom(UserId user, UserId adder) override;
     Result<qint64> setAvatar(UserId id, const QByteArray &data, qint64 nowMs) override;
     Result<std::pair<qint64, QByteArray>> avatar(UserId id) override;
     Result<bool> canSeeProfile(UserId viewer, UserId user) override;

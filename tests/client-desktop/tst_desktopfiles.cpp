@@ -548,8 +548,12 @@ void TestDesktopFiles::oddNamesTravelSafely()
     QTRY_COMPARE(bobWindow->account().messages()->rowCount(), 3);
     MessageListModel *model = bobWindow->account().messages();
     QVERIFY(rowOfFile(model, arabic) >= 0);
-    QVERIFY(rowOfFile(model, spoof) >= 0);
+    // The server neutralises the override (issue 17): Bob receives U+FFFD in its place.
+    const QString neutralised = u"invoice\uFFFDtxt.exe"_s;
+    QVERIFY(rowOfFile(model, spoof) < 0);
+    QVERIFY(rowOfFile(model, neutralised) >= 0);
     QCOMPARE(FileTransfers::displayName(spoof), u"invoicetxt.exe"_s);
+    QCOMPARE(FileTransfers::displayName(u"invoice\u200Ftxt\u0007.exe"_s), u"invoicetxt.exe"_s);
     int longRow = -1;
     for (int row = 0; row < 3; ++row) {
         const auto a = model->index(row).data(MessageListModel::AttachmentRole).value<Attachment>();
@@ -574,7 +578,7 @@ void TestDesktopFiles::oddNamesTravelSafely()
         const auto name =
             model->index(row).data(MessageListModel::AttachmentRole).value<Attachment>().name;
         const QString source = name == arabic ? paths.at(0)
-            : name == spoof                   ? paths.at(1)
+            : name == neutralised             ? paths.at(1)
                                               : paths.at(2);
         QCOMPARE(sha256OfFile(local), sha256OfFile(source));
     }

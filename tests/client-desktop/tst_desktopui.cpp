@@ -220,6 +220,8 @@ void TestDesktopUi::contactsAddBlockRemove()
     ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
     ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
     QVERIFY(alice && bob);
+    // Presence needs both to agree (issue 17): Bob keeps Alice already.
+    QVERIFY(await(bob->addContact(u"alice"_s)));
     MainWindow *window = fixture.showWindow(*alice, *m_settings);
     QVERIFY(window);
     ContactsPanel *panel = window->findChild<ContactsPanel *>(u"contactsPanel"_s);

@@ -207,8 +207,11 @@ void TestServerAvatars::strangersAndBlockedPeopleCannotFetch()
         qint64(registered->value(u"user"_s).toObject().value(u"id"_s).toDouble());
     QCOMPARE(refusal(carol.request(u"avatar"_s, {{u"user_id"_s, m_aliceId}})), ErrorCode::NotFound);
     QCOMPARE(refusal(carol.request(u"avatar"_s, {{u"user_id"_s, 987654}})), ErrorCode::NotFound);
-    // Keeping Alice as a contact is enough (as for presence).
+    // Keeping Alice as a contact is not enough; mutual contacts see each other (as for
+    // presence, issue 17).
     QVERIFY(succeeded(carol.request(u"add_contact"_s, {{u"user_id"_s, m_aliceId}})));
+    QCOMPARE(refusal(carol.request(u"avatar"_s, {{u"user_id"_s, m_aliceId}})), ErrorCode::NotFound);
+    QVERIFY(succeeded(m_alice->request(u"add_contact"_s, {{u"user_id"_s, carolId}})));
     QVERIFY(succeeded(carol.request(u"avatar"_s, {{u"user_id"_s, m_aliceId}})));
     // A block either way ends it, for the blocked and for the blocker.
     QVERIFY(succeeded(m_alice->request(u"block"_s, {{u"user_id"_s, carolId}})));

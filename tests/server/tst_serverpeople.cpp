@@ -52,6 +52,14 @@ void TestServerPeople::init()
     m_bobId = qint64(bob->value(u"user"_s).toObject().value(u"id"_s).toDouble());
     QVERIFY(m_aliceId > 0 && m_bobId > 0);
     QVERIFY(succeeded(m_bob->request(u"add_contact"_s, {{u"user_id"_s, m_aliceId}})));
+    // Presence needs both to agree (issue 17): Alice keeps Bob too, and each is told at once
+    // that the other is now visible.
+    QVERIFY(succeeded(m_alice->request(u"add_contact"_s, {{u"user_id"_s, m_bobId}})));
+    for (RawClient *told : {m_alice.get(), m_bob.get()}) {
+        const auto push = told->waitForPush(u"presence"_s);
+        QVERIFY(push);
+        QCOMPARE(push->data.value(u"status"_s).toString(), u"online"_s);
+    }
 }
 
 void TestServerPeople::cleanup()
@@ -250,8 +258,15 @@ void TestServerPeople::blocksEndPresenceBothWays()
     QVERIFY(succeeded(created));
     QVERIFY(presencesOf(*m_alice).contains(m_bobId));
     QVERIFY(presencesOf(*m_bob).contains(m_aliceId));
-    // Alice blocks Bob (who keeps her as a contact): neither follows the other any more.
+    // Alice blocks Bob (who keeps her as a contact): neither follows the other any more, and
+    // each is told at once that the other is unknown (offline, no last_seen).
     QVERIFY(succeeded(m_alice->request(u"block"_s, {{u"user_id"_s, m_bobId}})));
+    for (RawClient *told : {m_alice.get(), m_bob.get()}) {
+        const auto push = told->waitForPush(u"presence"_s);
+        QVERIFY(push);
+        QCOMPARE(push->data.value(u"status"_s).toString(), u"offline"_s);
+        QCOMPARE(push->data.value(u"last_seen"_s).toDouble(0), 0.0);
+    }
     QVERIFY(!presencesOf(*m_alice).contains(m_bobId));
     QVERIFY(!presencesOf(*m_bob).contains(m_aliceId));
     QVERIFY(succeeded(m_alice->request(u"presence"_s, {{u"status"_s, u"away"_s}})));
@@ -261,6 +276,9 @@ void TestServerPeople::blocksEndPresenceBothWays()
     // Unblocked, they follow each other again.
     QVERIFY(succeeded(m_alice->request(u"unblock"_s, {{u"user_id"_s, m_bobId}})));
     QCOMPARE(presencesOf(*m_alice).value(m_bobId).status, PresenceStatus::Away);
+    const auto again = m_bob->waitForPush(u"presence"_s); // visible again, told at once
+    QVERIFY(again);
+    QCOMPARE(again->data.value(u"status"_s).toString(), u"away"_s);
     QVERIFY(succeeded(m_alice->request(u"presence"_s, {{u"status"_s, u"online"_s}})));
     const auto push = m_bob->waitForPush(u"presence"_s);
     QVERIFY(push);

@@ -654,16 +654,20 @@ void TestProtocolMessages::roundTrip_data()
     QTest::newRow("PresencePush") << roundTripOf(PresencePush{samplePresence()});
     QTest::newRow("PresencePush (offline)")
         << roundTripOf(PresencePush{{43, PresenceStatus::Offline, 1700000000000}});
-    QTest::newRow("UpdateProfileRequest")
-        << roundTripOf(UpdateProfileRequest{u"Alice Martin"_s, std::nullopt});
-    QTest::newRow("UpdateProfileRequest (avatar)")
-        << roundTripOf(UpdateProfileRequest{std::nullopt, QByteArray("\x89PNG\r\n\x1a\n", 8)});
+    QTest::newRow("UpdateProfileRequest") << roundTripOf(
+        UpdateProfileRequest{u"Alice Martin"_s, std::nullopt, std::nullopt, std::nullopt});
+    QTest::newRow("UpdateProfileRequest (avatar)") << roundTripOf(UpdateProfileRequest{
+        std::nullopt, QByteArray("\x89PNG\r\n\x1a\n", 8), std::nullopt, std::nullopt});
     QTest::newRow("UpdateProfileRequest (both, avatar removed)")
-        << roundTripOf(UpdateProfileRequest{u"Alice"_s, QByteArray()});
+        << roundTripOf(UpdateProfileRequest{u"Alice"_s, QByteArray(), std::nullopt, std::nullopt});
     QTest::newRow("AvatarReply") << roundTripOf(
         AvatarReply{42, 3, QByteArray(AvatarRules::MaxBytes, '\xab')});
     QTest::newRow("AvatarReply (none)") << roundTripOf(AvatarReply{42, 0, {}});
-    QTest::newRow("UserReply") << roundTripOf(UserReply{sampleUser()});
+    QTest::newRow("UserReply") << roundTripOf(UserReply{sampleUser(), std::nullopt});
+    QTest::newRow("UserReply (own privacy)")
+        << roundTripOf(UserReply{sampleUser(), PrivacySettings{true, true}});
+    QTest::newRow("UpdateProfileRequest (privacy)")
+        << roundTripOf(UpdateProfileRequest{std::nullopt, std::nullopt, true, false});
     QTest::newRow("PresencesReply") << roundTripOf(
         PresencesReply{{samplePresence(), {43, PresenceStatus::Offline, 1700000000000}}});
     QTest::newRow("ContactsReply") << roundTripOf(
@@ -1061,8 +1065,10 @@ void TestProtocolMessages::peopleCases()
 
     // The decoder checks base64 and size; whether the bytes are a picture is the server's
     // check (AvatarRules::validateAvatar, tested below and in tst_serveravatars).
-    Cases profile("UpdateProfileRequest", decoderOf<UpdateProfileRequest>(),
-                  UpdateProfileRequest{u"Alice"_s, QByteArray("\x89PNG", 4)}.toJson());
+    Cases profile(
+        "UpdateProfileRequest", decoderOf<UpdateProfileRequest>(),
+        UpdateProfileRequest{u"Alice"_s, QByteArray("\x89PNG", 4), std::nullopt, std::nullopt}
+            .toJson());
     profile.base64(u"avatar"_s, AvatarRules::MaxBytes);
     profile.string(u"display_name"_s, UserRules::MaxDisplayNameLength, Optional);
     profile.row(u"avatar alone"_s, QJsonObject{{u"avatar"_s, u"iVBORw=="_s}}, Accepted);
@@ -1070,6 +1076,11 @@ void TestProtocolMessages::peopleCases()
                 Accepted);
     profile.row(u"avatar null alone"_s, QJsonObject{{u"avatar"_s, QJsonValue()}}, bad);
     profile.row(u"nothing"_s, QJsonObject(), bad);
+    profile.row(u"hide_last_seen alone"_s, QJsonObject{{u"hide_last_seen"_s, true}}, Accepted);
+    profile.row(u"hide_last_seen not a boolean"_s, QJsonObject{{u"hide_last_seen"_s, 1}}, bad);
+    profile.row(u"group_adds contacts"_s, QJsonObject{{u"group_adds"_s, u"contacts"_s}}, Accepted);
+    profile.row(u"group_adds unknown"_s, QJsonObject{{u"group_adds"_s, u"friends"_s}}, bad);
+    profile.row(u"group_adds not a string"_s, QJsonObject{{u"group_adds"_s, true}}, bad);
 
     Cases picture("AvatarReply", decoderOf<AvatarReply>(),
                   AvatarReply{42, 3, QByteArray("\xFF\xD8\xFF", 3)}.toJson());
@@ -1310,7 +1321,8 @@ void TestProtocolMessages::wireNames_data()
     row("AddContactRequest (id)", AddContactRequest{42, {}}.toJson(), "user_id");
     row("AddContactRequest (username)", AddContactRequest{0, u"bob"_s}.toJson(), "username");
     row("UserRef", UserRef{}.toJson(), "user_id");
-    row("UpdateProfileRequest", UpdateProfileRequest{u"A"_s, QByteArray("x")}.toJson(),
+    row("UpdateProfileRequest",
+        UpdateProfileRequest{u"A"_s, QByteArray("x"), std::nullopt, std::nullopt}.toJson(),
         "display_name avatar");
     row("AvatarReply", AvatarReply{}.toJson(), "user_id avatar_version data");
     Participant pictured = sampleParticipant();

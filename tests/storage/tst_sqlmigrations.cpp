@@ -264,6 +264,29 @@ void TestSqlMigrations::releasedVersionKeepsItsRows()
         **storage, &m_context, [](Repositories &r) { return r.conversations.listForUser(2); });
     QVERIFY(mentioned);
     QCOMPARE(mentioned->first().unreadMentions, 0);
+    // Schema 7 (privacy): old users keep today's behaviour — last_seen shown, groups from
+    // everyone — and take a change.
+    auto privacy = runNow<Protocol::PrivacySettings>(
+        **storage, &m_context, [](Repositories &r) -> Result<Protocol::PrivacySettings> {
+            Result<Protocol::PrivacySettings> before = r.users.privacy(1);
+            if (!before)
+                return before.error();
+            if (before->hideLastSeen || before->groupAddsFromContactsOnly)
+                return makeError(ErrorCode::Internal, u"old user not at the defaults"_s);
+            if (Status s = r.users.updateLastSeen(1, 1234); !s)
+                return s.error();
+            Result<qint64> shown = r.users.lastSeen(1);
+            if (!shown || *shown != 1234)
+                return makeError(ErrorCode::Internal, u"last_seen not shown"_s);
+            if (Status s = r.users.setPrivacy(1, {true, true}); !s)
+                return s.error();
+            shown = r.users.lastSeen(1);
+            if (!shown || *shown != 0)
+                return makeError(ErrorCode::Internal, u"hidden last_seen shown"_s);
+            return r.users.privacy(1);
+        });
+    QVERIFY2(privacy, privacy ? "" : qPrintable(privacy.error().message));
+    QCOMPARE(*privacy, (Protocol::PrivacySettings{true, true}));
     if (version >= 2) {
         auto file = runNow<std::optional<StoredFile>>(**storage, &m_context, [](Repositories &r) {
             return r.files.findReadable(u"f-notes"_s, 1);

@@ -600,25 +600,37 @@ void TestSqlRepositories::contactsAndBlocking()
     QVERIFY(run<Done>([&](Repositories &r) { return r.contacts.add(a, b, 10); }));
     QVERIFY(run<Done>([&](Repositories &r) { return r.contacts.add(a, b, 20); })); // idempotent
     QVERIFY(run<Done>([&](Repositories &r) { return r.contacts.add(c, b, 10); }));
-    QCOMPARE(watchers(b), (QList<UserId>{a, c}));
+    // Keeping someone as a contact shows nothing of them: presence needs both to agree.
+    QVERIFY(watchers(b).isEmpty());
+    QVERIFY(run<Done>([&](Repositories &r) { return r.contacts.add(b, c, 10); }));
+    QCOMPARE(watchers(b), QList<UserId>{c});
+    QCOMPARE(watchers(c), QList<UserId>{b});
+    QVERIFY(watchers(a).isEmpty()); // a keeps b, b does not keep a
 
     QVERIFY(run<Done>([&](Repositories &r) { return r.contacts.setBlocked(c, b, true, 30); }));
-    QCOMPARE(watchers(b), QList<UserId>{a}); // c blocked b, so c does not watch
+    QVERIFY(watchers(b).isEmpty()); // c blocked b, so c does not watch
+    QVERIFY(watchers(c).isEmpty()); // nor b c
     QVERIFY(run<Done>([&](Repositories &r) { return r.contacts.setBlocked(b, a, true, 30); }));
     QVERIFY(watchers(b).isEmpty()); // b blocked a: a no longer sees b's presence
     QVERIFY(*run<bool>([&](Repositories &r) { return r.contacts.isBlocked(c, b); }));
     QVERIFY(!*run<bool>([&](Repositories &r) { return r.contacts.isBlocked(b, c); }));
 
     auto list = run<QList<ContactEntry>>([&](Repositories &r) { return r.contacts.list(b); });
-    QCOMPARE(list->size(), 1); // blocking made the entry
-    QCOMPARE(list->first().user.id, a);
-    QVERIFY(list->first().blocked);
+    QCOMPARE(list->size(), 2); // blocking made the entry for a
+    const auto entryFor = [](const QList<ContactEntry> &entries, UserId id) {
+        const auto it = std::find_if(entries.cbegin(), entries.cend(),
+                                     [id](const ContactEntry &e) { return e.user.id == id; });
+        return it == entries.cend() ? ContactEntry{} : *it;
+    };
+    QCOMPARE(entryFor(*list, a).user.id, a);
+    QVERIFY(entryFor(*list, a).blocked);
+    QVERIFY(!entryFor(*list, c).blocked);
     QVERIFY(run<Done>([&](Repositories &r) { return r.contacts.setBlocked(b, a, false, 40); }));
     list = run<QList<ContactEntry>>([&](Repositories &r) { return r.contacts.list(b); });
-    QCOMPARE(list->size(), 1); // unblocking keeps a plain contact
-    QVERIFY(!list->first().blocked);
-    QCOMPARE(list->first().addedAtMs, 30);
-    QCOMPARE(watchers(b), QList<UserId>{a});
+    QCOMPARE(list->size(), 2); // unblocking keeps a plain contact
+    QVERIFY(!entryFor(*list, a).blocked);
+    QCOMPARE(entryFor(*list, a).addedAtMs, 30);
+    QCOMPARE(watchers(b), QList<UserId>{a}); // mutual again: a keeps b, b keeps a
 
     list = run<QList<ContactEntry>>([&](Repositories &r) { return r.contacts.list(a); });
     QCOMPARE(list->size(), 1);

@@ -44,6 +44,8 @@ Server::ServerConfig TestServer::unthrottledConfig()
     config.limits.messagesPerSecond = config.limits.requestsPerSecond = 1e6;
     config.limits.messageBurst = config.limits.requestBurst = 1e6;
     config.limits.searchPerSecond = config.limits.searchBurst = 1e6;
+    config.limits.membershipChangesPerMinute = config.limits.membershipChangeBurst = 1e6;
+    config.limits.groupAddsPerPairPerHour = config.limits.groupAddPeoplePerHour = 1'000'000;
     return config;
 }
 

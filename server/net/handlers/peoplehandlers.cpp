@@ -21,8 +21,8 @@ void registerPeopleHandlers(RequestRouter &router, Services &s)
     ContactService &contacts = s.contacts;
     PresenceService &presence = s.presence;
     route<P::UserSearchRequest>(router, P::Type::Users, Access::Authenticated, contacts,
-                                [&contacts](ClientConnection &, const P::UserSearchRequest &r) {
-                                    return contacts.searchUsers(r);
+                                [&contacts](ClientConnection &c, const P::UserSearchRequest &r) {
+                                    return contacts.searchUsers(c.userId(), r);
                                 });
     route<P::SetPresenceRequest>(router, P::Type::SetPresence, Access::Authenticated, presence,
                                  [&presence](ClientConnection &c, const P::SetPresenceRequest &r) {

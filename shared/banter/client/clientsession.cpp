@@ -917,8 +917,9 @@ QFuture<Result<P::PresencesReply>> ClientSession::presences()
 QFuture<Result<User>> ClientSession::updateProfile(const QString &displayName)
 {
     return d
-        ->call<P::UserReply>(P::Type::UpdateProfile,
-                             P::UpdateProfileRequest{displayName, std::nullopt}.toJson())
+        ->call<P::UserReply>(
+            P::Type::UpdateProfile,
+            P::UpdateProfileRequest{displayName, std::nullopt, std::nullopt, std::nullopt}.toJson())
         .then(this, [this](Result<P::UserReply> r) -> Result<User> {
             if (!r)
                 return r.error();
@@ -929,8 +930,9 @@ QFuture<Result<User>> ClientSession::updateProfile(const QString &displayName)
 QFuture<Result<User>> ClientSession::setAvatar(const QByteArray &image)
 {
     return d
-        ->call<P::UserReply>(P::Type::UpdateProfile,
-                             P::UpdateProfileRequest{std::nullopt, image}.toJson())
+        ->call<P::UserReply>(
+            P::Type::UpdateProfile,
+            P::UpdateProfileRequest{std::nullopt, image, std::nullopt, std::nullopt}.toJson())
         .then(this, [this, image](Result<P::UserReply> r) -> Result<User> {
             if (!r)
                 return r.error();

@@ -34,6 +34,10 @@ Status validateGroupName(const QString &name)
     if (!MessageContent::isWellFormedText(name))
         return makeError(ErrorCode::BadRequest,
                          QStringLiteral("group name contains invalid characters"));
+    if (!MessageContent::isSafeName(name))
+        return makeError(ErrorCode::BadRequest,
+                         QStringLiteral("group name must not contain control characters or "
+                                        "text direction marks"));
     return success();
 }
 

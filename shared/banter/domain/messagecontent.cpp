@@ -6,6 +6,8 @@
 #include <QStringDecoder>
 #include <QTextBoundaryFinder>
 
+#include <algorithm>
+
 namespace Banter::MessageContent {
 
 int characterCount(const QString &text)
@@ -34,6 +36,29 @@ bool isWellFormedText(const QString &text)
         }
     }
     return true;
+}
+
+bool isDisguisingCharacter(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u < 0x20 || (u >= 0x7F && u <= 0x9F) || u == 0x061C || u == 0x200E || u == 0x200F
+        || u == 0x2028 || u == 0x2029 || (u >= 0x202A && u <= 0x202E)
+        || (u >= 0x2066 && u <= 0x2069);
+}
+
+bool isSafeName(const QString &name)
+{
+    return std::none_of(name.cbegin(), name.cend(), isDisguisingCharacter);
+}
+
+QString neutralisedName(const QString &name)
+{
+    QString safe = name;
+    for (QChar &c : safe) {
+        if (isDisguisingCharacter(c))
+            c = QChar::ReplacementCharacter;
+    }
+    return safe;
 }
 
 Result<QString> decodeUtf8(const QByteArray &bytes)

@@ -26,6 +26,16 @@ inline constexpr int MaxMentions = 50; ///< most members one message mentions
 BANTERSHARED_EXPORT int characterCount(const QString &text);
 /// True when the text encodes to valid UTF-8: no unpaired surrogates and no NUL.
 BANTERSHARED_EXPORT bool isWellFormedText(const QString &text);
+/// True for a character that can make a name read as something it is not: control
+/// characters (C0, C1, line and paragraph separators) and the bidirectional marks, embeddings,
+/// overrides and isolates (U+200E/F, U+061C, U+202A–U+202E, U+2066–U+2069), with which
+/// `invoice\u202Efdp.exe` shows as `invoiceexe.pdf`.
+BANTERSHARED_EXPORT bool isDisguisingCharacter(QChar c);
+/// True when a name (display name, group name, file name) has no disguising character.
+BANTERSHARED_EXPORT bool isSafeName(const QString &name);
+/// The name with every disguising character replaced by U+FFFD, so that what a person reads
+/// is what the bytes say (file names, which are kept rather than refused).
+BANTERSHARED_EXPORT QString neutralisedName(const QString &name);
 /// Decodes strictly: invalid UTF-8 sequences are an error rather than U+FFFD.
 BANTERSHARED_EXPORT Result<QString> decodeUtf8(const QByteArray &bytes);
 

@@ -39,6 +39,10 @@ Status validateDisplayName(const QString &displayName)
     if (!MessageContent::isWellFormedText(displayName))
         return makeError(ErrorCode::BadRequest,
                          QStringLiteral("display name contains invalid characters"));
+    if (!MessageContent::isSafeName(displayName))
+        return makeError(ErrorCode::BadRequest,
+                         QStringLiteral("display name must not contain control characters or "
+                                        "text direction marks"));
     return success();
 }
 

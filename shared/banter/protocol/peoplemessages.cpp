@@ -98,6 +98,43 @@ Result<PresencesReply> PresencesReply::fromJson(const QJsonObject &object)
     return r.finish(v);
 }
 
+namespace {
+QString groupAddsName(bool contactsOnly)
+{
+    return contactsOnly ? u"contacts"_s : u"everyone"_s;
+}
+
+// "everyone" or "contacts" into `target`; anything else fails the reader.
+void readGroupAdds(R &r, std::optional<bool> &target)
+{
+    const QString value = r.string("group_adds"_L1, 16, R::Required);
+    if (!r.ok())
+        return;
+    if (value != "everyone"_L1 && value != "contacts"_L1) {
+        r.fail(ErrorCode::BadRequest, u"group_adds must be everyone or contacts"_s);
+        return;
+    }
+    target = value == "contacts"_L1;
+}
+} // namespace
+
+QJsonObject PrivacySettings::toJson() const
+{
+    return {{u"hide_last_seen"_s, hideLastSeen},
+            {u"group_adds"_s, groupAddsName(groupAddsFromContactsOnly)}};
+}
+
+Result<PrivacySettings> PrivacySettings::fromJson(const QJsonObject &object)
+{
+    R r(object, u"privacy"_s);
+    PrivacySettings v;
+    v.hideLastSeen = r.boolean("hide_last_seen"_L1);
+    std::optional<bool> contactsOnly;
+    readGroupAdds(r, contactsOnly);
+    v.groupAddsFromContactsOnly = contactsOnly.value_or(false);
+    return r.finish(v);
+}
+
 QJsonObject UpdateProfileRequest::toJson() const
 {
     QJsonObject object;
@@ -105,6 +142,10 @@ QJsonObject UpdateProfileRequest::toJson() const
         object.insert(u"display_name"_s, *displayName);
     if (avatar)
         object.insert(u"avatar"_s, QString::fromLatin1(avatar->toBase64()));
+    if (hideLastSeen)
+        object.insert(u"hide_last_seen"_s, *hideLastSeen);
+    if (groupAddsFromContactsOnly)
+        object.insert(u"group_adds"_s, groupAddsName(*groupAddsFromContactsOnly));
     return object;
 }
 
@@ -117,9 +158,14 @@ Result<UpdateProfileRequest> UpdateProfileRequest::fromJson(const QJsonObject &o
     // Null is absent, as everywhere; "" is a picture removed.
     if (object.contains("avatar"_L1) && !object.value("avatar"_L1).isNull())
         v.avatar = r.base64("avatar"_L1, AvatarRules::MaxBytes, R::Required);
-    if (r.ok() && !v.displayName && !v.avatar)
+    if (object.contains("hide_last_seen"_L1) && !object.value("hide_last_seen"_L1).isNull())
+        v.hideLastSeen = r.boolean("hide_last_seen"_L1, R::Required);
+    if (object.contains("group_adds"_L1) && !object.value("group_adds"_L1).isNull())
+        readGroupAdds(r, v.groupAddsFromContactsOnly);
+    if (r.ok() && !v.displayName && !v.avatar && !v.hideLastSeen && !v.groupAddsFromContactsOnly)
         return makeError(ErrorCode::BadRequest,
-                         u"nothing to change: give display_name or avatar"_s);
+                         u"nothing to change: give display_name, avatar, hide_last_seen or "
+                         "group_adds"_s);
     return r.finish(v);
 }
 
@@ -142,7 +188,10 @@ Result<AvatarReply> AvatarReply::fromJson(const QJsonObject &object)
 
 QJsonObject UserReply::toJson() const
 {
-    return {{u"user"_s, Protocol::toJson(user)}};
+    QJsonObject object{{u"user"_s, Protocol::toJson(user)}};
+    if (privacy)
+        object.insert(u"privacy"_s, privacy->toJson());
+    return object;
 }
 
 Result<UserReply> UserReply::fromJson(const QJsonObject &object)
@@ -150,6 +199,8 @@ Result<UserReply> UserReply::fromJson(const QJsonObject &object)
     R r(object);
     UserReply v;
     v.user = r.nested<User>("user"_L1, userFromJson);
+    if (r.has("privacy"_L1))
+        v.privacy = r.nested<PrivacySettings>("privacy"_L1, PrivacySettings::fromJson);
     return r.finish(v);
 }
 

@@ -87,6 +87,21 @@ struct BANTERSHARED_EXPORT PresencesReply
 
 /// "update_profile": changes what others see of me. Fields left out stay as they are; at
 /// least one must be given.
+/// A user's privacy choices (issue 17), as the reply to update_profile carries them.
+struct BANTERSHARED_EXPORT PrivacySettings
+{
+    /// Others see only online, away or offline, never when I was last seen (`last_seen` 0).
+    bool hideLastSeen = false;
+    /// Only people who keep me as a contact may add me to groups (`group_adds`:
+    /// "contacts"); false is "everyone".
+    bool groupAddsFromContactsOnly = false;
+    /// Encodes this as a JSON object.
+    QJsonObject toJson() const;
+    /// Decodes strictly; the error names the first field that is missing or wrong.
+    static Result<PrivacySettings> fromJson(const QJsonObject &object);
+    friend bool operator==(const PrivacySettings &, const PrivacySettings &) = default;
+};
+
 struct BANTERSHARED_EXPORT UpdateProfileRequest
 {
     /// The new display name (the registration rules; empty: show the username), or nothing
@@ -95,6 +110,11 @@ struct BANTERSHARED_EXPORT UpdateProfileRequest
     /// The new picture (AvatarRules: a square PNG or JPEG of at most MaxSide pixels and
     /// MaxBytes bytes; base64 on the wire), empty to remove it, or nothing to keep it.
     std::optional<QByteArray> avatar;
+    /// `hide_last_seen`: PrivacySettings::hideLastSeen, or nothing to keep it.
+    std::optional<bool> hideLastSeen;
+    /// `group_adds` ("everyone" or "contacts"): PrivacySettings::groupAddsFromContactsOnly,
+    /// or nothing to keep it.
+    std::optional<bool> groupAddsFromContactsOnly;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
@@ -107,6 +127,9 @@ struct BANTERSHARED_EXPORT UpdateProfileRequest
 struct BANTERSHARED_EXPORT UserReply
 {
     User user; ///< the user as they are now
+    /// The user's own privacy settings: in the reply to update_profile only, never in a
+    /// user_updated push to others.
+    std::optional<PrivacySettings> privacy;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
