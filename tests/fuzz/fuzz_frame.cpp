@@ -27,12 +27,17 @@ void requestEnvelope(const QByteArray &frame)
                     "a request survives encode and decode");
     } else {
         const auto &failure = std::get<RequestError>(decoded);
-        // The error answer echoes what could be read; it must itself be a frame a client reads.
-        Fuzz::check(failure.type.size() <= MaxTypeLength, "an echoed type is within its bound");
-        Fuzz::check(
-            decodeServerFrame(encodeFailure(responseType(failure.type), failure.rid, failure.error))
-                .ok(),
-            "the error answer to a bad request decodes");
+        // What is echoed is text a client can read back, and when it is within the bounds a
+        // client checks, the error answer is a frame the client library decodes.
+        Fuzz::check(MessageContent::isWellFormedText(failure.type)
+                        && MessageContent::isWellFormedText(failure.rid),
+                    "an echoed type or rid is well-formed text");
+        if (failure.type.size() <= MaxTypeLength
+            && MessageContent::characterCount(failure.rid) <= MaxRequestIdLength)
+            Fuzz::check(decodeServerFrame(
+                            encodeFailure(responseType(failure.type), failure.rid, failure.error))
+                            .ok(),
+                        "the error answer to a bad request decodes");
     }
 }
 
@@ -56,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     requestEnvelope(frame);
     (void)decodeServerFrame(frame);
     chunk(frame);
-    (void)decodeUtf8(frame);
-    (void)readImageInfo(frame);
+    (void)MessageContent::decodeUtf8(frame);
+    (void)AvatarRules::readImageInfo(frame);
     return 0;
 }
