@@ -8,16 +8,19 @@
 # regressions/ included). A crash leaves its input in build/asan/fuzz/NAME/: fix the bug and
 # commit that input to tests/fuzz/corpus/NAME/regressions/ so it runs in every build after.
 # The *_postgresql variants run when BANTER_TEST_POSTGRES_URL is set (scripts/test.sh sets it).
-# Usage: scripts/sanitize.sh [--fuzz-seconds N] [--no-tests] [--no-fuzz] [--tsan] [ctest args...]
+# Usage: scripts/sanitize.sh [--fuzz-seconds N] [--no-build] [--no-tests] [--no-fuzz] [--tsan]
+#                            [ctest args...]
 #   --fuzz-seconds N  time per fuzz target (default 25)
+#   --no-build        use build/asan as it is (built already, e.g. under a shared build lock)
 #   --tsan            also build the tsan preset and run its suites (storage executor, transfer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-fuzz_seconds=25 run_tests=1 run_fuzz=1 run_tsan=0
+fuzz_seconds=25 run_build=1 run_tests=1 run_fuzz=1 run_tsan=0
 while [[ $# -gt 0 ]]; do
     case $1 in
     --fuzz-seconds) fuzz_seconds=$2; shift 2 ;;
+    --no-build) run_build=0; shift ;;
     --no-tests) run_tests=0; shift ;;
     --no-fuzz) run_fuzz=0; shift ;;
     --tsan) run_tsan=1; shift ;;
@@ -34,10 +37,12 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/tests/fuzz/lsan.supp}"
 
 failed=()
-started=$SECONDS
-cmake --preset asan >/dev/null
-cmake --build --preset asan
-echo "sanitize.sh: asan build $((SECONDS - started)) s"
+if ((run_build)); then
+    started=$SECONDS
+    cmake --preset asan >/dev/null
+    cmake --build --preset asan
+    echo "sanitize.sh: asan build $((SECONDS - started)) s"
+fi
 
 if ((run_tests)); then
     started=$SECONDS
@@ -49,7 +54,7 @@ fi
 
 if ((run_fuzz)); then
     for target in build/asan/tests/fuzz/fuzz_*; do
-        [[ -x $target ]] || continue
+        [[ -f $target && -x $target ]] || continue
         name=${target##*/fuzz_}
         work=build/asan/fuzz/$name
         rm -rf "$work/corpus"
@@ -70,8 +75,10 @@ fi
 
 if ((run_tsan)); then
     started=$SECONDS
-    cmake --preset tsan >/dev/null
-    cmake --build --preset tsan
+    if ((run_build)); then
+        cmake --preset tsan >/dev/null
+        cmake --build --preset tsan
+    fi
     ctest --preset tsan || failed+=(tsan)
     echo "sanitize.sh: tsan $((SECONDS - started)) s"
 fi
