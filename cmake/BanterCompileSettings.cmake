@@ -11,11 +11,7 @@ target_compile_options(banter_compile_settings INTERFACE -Wall -Wextra -Wpedanti
 if(BANTER_WERROR)
     target_compile_options(banter_compile_settings INTERFACE -Werror)
 endif()
-if(BANTER_SANITIZE)
-    target_compile_options(banter_compile_settings INTERFACE
-        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
-    target_link_options(banter_compile_settings INTERFACE -fsanitize=address,undefined)
-endif()
+include(BanterSanitizers)
 
 # Strict Qt: no implicit ASCII casts, no context-less connects, no Q_FOREACH.
 target_compile_definitions(banter_compile_settings INTERFACE

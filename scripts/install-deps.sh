@@ -16,9 +16,10 @@ if [[ "${1:-}" == "--test" ]]; then
     # tests and dunst for the notification tests, Xvfb for looking at the client in a real
     # window (and scripts/screenshots.sh), and the checks the test command runs: clang-format,
     # clang-tidy, Doxygen. A CJK font, so that the Chinese screenshots show characters rather
-    # than boxes.
+    # than boxes. Debian's clang with its sanitizer and libFuzzer runtimes and llvm-symbolizer
+    # for readable stacks: the sanitizer and fuzzing step (scripts/sanitize.sh).
     packages+=(postgresql postgresql-contrib dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
-        dunst clang-format clang-tidy doxygen fonts-wqy-microhei)
+        dunst clang-format clang-tidy doxygen fonts-wqy-microhei clang libclang-rt-dev llvm)
 fi
 
 missing=()

@@ -6,8 +6,8 @@
 # (scripts/check-tidy.py, cached per translation unit), builds the API reference
 # (scripts/apidocs.sh, no undocumented public API), builds the server and library once without
 # the desktop client (build/server-only, BANTER_BUILD_CLIENT=OFF), starts the services the
-# tests need, and runs CTest. Every step runs even when an earlier check failed; exits
-# non-zero if any failed.
+# tests need, runs CTest, then the sanitizer and fuzzing step (scripts/sanitize.sh). Every
+# step runs even when an earlier check failed; exits non-zero if any failed.
 # Usage: scripts/test.sh [ctest arguments...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,6 +63,9 @@ echo "PostgreSQL test cluster: $BANTER_TEST_POSTGRES_URL"
 
 export QT_QPA_PLATFORM=offscreen
 step ctest ctest --preset dev --output-on-failure --timeout 600 "$@"
+# The server and library suites again under AddressSanitizer + UBSan, then every fuzz target
+# for a bounded time (scripts/sanitize.sh; its own clang build in build/asan).
+step sanitize scripts/sanitize.sh
 
 if [[ ${#failed[@]} -gt 0 ]]; then
     echo "scripts/test.sh: FAILED: ${failed[*]}"

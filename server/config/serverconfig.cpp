@@ -7,6 +7,7 @@
 #include <QSettings>
 
 #include <cmath>
+#include <limits>
 
 namespace Banter::Server {
 
@@ -49,6 +50,8 @@ Result<QList<Subnet>> parseSubnets(const QStringList &entries)
 
 namespace {
 constexpr int MaxEditWindowSeconds = 10 * 365 * 24 * 3600;
+constexpr double MaxMiB = 1024.0 * 1024 * 1024;
+constexpr double MaxAbandonedHours = 10 * 365 * 24;
 
 // Reads a number into `target` when the key is present; a non-number is an error.
 template<typename T>
@@ -58,9 +61,10 @@ bool readNumber(const QSettings &settings, const QString &key, T &target, QStrin
         return true;
     bool ok = false;
     const double value = settings.value(key).toString().toDouble(&ok);
-    if (!ok || value < 0) {
-        *error =
-            u"%1: '%2' is not a non-negative number"_s.arg(key, settings.value(key).toString());
+    // Also refuses NaN and what T cannot hold: converting those to an integer is undefined.
+    if (!ok || value < 0 || !(value < double(std::numeric_limits<T>::max()) + 1.0)) {
+        *error = u"%1: '%2' is not a non-negative number in range"_s.arg(
+            key, settings.value(key).toString());
         return false;
     }
     target = T(value);
@@ -216,6 +220,12 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
                          u"limits/edit_window_seconds must be a whole number from 0 (no limit) "
                          "to %1"_s.arg(MaxEditWindowSeconds));
     l.editWindowSeconds = int(editWindow);
+    // Beyond these the conversions below overflow (undefined): a pebibyte, ten years.
+    if (maxFileMiB > MaxMiB || quotaMiB > MaxMiB || abandonedHours > MaxAbandonedHours)
+        return makeError(ErrorCode::BadRequest,
+                         u"[files] max_file_mib and quota_mib are at most %1, "
+                         "abandoned_upload_hours at most %2"_s.arg(MaxMiB)
+                             .arg(MaxAbandonedHours));
     f.maxFileBytes = qint64(maxFileMiB * 1024 * 1024);
     f.quotaBytes = qint64(quotaMiB * 1024 * 1024);
     f.abandonedUploadSeconds = int(abandonedHours * 3600);

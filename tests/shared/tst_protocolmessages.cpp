@@ -426,7 +426,8 @@ public:
         set(path + u" with a fraction"_s, path, QJsonArray{1.5}, bad);
         set(path + u" with 2^53"_s, path, QJsonArray{TwoPow53}, bad);
         set(path + u" with null"_s, path, QJsonArray{QJsonValue()}, bad);
-        set(path + u" nested"_s, path, QJsonArray{QJsonArray{1}}, bad);
+        // QJsonValue spelled out: clang reads QJsonArray{QJsonArray{1}} as a copy of [1].
+        set(path + u" nested"_s, path, QJsonArray{QJsonValue(QJsonArray{1})}, bad);
     }
 
     void names(const QString &path, const QStringList &accepted, const QStringList &refused,

@@ -104,13 +104,15 @@ std::variant<Request, RequestError> decodeRequest(const QByteArray &frame)
     // Read the request id and type first, leniently, so even a bad request is answered with
     // them; then validate strictly.
     RequestError failure;
-    // Measured as the reader measures it: in characters, not UTF-16 units.
-    if (object.value(u"rid").isString()
-        && MessageContent::characterCount(object.value(u"rid").toString()) <= MaxRequestIdLength)
-        failure.rid = object.value(u"rid").toString();
-    if (object.value(u"type").isString()
-        && object.value(u"type").toString().size() <= MaxTypeLength)
-        failure.type = object.value(u"type").toString();
+    // Measured as the reader measures it: in characters, not UTF-16 units. Only well-formed
+    // text is echoed: a NUL or a lone surrogate would make the answer unreadable to a client.
+    const QString rid = object.value(u"rid").toString();
+    if (MessageContent::characterCount(rid) <= MaxRequestIdLength
+        && MessageContent::isWellFormedText(rid))
+        failure.rid = rid;
+    const QString type = object.value(u"type").toString();
+    if (type.size() <= MaxTypeLength && MessageContent::isWellFormedText(type))
+        failure.type = type;
     if (Status depth = checkDepth(object); !depth) {
         failure.error = depth.error();
         return failure;
