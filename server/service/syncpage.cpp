@@ -5,6 +5,8 @@
 #include "service/servicehelpers.h"
 #include <banter/protocol/domainjson.h>
 
+#include <algorithm>
+
 namespace Banter::Server {
 
 namespace {
@@ -67,12 +69,13 @@ Result<bool> SyncPage::add(Repositories &repos, UserId user, ConversationId id)
 Result<bool> SyncPage::addMessages(Repositories &repos, UserId user, const Conversation &c,
                                    Seq known)
 {
-    // Never below the newest page: a client that got part of one must be able to go on
-    // from there without being "limited" again.
-    const bool limited = c.lastSeq - known > qMax(m_gapLimit, LimitedPage);
-    // Like a history page: messages in their current state.
+    const bool limited = c.lastSeq - known > m_gapLimit;
+    // The newest page is no longer than the gap limit: a client that got part of it goes on
+    // from there without being "limited" again. Like a history page: messages in their
+    // current state.
+    const int newestPage = qMax(1, std::min({m_budget, LimitedPage, m_gapLimit}));
     Result<QList<Message>> missed = limited
-        ? repos.messages.before(c.id, c.lastSeq + 1, qMin(m_budget, LimitedPage), {user, true})
+        ? repos.messages.before(c.id, c.lastSeq + 1, newestPage, {user, true})
         : repos.messages.after(c.id, known, m_budget, {user, true});
     if (!missed)
         return missed.error();

@@ -14,8 +14,9 @@ qint64 encodedSize(const QJsonObject &object)
 
 ReplyBudget::ReplyBudget(qint64 limit)
     // Half the client bound at most: lists in one reply (sync has two) share one budget, and
-    // the first item may go over the target by at most one item's size.
-    : m_limit(qBound(qint64(ReplyEnvelopeBytes * 2), limit, MaxServerFrameBytes / 2))
+    // the first item may go over the target by at most one item's size. A limit below the
+    // envelope's room means one item per reply.
+    : m_limit(qBound(ReplyEnvelopeBytes, limit, MaxServerFrameBytes / 2))
 { }
 
 bool ReplyBudget::wouldOverflow(qint64 bytes) const
