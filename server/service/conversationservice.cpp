@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/conversationservice.h"
 
+#include "service/replypaging.h"
 #include "service/servicehelpers.h"
 #include <banter/protocol/chatmessages.h>
+#include <banter/protocol/replybudget.h>
 #include <banter/protocol/types.h>
 
 namespace Banter::Server {
@@ -125,10 +127,13 @@ std::optional<Error> ConversationService::checkMembershipBudget(UserId user,
     return std::nullopt;
 }
 
-QFuture<Result<Protocol::ConversationsReply>> ConversationService::list(UserId user)
+QFuture<Result<Protocol::ConversationsReply>>
+ConversationService::list(UserId user, const Protocol::ConversationsRequest &request)
 {
+    const int offset = request.offset;
     return runInStorage<Protocol::ConversationsReply>(
-        m_context.storage, [user](Repositories &repos) -> Result<Protocol::ConversationsReply> {
+        m_context.storage,
+        [user, offset](Repositories &repos) -> Result<Protocol::ConversationsReply> {
             Result<QList<ConversationSummary>> summaries = repos.conversations.listForUser(user);
             if (!summaries)
                 return summaries.error();
@@ -138,6 +143,7 @@ QFuture<Result<Protocol::ConversationsReply>> ConversationService::list(UserId u
                 all.append(&s.conversation);
             if (Status named = fillParticipantNames(repos, all); !named)
                 return named.error();
+            pageSummaries(reply, offset, Protocol::ListReplyTargetBytes);
             return reply;
         });
 }

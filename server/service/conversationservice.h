@@ -25,7 +25,8 @@ class ConversationService : public QObject
 public:
     explicit ConversationService(ServiceContext context, QObject *parent = nullptr);
 
-    QFuture<Result<Protocol::ConversationsReply>> list(UserId user);
+    QFuture<Result<Protocol::ConversationsReply>>
+    list(UserId user, const Protocol::ConversationsRequest &request);
     QFuture<Result<Conversation>> get(UserId user, ConversationId id);
     QFuture<Result<Conversation>> createPrivate(UserId user, UserId other);
     QFuture<Result<Conversation>> createGroup(UserId user,

@@ -3,10 +3,13 @@
 #include "service/messagingservice.h"
 
 #include "service/mentions.h"
+#include "service/replypaging.h"
 #include "service/servicehelpers.h"
+#include "service/syncpage.h"
 #include <banter/domain/messagecontent.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
+#include <banter/protocol/replybudget.h>
 #include <banter/protocol/types.h>
 
 namespace Banter::Server {
@@ -248,6 +251,7 @@ MessagingService::history(UserId user, const Protocol::HistoryRequest &request)
                 if (reply.hasNewer)
                     newer->removeLast();
                 reply.messages = std::move(older).value() + std::move(newer).value();
+                cutHistory(reply, request.around, Protocol::ListReplyTargetBytes);
                 return reply;
             }
             const Seq before = request.beforeSeq > 0 ? request.beforeSeq : **last + 1;
@@ -260,6 +264,7 @@ MessagingService::history(UserId user, const Protocol::HistoryRequest &request)
             reply.hasMore = reply.messages.size() > request.limit;
             if (reply.hasMore)
                 reply.messages.removeFirst();
+            cutHistory(reply, 0, Protocol::ListReplyTargetBytes);
             return reply;
         });
 }
@@ -275,58 +280,22 @@ QFuture<Result<Protocol::SyncReply>> MessagingService::sync(UserId user,
             Result<QList<ConversationId>> ids = repos.conversations.idsForUser(user);
             if (!ids)
                 return ids.error();
-            Protocol::SyncReply reply;
-            int budget = request.limit;
-            qint64 bytes = 0;
+            SyncPage page(request, gapLimit, pageBytes);
             for (ConversationId id : *ids) {
-                Result<std::optional<Conversation>> found = repos.conversations.find(id);
-                if (!found)
-                    return found.error();
-                if (!found->has_value())
+                if (id <= request.after)
                     continue;
-                const Conversation &c = **found;
-                reply.conversations.append(c);
-                const Seq known = request.positions.value(id, 0);
-                if (c.lastSeq <= known || reply.hasMore)
-                    continue;
-                if (budget <= 0) {
-                    reply.hasMore = true;
-                    continue;
+                if (request.through > 0 && id > request.through) {
+                    // The client's positions end here: the rest on the next request.
+                    page.stopHere();
+                    break;
                 }
-                Result<QList<Message>> missed = makeError(ErrorCode::Internal, {});
-                if (c.lastSeq - known > gapLimit) {
-                    // Too far behind to page through: hand over the newest page and say so.
-                    reply.limited.append(id);
-                    // Like a history page: its messages in their current state.
-                    missed =
-                        repos.messages.before(id, c.lastSeq + 1, qMin(budget, 50), {user, true});
-                } else {
-                    missed = repos.messages.after(id, known, budget, {user, true});
-                }
-                if (!missed)
-                    return missed.error();
-                Seq reached = known;
-                for (const Message &m : *missed) {
-                    bytes += m.content.size() * 2 + 256 + m.reactions.size() * 64;
-                    reply.messages.append(m);
-                    reached = m.seq;
-                    --budget;
-                    // A limited conversation's page is the newest one and arrives whole (at
-                    // most 50 messages); everything else stops at the byte bound.
-                    if (bytes > pageBytes && !reply.limited.contains(id)) {
-                        budget = 0;
-                        break;
-                    }
-                }
-                if (!reply.limited.contains(id) && reached < c.lastSeq)
-                    reply.hasMore = true;
+                Result<bool> added = page.add(repos, user, id);
+                if (!added)
+                    return added.error();
+                if (!*added)
+                    break;
             }
-            QList<Conversation *> all;
-            for (Conversation &c : reply.conversations)
-                all.append(&c);
-            if (Status named = fillParticipantNames(repos, all); !named)
-                return named.error();
-            return reply;
+            return page.take();
         });
 }
 

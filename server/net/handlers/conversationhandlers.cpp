@@ -18,8 +18,7 @@ namespace P = Protocol;
 void registerConversationHandlers(RequestRouter &router, Services &s)
 {
     ConversationService &conversations = s.conversations;
-    route<void>(router, P::Type::Conversations, Access::Authenticated, conversations,
-                [&conversations](ClientConnection &c) { return conversations.list(c.userId()); });
+    route(router, P::Type::Conversations, conversations, &ConversationService::list);
     route<P::ConversationRef>(router, P::Type::ConversationInfo, Access::Authenticated,
                               conversations,
                               [&conversations](ClientConnection &c, const P::ConversationRef &r) {

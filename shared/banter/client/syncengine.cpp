@@ -10,6 +10,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Banter {
 
 using namespace Qt::StringLiterals;
@@ -29,6 +31,9 @@ Result<T> decode(const Result<QJsonObject> &data)
                              + reply.error().message);
     return reply;
 }
+// Positions in one sync request: 1,000 entries of at most 37 bytes stay far below the 64 KiB
+// a client frame may hold.
+constexpr qsizetype MaxPositionsPerRequest = 1000;
 } // namespace
 
 SyncEngine::SyncEngine(Channel &channel, QObject *parent)
@@ -44,23 +49,31 @@ void SyncEngine::signedIn()
     requestList();
 }
 
-void SyncEngine::requestList()
+void SyncEngine::requestList(QList<ConversationSummary> earlier)
 {
     const quint64 run = m_run;
-    m_channel.request(P::Type::Conversations, {})
-        .then(this, [this, run](const Result<QJsonObject> &data) {
+    // The list comes in pages within the frame bound; the catch-up plan needs all of it.
+    const P::ConversationsRequest request{int(earlier.size())};
+    m_channel.request(P::Type::Conversations, request.toJson())
+        .then(this, [this, run, earlier](const Result<QJsonObject> &data) mutable {
             if (run != m_run)
                 return;
             const Result<P::ConversationsReply> reply = decode<P::ConversationsReply>(data);
             if (!reply) {
-                if (!retryLater(reply.error(), run, [this] { requestList(); }))
+                if (!retryLater(reply.error(), run, [this, earlier] { requestList(earlier); }))
                     fail(reply.error());
                 return;
             }
+            earlier += reply->conversations;
+            // An empty page that claims more would never end: take it as the end.
+            if (reply->hasMore && !reply->conversations.isEmpty()) {
+                requestList(std::move(earlier));
+                return;
+            }
             if (m_cache)
-                m_cache->storeSummaries(reply->conversations);
-            Q_EMIT conversationsListed(reply->conversations);
-            applyCatchUpPlan(reply->conversations);
+                m_cache->storeSummaries(earlier);
+            Q_EMIT conversationsListed(earlier);
+            applyCatchUpPlan(earlier);
             start();
         });
 }
@@ -105,6 +118,7 @@ void SyncEngine::start()
     m_syncing = true;
     m_again = false;
     m_seen.clear();
+    m_after = 0;
     ++m_run;
     requestPage();
 }
@@ -112,7 +126,22 @@ void SyncEngine::start()
 void SyncEngine::requestPage()
 {
     P::SyncRequest request;
-    request.positions = m_positions.all();
+    // Positions from where the last page left off, in id order, at most a bounded number so
+    // the request stays well within the client frame bound; `through` says where they end.
+    const QHash<ConversationId, Seq> all = m_positions.all();
+    QList<ConversationId> ids;
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        if (it.key() > m_after)
+            ids.append(it.key());
+    }
+    std::sort(ids.begin(), ids.end());
+    if (ids.size() > MaxPositionsPerRequest) {
+        ids.resize(MaxPositionsPerRequest);
+        request.through = ids.constLast();
+    }
+    for (ConversationId id : std::as_const(ids))
+        request.positions.insert(id, all.value(id));
+    request.after = m_after;
     request.limit = m_pageSize;
     const quint64 run = m_run;
     m_channel.request(P::Type::Sync, request.toJson())
@@ -126,6 +155,9 @@ void SyncEngine::requestPage()
                 return;
             }
             onPage(reply->conversations, reply->messages, reply->limited);
+            // Conversations up to `after` are done for this pass; a server that does not page
+            // its list sends none, and every page starts from the first again.
+            m_after = reply->after;
             if (reply->hasMore)
                 requestPage();
             else

@@ -75,7 +75,8 @@ Q_SIGNALS:
     void failed(const Banter::Error &error);
 
 private:
-    void requestList();
+    // Asks for the conversation list from after the `earlier` pages.
+    void requestList(QList<ConversationSummary> earlier = {});
     void applyCatchUpPlan(const QList<ConversationSummary> &summaries);
     void requestPage();
     void onPage(const QList<Conversation> &conversations, const QList<Message> &messages,
@@ -101,6 +102,7 @@ private:
     bool m_again = false;
     quint64 m_run = 0; // bumped by every start and loss: replies of earlier runs are stale
     QSet<ConversationId> m_seen; // listed by this run's sync replies
+    ConversationId m_after = 0; // conversations up to this one are done in this run
     QHash<ConversationId, Seq> m_deliveredWanted;
     QSet<ConversationId> m_deliveredInFlight;
 };

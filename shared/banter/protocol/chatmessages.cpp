@@ -133,7 +133,12 @@ QJsonObject SyncRequest::toJson() const
     QJsonObject jsonPositions;
     for (auto it = positions.cbegin(); it != positions.cend(); ++it)
         jsonPositions.insert(QString::number(it.key()), it.value());
-    return {{u"positions"_s, jsonPositions}, {u"limit"_s, limit}};
+    QJsonObject object{{u"positions"_s, jsonPositions}, {u"limit"_s, limit}};
+    if (after > 0)
+        object.insert(u"after"_s, after);
+    if (through > 0)
+        object.insert(u"through"_s, through);
+    return object;
 }
 
 Result<SyncRequest> SyncRequest::fromJson(const QJsonObject &object)
@@ -157,6 +162,8 @@ Result<SyncRequest> SyncRequest::fromJson(const QJsonObject &object)
             v.positions.insert(conversation, seq);
     }
     v.limit = int(r.integer("limit"_L1, 1, MaxLimit, R::Optional, DefaultLimit));
+    v.after = r.integer("after"_L1, 0, MaxJsonSafeInteger, R::Optional, 0);
+    v.through = r.integer("through"_L1, 0, MaxJsonSafeInteger, R::Optional, 0);
     return r.finish(v);
 }
 
@@ -165,10 +172,13 @@ QJsonObject SyncReply::toJson() const
     QJsonArray limitedIds;
     for (ConversationId id : limited)
         limitedIds.append(id);
-    return {{u"conversations"_s, toJsonArray(conversations)},
-            {u"messages"_s, toJsonArray(messages)},
-            {u"has_more"_s, hasMore},
-            {u"limited"_s, limitedIds}};
+    QJsonObject object{{u"conversations"_s, toJsonArray(conversations)},
+                       {u"messages"_s, toJsonArray(messages)},
+                       {u"has_more"_s, hasMore},
+                       {u"limited"_s, limitedIds}};
+    if (after > 0)
+        object.insert(u"after"_s, after);
+    return object;
 }
 
 Result<SyncReply> SyncReply::fromJson(const QJsonObject &object)
@@ -186,6 +196,7 @@ Result<SyncReply> SyncReply::fromJson(const QJsonObject &object)
     v.messages = readMessages(r);
     v.hasMore = r.boolean("has_more"_L1);
     v.limited = r.idList("limited"_L1, MaxPositions, R::Optional);
+    v.after = r.integer("after"_L1, 0, MaxJsonSafeInteger, R::Optional, 0);
     return r.finish(v);
 }
 

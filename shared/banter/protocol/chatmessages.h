@@ -94,6 +94,12 @@ struct BANTERSHARED_EXPORT SyncRequest
     static constexpr int MaxLimit = 500; ///< most messages per page
     QHash<ConversationId, Seq> positions; ///< per conversation, the newest seq the client has
     int limit = DefaultLimit; ///< most messages to return (1 to MaxLimit)
+    /// Only conversations with a greater id: the `after` of the previous page of this pass
+    /// (0: from the first), so a long conversation list is walked once, in id order.
+    ConversationId after = 0;
+    /// Only conversations up to this id (0: no bound): the client's positions are complete up
+    /// to here, so it can send a bounded number of them per request.
+    ConversationId through = 0;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
@@ -113,6 +119,9 @@ struct BANTERSHARED_EXPORT SyncReply
     /// Conversations too far behind to page through: the client drops its copy, and the
     /// messages here are only the newest ones (use history for older).
     QList<ConversationId> limited;
+    /// With hasMore: the `after` for the next request; every conversation up to this id is
+    /// complete (listed, and its messages sent). 0 (absent on the wire): start from the first.
+    ConversationId after = 0;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,

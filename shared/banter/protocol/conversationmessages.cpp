@@ -69,7 +69,10 @@ QJsonObject ConversationsReply::toJson() const
     QJsonArray list;
     for (const ConversationSummary &s : conversations)
         list.append(Protocol::toJson(s));
-    return {{u"conversations"_s, list}};
+    QJsonObject object{{u"conversations"_s, list}};
+    if (hasMore)
+        object.insert(u"has_more"_s, true);
+    return object;
 }
 
 Result<ConversationsReply> ConversationsReply::fromJson(const QJsonObject &object)
@@ -84,6 +87,22 @@ Result<ConversationsReply> ConversationsReply::fromJson(const QJsonObject &objec
         else
             r.fail(decoded.error());
     }
+    v.hasMore = r.boolean("has_more"_L1, R::Optional);
+    return r.finish(v);
+}
+
+QJsonObject ConversationsRequest::toJson() const
+{
+    if (offset == 0)
+        return {};
+    return {{u"offset"_s, offset}};
+}
+
+Result<ConversationsRequest> ConversationsRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    ConversationsRequest v;
+    v.offset = int(r.integer("offset"_L1, 0, MaxConversationsOnWire, R::Optional, 0));
     return r.finish(v);
 }
 

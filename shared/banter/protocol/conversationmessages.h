@@ -40,11 +40,27 @@ struct BANTERSHARED_EXPORT ConversationReply
     friend bool operator==(const ConversationReply &, const ConversationReply &) = default;
 };
 
-/// The reply to conversations: my list, newest activity first.
+/// "conversations": a page of my list, newest activity first.
+struct BANTERSHARED_EXPORT ConversationsRequest
+{
+    /// How many entries of the list to skip: the number the earlier pages held.
+    int offset = 0;
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<ConversationsRequest> fromJson(const QJsonObject &object);
+    friend bool operator==(const ConversationsRequest &, const ConversationsRequest &) = default;
+};
+
+/// The reply to conversations: my list, newest activity first, cut by the frame bound.
 struct BANTERSHARED_EXPORT ConversationsReply
 {
-    /// every conversation I am a member of, with its last message and unread count
+    /// the conversations I am a member of (from the request's offset on), with their last
+    /// message and unread count
     QList<ConversationSummary> conversations;
+    /// More follow: ask again with the offset advanced by the size of this page.
+    bool hasMore = false;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
