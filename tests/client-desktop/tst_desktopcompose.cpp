@@ -112,6 +112,7 @@ private Q_SLOTS:
     void mentionsCountedAndNotifiedThroughMute();
     void searchFindsAndJumps();
     void searchPagesAndShowsErrors();
+    void searchRefusedIsShown();
     void draftsSurviveARestart();
     void draftStoreIsBounded();
 
@@ -335,7 +336,7 @@ void TestDesktopCompose::mentionCompletion()
     QTest::keyClick(composer, Qt::Key_Backspace);
     QTest::keyClick(composer, Qt::Key_Backspace);
     QTest::keyClick(composer, Qt::Key_Backspace);
-    QTest::keyClicks(composer, u" @B"_s);
+    QTest::keyClicks(composer, u"@B"_s);
     QVERIFY(popup->isVisible()); // a new @ asks again
     QTest::keyClick(composer, Qt::Key_Return); // Enter completes; it does not send
     QCOMPARE(composer->toPlainText(), u"hi @carol and @bob "_s);
@@ -464,7 +465,7 @@ void TestDesktopCompose::searchFindsAndJumps()
 
     // Chinese text is found too, and a click jumps as Enter does.
     query->clear();
-    QTest::keyClicks(query, u"季度报告"_s);
+    query->setText(u"季度报告"_s); // QTest types Latin-1 only; an input method commits text so
     QTRY_COMPARE(results->model()->rowCount(), 1);
     QTest::mouseClick(results->viewport(), Qt::LeftButton, {},
                       results->visualRect(results->model()->index(0, 0)).center());
@@ -514,6 +515,41 @@ void TestDesktopCompose::searchPagesAndShowsErrors()
     QTest::keyClicks(query, u"omega"_s);
     auto *status = child<QLabel>(window, u"searchStatus"_s);
     QTRY_COMPARE(status->text(), u"No messages found."_s);
+}
+
+// Searching faster than the server allows (rate_limited), or while offline: the panel says
+// what happened rather than showing an empty list.
+void TestDesktopCompose::searchRefusedIsShown()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.limits.searchBurst = 1;
+    config.limits.searchPerSecond = 0.001;
+    DesktopFixture fixture(config);
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    QVERIFY(alice);
+    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    QVERIFY(window);
+    SearchPanel *panel = window->showSearch(true);
+    QCOMPARE(panel->scope(), 0);
+    auto *query = child<QLineEdit>(window, u"searchQuery"_s);
+    auto *status = child<QLabel>(window, u"searchStatus"_s);
+    QTest::keyClicks(query, u"first"_s);
+    QTest::keyClick(query, Qt::Key_Return);
+    QTRY_COMPARE(status->text(), u"No messages found."_s);
+    query->clear();
+    QTest::keyClicks(query, u"second"_s);
+    QTest::keyClick(query, Qt::Key_Return);
+    QTRY_VERIFY2(status->text().contains(u"Too many attempts"_s), qPrintable(status->text()));
+    QVERIFY(status->text().startsWith(u"Search failed"_s));
+
+    alice->disconnectFromServer();
+    query->clear();
+    QTest::keyClicks(query, u"third"_s);
+    QTest::keyClick(query, Qt::Key_Return);
+    QTRY_VERIFY2(status->text().startsWith(u"Search failed"_s)
+                     && !status->text().contains(u"Too many"_s),
+                 qPrintable(status->text()));
 }
 
 // Drafts are kept per account on disk: what was typed in two conversations is there again
