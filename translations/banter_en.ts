@@ -137,6 +137,52 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::ComposeBar</name>
+    <message>
+        <source>Reply to %1</source>
+        <translation>Reply to %1</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>Cancel the reply (Esc)</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Editing</translation>
+    </message>
+    <message>
+        <source>Cancel editing (Esc)</source>
+        <translation>Cancel editing (Esc)</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ComposeController</name>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <source>Not edited: this message can no longer be changed (the time for edits has passed).</source>
+        <translation>Not edited: this message can no longer be changed (the time for edits has passed).</translation>
+    </message>
+    <message>
+        <source>Not edited: the message was deleted, or you are no longer in the conversation.</source>
+        <translation>Not edited: the message was deleted, or you are no longer in the conversation.</translation>
+    </message>
+    <message>
+        <source>Not edited: %1</source>
+        <translation>Not edited: %1</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::Composer</name>
     <message>
         <source>Write a message…</source>
@@ -149,6 +195,14 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     <message>
         <source>Too long to send: remove %1 characters.</source>
         <translation>Too long to send: remove %1 characters.</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Someone</translation>
+    </message>
+    <message>
+        <source>An edited message cannot be empty. To take it back, delete it.</source>
+        <translation>An edited message cannot be empty. To take it back, delete it.</translation>
     </message>
 </context>
 <context>
@@ -643,10 +697,6 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
         <translation>Search conversations</translation>
     </message>
     <message>
-        <source>Not sent: %1</source>
-        <translation>Not sent: %1</translation>
-    </message>
-    <message>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
@@ -816,6 +866,14 @@ Quit anyway?</numerusform>
 
 Quit anyway?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Find in conversation…</source>
+        <translation>&amp;Find in conversation…</translation>
+    </message>
+    <message>
+        <source>Find in &amp;all conversations…</source>
+        <translation>Find in &amp;all conversations…</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1200,52 @@ Quit anyway?</numerusform>
     <message>
         <source>Type a conversation name, Enter to open</source>
         <translation>Type a conversation name, Enter to open</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::SearchPanel</name>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Search failed: %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Nothing found yet; older messages remain.</source>
+        <translation>Nothing found yet; older messages remain.</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>No messages found.</translation>
+    </message>
+    <message>
+        <source>Search all conversations</source>
+        <translation>Search all conversations</translation>
+    </message>
+    <message>
+        <source>Search in %1</source>
+        <translation>Search in %1</translation>
+    </message>
+    <message>
+        <source>Close the search (Esc)</source>
+        <translation>Close the search (Esc)</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Search messages</translation>
+    </message>
+    <message>
+        <source>More results</source>
+        <translation>More results</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::SearchResultsModel</name>
+    <message>
+        <source>Former member</source>
+        <translation>Former member</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,52 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::ComposeBar</name>
+    <message>
+        <source>Reply to %1</source>
+        <translation>回复 %1</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>取消回复 (Esc)</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>正在编辑</translation>
+    </message>
+    <message>
+        <source>Cancel editing (Esc)</source>
+        <translation>取消编辑 (Esc)</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ComposeController</name>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Not edited: this message can no longer be changed (the time for edits has passed).</source>
+        <translation>未编辑：这条消息已不能再修改（可编辑的时间已过）。</translation>
+    </message>
+    <message>
+        <source>Not edited: the message was deleted, or you are no longer in the conversation.</source>
+        <translation>未编辑：消息已被删除，或你已不在此会话中。</translation>
+    </message>
+    <message>
+        <source>Not edited: %1</source>
+        <translation>未编辑：%1</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::Composer</name>
     <message>
         <source>Write a message…</source>
@@ -149,6 +195,14 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     <message>
         <source>Too long to send: remove %1 characters.</source>
         <translation>太长，无法发送：请删除 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>An edited message cannot be empty. To take it back, delete it.</source>
+        <translation>编辑后的消息不能为空。要撤回它，请删除。</translation>
     </message>
 </context>
 <context>
@@ -643,10 +697,6 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
         <translation>搜索会话</translation>
     </message>
     <message>
-        <source>Not sent: %1</source>
-        <translation>未发送：%1</translation>
-    </message>
-    <message>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
@@ -813,6 +863,14 @@ Quit anyway?</source>
 
 仍要退出吗？</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Find in conversation…</source>
+        <translation>在会话中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find in &amp;all conversations…</source>
+        <translation>在所有会话中查找(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1193,52 @@ Quit anyway?</source>
     <message>
         <source>Type a conversation name, Enter to open</source>
         <translation>输入会话名称，按回车打开</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::SearchPanel</name>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Nothing found yet; older messages remain.</source>
+        <translation>暂未找到；还有更早的消息。</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>未找到消息。</translation>
+    </message>
+    <message>
+        <source>Search all conversations</source>
+        <translation>搜索所有会话</translation>
+    </message>
+    <message>
+        <source>Search in %1</source>
+        <translation>在 %1 中搜索</translation>
+    </message>
+    <message>
+        <source>Close the search (Esc)</source>
+        <translation>关闭搜索 (Esc)</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>搜索消息</translation>
+    </message>
+    <message>
+        <source>More results</source>
+        <translation>更多结果</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::SearchResultsModel</name>
+    <message>
+        <source>Former member</source>
+        <translation>前成员</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "core/chatpeoplemodel.h"
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
+#include "core/draftstore.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
 #include "core/notifier.h"
@@ -41,6 +42,7 @@ AccountContext::AccountContext(ClientSession &session, AppSettings &settings, QO
     , m_chatPeople(new ChatPeopleModel(session, *m_conversations, *m_contacts, *m_presence, this))
     , m_ownPresence(new OwnPresence(session, this))
     , m_avatars(new AvatarBook(session, this))
+    , m_drafts(new DraftStore(this))
 {
     m_messages->setFileTransfers(m_files);
     m_conversations->setMutedConversations(settings.mutedConversations());
@@ -56,6 +58,16 @@ AccountContext::AccountContext(ClientSession &session, AppSettings &settings, QO
             &ConversationListModel::setPresence);
     if (session.isReady())
         m_presence->reload(); // signed in before this account's windows were built
+    connect(&session, &ClientSession::authenticated, this,
+            [this](const User &user) { openDrafts(m_session.url(), user.id); });
+    if (session.currentUser().id != 0)
+        openDrafts(session.url(), session.currentUser().id);
+}
+
+void AccountContext::openDrafts(const QUrl &server, UserId user)
+{
+    if (user != 0 && server.isValid())
+        m_drafts->open(DraftStore::defaultPath(CertificatePin::serverKey(server), user));
 }
 
 AccountContext::~AccountContext()
@@ -110,6 +122,7 @@ bool AccountContext::openCache(const QUrl &server, const User &user)
 void AccountContext::openCacheInBackground(const QUrl &server, const User &user,
                                            std::function<void()> opened)
 {
+    openDrafts(server, user.id); // known now, before the cache's check ends
     const auto done = [this, opened = std::move(opened)] {
         if (opened)
             opened();
@@ -154,6 +167,7 @@ void AccountContext::onAuthenticated(const User &user)
 
 void AccountContext::removeCache()
 {
+    m_drafts->discard();
     if (!m_cache)
         return;
     const QString path = m_cache->path();

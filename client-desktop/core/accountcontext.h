@@ -25,6 +25,7 @@ class AvatarBook;
 class ChatPeopleModel;
 class ContactListModel;
 class ConversationListModel;
+class DraftStore;
 class FileTransfers;
 class MessageListModel;
 class Notifier;
@@ -62,6 +63,8 @@ public:
     ChatPeopleModel *chatPeople() const { return m_chatPeople; }
     OwnPresence *ownPresence() const { return m_ownPresence; }
     AvatarBook *avatars() const { return m_avatars; }
+    // The account's drafts, on disk once the account is known (signed in, or remembered).
+    DraftStore *drafts() const { return m_drafts; }
 
     // Mutes or unmutes a conversation's notifications, and remembers it in the settings.
     void setMuted(ConversationId id, bool muted);
@@ -83,7 +86,7 @@ public:
     void openCacheInBackground(const QUrl &server, const User &user,
                                std::function<void()> opened = {});
     ClientCache *cache() const { return m_cache.get(); }
-    // Sign-out: the session lets go of the cache and its file is deleted.
+    // Sign-out: the session lets go of the cache and its file is deleted (the drafts' too).
     void removeCache();
 
 Q_SIGNALS:
@@ -96,6 +99,7 @@ private:
     // Hands an opened cache of `user` to the session and the models.
     void adopt(std::unique_ptr<ClientCache> cache, const User &user);
     void onAuthenticated(const User &user);
+    void openDrafts(const QUrl &server, UserId user);
 
     ClientSession &m_session;
     AppSettings &m_settings;
@@ -110,6 +114,7 @@ private:
     ChatPeopleModel *m_chatPeople;
     OwnPresence *m_ownPresence;
     AvatarBook *m_avatars;
+    DraftStore *m_drafts;
     bool m_cacheEnabled = false;
     QString m_cacheDirectory;
     std::unique_ptr<ClientCache> m_cache;

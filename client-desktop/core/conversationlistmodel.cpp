@@ -37,7 +37,11 @@ ConversationListModel::ConversationListModel(ClientSession &session, QObject *pa
                     return;
                 Entry &e = m_entries[row];
                 e.unread = qMax<qint64>(0, qMin(e.unread, e.conversation.lastSeq - r.seq));
-                Q_EMIT dataChanged(index(row), index(row), {UnreadRole});
+                // Which of the unread ones mention me is not known message by message here:
+                // read up to the newest, none are left.
+                if (e.unread == 0)
+                    e.mentions = 0;
+                Q_EMIT dataChanged(index(row), index(row), {UnreadRole, MentionsRole});
                 emitUnread();
             });
 }
@@ -91,6 +95,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return e.last ? e.last->createdAtMs : e.conversation.createdAtMs;
     case UnreadRole:
         return e.unread;
+    case MentionsRole:
+        return e.mentions;
     case PresenceRole:
         return int(e.conversation.type == ConversationType::Private
                        ? m_presence.value(otherMember(e.conversation), PresenceStatus::Offline)
@@ -121,6 +127,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {PreviewRole, "preview"},
             {LastActivityRole, "lastActivity"},
             {UnreadRole, "unread"},
+            {MentionsRole, "mentions"},
             {PresenceRole, "presence"},
             {PeerRole, "peer"},
             {PeerAvatarRole, "peerAvatar"},
@@ -147,9 +154,10 @@ void ConversationListModel::setActiveConversation(ConversationId id)
 {
     m_active = id;
     const int row = rowOf(id);
-    if (row >= 0 && m_entries[row].unread != 0) {
+    if (row >= 0 && (m_entries[row].unread != 0 || m_entries[row].mentions != 0)) {
         m_entries[row].unread = 0;
-        Q_EMIT dataChanged(index(row), index(row), {UnreadRole});
+        m_entries[row].mentions = 0;
+        Q_EMIT dataChanged(index(row), index(row), {UnreadRole, MentionsRole});
         emitUnread();
     }
 }
@@ -210,10 +218,11 @@ void ConversationListModel::reset(const QList<ConversationSummary> &summaries)
 {
     beginResetModel();
     m_entries.clear();
-    for (const ConversationSummary &s : summaries)
-        m_entries.append(
-            Entry{s.conversation, s.lastMessage,
-                  s.conversation.id == m_active && m_windowActive ? 0 : s.unreadCount});
+    for (const ConversationSummary &s : summaries) {
+        const bool seen = s.conversation.id == m_active && m_windowActive;
+        m_entries.append(Entry{s.conversation, s.lastMessage, seen ? 0 : s.unreadCount,
+                               seen ? 0 : s.unreadMentions});
+    }
     std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) {
         const qint64 ta = a.last ? a.last->createdAtMs : a.conversation.createdAtMs;
         const qint64 tb = b.last ? b.last->createdAtMs : b.conversation.createdAtMs;
@@ -272,8 +281,11 @@ void ConversationListModel::onMessages(const QList<Message> &messages)
         }
         // The open conversation counts too while the window is in the background.
         const bool seen = message.conversationId == m_active && m_windowActive;
-        if (!counted && message.senderId != me && !seen && message.type != MessageType::System)
+        if (!counted && message.senderId != me && !seen && message.type != MessageType::System) {
             ++e.unread;
+            if (message.mentions.contains(me) && !message.isDeleted())
+                ++e.mentions;
+        }
         touched.removeOne(message.conversationId);
         touched.append(message.conversationId);
     }

@@ -35,6 +35,7 @@ public:
         MutedRole, // the user muted its notifications
         PeerRole, // the other member's id in a private conversation, else 0 (its avatar)
         PeerAvatarRole, // that member's avatar_version (0: no picture)
+        MentionsRole, // unread messages that mention the user (the "@" badge)
     };
     Q_ENUM(Role)
 
@@ -74,6 +75,7 @@ private:
         Conversation conversation;
         std::optional<Message> last;
         qint64 unread = 0;
+        qint64 mentions = 0; // of the unread ones, those that mention the user
     };
 
     void upsertConversation(const Conversation &conversation);

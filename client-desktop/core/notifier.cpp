@@ -12,7 +12,11 @@ constexpr std::chrono::milliseconds BurstWindow{1500};
 
 bool Notifier::shouldNotify(const Message &message, const Context &context)
 {
-    if (!context.enabled || context.muted || message.type == MessageType::System)
+    // A mention of the user gets through a mute: muting quiets a busy group, not someone
+    // asking for you by name.
+    const bool mentioned = context.me != 0 && message.mentions.contains(context.me);
+    if (!context.enabled || (context.muted && !mentioned) || message.type == MessageType::System
+        || message.isDeleted())
         return false;
     if (message.senderId == context.me)
         return false;

@@ -35,8 +35,9 @@ public:
         bool windowActive = false;
         ConversationId openConversation = 0;
     };
-    // The rule, without state: not one's own, not a system event, not muted, notifications
-    // on, and not the conversation the user is looking at in the active window.
+    // The rule, without state: not one's own, not a system event, not muted (unless it
+    // mentions the user), notifications on, and not the conversation the user is looking at
+    // in the active window.
     static bool shouldNotify(const Message &message, const Context &context);
     // "12 new messages in 3 chats", translated with plural forms.
     static QString summaryText(int messages, int conversations);

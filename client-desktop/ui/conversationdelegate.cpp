@@ -146,6 +146,23 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->drawText(pill, Qt::AlignCenter, badge);
         previewRight = pill.left() - Pad;
     }
+    // Mentions of the user stand out from the plain count: an "@" pill before it, in the
+    // colour of links, even in a muted conversation.
+    if (const qint64 mentions = index.data(ConversationListModel::MentionsRole).toLongLong();
+        mentions > 0) {
+        const QString badge =
+            u'@' + (mentions > 9 ? QStringLiteral("9+") : QString::number(mentions));
+        const int w = qMax(fm.height() + 4, fm.horizontalAdvance(badge) + 10);
+        const QRect pill(previewRight - w, avatar.bottom() - fm.height() - 2, w, fm.height() + 2);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(selected ? palette.color(QPalette::HighlightedText)
+                                   : palette.color(QPalette::Link));
+        painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+        painter->setPen(selected ? palette.color(QPalette::Highlight)
+                                 : palette.color(QPalette::HighlightedText));
+        painter->drawText(pill, Qt::AlignCenter, badge);
+        previewRight = pill.left() - Pad;
+    }
     painter->setPen(dim);
     const QRect previewRect(textLeft, avatar.bottom() - fm.height(), previewRight - textLeft,
                             fm.height());

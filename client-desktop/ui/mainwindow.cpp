@@ -9,6 +9,7 @@
 #include "core/contactlistmodel.h"
 #include "core/conversationlistmodel.h"
 #include "core/desktopnotifications.h"
+#include "core/draftstore.h"
 #include "core/errortext.h"
 #include "core/filetransfers.h"
 #include "core/messagelistmodel.h"
@@ -17,6 +18,8 @@
 #include "ui/accountbadge.h"
 #include "ui/attachmentstrip.h"
 #include "ui/avatar.h"
+#include "ui/composebar.h"
+#include "ui/composecontroller.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
 #include "ui/conversationdelegate.h"
@@ -28,6 +31,7 @@
 #include "ui/messageview.h"
 #include "ui/newchatdialog.h"
 #include "ui/quickswitcher.h"
+#include "ui/searchpanel.h"
 #include "ui/settingsdialog.h"
 #include "ui/trayicon.h"
 #include "ui/windowstate.h"
@@ -95,6 +99,9 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_emptyState(new QLabel(this))
     , m_conversationArea(new QStackedWidget(this))
     , m_composer(new Composer(this))
+    , m_composeBar(new ComposeBar(m_composer, this))
+    , m_compose(new ComposeController(m_session, *m_messageModel, *m_composer, this))
+    , m_searchPanel(new SearchPanel(m_session, *m_conversationModel, this))
     , m_strip(new AttachmentStrip(this))
     , m_composerNote(new QLabel(this))
     , m_sendButton(new QPushButton(icon("send"), tr("Send"), this))
@@ -229,7 +236,12 @@ QWidget *MainWindow::buildConversationPane()
     m_emptyState->setForegroundRole(QPalette::PlaceholderText);
     m_conversationArea->addWidget(m_emptyState);
     m_conversationArea->addWidget(m_messages);
-    rightLayout->addWidget(m_conversationArea, 1);
+    m_searchPanel->setVisible(false);
+    m_searchPanel->setFixedWidth(320);
+    auto *middle = new QHBoxLayout;
+    middle->addWidget(m_conversationArea, 1);
+    middle->addWidget(m_searchPanel);
+    rightLayout->addLayout(middle, 1);
     auto *composerRow = new QHBoxLayout;
     composerRow->addWidget(m_attachButton, 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
@@ -238,6 +250,7 @@ QWidget *MainWindow::buildConversationPane()
     sendColumn->addWidget(m_sendButton);
     composerRow->addLayout(sendColumn);
     rightLayout->addWidget(m_strip);
+    rightLayout->addWidget(m_composeBar);
     rightLayout->addLayout(composerRow);
     rightLayout->addWidget(m_composerNote);
     return right;
@@ -269,6 +282,18 @@ void MainWindow::connectWidgets()
     connect(m_contactsPanel, &ContactsPanel::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::send);
+    m_composer->setDraftStore(m_account.drafts());
+    connect(m_compose, &ComposeController::problem, this, [this](const QString &text) {
+        m_composerNote->setText(text);
+        m_composerNote->setVisible(true);
+    });
+    // Where a found message is; MessageView::jumpTo (the message view's part) joins here.
+    connect(m_searchPanel, &SearchPanel::jumpRequested, this,
+            [this](ConversationId id, Seq) { raiseAndOpen(id); });
+    connect(m_searchPanel, &SearchPanel::closed, this, [this] {
+        if (m_composer->isEnabled())
+            m_composer->setFocus(Qt::OtherFocusReason);
+    });
     // Own key presses say "typing"; an emptied composer says "stopped".
     m_composer->installEventFilter(m_account.typingSender());
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
@@ -296,13 +321,7 @@ void MainWindow::connectWidgets()
     connect(m_messages, &MessageView::conversationRequested, this,
             [this](ConversationId id) { openConversation(id); });
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateCounter);
-    connect(m_sendButton, &QPushButton::clicked, this, [this] {
-        const QString text = m_composer->toPlainText();
-        if (!text.trimmed().isEmpty() || !m_strip->isEmpty()) {
-            send(text.trimmed().isEmpty() ? QString() : text);
-            m_composer->clear();
-        }
-    });
+    connect(m_sendButton, &QPushButton::clicked, m_composer, &Composer::submit);
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { raiseAndOpen(m_notified); });
     connect(m_tray, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
@@ -389,6 +408,12 @@ void MainWindow::buildMenus()
         chat->addAction(icon("group"), tr("Group &info…"), this, &MainWindow::showGroupInfo);
     m_groupInfoAction->setObjectName(QStringLiteral("groupInfoAction"));
     chat->addSeparator();
+    chat->addAction(tr("&Find in conversation…"), QKeySequence(Qt::CTRL | Qt::Key_F), this,
+                    [this] { showSearch(false); });
+    chat->addAction(tr("Find in &all conversations…"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this,
+                    [this] { showSearch(true); });
+    chat->addSeparator();
     chat->addAction(tr("&Next conversation"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
                     [this] { moveSelection(1); });
     chat->addAction(tr("&Previous conversation"), QKeySequence(Qt::ALT | Qt::Key_Up), this,
@@ -457,6 +482,7 @@ void MainWindow::openConversation(qint64 id)
     // Each conversation has its own draft and waiting files: nothing typed for one is sent
     // to another.
     m_composer->setConversation(id);
+    m_composer->setMembers(conversation->participants, m_session.currentUser().id);
     m_strip->setConversation(id);
     if (m_messageModel->conversationId() != id) {
         m_messages->messageDelegate()->setShowSenderNames(conversation->type
@@ -594,6 +620,13 @@ QuickSwitcher *MainWindow::showQuickSwitcher()
     return dialog;
 }
 
+SearchPanel *MainWindow::showSearch(bool everywhere)
+{
+    const ConversationId open = m_messageModel->conversationId();
+    m_searchPanel->open(everywhere || !open ? 0 : open);
+    return m_searchPanel;
+}
+
 SettingsDialog *MainWindow::showSettings()
 {
     auto *dialog = new SettingsDialog(m_settings, &m_session, this);
@@ -678,11 +711,7 @@ void MainWindow::send(const QString &text)
     }
     if (caption.trimmed().isEmpty())
         return;
-    m_session.sendMessage(id, caption).then(this, [this](Result<Message> sent) {
-        if (!sent)
-            statusBar()->showMessage(tr("Not sent: %1").arg(ErrorText::describe(sent.error())),
-                                     8000);
-    });
+    m_compose->sendText(caption); // with the reply and the mentions the composer holds
 }
 
 void MainWindow::chooseAttachments()

@@ -31,6 +31,8 @@ namespace Banter::Desktop {
 class AccountContext;
 class AppSettings;
 class AttachmentStrip;
+class ComposeBar;
+class ComposeController;
 class Composer;
 class ConversationFilter;
 class FileTransfers;
@@ -46,6 +48,7 @@ class MessageView;
 class NewChatDialog;
 class Notifier;
 class QuickSwitcher;
+class SearchPanel;
 class SettingsDialog;
 class TrayIcon;
 
@@ -62,7 +65,7 @@ public:
     // The account this window shows. Tests find the widgets by objectName:
     // conversationView, conversationSearch, sideTabs, contactsPanel, conversationTitle,
     // groupInfoButton, messageView, emptyState, composer, attachButton, sendButton,
-    // characterCounter, connectionState, trayIcon, groupInfoAction.
+    // characterCounter, connectionState, trayIcon, groupInfoAction, composeBar, searchPanel.
     AccountContext &account() const { return m_account; }
 
     // Seams for the native dialogs and the desktop's file opener (tests replace them; an
@@ -103,6 +106,8 @@ public:
     NewChatDialog *showNewChat();
     GroupInfoDialog *showGroupInfo();
     QuickSwitcher *showQuickSwitcher();
+    // Ctrl+F (the open conversation) and Ctrl+Shift+F (`everywhere`): the search panel.
+    SearchPanel *showSearch(bool everywhere);
     SettingsDialog *showSettings();
     // Alt+Down / Alt+Up: the next or previous conversation in the list.
     void moveSelection(int step);
@@ -155,6 +160,9 @@ private:
     QStackedWidget *m_conversationArea;
     QAction *m_groupInfoAction = nullptr; // enabled while a group is open
     Composer *m_composer;
+    ComposeBar *m_composeBar; // "Reply to …" / "Editing" above the composer
+    ComposeController *m_compose; // sends replies and mentions, edits
+    SearchPanel *m_searchPanel; // beside the messages while searching
     AttachmentStrip *m_strip; // files waiting to be sent with the composer's text
     QLabel *m_composerNote; // why the composer's text cannot be sent
     QPushButton *m_sendButton;

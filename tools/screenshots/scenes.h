@@ -22,5 +22,8 @@ bool shootTrust(const QDir &out);
 // The profile page with a picture, and the window showing people's pictures:
 // profile-light.png, main-avatars-light.png.
 bool shootProfile(const QDir &out);
+// Message search beside a group, a reply being written, and @-completion, in both palettes:
+// search-*.png, compose-mention-light.png.
+bool shootSearch(const QDir &out);
 
 } // namespace Banter::Screenshots
