@@ -287,9 +287,14 @@ void MainWindow::connectWidgets()
         m_composerNote->setText(text);
         m_composerNote->setVisible(true);
     });
-    // Where a found message is; MessageView::jumpTo (the message view's part) joins here.
-    connect(m_searchPanel, &SearchPanel::jumpRequested, this,
-            [this](ConversationId id, Seq) { raiseAndOpen(id); });
+    // A found message: its conversation opens and the view scrolls to it and highlights it.
+    connect(m_searchPanel, &SearchPanel::jumpRequested, this, [this](ConversationId id, Seq seq) {
+        raiseAndOpen(id);
+        m_messages->jumpTo(id, seq);
+    });
+    // The message menu's Reply and Edit go to the composer.
+    connect(m_messages, &MessageView::replyRequested, m_composer, &Composer::startReply);
+    connect(m_messages, &MessageView::editRequested, m_composer, &Composer::startEdit);
     connect(m_searchPanel, &SearchPanel::closed, this, [this] {
         if (m_composer->isEnabled())
             m_composer->setFocus(Qt::OtherFocusReason);

@@ -12,6 +12,7 @@
 #include "core/messagelistmodel.h"
 #include "desktopfixture.h"
 #include "sessionhelpers.h"
+#include "ui/composer.h"
 #include "ui/mainwindow.h"
 #include "ui/messagedelegate.h"
 #include "ui/messagemenu.h"
@@ -635,6 +636,10 @@ void TestDesktopMessages::menuHandsReplyAndEditToTheComposer()
     QCOMPARE(replies.size(), 1);
     QCOMPARE(replies.first().first().value<Message>().id, theirs->id);
     QVERIFY(closeMenu(view, menu));
+    auto *composer = window->findChild<Composer *>();
+    QVERIFY(composer);
+    QCOMPARE(composer->mode(), Composer::Mode::Replying); // MainWindow hands it on
+    QCOMPARE(composer->target().id, theirs->id);
 
     menu = openMenu(view, model->index(rowOf(model, mine->id)));
     QVERIFY(menu);
@@ -645,6 +650,9 @@ void TestDesktopMessages::menuHandsReplyAndEditToTheComposer()
     QCOMPARE(edits.size(), 1);
     QCOMPARE(edits.first().first().value<Message>().content, u"mine"_s);
     QVERIFY(closeMenu(view, menu));
+    QCOMPARE(composer->mode(), Composer::Mode::Editing);
+    QCOMPARE(composer->toPlainText(), u"mine"_s);
+    composer->cancel();
 
     // The "⋯" button of the row under the mouse opens the same menu.
     const QModelIndex theirsRow = model->index(rowOf(model, theirs->id));
