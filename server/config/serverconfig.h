@@ -56,6 +56,14 @@ struct ServerLimits
     int searchWindow = 10'000; // messages one short-text (unindexed) search reads, at most
     qint64 searchReplyBytes = 256 * 1024; // a search reply is cut here (has_more)
     int editWindowSeconds = 0; // how long after sending a message may be edited; 0: always
+    // A socket must finish its TLS handshake and WebSocket upgrade within this long.
+    double handshakeTimeoutSeconds = 10;
+    // Unfinished handshakes held at once; past it the oldest is dropped (as is an address's
+    // oldest when the address is at max_connections_per_address).
+    int maxPendingHandshakes = 512;
+    int maxConnectionsPerAddress = 256; // sockets from one address, handshaking or not
+    // On SIGTERM/SIGINT: how long requests in progress and closing handshakes may take.
+    double shutdownDrainSeconds = 5;
 };
 
 // File transfer: sizes are bytes.
