@@ -20,16 +20,17 @@
 #include <QTest>
 #include <QUuid>
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 using namespace Banter;
 using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
+QByteArray liftedLimits()
+{
+    return "requests_per_second=100000\nrequest_burst=100000\n"
+           "messages_per_second=100000\nmessage_burst=100000\n";
+}
+
 int openDescriptors(qint64 pid)
 {
     return int(QDir(u"/proc/%1/fd"_s.arg(pid))
@@ -37,85 +38,6 @@ int openDescriptors(qint64 pid)
                    .size());
 }
 
-// A masked client frame (the mask is all zero bits, which RFC 6455 allows: the payload is
-// sent as is). `opcode` 1 is text, 0 continuation; `fin` ends the message.
-QByteArray clientFrame(const QByteArray &payload, quint8 opcode = 1, bool fin = true)
-{
-    QByteArray frame;
-    frame.append(char((fin ? 0x80 : 0) | opcode));
-    if (payload.size() < 126) {
-        frame.append(char(0x80 | payload.size()));
-    } else {
-        frame.append(char(0x80 | 126));
-        frame.append(char((payload.size() >> 8) & 0xff));
-        frame.append(char(payload.size() & 0xff));
-    }
-    frame.append(QByteArray(4, '\0'));
-    return frame + payload;
-}
-
-// A blocking socket with a small receive buffer, for the client that never reads: the
-// kernel's buffers fill after a few KiB and the rest piles up in banterd.
-class StubbornReader
-{
-public:
-    ~StubbornReader()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    bool open(quint16 port)
-    {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        const int small = 4096;
-        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) != 0)
-            return false;
-        const timeval timeout{5, 0};
-        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
-        return send(upgradeRequest()) && readUntil("\r\n\r\n").startsWith("HTTP/1.1 101");
-    }
-    bool send(const QByteArray &bytes) const
-    {
-        return ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL)
-            == bytes.size();
-    }
-    // Reads (blocking, with the socket's timeout) until `marker` has arrived.
-    QByteArray readUntil(const QByteArray &marker)
-    {
-        QByteArray received;
-        char buffer[4096];
-        while (!received.contains(marker)) {
-            const ssize_t n = ::recv(m_fd, buffer, sizeof(buffer), 0);
-            if (n <= 0)
-                break;
-            received.append(buffer, n);
-        }
-        return received;
-    }
-    // Whether banterd has ended the TCP connection (FIN or RST), unread data or not.
-    bool closedByServer() const
-    {
-        tcp_info info{};
-        socklen_t length = sizeof(info);
-        if (::getsockopt(m_fd, IPPROTO_TCP, TCP_INFO, &info, &length) != 0)
-            return true;
-        return info.tcpi_state != TCP_ESTABLISHED;
-    }
-
-private:
-    int m_fd = -1;
-};
-
-QByteArray request(const QString &type, const QJsonObject &data, const QString &rid)
-{
-    return QJsonDocument(QJsonObject{{u"type"_s, type}, {u"rid"_s, rid}, {u"data"_s, data}})
-        .toJson(QJsonDocument::Compact);
-}
 } // namespace
 
 class TestServerHostile : public QObject
@@ -158,7 +80,8 @@ void TestServerHostile::unfinishedHandshakesAreDropped()
         },
         5000, "banterd to drop every unfinished handshake"));
     const qint64 closedAfter = held.elapsed();
-    QVERIFY(waitFor([&] { return openDescriptors(server.pid()) <= baseline; }, 5000,
+    // The process may open a descriptor or two of its own meanwhile (the database's WAL).
+    QVERIFY(waitFor([&] { return openDescriptors(server.pid()) <= baseline + 2; }, 5000,
                     "banterd to free the descriptors"));
     qInfo("20 unfinished handshakes (deadline 1 s) closed %lld ms after the server held them",
           closedAfter);
@@ -220,54 +143,39 @@ void TestServerHostile::silentFloodDoesNotKeepClientsOut()
 }
 
 // A client that sends requests with large answers and never reads: banterd queues at most
-// max_pending_write_bytes (8 MiB) for it, then closes it, and its memory is returned.
+// max_pending_write_bytes (8 MiB) for it, then closes it, and its memory is returned. (The
+// kernel keeps the orphaned connection until its own timeout: the client, reading nothing,
+// never sees the FIN; banterd's descriptor and buffers are gone at once.)
 void TestServerHostile::readerThatStopsReadingIsCutOff()
 {
-    BanterdProcess server(QStringLiteral(BANTERD_PATH),
-                          "requests_per_second=100000\nrequest_burst=100000\n"
-                          "messages_per_second=100000\nmessage_burst=100000\n");
+    BanterdProcess server(QStringLiteral(BANTERD_PATH), liftedLimits());
     QVERIFY(server.start());
-    // 100 messages of 5,000 characters: one history page is about 0.5 MB.
     RawClient writer;
     QVERIFY(writer.open(server.url()));
     QVERIFY(writer.registerUser(u"writer"_s));
-    const auto group = writer.request(u"create_group"_s, {{u"name"_s, u"big"_s},
-                                                          {u"member_ids"_s, QJsonArray()}});
-    QVERIFY(succeeded(group));
-    const qint64 conversation =
-        group->data.value(u"conversation"_s).toObject().value(u"id"_s).toInteger();
-    const QString text(5000, u'x');
-    for (int i = 0; i < 100; ++i) {
-        QVERIFY(succeeded(writer.request(
-            u"message"_s, {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                           {u"conversation_id"_s, conversation},
-                           {u"type"_s, u"text"_s},
-                           {u"content"_s, text}})));
-    }
+    const qint64 conversation = seedBigConversation(writer);
+    QVERIFY(conversation != 0);
     const QString token = writer.login(u"writer"_s)->value(u"access_token"_s).toString();
+    const int descriptors = openDescriptors(server.pid());
     const qint64 before = server.residentBytes();
 
     StubbornReader reader;
     QVERIFY(reader.open(server.port()));
-    QVERIFY(reader.send(clientFrame(request(u"auth"_s, {{u"token"_s, token}}, u"a"_s))));
+    QVERIFY(reader.send(clientFrame(requestFrame(u"auth"_s, {{u"token"_s, token}}, u"a"_s))));
     QVERIFY(reader.readUntil("\"rid\":\"a\"").contains("\"success\":true"));
-    // 40 pages of ~0.5 MB asked for; none read.
-    for (int i = 0; i < 40; ++i) {
-        QVERIFY(reader.send(clientFrame(request(
-            u"history"_s, {{u"conversation_id"_s, conversation}, {u"limit"_s, 100}},
-            u"h%1"_s.arg(i)))));
-    }
-    qint64 peak = 0;
     QElapsedTimer cut;
     cut.start();
-    QVERIFY(waitFor(
-        [&] {
-            peak = qMax(peak, server.residentBytes());
-            return reader.closedByServer();
-        },
-        20'000, "banterd to cut the reader off"));
+    QVERIFY(askForPages(reader, conversation, 40)); // about 20 MB of answers, none read
+    qint64 peak = 0;
+    QVERIFY2(waitFor(
+                 [&] {
+                     peak = qMax(peak, server.residentBytes());
+                     return server.errors().contains("is not reading; closing it"_L1)
+                         && openDescriptors(server.pid()) <= descriptors;
+                 },
+                 20'000, "banterd to cut the reader off"),
+             qPrintable(server.errors()));
     const qint64 cutAfter = cut.elapsed();
-    QVERIFY(server.errors().contains("is not reading; closing it"_L1));
     // The server still serves everyone else.
     QVERIFY(succeeded(writer.request(u"ping"_s)));
     qint64 after = 0;
@@ -278,8 +186,8 @@ void TestServerHostile::readerThatStopsReadingIsCutOff()
             return after <= before + allowance;
         },
         5000, "banterd's memory to come back"));
-    qInfo("reader that never reads: cut off after %lld ms; RSS %.1f MiB before, %.1f MiB "
-          "peak, %.1f MiB after",
+    qInfo("reader that never reads: cut off (descriptor freed) %lld ms after its requests; "
+          "RSS %.1f MiB before, %.1f MiB peak, %.1f MiB after",
           cutAfter, double(before) / 1048576, double(peak) / 1048576, double(after) / 1048576);
 }
 
@@ -296,7 +204,7 @@ void TestServerHostile::utf8SplitAcrossFramesIsClosedByQt()
     QVERIFY(server.start());
     StubbornReader client;
     QVERIFY(client.open(server.port()));
-    const QByteArray ping = request(u"ping"_s, {{u"note"_s, u"caf\u00e9"_s}}, u"p"_s);
+    const QByteArray ping = requestFrame(u"ping"_s, {{u"note"_s, u"caf\u00e9"_s}}, u"p"_s);
     const qsizetype split = ping.indexOf("\xc3") + 1; // inside é
     QVERIFY(client.send(clientFrame(ping.left(split), 1, false)));
     QVERIFY(client.send(clientFrame(ping.mid(split), 0, true)));

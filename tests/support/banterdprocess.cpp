@@ -33,9 +33,10 @@ bool BanterdProcess::start()
                "[limits]\nregistrations_per_address_per_hour=100000\n"
                + m_limits);
     file.close();
-    QStringList arguments{u"--listen"_s,   u"127.0.0.1"_s, u"--port"_s,   u"0"_s,
-                          u"--data-dir"_s, m_dir.filePath(u"data"_s), u"--config"_s, config,
-                          u"--tls"_s,      u"off"_s};
+    QStringList arguments{u"--listen"_s, u"127.0.0.1"_s,  u"--port"_s,
+                          u"0"_s,        u"--data-dir"_s, m_dir.filePath(u"data"_s),
+                          u"--config"_s, config,          u"--tls"_s,
+                          u"off"_s};
     if (TestDatabase::backend() == "postgresql"_L1)
         arguments << u"--database"_s << m_database.url();
     m_output.clear();
