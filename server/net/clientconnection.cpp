@@ -7,6 +7,12 @@
 #include "serverlogging.h"
 #include <banter/protocol/frame.h>
 
+#include <QCoreApplication>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
@@ -52,7 +58,18 @@ ClientConnection::ClientConnection(ConnectionId id, QWebSocket *socket, RequestR
     m_authTimeout.start();
 }
 
-ClientConnection::~ClientConnection() = default;
+ClientConnection::~ClientConnection()
+{
+    // A client cut off for not reading left megabytes of answers behind, in pieces below the
+    // allocator's mmap threshold: glibc keeps them (main.cpp raises its trim threshold) unless
+    // asked. Asked once the socket (a child, deleted after this body) is gone.
+    if (m_cutOff) {
+#if defined(__GLIBC__)
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [] { malloc_trim(0); }, Qt::QueuedConnection);
+#endif
+    }
+}
 
 void ClientConnection::trustProxies(const QList<Subnet> &proxies)
 {
@@ -76,6 +93,7 @@ void ClientConnection::sendFrame(const QByteArray &frame)
         return;
     if (m_socket->bytesToWrite() + frame.size() > m_limits.maxPendingWriteBytes) {
         qCInfo(lcNet) << "connection" << m_id << "is not reading; closing it";
+        m_cutOff = true;
         close(QWebSocketProtocol::CloseCodeTooMuchData, u"you are not reading fast enough"_s);
         return;
     }

@@ -130,6 +130,7 @@ private:
     std::chrono::milliseconds m_closeGrace = std::chrono::seconds(2);
     bool m_closing = false; // close() was called: serve nothing more
     bool m_closed = false; // the socket is gone
+    bool m_cutOff = false; // closed for not reading: its buffers were large
 };
 
 } // namespace Banter::Server

@@ -168,42 +168,44 @@ void TestServerShutdown::everyRequestInFlightIsAnsweredAndClosed()
           DrainMs);
 }
 
-// A client that does not read keeps the first stop waiting, up to its (here long) drain time:
-// its close frame cannot be written. A second SIGTERM ends banterd at once, with 128 + the
-// signal.
+// A sign-in whose password check takes seconds (an expensive Argon2id setting) keeps the
+// first stop waiting for its answer, within a long drain time; a second SIGTERM ends banterd
+// at once, with 128 + the signal.
 void TestServerShutdown::secondSignalStopsAtOnce()
 {
     constexpr int LongDrainMs = 60'000;
-    BanterdProcess server(QStringLiteral(BANTERD_PATH),
-                          drainLimits(LongDrainMs)
-                              + "requests_per_second=100000\nrequest_burst=100000\n"
-                                "messages_per_second=100000\nmessage_burst=100000\n");
+    BanterdProcess server(QStringLiteral(BANTERD_PATH), drainLimits(LongDrainMs),
+                          "password_memory_kib=65536\npassword_iterations=100\n");
     QVERIFY(server.start());
-    RawClient writer;
-    QVERIFY(writer.open(server.url()));
-    QVERIFY(writer.registerUser(u"writer"_s));
-    const qint64 conversation = seedBigConversation(writer);
-    QVERIFY(conversation != 0);
-    const QString token = writer.login(u"writer"_s)->value(u"access_token"_s).toString();
-    StubbornReader reader;
-    QVERIFY(reader.open(server.port()));
-    QVERIFY(reader.send(clientFrame(requestFrame(u"auth"_s, {{u"token"_s, token}}, u"a"_s))));
-    QVERIFY(reader.readUntil("\"rid\":\"a\"").contains("\"success\":true"));
-    // About 6 MB: more than the kernel buffers take, less than the 8 MiB cut-off.
-    QVERIFY(askForPages(reader, conversation, 12));
-    QVERIFY(succeeded(writer.request(u"ping"_s)));
+    RawClient client;
+    QVERIFY(client.open(server.url()));
+    QElapsedTimer hashing;
+    hashing.start();
+    QVERIFY(client.registerUser(u"patient"_s, u"correct horse"_s));
+    const qint64 hashMs = hashing.elapsed();
+    RawClient signingIn;
+    QVERIFY(signingIn.open(server.url()));
+    const double cpuBefore = server.cpuSeconds();
+    signingIn.sendText(
+        R"({"type":"login","rid":"slow","data":{"username":"patient","password":"correct horse","device":"t"}})");
+    signingIn.socket().flush();
+    // The check is running (it burns CPU) before the signal, so the stop has to wait for it.
+    QVERIFY(waitFor([&] { return server.cpuSeconds() > cpuBefore + 0.1; }, 5000,
+                    "the password check to start"));
 
     server.signal(SIGTERM);
     QVERIFY(waitFor([&] { return server.errors().contains("stopping:"_L1); }, 5000,
                     "banterd to start its stop"));
-    // Still waiting for the reader's close frame to be written.
-    QVERIFY(!server.waitForExit(1000));
+    // Still waiting for the sign-in's answer.
+    QVERIFY2(!server.waitForExit(int(qMin<qint64>(1000, hashMs / 2))),
+             qPrintable(u"exit code %1: %2"_s.arg(server.exitCode()).arg(server.errors())));
     QElapsedTimer sinceSecond;
     sinceSecond.start();
     server.signal(SIGTERM);
     QVERIFY(server.waitForExit(5000));
     QCOMPARE(server.exitCode(), 128 + SIGTERM);
-    qInfo("second SIGTERM: exit after %lld ms", sinceSecond.elapsed());
+    qInfo("second SIGTERM during a %lld ms password check: exit after %lld ms", hashMs,
+          sinceSecond.elapsed());
 }
 
 QTEST_GUILESS_MAIN(TestServerShutdown)

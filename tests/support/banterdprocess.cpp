@@ -8,14 +8,16 @@
 #include <QRegularExpression>
 
 #include <csignal>
+#include <unistd.h>
 
 namespace Banter::Test {
 
 using namespace Qt::StringLiterals;
 
-BanterdProcess::BanterdProcess(QString program, QByteArray limits)
+BanterdProcess::BanterdProcess(QString program, QByteArray limits, QByteArray auth)
     : m_program(std::move(program))
     , m_limits(std::move(limits))
+    , m_auth(std::move(auth))
 { }
 
 BanterdProcess::~BanterdProcess()
@@ -29,9 +31,10 @@ bool BanterdProcess::start()
     QFile file(config);
     if (!file.open(QIODevice::WriteOnly))
         return false;
-    file.write("[auth]\npassword_memory_kib=8\npassword_iterations=1\n"
-               "[limits]\nregistrations_per_address_per_hour=100000\n"
-               + m_limits);
+    file.write(
+        "[auth]\n"
+        + (m_auth.isEmpty() ? QByteArray("password_memory_kib=8\npassword_iterations=1\n") : m_auth)
+        + "[limits]\nregistrations_per_address_per_hour=100000\n" + m_limits);
     file.close();
     QStringList arguments{u"--listen"_s, u"127.0.0.1"_s,  u"--port"_s,
                           u"0"_s,        u"--data-dir"_s, m_dir.filePath(u"data"_s),
@@ -109,6 +112,18 @@ qint64 BanterdProcess::residentBytes() const
             return line.mid(6).trimmed().split(' ').constFirst().toLongLong() * 1024;
     }
     return 0;
+}
+
+double BanterdProcess::cpuSeconds() const
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid()));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of /proc/PID/stat (utime, stime), counted after the command name.
+    return (fields.value(11).toDouble() + fields.value(12).toDouble())
+        / double(sysconf(_SC_CLK_TCK));
 }
 
 } // namespace Banter::Test

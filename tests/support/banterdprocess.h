@@ -17,8 +17,9 @@ namespace Banter::Test {
 class BanterdProcess
 {
 public:
-    // `program` is the banterd binary (BANTERD_PATH of the test).
-    explicit BanterdProcess(QString program, QByteArray limits = {});
+    // `program` is the banterd binary (BANTERD_PATH of the test); `limits` and `auth` are
+    // lines added to those sections of its config file.
+    explicit BanterdProcess(QString program, QByteArray limits = {}, QByteArray auth = {});
     ~BanterdProcess();
 
     bool start();
@@ -38,10 +39,13 @@ public:
     quint16 port() const { return m_port; }
     // VmRSS of the process from /proc, in bytes.
     qint64 residentBytes() const;
+    // CPU time (user and system) the process used so far, from /proc.
+    double cpuSeconds() const;
 
 private:
     QString m_program;
     QByteArray m_limits;
+    QByteArray m_auth;
     QTemporaryDir m_dir;
     TestDatabase m_database;
     QProcess m_process;
