@@ -179,8 +179,8 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
         && readNumber(settings, u"limits/handshake_timeout_seconds"_s, l.handshakeTimeoutSeconds,
                       &error)
         && readNumber(settings, u"limits/max_pending_handshakes"_s, l.maxPendingHandshakes, &error)
-        && readNumber(settings, u"limits/max_connections_per_address"_s,
-                      l.maxConnectionsPerAddress, &error)
+        && readNumber(settings, u"limits/max_connections_per_address"_s, l.maxConnectionsPerAddress,
+                      &error)
         && readNumber(settings, u"limits/shutdown_drain_seconds"_s, l.shutdownDrainSeconds, &error)
         && readNumber(settings, u"files/max_file_mib"_s, maxFileMiB, &error)
         && readNumber(settings, u"files/quota_mib"_s, quotaMiB, &error)
@@ -195,9 +195,8 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
     // Zero would refuse every sign-in (or, for the delay, turn the account limit off).
     if (l.loginAccountDelayMaxSeconds < 1 || l.loginAccountDelayMaxSeconds > 3600
         || l.passwordChecksPerAccount < 1 || l.passwordChecksPerAddress < 1
-        || l.maxSessionsPerUser < 1 || l.maxPendingHandshakes < 1
-        || l.maxConnectionsPerAddress < 1 || l.handshakeTimeoutSeconds <= 0
-        || l.shutdownDrainSeconds <= 0)
+        || l.maxSessionsPerUser < 1 || l.maxPendingHandshakes < 1 || l.maxConnectionsPerAddress < 1
+        || l.handshakeTimeoutSeconds <= 0 || l.shutdownDrainSeconds <= 0)
         return makeError(ErrorCode::BadRequest,
                          u"[limits] login_account_delay_max_seconds (1 to 3600), "
                          "password_checks_per_account, password_checks_per_address, "
