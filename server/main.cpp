@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// banterd: parses the command line and runs the server until SIGINT or SIGTERM.
+// banterd: parses the command line and runs the server until SIGINT or SIGTERM: the first
+// starts the graceful stop (answers, close 1001, exit 0), a second one exits at once.
 #include "app/banterserver.h"
 #include "config/commandline.h"
 #include "storage/datamigration.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #if defined(__GLIBC__)
@@ -21,23 +23,31 @@ using namespace Qt::StringLiterals;
 
 namespace {
 int signalPipe[2] = {-1, -1};
+std::atomic<int> signalsReceived{0}; // lock-free, so safe to use in the handler
+static_assert(std::atomic<int>::is_always_lock_free);
 
-void onSignal(int)
+void onSignal(int signal)
 {
+    // A second signal means "now": the operator gave up waiting for the drain. _exit() is
+    // async-signal-safe; what was committed stays committed, unanswered requests are not.
+    if (signalsReceived.fetch_add(1) > 0)
+        ::_exit(128 + signal);
     const char byte = 1;
-    // write() is async-signal-safe; the event loop picks the byte up and quits cleanly.
+    // write() is async-signal-safe; the event loop picks the byte up and drains.
     [[maybe_unused]] auto written = ::write(signalPipe[1], &byte, 1);
 }
 
-void quitOnTerminationSignals(QCoreApplication &app)
+void drainOnTerminationSignals(QCoreApplication &app, Banter::Server::BanterServer &server)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
+    QObject::connect(&server, &Banter::Server::BanterServer::drained, &app,
+                     &QCoreApplication::quit);
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+    QObject::connect(notifier, &QSocketNotifier::activated, &server, [&server] {
         char byte = 0;
         [[maybe_unused]] auto bytes = ::read(signalPipe[0], &byte, 1);
-        app.quit();
+        server.shutdown();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -123,7 +133,7 @@ int main(int argc, char *argv[])
                  unsigned(server.port()), qPrintable(config->dataDir));
     std::fflush(stdout);
 
-    quitOnTerminationSignals(app);
+    drainOnTerminationSignals(app, server);
     const int status = app.exec();
     server.stop();
     return status;

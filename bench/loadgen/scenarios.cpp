@@ -62,7 +62,8 @@ struct Server
             "messages_per_second=1000000\nmessage_burst=1000000\nrequests_per_second=1000000\n"
             "request_burst=1000000\nlogin_failures_per_address=1000000\nsync_gap_limit=1000000\n"
             "registrations_per_address_per_hour=1000000\npassword_checks_per_account=1000000\n"
-            "password_checks_per_address=1000000\nmax_sessions_per_user=1000000\n");
+            "password_checks_per_address=1000000\nmax_sessions_per_user=1000000\n"
+            "max_connections_per_address=1000000\nmax_pending_handshakes=100000\n");
         file.close();
         // Without TLS: the figures compare with the plain ceiling relay.
         QStringList args{u"--port"_s,   u"0"_s, u"--data-dir"_s, dir.path(),

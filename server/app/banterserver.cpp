@@ -153,6 +153,7 @@ Status BanterServer::start()
     if (tls)
         parts->chat->useTls(*tls);
     ChatServer *chat = parts->chat.get();
+    connect(chat, &ChatServer::drained, this, &BanterServer::drained);
     connect(
         parts->auth.get(), &AuthService::sessionRevoked, chat,
         [chat](SessionId session, const QString &reason) { chat->closeSession(session, reason); });
@@ -183,6 +184,16 @@ void BanterServer::stop()
     m_parts.reset();
     m_fingerprint.clear();
     qCInfo(lcServer) << "stopped";
+}
+
+void BanterServer::shutdown()
+{
+    if (!m_parts) {
+        QMetaObject::invokeMethod(this, &BanterServer::drained, Qt::QueuedConnection);
+        return;
+    }
+    m_parts->chat->drain(
+        std::chrono::milliseconds(qint64(m_config.limits.shutdownDrainSeconds * 1000)));
 }
 
 // Runs the continuations that the I/O thread's and storage's last answers queued to the

@@ -30,6 +30,9 @@ public:
     Status start();
     // Closes every connection and drains storage; safe to call twice.
     void stop();
+    // The graceful stop of SIGTERM/SIGINT (ChatServer::drain(), within the configured
+    // shutdown_drain_seconds); drained() follows, then call stop(). Safe to call twice.
+    void shutdown();
 
     quint16 port() const;
     // Whether the port speaks wss:// (TLS) rather than ws://.
@@ -45,6 +48,10 @@ public:
     // login throttling, idle and abandoned uploads): the system clock unless a test installs
     // one it advances itself. Takes effect at the next start().
     void setClock(Clock clock) { m_clock = std::move(clock); }
+
+Q_SIGNALS:
+    // Every connection has been answered and closed, or the drain time ran out.
+    void drained();
 
 private:
     struct Parts;

@@ -196,6 +196,12 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
         && readNumber(settings, u"limits/presence_changes_per_minute"_s, l.presenceChangesPerMinute,
                       &error)
         && readNumber(settings, u"limits/presence_change_burst"_s, l.presenceChangeBurst, &error)
+        && readNumber(settings, u"limits/handshake_timeout_seconds"_s, l.handshakeTimeoutSeconds,
+                      &error)
+        && readNumber(settings, u"limits/max_pending_handshakes"_s, l.maxPendingHandshakes, &error)
+        && readNumber(settings, u"limits/max_connections_per_address"_s, l.maxConnectionsPerAddress,
+                      &error)
+        && readNumber(settings, u"limits/shutdown_drain_seconds"_s, l.shutdownDrainSeconds, &error)
         && readNumber(settings, u"files/max_file_mib"_s, maxFileMiB, &error)
         && readNumber(settings, u"files/quota_mib"_s, quotaMiB, &error)
         && readNumber(settings, u"files/max_concurrent_uploads"_s, f.maxConcurrentUploads, &error)
@@ -209,11 +215,14 @@ Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig config)
     // Zero would refuse every sign-in (or, for the delay, turn the account limit off).
     if (l.loginAccountDelayMaxSeconds < 1 || l.loginAccountDelayMaxSeconds > 3600
         || l.passwordChecksPerAccount < 1 || l.passwordChecksPerAddress < 1
-        || l.maxSessionsPerUser < 1)
+        || l.maxSessionsPerUser < 1 || l.maxPendingHandshakes < 1 || l.maxConnectionsPerAddress < 1
+        || l.handshakeTimeoutSeconds <= 0 || l.shutdownDrainSeconds <= 0)
         return makeError(ErrorCode::BadRequest,
                          u"[limits] login_account_delay_max_seconds (1 to 3600), "
-                         "password_checks_per_account, password_checks_per_address and "
-                         "max_sessions_per_user must be positive"_s);
+                         "password_checks_per_account, password_checks_per_address, "
+                         "max_sessions_per_user, max_pending_handshakes, "
+                         "max_connections_per_address, handshake_timeout_seconds and "
+                         "shutdown_drain_seconds must be positive"_s);
     // A whole number of seconds, at most ten years (beyond that, say 0: always).
     if (editWindow != std::floor(editWindow) || editWindow > MaxEditWindowSeconds)
         return makeError(ErrorCode::BadRequest,

@@ -68,6 +68,14 @@ struct ServerLimits
     double presenceChangeBurst = 10;
     // "users" search: true lets it find only contacts and people sharing a conversation.
     bool userSearchContactsOnly = false;
+    // A socket must finish its TLS handshake and WebSocket upgrade within this long.
+    double handshakeTimeoutSeconds = 10;
+    // Unfinished handshakes held at once; past it the oldest is dropped (as is an address's
+    // oldest when the address is at max_connections_per_address).
+    int maxPendingHandshakes = 512;
+    int maxConnectionsPerAddress = 256; // sockets from one address, handshaking or not
+    // On SIGTERM/SIGINT: how long requests in progress and closing handshakes may take.
+    double shutdownDrainSeconds = 5;
 };
 
 // File transfer: sizes are bytes.

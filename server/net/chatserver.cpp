@@ -4,6 +4,8 @@
 
 #include "net/clientconnection.h"
 #include "net/connectionregistry.h"
+#include "net/handshakeguard.h"
+#include "net/plainlistener.h"
 #include "net/requestrouter.h"
 #include "net/tlsserver.h"
 #include "net/transferstreams.h"
@@ -25,9 +27,12 @@ ChatServer::ChatServer(const ServerConfig &config, RequestRouter &router,
     , m_router(router)
     , m_registry(registry)
     , m_presence(presence)
-    , m_tcp(std::make_unique<QTcpServer>())
+    , m_guard(std::make_unique<HandshakeGuard>(config.limits, config.trustedProxies))
+    , m_tcp(std::make_unique<PlainListener>(*m_guard))
     , m_webSockets(u"banterd"_s, QWebSocketServer::NonSecureMode)
 {
+    // Only applies to sockets QWebSocketServer accepts itself, not to handleConnection():
+    // HandshakeGuard puts the deadline on ours.
     m_webSockets.setHandshakeTimeout(std::chrono::seconds(10));
     m_webSockets.setMaxPendingConnections(config.limits.maxConnections);
     m_acceptRetry.setSingleShot(true);
@@ -50,8 +55,8 @@ ChatServer::~ChatServer()
 
 void ChatServer::useTls(const TlsCredentials &credentials)
 {
-    m_tcp = std::make_unique<TlsServer>(credentials,
-                                        std::chrono::milliseconds(m_config.tls.handshakeTimeoutMs));
+    m_tcp = std::make_unique<TlsServer>(
+        credentials, std::chrono::milliseconds(m_config.tls.handshakeTimeoutMs), *m_guard);
     // Sockets still in their handshake count as pending in QSslServer; the default of 30
     // would let 30 silent clients stop all accepting until their handshakes time out.
     m_tcp->setMaxPendingConnections(m_config.limits.maxConnections);
@@ -90,6 +95,10 @@ bool ChatServer::isSecure() const
 
 Status ChatServer::listen()
 {
+    // Qt's default backlog of 50 overflows when many clients connect at once (reconnecting
+    // after a restart, or a flood of silent sockets before a real client): the kernel then
+    // drops SYNs and a client waits a second for its retransmission.
+    m_tcp->setListenBacklogSize(qMax(50, m_config.limits.maxPendingHandshakes));
     if (!m_tcp->listen(m_config.listenAddress, m_config.port)) {
         return makeError(ErrorCode::Unavailable,
                          u"cannot listen on %1 port %2: %3"_s.arg(m_config.listenAddress.toString())
@@ -130,6 +139,12 @@ bool ChatServer::originAllowed(const QString &origin) const
 void ChatServer::onWebSocketConnection()
 {
     while (QWebSocket *socket = m_webSockets.nextPendingConnection()) {
+        QTcpSocket *transport = m_guard->finished(socket->peerAddress(), socket->peerPort());
+        if (m_draining) {
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+            socket->deleteLater();
+            continue;
+        }
         if (!originAllowed(socket->origin())) {
             qCInfo(lcNet) << "refusing origin" << socket->origin();
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"origin not allowed"_s);
@@ -144,6 +159,16 @@ void ChatServer::onWebSocketConnection()
                                    m_config.files.chunkBytes + 128)
             : new ClientConnection(m_nextConnectionId++, socket, m_router, m_config.limits, this);
         connection->trustProxies(m_config.trustedProxies);
+        connection->setTransport(transport);
+        // Behind a trusted proxy the client's address is known only now.
+        if (transport && !m_guard->countForwarded(transport, connection->peerAddress())) {
+            qCInfo(lcNet) << "too many connections from" << connection->peerAddress().toString();
+            m_registry.add(connection);
+            connect(connection, &ClientConnection::closed, this, &ChatServer::onClosed);
+            connection->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                              u"too many connections from your address"_s);
+            continue;
+        }
         if (transfer) {
             TransferStreams *transfers = m_transfers;
             connection->setBinaryHandler([transfers](ClientConnection &c, const QByteArray &frame) {
@@ -168,6 +193,8 @@ void ChatServer::onAuthenticated(ClientConnection *connection)
 void ChatServer::onClosed(ClientConnection *connection)
 {
     m_registry.remove(connection);
+    if (m_draining && m_registry.size() == 0)
+        QTimer::singleShot(0, this, &ChatServer::finishDrain); // after this close is handled
     if (connection->purpose() == ClientConnection::Purpose::Transfer) {
         if (m_transfers)
             m_transfers->connectionClosed(connection);
@@ -193,6 +220,58 @@ void ChatServer::closeAll()
     const QList<ClientConnection *> connections = m_registry.all();
     for (ClientConnection *connection : connections)
         connection->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+}
+
+} // namespace Banter::Server
+
+namespace Banter::Server {
+
+void ChatServer::drain(std::chrono::milliseconds budget)
+{
+    if (m_draining)
+        return;
+    m_draining = true;
+    m_tcp->close(); // connecting now is refused by the kernel
+    m_guard->abortPending();
+    const QList<ClientConnection *> connections = m_registry.all();
+    qCInfo(lcServer) << "stopping: answering the requests in progress on" << connections.size()
+                     << "connections, then closing them (at most" << budget.count() << "ms)";
+    // A client told `unavailable` may come back once a restart could have happened.
+    const qint64 retryAfterMs = qMax<qint64>(1000, budget.count());
+    for (ClientConnection *connection : connections)
+        connection->beginDrain(retryAfterMs, budget);
+    m_abandonTimer.setSingleShot(true);
+    connect(&m_abandonTimer, &QTimer::timeout, this, [this] {
+        const QList<ClientConnection *> left = m_registry.all();
+        for (ClientConnection *connection : left) {
+            if (connection->requestsInProgress() > 0)
+                qCWarning(lcServer) << "stopping: connection" << connection->id() << "still has"
+                                    << connection->requestsInProgress()
+                                    << "requests in progress; answering them unavailable";
+            connection->abandonRequests();
+        }
+    });
+    m_abandonTimer.start(budget * 3 / 4);
+    m_drainDeadline.setSingleShot(true);
+    connect(&m_drainDeadline, &QTimer::timeout, this, &ChatServer::finishDrain);
+    m_drainDeadline.start(budget);
+    if (m_registry.size() == 0)
+        QTimer::singleShot(0, this, &ChatServer::finishDrain);
+}
+
+void ChatServer::finishDrain()
+{
+    if (m_drained)
+        return;
+    m_drained = true;
+    m_abandonTimer.stop();
+    m_drainDeadline.stop();
+    if (const qsizetype left = m_registry.size(); left > 0)
+        qCWarning(lcServer) << "stopping:" << left
+                            << "connections did not finish their closing handshake in time";
+    else
+        qCInfo(lcServer) << "stopping: every connection closed";
+    Q_EMIT drained();
 }
 
 } // namespace Banter::Server

@@ -18,6 +18,7 @@ namespace Banter::Server {
 
 class ClientConnection;
 class ConnectionRegistry;
+class HandshakeGuard;
 class PresenceService;
 class RequestRouter;
 class TransferStreams;
@@ -47,6 +48,16 @@ public:
     // Tells every connection of the session why, then closes them.
     void closeSession(SessionId session, const QString &reason);
     void closeAll();
+    // The graceful stop: no new connections or requests (those get `unavailable`), requests
+    // in progress are answered, every connection is closed with 1001 and its closing
+    // handshake awaited; drained() is emitted when all are gone, within `budget`. Requests
+    // still unanswered after three quarters of it are answered `unavailable` then.
+    void drain(std::chrono::milliseconds budget);
+    bool isDraining() const { return m_draining; }
+    const HandshakeGuard &handshakeGuard() const { return *m_guard; }
+
+Q_SIGNALS:
+    void drained();
 
 private:
     void connectListener();
@@ -56,6 +67,7 @@ private:
     void onAuthenticated(ClientConnection *connection);
     void onClosed(ClientConnection *connection);
     bool originAllowed(const QString &origin) const;
+    void finishDrain();
 
     const ServerConfig &m_config;
     RequestRouter &m_router;
@@ -63,6 +75,7 @@ private:
     TransferStreams *m_transfers = nullptr;
     ConnectionRegistry &m_registry;
     PresenceService &m_presence;
+    std::unique_ptr<HandshakeGuard> m_guard; // before m_tcp, which points at it
     std::unique_ptr<QTcpServer> m_tcp;
     QWebSocketServer m_webSockets;
     ConnectionId m_nextConnectionId = 1;
@@ -71,6 +84,10 @@ private:
     QTimer m_acceptRetry;
     int m_acceptRetryMs = 0;
     QElapsedTimer m_sinceAcceptWarning;
+    bool m_draining = false;
+    bool m_drained = false;
+    QTimer m_abandonTimer; // the drain's time for requests is over
+    QTimer m_drainDeadline; // the drain's time is over: what is left is dropped
 };
 
 } // namespace Banter::Server

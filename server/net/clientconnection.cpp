@@ -7,6 +7,12 @@
 #include "serverlogging.h"
 #include <banter/protocol/frame.h>
 
+#include <QCoreApplication>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
@@ -52,7 +58,18 @@ ClientConnection::ClientConnection(ConnectionId id, QWebSocket *socket, RequestR
     m_authTimeout.start();
 }
 
-ClientConnection::~ClientConnection() = default;
+ClientConnection::~ClientConnection()
+{
+    // A client cut off for not reading left megabytes of answers behind, in pieces below the
+    // allocator's mmap threshold: glibc keeps them (main.cpp raises its trim threshold) unless
+    // asked. Asked once the socket (a child, deleted after this body) is gone.
+    if (m_cutOff) {
+#if defined(__GLIBC__)
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [] { malloc_trim(0); }, Qt::QueuedConnection);
+#endif
+    }
+}
 
 void ClientConnection::trustProxies(const QList<Subnet> &proxies)
 {
@@ -76,10 +93,55 @@ void ClientConnection::sendFrame(const QByteArray &frame)
         return;
     if (m_socket->bytesToWrite() + frame.size() > m_limits.maxPendingWriteBytes) {
         qCInfo(lcNet) << "connection" << m_id << "is not reading; closing it";
+        m_cutOff = true;
         close(QWebSocketProtocol::CloseCodeTooMuchData, u"you are not reading fast enough"_s);
         return;
     }
     m_socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+void ClientConnection::sendAnswer(const QString &rid, const QByteArray &frame)
+{
+    const auto it = std::find_if(m_inProgress.cbegin(), m_inProgress.cend(),
+                                 [&rid](const InProgress &r) { return r.rid == rid; });
+    if (it == m_inProgress.cend() && m_drainRetryAfterMs > 0)
+        return; // answered `unavailable` already when the stop ran out of time
+    if (it != m_inProgress.cend())
+        m_inProgress.erase(it);
+    sendFrame(frame);
+    if (m_drainRetryAfterMs > 0 && m_inProgress.isEmpty())
+        close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+}
+
+void ClientConnection::beginDrain(qint64 retryAfterMs, std::chrono::milliseconds closeGrace)
+{
+    if (m_closing || m_closed)
+        return;
+    m_drainRetryAfterMs = qMax<qint64>(1, retryAfterMs);
+    m_closeGrace = closeGrace;
+    // Requests already in the kernel's buffer were sent before the client could know: each
+    // still gets its answer (`unavailable`). Reading emits readyRead synchronously, which
+    // QWebSocket turns into onTextMessage calls. Bounded: a client cannot keep this going.
+    for (int round = 0; round < 16 && m_transport && !m_closed; ++round) {
+        if (!m_transport->waitForReadyRead(0))
+            break;
+    }
+    if (m_inProgress.isEmpty())
+        close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+}
+
+void ClientConnection::abandonRequests()
+{
+    const QList<InProgress> unanswered = std::exchange(m_inProgress, {});
+    for (const InProgress &r : unanswered) {
+        sendFrame(Protocol::encodeFailure(
+            r.type, r.rid,
+            makeError(ErrorCode::Unavailable,
+                      u"the server is shutting down; this request may or may not have been "
+                      "carried out, send it again (with the same id) after reconnecting"_s,
+                      m_drainRetryAfterMs)));
+    }
+    close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
 }
 
 void ClientConnection::sendBinary(const QByteArray &frame)
@@ -103,7 +165,7 @@ void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &
     m_authTimeout.stop();
     m_socket->close(code, reason);
     // A peer that never answers the close handshake is dropped after a grace period.
-    QTimer::singleShot(std::chrono::seconds(2), this, [this] {
+    QTimer::singleShot(m_closeGrace, this, [this] {
         if (m_socket->state() != QAbstractSocket::UnconnectedState)
             m_socket->abort();
     });
@@ -138,19 +200,29 @@ void ClientConnection::onTextMessage(const QString &text)
         return;
     }
     const Protocol::Request &request = std::get<Protocol::Request>(decoded);
+    const QString replyType = Protocol::responseType(request.type);
     if (wait > 0) {
         sendFrame(Protocol::encodeFailure(
-            Protocol::responseType(request.type), request.rid,
+            replyType, request.rid,
             makeError(ErrorCode::RateLimited, u"too many requests; slow down"_s, wait)));
         return;
     }
+    if (m_drainRetryAfterMs > 0) {
+        sendFrame(Protocol::encodeFailure(
+            replyType, request.rid,
+            makeError(ErrorCode::Unavailable,
+                      u"the server is shutting down; nothing was changed, reconnect and retry"_s,
+                      m_drainRetryAfterMs)));
+        return;
+    }
+    m_inProgress.append(InProgress{replyType, request.rid});
     m_router.dispatch(*this, request);
 }
 
 void ClientConnection::onBinaryMessage(const QByteArray &data)
 {
     m_lastActivity.restart();
-    if (m_closing || m_closed)
+    if (m_closing || m_closed || m_drainRetryAfterMs > 0)
         return;
     // Upload chunks are paced by the transfer window instead (TransferStreams).
     if (m_binaryHandler && isAuthenticated())

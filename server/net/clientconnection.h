@@ -10,6 +10,8 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -57,6 +59,23 @@ public:
 
     // Queues a text frame; a client that lets too much pile up is disconnected.
     void sendFrame(const QByteArray &frame);
+    // Queues the one answer to the request `rid` (see Reply), which is no longer in progress.
+    // While the server stops, the connection closes (1001) once nothing is in progress.
+    void sendAnswer(const QString &rid, const QByteArray &frame);
+    // Requests dispatched and not answered yet.
+    qsizetype requestsInProgress() const { return m_inProgress.size(); }
+    // The TCP socket under the WebSocket, so a stop can read what the client sent already.
+    void setTransport(QTcpSocket *socket) { m_transport = socket; }
+    // The server is stopping: what the client sent before is read now, and from here every
+    // new request is answered `unavailable` (retry_after_ms: retryAfterMs) and file chunks
+    // are ignored (uploads resume from the last confirmed offset). The connection closes
+    // with 1001 as soon as no request is in progress, and waits for the client's close
+    // frame up to closeGrace (the stop's own deadline) instead of the usual two seconds.
+    void beginDrain(qint64 retryAfterMs, std::chrono::milliseconds closeGrace);
+    // The stop's time for requests is over: those still in progress are answered
+    // `unavailable` now (their work may still finish; resending with the same id is safe),
+    // and the connection closes with 1001.
+    void abandonRequests();
     // Queues a binary frame; the caller paces itself with bytesToWrite() and writable().
     void sendBinary(const QByteArray &frame);
     qint64 bytesToWrite() const;
@@ -97,8 +116,21 @@ private:
     QTimer m_heartbeat;
     QTimer m_authTimeout;
     QHostAddress m_peerAddress;
+    QPointer<QTcpSocket> m_transport;
+    struct InProgress
+    {
+        QString type;
+        QString rid;
+    };
+    // Requests dispatched and not answered, oldest first; few at a time (the request rate
+    // limit and the storage queue bound them).
+    QList<InProgress> m_inProgress;
+    qint64 m_drainRetryAfterMs = 0; // non-zero: the server is stopping
+    // How long a close waits for the client's close frame before dropping the socket.
+    std::chrono::milliseconds m_closeGrace = std::chrono::seconds(2);
     bool m_closing = false; // close() was called: serve nothing more
     bool m_closed = false; // the socket is gone
+    bool m_cutOff = false; // closed for not reading: its buffers were large
 };
 
 } // namespace Banter::Server

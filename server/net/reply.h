@@ -27,12 +27,12 @@ public:
     void success(const QJsonObject &data) const
     {
         if (m_connection)
-            m_connection->sendFrame(Protocol::encodeSuccess(m_type, m_rid, data));
+            m_connection->sendAnswer(m_rid, Protocol::encodeSuccess(m_type, m_rid, data));
     }
     void failure(const Error &error) const
     {
         if (m_connection)
-            m_connection->sendFrame(Protocol::encodeFailure(m_type, m_rid, error));
+            m_connection->sendAnswer(m_rid, Protocol::encodeFailure(m_type, m_rid, error));
     }
 
 private:

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/tlsserver.h"
 
+#include "net/handshakeguard.h"
 #include "net/tlscredentials.h"
 #include "serverlogging.h"
 
@@ -16,9 +17,10 @@ constexpr qint64 ReportIntervalMs = 60'000;
 }
 
 TlsServer::TlsServer(const TlsCredentials &credentials, std::chrono::milliseconds handshakeTimeout,
-                     QObject *parent)
+                     HandshakeGuard &guard, QObject *parent)
     : QSslServer(parent)
     , m_handshakeTimeout(handshakeTimeout)
+    , m_guard(guard)
 {
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setLocalCertificateChain(credentials.chain);
@@ -32,6 +34,19 @@ TlsServer::TlsServer(const TlsCredentials &credentials, std::chrono::millisecond
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     });
     connect(this, &QSslServer::errorOccurred, this, &TlsServer::onHandshakeFailed);
+}
+
+void TlsServer::incomingConnection(qintptr descriptor)
+{
+    if (!m_guard.admit(descriptor))
+        return;
+    QSslServer::incomingConnection(descriptor);
+    // QSslServer made the socket as its newest child; it is gone already if the descriptor
+    // could not be taken.
+    const QObjectList &made = children();
+    auto *socket = made.isEmpty() ? nullptr : qobject_cast<QSslSocket *>(made.constLast());
+    if (socket && socket->socketDescriptor() == descriptor)
+        m_guard.track(socket);
 }
 
 void TlsServer::onHandshakeFailed(QSslSocket *socket, QAbstractSocket::SocketError error)

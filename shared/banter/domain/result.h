@@ -20,7 +20,8 @@ struct Error
 {
     ErrorCode code = ErrorCode::Internal; ///< what went wrong, for code to switch on
     QString message; ///< English developer text; applications word errors from the code
-    qint64 retryAfterMs = 0; ///< only for ErrorCode::RateLimited: when to try again
+    qint64 retryAfterMs = 0; ///< when to try again: ErrorCode::RateLimited, and
+                             ///< ErrorCode::Unavailable from a stopping server
     /// Set (not ClientFailure::None) when the client library detected the failure itself:
     /// what an application words for its users.
     ClientFailure failure{};

@@ -73,7 +73,8 @@ QByteArray encodePush(const QString &type, const QJsonObject &data)
 QJsonObject errorToJson(const Error &error)
 {
     QJsonObject object{{u"code"_s, errorCodeName(error.code)}, {u"message"_s, error.message}};
-    if (error.code == ErrorCode::RateLimited)
+    // `unavailable` carries it when the server knows (it is stopping); rate_limited always.
+    if (error.code == ErrorCode::RateLimited || error.retryAfterMs > 0)
         object.insert(u"retry_after_ms"_s, error.retryAfterMs);
     return object;
 }

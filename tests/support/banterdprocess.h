@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "testdatabase.h"
+
+#include <QByteArray>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace Banter::Test {
+
+// banterd as its own process on loopback, for what only a process shows: its signals, its
+// exit code, its resident memory. Plain ws://, cheap password hashing, and the [limits] lines
+// the test passes; the data directory and database survive restarts of the same object.
+class BanterdProcess
+{
+public:
+    // `program` is the banterd binary (BANTERD_PATH of the test); `limits` and `auth` are
+    // lines added to those sections of its config file.
+    explicit BanterdProcess(QString program, QByteArray limits = {}, QByteArray auth = {});
+    ~BanterdProcess();
+
+    bool start();
+    // Sends a signal to this process only.
+    void signal(int signal);
+    // Waits for the process to end; false if it is still running after timeoutMs.
+    bool waitForExit(int timeoutMs);
+    // The exit code of a normal exit; -1 after a crash.
+    int exitCode() const;
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    // Everything written on stderr so far.
+    QString errors();
+    // Kills it if it still runs (by its own PID).
+    void stop();
+    QUrl url() const;
+    qint64 pid() const { return m_process.processId(); }
+    quint16 port() const { return m_port; }
+    // VmRSS of the process from /proc, in bytes.
+    qint64 residentBytes() const;
+    // CPU time (user and system) the process used so far, from /proc.
+    double cpuSeconds() const;
+
+private:
+    QString m_program;
+    QByteArray m_limits;
+    QByteArray m_auth;
+    QTemporaryDir m_dir;
+    TestDatabase m_database;
+    QProcess m_process;
+    QString m_output;
+    QString m_errors;
+    quint16 m_port = 0;
+};
+
+} // namespace Banter::Test
