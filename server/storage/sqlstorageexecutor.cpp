@@ -6,7 +6,11 @@
 #include "storage/sqlbatchrunner.h"
 
 #include <QAtomicInteger>
+#include <QElapsedTimer>
 #include <QMutex>
+#include <QWaitCondition>
+
+#include <atomic>
 
 #include <deque>
 
@@ -19,8 +23,11 @@ class SqlStorageExecutor::Worker : public QObject
 {
 public:
     explicit Worker(SqlConnectionSpec spec)
-        : m_runner(std::move(spec))
-    { }
+        : m_stallTimeoutMs(spec.stallTimeoutMs)
+        , m_runner(std::move(spec))
+    {
+        m_clock.start();
+    }
 
     Status open() { return m_runner.open(); }
 
@@ -65,8 +72,41 @@ public:
     QAtomicInteger<quint64> jobs = 0;
     QAtomicInteger<quint64> replays = 0;
     QAtomicInteger<quint64> cacheResets = 0;
+    QAtomicInteger<quint64> stallCuts = 0;
+
+    // The watchdog thread: wakes twice a second until stopWatching(); a batch that has waited
+    // longer than the stall timeout gets its connection cut (SqlSession::cutSocket), once
+    // per timeout, so a database behind a silent network costs a bounded wait, not a hang.
+    void watch()
+    {
+        QMutexLocker lock(&m_watchMutex);
+        while (!m_watchStopped) {
+            m_watchWake.wait(&m_watchMutex, QDeadlineTimer(WatchIntervalMs));
+            qint64 since = m_batchSince.load();
+            const qint64 now = m_clock.elapsed();
+            if (since < 0 || now - since < m_stallTimeoutMs)
+                continue;
+            // Re-armed from now: a reconnect in the same batch that stalls again is cut too.
+            if (!m_batchSince.compare_exchange_strong(since, now))
+                continue;
+            if (m_runner.cutConnection()) {
+                ++stallCuts;
+                qCWarning(lcStorage) << "the database did not answer for" << m_stallTimeoutMs
+                                     << "ms; the connection was cut";
+            }
+        }
+    }
+    void stopWatching()
+    {
+        QMutexLocker lock(&m_watchMutex);
+        m_watchStopped = true;
+        m_watchWake.wakeAll();
+    }
+    bool needsWatchdog() const { return m_stallTimeoutMs > 0; }
 
 private:
+    static constexpr int WatchIntervalMs = 500;
+
     // Storage thread: runs batches until the queue is empty.
     void drain()
     {
@@ -83,7 +123,9 @@ private:
                     return;
                 }
             }
+            m_batchSince = m_clock.elapsed();
             const SqlBatchRunner::Outcome outcome = m_runner.run(batch);
+            m_batchSince = -1;
             // Counted before anyone hears of the batch, so an observer never sees it missing.
             ++batches;
             failedBatches += outcome.committed ? 0 : 1;
@@ -94,11 +136,17 @@ private:
         }
     }
 
+    const int m_stallTimeoutMs;
     SqlBatchRunner m_runner;
     QMutex m_mutex;
     std::deque<StorageJob> m_queue;
     bool m_scheduled = false; // a drain is queued or running
     bool m_stopping = false;
+    QElapsedTimer m_clock;
+    std::atomic<qint64> m_batchSince = -1; // m_clock time the running batch began; -1: idle
+    QMutex m_watchMutex;
+    QWaitCondition m_watchWake;
+    bool m_watchStopped = false;
 };
 
 Result<std::unique_ptr<SqlStorageExecutor>> SqlStorageExecutor::open(const SqlConnectionSpec &spec)
@@ -117,6 +165,11 @@ Result<std::unique_ptr<SqlStorageExecutor>> SqlStorageExecutor::open(const SqlCo
         executor->stop();
         return opened.error();
     }
+    if (worker->needsWatchdog()) {
+        executor->m_watchdog.reset(QThread::create([worker] { worker->watch(); }));
+        executor->m_watchdog->setObjectName(u"banter-storage-watchdog"_s);
+        executor->m_watchdog->start();
+    }
     return executor;
 }
 
@@ -132,6 +185,12 @@ void SqlStorageExecutor::submit(StorageJob job)
 
 void SqlStorageExecutor::stop()
 {
+    // First: the watchdog reaches into the connection that shutDown() closes.
+    if (m_watchdog) {
+        m_worker->stopWatching();
+        m_watchdog->wait();
+        m_watchdog.reset();
+    }
     if (!m_thread.isRunning())
         return;
     Worker *worker = m_worker.get();
@@ -159,6 +218,11 @@ quint64 SqlStorageExecutor::jobCount() const
 quint64 SqlStorageExecutor::replayedBatchCount() const
 {
     return m_worker->replays.loadRelaxed();
+}
+
+quint64 SqlStorageExecutor::stallCutCount() const
+{
+    return m_worker->stallCuts.loadRelaxed();
 }
 
 quint64 SqlStorageExecutor::cacheResetCount() const

@@ -1,6 +1,5 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/domain/messagecontent.h>
 #include <banter/protocol/frame.h>
 #include <banter/protocol/jsonreader_p.h>
 
@@ -102,14 +101,12 @@ std::variant<Request, RequestError> decodeRequest(const QByteArray &frame)
     const QJsonObject &object = *parsed;
 
     // Read the request id and type first, leniently, so even a bad request is answered with
-    // them; then validate strictly.
+    // them; then validate strictly. One that breaks a rule (too long) is echoed all the same,
+    // so the client can match the refusal to its request: the frame cap bounds it.
     RequestError failure;
-    // Measured as the reader measures it: in characters, not UTF-16 units.
-    if (object.value(u"rid").isString()
-        && MessageContent::characterCount(object.value(u"rid").toString()) <= MaxRequestIdLength)
+    if (object.value(u"rid").isString())
         failure.rid = object.value(u"rid").toString();
-    if (object.value(u"type").isString()
-        && object.value(u"type").toString().size() <= MaxTypeLength)
+    if (object.value(u"type").isString())
         failure.type = object.value(u"type").toString();
     if (Status depth = checkDepth(object); !depth) {
         failure.error = depth.error();
