@@ -188,10 +188,8 @@ const std::vector<Setting> &settings()
         number("limits/profile_updates_per_minute", 0.001, 1e6, &C::limits,
                &L::profileUpdatesPerMinute),
         number("limits/profile_update_burst", 1, 1e6, &C::limits, &L::profileUpdateBurst),
-        whole("limits/login_failures_per_account", 1, 1e6, &C::limits,
-              &L::loginFailuresPerAccount),
-        whole("limits/login_failures_per_address", 1, 1e6, &C::limits,
-              &L::loginFailuresPerAddress),
+        whole("limits/login_failures_per_account", 1, 1e6, &C::limits, &L::loginFailuresPerAccount),
+        whole("limits/login_failures_per_address", 1, 1e6, &C::limits, &L::loginFailuresPerAddress),
         // Zero would turn the account limit off; beyond an hour it locks the owner out.
         whole("limits/login_account_delay_max_seconds", 1, 3600, &C::limits,
               &L::loginAccountDelayMaxSeconds),
@@ -249,7 +247,7 @@ const std::vector<Rule> &rules()
              return c.files.maxUnfinishedUploads >= c.files.maxConcurrentUploads
                  ? QString()
                  : u"must be at least files/max_concurrent_uploads (%1)"_s.arg(
-                       c.files.maxConcurrentUploads);
+                     c.files.maxConcurrentUploads);
          }},
         {u"limits/heartbeat_seconds"_s,
          [](const ServerConfig &c, const QSettings &) {

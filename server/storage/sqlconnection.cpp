@@ -74,9 +74,8 @@ bool SqlReconnector::reconnect(SqlSession &session)
     m_delayMs = m_delayMs == 0 ? FirstDelayMs : std::min(m_delayMs * 2, MaxDelayMs);
     session.close();
     if (Status opened = openSqlConnection(session, m_settings); !opened) {
-        qCWarning(lcStorage).noquote()
-            << "reconnect attempt" << m_attempts << "failed; next in" << m_delayMs << "ms:"
-            << opened.error().message;
+        qCWarning(lcStorage).noquote() << "reconnect attempt" << m_attempts << "failed; next in"
+                                       << m_delayMs << "ms:" << opened.error().message;
         return false;
     }
     qCInfo(lcStorage) << "the database connection is back after" << m_attempts << "attempts";

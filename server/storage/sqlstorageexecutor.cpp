@@ -11,7 +11,6 @@
 #include <QWaitCondition>
 
 #include <atomic>
-
 #include <deque>
 
 namespace Banter::Server {
@@ -63,7 +62,9 @@ public:
             QMutexLocker lock(&m_mutex);
             m_stopping = true;
         }
-        drain();
+        drain(); // still watched: a batch stuck on a silent database is cut, not waited for
+        // Under the watch mutex, so no cut is under way or can follow: the connection is ours.
+        stopWatching();
         m_runner.close();
     }
 
@@ -185,12 +186,6 @@ void SqlStorageExecutor::submit(StorageJob job)
 
 void SqlStorageExecutor::stop()
 {
-    // First: the watchdog reaches into the connection that shutDown() closes.
-    if (m_watchdog) {
-        m_worker->stopWatching();
-        m_watchdog->wait();
-        m_watchdog.reset();
-    }
     if (!m_thread.isRunning())
         return;
     Worker *worker = m_worker.get();
@@ -198,6 +193,10 @@ void SqlStorageExecutor::stop()
         worker, [worker] { worker->shutDown(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+    if (m_watchdog) { // shutDown() stopped it
+        m_watchdog->wait();
+        m_watchdog.reset();
+    }
 }
 
 quint64 SqlStorageExecutor::batchCount() const

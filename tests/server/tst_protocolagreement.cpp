@@ -7,7 +7,6 @@
 #include "service/authservice.h"
 #include "testserver.h"
 #include "waiting.h"
-
 #include <banter/domain/conversation.h>
 #include <banter/domain/messagecontent.h>
 #include <banter/domain/user.h>
@@ -99,8 +98,8 @@ void TestProtocolAgreement::initTestCase()
     const auto alice = m_alice.registerUser(u"alice"_s);
     QVERIFY(alice);
     QVERIFY(m_bob.registerUser(u"bob"_s));
-    const auto group =
-        m_alice.request(u"create_group"_s, {{u"name"_s, u"team"_s}, {u"member_ids"_s, QJsonArray{}}});
+    const auto group = m_alice.request(u"create_group"_s,
+                                       {{u"name"_s, u"team"_s}, {u"member_ids"_s, QJsonArray{}}});
     QVERIFY(succeeded(group));
     m_conversation = group->data.value(u"conversation"_s).toObject().value(u"id"_s).toInteger();
     QVERIFY(m_conversation > 0);
@@ -116,12 +115,14 @@ void TestProtocolAgreement::limitsTableMatchesTheServer()
     const Server::AuthSettings auth;
     using namespace UserRules;
     const QList<std::pair<QString, QStringList>> expected = {
-        {u"client frame"_s, {kib(Protocol::MaxRequestFrameBytes), kib(l.maxRequestBytes), u"1009"_s}},
+        {u"client frame"_s,
+         {kib(Protocol::MaxRequestFrameBytes), kib(l.maxRequestBytes), u"1009"_s}},
         {u"message text"_s, {QString::number(MessageContent::MaxTextLength)}},
         {u"username"_s, {range(MinUsernameLength, MaxUsernameLength), u"too_large"_s}},
         {u"display name"_s, {QString::number(MaxDisplayNameLength)}},
         {u"avatar"_s,
-         {u"%1×%1"_s.arg(AvatarRules::MaxSide), QLocale(QLocale::English).toString(AvatarRules::MaxBytes)}},
+         {u"%1×%1"_s.arg(AvatarRules::MaxSide),
+          QLocale(QLocale::English).toString(AvatarRules::MaxBytes)}},
         {u"profile changes"_s,
          {u"%1 a minute, burst %2"_s.arg(l.profileUpdatesPerMinute).arg(l.profileUpdateBurst)}},
         {u"password"_s,
@@ -129,7 +130,8 @@ void TestProtocolAgreement::limitsTableMatchesTheServer()
         {u"device name"_s, {range(1, MaxDeviceNameLength)}},
         {u"group name"_s, {range(1, ConversationRules::MaxGroupNameLength)}},
         {u"group size"_s,
-         {QString::number(l.maxGroupSize), QString::number(ConversationRules::DefaultMaxGroupSize)}},
+         {QString::number(l.maxGroupSize),
+          QString::number(ConversationRules::DefaultMaxGroupSize)}},
         {u"requests per connection"_s, {rate(l.requestsPerSecond, l.requestBurst)}},
         {u"frames sent while refused"_s, {u"(%1)"_s.arg(l.requestBurst)}},
         {u"messages per user"_s, {rate(l.messagesPerSecond, l.messageBurst)}},
@@ -243,9 +245,10 @@ void TestProtocolAgreement::usernameLengthCodes()
     RawClient client;
     QVERIFY(client.open(m_server->url()));
     const auto request = [&](const QString &name) {
-        return client.request(u"register"_s, {{u"username"_s, name},
-                                              {u"password"_s, u"correct horse"_s},
-                                              {u"device"_s, u"laptop"_s}});
+        return client.request(u"register"_s,
+                              {{u"username"_s, name},
+                               {u"password"_s, u"correct horse"_s},
+                               {u"device"_s, u"laptop"_s}});
     };
     QCOMPARE(refusal(request(QString(UserRules::MaxUsernameLength + 1, u'a'))),
              ErrorCode::TooLarge);
@@ -260,8 +263,7 @@ void TestProtocolAgreement::pageLimitsOutOfRangeAreBadRequest_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<QJsonObject>("data");
     QTest::addColumn<int>("max");
-    QTest::newRow("history") << u"history"_s << QJsonObject{}
-                             << Protocol::HistoryRequest::MaxLimit;
+    QTest::newRow("history") << u"history"_s << QJsonObject{} << Protocol::HistoryRequest::MaxLimit;
     QTest::newRow("sync") << u"sync"_s << QJsonObject{{u"positions"_s, QJsonObject{}}}
                           << Protocol::SyncRequest::MaxLimit;
     QTest::newRow("search") << u"search"_s << QJsonObject{{u"query"_s, u"hello"_s}}

@@ -6,7 +6,6 @@
 // bad value with a message naming its key instead of truncating it.
 #include "config/commandline.h"
 #include "config/configvalidator.h"
-
 #include <banter/client/channel.h>
 #include <banter/client/clientsession.h>
 
@@ -199,29 +198,29 @@ void TestServerConfig::badValuesNameTheirKey_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("key");
     // The case: 0.5 used to be truncated to 0, and every token expired when issued.
-    QTest::newRow("fraction of a whole") << "[auth]\naccess_token_minutes=0.5\n"_ba
-                                         << u"auth/access_token_minutes"_s;
-    QTest::newRow("zero token life") << "[auth]\naccess_token_minutes=0\n"_ba
-                                     << u"auth/access_token_minutes"_s;
+    QTest::newRow("fraction of a whole")
+        << "[auth]\naccess_token_minutes=0.5\n"_ba << u"auth/access_token_minutes"_s;
+    QTest::newRow("zero token life")
+        << "[auth]\naccess_token_minutes=0\n"_ba << u"auth/access_token_minutes"_s;
     QTest::newRow("port too high") << "[server]\nport=70000\n"_ba << u"server/port"_s;
     QTest::newRow("not a number") << "[limits]\nmax_group_size=many\n"_ba
                                   << u"limits/max_group_size"_s;
-    QTest::newRow("negative rate") << "[limits]\nmessages_per_second=-1\n"_ba
-                                   << u"limits/messages_per_second"_s;
+    QTest::newRow("negative rate")
+        << "[limits]\nmessages_per_second=-1\n"_ba << u"limits/messages_per_second"_s;
     QTest::newRow("infinite") << "[limits]\nrequest_burst=inf\n"_ba << u"limits/request_burst"_s;
-    QTest::newRow("no iterations") << "[auth]\npassword_iterations=0\n"_ba
-                                   << u"auth/password_iterations"_s;
-    QTest::newRow("bad registration") << "[server]\nregistration=maybe\n"_ba
-                                      << u"server/registration"_s;
+    QTest::newRow("no iterations")
+        << "[auth]\npassword_iterations=0\n"_ba << u"auth/password_iterations"_s;
+    QTest::newRow("bad registration")
+        << "[server]\nregistration=maybe\n"_ba << u"server/registration"_s;
     QTest::newRow("bad listen") << "[server]\nlisten=everywhere\n"_ba << u"server/listen"_s;
-    QTest::newRow("busy wait too long") << "[server]\nsqlite_busy_timeout_ms=60000\n"_ba
-                                        << u"server/sqlite_busy_timeout_ms"_s;
+    QTest::newRow("busy wait too long")
+        << "[server]\nsqlite_busy_timeout_ms=60000\n"_ba << u"server/sqlite_busy_timeout_ms"_s;
     QTest::newRow("stall wait too short") << "[server]\npostgresql_stall_timeout_ms=10\n"_ba
                                           << u"server/postgresql_stall_timeout_ms"_s;
-    QTest::newRow("edit window fraction") << "[limits]\nedit_window_seconds=1.5\n"_ba
-                                          << u"limits/edit_window_seconds"_s;
-    QTest::newRow("tiny abandoned") << "[files]\nabandoned_upload_hours=0.001\n"_ba
-                                    << u"files/abandoned_upload_hours"_s;
+    QTest::newRow("edit window fraction")
+        << "[limits]\nedit_window_seconds=1.5\n"_ba << u"limits/edit_window_seconds"_s;
+    QTest::newRow("tiny abandoned")
+        << "[files]\nabandoned_upload_hours=0.001\n"_ba << u"files/abandoned_upload_hours"_s;
     QTest::newRow("heartbeat past idle")
         << "[limits]\nheartbeat_seconds=100\nidle_timeout_seconds=90\n"_ba
         << u"limits/heartbeat_seconds"_s;
@@ -257,8 +256,9 @@ void TestServerConfig::everyProblemIsReported()
         keys.append(problem.key);
     }
     keys.sort();
-    QCOMPARE(keys, (QStringList{u"auth/access_token_minutes"_s, u"auth/refresh_token_days"_s,
-                                u"limits/max_group_size"_s, u"tls/mode"_s}));
+    QCOMPARE(keys,
+             (QStringList{u"auth/access_token_minutes"_s, u"auth/refresh_token_days"_s,
+                          u"limits/max_group_size"_s, u"tls/mode"_s}));
     QCOMPARE(check.errorText().count(u'\n'), 3);
     QVERIFY(checkConfigFile(m_dir.filePath(u"missing.conf"_s)).hasErrors());
 }
