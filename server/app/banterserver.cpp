@@ -94,7 +94,8 @@ Status BanterServer::start()
     auto parts = std::make_unique<Parts>();
 
     Result<std::unique_ptr<SqlStorageExecutor>> storage =
-        openStorage(m_config.effectiveDatabaseUrl());
+        openStorage(m_config.effectiveDatabaseUrl(),
+                    {m_config.sqliteBusyTimeoutMs, m_config.postgresqlStallTimeoutMs});
     if (!storage)
         return storage.error();
     parts->storage = std::move(storage).value();

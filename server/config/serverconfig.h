@@ -134,6 +134,16 @@ struct ServerConfig
     quint16 port = DefaultPort;
     QString dataDir; // default: QStandardPaths::AppDataLocation
     QString databaseUrl; // default: SQLite file banter.db in dataDir
+    // How long a batch waits for SQLite's write lock (another process holding it) before its
+    // requests are answered "unavailable". A request queued behind a waiting batch waits up
+    // to twice this; Channel::Options::requestTimeoutMs must stay above that (a test checks).
+    static constexpr int MaxSqliteBusyTimeoutMs = 10'000;
+    int sqliteBusyTimeoutMs = 5000;
+    // How long a PostgreSQL batch may wait for an answer (a network gone silent) before its
+    // connection is cut and its requests are answered "unavailable"; below the client's
+    // request timeout for the same reason.
+    static constexpr int MaxPostgresqlStallTimeoutMs = 20'000;
+    int postgresqlStallTimeoutMs = 10'000;
     bool registrationOpen = true;
     QStringList allowedOrigins; // empty: any Origin header is accepted
     // Reverse proxies whose X-Forwarded-For names the client. Connections from anywhere else
@@ -152,8 +162,9 @@ struct ServerConfig
 };
 
 // Reads an INI config file ([server] listen, port, data_dir, database, registration,
-// allowed_origins, trusted_proxies; [auth] ...; [limits] ...; [files] ...; [tls] mode, certificate,
-// key) over the defaults.
+// allowed_origins, trusted_proxies, sqlite_busy_timeout_ms; [auth] ...; [limits] ...; [files]
+// ...; [tls] mode, certificate, key) over the defaults, checked by checkConfigFile
+// (configvalidator.h): any error stops it, naming every bad key; unknown keys are logged.
 Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig base = {});
 
 } // namespace Banter::Server

@@ -196,7 +196,9 @@ void ClientConnection::onTextMessage(const QString &text)
     const QByteArray frame = text.toUtf8();
     auto decoded = Protocol::decodeRequest(frame);
     if (auto *failure = std::get_if<Protocol::RequestError>(&decoded)) {
-        sendFrame(Protocol::encodeFailure(failure->type, failure->rid, failure->error));
+        // A refused ping is answered as pong too, as every other ping answer is.
+        sendFrame(Protocol::encodeFailure(Protocol::responseType(failure->type), failure->rid,
+                                          failure->error));
         return;
     }
     const Protocol::Request &request = std::get<Protocol::Request>(decoded);

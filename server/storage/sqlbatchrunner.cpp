@@ -35,6 +35,7 @@ bool guarded(const char *what, F &&f)
 
 SqlBatchRunner::SqlBatchRunner(SqlConnectionSpec spec)
     : m_spec(std::move(spec))
+    , m_reconnector(m_spec.settings)
 { }
 
 SqlBatchRunner::~SqlBatchRunner()
@@ -82,16 +83,24 @@ void SqlBatchRunner::close()
 }
 
 // After a failed BEGIN the connection is usually gone (a database restart, a network cut):
-// open it again so service resumes as soon as the database is back.
+// open it again, with backoff, so service resumes as soon as the database is back. A busy
+// SQLite file is not a lost connection: BEGIN IMMEDIATE already waited the busy timeout, and
+// a reopen would only wait again.
 bool SqlBatchRunner::begin()
 {
+    if (!m_reconnector.isLost()) {
+        if (m_session->run(m_spec.dialect.beginTransaction))
+            return true;
+        if (m_session->lastFailureWasBusy())
+            return false;
+        m_reconnector.lost();
+    }
+    if (!m_reconnector.reconnect(*m_session))
+        return false;
     if (m_session->run(m_spec.dialect.beginTransaction))
         return true;
-    qCWarning(lcStorage) << "the database connection failed; reconnecting";
-    m_session->close();
-    if (!openSqlConnection(*m_session, m_spec.settings))
-        return false;
-    return bool(m_session->run(m_spec.dialect.beginTransaction));
+    m_reconnector.lost();
+    return false;
 }
 
 bool SqlBatchRunner::commit(bool intact)

@@ -49,6 +49,9 @@ public:
     // dropped after a rollback: both should stay near zero (the hardening tests read them).
     quint64 replayCount() const { return m_replays; }
     quint64 cacheResetCount() const { return m_cacheResets; }
+    // Any thread, between open() and close(): cuts the connection under a batch that waits
+    // on a silent database (SqlSession::cutSocket).
+    bool cutConnection() { return m_session && m_session->cutSocket(); }
 
 private:
     enum class JobOutcome {
@@ -67,6 +70,7 @@ private:
     bool commit(bool intact);
 
     SqlConnectionSpec m_spec;
+    SqlReconnector m_reconnector;
     QString m_connectionName;
     std::unique_ptr<SqlSession> m_session;
     std::unique_ptr<SqlUserRepository> m_users;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/sqlconnection.h"
 
+#include "serverlogging.h"
+
 #include <QSqlError>
 #include <QUuid>
 
@@ -21,6 +23,8 @@ QSqlDatabase addSqlConnection(const SqlConnectionSpec &spec, const QString &conn
         db.setUserName(spec.user);
     if (!spec.password.isEmpty())
         db.setPassword(spec.password);
+    if (!spec.connectOptions.isEmpty())
+        db.setConnectOptions(spec.connectOptions);
     return db;
 }
 
@@ -32,9 +36,12 @@ Status openSqlConnection(SqlSession &session, const QList<SqlSetting> &settings)
         return makeError(ErrorCode::Unavailable,
                          u"the Qt SQL driver for %1 is not installed"_s.arg(backend));
     session.resetStatements();
-    if (!db.open())
+    if (!db.open()) {
+        session.forgetSocket();
         return makeError(ErrorCode::Unavailable,
                          u"cannot open the %1 database: %2"_s.arg(backend, db.lastError().text()));
+    }
+    session.publishSocket();
     for (const SqlSetting &setting : settings) {
         Result<SqlCursor> q = session.exec(setting.statement);
         if (!q)
@@ -49,6 +56,33 @@ Status openSqlConnection(SqlSession &session, const QList<SqlSetting> &settings)
                     backend, setting.statement, got, setting.expect));
     }
     return success();
+}
+
+void SqlReconnector::lost()
+{
+    if (!m_lost)
+        qCWarning(lcStorage) << "the database connection failed; reconnecting";
+    m_lost = true;
+}
+
+bool SqlReconnector::reconnect(SqlSession &session)
+{
+    if (m_attempts > 0 && m_sinceAttempt.isValid() && m_sinceAttempt.elapsed() < m_delayMs)
+        return false;
+    ++m_attempts;
+    m_sinceAttempt.start();
+    m_delayMs = m_delayMs == 0 ? FirstDelayMs : std::min(m_delayMs * 2, MaxDelayMs);
+    session.close();
+    if (Status opened = openSqlConnection(session, m_settings); !opened) {
+        qCWarning(lcStorage).noquote() << "reconnect attempt" << m_attempts << "failed; next in"
+                                       << m_delayMs << "ms:" << opened.error().message;
+        return false;
+    }
+    qCInfo(lcStorage) << "the database connection is back after" << m_attempts << "attempts";
+    m_lost = false;
+    m_attempts = 0;
+    m_delayMs = 0;
+    return true;
 }
 
 QString uniqueConnectionName(const QString &purpose)

@@ -6,7 +6,11 @@
 
 #include <QFile>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <dlfcn.h>
+#include <sys/socket.h>
 
 namespace Banter::Server {
 
@@ -40,6 +44,7 @@ Result<SqlCursor> SqlSession::exec(const QString &sql, const QVariantList &binds
     auto failed = [&](const QSqlQuery &query, const char *step) {
         ++m_failures;
         const QSqlError e = query.lastError();
+        m_lastFailureBusy = m_dialect.isBusy && m_dialect.isBusy(e);
         return databaseError(u"%1 of \"%2\""_s.arg(QLatin1String(step), sql.simplified().left(80)),
                              e.text(), isUnavailable(e));
     };
@@ -86,6 +91,47 @@ bool SqlSession::isUnavailable(const QSqlError &error) const
     if (m_dialect.isUnavailable)
         return m_dialect.isUnavailable(error);
     return error.type() == QSqlError::ConnectionError;
+}
+
+namespace {
+// PQsocket from the libpq the QPSQL driver already loaded: looked up at run time so banterd
+// needs no libpq headers to build, and works unchanged when only SQLite is installed.
+int postgresqlSocket(const QVariant &handle)
+{
+    if (qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return -1;
+    void *connection = *static_cast<void *const *>(handle.constData());
+    using Socket = int (*)(const void *);
+    static const Socket socketOf = [] {
+        void *libpq = dlopen("libpq.so.5", RTLD_NOW | RTLD_NOLOAD);
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
+        return libpq ? reinterpret_cast<Socket>(dlsym(libpq, "PQsocket")) : nullptr;
+    }();
+    return connection && socketOf ? socketOf(connection) : -1;
+}
+} // namespace
+
+void SqlSession::publishSocket()
+{
+    const int socket = m_database.driver() ? postgresqlSocket(m_database.driver()->handle()) : -1;
+    QMutexLocker lock(&m_socketMutex);
+    m_socket = socket;
+}
+
+void SqlSession::forgetSocket()
+{
+    QMutexLocker lock(&m_socketMutex);
+    m_socket = -1;
+}
+
+bool SqlSession::cutSocket()
+{
+    QMutexLocker lock(&m_socketMutex);
+    if (m_socket < 0)
+        return false;
+    // Not close(): the descriptor stays libpq's to close, so its number cannot be reused
+    // while the storage thread still holds it.
+    return ::shutdown(m_socket, SHUT_RDWR) == 0;
 }
 
 void SqlSession::finishAll()

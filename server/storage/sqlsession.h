@@ -5,6 +5,7 @@
 #include <banter/domain/result.h>
 
 #include <QHash>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -51,6 +52,9 @@ struct SqlDialect
     // Whether a WITH clause may hold an UPDATE (PostgreSQL): then a send takes its seq and
     // stores the message in one statement, one round trip instead of two.
     bool writableCte = false;
+    // Whether a failure means another connection holds the lock for longer than the busy
+    // timeout (SQLite): the connection itself is fine, so reopening it would only wait again.
+    bool (*isBusy)(const QSqlError &error) = nullptr;
 };
 
 // A QSqlDatabase connection plus checked execution: every failure becomes an Error that
@@ -82,14 +86,26 @@ public:
     // failed without one (a validation, a membership check) left the transaction as it found
     // it, so the batch goes on without a rollback.
     quint64 writeCount() const { return m_writes; }
+    // Whether the last failed statement failed on a lock held elsewhere (SqlDialect::isBusy).
+    bool lastFailureWasBusy() const { return m_lastFailureBusy; }
     // Forgets cached statements (after the connection was reopened).
     void resetStatements() { m_prepared.clear(); }
     // Drops the cached statements while the connection can still free them, then closes it.
     void close()
     {
         m_prepared.clear();
+        forgetSocket();
         m_database.close();
     }
+
+    // The connection's socket, kept so that another thread can cut it (cutSocket) while this
+    // one waits on a database that went silent. PostgreSQL only; SQLite has none. Storage
+    // thread, right after opening and before closing.
+    void publishSocket();
+    void forgetSocket();
+    // From any thread: shuts the socket down, so the statement waiting on it fails at once
+    // (a lost connection: "unavailable"). False when there is no socket to cut.
+    bool cutSocket();
 
 private:
     bool isUnavailable(const QSqlError &error) const;
@@ -101,6 +117,9 @@ private:
     QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
     quint64 m_failures = 0;
     quint64 m_writes = 0;
+    bool m_lastFailureBusy = false;
+    QMutex m_socketMutex; // the socket is never cut after it was closed (its number reused)
+    int m_socket = -1;
 };
 
 // Maps a database failure to the protocol: a lost connection is "unavailable", anything else

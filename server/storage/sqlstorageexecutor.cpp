@@ -6,8 +6,11 @@
 #include "storage/sqlbatchrunner.h"
 
 #include <QAtomicInteger>
+#include <QElapsedTimer>
 #include <QMutex>
+#include <QWaitCondition>
 
+#include <atomic>
 #include <deque>
 
 namespace Banter::Server {
@@ -19,8 +22,11 @@ class SqlStorageExecutor::Worker : public QObject
 {
 public:
     explicit Worker(SqlConnectionSpec spec)
-        : m_runner(std::move(spec))
-    { }
+        : m_stallTimeoutMs(spec.stallTimeoutMs)
+        , m_runner(std::move(spec))
+    {
+        m_clock.start();
+    }
 
     Status open() { return m_runner.open(); }
 
@@ -56,7 +62,9 @@ public:
             QMutexLocker lock(&m_mutex);
             m_stopping = true;
         }
-        drain();
+        drain(); // still watched: a batch stuck on a silent database is cut, not waited for
+        // Under the watch mutex, so no cut is under way or can follow: the connection is ours.
+        stopWatching();
         m_runner.close();
     }
 
@@ -65,8 +73,41 @@ public:
     QAtomicInteger<quint64> jobs = 0;
     QAtomicInteger<quint64> replays = 0;
     QAtomicInteger<quint64> cacheResets = 0;
+    QAtomicInteger<quint64> stallCuts = 0;
+
+    // The watchdog thread: wakes twice a second until stopWatching(); a batch that has waited
+    // longer than the stall timeout gets its connection cut (SqlSession::cutSocket), once
+    // per timeout, so a database behind a silent network costs a bounded wait, not a hang.
+    void watch()
+    {
+        QMutexLocker lock(&m_watchMutex);
+        while (!m_watchStopped) {
+            m_watchWake.wait(&m_watchMutex, QDeadlineTimer(WatchIntervalMs));
+            qint64 since = m_batchSince.load();
+            const qint64 now = m_clock.elapsed();
+            if (since < 0 || now - since < m_stallTimeoutMs)
+                continue;
+            // Re-armed from now: a reconnect in the same batch that stalls again is cut too.
+            if (!m_batchSince.compare_exchange_strong(since, now))
+                continue;
+            if (m_runner.cutConnection()) {
+                ++stallCuts;
+                qCWarning(lcStorage) << "the database did not answer for" << m_stallTimeoutMs
+                                     << "ms; the connection was cut";
+            }
+        }
+    }
+    void stopWatching()
+    {
+        QMutexLocker lock(&m_watchMutex);
+        m_watchStopped = true;
+        m_watchWake.wakeAll();
+    }
+    bool needsWatchdog() const { return m_stallTimeoutMs > 0; }
 
 private:
+    static constexpr int WatchIntervalMs = 500;
+
     // Storage thread: runs batches until the queue is empty.
     void drain()
     {
@@ -83,7 +124,9 @@ private:
                     return;
                 }
             }
+            m_batchSince = m_clock.elapsed();
             const SqlBatchRunner::Outcome outcome = m_runner.run(batch);
+            m_batchSince = -1;
             // Counted before anyone hears of the batch, so an observer never sees it missing.
             ++batches;
             failedBatches += outcome.committed ? 0 : 1;
@@ -94,11 +137,17 @@ private:
         }
     }
 
+    const int m_stallTimeoutMs;
     SqlBatchRunner m_runner;
     QMutex m_mutex;
     std::deque<StorageJob> m_queue;
     bool m_scheduled = false; // a drain is queued or running
     bool m_stopping = false;
+    QElapsedTimer m_clock;
+    std::atomic<qint64> m_batchSince = -1; // m_clock time the running batch began; -1: idle
+    QMutex m_watchMutex;
+    QWaitCondition m_watchWake;
+    bool m_watchStopped = false;
 };
 
 Result<std::unique_ptr<SqlStorageExecutor>> SqlStorageExecutor::open(const SqlConnectionSpec &spec)
@@ -116,6 +165,11 @@ Result<std::unique_ptr<SqlStorageExecutor>> SqlStorageExecutor::open(const SqlCo
     if (!opened) {
         executor->stop();
         return opened.error();
+    }
+    if (worker->needsWatchdog()) {
+        executor->m_watchdog.reset(QThread::create([worker] { worker->watch(); }));
+        executor->m_watchdog->setObjectName(u"banter-storage-watchdog"_s);
+        executor->m_watchdog->start();
     }
     return executor;
 }
@@ -139,6 +193,10 @@ void SqlStorageExecutor::stop()
         worker, [worker] { worker->shutDown(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+    if (m_watchdog) { // shutDown() stopped it
+        m_watchdog->wait();
+        m_watchdog.reset();
+    }
 }
 
 quint64 SqlStorageExecutor::batchCount() const
@@ -159,6 +217,11 @@ quint64 SqlStorageExecutor::jobCount() const
 quint64 SqlStorageExecutor::replayedBatchCount() const
 {
     return m_worker->replays.loadRelaxed();
+}
+
+quint64 SqlStorageExecutor::stallCutCount() const
+{
+    return m_worker->stallCuts.loadRelaxed();
 }
 
 quint64 SqlStorageExecutor::cacheResetCount() const

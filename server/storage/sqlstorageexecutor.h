@@ -39,6 +39,8 @@ public:
     // writing), and rollbacks after which the member or block cache had to be dropped.
     quint64 replayedBatchCount() const;
     quint64 cacheResetCount() const;
+    // Connections cut because a batch waited longer than the spec's stallTimeoutMs.
+    quint64 stallCutCount() const;
 
 private:
     class Worker;
@@ -46,6 +48,7 @@ private:
 
     QThread m_thread;
     std::unique_ptr<Worker> m_worker;
+    std::unique_ptr<QThread> m_watchdog; // only with a stall timeout (PostgreSQL)
 };
 
 } // namespace Banter::Server

@@ -28,7 +28,14 @@ bool postgresqlUnavailable(const QSqlError &error)
         || state.startsWith("08"_L1) || state.startsWith("57P"_L1) || state.startsWith("53"_L1);
 }
 
-Result<SqlConnectionSpec> sqliteSpec(const QString &path)
+// SQLITE_BUSY and SQLITE_LOCKED: another connection holds the lock.
+bool sqliteBusy(const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    return code == 5 || code == 6;
+}
+
+Result<SqlConnectionSpec> sqliteSpec(const QString &path, const StorageOptions &options = {})
 {
     if (path.isEmpty())
         return makeError(ErrorCode::BadRequest, u"the SQLite database names no file"_s);
@@ -39,7 +46,7 @@ Result<SqlConnectionSpec> sqliteSpec(const QString &path)
     SqlConnectionSpec spec;
     // BEGIN IMMEDIATE takes the write lock up front, so a batch never fails half-way on a
     // lock another process took after it started reading.
-    spec.dialect = {u"sqlite"_s, u"BEGIN IMMEDIATE"_s, &sqliteUnavailable};
+    spec.dialect = {u"sqlite"_s, u"BEGIN IMMEDIATE"_s, &sqliteUnavailable, false, &sqliteBusy};
     spec.driver = u"QSQLITE"_s;
     spec.databaseName = info.absoluteFilePath();
     // WAL lets readers run beside the writer; FULL makes a commit survive power loss, which
@@ -48,12 +55,15 @@ Result<SqlConnectionSpec> sqliteSpec(const QString &path)
     spec.settings = {
         {u"PRAGMA journal_mode = WAL"_s, u"wal"_s}, {u"PRAGMA synchronous = FULL"_s, {}},
         {u"PRAGMA synchronous"_s, u"2"_s},          {u"PRAGMA foreign_keys = ON"_s, {}},
-        {u"PRAGMA foreign_keys"_s, u"1"_s},         {u"PRAGMA busy_timeout = 5000"_s, u"5000"_s},
+        {u"PRAGMA foreign_keys"_s, u"1"_s},
     };
+    // The longest a batch waits for a write lock another process holds; then "unavailable".
+    const QString busy = QString::number(options.sqliteBusyTimeoutMs);
+    spec.settings.append({u"PRAGMA busy_timeout = "_s + busy, busy});
     return spec;
 }
 
-Result<SqlConnectionSpec> postgresqlSpec(const QUrl &url)
+Result<SqlConnectionSpec> postgresqlSpec(const QUrl &url, const StorageOptions &options)
 {
     SqlConnectionSpec spec;
     spec.dialect = {u"postgresql"_s, u"BEGIN"_s, &postgresqlUnavailable, true};
@@ -67,29 +77,37 @@ Result<SqlConnectionSpec> postgresqlSpec(const QUrl &url)
         return makeError(ErrorCode::BadRequest,
                          u"a PostgreSQL URL needs a host and a database name"_s);
     spec.settings = {{u"SET client_min_messages TO WARNING"_s, {}}};
+    // A server that does not answer fails the connection instead of hanging the storage
+    // thread: connecting gives up after 5 s, a write unacknowledged by the peer's kernel for
+    // 15 s (a firewall dropping packets) and a silent peer (keepalives) end it. A database
+    // that acknowledges but never answers is cut by the executor's stall watchdog.
+    spec.connectOptions = u"connect_timeout=5;keepalives=1;keepalives_idle=10;"
+                          "keepalives_interval=5;keepalives_count=3;tcp_user_timeout=15000"_s;
+    spec.stallTimeoutMs = options.postgresqlStallTimeoutMs;
     return spec;
 }
 } // namespace
 
-Result<SqlConnectionSpec> connectionSpecFromUrl(const QString &url)
+Result<SqlConnectionSpec> connectionSpecFromUrl(const QString &url, const StorageOptions &options)
 {
     if (url.startsWith("sqlite://"_L1))
-        return sqliteSpec(url.mid(9));
+        return sqliteSpec(url.mid(9), options);
     if (!url.contains("://"_L1))
-        return sqliteSpec(url);
+        return sqliteSpec(url, options);
     const QUrl parsed(url, QUrl::StrictMode);
     if (parsed.isValid()
         && (parsed.scheme() == "postgresql"_L1 || parsed.scheme() == "postgres"_L1))
-        return postgresqlSpec(parsed);
+        return postgresqlSpec(parsed, options);
     return makeError(
         ErrorCode::BadRequest,
         u"unsupported database URL '%1': use sqlite:///path or postgresql://user@host/db"_s.arg(
             url));
 }
 
-Result<std::unique_ptr<SqlStorageExecutor>> openStorage(const QString &url)
+Result<std::unique_ptr<SqlStorageExecutor>> openStorage(const QString &url,
+                                                        const StorageOptions &options)
 {
-    Result<SqlConnectionSpec> spec = connectionSpecFromUrl(url);
+    Result<SqlConnectionSpec> spec = connectionSpecFromUrl(url, options);
     if (!spec)
         return spec.error();
     return SqlStorageExecutor::open(*spec);

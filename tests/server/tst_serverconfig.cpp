@@ -1,9 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// banterd's TLS settings as operators write them: the [tls] section of the config file and
+// banterd's settings as operators write them: the [tls] section of the config file and
 // the --tls, --tls-cert and --tls-key options, with clear errors for values that make no
-// sense.
+// sense; and the validator behind every setting (type, range, unknown keys), which stops a
+// bad value with a message naming its key instead of truncating it.
 #include "config/commandline.h"
+#include "config/configvalidator.h"
+#include <banter/client/channel.h>
+#include <banter/client/clientsession.h>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -27,6 +31,15 @@ private Q_SLOTS:
     void commandLine_data();
     void commandLine();
     void commandLineOverridesConfigFile();
+    void badValuesNameTheirKey_data();
+    void badValuesNameTheirKey();
+    void everyProblemIsReported();
+    void unknownKeysAreSuggested();
+    void valuesAreApplied();
+    void knownKeysAreUnique();
+    void keyDistance();
+    void sampleFileNamesEveryKey();
+    void clientWaitsLongerThanTheServer();
 
 private:
     QString writeConfig(const QByteArray &text);
@@ -178,6 +191,182 @@ void TestServerConfig::commandLineOverridesConfigFile()
     config = parse({u"--config"_s, path, u"--tls"_s, u"off"_s});
     QVERIFY(config);
     QCOMPARE(config->tls.mode, Mode::Off);
+}
+
+void TestServerConfig::badValuesNameTheirKey_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("key");
+    // The case: 0.5 used to be truncated to 0, and every token expired when issued.
+    QTest::newRow("fraction of a whole")
+        << "[auth]\naccess_token_minutes=0.5\n"_ba << u"auth/access_token_minutes"_s;
+    QTest::newRow("zero token life")
+        << "[auth]\naccess_token_minutes=0\n"_ba << u"auth/access_token_minutes"_s;
+    QTest::newRow("port too high") << "[server]\nport=70000\n"_ba << u"server/port"_s;
+    QTest::newRow("not a number") << "[limits]\nmax_group_size=many\n"_ba
+                                  << u"limits/max_group_size"_s;
+    QTest::newRow("negative rate")
+        << "[limits]\nmessages_per_second=-1\n"_ba << u"limits/messages_per_second"_s;
+    QTest::newRow("infinite") << "[limits]\nrequest_burst=inf\n"_ba << u"limits/request_burst"_s;
+    QTest::newRow("no iterations")
+        << "[auth]\npassword_iterations=0\n"_ba << u"auth/password_iterations"_s;
+    QTest::newRow("bad registration")
+        << "[server]\nregistration=maybe\n"_ba << u"server/registration"_s;
+    QTest::newRow("bad listen") << "[server]\nlisten=everywhere\n"_ba << u"server/listen"_s;
+    QTest::newRow("busy wait too long")
+        << "[server]\nsqlite_busy_timeout_ms=60000\n"_ba << u"server/sqlite_busy_timeout_ms"_s;
+    QTest::newRow("stall wait too short") << "[server]\npostgresql_stall_timeout_ms=10\n"_ba
+                                          << u"server/postgresql_stall_timeout_ms"_s;
+    QTest::newRow("edit window fraction")
+        << "[limits]\nedit_window_seconds=1.5\n"_ba << u"limits/edit_window_seconds"_s;
+    QTest::newRow("tiny abandoned")
+        << "[files]\nabandoned_upload_hours=0.001\n"_ba << u"files/abandoned_upload_hours"_s;
+    QTest::newRow("heartbeat past idle")
+        << "[limits]\nheartbeat_seconds=100\nidle_timeout_seconds=90\n"_ba
+        << u"limits/heartbeat_seconds"_s;
+    QTest::newRow("unfinished below concurrent")
+        << "[files]\nmax_concurrent_uploads=5\nmax_unfinished_uploads=4\n"_ba
+        << u"files/max_unfinished_uploads"_s;
+}
+
+void TestServerConfig::badValuesNameTheirKey()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, key);
+    const QString path = writeConfig(text);
+    const Result<ServerConfig> config = loadConfigFile(path);
+    QVERIFY2(!config, "a bad value was accepted");
+    QCOMPARE(config.error().code, ErrorCode::BadRequest);
+    QVERIFY2(config.error().message.startsWith(key + u": "_s), qPrintable(config.error().message));
+    // banterd's start goes through the same check: the command line refuses it too.
+    const Result<ServerConfig> started = parse({u"--config"_s, path});
+    QVERIFY(!started);
+    QVERIFY2(started.error().message.contains(key), qPrintable(started.error().message));
+}
+
+void TestServerConfig::everyProblemIsReported()
+{
+    const QString path = writeConfig("[auth]\naccess_token_minutes=0.5\nrefresh_token_days=-3\n"
+                                     "[limits]\nmax_group_size=x\n[tls]\nmode=maybe\n");
+    const ConfigCheck check = checkConfigFile(path);
+    QVERIFY(check.hasErrors());
+    QStringList keys;
+    for (const ConfigProblem &problem : check.problems) {
+        QVERIFY(problem.isError());
+        keys.append(problem.key);
+    }
+    keys.sort();
+    QCOMPARE(keys,
+             (QStringList{u"auth/access_token_minutes"_s, u"auth/refresh_token_days"_s,
+                          u"limits/max_group_size"_s, u"tls/mode"_s}));
+    QCOMPARE(check.errorText().count(u'\n'), 3);
+    QVERIFY(checkConfigFile(m_dir.filePath(u"missing.conf"_s)).hasErrors());
+}
+
+void TestServerConfig::unknownKeysAreSuggested()
+{
+    const QString path = writeConfig("[auth]\naccess_token_minute=20\n"
+                                     "[server]\nrefresh_token_days=3\n[limits]\nzzz_qqq=1\n");
+    const ConfigCheck check = checkConfigFile(path);
+    QVERIFY2(!check.hasErrors(), qPrintable(check.errorText())); // unknown keys only warn
+    QHash<QString, QString> suggestions;
+    for (const ConfigProblem &problem : check.problems) {
+        QCOMPARE(problem.severity, ConfigProblem::Severity::Warning);
+        suggestions.insert(problem.key, problem.suggestion);
+    }
+    QCOMPARE(suggestions.size(), 3);
+    QCOMPARE(suggestions.value(u"auth/access_token_minute"_s), u"auth/access_token_minutes"_s);
+    // The right name in the wrong section.
+    QCOMPARE(suggestions.value(u"server/refresh_token_days"_s), u"auth/refresh_token_days"_s);
+    QCOMPARE(suggestions.value(u"limits/zzz_qqq"_s), QString());
+    QVERIFY(loadConfigFile(path)); // the server starts, logging them
+}
+
+void TestServerConfig::valuesAreApplied()
+{
+    const QString path = writeConfig(
+        "[server]\nport=0\nsqlite_busy_timeout_ms=250\npostgresql_stall_timeout_ms=3000\n"
+        "allowed_origins=https://a.example, https://b.example\nregistration=closed\n"
+        "[auth]\naccess_token_minutes=60\n[limits]\nmessages_per_second=0.5\n"
+        "[files]\nmax_file_mib=1.5\nabandoned_upload_hours=0.5\n");
+    const Result<ServerConfig> config = loadConfigFile(path);
+    QVERIFY2(config, config ? "" : qPrintable(config.error().message));
+    QCOMPARE(config->port, quint16(0));
+    QCOMPARE(config->sqliteBusyTimeoutMs, 250);
+    QCOMPARE(config->postgresqlStallTimeoutMs, 3000);
+    QCOMPARE(config->allowedOrigins, (QStringList{u"https://a.example"_s, u"https://b.example"_s}));
+    QVERIFY(!config->registrationOpen);
+    QCOMPARE(config->accessTokenMinutes, 60);
+    QCOMPARE(config->limits.messagesPerSecond, 0.5);
+    QCOMPARE(config->files.maxFileBytes, qint64(1.5 * 1024 * 1024));
+    QCOMPARE(config->files.abandonedUploadSeconds, 1800);
+}
+
+// The table names each key once, and a file of default values loads without a warning and
+// gives the defaults back.
+void TestServerConfig::knownKeysAreUnique()
+{
+    const QStringList keys = knownConfigKeys();
+    QVERIFY(keys.size() >= 45);
+    QVERIFY(keys.contains(u"server/sqlite_busy_timeout_ms"_s));
+    QCOMPARE(QSet<QString>(keys.begin(), keys.end()).size(), keys.size());
+    QByteArray text = "[limits]\nmax_group_size=500\nmax_connections=10000\n"
+                      "[auth]\naccess_token_minutes=15\n";
+    const ConfigCheck check = checkConfigFile(writeConfig(text));
+    QVERIFY(check.problems.isEmpty());
+    const ServerConfig defaults;
+    QCOMPARE(check.config.limits.maxGroupSize, defaults.limits.maxGroupSize);
+    QCOMPARE(check.config.accessTokenMinutes, defaults.accessTokenMinutes);
+}
+
+// resources/banterd.conf documents every setting (set or commented out), and as shipped it
+// loads without a problem: a key added to the validator and not to the sample fails here.
+void TestServerConfig::sampleFileNamesEveryKey()
+{
+    const QString path = QStringLiteral(BANTER_SOURCE_DIR) + u"/resources/banterd.conf"_s;
+    const ConfigCheck check = checkConfigFile(path);
+    for (const ConfigProblem &problem : check.problems)
+        QFAIL(qPrintable(problem.text()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString section;
+    QSet<QString> named;
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    for (QString line : lines) {
+        line = line.trimmed();
+        if (line.startsWith(u'['))
+            section = line.mid(1, line.indexOf(u']') - 1);
+        if (line.startsWith(u';'))
+            line = line.mid(1).trimmed();
+        const qsizetype equals = line.indexOf(u'=');
+        if (equals > 0 && !line.left(equals).contains(u' '))
+            named.insert(section + u'/' + line.left(equals));
+    }
+    for (const QString &key : knownConfigKeys())
+        QVERIFY2(named.contains(key), qPrintable(key + u" is not in resources/banterd.conf"_s));
+}
+
+void TestServerConfig::keyDistance()
+{
+    QCOMPARE(Server::keyDistance(u"kitten", u"sitting"), 3);
+    QCOMPARE(Server::keyDistance(u"", u"abc"), 3);
+    QCOMPARE(Server::keyDistance(u"same", u"same"), 0);
+}
+
+// The client library gives up on a request only after the server's longest wait on a busy
+// or silent database: otherwise a write the server later acknowledges looks failed to the
+// user. SQLite: a request queued behind a waiting batch waits for both (twice the busy
+// timeout). PostgreSQL: a stalled batch, then the reconnect of the next (5 s connect_timeout).
+void TestServerConfig::clientWaitsLongerThanTheServer()
+{
+    const int margin = 5000;
+    const int clientTimeout = Channel::Options{}.requestTimeoutMs;
+    QCOMPARE(ClientSession::Options{}.requestTimeoutMs, clientTimeout);
+    QVERIFY(clientTimeout > 2 * ServerConfig::MaxSqliteBusyTimeoutMs + margin);
+    QVERIFY(clientTimeout > ServerConfig::MaxPostgresqlStallTimeoutMs + 5000);
+    const ServerConfig defaults;
+    QVERIFY(defaults.sqliteBusyTimeoutMs <= ServerConfig::MaxSqliteBusyTimeoutMs);
+    QVERIFY(defaults.postgresqlStallTimeoutMs <= ServerConfig::MaxPostgresqlStallTimeoutMs);
 }
 
 QTEST_GUILESS_MAIN(TestServerConfig)

@@ -186,8 +186,11 @@ void TestProtocolCodec::requestErrors_data()
     QTest::newRow("type a number") << R"({"type":5,"rid":"1"})"_ba << bad << none << one;
     QTest::newRow("type an object") << R"({"type":{},"rid":"1"})"_ba << bad << none << one;
     QTest::newRow("type an array") << R"({"type":["ping"],"rid":"1"})"_ba << bad << none << one;
+    // Issue 16: a type or rid that is readable but too long is echoed (the frame cap bounds
+    // it), so the client can match the refusal to its request.
     QTest::newRow("type of 33 characters")
-        << toText({{u"type"_s, QString(33, u't')}, {u"rid"_s, one}}) << large << none << one;
+        << toText({{u"type"_s, QString(33, u't')}, {u"rid"_s, one}}) << large << QString(33, u't')
+        << one;
 
     // The type is readable, the rid is not.
     QTest::newRow("rid missing") << R"({"type":"ping"})"_ba << bad << ping << none;
@@ -196,9 +199,10 @@ void TestProtocolCodec::requestErrors_data()
     QTest::newRow("rid a number") << R"({"type":"ping","rid":1})"_ba << bad << ping << none;
     QTest::newRow("rid a boolean") << R"({"type":"ping","rid":true})"_ba << bad << ping << none;
     QTest::newRow("rid of 65 characters")
-        << toText({{u"type"_s, ping}, {u"rid"_s, QString(65, u'r')}}) << large << ping << none;
+        << toText({{u"type"_s, ping}, {u"rid"_s, QString(65, u'r')}}) << large << ping
+        << QString(65, u'r');
     QTest::newRow("rid of 65 emoji")
-        << toText({{u"type"_s, ping}, {u"rid"_s, emoji(65)}}) << large << ping << none;
+        << toText({{u"type"_s, ping}, {u"rid"_s, emoji(65)}}) << large << ping << emoji(65);
     QTest::newRow("neither readable") << R"({"type":1,"rid":2})"_ba << bad << none << none;
 
     // Both readable, the rest is malformed: both are echoed.

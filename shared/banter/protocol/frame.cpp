@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/domain/messagecontent.h>
 #include <banter/protocol/frame.h>
+#include <banter/domain/messagecontent.h>
 #include <banter/protocol/jsonreader_p.h>
 
 #include <QJsonDocument>
@@ -103,17 +103,17 @@ std::variant<Request, RequestError> decodeRequest(const QByteArray &frame)
     const QJsonObject &object = *parsed;
 
     // Read the request id and type first, leniently, so even a bad request is answered with
-    // them; then validate strictly.
+    // them; then validate strictly. One that breaks a rule (too long) is echoed all the same,
+    // so the client can match the refusal to its request: the frame cap bounds it.
     RequestError failure;
-    // Measured as the reader measures it: in characters, not UTF-16 units. Only well-formed
-    // text is echoed: a NUL or a lone surrogate would make the answer unreadable to a client.
-    const QString rid = object.value(u"rid").toString();
-    if (MessageContent::characterCount(rid) <= MaxRequestIdLength
-        && MessageContent::isWellFormedText(rid))
-        failure.rid = rid;
-    const QString type = object.value(u"type").toString();
-    if (type.size() <= MaxTypeLength && MessageContent::isWellFormedText(type))
-        failure.type = type;
+    // Only well-formed text is echoed: a NUL or a lone surrogate would make the answer
+    // unreadable to a client.
+    if (const QJsonValue rid = object.value(u"rid"); rid.isString()
+        && MessageContent::isWellFormedText(rid.toString()))
+        failure.rid = rid.toString();
+    if (const QJsonValue type = object.value(u"type"); type.isString()
+        && MessageContent::isWellFormedText(type.toString()))
+        failure.type = type.toString();
     if (Status depth = checkDepth(object); !depth) {
         failure.error = depth.error();
         return failure;
