@@ -18,9 +18,9 @@
 #include "ui/composecontroller.h"
 #include "ui/composer.h"
 #include "ui/mainwindow.h"
+#include "ui/mentioncompleter.h"
 #include "ui/messagedelegate.h"
 #include "ui/messageview.h"
-#include "ui/mentioncompleter.h"
 #include "ui/searchpanel.h"
 #include "waiting.h"
 #include <banter/client/certificatepin.h>
@@ -465,8 +465,7 @@ void TestDesktopCompose::searchFindsAndJumps()
     QCOMPARE(jumps.at(1).at(1).value<Seq>(), inGroup->seq);
     QCOMPARE(window->account().messages()->conversationId(), group->id); // opened there
     // ... and the view lands on the found message and highlights it.
-    QTRY_COMPARE(window->findChild<MessageView *>()->messageDelegate()->highlighted(),
-                 inGroup->id);
+    QTRY_COMPARE(window->findChild<MessageView *>()->messageDelegate()->highlighted(), inGroup->id);
 
     // Chinese text is found too, and a click jumps as Enter does.
     query->clear();

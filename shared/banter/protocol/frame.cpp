@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <banter/protocol/frame.h>
 #include <banter/domain/messagecontent.h>
+#include <banter/protocol/frame.h>
 #include <banter/protocol/jsonreader_p.h>
 
 #include <QJsonDocument>
@@ -108,11 +108,11 @@ std::variant<Request, RequestError> decodeRequest(const QByteArray &frame)
     RequestError failure;
     // Only well-formed text is echoed: a NUL or a lone surrogate would make the answer
     // unreadable to a client.
-    if (const QJsonValue rid = object.value(u"rid"); rid.isString()
-        && MessageContent::isWellFormedText(rid.toString()))
+    if (const QJsonValue rid = object.value(u"rid");
+        rid.isString() && MessageContent::isWellFormedText(rid.toString()))
         failure.rid = rid.toString();
-    if (const QJsonValue type = object.value(u"type"); type.isString()
-        && MessageContent::isWellFormedText(type.toString()))
+    if (const QJsonValue type = object.value(u"type");
+        type.isString() && MessageContent::isWellFormedText(type.toString()))
         failure.type = type.toString();
     if (Status depth = checkDepth(object); !depth) {
         failure.error = depth.error();
