@@ -229,7 +229,7 @@ void TestConversationService::lostDatabaseIsUnavailableAndPushesNothing()
     QVERIFY(!group);
     QCOMPARE(group.error().code, ErrorCode::Unavailable);
     QVERIFY(m_fixture->pushes.pushes.isEmpty());
-    const Result<P::ConversationsReply> list = wait(m_service->list(m_alice.id));
+    const Result<P::ConversationsReply> list = wait(m_service->list(m_alice.id, {}));
     QVERIFY(list);
     QVERIFY(list->conversations.isEmpty()); // nothing was half-created
 }
