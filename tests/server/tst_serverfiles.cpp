@@ -7,6 +7,7 @@
 #include "rawclient.h"
 #include "testserver.h"
 #include "waiting.h"
+#include <banter/domain/messagecontent.h>
 #include <banter/protocol/transferframe.h>
 #include <banter/protocol/transfermessages.h>
 #include <banter/protocol/types.h>
@@ -392,7 +393,15 @@ void TestServerFiles::oddNamesNeverBecomePaths()
     for (const QString &name : names) {
         const auto finished = upload(*alice.transfer, name, name.toUtf8() + "!");
         QVERIFY2(finished && finished->success, qPrintable(name));
-        QCOMPARE(P::FileReply::fromJson(finished->data)->file.name, name); // kept as a label
+        // Kept as a label, with a direction override (which could disguise the extension)
+        // neutralised (issue 17).
+        QCOMPARE(P::FileReply::fromJson(finished->data)->file.name,
+                 MessageContent::neutralisedName(name));
+    }
+    {
+        const auto finished = upload(*alice.transfer, u"\u202Egnp.exe"_s, "x");
+        QVERIFY(finished && finished->success);
+        QCOMPARE(P::FileReply::fromJson(finished->data)->file.name, u"\uFFFDgnp.exe"_s);
     }
     // NUL and over-long names are refused outright.
     const auto nul = alice.transfer->request(

@@ -321,8 +321,12 @@ void TestProtocolCodec::failureRoundTrip_data()
         << u"r1"_s << makeError(ErrorCode::RateLimited, u"slow"_s, 1500) << 1500LL;
     QTest::newRow("rate_limited, retry a day")
         << u"r1"_s << makeError(ErrorCode::RateLimited, u"slow"_s, 86'400'000) << 86'400'000LL;
-    QTest::newRow("retry only travels with rate_limited")
-        << u"r1"_s << makeError(ErrorCode::Unavailable, u"busy"_s, 1500) << 0LL;
+    QTest::newRow("unavailable from a stopping server, retry 1500")
+        << u"r1"_s << makeError(ErrorCode::Unavailable, u"stopping"_s, 1500) << 1500LL;
+    QTest::newRow("unavailable, no retry")
+        << u"r1"_s << makeError(ErrorCode::Unavailable, u"busy"_s) << 0LL;
+    QTest::newRow("retry only travels with rate_limited and unavailable")
+        << u"r1"_s << makeError(ErrorCode::NotFound, u"gone"_s, 1500) << 0LL;
     QTest::newRow("no rid") << QString() << makeError(ErrorCode::BadRequest, u"bad"_s) << 0LL;
     QTest::newRow("unicode message")
         << u"r1"_s << makeError(ErrorCode::NotFound, u"没有 \"this\" 😀\n"_s) << 0LL;

@@ -74,7 +74,9 @@ QJsonObject errorToJson(const Error &error)
 {
     QJsonObject object{{u"code"_s, errorCodeName(error.code)}, {u"message"_s, error.message}};
     // `unavailable` carries it when the server knows (it is stopping); rate_limited always.
-    if (error.code == ErrorCode::RateLimited || error.retryAfterMs > 0)
+    // rate_limited always says when; unavailable only from a stopping server, which knows.
+    if (error.code == ErrorCode::RateLimited
+        || (error.code == ErrorCode::Unavailable && error.retryAfterMs > 0))
         object.insert(u"retry_after_ms"_s, error.retryAfterMs);
     return object;
 }
