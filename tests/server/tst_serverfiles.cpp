@@ -399,7 +399,9 @@ void TestServerFiles::oddNamesNeverBecomePaths()
                  MessageContent::neutralisedName(name));
     }
     {
-        const auto finished = upload(*alice.transfer, u"\u202Egnp.exe"_s, "x");
+        // The same content as above: stored once, so the blob count below still holds.
+        const QString disguised = u"\u202Egnp.exe"_s;
+        const auto finished = upload(*alice.transfer, disguised, disguised.toUtf8() + "!");
         QVERIFY(finished && finished->success);
         QCOMPARE(P::FileReply::fromJson(finished->data)->file.name, u"\uFFFDgnp.exe"_s);
     }
