@@ -85,8 +85,6 @@ struct BANTERSHARED_EXPORT PresencesReply
     friend bool operator==(const PresencesReply &, const PresencesReply &) = default;
 };
 
-/// "update_profile": changes what others see of me. Fields left out stay as they are; at
-/// least one must be given.
 /// A user's privacy choices (issue 17), as the reply to update_profile carries them.
 struct BANTERSHARED_EXPORT PrivacySettings
 {
@@ -102,6 +100,8 @@ struct BANTERSHARED_EXPORT PrivacySettings
     friend bool operator==(const PrivacySettings &, const PrivacySettings &) = default;
 };
 
+/// "update_profile": changes what others see of me. Fields left out stay as they are; at
+/// least one must be given.
 struct BANTERSHARED_EXPORT UpdateProfileRequest
 {
     /// The new display name (the registration rules; empty: show the username), or nothing
