@@ -93,6 +93,8 @@ bool SqlBatchRunner::begin()
             return true;
         if (m_session->lastFailureWasBusy())
             return false;
+        // libpq may have closed the socket already: nothing may cut its number any more.
+        m_session->forgetSocket();
         m_reconnector.lost();
     }
     if (!m_reconnector.reconnect(*m_session))

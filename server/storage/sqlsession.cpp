@@ -130,8 +130,11 @@ bool SqlSession::cutSocket()
     if (m_socket < 0)
         return false;
     // Not close(): the descriptor stays libpq's to close, so its number cannot be reused
-    // while the storage thread still holds it.
-    return ::shutdown(m_socket, SHUT_RDWR) == 0;
+    // while the storage thread still holds it. Forgotten at once: libpq closes it when it
+    // sees the connection gone, and a second cut must not hit whatever reuses the number.
+    const bool cut = ::shutdown(m_socket, SHUT_RDWR) == 0;
+    m_socket = -1;
+    return cut;
 }
 
 void SqlSession::finishAll()
