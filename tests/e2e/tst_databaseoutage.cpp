@@ -31,7 +31,6 @@
 
 #include <map>
 #include <memory>
-
 #include <unistd.h>
 
 using namespace Banter;
@@ -119,20 +118,23 @@ public:
         m_created = run(u"ip"_s, {u"netns"_s, u"add"_s, m_namespace});
         if (!m_created
             || !run(u"ip"_s, {u"-n"_s, m_namespace, u"link"_s, u"set"_s, u"lo"_s, u"up"_s})
-            || !run(u"ip"_s, {u"link"_s, u"add"_s, m_hostLink, u"type"_s, u"veth"_s, u"peer"_s,
-                              u"name"_s, m_clusterLink, u"netns"_s, m_namespace})
+            || !run(u"ip"_s,
+                    {u"link"_s, u"add"_s, m_hostLink, u"type"_s, u"veth"_s, u"peer"_s, u"name"_s,
+                     m_clusterLink, u"netns"_s, m_namespace})
             || !run(u"ip"_s, {u"addr"_s, u"add"_s, host + u"/30"_s, u"dev"_s, m_hostLink})
             || !run(u"ip"_s, {u"link"_s, u"set"_s, m_hostLink, u"up"_s})
-            || !run(u"ip"_s, {u"-n"_s, m_namespace, u"addr"_s, u"add"_s, cluster + u"/30"_s,
-                              u"dev"_s, m_clusterLink})
+            || !run(u"ip"_s,
+                    {u"-n"_s, m_namespace, u"addr"_s, u"add"_s, cluster + u"/30"_s, u"dev"_s,
+                     m_clusterLink})
             || !run(u"ip"_s, {u"-n"_s, m_namespace, u"link"_s, u"set"_s, m_clusterLink, u"up"_s}))
             return false;
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"PG_TEST_LISTEN"_s, cluster);
         process.setProcessEnvironment(environment);
-        process.start(u"ip"_s, {u"netns"_s, u"exec"_s, m_namespace, u"bash"_s, clusterScript(),
-                                u"start"_s, m_dir});
+        process.start(
+            u"ip"_s,
+            {u"netns"_s, u"exec"_s, m_namespace, u"bash"_s, clusterScript(), u"start"_s, m_dir});
         m_clusterStarted = true;
         if (!waitFor([&] { return process.state() == QProcess::NotRunning; }, 120'000,
                      "the cluster script")
@@ -170,8 +172,9 @@ public:
     }
     bool restore()
     {
-        return run(u"ip"_s, {u"netns"_s, u"exec"_s, m_namespace, u"nft"_s, u"delete"_s,
-                             u"table"_s, u"inet"_s, u"banter_silence"_s});
+        return run(u"ip"_s,
+                   {u"netns"_s, u"exec"_s, m_namespace, u"nft"_s, u"delete"_s, u"table"_s,
+                    u"inet"_s, u"banter_silence"_s});
     }
 
     // Idempotent; also after a failed start. The cluster first: the namespace only goes away
@@ -192,8 +195,7 @@ private:
     QString address(int host) const
     {
         const QStringList parts = m_subnet.split(u'.');
-        return u"%1.%2.%3.%4"_s.arg(parts[0], parts[1], parts[2])
-            .arg(parts[3].toInt() + host);
+        return u"%1.%2.%3.%4"_s.arg(parts[0], parts[1], parts[2]).arg(parts[3].toInt() + host);
     }
 
     QString m_namespace;
