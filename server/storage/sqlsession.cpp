@@ -96,10 +96,19 @@ bool SqlSession::isUnavailable(const QSqlError &error) const
 namespace {
 // PQsocket from the libpq the QPSQL driver already loaded: looked up at run time so banterd
 // needs no libpq headers to build, and works unchanged when only SQLite is installed.
-int postgresqlSocket(const QVariant &handle)
+int postgresqlSocket(const QSqlDriver *driver)
 {
-    if (qstrcmp(handle.typeName(), "PGconn*") != 0)
+    if (!driver || driver->dbmsType() != QSqlDriver::PostgreSQL)
         return -1;
+    // QPSQL hands out its PGconn*; the type is registered under libpq's struct name
+    // ("pg_conn*"), not the typedef: checking for "PGconn*" found no socket, so the watchdog
+    // never cut anything.
+    const QVariant handle = driver->handle();
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0) {
+        qCWarning(lcStorage) << "the PostgreSQL driver's handle is a" << handle.typeName()
+                             << "; the stall watchdog cannot cut its connection";
+        return -1;
+    }
     void *connection = *static_cast<void *const *>(handle.constData());
     using Socket = int (*)(const void *);
     static const Socket socketOf = [] {
@@ -107,13 +116,17 @@ int postgresqlSocket(const QVariant &handle)
         // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
         return libpq ? reinterpret_cast<Socket>(dlsym(libpq, "PQsocket")) : nullptr;
     }();
-    return connection && socketOf ? socketOf(connection) : -1;
+    const int socket = connection && socketOf ? socketOf(connection) : -1;
+    if (socket < 0)
+        qCWarning(lcStorage) << "no socket found under the PostgreSQL connection: a silent"
+                             << "network will wait for tcp_user_timeout, not the stall timeout";
+    return socket;
 }
 } // namespace
 
 void SqlSession::publishSocket()
 {
-    const int socket = m_database.driver() ? postgresqlSocket(m_database.driver()->handle()) : -1;
+    const int socket = postgresqlSocket(m_database.driver());
     QMutexLocker lock(&m_socketMutex);
     m_socket = socket;
 }

@@ -13,6 +13,7 @@
 // and a cluster run in a network namespace of the test's own, so the host's firewall is never
 // touched: root only (CI runs as root), skipped with the reason elsewhere.
 #include "rawclient.h"
+#include "storage/sqlstorageexecutor.h"
 #include "testserver.h"
 #include "waiting.h"
 
