@@ -566,7 +566,10 @@ void TestDatabaseOutage::silentNetworkIsCutAndServiceResumes()
 // is gone the resent id is stored exactly once.
 void TestDatabaseOutage::sqliteBusyWaitIsTheSetting()
 {
+    // A file of the test's own (TestServer would pick the suite's backend and file).
+    const QString file = m_dir.filePath(u"busy/banter.db"_s);
     Server::ServerConfig config = TestServer::defaultConfig();
+    config.databaseUrl = u"sqlite://"_s + file;
     config.sqliteBusyTimeoutMs = 1000;
     TestServer server(config);
     QVERIFY(server.start());
@@ -583,7 +586,7 @@ void TestDatabaseOutage::sqliteBusyWaitIsTheSetting()
     auto removeConnection = qScopeGuard([&] { QSqlDatabase::removeDatabase(connection); });
     {
         QSqlDatabase holder = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-        holder.setDatabaseName(QDir(server.dataDir()).filePath(u"banter.db"_s));
+        holder.setDatabaseName(file);
         QVERIFY(holder.open());
         QSqlQuery lock(holder);
         QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
