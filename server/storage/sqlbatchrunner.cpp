@@ -93,7 +93,7 @@ bool SqlBatchRunner::begin()
             return true;
         if (m_session->lastFailureWasBusy())
             return false;
-        // libpq may have closed the socket already: nothing may cut its number any more.
+        // Lets the connection go: libpq may have closed its end already.
         m_session->forgetSocket();
         m_reconnector.lost();
     }

@@ -10,7 +10,9 @@
 #include <QSqlError>
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace Banter::Server {
 
@@ -124,16 +126,25 @@ int postgresqlSocket(const QSqlDriver *driver)
 }
 } // namespace
 
+// A duplicate of libpq's descriptor, ours to close: shutdown() through it acts on the same
+// connection, and its number cannot be reused by another thread's socket while we hold it,
+// even when libpq closed its own after an error the storage thread has not seen yet.
 void SqlSession::publishSocket()
 {
     const int socket = postgresqlSocket(m_database.driver());
+    const int duplicate = socket >= 0 ? ::fcntl(socket, F_DUPFD_CLOEXEC, 0) : -1;
     QMutexLocker lock(&m_socketMutex);
-    m_socket = socket;
+    if (m_socket >= 0)
+        ::close(m_socket);
+    m_socket = duplicate;
 }
 
+// Before libpq closes its descriptor: only then does the connection really close.
 void SqlSession::forgetSocket()
 {
     QMutexLocker lock(&m_socketMutex);
+    if (m_socket >= 0)
+        ::close(m_socket);
     m_socket = -1;
 }
 
@@ -142,12 +153,9 @@ bool SqlSession::cutSocket()
     QMutexLocker lock(&m_socketMutex);
     if (m_socket < 0)
         return false;
-    // Not close(): the descriptor stays libpq's to close, so its number cannot be reused
-    // while the storage thread still holds it. Forgotten at once: libpq closes it when it
-    // sees the connection gone, and a second cut must not hit whatever reuses the number.
-    const bool cut = ::shutdown(m_socket, SHUT_RDWR) == 0;
-    m_socket = -1;
-    return cut;
+    // shutdown(), not close(): the statement waiting on libpq's descriptor fails at once,
+    // and the descriptors stay open until the storage thread forgets the connection.
+    return ::shutdown(m_socket, SHUT_RDWR) == 0;
 }
 
 void SqlSession::finishAll()
