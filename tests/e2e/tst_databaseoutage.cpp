@@ -359,7 +359,7 @@ std::map<QString, qint64> TestDatabaseOutage::storedMessages(RawClient &client, 
         if (!page || !page->success)
             return {};
         const QJsonArray messages = page->data.value(u"messages"_s).toArray();
-        for (const QJsonValue &value : messages) {
+        for (const auto &value : messages) {
             const QJsonObject message = value.toObject();
             if (message.value(u"conversation_id"_s).toInteger() != conversation)
                 continue;
