@@ -17,9 +17,12 @@ if [[ "${1:-}" == "--test" ]]; then
     # window (and scripts/screenshots.sh), and the checks the test command runs: clang-format,
     # clang-tidy, Doxygen. A CJK font, so that the Chinese screenshots show characters rather
     # than boxes. Debian's clang with its sanitizer and libFuzzer runtimes and llvm-symbolizer
-    # for readable stacks: the sanitizer and fuzzing step (scripts/sanitize.sh).
+    # for readable stacks: the sanitizer and fuzzing step (scripts/sanitize.sh). iproute2 and
+    # nftables: the silent-network test runs PostgreSQL in a network namespace and drops its
+    # packets there.
     packages+=(postgresql postgresql-contrib dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
-        dunst clang-format clang-tidy doxygen fonts-wqy-microhei clang libclang-rt-dev llvm)
+        dunst clang-format clang-tidy doxygen fonts-wqy-microhei clang libclang-rt-dev llvm
+        iproute2 nftables)
 fi
 
 missing=()

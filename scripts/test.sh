@@ -62,6 +62,9 @@ export BANTER_TEST_POSTGRES_URL BANTER_TEST_PG_DIR="$pg_dir"
 echo "PostgreSQL test cluster: $BANTER_TEST_POSTGRES_URL"
 
 export QT_QPA_PLATFORM=offscreen
+# As root (CI) the silent-network case of tst_databaseoutage (a network namespace and an
+# nftables rule) must run, not skip.
+[[ $(id -u) -eq 0 ]] && export BANTER_TEST_REQUIRE_NETNS=1
 step ctest ctest --preset dev --output-on-failure --timeout 600 "$@"
 # The server and library suites again under AddressSanitizer + UBSan, then every fuzz target
 # for a bounded time (scripts/sanitize.sh; its own clang build in build/asan).

@@ -93,6 +93,8 @@ bool SqlBatchRunner::begin()
             return true;
         if (m_session->lastFailureWasBusy())
             return false;
+        // Lets the connection go: libpq may have closed its end already.
+        m_session->forgetSocket();
         m_reconnector.lost();
     }
     if (!m_reconnector.reconnect(*m_session))

@@ -74,6 +74,9 @@ bool SqlReconnector::reconnect(SqlSession &session)
     m_delayMs = m_delayMs == 0 ? FirstDelayMs : std::min(m_delayMs * 2, MaxDelayMs);
     session.close();
     if (Status opened = openSqlConnection(session, m_settings); !opened) {
+        // The delay counts from the attempt's end: against a silent network every attempt
+        // lasts connect_timeout, and the batches in between must still fail at once.
+        m_sinceAttempt.start();
         qCWarning(lcStorage).noquote() << "reconnect attempt" << m_attempts << "failed; next in"
                                        << m_delayMs << "ms:" << opened.error().message;
         return false;

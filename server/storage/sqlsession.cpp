@@ -10,7 +10,9 @@
 #include <QSqlError>
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace Banter::Server {
 
@@ -96,10 +98,19 @@ bool SqlSession::isUnavailable(const QSqlError &error) const
 namespace {
 // PQsocket from the libpq the QPSQL driver already loaded: looked up at run time so banterd
 // needs no libpq headers to build, and works unchanged when only SQLite is installed.
-int postgresqlSocket(const QVariant &handle)
+int postgresqlSocket(const QSqlDriver *driver)
 {
-    if (qstrcmp(handle.typeName(), "PGconn*") != 0)
+    if (!driver || driver->dbmsType() != QSqlDriver::PostgreSQL)
         return -1;
+    // QPSQL hands out its PGconn*; the type is registered under libpq's struct name
+    // ("pg_conn*"), not the typedef: checking for "PGconn*" found no socket, so the watchdog
+    // never cut anything.
+    const QVariant handle = driver->handle();
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0) {
+        qCWarning(lcStorage) << "the PostgreSQL driver's handle is a" << handle.typeName()
+                             << "; the stall watchdog cannot cut its connection";
+        return -1;
+    }
     void *connection = *static_cast<void *const *>(handle.constData());
     using Socket = int (*)(const void *);
     static const Socket socketOf = [] {
@@ -107,20 +118,33 @@ int postgresqlSocket(const QVariant &handle)
         // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
         return libpq ? reinterpret_cast<Socket>(dlsym(libpq, "PQsocket")) : nullptr;
     }();
-    return connection && socketOf ? socketOf(connection) : -1;
+    const int socket = connection && socketOf ? socketOf(connection) : -1;
+    if (socket < 0)
+        qCWarning(lcStorage) << "no socket found under the PostgreSQL connection: a silent"
+                             << "network will wait for tcp_user_timeout, not the stall timeout";
+    return socket;
 }
 } // namespace
 
+// A duplicate of libpq's descriptor, ours to close: shutdown() through it acts on the same
+// connection, and its number cannot be reused by another thread's socket while we hold it,
+// even when libpq closed its own after an error the storage thread has not seen yet.
 void SqlSession::publishSocket()
 {
-    const int socket = m_database.driver() ? postgresqlSocket(m_database.driver()->handle()) : -1;
+    const int socket = postgresqlSocket(m_database.driver());
+    const int duplicate = socket >= 0 ? ::fcntl(socket, F_DUPFD_CLOEXEC, 0) : -1;
     QMutexLocker lock(&m_socketMutex);
-    m_socket = socket;
+    if (m_socket >= 0)
+        ::close(m_socket);
+    m_socket = duplicate;
 }
 
+// Before libpq closes its descriptor: only then does the connection really close.
 void SqlSession::forgetSocket()
 {
     QMutexLocker lock(&m_socketMutex);
+    if (m_socket >= 0)
+        ::close(m_socket);
     m_socket = -1;
 }
 
@@ -129,8 +153,8 @@ bool SqlSession::cutSocket()
     QMutexLocker lock(&m_socketMutex);
     if (m_socket < 0)
         return false;
-    // Not close(): the descriptor stays libpq's to close, so its number cannot be reused
-    // while the storage thread still holds it.
+    // shutdown(), not close(): the statement waiting on libpq's descriptor fails at once,
+    // and the descriptors stay open until the storage thread forgets the connection.
     return ::shutdown(m_socket, SHUT_RDWR) == 0;
 }
 

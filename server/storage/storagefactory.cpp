@@ -77,6 +77,17 @@ Result<SqlConnectionSpec> postgresqlSpec(const QUrl &url, const StorageOptions &
         return makeError(ErrorCode::BadRequest,
                          u"a PostgreSQL URL needs a host and a database name"_s);
     spec.settings = {{u"SET client_min_messages TO WARNING"_s, {}}};
+    // The other end of a cut connection: a backend whose banterd went silent still holds the
+    // locks of its open transaction (a conversation's seq row), and the reconnected banterd
+    // would wait on them until PostgreSQL's own keepalives notice, two hours by default. So
+    // the backend gives up too: on a transaction idle for longer than the stall timeout (a
+    // batch never pauses between statements) and on a write its peer has not acknowledged
+    // for 15 s. Both are settable per session; they need PostgreSQL 12 or newer.
+    if (options.postgresqlStallTimeoutMs > 0)
+        spec.settings.append({u"SET idle_in_transaction_session_timeout = "_s
+                                  + QString::number(options.postgresqlStallTimeoutMs),
+                              {}});
+    spec.settings.append({u"SET tcp_user_timeout = 15000"_s, {}});
     // A server that does not answer fails the connection instead of hanging the storage
     // thread: connecting gives up after 5 s, a write unacknowledged by the peer's kernel for
     // 15 s (a firewall dropping packets) and a silent peer (keepalives) end it. A database
