@@ -208,9 +208,12 @@ void TestProtocolAgreement::limitsTableMatchesTheServer()
     };
     const auto rows = limitsTable();
     QVERIFY2(rows.size() >= 30, "the limits table was not found in docs/PROTOCOL.md");
-    for (const auto &[label, row] : rows) {
+    for (const auto &entry : rows) {
+        // Named copies, not a structured binding: clang 14 cannot capture one in the lambda.
+        const QString &label = entry.first;
+        const QString &row = entry.second;
         const auto it = std::ranges::find_if(
-            expected, [&](const auto &entry) { return label.startsWith(entry.first); });
+            expected, [&](const auto &check) { return label.startsWith(check.first); });
         QVERIFY2(it != expected.end(),
                  qPrintable(u"the limits row '%1' has no check here; add one"_s.arg(label)));
         for (const QString &fragment : it->second)
