@@ -153,10 +153,8 @@ void TestDesktopCompose::replyBarAndSendWithReplyTo()
     QVERIFY(chat);
     auto question = await(bob->sendMessage(chat->id, u"lunch at noon?\nor later"_s));
     QVERIFY(question);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     Composer *composer = composerOf(window);
     auto *bar = child<ComposeBar>(window, u"composeBar"_s);
     QVERIFY(composer && bar);
@@ -210,10 +208,8 @@ void TestDesktopCompose::editInPlaceWithUp()
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     Composer *composer = composerOf(window);
     MessageListModel *messages = window->account().messages();
     QSignalSpy received(bob, &ClientSession::messageReceived);
@@ -272,10 +268,8 @@ void TestDesktopCompose::refusedEditIsShownAndKept()
     QVERIFY(chat);
     auto sent = await(alice->sendMessage(chat->id, u"tpyo"_s));
     QVERIFY(sent);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     QTRY_VERIFY(holds(window->account().messages(), sent->id));
     Composer *composer = composerOf(window);
     QTest::keyClick(composer, Qt::Key_Up);
@@ -308,10 +302,8 @@ void TestDesktopCompose::mentionCompletion()
     auto group =
         await(alice->createGroup(u"Team"_s, {bob->currentUser().id, carol->currentUser().id}));
     QVERIFY(group);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, group->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(group->id);
     Composer *composer = composerOf(window);
     auto *popup = child<QListWidget>(window, u"mentionPopup"_s);
     QVERIFY(popup);
@@ -414,10 +406,8 @@ void TestDesktopCompose::searchFindsAndJumps()
     auto inGroup = await(bob->sendMessage(group->id, u"季度报告 report draft attached"_s));
     QVERIFY(inGroup);
     QVERIFY(await(bob->sendMessage(group->id, u"nothing to see"_s)));
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, direct->id, 2);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 2);
-    window->openConversation(direct->id);
     window->activateWindow();
     auto *panel = child<SearchPanel>(window, u"searchPanel"_s);
     auto *query = child<QLineEdit>(window, u"searchQuery"_s);
@@ -497,10 +487,8 @@ void TestDesktopCompose::searchPagesAndShowsErrors()
     constexpr int Count = Protocol::SearchRequest::DefaultLimit + 5;
     for (int i = 0; i < Count; ++i)
         QVERIFY(await(bob->sendMessage(chat->id, u"alpha %1"_s.arg(i))));
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     SearchPanel *panel = window->showSearch(false);
     auto *query = child<QLineEdit>(window, u"searchQuery"_s);
     auto *more = child<QPushButton>(window, u"searchMore"_s);

@@ -193,10 +193,8 @@ void TestDesktopEveryday::overLongTextIsKeptWithItsReason()
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     Composer *composer = composerOf(window);
     auto *note = window->findChild<QLabel *>(u"composerNote"_s);
     QSignalSpy received(bob, &ClientSession::messageReceived);
@@ -526,10 +524,8 @@ void TestDesktopEveryday::previewStripSendsWithCaption()
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     auto other = await(alice->createPrivate(carol->currentUser().id));
     QVERIFY(chat && other);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id, 2);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 2);
-    window->openConversation(chat->id);
     auto *strip = window->findChild<AttachmentStrip *>(u"attachmentStrip"_s);
     Composer *composer = composerOf(window);
     QVERIFY(!strip->isVisible());
@@ -633,10 +629,8 @@ void TestDesktopEveryday::downloadsNeverOverwrite()
     bobWindow->account().files()->setDownloadDir(downloads);
     QTRY_COMPARE(bobWindow->account().conversations()->rowCount(), 1);
     bobWindow->openConversation(chat->id);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     QVERIFY(window->attachFiles({source}));
     MessageListModel *model = bobWindow->account().messages();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 15'000);
@@ -704,10 +698,8 @@ void TestDesktopEveryday::changesToMessagesShowWhereTheyAre()
     QVERIFY(chat);
     auto typo = await(bob->sendMessage(chat->id, u"see you at tne"_s));
     QVERIFY(typo);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     MessageListModel *messages = window->account().messages();
     const auto rowOf = [&](const QUuid &id) {
         for (int row = 0; row < messages->rowCount(); ++row) {

@@ -161,10 +161,8 @@ void TestDesktopMessages::quoteJumpsToTheOriginalAndHighlightsIt()
     QVERIFY(reply);
     QVERIFY(await(bob->markRead(chat->id, reply->seq)));
 
-    MainWindow *window = fixture.showWindow(*bob, *m_settings);
+    MainWindow *window = fixture.showChat(*bob, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     MessageListModel *model = window->account().messages();
     MessageView *view = viewOf(window);
     QTRY_VERIFY(rowOf(model, reply->id) >= 0);
@@ -210,10 +208,8 @@ void TestDesktopMessages::jumpToLoadsHistoryAround()
     QVERIFY(chat && other);
     QVERIFY(fillConversation(*alice, chat->id, 200));
     QVERIFY(fillConversation(*carol, other->id, 120));
-    MainWindow *window = fixture.showWindow(*bob, *m_settings);
+    MainWindow *window = fixture.showChat(*bob, *m_settings, chat->id, 2);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 2);
-    window->openConversation(chat->id);
     MessageListModel *model = window->account().messages();
     MessageView *view = viewOf(window);
     QTRY_VERIFY(model->rowOfSeq(200) >= 0);
@@ -244,10 +240,8 @@ void TestDesktopMessages::editedMarkShowsTheTime()
     QVERIFY(chat);
     auto typo = await(bob->sendMessage(chat->id, u"see you at tne"_s));
     QVERIFY(typo);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     MessageListModel *model = window->account().messages();
     MessageView *view = viewOf(window);
     QTRY_VERIFY(rowOf(model, typo->id) >= 0);
@@ -291,10 +285,8 @@ void TestDesktopMessages::deleteAsksFirstAndLeavesAQuietLine()
     QVERIFY(chat);
     auto wrong = await(alice->sendMessage(chat->id, u"meant for someone else"_s));
     QVERIFY(wrong);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     MessageListModel *model = window->account().messages();
     MessageView *view = viewOf(window);
     QTRY_VERIFY(rowOf(model, wrong->id) >= 0);
@@ -353,10 +345,8 @@ void TestDesktopMessages::reactFromTheMenuToggleWithTheChip()
     QVERIFY(chat);
     auto news = await(bob->sendMessage(chat->id, u"we shipped it"_s));
     QVERIFY(news);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     MessageListModel *model = window->account().messages();
     MessageView *view = viewOf(window);
     QTRY_VERIFY(rowOf(model, news->id) >= 0);
@@ -443,10 +433,8 @@ void TestDesktopMessages::linksOpenOnlyForAllowedSchemes()
     UrlRecorder recorder;
     for (const QString &scheme : {u"https"_s, u"mailto"_s, u"file"_s, u"javascript"_s, u"banter"_s})
         QDesktopServices::setUrlHandler(scheme, &recorder, "open");
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     MessageListModel *model = window->account().messages();
     MessageView *view = viewOf(window);
     QTRY_VERIFY(rowOf(model, links->id) >= 0);
@@ -501,10 +489,8 @@ void TestDesktopMessages::mentionsAreMarkedMineMore()
     QVERIFY(group);
     auto note = await(bob->sendMessage(group->id, u"@alice and @Carol: see bob@example.org"_s));
     QVERIFY(note);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, group->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(group->id);
     MessageListModel *model = window->account().messages();
     QTRY_VERIFY(rowOf(model, note->id) >= 0);
     const QModelIndex row = model->index(rowOf(model, note->id));
@@ -547,10 +533,8 @@ void TestDesktopMessages::jumpToLatestCountsNewMessages()
     QVERIFY(chat);
     QVERIFY(fillConversation(*bob, chat->id, 120));
     QVERIFY(await(alice->markRead(chat->id, 120)));
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     MessageListModel *model = window->account().messages();
     MessageView *view = viewOf(window);
     QToolButton *latest = view->findChild<QToolButton *>(u"jumpToLatest"_s);
@@ -591,10 +575,8 @@ void TestDesktopMessages::opensAtFirstUnreadWithDivider()
     QVERIFY(chat);
     QVERIFY(fillConversation(*bob, chat->id, 100));
     QVERIFY(await(alice->markRead(chat->id, 60)));
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     MessageListModel *model = window->account().messages();
     MessageView *view = viewOf(window);
     QTRY_COMPARE(model->firstUnreadSeq(), Seq(61));
@@ -620,10 +602,8 @@ void TestDesktopMessages::menuHandsReplyAndEditToTheComposer()
     auto mine = await(alice->sendMessage(chat->id, u"mine"_s));
     auto theirs = await(bob->sendMessage(chat->id, u"theirs"_s));
     QVERIFY(mine && theirs);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
     MessageListModel *model = window->account().messages();
     MessageView *view = viewOf(window);
     QTRY_VERIFY(rowOf(model, theirs->id) >= 0 && rowOf(model, mine->id) >= 0);

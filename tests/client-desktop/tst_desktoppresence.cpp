@@ -156,10 +156,8 @@ void TestDesktopPresence::groupHeaderCountsMembersOnline()
         u"Trip"_s, {alice->currentUser().id, carol->currentUser().id, dave->currentUser().id}));
     QVERIFY(group);
     dave->disconnectFromServer();
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, group->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(group->id);
     QTRY_COMPARE(status(window), u"4 members, 3 online"_s);
     carol->disconnectFromServer();
     QTRY_COMPARE(status(window), u"4 members, 2 online"_s);
@@ -177,10 +175,8 @@ void TestDesktopPresence::typingIsShownAndExpires()
     const auto group = await(bob->createGroup(
         u"Trip"_s, {alice->currentUser().id, carol->currentUser().id, dave->currentUser().id}));
     QVERIFY(group);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, group->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(group->id);
     QTRY_COMPARE(status(window), u"4 members, 4 online"_s);
 
     QVERIFY(await(bob->sendTyping(group->id, true)));

@@ -590,10 +590,8 @@ void TestDesktopUi::offlineOutboxDeliversOnce()
     QVERIFY(alice && bob);
     auto chat = await(alice->createPrivate(bob->currentUser().id));
     QVERIFY(chat);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 1);
-    window->openConversation(chat->id);
 
     fixture.server().stop();
     QTRY_VERIFY(alice->state() != ClientSession::State::Ready);
@@ -635,10 +633,8 @@ void TestDesktopUi::quickSwitcherOpensConversation()
     auto withBob = await(alice->createPrivate(bob->currentUser().id));
     auto withCarol = await(alice->createPrivate(carol->currentUser().id));
     QVERIFY(withBob && withCarol);
-    MainWindow *window = fixture.showWindow(*alice, *m_settings);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, withBob->id, 2);
     QVERIFY(window);
-    QTRY_COMPARE(window->account().conversations()->rowCount(), 2);
-    window->openConversation(withBob->id);
     QVERIFY(activate(window));
 
     QTest::keyClick(window, Qt::Key_K, Qt::ControlModifier);

@@ -3,9 +3,11 @@
 #include "desktopfixture.h"
 
 #include "core/accountcontext.h"
+#include "core/conversationlistmodel.h"
 #include "core/filetransfers.h"
 #include "sessionhelpers.h"
 #include "ui/mainwindow.h"
+#include "waiting.h"
 #include <banter/client/clientsession.h>
 
 #include <QTest>
@@ -59,6 +61,19 @@ Desktop::MainWindow *DesktopFixture::showWindow(ClientSession &session,
         return nullptr;
     m_windows.push_back(std::move(window));
     return m_windows.back().get();
+}
+
+Desktop::MainWindow *DesktopFixture::showChat(ClientSession &session,
+                                              Desktop::AppSettings &settings,
+                                              ConversationId conversation, int listed)
+{
+    Desktop::MainWindow *window = showWindow(session, settings);
+    if (!window
+        || !waitFor([&] { return window->account().conversations()->rowCount() == listed; },
+                    DefaultWaitMs, "the conversation list"))
+        return nullptr;
+    window->openConversation(conversation);
+    return window;
 }
 
 } // namespace Banter::Test

@@ -8,6 +8,7 @@
 // here goes in a safe order when the fixture does.
 
 #include "testserver.h"
+#include <banter/domain/ids.h>
 
 #include <QTemporaryDir>
 
@@ -46,6 +47,10 @@ public:
     // download cache of its own), shown and exposed; nullptr if it did not show. The
     // fixture owns both; `settings` must outlive the fixture.
     Desktop::MainWindow *showWindow(ClientSession &session, Desktop::AppSettings &settings);
+    // showWindow(), then, once its conversation list holds `listed` conversations, opens
+    // `conversation`: the start most window tests share. nullptr if either step failed.
+    Desktop::MainWindow *showChat(ClientSession &session, Desktop::AppSettings &settings,
+                                  ConversationId conversation, int listed = 1);
 
 private:
     TestServer m_server;
