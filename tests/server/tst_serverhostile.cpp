@@ -180,6 +180,11 @@ void TestServerHostile::readerThatStopsReadingIsCutOff()
     QVERIFY(succeeded(writer.request(u"ping"_s)));
     qint64 after = 0;
     const qint64 allowance = 16 * 1024 * 1024; // glibc keeps up to M_TRIM_THRESHOLD free
+#if defined(BANTER_ASAN)
+    // ASan's allocator keeps freed memory in its quarantine and does not return it to the
+    // system, so "memory comes back" cannot be seen in RSS there; the cut-off above still is.
+    after = server.residentBytes();
+#else
     QVERIFY2(waitFor(
                  [&] {
                      after = server.residentBytes();
@@ -189,6 +194,7 @@ void TestServerHostile::readerThatStopsReadingIsCutOff()
              qPrintable(u"RSS %1 MiB before, %2 MiB peak, %3 MiB after"_s.arg(before >> 20)
                             .arg(peak >> 20)
                             .arg(after >> 20)));
+#endif
     qInfo("reader that never reads: cut off (descriptor freed) %lld ms after its requests; "
           "RSS %.1f MiB before, %.1f MiB peak, %.1f MiB after",
           cutAfter, double(before) / 1048576, double(peak) / 1048576, double(after) / 1048576);
