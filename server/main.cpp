@@ -3,8 +3,8 @@
 // banterd: parses the command line and runs the server until SIGINT or SIGTERM: the first
 // starts the graceful stop (answers, close 1001, exit 0), a second one exits at once.
 #include "app/banterserver.h"
+#include "cli/servercommand.h"
 #include "config/commandline.h"
-#include "storage/datamigration.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -56,32 +56,6 @@ void drainOnTerminationSignals(QCoreApplication &app, Banter::Server::BanterServ
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 }
-// banterd migrate-data --from A --to B: copy, verify, report; 0 only if every table matches.
-int migrateData(const QCommandLineParser &parser)
-{
-    const QString from = parser.value(u"from"_s);
-    const QString to = parser.value(u"to"_s);
-    if (from.isEmpty() || to.isEmpty()) {
-        std::fprintf(stderr, "banterd: migrate-data needs --from and --to\n");
-        return 2;
-    }
-    const auto reports = Banter::Server::DataMigration::run(from, to);
-    if (!reports) {
-        std::fprintf(stderr, "banterd: migrate-data failed: %s\n",
-                     qPrintable(reports.error().message));
-        return 1;
-    }
-    bool allMatch = true;
-    std::printf("%-14s %10s %10s %10s  %s\n", "table", "source", "target", "copied", "checksum");
-    for (const auto &r : *reports) {
-        std::printf("%-14s %10lld %10lld %10lld  %s\n", qPrintable(r.table), r.sourceRows,
-                    r.targetRows, r.copied, r.matches() ? "ok" : "MISMATCH");
-        allMatch = allMatch && r.matches();
-    }
-    std::printf(allMatch ? "migrate-data: every table matches\n"
-                         : "migrate-data: the target differs from the source\n");
-    return allMatch ? 0 : 1;
-}
 // Every storage batch allocates and frees a few hundred KiB (SQLite's statement journals, page
 // cache slabs, result rows). With glibc's defaults the storage thread's arena is trimmed
 // after each batch and the next batch faults the same pages back in: about a tenth of the
@@ -107,15 +81,26 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"Banter"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BANTER_VERSION));
 
+    // `banterd COMMAND ...` runs an operator command instead of the server.
+    if (const QStringList arguments = QCoreApplication::arguments();
+        arguments.size() > 1 && !arguments.at(1).startsWith(u'-')) {
+        const Banter::Server::ServerCommand *command =
+            Banter::Server::findServerCommand(arguments.at(1));
+        if (!command) {
+            std::fprintf(stderr, "banterd: unknown command '%s' (see banterd --help)\n",
+                         qPrintable(arguments.at(1)));
+            return Banter::Server::ExitCode::Usage;
+        }
+        return command->run(QStringList{arguments.first() + u' ' + arguments.at(1)}
+                            + arguments.mid(2));
+    }
     Banter::Server::CommandLine commandLine;
+    commandLine.parser().addPositionalArgument(u"command"_s, Banter::Server::serverCommandsHelp(),
+                                               u"[command]"_s);
     commandLine.parser().process(app); // handles --help and --version, exits on unknown options
-    const QStringList commands = commandLine.parser().positionalArguments();
-    if (!commands.isEmpty()) {
-        if (commands.first() == "migrate-data"_L1 && commands.size() == 1)
-            return migrateData(commandLine.parser());
-        std::fprintf(stderr, "banterd: unknown command '%s' (see --help)\n",
-                     qPrintable(commands.join(u' ')));
-        return 2;
+    if (!commandLine.parser().positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "banterd: a command goes first: banterd COMMAND [options]\n");
+        return Banter::Server::ExitCode::Usage;
     }
     Banter::Result<Banter::Server::ServerConfig> config = commandLine.config();
     if (!config) {

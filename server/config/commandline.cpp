@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/commandline.h"
 
+#include "config/storeoptions.h"
+
 #include <QCoreApplication>
-#include <QStandardPaths>
 
 namespace Banter::Server {
 
@@ -15,20 +16,8 @@ CommandLine::CommandLine()
         "banterd", "Banter chat server: WebSocket, JSON protocol, SQLite or PostgreSQL storage."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addPositionalArgument(
-        u"command"_s,
-        QCoreApplication::translate(
-            "banterd",
-            "Optional: migrate-data copies a database into another (with --from and --to)."),
-        u"[migrate-data]"_s);
+    addStoreOptions(m_parser);
     m_parser.addOptions({
-        {u"from"_s,
-         QCoreApplication::translate(
-             "banterd", "migrate-data: the database to copy from (URL or SQLite file)."),
-         u"url"_s},
-        {u"to"_s,
-         QCoreApplication::translate("banterd", "migrate-data: the database to copy into (URL)."),
-         u"url"_s},
         {u"listen"_s,
          QCoreApplication::translate(
              "banterd", "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)."),
@@ -38,21 +27,6 @@ CommandLine::CommandLine()
                                      "TCP port to listen on (default %1; 0 picks a free one).")
              .arg(ServerConfig::DefaultPort),
          u"port"_s},
-        {u"data-dir"_s,
-         QCoreApplication::translate("banterd",
-                                     "Directory for the database, keys and files (default: the "
-                                     "standard app-data directory)."),
-         u"dir"_s},
-        {u"database"_s,
-         QCoreApplication::translate("banterd",
-                                     "Database URL: sqlite:///path/to/banter.db or "
-                                     "postgresql://user:password@host:port/dbname (default: SQLite "
-                                     "in the data directory)."),
-         u"url"_s},
-        {u"config"_s,
-         QCoreApplication::translate("banterd",
-                                     "INI configuration file; command-line options override it."),
-         u"file"_s},
         {u"registration"_s,
          QCoreApplication::translate("banterd",
                                      "Whether anyone may register: open or closed (default open)."),
@@ -79,13 +53,10 @@ CommandLine::CommandLine()
 
 Result<ServerConfig> CommandLine::config() const
 {
-    ServerConfig config;
-    if (m_parser.isSet(u"config"_s)) {
-        Result<ServerConfig> loaded = loadConfigFile(m_parser.value(u"config"_s), config);
-        if (!loaded)
-            return loaded.error();
-        config = *loaded;
-    }
+    Result<ServerConfig> stored = configFromStoreOptions(m_parser);
+    if (!stored)
+        return stored.error();
+    ServerConfig config = std::move(stored).value();
     if (m_parser.isSet(u"listen"_s)) {
         const QHostAddress address(m_parser.value(u"listen"_s));
         if (address.isNull())
@@ -101,10 +72,6 @@ Result<ServerConfig> CommandLine::config() const
             return makeError(ErrorCode::BadRequest, u"--port needs a number from 0 to 65535"_s);
         config.port = quint16(port);
     }
-    if (m_parser.isSet(u"data-dir"_s))
-        config.dataDir = m_parser.value(u"data-dir"_s);
-    if (m_parser.isSet(u"database"_s))
-        config.databaseUrl = m_parser.value(u"database"_s);
     if (m_parser.isSet(u"registration"_s)) {
         const QString mode = m_parser.value(u"registration"_s);
         if (mode != "open"_L1 && mode != "closed"_L1)
@@ -113,8 +80,6 @@ Result<ServerConfig> CommandLine::config() const
     }
     if (Status tls = applyTlsOptions(config.tls); !tls)
         return tls.error();
-    if (config.dataDir.isEmpty())
-        config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return config;
 }
 

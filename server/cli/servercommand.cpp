@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 Banter developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/servercommand.h"
+
+#include "cli/migratedatacommand.h"
+
+#include <QCoreApplication>
+
+namespace Banter::Server {
+
+using namespace Qt::StringLiterals;
+
+const QList<ServerCommand> &serverCommands()
+{
+    // One line per command; each lives in its own file under server/cli/.
+    static const QList<ServerCommand> commands = {
+        {u"migrate-data"_s,
+         QCoreApplication::translate("banterd",
+                                     "Copy every table of one database into another and verify."),
+         runMigrateDataCommand},
+    };
+    return commands;
+}
+
+const ServerCommand *findServerCommand(const QString &name)
+{
+    for (const ServerCommand &command : serverCommands()) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
+
+QString serverCommandsHelp()
+{
+    QString help = QCoreApplication::translate(
+        "banterd", "Optional; without one banterd serves. `banterd COMMAND --help` tells more.");
+    for (const ServerCommand &command : serverCommands())
+        help += u"\n  "_s + command.name.leftJustified(14) + command.summary;
+    return help;
+}
+
+} // namespace Banter::Server
