@@ -125,6 +125,8 @@ public:
         m_clientLink = u"blc"_s + tag;
         const quint32 random = QUuid::createUuid().data1;
         m_prefix = u"10.214.%1."_s.arg(random & 0xff);
+        m_secondPrefix = u"10.215.%1."_s.arg(random & 0xff);
+        m_tag = tag;
     }
     ~LanNetwork() { tearDown(); }
     LanNetwork(const LanNetwork &) = delete;
@@ -166,12 +168,39 @@ public:
         }
         return true;
     }
+    // A second veth pair between the namespaces, on another subnet: the server's end of it
+    // does not hold the address of the first.
+    bool addSecondLink()
+    {
+        const QString ip = tool(u"ip"_s);
+        const QString server = u"bls2"_s + m_tag;
+        const QString client = u"blc2"_s + m_tag;
+        const QList<QStringList> steps{
+            {u"link"_s, u"add"_s, server, u"type"_s, u"veth"_s, u"peer"_s, u"name"_s, client},
+            {u"link"_s, u"set"_s, server, u"netns"_s, serverNs},
+            {u"link"_s, u"set"_s, client, u"netns"_s, clientNs},
+            {u"-n"_s, serverNs, u"addr"_s, u"add"_s, secondServerAddress() + u"/24"_s,
+             u"broadcast"_s, m_secondPrefix + u"255"_s, u"dev"_s, server},
+            {u"-n"_s, clientNs, u"addr"_s, u"add"_s, m_secondPrefix + u"2/24"_s, u"broadcast"_s,
+             m_secondPrefix + u"255"_s, u"dev"_s, client},
+            {u"-n"_s, serverNs, u"link"_s, u"set"_s, server, u"up"_s},
+            {u"-n"_s, clientNs, u"link"_s, u"set"_s, client, u"up"_s},
+        };
+        for (const QStringList &step : steps) {
+            if (!run(ip, step))
+                return false;
+        }
+        return true;
+    }
+    QString secondServerAddress() const { return m_secondPrefix + u"1"_s; }
+
     void tearDown()
     {
         if (!m_created)
             return;
         const QString ip = tool(u"ip"_s);
         run(ip, {u"link"_s, u"del"_s, m_serverLink}, true); // if it never moved
+        run(ip, {u"link"_s, u"del"_s, u"bls2"_s + m_tag}, true);
         run(ip, {u"netns"_s, u"del"_s, serverNs}, true); // takes the veth pair along
         run(ip, {u"netns"_s, u"del"_s, clientNs}, true);
         m_created = false;
@@ -188,6 +217,8 @@ private:
     QString m_serverLink;
     QString m_clientLink;
     QString m_prefix;
+    QString m_secondPrefix;
+    QString m_tag;
     bool m_created = false;
 };
 
@@ -382,6 +413,32 @@ private Q_SLOTS:
         startServer(lan, {u"--port"_s, u"7656"_s});
         QVERIFY(lan.waitForLine(QRegularExpression(u"answering LAN discovery"_s)));
         QCOMPARE(jsonLines(discover({u"browse"_s, u"15"_s, u"Physics lab"_s})).size(), 1);
+    }
+
+    // Two links between the namespaces: a server listening on every interface answers on
+    // both; one listening on the first link's address only answers there alone.
+    void answersFollowTheListenAddress()
+    {
+        QVERIFY(m_network->addSecondLink());
+        const auto addresses = [this] {
+            QStringList found;
+            for (const QJsonObject &server : jsonLines(discover({u"browse"_s, u"4"_s})))
+                found.append(server.value(u"address"_s).toString());
+            found.sort();
+            return found;
+        };
+        {
+            Daemon everywhere;
+            startServer(everywhere);
+            QVERIFY(everywhere.waitForLine(QRegularExpression(u"answering LAN discovery"_s)));
+            QStringList expected{m_network->serverAddress(), m_network->secondServerAddress()};
+            expected.sort();
+            QCOMPARE(addresses(), expected);
+        }
+        Daemon narrowed;
+        startServer(narrowed, {u"--listen"_s, m_network->serverAddress()});
+        QVERIFY(narrowed.waitForLine(QRegularExpression(u"answering LAN discovery"_s)));
+        QCOMPARE(addresses(), QStringList{m_network->serverAddress()});
     }
 
     // With an avahi-daemon in the server's namespace, the client's avahi-daemon resolves
