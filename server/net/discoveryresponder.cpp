@@ -2,35 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/discoveryresponder.h"
 
+#include "net/lanaddresses.h"
 #include "serverlogging.h"
 
 #include <QNetworkDatagram>
-#include <QNetworkInterface>
 #include <QUdpSocket>
 
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-bool isWildcard(const QHostAddress &address)
-{
-    return address == QHostAddress::Any || address == QHostAddress::AnyIPv4
-        || address == QHostAddress::AnyIPv6;
-}
-
-int interfaceHolding(const QHostAddress &address)
-{
-    const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
-    for (const QNetworkInterface &interface : interfaces) {
-        for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
-            if (entry.ip().isEqual(address, QHostAddress::TolerantConversion))
-                return interface.index();
-        }
-    }
-    return 0;
-}
-} // namespace
 
 DiscoveryResponder::DiscoveryResponder(DiscoveryAnnouncement announcement,
                                        const QHostAddress &listenAddress, Limits limits,
@@ -62,7 +42,7 @@ Status DiscoveryResponder::start(quint16 port)
         return makeError(
             ErrorCode::BadRequest,
             u"a server listening on %1 is not announced"_s.arg(m_listenAddress.toString()));
-    if (!isWildcard(m_listenAddress)) {
+    if (!isWildcardAddress(m_listenAddress)) {
         m_listenInterface = interfaceHolding(m_listenAddress);
         if (m_listenInterface == 0)
             return makeError(ErrorCode::Internal,
@@ -71,7 +51,7 @@ Status DiscoveryResponder::start(quint16 port)
     // Broadcasts reach only a socket bound to the wildcard, so bind that and filter by the
     // interface a query arrived on (arrivedWhereWeListen).
     QHostAddress bindAddress = m_listenAddress;
-    if (!isWildcard(m_listenAddress))
+    if (!isWildcardAddress(m_listenAddress))
         bindAddress = m_listenAddress.protocol() == QAbstractSocket::IPv6Protocol
             ? QHostAddress(QHostAddress::AnyIPv6)
             : QHostAddress(QHostAddress::AnyIPv4);

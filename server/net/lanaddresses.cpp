@@ -6,12 +6,33 @@
 
 namespace Banter::Server {
 
+bool isWildcardAddress(const QHostAddress &address)
+{
+    static const QList<QHostAddress> wildcards{QHostAddress(QHostAddress::Any),
+                                               QHostAddress(QHostAddress::AnyIPv4),
+                                               QHostAddress(QHostAddress::AnyIPv6)};
+    return wildcards.contains(address);
+}
+
+int interfaceHolding(const QHostAddress &address)
+{
+    const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &interface : interfaces) {
+        for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
+            if (entry.ip().isEqual(address, QHostAddress::TolerantConversion))
+                return interface.index();
+        }
+    }
+    return 0;
+}
+
 QList<QHostAddress> reachableAddresses(const QHostAddress &listenAddress)
 {
-    const bool anyV4 = listenAddress == QHostAddress::Any || listenAddress == QHostAddress::AnyIPv4;
-    const bool anyV6 = listenAddress == QHostAddress::Any || listenAddress == QHostAddress::AnyIPv6;
-    if (!anyV4 && !anyV6)
+    if (!isWildcardAddress(listenAddress))
         return {listenAddress};
+    // Any is both families; AnyIPv4 and AnyIPv6 one each.
+    const bool anyV4 = listenAddress.protocol() != QAbstractSocket::IPv6Protocol;
+    const bool anyV6 = listenAddress.protocol() != QAbstractSocket::IPv4Protocol;
     QList<QHostAddress> addresses;
     const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
     for (const QNetworkInterface &interface : interfaces) {

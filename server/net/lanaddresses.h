@@ -13,4 +13,10 @@ namespace Banter::Server {
 // prints on start.
 QList<QHostAddress> reachableAddresses(const QHostAddress &listenAddress);
 
+// Whether `address` is one of the "every interface" addresses (0.0.0.0, ::, or both).
+bool isWildcardAddress(const QHostAddress &address);
+
+// The index of the interface that holds `address`; 0 when none does.
+int interfaceHolding(const QHostAddress &address);
+
 } // namespace Banter::Server

@@ -2,9 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/mdnsannouncer.h"
 
+#include "net/lanaddresses.h"
 #include "serverlogging.h"
-
-#include <QNetworkInterface>
 
 #if defined(BANTER_HAVE_AVAHI)
 #include <avahi-client/client.h>
@@ -123,25 +122,19 @@ MdnsAnnouncer::MdnsAnnouncer(DiscoveryAnnouncement announcement, const QHostAddr
 {
     m_avahi->serviceName = announcement.name.toUtf8().left(AVAHI_LABEL_MAX - 1);
     m_avahi->announcement = std::move(announcement);
-    const bool wildcard = listenAddress == QHostAddress::Any
-        || listenAddress == QHostAddress::AnyIPv4 || listenAddress == QHostAddress::AnyIPv6;
-    if (listenAddress == QHostAddress::AnyIPv4)
-        m_avahi->protocol = AVAHI_PROTO_INET;
-    if (listenAddress == QHostAddress::AnyIPv6)
-        m_avahi->protocol = AVAHI_PROTO_INET6;
-    if (!wildcard) {
-        // Announce on the interface holding the address only (and its address family).
-        m_avahi->protocol = listenAddress.protocol() == QAbstractSocket::IPv6Protocol
-            ? AVAHI_PROTO_INET6
-            : AVAHI_PROTO_INET;
-        const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
-        for (const QNetworkInterface &candidate : interfaces) {
-            for (const QNetworkAddressEntry &entry : candidate.addressEntries()) {
-                if (entry.ip().isEqual(listenAddress, QHostAddress::TolerantConversion))
-                    m_avahi->interface = candidate.index();
-            }
-        }
+    if (isWildcardAddress(listenAddress)) {
+        // Any is both families; AnyIPv4 and AnyIPv6 one each.
+        if (listenAddress.protocol() == QAbstractSocket::IPv4Protocol)
+            m_avahi->protocol = AVAHI_PROTO_INET;
+        if (listenAddress.protocol() == QAbstractSocket::IPv6Protocol)
+            m_avahi->protocol = AVAHI_PROTO_INET6;
+        return;
     }
+    // Announce on the interface holding the address only (and in its address family).
+    m_avahi->protocol = listenAddress.protocol() == QAbstractSocket::IPv6Protocol
+        ? AVAHI_PROTO_INET6
+        : AVAHI_PROTO_INET;
+    m_avahi->interface = interfaceHolding(listenAddress);
 }
 
 MdnsAnnouncer::~MdnsAnnouncer() = default;

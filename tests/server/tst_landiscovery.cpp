@@ -326,7 +326,7 @@ private Q_SLOTS:
         QSignalSpy lost(&browser, &ServerBrowser::serverLost);
         QVERIFY(browser.start());
         QVERIFY(browser.isActive());
-        QVERIFY(waitFor([&] { return found.size() >= 1; }, 5000, "the server found"));
+        QVERIFY(waitFor([&] { return !found.isEmpty(); }, 5000, "the server found"));
         const auto discovered = found.first().first().value<DiscoveredServer>();
         QCOMPARE(discovered.name, u"Physics lab"_s);
         QCOMPARE(discovered.address, QHostAddress(QHostAddress::LocalHost));
