@@ -10,6 +10,9 @@ packages=(
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     qtkeychain-qt6-dev qt6-svg-dev libsodium-dev libssl-dev libgl-dev
+    # The mDNS announcement of LAN mode goes through Avahi (optional at build time: without
+    # it banterd answers the UDP discovery query only).
+    libavahi-client-dev
     # Reactions and the emoji picker need a colour emoji font, or they draw empty boxes.
     fonts-noto-color-emoji
 )
@@ -21,10 +24,13 @@ if [[ "${1:-}" == "--test" ]]; then
     # than boxes. Debian's clang with its sanitizer and libFuzzer runtimes and llvm-symbolizer
     # for readable stacks: the sanitizer and fuzzing step (scripts/sanitize.sh). iproute2 and
     # nftables: the silent-network test runs PostgreSQL in a network namespace and drops its
-    # packets there.
+    # packets there; tst_lannetwork joins two namespaces by a veth pair.
     packages+=(postgresql postgresql-contrib dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
         dunst clang-format clang-tidy doxygen fonts-wqy-microhei clang libclang-rt-dev llvm
-        iproute2 nftables)
+        iproute2 nftables
+        # tst_lannetwork runs an avahi-daemon on a private D-Bus in each of two network
+        # namespaces and reads the announcement with avahi-browse.
+        avahi-daemon avahi-utils dbus-daemon)
 fi
 
 missing=()

@@ -5,6 +5,8 @@
 #include "app/banterserver.h"
 #include "cli/servercommand.h"
 #include "config/commandline.h"
+#include "net/lanaddresses.h"
+#include <banter/protocol/certificatefingerprint.h>
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -61,6 +63,33 @@ void drainOnTerminationSignals(QCoreApplication &app, Banter::Server::BanterServ
 // after each batch and the next batch faults the same pages back in: about a tenth of the
 // storage thread's time under load went to madvise and page faults. Keep freed memory for
 // reuse up to a bound instead; it is returned once more than that is free.
+// LAN mode: what a colleague types (or picks from the list) and compares, on the terminal.
+void printLanWelcome(const Banter::Server::BanterServer &server)
+{
+    const char *scheme = server.isSecure() ? "wss" : "ws";
+    const QList<QHostAddress> addresses =
+        Banter::Server::reachableAddresses(server.config().listenAddress);
+    std::fprintf(stdout, "LAN mode: \"%s\"; clients on your network connect to:\n",
+                 qPrintable(server.serverName()));
+    for (const QHostAddress &address : addresses) {
+        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+            ? u"["_s + address.toString() + u"]"_s
+            : address.toString();
+        std::fprintf(stdout, "  %s://%s:%u\n", scheme, qPrintable(host), unsigned(server.port()));
+    }
+    if (addresses.isEmpty())
+        std::fprintf(stdout, "  (no network interface is up yet)\n");
+    if (server.isSecure())
+        std::fprintf(
+            stdout, "certificate SHA-256 (clients compare it on first connection):\n  %s\n",
+            qPrintable(Banter::formatCertificateFingerprint(server.certificateFingerprint())));
+    if (server.discoveryPort() != 0)
+        std::fprintf(stdout, "answering LAN discovery on UDP port %u\n",
+                     unsigned(server.discoveryPort()));
+    else
+        std::fprintf(stdout, "LAN discovery is off: clients need the address above\n");
+}
+
 void tuneAllocator()
 {
 #if defined(__GLIBC__)
@@ -113,9 +142,14 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "banterd: %s\n", qPrintable(started.error().message));
         return 1;
     }
+    const QHostAddress listening = server.config().listenAddress;
+    // QHostAddress::Any (both families) prints as "::"; "*" says "every interface" plainly.
+    const QString host = listening == QHostAddress::Any ? u"*"_s : listening.toString();
     std::fprintf(stdout, "banterd %s listening on %s://%s:%u (data in %s)\n", BANTER_VERSION,
-                 server.isSecure() ? "wss" : "ws", qPrintable(config->listenAddress.toString()),
-                 unsigned(server.port()), qPrintable(config->dataDir));
+                 server.isSecure() ? "wss" : "ws", qPrintable(host), unsigned(server.port()),
+                 qPrintable(config->dataDir));
+    if (server.config().lan.enabled)
+        printLanWelcome(server);
     std::fflush(stdout);
 
     drainOnTerminationSignals(app, server);

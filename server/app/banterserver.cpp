@@ -8,7 +8,9 @@
 #include "auth/passwordhasher.h"
 #include "net/chatserver.h"
 #include "net/connectionregistry.h"
+#include "net/discoveryresponder.h"
 #include "net/handlers/services.h"
+#include "net/mdnsannouncer.h"
 #include "net/requestrouter.h"
 #include "net/tlscredentials.h"
 #include "net/transferstreams.h"
@@ -27,6 +29,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSysInfo>
 
 #include <optional>
 
@@ -57,6 +60,8 @@ struct BanterServer::Parts
     std::unique_ptr<TransferStreams> transfers;
     RequestRouter transferRouter;
     std::unique_ptr<ChatServer> chat;
+    std::unique_ptr<DiscoveryResponder> discovery;
+    std::unique_ptr<MdnsAnnouncer> mdns;
 };
 
 BanterServer::BanterServer(ServerConfig config, QObject *parent)
@@ -73,6 +78,7 @@ Status BanterServer::start()
 {
     if (m_parts)
         return success();
+    m_config.listenAddress = m_config.effectiveListenAddress();
     const Result<SqlConnectionSpec> database =
         connectionSpecFromUrl(m_config.effectiveDatabaseUrl());
     if (!database)
@@ -169,13 +175,54 @@ Status BanterServer::start()
         qCInfo(lcNet).noquote() << u"TLS certificate SHA-256 %1 (%2)"_s.arg(
             formatCertificateFingerprint(m_fingerprint), tls->certificateFile);
     }
+    announceOnLan();
     return success();
+}
+
+QString BanterServer::serverName() const
+{
+    return m_config.lan.serverName.isEmpty() ? QSysInfo::machineHostName()
+                                             : m_config.lan.serverName;
+}
+
+// LAN mode: answer discovery queries and announce over mDNS. Neither is needed to serve, so a
+// port taken by another server or a missing mDNS responder is logged, not fatal.
+void BanterServer::announceOnLan()
+{
+    if (!m_config.lan.enabled || !m_config.lan.discovery
+        || !DiscoveryResponder::announces(m_config.listenAddress))
+        return;
+    DiscoveryAnnouncement announcement;
+    announcement.name = serverName();
+    announcement.port = port();
+    announcement.tls = isSecure();
+    announcement.certificateSha256 = m_fingerprint;
+    m_parts->discovery = std::make_unique<DiscoveryResponder>(announcement, m_config.listenAddress);
+    if (Status started = m_parts->discovery->start(m_config.lan.discoveryPort); !started) {
+        qCWarning(lcNet).noquote() << "no LAN discovery answers:" << started.error().message;
+        m_parts->discovery.reset();
+    }
+    m_parts->mdns = std::make_unique<MdnsAnnouncer>(announcement, m_config.listenAddress);
+    if (!m_parts->mdns->start())
+        m_parts->mdns.reset();
+}
+
+quint16 BanterServer::discoveryPort() const
+{
+    return m_parts && m_parts->discovery ? m_parts->discovery->port() : 0;
+}
+
+const DiscoveryResponder *BanterServer::discovery() const
+{
+    return m_parts ? m_parts->discovery.get() : nullptr;
 }
 
 void BanterServer::stop()
 {
     if (!m_parts)
         return;
+    m_parts->mdns.reset(); // withdraws the announcement first
+    m_parts->discovery.reset();
     m_parts->chat.reset(); // closes every connection
     m_parts->hasher->waitForDone();
     m_parts->transfers->stop(); // drains the I/O thread

@@ -13,6 +13,7 @@
 
 namespace Banter::Server {
 
+class DiscoveryResponder;
 class SqlStorageExecutor;
 
 // The composition root: opens storage, builds the presence store, services, router and
@@ -40,6 +41,13 @@ public:
     // SHA-256 of the certificate presented (what clients pin); empty without TLS.
     QByteArray certificateFingerprint() const { return m_fingerprint; }
     const ServerConfig &config() const { return m_config; }
+    // The name LAN discovery announces: lan.serverName, or the host name.
+    QString serverName() const;
+    // The UDP port discovery queries are answered on; 0 when the server does not announce
+    // itself (not in LAN mode, discovery off, listening on loopback, or the port was taken).
+    quint16 discoveryPort() const;
+    // For tests: the discovery responder's counters; null when there is none.
+    const DiscoveryResponder *discovery() const;
     // For tests and diagnostics, while started: the storage executor (its batch counters)
     // and how many typing buckets the server holds.
     const SqlStorageExecutor *storage() const;
@@ -56,6 +64,7 @@ Q_SIGNALS:
 private:
     struct Parts;
     void settle();
+    void announceOnLan();
     ServerConfig m_config;
     Clock m_clock = systemClockMs;
     std::unique_ptr<Parts> m_parts;

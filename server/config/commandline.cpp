@@ -20,8 +20,21 @@ CommandLine::CommandLine()
     m_parser.addOptions({
         {u"listen"_s,
          QCoreApplication::translate(
-             "banterd", "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)."),
+             "banterd",
+             "Address to listen on (default 127.0.0.1, or every interface with --lan; 0.0.0.0 "
+             "for every interface)."),
          u"address"_s},
+        {u"lan"_s,
+         QCoreApplication::translate(
+             "banterd",
+             "LAN mode: listen on every interface (unless --listen is given) and let clients on "
+             "the network find this server (UDP discovery on port %1 and mDNS, unless "
+             "discovery = off in the config).")
+             .arg(LanConfig::DefaultDiscoveryPort)},
+        {u"name"_s,
+         QCoreApplication::translate(
+             "banterd", "Server name clients list on the network (default: the host name)."),
+         u"name"_s},
         {u"port"_s,
          QCoreApplication::translate("banterd",
                                      "TCP port to listen on (default %1; 0 picks a free one).")
@@ -64,6 +77,14 @@ Result<ServerConfig> CommandLine::config() const
                 ErrorCode::BadRequest,
                 u"--listen needs an IP address, not '%1'"_s.arg(m_parser.value(u"listen"_s)));
         config.listenAddress = address;
+        config.listenGiven = true;
+    }
+    if (m_parser.isSet(u"lan"_s))
+        config.lan.enabled = true;
+    if (m_parser.isSet(u"name"_s)) {
+        config.lan.serverName = m_parser.value(u"name"_s).trimmed();
+        if (config.lan.serverName.toUtf8().size() > 100)
+            return makeError(ErrorCode::BadRequest, u"--name is longer than 100 bytes"_s);
     }
     if (m_parser.isSet(u"port"_s)) {
         bool ok = false;

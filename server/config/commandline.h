@@ -9,7 +9,8 @@
 namespace Banter::Server {
 
 // banterd's command line. The option names are an interface operators and scripts rely on:
-// --listen, --port, --data-dir, --database, --config, --registration, --tls, --tls-cert,
+// --listen, --lan, --name, --port, --data-dir, --database, --config, --registration, --tls,
+// --tls-cert,
 // --tls-key.
 class CommandLine
 {

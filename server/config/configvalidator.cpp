@@ -108,7 +108,23 @@ QString applyListen(ServerConfig &config, const QString &text)
     if (address.isNull())
         return u"'%1' is not an IP address"_s.arg(text);
     config.listenAddress = address;
+    config.listenGiven = true;
     return {};
+}
+
+// `key` is a switch spelled on/off (or true/false, as INI files often say).
+Setting onOff(const char *key, bool LanConfig::*field)
+{
+    return {QString::fromLatin1(key), [=](ServerConfig &config, const QString &text) {
+                const QString value = text.trimmed().toLower();
+                if (value == "on"_L1 || value == "true"_L1)
+                    config.lan.*field = true;
+                else if (value == "off"_L1 || value == "false"_L1)
+                    config.lan.*field = false;
+                else
+                    return u"'%1' is not on or off"_s.arg(text);
+                return QString();
+            }};
 }
 
 QString applyRegistration(ServerConfig &config, const QString &text)
@@ -182,6 +198,14 @@ const std::vector<Setting> &settings()
         {u"server/user_search"_s, &applyUserSearch},
         {u"server/allowed_origins"_s, &applyOrigins},
         {u"server/trusted_proxies"_s, &applyProxies},
+        onOff("server/lan", &LanConfig::enabled),
+        onOff("server/discovery", &LanConfig::discovery),
+        whole("server/discovery_port", 0, 65535, &C::lan, &LanConfig::discoveryPort),
+        {u"server/name"_s,
+         [](C &config, const QString &t) {
+             config.lan.serverName = t.trimmed();
+             return t.trimmed().toUtf8().size() > 100 ? u"is longer than 100 bytes"_s : QString();
+         }},
         whole("auth/access_token_minutes", 1, 24 * 60, &C::accessTokenMinutes),
         whole("auth/refresh_token_days", 1, 3650, &C::refreshTokenDays),
         whole("auth/refresh_reuse_grace_seconds", 0, 3600, &C::refreshReuseGraceSeconds),

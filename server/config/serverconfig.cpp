@@ -18,6 +18,13 @@ QString ServerConfig::effectiveDatabaseUrl() const
     return u"sqlite://"_s + QDir(dataDir).absoluteFilePath(u"banter.db"_s);
 }
 
+QHostAddress ServerConfig::effectiveListenAddress() const
+{
+    if (lan.enabled && !listenGiven)
+        return QHostAddress::Any;
+    return listenAddress;
+}
+
 Result<TlsConfig::Mode> parseTlsMode(const QString &text)
 {
     if (text == "on"_L1)

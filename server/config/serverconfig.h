@@ -116,6 +116,22 @@ struct TlsConfig
     bool hasOwnFiles() const { return !certificateFile.isEmpty(); }
 };
 
+// LAN mode (issue 14): listen on every interface and let clients on the network find the
+// server, through a UDP discovery answer (docs/PROTOCOL.md, "LAN discovery") and an mDNS
+// announcement (_banter._tcp, through Avahi when it runs).
+struct LanConfig
+{
+    static constexpr quint16 DefaultDiscoveryPort = 7655;
+
+    bool enabled = false;
+    // Off: neither the UDP answer nor the mDNS announcement, only the chat port.
+    bool discovery = true;
+    // 0 picks a free port (tests); BanterServer::discoveryPort() tells which.
+    quint16 discoveryPort = DefaultDiscoveryPort;
+    // What clients list; empty: the machine's host name.
+    QString serverName;
+};
+
 // "on" or "off", as the config file and the command line spell it.
 Result<TlsConfig::Mode> parseTlsMode(const QString &text);
 
@@ -131,6 +147,9 @@ struct ServerConfig
     static constexpr quint16 DefaultPort = 7654;
 
     QHostAddress listenAddress = QHostAddress::LocalHost;
+    // Whether listen was set (config file or --listen); if not, LAN mode listens on every
+    // interface instead of loopback (effectiveListenAddress()).
+    bool listenGiven = false;
     quint16 port = DefaultPort;
     QString dataDir; // default: QStandardPaths::AppDataLocation
     QString databaseUrl; // default: SQLite file banter.db in dataDir
@@ -157,12 +176,15 @@ struct ServerConfig
     ServerLimits limits;
     FileLimits files;
     TlsConfig tls;
+    LanConfig lan;
 
     QString effectiveDatabaseUrl() const;
+    QHostAddress effectiveListenAddress() const;
 };
 
 // Reads an INI config file ([server] listen, port, data_dir, database, registration,
-// allowed_origins, trusted_proxies, sqlite_busy_timeout_ms; [auth] ...; [limits] ...; [files]
+// allowed_origins, trusted_proxies, sqlite_busy_timeout_ms, lan, name, discovery,
+// discovery_port; [auth] ...; [limits] ...; [files]
 // ...; [tls] mode, certificate, key) over the defaults, checked by checkConfigFile
 // (configvalidator.h): any error stops it, naming every bad key; unknown keys are logged.
 Result<ServerConfig> loadConfigFile(const QString &path, ServerConfig base = {});

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void keyDistance();
     void sampleFileNamesEveryKey();
     void clientWaitsLongerThanTheServer();
+    void lanMode();
 
 private:
     QString writeConfig(const QByteArray &text);
@@ -224,6 +225,13 @@ void TestServerConfig::badValuesNameTheirKey_data()
     QTest::newRow("heartbeat past idle")
         << "[limits]\nheartbeat_seconds=100\nidle_timeout_seconds=90\n"_ba
         << u"limits/heartbeat_seconds"_s;
+    QTest::newRow("lan neither on nor off") << "[server]\nlan=maybe\n"_ba << u"server/lan"_s;
+    QTest::newRow("discovery neither on nor off")
+        << "[server]\ndiscovery=2\n"_ba << u"server/discovery"_s;
+    QTest::newRow("discovery port too high")
+        << "[server]\ndiscovery_port=65536\n"_ba << u"server/discovery_port"_s;
+    QTest::newRow("name too long") << "[server]\nname="_ba + QByteArray(101, 'x') + "\n"
+                                   << u"server/name"_s;
     QTest::newRow("unfinished below concurrent")
         << "[files]\nmax_concurrent_uploads=5\nmax_unfinished_uploads=4\n"_ba
         << u"files/max_unfinished_uploads"_s;
@@ -367,6 +375,40 @@ void TestServerConfig::clientWaitsLongerThanTheServer()
     const ServerConfig defaults;
     QVERIFY(defaults.sqliteBusyTimeoutMs <= ServerConfig::MaxSqliteBusyTimeoutMs);
     QVERIFY(defaults.postgresqlStallTimeoutMs <= ServerConfig::MaxPostgresqlStallTimeoutMs);
+}
+
+// LAN mode (issue 14): off by default; on, it listens on every interface unless listen is
+// given, from the config file or the command line; --name and discovery settings apply.
+void TestServerConfig::lanMode()
+{
+    const Result<ServerConfig> plain = parse({});
+    QVERIFY(plain);
+    QVERIFY(!plain->lan.enabled);
+    QCOMPARE(plain->effectiveListenAddress(), QHostAddress(QHostAddress::LocalHost));
+
+    const Result<ServerConfig> lan = parse({u"--lan"_s, u"--name"_s, u"Physics lab"_s});
+    QVERIFY(lan);
+    QVERIFY(lan->lan.enabled);
+    QVERIFY(lan->lan.discovery);
+    QCOMPARE(lan->lan.discoveryPort, quint16(7655));
+    QCOMPARE(lan->lan.serverName, u"Physics lab"_s);
+    QCOMPARE(lan->effectiveListenAddress(), QHostAddress(QHostAddress::Any));
+
+    const Result<ServerConfig> narrowed = parse({u"--lan"_s, u"--listen"_s, u"10.1.2.3"_s});
+    QVERIFY(narrowed);
+    QCOMPARE(narrowed->effectiveListenAddress(), QHostAddress(u"10.1.2.3"_s));
+
+    const QString path =
+        writeConfig("[server]\nlan=on\nlisten=127.0.0.1\ndiscovery=off\ndiscovery_port=9000\n");
+    const Result<ServerConfig> file = parse({u"--config"_s, path});
+    QVERIFY(file);
+    QVERIFY(file->lan.enabled);
+    QVERIFY(!file->lan.discovery);
+    QCOMPARE(file->lan.discoveryPort, quint16(9000));
+    QCOMPARE(file->effectiveListenAddress(), QHostAddress(QHostAddress::LocalHost));
+
+    const Result<ServerConfig> longName = parse({u"--name"_s, QString(101, u'x')});
+    QVERIFY(!longName);
 }
 
 QTEST_GUILESS_MAIN(TestServerConfig)
