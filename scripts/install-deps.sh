@@ -12,6 +12,8 @@ packages=(
     qtkeychain-qt6-dev qt6-svg-dev libsodium-dev libssl-dev libgl-dev
     # Reactions and the emoji picker need a colour emoji font, or they draw empty boxes.
     fonts-noto-color-emoji
+    # scripts/package.sh: dpkg-shlibdeps (dpkg-dev) and file work out the packages' Depends.
+    dpkg-dev file
 )
 if [[ "${1:-}" == "--test" ]]; then
     # A real PostgreSQL server, a private D-Bus session with gnome-keyring for the keychain
@@ -24,7 +26,11 @@ if [[ "${1:-}" == "--test" ]]; then
     # packets there.
     packages+=(postgresql postgresql-contrib dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
         dunst clang-format clang-tidy doxygen fonts-wqy-microhei clang libclang-rt-dev llvm
-        iproute2 nftables)
+        iproute2 nftables
+        # The packages step (scripts/test-packages.sh): lintian, systemd-analyze for the unit
+        # (it also opens the unit's man page, hence man-db), adduser for banterd's postinst,
+        # and the validators of the desktop file and the AppStream metadata.
+        lintian systemd man-db adduser desktop-file-utils appstream)
 fi
 
 missing=()
