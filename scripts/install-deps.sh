@@ -15,6 +15,8 @@ packages=(
     libavahi-client-dev
     # Reactions and the emoji picker need a colour emoji font, or they draw empty boxes.
     fonts-noto-color-emoji
+    # scripts/package.sh: dpkg-shlibdeps (dpkg-dev) and file work out the packages' Depends.
+    dpkg-dev file
 )
 if [[ "${1:-}" == "--test" ]]; then
     # A real PostgreSQL server, a private D-Bus session with gnome-keyring for the keychain
@@ -30,7 +32,11 @@ if [[ "${1:-}" == "--test" ]]; then
         iproute2 nftables
         # tst_lannetwork runs an avahi-daemon on a private D-Bus in each of two network
         # namespaces and reads the announcement with avahi-browse.
-        avahi-daemon avahi-utils dbus-daemon)
+        avahi-daemon avahi-utils dbus-daemon
+        # The packages step (scripts/test-packages.sh): lintian, systemd-analyze for the unit
+        # (it also opens the unit's man page, hence man-db), adduser for banterd's postinst,
+        # and the validators of the desktop file and the AppStream metadata.
+        lintian systemd man-db adduser desktop-file-utils appstream)
 fi
 
 missing=()

@@ -6,7 +6,8 @@
 # (scripts/check-tidy.py, cached per translation unit), builds the API reference
 # (scripts/apidocs.sh, no undocumented public API), builds the server and library once without
 # the desktop client (build/server-only, BANTER_BUILD_CLIENT=OFF), starts the services the
-# tests need, runs CTest, then the sanitizer and fuzzing step (scripts/sanitize.sh). Every
+# tests need, runs CTest, then the sanitizer and fuzzing step (scripts/sanitize.sh), then the
+# Debian packages step (scripts/test-packages.sh: build, lintian, install, use, purge). Every
 # step runs even when an earlier check failed; exits non-zero if any failed.
 # Usage: scripts/test.sh [ctest arguments...]
 set -euo pipefail
@@ -71,6 +72,13 @@ step ctest ctest --preset dev --output-on-failure --timeout 600 "$@"
 # variants only, and 15 s per fuzz target, to keep the whole run within CI's budget; run
 # scripts/sanitize.sh by hand with BANTER_TEST_POSTGRES_URL set for the PostgreSQL variants.
 step sanitize env -u BANTER_TEST_POSTGRES_URL scripts/sanitize.sh --fuzz-seconds 15
+# The Debian packages: built (build/package), checked with lintian, installed into this
+# machine, used (the installed banterd as its user, banter --version, echo-bot against the
+# -dev package), then purged (scripts/test-packages.sh). Last, so that nothing else runs while
+# they are installed. It needs root.
+SUDO=""
+[[ $(id -u) -eq 0 ]] || SUDO="sudo"
+step packages $SUDO scripts/test-packages.sh
 
 if [[ ${#failed[@]} -gt 0 ]]; then
     echo "scripts/test.sh: FAILED: ${failed[*]}"

@@ -1532,6 +1532,10 @@ SHA-256: %1</translation>
 <context>
     <name>QObject</name>
     <message>
+        <source>A banter:// link to open (optional).</source>
+        <translation>A banter:// link to open (optional).</translation>
+    </message>
+    <message>
         <source>Banter</source>
         <translation>Banter</translation>
     </message>

@@ -1525,6 +1525,10 @@ SHA-256：%1</translation>
 <context>
     <name>QObject</name>
     <message>
+        <source>A banter:// link to open (optional).</source>
+        <translation>要打开的 banter:// 链接（可选）。</translation>
+    </message>
+    <message>
         <source>Banter</source>
         <translation>Banter</translation>
     </message>

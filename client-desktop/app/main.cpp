@@ -14,6 +14,7 @@
 #include <banter/client/clientsession.h>
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QEventLoop>
 #include <QIcon>
 #include <QMessageBox>
@@ -64,6 +65,17 @@ int main(int argc, char *argv[])
     AppSettings settings;
     applyTheme(settings.theme());
     UiLanguage::apply(settings.language()); // the settings dialog switches it later
+
+    // --help and --version print and exit here (the packages' tests run `banter --version`).
+    // The one positional argument is a banter:// link, as the desktop file's %u hands it over.
+    QApplication::setApplicationVersion(QStringLiteral(BANTER_VERSION));
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("url"),
+                                 QObject::tr("A banter:// link to open (optional)."),
+                                 QStringLiteral("[url]"));
+    parser.process(app);
 
     ClientSession session;
     session.setOptions(AppSettings::sessionOptions());
