@@ -4,6 +4,7 @@
 
 #include "app/datadirectory.h"
 #include "app/descriptorbudget.h"
+#include "app/revocationfollower.h"
 #include "auth/jwtcodec.h"
 #include "auth/passwordhasher.h"
 #include "net/chatserver.h"
@@ -16,6 +17,7 @@
 #include "net/transferstreams.h"
 #include "presence/presencestore.h"
 #include "serverlogging.h"
+#include "service/adminservice.h"
 #include "service/authservice.h"
 #include "service/contactservice.h"
 #include "service/conversationservice.h"
@@ -48,6 +50,8 @@ struct BanterServer::Parts
     PresenceStore presence;
     std::unique_ptr<ConnectionRegistry> registry;
     std::unique_ptr<AuthService> auth;
+    std::unique_ptr<AdminService> admin;
+    std::unique_ptr<RevocationFollower> revocations;
     std::unique_ptr<ConversationService> conversations;
     std::unique_ptr<MessagingService> messaging;
     std::unique_ptr<ReceiptService> receipts;
@@ -131,6 +135,8 @@ Status BanterServer::start()
     auth.loginWindowMs = qint64(m_config.limits.loginWindowSeconds) * 1000;
     parts->auth =
         std::make_unique<AuthService>(*parts->storage, *parts->hasher, *parts->jwt, m_clock, auth);
+    parts->admin = std::make_unique<AdminService>(*parts->storage, *parts->hasher, m_clock);
+    parts->revocations = std::make_unique<RevocationFollower>(*parts->storage, m_config.dataDir);
     parts->conversations = std::make_unique<ConversationService>(context);
     parts->messaging = std::make_unique<MessagingService>(context);
     parts->receipts = std::make_unique<ReceiptService>(context);
@@ -140,11 +146,12 @@ Status BanterServer::start()
     parts->search = std::make_unique<SearchService>(context);
     parts->services = std::make_unique<Services>(Services{
         *parts->auth, *parts->conversations, *parts->messaging, *parts->receipts, *parts->contacts,
-        *parts->presenceService, *parts->files, *parts->search, m_config});
+        *parts->presenceService, *parts->files, *parts->search, *parts->admin, m_config});
     registerSessionHandlers(parts->router, *parts->services);
     registerConversationHandlers(parts->router, *parts->services);
     registerMessagingHandlers(parts->router, *parts->services);
     registerPeopleHandlers(parts->router, *parts->services);
+    registerAdminHandlers(parts->router, *parts->services);
     parts->transfers = std::make_unique<TransferStreams>(
         *parts->files, m_config.files, FileStore(QDir(m_config.dataDir).filePath(u"files"_s)),
         m_clock);
@@ -164,10 +171,18 @@ Status BanterServer::start()
     connect(
         parts->auth.get(), &AuthService::sessionRevoked, chat,
         [chat](SessionId session, const QString &reason) { chat->closeSession(session, reason); });
+    // Admin changes made here close their sockets at once; those made by an admin command
+    // in another process arrive through the revocation log.
+    const auto closeSession = [chat](SessionId session, const QString &reason) {
+        chat->closeSession(session, reason);
+    };
+    connect(parts->admin.get(), &AdminService::sessionRevoked, chat, closeSession);
+    connect(parts->revocations.get(), &RevocationFollower::sessionRevoked, chat, closeSession);
     if (Status listening = parts->chat->listen(); !listening) {
         parts->storage->stop();
         return listening;
     }
+    parts->revocations->start();
     m_parts = std::move(parts);
     if (tls) {
         m_fingerprint = Banter::certificateFingerprint(tls->certificate());
@@ -253,7 +268,8 @@ void BanterServer::settle()
     const QList<QObject *> contexts{
         m_parts->auth.get(),     m_parts->conversations.get(), m_parts->messaging.get(),
         m_parts->receipts.get(), m_parts->contacts.get(),      m_parts->presenceService.get(),
-        m_parts->files.get(),    m_parts->transfers.get(),     m_parts->search.get()};
+        m_parts->files.get(),    m_parts->transfers.get(),     m_parts->search.get(),
+        m_parts->admin.get(),    m_parts->revocations.get()};
     // A continuation may queue the next step of its chain: twice covers them (a chain
     // waits for storage or the I/O thread again at most once more, and those are stopped).
     for (int round = 0; round < 2; ++round) {

@@ -3,6 +3,8 @@
 #include "cli/servercommand.h"
 
 #include "cli/migratedatacommand.h"
+#include "cli/sessioncommand.h"
+#include "cli/usercommand.h"
 
 #include <QCoreApplication>
 
@@ -18,6 +20,13 @@ const QList<ServerCommand> &serverCommands()
          QCoreApplication::translate("banterd",
                                      "Copy every table of one database into another and verify."),
          runMigrateDataCommand},
+        {u"user"_s,
+         QCoreApplication::translate("banterd",
+                                     "Add, list, disable, delete accounts; reset passwords."),
+         runUserCommand},
+        {u"session"_s,
+         QCoreApplication::translate("banterd", "List or end the sign-in sessions of an account."),
+         runSessionCommand},
     };
     return commands;
 }

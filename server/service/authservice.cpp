@@ -36,6 +36,22 @@ Error busy(CheckAdmission::Refusal why)
     return makeError(ErrorCode::RateLimited, message, 1000);
 }
 
+Error accountDisabled()
+{
+    return makeError(ErrorCode::Forbidden, u"this account is disabled; ask a server admin"_s);
+}
+
+// A session may only be used while its account is neither disabled nor deleted.
+Status checkActive(Repositories &repos, UserId user)
+{
+    Result<bool> active = repos.users.isActive(user);
+    if (!active)
+        return active.error();
+    if (!*active)
+        return accountDisabled();
+    return success();
+}
+
 Error reusedToken()
 {
     return makeError(ErrorCode::InvalidCredentials,
@@ -255,7 +271,8 @@ AuthService::checkLogin(LoginAttempt attempt, const std::optional<Credentials> &
         credentials ? std::optional<QString>(credentials->passwordHash) : std::nullopt;
     return m_hasher.checkAsync(attempt.request.password, phc)
         .then(this,
-              [this, attempt = std::move(attempt), user = credentials ? credentials->user : User{}](
+              [this, attempt = std::move(attempt), user = credentials ? credentials->user : User{},
+               disabled = credentials && credentials->disabled](
                   const PasswordCheck &checked) mutable -> QFuture<Result<Protocol::AuthGrant>> {
                   attempt.slot.reset();
                   if (!checked.ok) {
@@ -264,6 +281,9 @@ AuthService::checkLogin(LoginAttempt attempt, const std::optional<Credentials> &
                       return readyResult<Protocol::AuthGrant>(wrongCredentials());
                   }
                   forgive(attempt);
+                  // Told only to whoever knows the password: it reveals nothing to a guesser.
+                  if (disabled)
+                      return readyResult<Protocol::AuthGrant>(accountDisabled());
                   return finishLogin(user, attempt.request.device, checked.rehash);
               })
         .unwrap();
@@ -324,7 +344,11 @@ QFuture<Result<Protocol::AuthReply>> AuthService::authenticate(const QString &ac
             Result<std::optional<StoredSession>> session = repos.sessions.find(claims.sessionId);
             if (!session)
                 return session.error();
-            if (!session->has_value() || (*session)->revoked || (*session)->userId != claims.userId)
+            if (!session->has_value() || (*session)->userId != claims.userId)
+                return invalidSession();
+            if (Status active = checkActive(repos, claims.userId); !active)
+                return active.error();
+            if ((*session)->revoked)
                 return invalidSession();
             Result<std::optional<User>> user = repos.users.findById(claims.userId);
             if (!user)
@@ -370,6 +394,8 @@ QFuture<Result<Protocol::AuthGrant>> AuthService::refresh(const QString &refresh
                            return invalidSession();
                        return revokeForReuse(repos, **family);
                    }
+                   if (Status active = checkActive(repos, (*found)->userId); !active)
+                       return active.error();
                    if ((*found)->revoked || (*found)->expiresAtMs <= now)
                        return invalidSession();
                    const StoredSession &session = **found;

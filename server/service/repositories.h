@@ -24,6 +24,7 @@ struct Credentials
 {
     User user;
     QString passwordHash; // PHC string ($argon2id$v=19$m=...,t=...,p=...$salt$hash)
+    bool disabled = false; // by an admin: the password may be right, the sign-in is refused
 };
 
 struct StoredSession
@@ -37,6 +38,16 @@ struct StoredSession
     qint64 lastUsedAtMs = 0;
     qint64 expiresAtMs = 0; // refresh token expiry
     bool revoked = false;
+};
+
+// An account as a server admin sees it (the admin commands and admin_* requests).
+struct AccountRecord
+{
+    User user;
+    bool disabled = false;
+    bool admin = false;
+    qint64 disabledAtMs = 0;
+    qint64 lastSeenMs = 0;
 };
 
 class UserRepository
@@ -76,6 +87,28 @@ public:
     // user_updated reach (a shared conversation or mutual contacts, and no block either
     // way), and the user themself.
     virtual Result<bool> canSeeProfile(UserId viewer, UserId user) = 0;
+
+    // Account administration (schema 008). Deleted accounts are left out of every listing.
+    // Up to `limit` accounts with a username after `afterUsername`, by username.
+    virtual Result<QList<AccountRecord>> listAccounts(const QString &afterUsername, int limit) = 0;
+    virtual Result<std::optional<AccountRecord>> findAccount(const QString &username) = 0;
+    virtual Result<std::optional<AccountRecord>> findAccountById(UserId id) = 0;
+    // Whether the user exists, is not deleted and is not disabled: who may hold a session.
+    virtual Result<bool> isActive(UserId id) = 0;
+    virtual Status setDisabled(UserId id, bool disabled, qint64 nowMs) = 0;
+    virtual Status setAdmin(UserId id, bool admin) = 0;
+    // Deletes the account but keeps its row (messages keep their sender): the username is
+    // freed (replaced by `tombstoneName`, which no sign-in accepts), the display name, the
+    // password hash, contacts, avatar and admin flag are removed, the account is disabled.
+    virtual Status markDeleted(UserId id, const QString &tombstoneName, qint64 nowMs) = 0;
+};
+
+// One row of the revocation log (SessionRepository::logRevocations).
+struct LoggedRevocation
+{
+    qint64 id = 0; // increasing: where a follower has read up to
+    SessionId session = 0;
+    QString reason; // the session_revoked push's reason
 };
 
 class SessionRepository
@@ -109,6 +142,14 @@ public:
     // Revokes every live session of the user but `keep`; returns the ids it revoked.
     virtual Result<QList<SessionId>> revokeAllForUser(UserId user, SessionId keep) = 0;
     virtual Result<QList<StoredSession>> listForUser(UserId user) = 0; // live ones only
+    // The revocation log a running banterd follows to close sockets of sessions that another
+    // process (an admin command) or an admin request ended. Appends one row per session.
+    virtual Status logRevocations(const QList<SessionId> &sessions, const QString &reason,
+                                  qint64 nowMs) = 0;
+    // Up to `limit` log rows with an id above `afterId`, oldest first.
+    virtual Result<QList<LoggedRevocation>> revocationsAfter(qint64 afterId, int limit) = 0;
+    // The highest log row id (0 when empty): where a daemon starts following.
+    virtual Result<qint64> lastRevocation() = 0;
 };
 
 // Just what sending needs to know of a conversation.

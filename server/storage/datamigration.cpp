@@ -24,7 +24,9 @@ struct Table
 
 // In foreign-key order.
 constexpr Table Tables[] = {
-    {"users", "id, username, display_name, password_hash, created_at, last_seen, avatar_version",
+    {"users",
+     "id, username, display_name, password_hash, created_at, last_seen, avatar_version, "
+     "disabled, disabled_at, is_admin, deleted_at",
      "id", "id"},
     {"sessions",
      "id, user_id, device, refresh_hash, previous_refresh_hash, created_at, last_used_at, "

@@ -131,6 +131,11 @@ Result<int> SqlSessionRepository::deleteUnusable(qint64 nowMs, qint64 superseded
                                  {supersededBeforeMs});
         !s)
         return s.error();
+    // Daemons follow the revocation log within seconds; old rows serve nobody.
+    if (Status s = m_session.run(u"DELETE FROM session_revocations WHERE created_at < ?"_s,
+                                 {supersededBeforeMs});
+        !s)
+        return s.error();
     // The history of a deleted session goes with it (ON DELETE CASCADE).
     Result<SqlCursor> q = m_session.exec(
         u"DELETE FROM sessions WHERE revoked = 1 OR expires_at <= ? RETURNING id"_s, {nowMs});
@@ -157,6 +162,41 @@ Result<QList<SessionId>> SqlSessionRepository::revokeAllForUser(UserId user, Ses
 Result<QList<StoredSession>> SqlSessionRepository::listForUser(UserId user)
 {
     return select(u"user_id = ? AND revoked = 0"_s, {user});
+}
+
+Status SqlSessionRepository::logRevocations(const QList<SessionId> &sessions, const QString &reason,
+                                            qint64 nowMs)
+{
+    for (SessionId id : sessions) {
+        if (Status s = m_session.run(u"INSERT INTO session_revocations (session_id, reason, "
+                                     u"created_at) VALUES (?, ?, ?)"_s,
+                                     {id, reason, nowMs});
+            !s)
+            return s;
+    }
+    return success();
+}
+
+Result<QList<LoggedRevocation>> SqlSessionRepository::revocationsAfter(qint64 afterId, int limit)
+{
+    Result<SqlCursor> q = m_session.exec(u"SELECT id, session_id, reason FROM session_revocations "
+                                         u"WHERE id > ? ORDER BY id LIMIT ?"_s,
+                                         {afterId, limit});
+    if (!q)
+        return q.error();
+    QList<LoggedRevocation> rows;
+    while (q->next())
+        rows.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString()});
+    return rows;
+}
+
+Result<qint64> SqlSessionRepository::lastRevocation()
+{
+    Result<SqlCursor> q = m_session.exec(u"SELECT COALESCE(MAX(id), 0) FROM session_revocations"_s);
+    if (!q)
+        return q.error();
+    q->next();
+    return q->value(0).toLongLong();
 }
 
 } // namespace Banter::Server

@@ -28,6 +28,10 @@ public:
     Status revoke(SessionId id) override;
     Result<QList<SessionId>> revokeAllForUser(UserId user, SessionId keep) override;
     Result<QList<StoredSession>> listForUser(UserId user) override;
+    Status logRevocations(const QList<SessionId> &sessions, const QString &reason,
+                          qint64 nowMs) override;
+    Result<QList<LoggedRevocation>> revocationsAfter(qint64 afterId, int limit) override;
+    Result<qint64> lastRevocation() override;
 
 private:
     Result<QList<StoredSession>> select(const QString &where, const QVariantList &binds);

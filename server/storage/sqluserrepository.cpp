@@ -30,14 +30,15 @@ Result<std::optional<Credentials>> SqlUserRepository::findCredentials(const QStr
 {
     Result<SqlCursor> q =
         m_session.exec(u"SELECT "_s + SqlRows::UserColumns
-                           + u", u.password_hash FROM users u WHERE u.username = ?"_s,
+                           + u", u.password_hash, u.disabled FROM users u WHERE u.username = ?"_s,
                        {username});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<Credentials>{};
     return std::optional<Credentials>{
-        Credentials{SqlRows::user(*q), q->value(SqlRows::UserColumnCount).toString()}};
+        Credentials{SqlRows::user(*q), q->value(SqlRows::UserColumnCount).toString(),
+                    q->value(SqlRows::UserColumnCount + 1).toInt() != 0}};
 }
 
 Result<std::optional<User>> SqlUserRepository::findOne(const QString &where, const QVariant &value)

@@ -32,9 +32,17 @@ public:
     Result<qint64> setAvatar(UserId id, const QByteArray &data, qint64 nowMs) override;
     Result<std::pair<qint64, QByteArray>> avatar(UserId id) override;
     Result<bool> canSeeProfile(UserId viewer, UserId user) override;
+    Result<QList<AccountRecord>> listAccounts(const QString &afterUsername, int limit) override;
+    Result<std::optional<AccountRecord>> findAccount(const QString &username) override;
+    Result<std::optional<AccountRecord>> findAccountById(UserId id) override;
+    Result<bool> isActive(UserId id) override;
+    Status setDisabled(UserId id, bool disabled, qint64 nowMs) override;
+    Status setAdmin(UserId id, bool admin) override;
+    Status markDeleted(UserId id, const QString &tombstoneName, qint64 nowMs) override;
 
 private:
     Result<std::optional<User>> findOne(const QString &where, const QVariant &value);
+    Result<QList<AccountRecord>> accounts(const QString &where, const QVariantList &binds);
 
     SqlSession &m_session;
 };

@@ -4,6 +4,7 @@
 // a disconnect without gaps or duplicates, the offline outbox surviving a server restart,
 // token refresh on reconnect, and revocation.
 #include "sessionhelpers.h"
+#include "storage/storagefactory.h"
 #include "testserver.h"
 #include <banter/client/clientsession.h>
 
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void logoutEndsTheSession();
     void groupMembershipArrivesThroughSync();
     void avatarsFetchedOncePerVersion();
+    void adminRequestsThroughTheSession();
 
 private:
     std::unique_ptr<ClientSession> signedIn(const QString &name);
@@ -283,6 +285,55 @@ void TestClientSession::avatarsFetchedOncePerVersion()
     QVERIFY(bob->avatar(aliceId, again->avatarVersion).isEmpty());
     QTRY_COMPARE(arrived.count(), 2);
     QCOMPARE(arrived.last().at(1).toLongLong(), again->avatarVersion);
+}
+
+// Issue 15: the admin_* requests through ClientSession's typed calls.
+void TestClientSession::adminRequestsThroughTheSession()
+{
+    auto alice = signedIn(u"alice"_s);
+    auto bob = signedIn(u"bob"_s);
+    QVERIFY(alice && bob);
+    QCOMPARE(await(alice->adminUsers({})).error().code, ErrorCode::Forbidden);
+    {
+        // What `banterd user set-admin alice on` does, through a connection of its own.
+        auto storage = Server::openStorage(m_server->config().effectiveDatabaseUrl());
+        QVERIFY(storage);
+        QObject context;
+        std::optional<Status> set;
+        Server::runInStorage<Done>(
+            **storage, &context,
+            [id = alice->currentUser().id](Server::Repositories &r) {
+                return r.users.setAdmin(id, true);
+            },
+            [&set](Status s) { set = s; });
+        QVERIFY(waitFor([&set] { return set.has_value(); }, 10'000, "the admin flag"));
+        QVERIFY(*set);
+        (*storage)->stop();
+    }
+    const auto users = await(alice->adminUsers({}));
+    QVERIFY(users);
+    QCOMPARE(users->users.size(), 2);
+    QVERIFY(users->users.at(0).admin);
+    QVERIFY(!users->hasMore);
+    const auto sessions = await(alice->adminSessions(u"bob"_s));
+    QVERIFY(sessions);
+    QCOMPARE(sessions->sessions.size(), 1);
+
+    QSignalSpy revoked(bob.get(), &ClientSession::sessionRevoked);
+    const auto disabled = await(alice->adminSetDisabled(u"bob"_s, true));
+    QVERIFY(disabled);
+    QVERIFY(disabled->disabled);
+    QTRY_COMPARE(revoked.count(), 1);
+    QCOMPARE(revoked.first().first().toString(), u"account_disabled"_s);
+    QVERIFY(await(alice->adminSetDisabled(u"bob"_s, false)));
+    const auto reset = await(alice->adminResetPassword(u"bob"_s));
+    QVERIFY(reset && !reset->password.isEmpty());
+    const auto granted = await(alice->adminSetAdmin(u"bob"_s, true));
+    QVERIFY(granted && granted->admin);
+    const auto none = await(alice->adminRevokeSession({0, u"bob"_s}));
+    QVERIFY(none);
+    QCOMPARE(none->revoked, 0); // the reset ended bob's sessions already
+    QCOMPARE(await(alice->adminSessions(u"nobody"_s)).error().code, ErrorCode::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestClientSession)

@@ -6,6 +6,7 @@
 // the same value. A new request, reply or push type is added to the table below.
 
 #include "fuzzcheck.h"
+#include <banter/protocol/adminmessages.h>
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
@@ -118,6 +119,15 @@ constexpr std::array codecs{
     Codec(&domainRoundTrip<Conversation, &conversationFromJson>),
     Codec(&domainRoundTrip<Presence, &presenceFromJson>),
     Codec(&domainRoundTrip<SystemEvent, &systemEventFromJson>),
+    Codec(&roundTrip<AdminUsersRequest>),
+    Codec(&roundTrip<AdminUsersReply>),
+    Codec(&roundTrip<AdminSetDisabledRequest>),
+    Codec(&roundTrip<AdminSetAdminRequest>),
+    Codec(&roundTrip<AdminResetPasswordRequest>),
+    Codec(&roundTrip<AdminResetPasswordReply>),
+    Codec(&roundTrip<AdminSessionsRequest>),
+    Codec(&roundTrip<AdminRevokeSessionRequest>),
+    Codec(&roundTrip<AdminRevokeSessionReply>),
 };
 } // namespace
 

@@ -10,6 +10,7 @@
 #include <banter/domain/conversation.h>
 #include <banter/domain/messagecontent.h>
 #include <banter/domain/user.h>
+#include <banter/protocol/adminmessages.h>
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/replybudget.h>
@@ -204,6 +205,8 @@ void TestProtocolAgreement::limitsTableMatchesTheServer()
          {u"%1 emoji × %2 user ids"_s.arg(MessageContent::MaxDistinctReactions)
               .arg(Protocol::ReactorsReply::MaxUsersPerEmoji)}},
         {u"`sessions`"_s, {u"%1 sessions"_s.arg(l.maxSessionsPerUser)}},
+        {u"`admin_users`"_s, {u"%1 users"_s.arg(Protocol::AdminUsersRequest::MaxLimit)}},
+        {u"`admin_sessions`"_s, {u"%1 sessions"_s.arg(l.maxSessionsPerUser)}},
         {u"`conversation` and pushes"_s, {u"%1 members"_s.arg(l.maxGroupSize)}},
     };
     const auto rows = limitsTable();

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void userSearch();
     void sessionsRotateRevokeAndFind();
     void sessionFamiliesCapAndSweep();
+    void accountAdministration();
+    void revocationLog();
     void privatePairIsUnique();
     void conversationMembership();
     void foreignKeysAreEnforced();
@@ -646,6 +648,95 @@ void TestSqlRepositories::contactsAndBlocking()
         run<QList<ContactEntry>>([&](Repositories &r) { return r.contacts.list(c); })->isEmpty());
     QVERIFY(
         run<QList<ContactEntry>>([&](Repositories &r) { return r.contacts.list(a); })->isEmpty());
+}
+
+// Schema 008: accounts as an admin sees them, disabling, admin rights and deletion.
+void TestSqlRepositories::accountAdministration()
+{
+    const UserId ann = makeUser(u"ann"_s, u"Ann"_s);
+    const UserId ben = makeUser(u"ben"_s);
+    const UserId cat = makeUser(u"cat"_s);
+    auto page = run<QList<AccountRecord>>(
+        [](Repositories &r) { return r.users.listAccounts(QString(), 2); });
+    QVERIFY(page);
+    QCOMPARE(page->size(), 2);
+    QCOMPARE(page->at(0).user.username, u"ann"_s);
+    QCOMPARE(page->at(1).user.username, u"ben"_s);
+    page = run<QList<AccountRecord>>(
+        [](Repositories &r) { return r.users.listAccounts(u"ben"_s, 2); });
+    QCOMPARE(page->size(), 1);
+    QCOMPARE(page->at(0).user.id, cat);
+
+    QVERIFY(run<Done>([&](Repositories &r) { return r.users.setDisabled(ben, true, 77); }));
+    QVERIFY(run<Done>([&](Repositories &r) { return r.users.setAdmin(ann, true); }));
+    auto benRow = run<std::optional<AccountRecord>>(
+        [](Repositories &r) { return r.users.findAccount(u"ben"_s); });
+    QVERIFY(benRow && benRow->has_value());
+    QVERIFY((*benRow)->disabled);
+    QCOMPARE((*benRow)->disabledAtMs, 77);
+    QVERIFY(!(*benRow)->admin);
+    QVERIFY(!*run<bool>([&](Repositories &r) { return r.users.isActive(ben); }));
+    QVERIFY(*run<bool>([&](Repositories &r) { return r.users.isActive(ann); }));
+    auto credentials = run<std::optional<Credentials>>(
+        [](Repositories &r) { return r.users.findCredentials(u"ben"_s); });
+    QVERIFY((*credentials)->disabled);
+    auto annRow = run<std::optional<AccountRecord>>(
+        [&](Repositories &r) { return r.users.findAccountById(ann); });
+    QVERIFY((*annRow)->admin);
+    QVERIFY(run<Done>([&](Repositories &r) { return r.users.setDisabled(ben, false, 88); }));
+    QVERIFY(*run<bool>([&](Repositories &r) { return r.users.isActive(ben); }));
+
+    // Deleted: the name is free, the row stays (a message of the account keeps its sender).
+    const ConversationId group = makeGroup({ann, cat});
+    QVERIFY(send(group, cat, u"kept"_s) > 0);
+    QVERIFY(run<Done>([&](Repositories &r) { return r.contacts.add(ann, cat, 1); }));
+    QVERIFY(
+        run<Done>([&](Repositories &r) { return r.users.markDeleted(cat, u"~deleted-x"_s, 99); }));
+    QVERIFY(!run<std::optional<AccountRecord>>([](Repositories &r) {
+                 return r.users.findAccount(u"cat"_s);
+             })->has_value());
+    QVERIFY(!run<std::optional<Credentials>>([](Repositories &r) {
+                 return r.users.findCredentials(u"cat"_s);
+             })->has_value());
+    QVERIFY(!*run<bool>([&](Repositories &r) { return r.users.isActive(cat); }));
+    QCOMPARE(run<QList<AccountRecord>>([](Repositories &r) {
+                 return r.users.listAccounts(QString(), 10);
+             })->size(),
+             2);
+    QVERIFY(
+        run<QList<ContactEntry>>([&](Repositories &r) { return r.contacts.list(ann); })->isEmpty());
+    auto history =
+        run<QList<Message>>([&](Repositories &r) { return r.messages.after(group, 0, 10); });
+    QCOMPARE(history->size(), 1);
+    QCOMPARE(history->first().senderId, cat);
+    QVERIFY(makeUser(u"cat"_s) > 0);
+}
+
+void TestSqlRepositories::revocationLog()
+{
+    QCOMPARE(*run<qint64>([](Repositories &r) { return r.sessions.lastRevocation(); }), 0);
+    QVERIFY(run<Done>([](Repositories &r) {
+        return r.sessions.logRevocations({5, 6}, u"revoked"_s, 10);
+    }));
+    const qint64 last = *run<qint64>([](Repositories &r) { return r.sessions.lastRevocation(); });
+    QVERIFY(last > 0);
+    auto rows = run<QList<LoggedRevocation>>(
+        [](Repositories &r) { return r.sessions.revocationsAfter(0, 10); });
+    QCOMPARE(rows->size(), 2);
+    QCOMPARE(rows->at(0).session, 5);
+    QCOMPARE(rows->at(1).session, 6);
+    QCOMPARE(rows->at(1).reason, u"revoked"_s);
+    QCOMPARE(rows->at(1).id, last);
+    QVERIFY(run<QList<LoggedRevocation>>([&](Repositories &r) {
+                return r.sessions.revocationsAfter(last, 10);
+            })->isEmpty());
+    QCOMPARE(run<QList<LoggedRevocation>>([](Repositories &r) {
+                 return r.sessions.revocationsAfter(0, 1);
+             })->size(),
+             1);
+    // The sweep drops rows older than the refresh lifetime with the sessions.
+    QVERIFY(run<int>([](Repositories &r) { return r.sessions.deleteUnusable(1000, 11); }));
+    QCOMPARE(*run<qint64>([](Repositories &r) { return r.sessions.lastRevocation(); }), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSqlRepositories)

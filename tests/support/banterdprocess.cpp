@@ -42,6 +42,9 @@ bool BanterdProcess::start()
                           u"off"_s};
     if (TestDatabase::backend() == "postgresql"_L1)
         arguments << u"--database"_s << m_database.url();
+    m_storeArguments = {u"--data-dir"_s, m_dir.filePath(u"data"_s), u"--config"_s, config};
+    if (TestDatabase::backend() == "postgresql"_L1)
+        m_storeArguments << u"--database"_s << m_database.url();
     m_output.clear();
     m_errors.clear();
     m_process.start(m_program, arguments);

@@ -35,6 +35,10 @@ public:
     // Kills it if it still runs (by its own PID).
     void stop();
     QUrl url() const;
+    // The options that point a `banterd COMMAND` at this server's data: --config, --data-dir
+    // and, on PostgreSQL, --database. Valid after start().
+    QStringList storeArguments() const { return m_storeArguments; }
+    QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
     qint64 pid() const { return m_process.processId(); }
     quint16 port() const { return m_port; }
     // VmRSS of the process from /proc, in bytes.
@@ -52,6 +56,7 @@ private:
     QString m_output;
     QString m_errors;
     quint16 m_port = 0;
+    QStringList m_storeArguments;
 };
 
 } // namespace Banter::Test

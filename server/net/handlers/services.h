@@ -6,6 +6,7 @@
 
 namespace Banter::Server {
 
+class AdminService;
 class AuthService;
 class ContactService;
 class ConversationService;
@@ -28,6 +29,7 @@ struct Services
     PresenceService &presence;
     FileService &files;
     SearchService &search;
+    AdminService &admin;
     const ServerConfig &config;
 };
 
@@ -36,6 +38,7 @@ void registerSessionHandlers(RequestRouter &router, Services &services);
 void registerConversationHandlers(RequestRouter &router, Services &services);
 void registerMessagingHandlers(RequestRouter &router, Services &services);
 void registerPeopleHandlers(RequestRouter &router, Services &services);
+void registerAdminHandlers(RequestRouter &router, Services &services);
 // hello and ping, which both kinds of connection answer.
 void registerHelloAndPing(RequestRouter &router, Services &services);
 // The transfer connection's requests: hello, ping, auth, upload_*, download*, file.

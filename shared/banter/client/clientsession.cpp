@@ -754,6 +754,37 @@ QFuture<Result<P::PongReply>> ClientSession::ping()
 {
     return d->call<P::PongReply>(P::Type::Ping, {});
 }
+QFuture<Result<P::AdminUsersReply>> ClientSession::adminUsers(const P::AdminUsersRequest &request)
+{
+    return d->call<P::AdminUsersReply>(P::Type::AdminUsers, request.toJson());
+}
+QFuture<Result<P::AdminAccount>> ClientSession::adminSetDisabled(const QString &username,
+                                                                 bool disabled)
+{
+    return d->call<P::AdminAccount>(P::Type::AdminSetDisabled,
+                                    P::AdminSetDisabledRequest{username, disabled}.toJson());
+}
+QFuture<Result<P::AdminAccount>> ClientSession::adminSetAdmin(const QString &username, bool admin)
+{
+    return d->call<P::AdminAccount>(P::Type::AdminSetAdmin,
+                                    P::AdminSetAdminRequest{username, admin}.toJson());
+}
+QFuture<Result<P::AdminResetPasswordReply>>
+ClientSession::adminResetPassword(const QString &username, const QString &password)
+{
+    return d->call<P::AdminResetPasswordReply>(
+        P::Type::AdminResetPassword, P::AdminResetPasswordRequest{username, password}.toJson());
+}
+QFuture<Result<P::SessionsReply>> ClientSession::adminSessions(const QString &username)
+{
+    return d->call<P::SessionsReply>(P::Type::AdminSessions,
+                                     P::AdminSessionsRequest{username}.toJson());
+}
+QFuture<Result<P::AdminRevokeSessionReply>>
+ClientSession::adminRevokeSession(const P::AdminRevokeSessionRequest &request)
+{
+    return d->call<P::AdminRevokeSessionReply>(P::Type::AdminRevokeSession, request.toJson());
+}
 QFuture<Result<P::ConversationsReply>> ClientSession::conversations()
 {
     return d->call<P::ConversationsReply>(P::Type::Conversations, {});

@@ -9,6 +9,7 @@
 #include <banter/domain/conversation.h>
 #include <banter/domain/presence.h>
 #include <banter/domain/result.h>
+#include <banter/protocol/adminmessages.h>
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/frame.h>
@@ -195,6 +196,24 @@ public:
     QFuture<Result<Done>> changePassword(const QString &oldPassword, const QString &newPassword);
     /// @brief Asks for the server's time (a round trip).
     QFuture<Result<Protocol::PongReply>> ping();
+
+    // Server administration (server admins only; ErrorCode::Forbidden for everyone else)
+    /// @brief A page of the server's accounts, by username (admin_users).
+    QFuture<Result<Protocol::AdminUsersReply>>
+    adminUsers(const Protocol::AdminUsersRequest &request);
+    /// @brief Disables an account, ending its sessions, or enables it again.
+    QFuture<Result<Protocol::AdminAccount>> adminSetDisabled(const QString &username,
+                                                             bool disabled);
+    /// @brief Grants or takes server admin rights.
+    QFuture<Result<Protocol::AdminAccount>> adminSetAdmin(const QString &username, bool admin);
+    /// @brief Sets an account's password (empty: the server generates one); its sessions end.
+    QFuture<Result<Protocol::AdminResetPasswordReply>>
+    adminResetPassword(const QString &username, const QString &password = {});
+    /// @brief The live sessions of an account.
+    QFuture<Result<Protocol::SessionsReply>> adminSessions(const QString &username);
+    /// @brief Ends one session (a session id) or every session of an account (a username).
+    QFuture<Result<Protocol::AdminRevokeSessionReply>>
+    adminRevokeSession(const Protocol::AdminRevokeSessionRequest &request);
 
     // Conversations
     /// @brief The user's conversations.

@@ -109,6 +109,19 @@ inline constexpr QLatin1String Download{"download"};
 inline constexpr QLatin1String DownloadCancel{"download_cancel"};
 /// Describe a stored file.
 inline constexpr QLatin1String File{"file"};
+// Server administration (server admins only; everyone else gets forbidden)
+/// A page of accounts with their state.
+inline constexpr QLatin1String AdminUsers{"admin_users"};
+/// Disable or enable an account.
+inline constexpr QLatin1String AdminSetDisabled{"admin_set_disabled"};
+/// Set an account's password; its sessions end.
+inline constexpr QLatin1String AdminResetPassword{"admin_reset_password"};
+/// Grant or take server admin rights.
+inline constexpr QLatin1String AdminSetAdmin{"admin_set_admin"};
+/// The live sessions of an account.
+inline constexpr QLatin1String AdminSessions{"admin_sessions"};
+/// End one session, or every session of an account.
+inline constexpr QLatin1String AdminRevokeSession{"admin_revoke_session"};
 
 // Pushes (server to client, no rid)
 /// A message arrived in one of my conversations.
