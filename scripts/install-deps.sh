@@ -9,7 +9,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git python3
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
-    qtkeychain-qt6-dev qt6-svg-dev libsodium-dev libssl-dev libgl-dev
+    qtkeychain-qt6-dev qt6-svg-dev libsodium-dev libssl-dev libgl-dev libqrencode-dev
     # Reactions and the emoji picker need a colour emoji font, or they draw empty boxes.
     fonts-noto-color-emoji
 )

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/servercommand.h"
 
+#include "cli/invitecommand.h"
 #include "cli/migratedatacommand.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,10 @@ const QList<ServerCommand> &serverCommands()
          QCoreApplication::translate("banterd",
                                      "Copy every table of one database into another and verify."),
          runMigrateDataCommand},
+        {u"invite"_s,
+         QCoreApplication::translate("banterd",
+                                     "Make, list or revoke invitations (banter:// links)."),
+         runInviteCommand},
     };
     return commands;
 }

@@ -249,7 +249,7 @@ void TestAuthService::usernamesAreCaseInsensitive()
 void TestAuthService::registrationClosed()
 {
     AuthSettings settings;
-    settings.registrationOpen = false;
+    settings.registration = Server::RegistrationMode::Closed;
     startService(settings);
     const Result<P::AuthGrant> grant =
         await(m_auth->registerUser({u"alice"_s, Password, QString(), u"t"_s}, u"192.0.2.1"_s));

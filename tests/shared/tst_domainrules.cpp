@@ -787,6 +787,9 @@ void TestDomainRules::errorCodeNames_data()
     row(ErrorCode::Blocked, "blocked");
     row(ErrorCode::Internal, "internal");
     row(ErrorCode::Unavailable, "unavailable");
+    row(ErrorCode::InvitationInvalid, "invitation_invalid");
+    row(ErrorCode::InvitationExpired, "invitation_expired");
+    row(ErrorCode::InvitationUsed, "invitation_used");
 }
 
 void TestDomainRules::errorCodeNames()
