@@ -232,8 +232,8 @@ void SignInDialog::focusFirstEmpty()
 void SignInDialog::updateMode()
 {
     const bool create = m_create->isChecked();
-    const QList<QWidget *> newAccountOnly{m_displayName, m_displayNameLabel, m_confirm,
-                                          m_confirmLabel, m_invite, m_inviteLabel};
+    const QList<QWidget *> newAccountOnly{m_displayName,  m_displayNameLabel, m_confirm,
+                                          m_confirmLabel, m_invite,           m_inviteLabel};
     for (QWidget *w : newAccountOnly)
         w->setVisible(create);
     m_confirmError->setVisible(create && !m_confirmError->text().isEmpty());

@@ -164,8 +164,7 @@ int revoke(CommandStore &store, const QString &idText)
         [id, now](Repositories &repos) { return repos.invitations.revoke(id, now); });
     if (!revoked) {
         printError(revoked.error().message);
-        return revoked.error().code == ErrorCode::NotFound ? ExitCode::NotFound
-                                                           : ExitCode::Failed;
+        return revoked.error().code == ErrorCode::NotFound ? ExitCode::NotFound : ExitCode::Failed;
     }
     std::printf("invitation %lld revoked: it can no longer be used to register\n", id);
     return ExitCode::Ok;
@@ -187,13 +186,19 @@ int runInviteCommand(const QStringList &arguments)
          u"n"_s, u"1"_s},
         {u"expires"_s, tr("How long it stays valid: 30m, 12h, 7d, 2w (default 7d, at most 365d)."),
          u"time"_s, u"7d"_s},
-        {u"name"_s, tr("What the link calls the server, and the invitation in --list (default: "
-                       "this machine's host name)."),
+        {u"name"_s,
+         tr("What the link calls the server, and the invitation in --list (default: "
+            "this machine's host name)."),
          u"text"_s},
-        {u"host"_s, tr("Address or host name the link points to (default: the address banterd "
-                       "listens on, or this machine's first LAN address when it listens on "
-                       "every interface)."),
+        {u"host"_s,
+         tr("Address or host name the link points to (default: the address banterd "
+            "listens on, or this machine's first LAN address when it listens on "
+            "every interface)."),
          u"host"_s},
+        {u"port"_s,
+         tr("Port the link names (default: the configured port; another one when "
+            "a router forwards a different port to banterd)."),
+         u"port"_s},
         {u"json"_s, tr("Print JSON instead of text.")},
         {u"qr"_s, tr("Print the QR code even when the output is not a terminal.")},
         {u"list"_s, tr("List the invitations (newest first) instead of making one.")},
@@ -233,13 +238,22 @@ int runInviteCommand(const QStringList &arguments)
         return ExitCode::Usage;
     }
     InvitationLink link;
-    link.serverName = parser.isSet(u"name"_s) ? parser.value(u"name"_s).trimmed()
-                                              : defaultServerName();
+    link.serverName =
+        parser.isSet(u"name"_s) ? parser.value(u"name"_s).trimmed() : defaultServerName();
     if (Status name = UserRules::validateDisplayName(link.serverName);
         !name || link.serverName.size() > InvitationLink::MaxServerNameChars) {
         printError(tr("--name must be at most %1 characters of plain text")
                        .arg(InvitationLink::MaxServerNameChars));
         return ExitCode::Usage;
+    }
+    if (parser.isSet(u"port"_s)) {
+        bool portOk = false;
+        const uint port = parser.value(u"port"_s).toUInt(&portOk);
+        if (!portOk || port < 1 || port > 65535) {
+            printError(tr("--port needs a number from 1 to 65535"));
+            return ExitCode::Usage;
+        }
+        config->port = quint16(port);
     }
     Result<QUrl> server = inviteServerUrl(*config, parser.value(u"host"_s));
     if (!server) {
@@ -269,9 +283,9 @@ int runInviteCommand(const QStringList &arguments)
     }
     link.token = InvitationToken::generate();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    Result<Invitation> made = store->run<Invitation>(
-        [hash = InvitationToken::hash(link.token), name = link.serverName, uses, now,
-         expires = now + lifetime](Repositories &repos) {
+    Result<Invitation> made =
+        store->run<Invitation>([hash = InvitationToken::hash(link.token), name = link.serverName,
+                                uses, now, expires = now + lifetime](Repositories &repos) {
             return repos.invitations.create(hash, name, uses, now, expires);
         });
     if (!made) {

@@ -23,14 +23,16 @@ QHostAddress firstLanAddress()
     QHostAddress ipv6;
     for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
         const auto flags = interface.flags();
-        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning)
+        if (!flags.testFlag(QNetworkInterface::IsUp)
+            || !flags.testFlag(QNetworkInterface::IsRunning)
             || flags.testFlag(QNetworkInterface::IsLoopBack))
             continue;
         for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
             const QHostAddress ip = entry.ip();
             if (ip.protocol() == QAbstractSocket::IPv4Protocol)
                 return ip;
-            if (ipv6.isNull() && ip.protocol() == QAbstractSocket::IPv6Protocol && !ip.isLinkLocal())
+            if (ipv6.isNull() && ip.protocol() == QAbstractSocket::IPv6Protocol
+                && !ip.isLinkLocal())
                 ipv6 = ip;
         }
     }
@@ -59,7 +61,8 @@ Result<QUrl> inviteServerUrl(const ServerConfig &config, const QString &host)
     url.setHost(chosen, QUrl::StrictMode);
     url.setPort(config.port);
     if (!url.isValid() || url.host().isEmpty())
-        return makeError(ErrorCode::BadRequest, u"'%1' is not a host name or address"_s.arg(chosen));
+        return makeError(ErrorCode::BadRequest,
+                         u"'%1' is not a host name or address"_s.arg(chosen));
     return url;
 }
 

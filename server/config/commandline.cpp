@@ -28,9 +28,10 @@ CommandLine::CommandLine()
              .arg(ServerConfig::DefaultPort),
          u"port"_s},
         {u"registration"_s,
-         QCoreApplication::translate("banterd",
-                                     "Who may register: open (anyone; the default), closed (nobody) or invite (whoever "
-                                     "holds an invitation from banterd invite)."),
+         QCoreApplication::translate(
+             "banterd",
+             "Who may register: open (anyone; the default), closed (nobody) or invite (whoever "
+             "holds an invitation from banterd invite)."),
          u"mode"_s},
         {u"tls"_s,
          QCoreApplication::translate(

@@ -160,11 +160,10 @@ AuthService::registerUser(const Protocol::RegisterRequest &request, const QStrin
     // one that could be is looked up before the hashing, and used up with the account.
     const bool byInvitation = m_settings.registration == RegistrationMode::Invitation;
     if (byInvitation && !InvitationToken::isWellFormed(request.invite))
-        return readyResult<Grant>(
-            makeError(ErrorCode::InvitationInvalid,
-                      request.invite.isEmpty()
-                          ? u"this server takes new accounts by invitation only"_s
-                          : u"this invitation is not valid; ask for a new one"_s));
+        return readyResult<Grant>(makeError(
+            ErrorCode::InvitationInvalid,
+            request.invite.isEmpty() ? u"this server takes new accounts by invitation only"_s
+                                     : u"this invitation is not valid; ask for a new one"_s));
     const QByteArray inviteHash =
         byInvitation ? InvitationToken::hash(request.invite) : QByteArray();
     const QString username = request.username.toLower();
@@ -187,11 +186,12 @@ AuthService::registerUser(const Protocol::RegisterRequest &request, const QStrin
                                   [inviteHash, now](Repositories &repos) {
                                       return repos.invitations.check(inviteHash, now);
                                   })
-            .then(this, [this, request, peerAddress, inviteHash](Status usable) {
-                if (!usable)
-                    return readyResult<Grant>(usable.error());
-                return createAccount(request, peerAddress, inviteHash);
-            })
+            .then(this,
+                  [this, request, peerAddress, inviteHash](Status usable) {
+                      if (!usable)
+                          return readyResult<Grant>(usable.error());
+                      return createAccount(request, peerAddress, inviteHash);
+                  })
             .unwrap();
     return createAccount(request, peerAddress, {});
 }
@@ -223,14 +223,13 @@ AuthService::createAccount(const Protocol::RegisterRequest &request, const QStri
                   const qint64 now = m_clock();
                   return runInStorage<IssuedSession>(
                       m_storage,
-                      [username, displayName, device, hash = *hash, refreshHash, now,
-                       inviteHash, expires = now + m_settings.refreshTokenTtlMs](
+                      [username, displayName, device, hash = *hash, refreshHash, now, inviteHash,
+                       expires = now + m_settings.refreshTokenTtlMs](
                           Repositories &repos) -> Result<IssuedSession> {
                           // The use is taken in the same transaction as the account: a
                           // taken name gives it back (the job's writes roll back).
                           if (!inviteHash.isEmpty()) {
-                              if (Status used = repos.invitations.consume(inviteHash, now);
-                                  !used)
+                              if (Status used = repos.invitations.consume(inviteHash, now); !used)
                                   return used.error();
                           }
                           Result<User> user = repos.users.create(username, displayName, hash, now);

@@ -32,8 +32,8 @@ class InvitationRepository
 {
 public:
     virtual ~InvitationRepository() = default;
-    virtual Result<Invitation> create(const QByteArray &tokenHash, const QString &name,
-                                      int maxUses, qint64 nowMs, qint64 expiresAtMs) = 0;
+    virtual Result<Invitation> create(const QByteArray &tokenHash, const QString &name, int maxUses,
+                                      qint64 nowMs, qint64 expiresAtMs) = 0;
     // Newest first, at most `limit`.
     virtual Result<QList<Invitation>> list(int limit) = 0;
     // NotFound for an unknown id; revoking twice keeps the first time.

@@ -7,7 +7,6 @@
 // StorageExecutor; implementations live in server/storage and know SQL, services do not.
 
 #include "service/invitationrepository.h"
-
 #include <banter/domain/conversation.h>
 #include <banter/domain/message.h>
 #include <banter/domain/result.h>

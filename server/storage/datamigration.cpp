@@ -125,13 +125,15 @@ Result<QStringList> sharedColumns(SqlSession &from, SqlSession &to, const Table 
         if (target->contains(column))
             shared.append(column);
         else if (!isBackendColumn(column))
-            return makeError(ErrorCode::Internal,
-                             u"%1.%2 exists in the source only"_s.arg(QLatin1String(t.name), column));
+            return makeError(
+                ErrorCode::Internal,
+                u"%1.%2 exists in the source only"_s.arg(QLatin1String(t.name), column));
     }
     for (const QString &column : *target) {
         if (!source->contains(column) && !isBackendColumn(column))
-            return makeError(ErrorCode::Internal,
-                             u"%1.%2 exists in the target only"_s.arg(QLatin1String(t.name), column));
+            return makeError(
+                ErrorCode::Internal,
+                u"%1.%2 exists in the target only"_s.arg(QLatin1String(t.name), column));
     }
     return shared;
 }
@@ -155,8 +157,9 @@ Result<QStringList> unlistedTables(SqlSession &session)
     QStringList unlisted;
     while (q->next()) {
         const QString name = q->value(0).toString();
-        const bool listed = std::any_of(std::begin(Tables), std::end(Tables),
-                                        [&](const Table &t) { return name == QLatin1String(t.name); });
+        const bool listed = std::any_of(std::begin(Tables), std::end(Tables), [&](const Table &t) {
+            return name == QLatin1String(t.name);
+        });
         if (!listed && !isDerivedTable(name))
             unlisted.append(name);
     }
@@ -269,12 +272,12 @@ Result<QList<DataMigration::TableReport>> DataMigration::run(const QString &from
             if (Status s = to.session().run(sql); !s)
                 return s.error();
         }
-        if (Status s = checksum(from.session(), t, *columns, &report.sourceRows,
-                                &report.sourceChecksum);
+        if (Status s =
+                checksum(from.session(), t, *columns, &report.sourceRows, &report.sourceChecksum);
             !s)
             return s.error();
-        if (Status s = checksum(to.session(), t, *columns, &report.targetRows,
-                                &report.targetChecksum);
+        if (Status s =
+                checksum(to.session(), t, *columns, &report.targetRows, &report.targetChecksum);
             !s)
             return s.error();
         reports.append(report);

@@ -3,10 +3,10 @@
 #include "storage/sqlbatchrunner.h"
 
 #include "serverlogging.h"
-#include "storage/sqlinvitationrepository.h"
 #include "storage/sqlcontactrepository.h"
 #include "storage/sqlconversationrepository.h"
 #include "storage/sqlfilerepository.h"
+#include "storage/sqlinvitationrepository.h"
 #include "storage/sqlmessagerepository.h"
 #include "storage/sqlmigrator.h"
 #include "storage/sqlsearchrepository.h"
@@ -187,7 +187,7 @@ SqlBatchRunner::Outcome SqlBatchRunner::runWithSavepoints(std::vector<StorageJob
 Repositories SqlBatchRunner::repositories()
 {
     return Repositories{*m_users,    *m_sessions, *m_conversations, *m_messages,
-                        *m_contacts, *m_files,    *m_search, *m_invitations};
+                        *m_contacts, *m_files,    *m_search,        *m_invitations};
 }
 
 // The repositories cache what every send reads (members, blocks); what a rolled-back

@@ -36,9 +36,8 @@ Error refusal(const std::optional<Invitation> &invitation, qint64 nowMs)
 }
 } // namespace
 
-Result<Invitation> SqlInvitationRepository::create(const QByteArray &tokenHash,
-                                                   const QString &name, int maxUses,
-                                                   qint64 nowMs, qint64 expiresAtMs)
+Result<Invitation> SqlInvitationRepository::create(const QByteArray &tokenHash, const QString &name,
+                                                   int maxUses, qint64 nowMs, qint64 expiresAtMs)
 {
     Result<SqlCursor> q = m_session.exec(
         u"INSERT INTO invitations (token_hash, name, max_uses, uses_left, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
@@ -71,8 +70,7 @@ Result<QList<Invitation>> SqlInvitationRepository::list(int limit)
 Status SqlInvitationRepository::revoke(qint64 id, qint64 nowMs)
 {
     Result<SqlCursor> q = m_session.exec(
-        u"UPDATE invitations SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?"_s,
-        {nowMs, id});
+        u"UPDATE invitations SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?"_s, {nowMs, id});
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)

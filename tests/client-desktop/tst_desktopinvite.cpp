@@ -42,9 +42,9 @@ QString inviteLink(TestServer &server)
 {
     QProcess banterd;
     banterd.start(QStringLiteral(BANTERD_PATH),
-                  {u"invite"_s, u"--json"_s, u"--host"_s, u"127.0.0.1"_s, u"--name"_s,
-                   u"Office"_s, u"--data-dir"_s, server.dataDir(), u"--database"_s,
-                   server.config().effectiveDatabaseUrl()});
+                  {u"invite"_s, u"--json"_s, u"--host"_s, u"127.0.0.1"_s, u"--port"_s,
+                   QString::number(server.port()), u"--name"_s, u"Office"_s, u"--data-dir"_s,
+                   server.dataDir(), u"--database"_s, server.config().effectiveDatabaseUrl()});
     if (!banterd.waitForFinished(30'000) || banterd.exitCode() != 0)
         return {};
     return QJsonDocument::fromJson(banterd.readAllStandardOutput())

@@ -52,27 +52,29 @@ void TestDataMigration::sqliteToPostgresql()
             const auto sent = alice.request(
                 u"message"_s, {{u"id"_s, id}, {u"to"_s, bobId}, {u"content"_s, u"hello bob"_s}});
             QVERIFY(sent && sent->success);
-            direct = qint64(sent->data.value(u"message"_s)
-                                .toObject()
-                                .value(u"conversation_id"_s)
-                                .toDouble());
+            direct = qint64(
+                sent->data.value(u"message"_s).toObject().value(u"conversation_id"_s).toDouble());
         }
-        const auto edited = alice.request(
-            u"edit_message"_s, {{u"conversation_id"_s, direct}, {u"message_id"_s, firstId},
-                                {u"content"_s, u"message 0, edited"_s}});
+        const auto edited = alice.request(u"edit_message"_s,
+                                          {{u"conversation_id"_s, direct},
+                                           {u"message_id"_s, firstId},
+                                           {u"content"_s, u"message 0, edited"_s}});
         QVERIFY(edited && edited->success);
-        QVERIFY(bob.request(u"message"_s, {{u"id"_s, replyId},
-                                           {u"conversation_id"_s, direct},
-                                           {u"content"_s, u"@alice agreed"_s},
-                                           {u"reply_to"_s, firstId},
-                                           {u"mentions"_s, QJsonArray{1}}})
+        QVERIFY(bob.request(u"message"_s,
+                            {{u"id"_s, replyId},
+                             {u"conversation_id"_s, direct},
+                             {u"content"_s, u"@alice agreed"_s},
+                             {u"reply_to"_s, firstId},
+                             {u"mentions"_s, QJsonArray{1}}})
                     ->success);
-        QVERIFY(bob.request(u"react"_s, {{u"conversation_id"_s, direct},
-                                         {u"message_id"_s, firstId},
-                                         {u"emoji"_s, u"👍"_s}})
+        QVERIFY(bob.request(u"react"_s,
+                            {{u"conversation_id"_s, direct},
+                             {u"message_id"_s, firstId},
+                             {u"emoji"_s, u"👍"_s}})
                     ->success);
-        QVERIFY(alice.request(u"delete_message"_s,
-                              {{u"conversation_id"_s, direct}, {u"message_id"_s, lastId}})
+        QVERIFY(alice
+                    .request(u"delete_message"_s,
+                             {{u"conversation_id"_s, direct}, {u"message_id"_s, lastId}})
                     ->success);
         QVERIFY(bob.request(u"update_profile"_s, {{u"hide_last_seen"_s, true}})->success);
         const auto created = alice.request(
@@ -130,9 +132,8 @@ void TestDataMigration::sqliteToPostgresql()
     QVERIFY(directHistory && directHistory->success);
     const auto directMessages = Protocol::HistoryReply::fromJson(directHistory->data)->messages;
     const auto byId = [&](const QString &id) {
-        const auto found =
-            std::find_if(directMessages.cbegin(), directMessages.cend(),
-                         [&](const Message &m) { return m.id == QUuid(id); });
+        const auto found = std::find_if(directMessages.cbegin(), directMessages.cend(),
+                                        [&](const Message &m) { return m.id == QUuid(id); });
         return found == directMessages.cend() ? Message{} : *found;
     };
     const Message first = byId(firstId);
@@ -154,8 +155,7 @@ void TestDataMigration::sqliteToPostgresql()
     int mentions = -1;
     for (const QJsonValue &entry : aliceList->data.value(u"conversations"_s).toArray()) {
         const QJsonObject summary = entry.toObject();
-        if (qint64(summary.value(u"conversation"_s).toObject().value(u"id"_s).toDouble())
-            == direct)
+        if (qint64(summary.value(u"conversation"_s).toObject().value(u"id"_s).toDouble()) == direct)
             mentions = summary.value(u"unread_mentions"_s).toInt();
     }
     QCOMPARE(mentions, 1);

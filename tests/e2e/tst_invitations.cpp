@@ -8,9 +8,9 @@
 #include "manualclock.h"
 #include "rawclient.h"
 #include "testserver.h"
+#include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
 #include <banter/client/invitationlink.h>
-#include <banter/client/certificatepin.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,7 +36,8 @@ CommandRun invite(TestServer &server, const QStringList &arguments)
     QProcess banterd;
     banterd.start(QStringLiteral(BANTERD_PATH),
                   QStringList{u"invite"_s, u"--data-dir"_s, server.dataDir(), u"--database"_s,
-                              server.config().effectiveDatabaseUrl()}
+                              server.config().effectiveDatabaseUrl(), u"--port"_s,
+                              QString::number(server.port())}
                       + arguments);
     if (!banterd.waitForFinished(30'000))
         return {};
@@ -46,8 +47,8 @@ CommandRun invite(TestServer &server, const QStringList &arguments)
 // Makes an invitation and returns its link, or an empty one.
 InvitationLink makeInvitation(TestServer &server, const QStringList &arguments = {})
 {
-    const CommandRun run = invite(server, QStringList{u"--json"_s, u"--host"_s, u"127.0.0.1"_s}
-                                              + arguments);
+    const CommandRun run =
+        invite(server, QStringList{u"--json"_s, u"--host"_s, u"127.0.0.1"_s} + arguments);
     if (run.exitCode != 0) {
         qWarning("banterd invite: %s", run.err.constData());
         return {};
@@ -60,9 +61,8 @@ InvitationLink makeInvitation(TestServer &server, const QStringList &arguments =
 std::optional<Protocol::ServerFrame> registerWith(RawClient &client, const QString &username,
                                                   const QString &token)
 {
-    QJsonObject data{{u"username"_s, username},
-                     {u"password"_s, u"correct horse"_s},
-                     {u"device"_s, u"test"_s}};
+    QJsonObject data{
+        {u"username"_s, username}, {u"password"_s, u"correct horse"_s}, {u"device"_s, u"test"_s}};
     if (!token.isNull())
         data.insert(u"invite"_s, token);
     return client.request(u"register"_s, data);
@@ -153,8 +153,7 @@ void TestInvitations::expiredRevokedForgedAndMalformedAreRefused()
 
     RawClient client;
     QVERIFY(client.open(server.url()));
-    QCOMPARE(refusal(registerWith(client, u"eve"_s, revoked.token)),
-             ErrorCode::InvitationInvalid);
+    QCOMPARE(refusal(registerWith(client, u"eve"_s, revoked.token)), ErrorCode::InvitationInvalid);
     // Without an invitation, and with a well-formed token the server never made.
     QCOMPARE(refusal(registerWith(client, u"eve"_s, QString())), ErrorCode::InvitationInvalid);
     QCOMPARE(refusal(registerWith(client, u"eve"_s, QString(43, u'A'))),
@@ -163,10 +162,11 @@ void TestInvitations::expiredRevokedForgedAndMalformedAreRefused()
     QCOMPARE(refusal(registerWith(client, u"eve"_s, u"not a token"_s)),
              ErrorCode::InvitationInvalid);
     QCOMPARE(refusal(registerWith(client, u"eve"_s, QString(129, u'A'))), ErrorCode::TooLarge);
-    QCOMPARE(refusal(client.request(u"register"_s, {{u"username"_s, u"eve"_s},
-                                                    {u"password"_s, u"correct horse"_s},
-                                                    {u"device"_s, u"test"_s},
-                                                    {u"invite"_s, 42}})),
+    QCOMPARE(refusal(client.request(u"register"_s,
+                                    {{u"username"_s, u"eve"_s},
+                                     {u"password"_s, u"correct horse"_s},
+                                     {u"device"_s, u"test"_s},
+                                     {u"invite"_s, 42}})),
              ErrorCode::BadRequest);
     clock.advance(31 * 60 * 1000);
     QCOMPARE(refusal(registerWith(client, u"eve"_s, shortLived.token)),
@@ -199,8 +199,7 @@ void TestInvitations::openAndClosedRegistration()
     QVERIFY(link.hasInvitation());
     RawClient client;
     QVERIFY(client.open(closed.url()));
-    QCOMPARE(refusal(registerWith(client, u"hank"_s, link.token)),
-             ErrorCode::RegistrationClosed);
+    QCOMPARE(refusal(registerWith(client, u"hank"_s, link.token)), ErrorCode::RegistrationClosed);
 }
 
 void TestInvitations::listAndRevokeFromTheCommandLine()
@@ -212,9 +211,10 @@ void TestInvitations::listAndRevokeFromTheCommandLine()
     QCOMPARE(invite(server, {u"--uses"_s, u"0"_s}).exitCode, 2);
     QCOMPARE(invite(server, {u"--expires"_s, u"400d"_s}).exitCode, 2);
     QCOMPARE(invite(server, {u"--expires"_s, u"soon"_s}).exitCode, 2);
+    QCOMPARE(invite(server, {u"--port"_s, u"70000"_s}).exitCode, 2);
     QCOMPARE(invite(server, {u"--name"_s, u"evil\u202Etxt.exe"_s}).exitCode, 2);
-    const CommandRun made = invite(server, {u"--name"_s, u"Office"_s, u"--host"_s,
-                                            u"192.0.2.7"_s, u"--expires"_s, u"2w"_s});
+    const CommandRun made = invite(
+        server, {u"--name"_s, u"Office"_s, u"--host"_s, u"192.0.2.7"_s, u"--expires"_s, u"2w"_s});
     QCOMPARE(made.exitCode, 0);
     QVERIFY2(made.out.contains("banter://192.0.2.7:"), made.out.constData());
     QVERIFY(made.out.contains("name=Office"));
@@ -226,9 +226,9 @@ void TestInvitations::listAndRevokeFromTheCommandLine()
     QVERIFY(invite(server, {u"--list"_s}).out.contains("revoked"));
     // A database that cannot be opened is its own exit code.
     QProcess banterd;
-    banterd.start(QStringLiteral(BANTERD_PATH),
-                  {u"invite"_s, u"--list"_s, u"--database"_s,
-                   u"postgresql://nobody@127.0.0.1:1/none"_s});
+    banterd.start(
+        QStringLiteral(BANTERD_PATH),
+        {u"invite"_s, u"--list"_s, u"--database"_s, u"postgresql://nobody@127.0.0.1:1/none"_s});
     QVERIFY(banterd.waitForFinished(30'000));
     QCOMPARE(banterd.exitCode(), 5); // ExitCode::Unreachable
 }
@@ -249,11 +249,11 @@ void TestInvitations::linkCarriesTheServersFingerprint()
     ClientSession session;
     session.setPinnedCertificate(CertificatePin::serverKey(link.serverUrl), link.fingerprint);
     session.connectToServer(link.serverUrl);
-    auto registered = session.registerUser(u"ivy"_s, u"correct horse"_s, u"Ivy"_s, u"laptop"_s,
-                                           link.token);
+    auto registered =
+        session.registerUser(u"ivy"_s, u"correct horse"_s, u"Ivy"_s, u"laptop"_s, link.token);
     QTRY_VERIFY_WITH_TIMEOUT(registered.isFinished(), 10'000);
-    QVERIFY2(registered.result(), qPrintable(registered.result() ? QString()
-                                                                 : registered.result().error().message));
+    QVERIFY2(registered.result(),
+             qPrintable(registered.result() ? QString() : registered.result().error().message));
 }
 
 void TestInvitations::wrongFingerprintIsRefusedBeforeCredentials()
@@ -270,8 +270,8 @@ void TestInvitations::wrongFingerprintIsRefusedBeforeCredentials()
     session.setPinnedCertificate(CertificatePin::serverKey(link.serverUrl), link.fingerprint);
     QSignalSpy refused(&session, &ClientSession::certificateRefused);
     session.connectToServer(link.serverUrl);
-    auto registered = session.registerUser(u"jack"_s, u"correct horse"_s, u"Jack"_s,
-                                           u"laptop"_s, link.token);
+    auto registered =
+        session.registerUser(u"jack"_s, u"correct horse"_s, u"Jack"_s, u"laptop"_s, link.token);
     QTRY_VERIFY_WITH_TIMEOUT(refused.count() >= 1, 10'000);
     QCOMPARE(refused.first().at(1).toByteArray(), link.fingerprint);
     session.disconnectFromServer();

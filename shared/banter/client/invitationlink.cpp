@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <banter/client/invitationlink.h>
-
 #include <banter/domain/user.h>
 
 #include <QUrlQuery>

@@ -34,13 +34,13 @@ Result<HelloRequest> HelloRequest::fromJson(const QJsonObject &object)
 QJsonObject HelloReply::toJson() const
 {
     QJsonObject jsonLimits{{u"max_message_chars"_s, limits.maxMessageChars},
-                                 {u"max_request_bytes"_s, limits.maxRequestBytes},
-                                 {u"history_page_max"_s, limits.historyPageMax},
-                                 {u"sync_page_max"_s, limits.syncPageMax},
-                                 {u"max_group_size"_s, limits.maxGroupSize},
-                                 {u"registration_open"_s, limits.registrationOpen},
-                                 {u"requests_per_second"_s, limits.requestsPerSecond},
-                                 {u"request_burst"_s, limits.requestBurst}};
+                           {u"max_request_bytes"_s, limits.maxRequestBytes},
+                           {u"history_page_max"_s, limits.historyPageMax},
+                           {u"sync_page_max"_s, limits.syncPageMax},
+                           {u"max_group_size"_s, limits.maxGroupSize},
+                           {u"registration_open"_s, limits.registrationOpen},
+                           {u"requests_per_second"_s, limits.requestsPerSecond},
+                           {u"request_burst"_s, limits.requestBurst}};
     if (limits.invitationRequired)
         jsonLimits.insert(u"invitation_required"_s, true);
     return {{u"protocol"_s, protocol}, {u"server"_s, server}, {u"limits"_s, jsonLimits}};

@@ -38,13 +38,13 @@ struct BANTERSHARED_EXPORT ServerLimits
     int syncPageMax = 500; ///< most messages one sync reply carries
     int maxGroupSize = 500; ///< most members a group may have
     bool registrationOpen = true; ///< whether register is accepted without an invitation
-    /// Whether register is accepted with an invitation (RegisterRequest::invite) while
-    /// registrationOpen is false: the server takes new accounts by invitation only.
-    bool invitationRequired = false;
     /// Requests a connection may send per second on average (more are `rate_limited`);
     /// a server that does not say has the documented default.
     int requestsPerSecond = 50;
     int requestBurst = 100; ///< requests a connection may send at once
+    /// Whether register is accepted with an invitation (RegisterRequest::invite) while
+    /// registrationOpen is false: the server takes new accounts by invitation only.
+    bool invitationRequired = false;
     friend bool operator==(const ServerLimits &, const ServerLimits &) = default;
 };
 
