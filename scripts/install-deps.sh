@@ -10,6 +10,8 @@ packages=(
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     qtkeychain-qt6-dev qt6-svg-dev libsodium-dev libssl-dev libgl-dev
+    # `banterd invite` draws the invitation link as a QR code in the terminal.
+    libqrencode-dev
     # The mDNS announcement of LAN mode goes through Avahi (optional at build time: without
     # it banterd answers the UDP discovery query only).
     libavahi-client-dev

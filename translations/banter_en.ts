@@ -528,6 +528,18 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
         <source>The server refused the request.</source>
         <translation>The server refused the request.</translation>
     </message>
+    <message>
+        <source>This server takes new accounts by invitation only, and this invitation is not valid (mistyped, or withdrawn). Ask for a new one.</source>
+        <translation>This server takes new accounts by invitation only, and this invitation is not valid (mistyped, or withdrawn). Ask for a new one.</translation>
+    </message>
+    <message>
+        <source>This invitation has expired. Ask for a new one.</source>
+        <translation>This invitation has expired. Ask for a new one.</translation>
+    </message>
+    <message>
+        <source>This invitation has already been used. Ask for a new one.</source>
+        <translation>This invitation has already been used. Ask for a new one.</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::FileTransfers</name>
@@ -1447,6 +1459,34 @@ SHA-256: %1</translation>
         <source>A display name has at most %1 characters.</source>
         <translation>A display name has at most %1 characters.</translation>
     </message>
+    <message>
+        <source>Invitation:</source>
+        <translation>Invitation:</translation>
+    </message>
+    <message>
+        <source>Paste an invitation link, if the server needs one</source>
+        <translation>Paste an invitation link, if the server needs one</translation>
+    </message>
+    <message>
+        <source>This is not a valid Banter invitation link. Ask for a new one.</source>
+        <translation>This is not a valid Banter invitation link. Ask for a new one.</translation>
+    </message>
+    <message>
+        <source>This link names another certificate than the one Banter already trusts for %1, so it was not used. Ask the person who sent it, or the server&apos;s administrator.</source>
+        <translation>This link names another certificate than the one Banter already trusts for %1, so it was not used. Ask the person who sent it, or the server's administrator.</translation>
+    </message>
+    <message>
+        <source>You are invited to “%1”. Choose a username and a password.</source>
+        <translation>You are invited to “%1”. Choose a username and a password.</translation>
+    </message>
+    <message>
+        <source>Server “%1”.</source>
+        <translation>Server “%1”.</translation>
+    </message>
+    <message>
+        <source>Banter trusts its certificate because the link names it (SHA-256 %1).</source>
+        <translation>Banter trusts its certificate because the link names it (SHA-256 %1).</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::SystemEventText</name>
@@ -1538,6 +1578,10 @@ SHA-256: %1</translation>
     <message>
         <source>Banter</source>
         <translation>Banter</translation>
+    </message>
+    <message>
+        <source>Banter is signed in as %1. To use this invitation link, sign out first, then open the link again.</source>
+        <translation>Banter is signed in as %1. To use this invitation link, sign out first, then open the link again.</translation>
     </message>
 </context>
 </TS>

@@ -528,6 +528,18 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
         <source>The server refused the request.</source>
         <translation>服务器拒绝了该请求。</translation>
     </message>
+    <message>
+        <source>This server takes new accounts by invitation only, and this invitation is not valid (mistyped, or withdrawn). Ask for a new one.</source>
+        <translation>此服务器仅接受凭邀请注册，而此邀请无效（可能输错或已被撤回）。请索取新的邀请。</translation>
+    </message>
+    <message>
+        <source>This invitation has expired. Ask for a new one.</source>
+        <translation>此邀请已过期。请索取新的邀请。</translation>
+    </message>
+    <message>
+        <source>This invitation has already been used. Ask for a new one.</source>
+        <translation>此邀请已被使用。请索取新的邀请。</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::FileTransfers</name>
@@ -1440,6 +1452,34 @@ SHA-256：%1</translation>
         <source>A display name has at most %1 characters.</source>
         <translation>显示名称最多 %1 个字符。</translation>
     </message>
+    <message>
+        <source>Invitation:</source>
+        <translation>邀请：</translation>
+    </message>
+    <message>
+        <source>Paste an invitation link, if the server needs one</source>
+        <translation>如果服务器需要，请在此粘贴邀请链接</translation>
+    </message>
+    <message>
+        <source>This is not a valid Banter invitation link. Ask for a new one.</source>
+        <translation>这不是有效的 Banter 邀请链接。请索取新的链接。</translation>
+    </message>
+    <message>
+        <source>This link names another certificate than the one Banter already trusts for %1, so it was not used. Ask the person who sent it, or the server&apos;s administrator.</source>
+        <translation>此链接指定的证书与 Banter 已为 %1 信任的证书不同，因此未被使用。请询问发送链接的人或服务器管理员。</translation>
+    </message>
+    <message>
+        <source>You are invited to “%1”. Choose a username and a password.</source>
+        <translation>您受邀加入“%1”。请设置用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Server “%1”.</source>
+        <translation>服务器“%1”。</translation>
+    </message>
+    <message>
+        <source>Banter trusts its certificate because the link names it (SHA-256 %1).</source>
+        <translation>Banter 信任该服务器的证书，因为链接指定了它（SHA-256 %1）。</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::SystemEventText</name>
@@ -1531,6 +1571,10 @@ SHA-256：%1</translation>
     <message>
         <source>Banter</source>
         <translation>Banter</translation>
+    </message>
+    <message>
+        <source>Banter is signed in as %1. To use this invitation link, sign out first, then open the link again.</source>
+        <translation>Banter 已以 %1 的身份登录。要使用此邀请链接，请先退出登录，然后再次打开该链接。</translation>
     </message>
 </context>
 </TS>

@@ -41,10 +41,25 @@ std::optional<AccountStore::Account> remembered(AccountStore &store)
     return loaded->value();
 }
 
-// Signs in with the dialog; false if the user gave up.
-bool signIn(ClientSession &session, bool &remember, QWidget *parent = nullptr)
+// The banter:// link Banter was opened with (the desktop file passes it as %u), if any.
+QString linkArgument(const QStringList &arguments)
+{
+    for (const QString &argument : arguments.mid(1)) {
+        if (argument.startsWith(QLatin1String("banter://"), Qt::CaseInsensitive))
+            return argument;
+    }
+    return {};
+}
+
+// Signs in with the dialog (filled in from an invitation link, if one was given); false if
+// the user gave up.
+bool signIn(ClientSession &session, CertificateGuard &certificates, bool &remember,
+            const QString &link = {}, QWidget *parent = nullptr)
 {
     SignInDialog dialog(session, parent);
+    dialog.setCertificateGuard(&certificates);
+    if (!link.isEmpty())
+        dialog.openLink(link);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     remember = dialog.rememberMe();
@@ -92,6 +107,15 @@ int main(int argc, char *argv[])
     // trying while it is down.
     std::optional<AccountStore::Account> account = remembered(store);
     bool remember = account.has_value();
+    const QString link = linkArgument(QCoreApplication::arguments());
+    if (account && !link.isEmpty()) {
+        // One account at a time: an invitation is for signing up, which needs signing out.
+        QMessageBox::information(
+            nullptr, QObject::tr("Banter"),
+            QObject::tr("Banter is signed in as %1. To use this invitation link, sign out "
+                        "first, then open the link again.")
+                .arg(account->username));
+    }
     if (account) {
         // The cache's integrity check reads the whole file: it runs on a worker thread while
         // the window shows, and the session connects once the cache is open, so the sign-in
@@ -103,7 +127,7 @@ int main(int argc, char *argv[])
                 session.setTokens(access, refresh);
                 session.connectToServer(server);
             });
-    } else if (!signIn(session, remember)) {
+    } else if (!signIn(session, certificates, remember, link)) {
         return 0;
     }
     // Refresh tokens rotate: keep the remembered copy current, or the next start would
@@ -154,7 +178,7 @@ int main(int argc, char *argv[])
         store.forget([](Status) {});
         context.removeCache();
         QTimer::singleShot(0, &window, [&] {
-            if (!signIn(session, remember, &window))
+            if (!signIn(session, certificates, remember, {}, &window))
                 QApplication::quit();
             else
                 saveTokens();

@@ -85,6 +85,13 @@ QString ErrorText::forCode(const Error &error)
         return tr("The server ran into a problem; nothing was changed. Try again later.");
     case ErrorCode::Unavailable:
         return tr("The server cannot be reached right now. Try again later.");
+    case ErrorCode::InvitationInvalid:
+        return tr("This server takes new accounts by invitation only, and this invitation is "
+                  "not valid (mistyped, or withdrawn). Ask for a new one.");
+    case ErrorCode::InvitationExpired:
+        return tr("This invitation has expired. Ask for a new one.");
+    case ErrorCode::InvitationUsed:
+        return tr("This invitation has already been used. Ask for a new one.");
     }
     return tr("The server refused the request.");
 }

@@ -6,6 +6,7 @@
 #include "ui/trustdialog.h"
 #include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
+#include <banter/client/invitationlink.h>
 
 #include <QLocale>
 #include <QMessageBox>
@@ -53,6 +54,19 @@ QString CertificateGuard::describe(const QSslCertificate &certificate)
             locale.toString(certificate.effectiveDate().toLocalTime().date(), QLocale::ShortFormat),
             locale.toString(certificate.expiryDate().toLocalTime().date(), QLocale::ShortFormat),
             CertificatePin::formatFingerprint(CertificatePin::fingerprint(certificate)));
+}
+
+bool CertificateGuard::trustLink(const InvitationLink &link)
+{
+    if (link.fingerprint.isEmpty())
+        return true;
+    const QString server = CertificatePin::serverKey(link.serverUrl);
+    const QByteArray pinned = m_settings.pinnedCertificates().value(server);
+    if (!pinned.isEmpty() && pinned != link.fingerprint)
+        return false;
+    m_settings.setPinnedCertificate(server, link.fingerprint);
+    m_session.setPinnedCertificate(server, link.fingerprint);
+    return true;
 }
 
 void CertificateGuard::onRefused(const QString &server, const QByteArray &pinned,

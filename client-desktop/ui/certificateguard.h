@@ -12,7 +12,8 @@
 
 namespace Banter {
 class ClientSession;
-}
+struct InvitationLink;
+} // namespace Banter
 
 namespace Banter::Desktop {
 
@@ -36,6 +37,12 @@ public:
     QMessageBox *warning() const { return m_warning; }
     // The first-use question on screen, or null.
     TrustDialog *trustDialog() const { return m_question; }
+
+    // Trusts the certificate an invitation link names for its server: the link is the trust
+    // anchor, so there is no first-use question. False, changing nothing, when the server
+    // already has a different pin: a link must never replace a certificate the user trusts.
+    // A link without a fingerprint (tls=off) pins nothing.
+    bool trustLink(const InvitationLink &link);
 
     // A readable description of a certificate for the warning and the settings dialog.
     static QString describe(const QSslCertificate &certificate);

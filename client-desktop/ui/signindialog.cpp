@@ -3,7 +3,10 @@
 #include "ui/signindialog.h"
 
 #include "core/errortext.h"
+#include "ui/certificateguard.h"
+#include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
+#include <banter/client/invitationlink.h>
 #include <banter/domain/user.h>
 
 #include <QCheckBox>
@@ -14,10 +17,13 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSysInfo>
 #include <QVBoxLayout>
 
 namespace Banter::Desktop {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 const QString RecentServersKey = QStringLiteral("signIn/recentServers");
@@ -48,6 +54,9 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     , m_displayNameLabel(new QLabel(tr("Display name:"), this))
     , m_create(new QCheckBox(tr("Create a new account"), this))
     , m_remember(new QCheckBox(tr("Remember me on this computer"), this))
+    , m_invite(new QLineEdit(this))
+    , m_inviteLabel(new QLabel(tr("Invitation:"), this))
+    , m_linkNote(new QLabel(this))
     , m_status(errorLabel(QStringLiteral("status"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -64,6 +73,11 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     m_confirm->setObjectName(QStringLiteral("confirmPassword"));
     m_displayName->setPlaceholderText(tr("Optional"));
     m_confirmError->setVisible(false);
+    m_invite->setObjectName(QStringLiteral("invitation"));
+    m_invite->setPlaceholderText(tr("Paste an invitation link, if the server needs one"));
+    m_linkNote->setObjectName(QStringLiteral("linkNote"));
+    m_linkNote->setWordWrap(true);
+    m_linkNote->setVisible(false);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Server:"), m_server);
@@ -75,7 +89,9 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     confirmRow->addWidget(m_confirmError);
     form->addRow(m_confirmLabel, confirmRow);
     form->addRow(m_displayNameLabel, m_displayName);
+    form->addRow(m_inviteLabel, m_invite);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_linkNote);
     layout->addLayout(form);
     layout->addWidget(m_create);
     m_remember->setToolTip(
@@ -87,7 +103,17 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     connect(m_create, &QCheckBox::toggled, this, &SignInDialog::updateMode);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_server, &QComboBox::editTextChanged, this, [this] { fieldChanged(m_server); });
+    connect(m_server, &QComboBox::editTextChanged, this, [this](const QString &text) {
+        fieldChanged(m_server);
+        // A link pasted where the address goes: use it (the field then shows the address).
+        if (text.trimmed().startsWith(u"banter://"_s, Qt::CaseInsensitive))
+            openLink(text);
+    });
+    connect(m_invite, &QLineEdit::textChanged, this, [this](const QString &text) {
+        fieldChanged(m_invite);
+        if (text.trimmed().startsWith(u"banter://"_s, Qt::CaseInsensitive))
+            openLink(text);
+    });
     for (QLineEdit *field : {m_username, m_password, m_confirm, m_displayName}) {
         connect(field, &QLineEdit::textChanged, this, [this, field] { fieldChanged(field); });
     }
@@ -123,6 +149,56 @@ bool SignInDialog::rememberMe() const
     return m_remember->isChecked();
 }
 
+QString SignInDialog::linkNote() const
+{
+    return m_linkNote->isVisible() ? m_linkNote->text() : QString();
+}
+
+bool SignInDialog::openLink(const QString &text)
+{
+    const Result<InvitationLink> link = InvitationLink::parse(text);
+    if (!link) {
+        m_invite->clear();
+        showError(m_invite->isVisible() ? static_cast<QWidget *>(m_invite) : m_server,
+                  tr("This is not a valid Banter invitation link. Ask for a new one."));
+        return false;
+    }
+    if (m_guard && !m_guard->trustLink(*link)) {
+        m_server->setEditText(link->serverUrl.toString());
+        showError(m_server,
+                  tr("This link names another certificate than the one Banter already trusts "
+                     "for %1, so it was not used. Ask the person who sent it, or the server's "
+                     "administrator.")
+                      .arg(CertificatePin::serverKey(link->serverUrl)));
+        return false;
+    }
+    applyLink(*link);
+    return true;
+}
+
+void SignInDialog::applyLink(const InvitationLink &link)
+{
+    m_server->setEditText(link.serverUrl.toString());
+    const QString server = link.serverName.isEmpty() ? link.serverUrl.host() : link.serverName;
+    QString note = link.hasInvitation()
+        ? tr("You are invited to “%1”. Choose a username and a password.").arg(server)
+        : tr("Server “%1”.").arg(server);
+    if (!link.fingerprint.isEmpty())
+        note += u' '
+            + tr("Banter trusts its certificate because the link names it (SHA-256 %1).")
+                  .arg(CertificatePin::formatFingerprint(link.fingerprint).left(23) + u"…");
+    m_linkNote->setText(note);
+    m_linkNote->setVisible(true);
+    if (link.hasInvitation()) {
+        m_create->setChecked(true);
+        const QSignalBlocker quiet(m_invite); // the token is not a link to open again
+        m_invite->setText(link.token);
+    }
+    updateMode();
+    if (isVisible())
+        focusFirstEmpty();
+}
+
 QString SignInDialog::statusText() const
 {
     return m_status->text();
@@ -156,8 +232,8 @@ void SignInDialog::focusFirstEmpty()
 void SignInDialog::updateMode()
 {
     const bool create = m_create->isChecked();
-    const QList<QWidget *> newAccountOnly{m_displayName, m_displayNameLabel, m_confirm,
-                                          m_confirmLabel};
+    const QList<QWidget *> newAccountOnly{m_displayName,  m_displayNameLabel, m_confirm,
+                                          m_confirmLabel, m_invite,           m_inviteLabel};
     for (QWidget *w : newAccountOnly)
         w->setVisible(create);
     m_confirmError->setVisible(create && !m_confirmError->text().isEmpty());
@@ -206,6 +282,10 @@ void SignInDialog::showServerError(const Error &error)
         return showError(m_password, tr("Wrong username or password."));
     case ErrorCode::Conflict:
         return showError(m_username, tr("That username is taken; choose another one."));
+    case ErrorCode::InvitationInvalid:
+    case ErrorCode::InvitationExpired:
+    case ErrorCode::InvitationUsed:
+        return showError(m_invite, ErrorText::describe(error));
     case ErrorCode::RateLimited:
         return showError(nullptr,
                          tr("Too many attempts to sign in.") + u' '
@@ -287,7 +367,8 @@ void SignInDialog::submit()
         const QString device = QSysInfo::machineHostName();
         auto reply = m_create->isChecked()
             ? m_session.registerUser(m_username->text().trimmed().toLower(), m_password->text(),
-                                     m_displayName->text().trimmed(), device)
+                                     m_displayName->text().trimmed(), device,
+                                     m_invite->text().trimmed())
             : m_session.login(m_username->text().trimmed().toLower(), m_password->text(), device);
         reply.then(this, [this, url](Result<Protocol::AuthGrant> grant) {
             if (!grant) {

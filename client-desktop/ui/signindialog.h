@@ -15,9 +15,12 @@ class QLineEdit;
 namespace Banter {
 class ClientSession;
 struct Error;
+struct InvitationLink;
 } // namespace Banter
 
 namespace Banter::Desktop {
+
+class CertificateGuard;
 
 // Server address (recently used ones remembered), then sign in or create an account. The
 // dialog drives the session itself and closes once signed in.
@@ -26,6 +29,11 @@ namespace Banter::Desktop {
 // (ErrorText; never a raw code), said under the form, and goes away as soon as the field it
 // is about changes. A new account's password is typed twice; a mismatch is said beside the
 // second field. A sign-in the server rate-limits says when to try again.
+//
+// A banter:// invitation link (opened from outside, or pasted into the server or invitation
+// field) fills in the server and the invitation, switches to "create account", and has the
+// certificate guard trust the certificate the link names, so no fingerprint has to be
+// compared by eye; a link naming another certificate than one already trusted is refused.
 class SignInDialog : public QDialog
 {
     Q_OBJECT
@@ -39,6 +47,14 @@ public:
     QLineEdit *displayNameField() const { return m_displayName; }
     QCheckBox *createAccountBox() const { return m_create; }
     QCheckBox *rememberBox() const { return m_remember; }
+    QLineEdit *invitationField() const { return m_invite; }
+    // The sentence about the link in use (objectName "linkNote"); empty without one.
+    QString linkNote() const;
+    // Where the certificate of a link is trusted; without one, links fill in fields only.
+    void setCertificateGuard(CertificateGuard *guard) { m_guard = guard; }
+    // Reads a banter:// link and fills the form from it; false (with the reason shown) for
+    // a link that is not valid or names another certificate than the trusted one.
+    bool openLink(const QString &text);
     // The problem shown under the form (objectName "status"), and beside the repeated
     // password ("confirmError").
     QString statusText() const;
@@ -62,6 +78,7 @@ private:
     void updateMode();
     void focusFirstEmpty();
     void rememberServer(const QString &url);
+    void applyLink(const InvitationLink &link);
 
     ClientSession &m_session;
     QComboBox *m_server;
@@ -74,6 +91,10 @@ private:
     QLabel *m_displayNameLabel;
     QCheckBox *m_create;
     QCheckBox *m_remember;
+    QLineEdit *m_invite;
+    QLabel *m_inviteLabel;
+    QLabel *m_linkNote;
+    CertificateGuard *m_guard = nullptr;
     QLabel *m_status;
     QPointer<QWidget> m_statusField; // the field the status is about, if one
     QDialogButtonBox *m_buttons;

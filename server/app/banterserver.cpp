@@ -124,7 +124,7 @@ Status BanterServer::start()
     auth.accessTokenTtlMs = qint64(m_config.accessTokenMinutes) * 60 * 1000;
     auth.refreshTokenTtlMs = qint64(m_config.refreshTokenDays) * 24 * 3600 * 1000;
     auth.refreshReuseGraceMs = qint64(m_config.refreshReuseGraceSeconds) * 1000;
-    auth.registrationOpen = m_config.registrationOpen;
+    auth.registration = m_config.registration;
     auth.loginFailuresPerAccount = m_config.limits.loginFailuresPerAccount;
     auth.loginFailuresPerAddress = m_config.limits.loginFailuresPerAddress;
     auth.loginAccountDelayMaxMs = qint64(m_config.limits.loginAccountDelayMaxSeconds) * 1000;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/servercommand.h"
 
+#include "cli/invitecommand.h"
 #include "cli/migratedatacommand.h"
 #include "cli/sessioncommand.h"
 #include "cli/usercommand.h"
@@ -27,6 +28,10 @@ const QList<ServerCommand> &serverCommands()
         {u"session"_s,
          QCoreApplication::translate("banterd", "List or end the sign-in sessions of an account."),
          runSessionCommand},
+        {u"invite"_s,
+         QCoreApplication::translate("banterd",
+                                     "Make, list or revoke invitations (banter:// links)."),
+         runInviteCommand},
     };
     return commands;
 }

@@ -41,8 +41,10 @@ CommandLine::CommandLine()
              .arg(ServerConfig::DefaultPort),
          u"port"_s},
         {u"registration"_s,
-         QCoreApplication::translate("banterd",
-                                     "Whether anyone may register: open or closed (default open)."),
+         QCoreApplication::translate(
+             "banterd",
+             "Who may register: open (anyone; the default), closed (nobody) or invite (whoever "
+             "holds an invitation from banterd invite)."),
          u"mode"_s},
         {u"tls"_s,
          QCoreApplication::translate(
@@ -94,10 +96,12 @@ Result<ServerConfig> CommandLine::config() const
         config.port = quint16(port);
     }
     if (m_parser.isSet(u"registration"_s)) {
-        const QString mode = m_parser.value(u"registration"_s);
-        if (mode != "open"_L1 && mode != "closed"_L1)
-            return makeError(ErrorCode::BadRequest, u"--registration must be open or closed"_s);
-        config.registrationOpen = mode == "open"_L1;
+        const std::optional<RegistrationMode> mode =
+            parseRegistrationMode(m_parser.value(u"registration"_s));
+        if (!mode)
+            return makeError(ErrorCode::BadRequest,
+                             u"--registration must be open, closed or invite"_s);
+        config.registration = *mode;
     }
     if (Status tls = applyTlsOptions(config.tls); !tls)
         return tls.error();

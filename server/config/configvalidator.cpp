@@ -129,9 +129,10 @@ Setting onOff(const char *key, bool LanConfig::*field)
 
 QString applyRegistration(ServerConfig &config, const QString &text)
 {
-    if (text != "open"_L1 && text != "closed"_L1)
-        return u"'%1' is not open or closed"_s.arg(text);
-    config.registrationOpen = text == "open"_L1;
+    const std::optional<RegistrationMode> mode = parseRegistrationMode(text);
+    if (!mode)
+        return u"'%1' is not open, closed or invite"_s.arg(text);
+    config.registration = *mode;
     return {};
 }
 

@@ -34,6 +34,17 @@ Result<TlsConfig::Mode> parseTlsMode(const QString &text)
     return makeError(ErrorCode::BadRequest, u"'%1' is not on or off"_s.arg(text));
 }
 
+std::optional<RegistrationMode> parseRegistrationMode(const QString &text)
+{
+    if (text == "open"_L1)
+        return RegistrationMode::Open;
+    if (text == "closed"_L1)
+        return RegistrationMode::Closed;
+    if (text == "invite"_L1)
+        return RegistrationMode::Invitation;
+    return std::nullopt;
+}
+
 Result<QList<Subnet>> parseSubnets(const QStringList &entries)
 {
     QList<Subnet> subnets;

@@ -8,9 +8,16 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <utility>
 
 namespace Banter::Server {
+
+// Who may make an account: anyone (open), nobody (closed: accounts come from the operator),
+// or whoever holds an invitation from `banterd invite` (invite).
+enum class RegistrationMode { Open, Closed, Invitation };
+// "open", "closed" or "invite"; nothing for anything else.
+std::optional<RegistrationMode> parseRegistrationMode(const QString &text);
 
 // Every limit the server enforces, with the defaults a LAN server wants. Each can be set in
 // the [limits] section of the config file under the same name in snake_case.
@@ -163,7 +170,7 @@ struct ServerConfig
     // request timeout for the same reason.
     static constexpr int MaxPostgresqlStallTimeoutMs = 20'000;
     int postgresqlStallTimeoutMs = 10'000;
-    bool registrationOpen = true;
+    RegistrationMode registration = RegistrationMode::Open;
     QStringList allowedOrigins; // empty: any Origin header is accepted
     // Reverse proxies whose X-Forwarded-For names the client. Connections from anywhere else
     // are counted by their own address, whatever they claim. Empty: nobody is trusted.

@@ -3,6 +3,7 @@
 #include "service/authservice.h"
 
 #include "auth/addressbucket.h"
+#include "auth/invitationtoken.h"
 #include "auth/refreshtoken.h"
 #include "serverlogging.h"
 
@@ -168,9 +169,19 @@ QFuture<Result<Protocol::AuthGrant>>
 AuthService::registerUser(const Protocol::RegisterRequest &request, const QString &peerAddress)
 {
     using Grant = Protocol::AuthGrant;
-    if (!m_settings.registrationOpen)
+    if (m_settings.registration == RegistrationMode::Closed)
         return readyResult<Grant>(makeError(ErrorCode::RegistrationClosed,
                                             u"this server does not accept new accounts"_s));
+    // By invitation: a token that cannot be ours is refused before anything is spent on it;
+    // one that could be is looked up before the hashing, and used up with the account.
+    const bool byInvitation = m_settings.registration == RegistrationMode::Invitation;
+    if (byInvitation && !InvitationToken::isWellFormed(request.invite))
+        return readyResult<Grant>(makeError(
+            ErrorCode::InvitationInvalid,
+            request.invite.isEmpty() ? u"this server takes new accounts by invitation only"_s
+                                     : u"this invitation is not valid; ask for a new one"_s));
+    const QByteArray inviteHash =
+        byInvitation ? InvitationToken::hash(request.invite) : QByteArray();
     const QString username = request.username.toLower();
     const QString displayName = request.displayName.trimmed();
     for (const Status &check :
@@ -186,6 +197,30 @@ AuthService::registerUser(const Protocol::RegisterRequest &request, const QStrin
         return readyResult<Grant>(
             makeError(ErrorCode::RateLimited,
                       u"too many new accounts from this address; try again later"_s, wait));
+    if (byInvitation)
+        return runInStorage<Done>(m_storage,
+                                  [inviteHash, now](Repositories &repos) {
+                                      return repos.invitations.check(inviteHash, now);
+                                  })
+            .then(this,
+                  [this, request, peerAddress, inviteHash](Status usable) {
+                      if (!usable)
+                          return readyResult<Grant>(usable.error());
+                      return createAccount(request, peerAddress, inviteHash);
+                  })
+            .unwrap();
+    return createAccount(request, peerAddress, {});
+}
+
+QFuture<Result<Protocol::AuthGrant>>
+AuthService::createAccount(const Protocol::RegisterRequest &request, const QString &peerAddress,
+                           const QByteArray &inviteHash)
+{
+    using Grant = Protocol::AuthGrant;
+    const QString username = request.username.toLower();
+    const QString displayName = request.displayName.trimmed();
+    const qint64 now = m_clock();
+    const QString bucket = addressBucket(peerAddress);
     Result<std::shared_ptr<CheckSlot>> admitted = admitPasswordCheck(username, bucket);
     if (!admitted)
         return readyResult<Grant>(admitted.error());
@@ -195,7 +230,7 @@ AuthService::registerUser(const Protocol::RegisterRequest &request, const QStrin
     const QString refreshToken = RefreshToken::generate();
     return m_hasher.hashAsync(request.password)
         .then(this,
-              [this, username, displayName, device = request.device, slot,
+              [this, username, displayName, device = request.device, slot, inviteHash,
                refreshHash = RefreshToken::hash(refreshToken)](
                   Result<QString> hash) mutable -> QFuture<Result<IssuedSession>> {
                   slot.reset();
@@ -204,9 +239,15 @@ AuthService::registerUser(const Protocol::RegisterRequest &request, const QStrin
                   const qint64 now = m_clock();
                   return runInStorage<IssuedSession>(
                       m_storage,
-                      [username, displayName, device, hash = *hash, refreshHash, now,
+                      [username, displayName, device, hash = *hash, refreshHash, now, inviteHash,
                        expires = now + m_settings.refreshTokenTtlMs](
                           Repositories &repos) -> Result<IssuedSession> {
+                          // The use is taken in the same transaction as the account: a
+                          // taken name gives it back (the job's writes roll back).
+                          if (!inviteHash.isEmpty()) {
+                              if (Status used = repos.invitations.consume(inviteHash, now); !used)
+                                  return used.error();
+                          }
                           Result<User> user = repos.users.create(username, displayName, hash, now);
                           if (!user)
                               return user.error();

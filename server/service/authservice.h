@@ -26,7 +26,7 @@ struct AuthSettings
     // reply never reached the client (a dropped connection, an admission refusal). Using
     // it re-issues, and the token from the lost reply stops working.
     qint64 refreshReuseGraceMs = 30LL * 1000;
-    bool registrationOpen = true;
+    RegistrationMode registration = RegistrationMode::Open;
     // Failed (or still running) sign-ins of an account before each further one waits: 1 s,
     // doubling up to loginAccountDelayMaxMs (short, so the owner is never kept out long).
     int loginFailuresPerAccount = 5;
@@ -70,7 +70,8 @@ public:
     ~AuthService() override;
 
     // The username is folded to lowercase. BadRequest/TooLarge from UserRules,
-    // RegistrationClosed, RateLimited, Conflict when the name is taken.
+    // RegistrationClosed, RateLimited, Conflict when the name is taken; by invitation only,
+    // InvitationInvalid, InvitationExpired or InvitationUsed for a token that cannot be used.
     QFuture<Result<Protocol::AuthGrant>> registerUser(const Protocol::RegisterRequest &request,
                                                       const QString &peerAddress);
     // InvalidCredentials for an unknown user and a wrong password alike (same message, same
@@ -104,6 +105,11 @@ Q_SIGNALS:
 
 private:
     using CheckSlot = CheckAdmission::Slot;
+    // registerUser once the request is valid (and its invitation, if any, usable): hashes
+    // the password and creates the account, using up one use of the invitation with it.
+    QFuture<Result<Protocol::AuthGrant>> createAccount(const Protocol::RegisterRequest &request,
+                                                       const QString &peerAddress,
+                                                       const QByteArray &inviteHash);
     // A place for a password check, held until the last copy is gone; or the refusal.
     Result<std::shared_ptr<CheckSlot>> admitPasswordCheck(const QString &account,
                                                           const QString &bucket);

@@ -6,6 +6,7 @@
 // called only on the storage thread, inside a batch transaction opened by the
 // StorageExecutor; implementations live in server/storage and know SQL, services do not.
 
+#include "service/invitationrepository.h"
 #include <banter/domain/conversation.h>
 #include <banter/domain/message.h>
 #include <banter/domain/result.h>
@@ -385,6 +386,7 @@ struct Repositories
     ContactRepository &contacts;
     FileRepository &files;
     SearchRepository &search;
+    InvitationRepository &invitations;
 };
 
 } // namespace Banter::Server

@@ -9,6 +9,8 @@
 #include <QSqlRecord>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
@@ -17,36 +19,37 @@ namespace {
 struct Table
 {
     const char *name;
-    const char *columns;
     const char *order; // a total order that sorts the same way on every backend (integers)
     const char *serial; // the id column whose sequence must continue after the copy, or null
 };
 
-// In foreign-key order.
+// In foreign-key order. The columns are not listed: every column the schema has is copied
+// (both ends are migrated to the same version first), so a schema step that adds a column
+// cannot be forgotten here. A table that is not listed stops the copy (unlistedTables).
 constexpr Table Tables[] = {
-    {"users",
-     "id, username, display_name, password_hash, created_at, last_seen, avatar_version, "
-     "disabled, disabled_at, is_admin, deleted_at",
-     "id", "id"},
-    {"sessions",
-     "id, user_id, device, refresh_hash, previous_refresh_hash, created_at, last_used_at, "
-     "expires_at, revoked",
-     "id", "id"},
-    {"refresh_token_history", "id, hash, session_id, superseded_at", "id", "id"},
-    {"conversations", "id, type, name, created_at, last_seq, last_activity, private_key", "id",
-     "id"},
-    {"participants", "conversation_id, user_id, role, joined_at, read_seq, delivered_seq",
-     "conversation_id, user_id", nullptr},
-    {"messages",
-     "id, conversation_id, seq, sender_id, type, content, attachment, event, created_at",
-     "conversation_id, seq", nullptr},
-    {"contacts", "owner_id, contact_id, blocked, added_at", "owner_id, contact_id", nullptr},
-    {"files", "id, owner_id, name, size, mime_type, sha256, created_at", "created_at, id", nullptr},
-    {"uploads", "id, owner_id, name, size, sha256, created_at, updated_at", "created_at, id",
-     nullptr},
-    {"shared_files", "file_id, conversation_id", "file_id, conversation_id", nullptr},
-    {"avatars", "user_id, version, data, updated_at", "user_id", nullptr},
+    {"users", "id", "id"},
+    {"sessions", "id", "id"},
+    {"refresh_token_history", "id", "id"},
+    {"conversations", "id", "id"},
+    {"participants", "conversation_id, user_id", nullptr},
+    {"messages", "conversation_id, seq", nullptr},
+    {"contacts", "owner_id, contact_id", nullptr},
+    {"files", "created_at, id", nullptr},
+    {"uploads", "created_at, id", nullptr},
+    {"shared_files", "file_id, conversation_id", nullptr},
+    {"avatars", "user_id", nullptr},
+    {"reactions", "message_id, emoji, user_id", nullptr},
+    {"mentions", "user_id, conversation_id, seq", nullptr},
+    {"session_revocations", "id", "id"},
+    {"invitations", "id", "id"},
 };
+
+// Tables that are not data: the migrator's own, and SQLite's full-text index over messages
+// (its triggers fill it on the target as the messages arrive).
+bool isDerivedTable(const QString &name)
+{
+    return name == "schema_version"_L1 || name.startsWith("messages_search"_L1);
+}
 
 constexpr int RowsPerTransaction = 5000;
 
@@ -88,16 +91,87 @@ private:
     std::unique_ptr<SqlSession> m_session;
 };
 
-QString selectAll(const Table &t)
+// The table's columns as the (migrated) source has them, in its order.
+Result<QStringList> columnsOf(SqlSession &session, const Table &t)
 {
-    return u"SELECT %1 FROM %2 ORDER BY %3"_s.arg(QLatin1String(t.columns), QLatin1String(t.name),
+    Result<SqlCursor> q =
+        session.exec(u"SELECT * FROM %1 WHERE 1 = 0"_s.arg(QLatin1String(t.name)));
+    if (!q)
+        return q.error();
+    const QSqlRecord record = q->record();
+    QStringList columns;
+    for (int i = 0; i < record.count(); ++i)
+        columns.append(record.fieldName(i));
+    return columns;
+}
+
+// Columns one backend keeps for itself (PostgreSQL's search order; it fills it on insert).
+bool isBackendColumn(const QString &column)
+{
+    return column == "search_id"_L1;
+}
+
+// The columns to copy: every column both ends have. One that only one end has, and that is
+// not a backend's own, means the schemas differ: nothing is copied.
+Result<QStringList> sharedColumns(SqlSession &from, SqlSession &to, const Table &t)
+{
+    Result<QStringList> source = columnsOf(from, t);
+    if (!source)
+        return source.error();
+    Result<QStringList> target = columnsOf(to, t);
+    if (!target)
+        return target.error();
+    QStringList shared;
+    for (const QString &column : *source) {
+        if (target->contains(column))
+            shared.append(column);
+        else if (!isBackendColumn(column))
+            return makeError(
+                ErrorCode::Internal,
+                u"%1.%2 exists in the source only"_s.arg(QLatin1String(t.name), column));
+    }
+    for (const QString &column : *target) {
+        if (!source->contains(column) && !isBackendColumn(column))
+            return makeError(
+                ErrorCode::Internal,
+                u"%1.%2 exists in the target only"_s.arg(QLatin1String(t.name), column));
+    }
+    return shared;
+}
+
+QString selectAll(const Table &t, const QStringList &columns)
+{
+    return u"SELECT %1 FROM %2 ORDER BY %3"_s.arg(columns.join(u", "_s), QLatin1String(t.name),
                                                   QLatin1String(t.order));
 }
 
-// Count and SHA-256 over every row in a backend-independent text form.
-Status checksum(SqlSession &session, const Table &t, qint64 *rows, QByteArray *digest)
+// Tables of the database that migrate-data does not know: copying without them would lose
+// their rows silently, so the copy does not start.
+Result<QStringList> unlistedTables(SqlSession &session)
 {
-    Result<SqlCursor> q = session.exec(selectAll(t));
+    Result<QString> sql = session.dialectSql(u"queries/tables.sql"_s);
+    if (!sql)
+        return sql.error();
+    Result<SqlCursor> q = session.exec(*sql);
+    if (!q)
+        return q.error();
+    QStringList unlisted;
+    while (q->next()) {
+        const QString name = q->value(0).toString();
+        const bool listed = std::any_of(std::begin(Tables), std::end(Tables), [&](const Table &t) {
+            return name == QLatin1String(t.name);
+        });
+        if (!listed && !isDerivedTable(name))
+            unlisted.append(name);
+    }
+    return unlisted;
+}
+
+// Count and SHA-256 over every row in a backend-independent text form.
+Status checksum(SqlSession &session, const Table &t, const QStringList &columnNames, qint64 *rows,
+                QByteArray *digest)
+{
+    Result<SqlCursor> q = session.exec(selectAll(t, columnNames));
     if (!q)
         return q.error();
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -121,15 +195,15 @@ Status checksum(SqlSession &session, const Table &t, qint64 *rows, QByteArray *d
     return success();
 }
 
-Result<qint64> copyTable(SqlSession &from, SqlSession &to, const Table &t)
+Result<qint64> copyTable(SqlSession &from, SqlSession &to, const Table &t,
+                         const QStringList &columns)
 {
-    const QStringList columns = QString::fromLatin1(t.columns).split(u", "_s);
     QStringList marks;
     for (qsizetype i = 0; i < columns.size(); ++i)
         marks.append(u"?"_s);
     const QString insert = u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT DO NOTHING"_s.arg(
-        QLatin1String(t.name), QLatin1String(t.columns), marks.join(u", "_s));
-    Result<SqlCursor> rows = from.exec(selectAll(t));
+        QLatin1String(t.name), columns.join(u", "_s), marks.join(u", "_s));
+    Result<SqlCursor> rows = from.exec(selectAll(t, columns));
     if (!rows)
         return rows.error();
     qint64 copied = 0;
@@ -172,11 +246,21 @@ Result<QList<DataMigration::TableReport>> DataMigration::run(const QString &from
     if (Status opened = to.open(toUrl); !opened)
         return opened.error();
 
+    Result<QStringList> unlisted = unlistedTables(from.session());
+    if (!unlisted)
+        return unlisted.error();
+    if (!unlisted->isEmpty())
+        return makeError(ErrorCode::Internal,
+                         u"migrate-data does not know the table(s) %1; nothing was copied"_s.arg(
+                             unlisted->join(u", "_s)));
     QList<TableReport> reports;
     for (const Table &t : Tables) {
         TableReport report;
         report.table = QString::fromLatin1(t.name);
-        Result<qint64> copied = copyTable(from.session(), to.session(), t);
+        Result<QStringList> columns = sharedColumns(from.session(), to.session(), t);
+        if (!columns)
+            return columns.error();
+        Result<qint64> copied = copyTable(from.session(), to.session(), t, *columns);
         if (!copied)
             return makeError(copied.error().code,
                              u"copying %1 failed: %2"_s.arg(report.table, copied.error().message));
@@ -189,9 +273,13 @@ Result<QList<DataMigration::TableReport>> DataMigration::run(const QString &from
             if (Status s = to.session().run(sql); !s)
                 return s.error();
         }
-        if (Status s = checksum(from.session(), t, &report.sourceRows, &report.sourceChecksum); !s)
+        if (Status s =
+                checksum(from.session(), t, *columns, &report.sourceRows, &report.sourceChecksum);
+            !s)
             return s.error();
-        if (Status s = checksum(to.session(), t, &report.targetRows, &report.targetChecksum); !s)
+        if (Status s =
+                checksum(to.session(), t, *columns, &report.targetRows, &report.targetChecksum);
+            !s)
             return s.error();
         reports.append(report);
     }

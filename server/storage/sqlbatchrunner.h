@@ -12,6 +12,7 @@ namespace Banter::Server {
 
 class SqlContactRepository;
 class SqlFileRepository;
+class SqlInvitationRepository;
 class SqlConversationRepository;
 class SqlMessageRepository;
 class SqlSearchRepository;
@@ -82,6 +83,7 @@ private:
     quint64 m_replays = 0;
     quint64 m_cacheResets = 0;
     std::unique_ptr<SqlSearchRepository> m_search;
+    std::unique_ptr<SqlInvitationRepository> m_invitations;
 };
 
 } // namespace Banter::Server

@@ -137,7 +137,7 @@ void TestAuthService::stopService()
 P::AuthGrant TestAuthService::registerUser(const QString &name, const QString &peer)
 {
     const Result<P::AuthGrant> grant =
-        await(m_auth->registerUser({name, Password, QString(), u"test"_s}, peer));
+        await(m_auth->registerUser({name, Password, QString(), u"test"_s, {}}, peer));
     if (!grant) {
         qWarning() << "registering" << name << "failed:" << describe(grant.error());
         return {};
@@ -228,7 +228,7 @@ void TestAuthService::registerValidates()
     QFETCH(QString, device);
     QFETCH(ErrorCode, code);
     const Result<P::AuthGrant> grant =
-        await(m_auth->registerUser({username, password, displayName, device}, u"192.0.2.1"_s));
+        await(m_auth->registerUser({username, password, displayName, device, {}}, u"192.0.2.1"_s));
     QVERIFY(!grant);
     QCOMPARE(grant.error().code, code);
 }
@@ -237,8 +237,8 @@ void TestAuthService::usernamesAreCaseInsensitive()
 {
     const P::AuthGrant grant = registerUser(u"Alice.B"_s);
     QCOMPARE(grant.user.username, u"alice.b"_s);
-    const Result<P::AuthGrant> taken =
-        await(m_auth->registerUser({u"ALICE.b"_s, Password, QString(), u"t"_s}, u"192.0.2.1"_s));
+    const Result<P::AuthGrant> taken = await(
+        m_auth->registerUser({u"ALICE.b"_s, Password, QString(), u"t"_s, {}}, u"192.0.2.1"_s));
     QVERIFY(!taken);
     QCOMPARE(taken.error().code, ErrorCode::Conflict);
     const Result<P::AuthGrant> login = this->login(u"ALICE.B"_s, Password);
@@ -249,10 +249,10 @@ void TestAuthService::usernamesAreCaseInsensitive()
 void TestAuthService::registrationClosed()
 {
     AuthSettings settings;
-    settings.registrationOpen = false;
+    settings.registration = Server::RegistrationMode::Closed;
     startService(settings);
     const Result<P::AuthGrant> grant =
-        await(m_auth->registerUser({u"alice"_s, Password, QString(), u"t"_s}, u"192.0.2.1"_s));
+        await(m_auth->registerUser({u"alice"_s, Password, QString(), u"t"_s, {}}, u"192.0.2.1"_s));
     QVERIFY(!grant);
     QCOMPARE(grant.error().code, ErrorCode::RegistrationClosed);
     QCOMPARE(storedHash(u"alice"_s), QString()); // nothing was created
@@ -265,8 +265,8 @@ void TestAuthService::registrationsPerAddressLimited()
     startService(settings);
     QVERIFY(registerUser(u"user1"_s, u"2001:db8::1"_s).user.id);
     QVERIFY(registerUser(u"user2"_s, u"2001:db8::2"_s).user.id); // the same /64
-    const Result<P::AuthGrant> third =
-        await(m_auth->registerUser({u"user3"_s, Password, QString(), u"t"_s}, u"2001:db8::3"_s));
+    const Result<P::AuthGrant> third = await(
+        m_auth->registerUser({u"user3"_s, Password, QString(), u"t"_s, {}}, u"2001:db8::3"_s));
     QVERIFY(!third);
     QCOMPARE(third.error().code, ErrorCode::RateLimited);
     QVERIFY(third.error().retryAfterMs > 0);

@@ -30,6 +30,10 @@ void TestDataMigration::sqliteToPostgresql()
     QTemporaryDir dir;
     const QString sqliteUrl = u"sqlite://"_s + dir.filePath(u"source.db"_s);
     qint64 group = 0;
+    qint64 direct = 0;
+    const QString firstId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString lastId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString replyId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
         Server::ServerConfig config = TestServer::defaultConfig();
         config.databaseUrl = sqliteUrl;
@@ -41,6 +45,38 @@ void TestDataMigration::sqliteToPostgresql()
         QVERIFY(alice.registerUser(u"alice"_s));
         const auto b = bob.registerUser(u"bob"_s);
         const qint64 bobId = qint64(b->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+        // What later schema steps added, in a private conversation before the group: an
+        // edit, a reply with a mention, a reaction, a deleted message and a privacy choice.
+        // migrate-data once copied none of them.
+        for (const QString &id : {firstId, lastId}) {
+            const auto sent = alice.request(
+                u"message"_s, {{u"id"_s, id}, {u"to"_s, bobId}, {u"content"_s, u"hello bob"_s}});
+            QVERIFY(sent && sent->success);
+            direct = qint64(
+                sent->data.value(u"message"_s).toObject().value(u"conversation_id"_s).toDouble());
+        }
+        const auto edited = alice.request(u"edit_message"_s,
+                                          {{u"conversation_id"_s, direct},
+                                           {u"message_id"_s, firstId},
+                                           {u"content"_s, u"message 0, edited"_s}});
+        QVERIFY(edited && edited->success);
+        QVERIFY(bob.request(u"message"_s,
+                            {{u"id"_s, replyId},
+                             {u"conversation_id"_s, direct},
+                             {u"content"_s, u"@alice agreed"_s},
+                             {u"reply_to"_s, firstId},
+                             {u"mentions"_s, QJsonArray{1}}})
+                    ->success);
+        QVERIFY(bob.request(u"react"_s,
+                            {{u"conversation_id"_s, direct},
+                             {u"message_id"_s, firstId},
+                             {u"emoji"_s, u"👍"_s}})
+                    ->success);
+        QVERIFY(alice
+                    .request(u"delete_message"_s,
+                             {{u"conversation_id"_s, direct}, {u"message_id"_s, lastId}})
+                    ->success);
+        QVERIFY(bob.request(u"update_profile"_s, {{u"hide_last_seen"_s, true}})->success);
         const auto created = alice.request(
             u"create_group"_s, {{u"name"_s, u"Team ✓"_s}, {u"member_ids"_s, QJsonArray{bobId}}});
         group = qint64(created->data.value(u"conversation"_s).toObject().value(u"id"_s).toDouble());
@@ -91,6 +127,43 @@ void TestDataMigration::sqliteToPostgresql()
     const auto messages = Protocol::HistoryReply::fromJson(history->data)->messages;
     QCOMPARE(messages.size(), 26);
     QCOMPARE(messages.last().content, u"message 24 — ünïcødé"_s);
+    const auto directHistory =
+        bob.request(u"history"_s, {{u"conversation_id"_s, direct}, {u"limit"_s, 100}});
+    QVERIFY(directHistory && directHistory->success);
+    const auto directMessages = Protocol::HistoryReply::fromJson(directHistory->data)->messages;
+    const auto byId = [&](const QString &id) {
+        const auto found = std::find_if(directMessages.cbegin(), directMessages.cend(),
+                                        [&](const Message &m) { return m.id == QUuid(id); });
+        return found == directMessages.cend() ? Message{} : *found;
+    };
+    const Message first = byId(firstId);
+    QCOMPARE(first.content, u"message 0, edited"_s);
+    QVERIFY(first.editedAtMs > 0);
+    QCOMPARE(first.reactions.size(), 1);
+    QCOMPARE(first.reactions.first().emoji, u"👍"_s);
+    const Message reply = byId(replyId);
+    QCOMPARE(reply.replyTo, QUuid(firstId));
+    QCOMPARE(reply.mentions, QList<UserId>{1});
+    const Message last = byId(lastId);
+    QVERIFY(last.deletedAtMs > 0);
+    QVERIFY(last.content.isEmpty());
+    // Bob's mention of Alice and his privacy choice came along too.
+    RawClient alice;
+    QVERIFY(alice.open(moved.url()));
+    QVERIFY(alice.login(u"alice"_s));
+    const auto aliceList = alice.request(u"conversations"_s);
+    int mentions = -1;
+    for (const QJsonValue &entry : aliceList->data.value(u"conversations"_s).toArray()) {
+        const QJsonObject summary = entry.toObject();
+        if (qint64(summary.value(u"conversation"_s).toObject().value(u"id"_s).toDouble()) == direct)
+            mentions = summary.value(u"unread_mentions"_s).toInt();
+    }
+    QCOMPARE(mentions, 1);
+    // The reply to update_profile carries the settings as they are now.
+    const auto profile = bob.request(u"update_profile"_s, {{u"display_name"_s, u"Bob"_s}});
+    QVERIFY(profile && profile->success);
+    QCOMPARE(profile->data.value(u"privacy"_s).toObject().value(u"hide_last_seen"_s).toBool(),
+             true);
     const auto list = bob.request(u"conversations"_s);
     QCOMPARE(list->data.value(u"conversations"_s)
                  .toArray()

@@ -317,7 +317,7 @@ void TestServerAuth::loginFailuresAreThrottled()
 void TestServerAuth::closedRegistration()
 {
     Server::ServerConfig config = TestServer::defaultConfig();
-    config.registrationOpen = false;
+    config.registration = Server::RegistrationMode::Closed;
     TestServer server(config);
     QVERIFY(server.start());
     RawClient client;

@@ -303,7 +303,7 @@ void TestServerConfig::valuesAreApplied()
     QCOMPARE(config->sqliteBusyTimeoutMs, 250);
     QCOMPARE(config->postgresqlStallTimeoutMs, 3000);
     QCOMPARE(config->allowedOrigins, (QStringList{u"https://a.example"_s, u"https://b.example"_s}));
-    QVERIFY(!config->registrationOpen);
+    QCOMPARE(config->registration, RegistrationMode::Closed);
     QCOMPARE(config->accessTokenMinutes, 60);
     QCOMPARE(config->limits.messagesPerSecond, 0.5);
     QCOMPARE(config->files.maxFileBytes, qint64(1.5 * 1024 * 1024));

@@ -787,6 +787,9 @@ void TestDomainRules::errorCodeNames_data()
     row(ErrorCode::Blocked, "blocked");
     row(ErrorCode::Internal, "internal");
     row(ErrorCode::Unavailable, "unavailable");
+    row(ErrorCode::InvitationInvalid, "invitation_invalid");
+    row(ErrorCode::InvitationExpired, "invitation_expired");
+    row(ErrorCode::InvitationUsed, "invitation_used");
 }
 
 void TestDomainRules::errorCodeNames()
@@ -799,16 +802,17 @@ void TestDomainRules::errorCodeNames()
 
 void TestDomainRules::errorCodeNamesAreDistinct()
 {
+    constexpr ErrorCode Newest = ErrorCode::InvitationUsed; // the last one appended
     QSet<QString> names;
-    for (int c = int(ErrorCode::BadRequest); c <= int(ErrorCode::Unavailable); ++c) {
+    for (int c = int(ErrorCode::BadRequest); c <= int(Newest); ++c) {
         const QString name = errorCodeName(ErrorCode(c));
         QVERIFY(!name.isEmpty());
         names.insert(name);
         QCOMPARE(errorCodeFromName(name), std::optional<ErrorCode>(ErrorCode(c)));
     }
-    QCOMPARE(names.size(), int(ErrorCode::Unavailable) + 1);
+    QCOMPARE(names.size(), int(Newest) + 1);
     // A value outside the enum (from a corrupted cast) is still reported as something valid.
-    QCOMPARE(errorCodeName(ErrorCode(int(ErrorCode::Unavailable) + 1)), u"internal"_s);
+    QCOMPARE(errorCodeName(ErrorCode(int(Newest) + 1)), u"internal"_s);
 }
 
 void TestDomainRules::unknownErrorCodeNames_data()

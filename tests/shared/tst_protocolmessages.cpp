@@ -157,7 +157,7 @@ SendMessageRequest sampleSendTo()
 
 HelloReply sampleHelloReply()
 {
-    return {2, u"banterd/0.2"_s, ServerLimits{4000, 32768, 80, 400, 250, false, 30, 60}};
+    return {2, u"banterd/0.2"_s, ServerLimits{4000, 32768, 80, 400, 250, false, 30, 60, true}};
 }
 
 AuthGrant sampleGrant()
@@ -560,8 +560,11 @@ void TestProtocolMessages::roundTrip_data()
     // Session family.
     QTest::newRow("HelloRequest") << roundTripOf(HelloRequest{2, u"banter/0.1 (linux)"_s});
     QTest::newRow("HelloReply") << roundTripOf(sampleHelloReply());
-    QTest::newRow("RegisterRequest")
-        << roundTripOf(RegisterRequest{u"alice"_s, u"correct horse 🐴"_s, u"Alice"_s, u"laptop"_s});
+    QTest::newRow("RegisterRequest") << roundTripOf(
+        RegisterRequest{u"alice"_s, u"correct horse 🐴"_s, u"Alice"_s, u"laptop"_s, {}});
+    QTest::newRow("RegisterRequest with an invitation")
+        << roundTripOf(RegisterRequest{u"alice"_s, u"correct horse"_s, u"Alice"_s, u"laptop"_s,
+                                       u"Zk3vQ1-_abcdefghijklmnopqrstuvwxyzABCDEFGHI"_s});
     QTest::newRow("LoginRequest") << roundTripOf(
         LoginRequest{u"alice"_s, u"correct horse"_s, u"phone"_s});
     QTest::newRow("AuthGrant") << roundTripOf(sampleGrant());
@@ -816,7 +819,7 @@ void TestProtocolMessages::sessionCases()
 
     Cases registration(
         "RegisterRequest", decoderOf<RegisterRequest>(),
-        RegisterRequest{u"alice"_s, u"correct horse"_s, u"Alice"_s, u"laptop"_s}.toJson());
+        RegisterRequest{u"alice"_s, u"correct horse"_s, u"Alice"_s, u"laptop"_s, {}}.toJson());
     registration.string(u"username"_s, UserRules::MaxUsernameLength);
     registration.string(u"password"_s, UserRules::MaxPasswordBytes);
     registration.string(u"display_name"_s, UserRules::MaxDisplayNameLength, Optional);
@@ -1278,7 +1281,7 @@ void TestProtocolMessages::wireNames_data()
     row("HelloReply", sampleHelloReply().toJson(), "protocol server limits");
     row("HelloReply limits", sampleHelloReply().toJson().value(u"limits"_s).toObject(),
         "max_message_chars max_request_bytes history_page_max sync_page_max max_group_size "
-        "registration_open requests_per_second request_burst");
+        "registration_open requests_per_second request_burst invitation_required");
     row("RegisterRequest", RegisterRequest{}.toJson(), "username password display_name device");
     row("LoginRequest", LoginRequest{}.toJson(), "username password device");
     row("AuthGrant", sampleGrant().toJson(),

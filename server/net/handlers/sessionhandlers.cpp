@@ -75,7 +75,8 @@ P::HelloReply helloReply(const Services &s, int protocol)
     hello.server = u"banterd/"_s + QCoreApplication::applicationVersion();
     hello.limits.maxRequestBytes = s.config.limits.maxRequestBytes;
     hello.limits.maxGroupSize = s.config.limits.maxGroupSize;
-    hello.limits.registrationOpen = s.config.registrationOpen;
+    hello.limits.registrationOpen = s.config.registration == RegistrationMode::Open;
+    hello.limits.invitationRequired = s.config.registration == RegistrationMode::Invitation;
     hello.limits.historyPageMax = P::HistoryRequest::MaxLimit;
     hello.limits.syncPageMax = P::SyncRequest::MaxLimit;
     // Whole requests: a client that paces itself by these stays within the real limit.

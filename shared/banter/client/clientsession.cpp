@@ -711,10 +711,11 @@ void ClientSession::Private::onOutboxReply(const QString &token, const Result<QJ
 QFuture<Result<P::AuthGrant>> ClientSession::registerUser(const QString &username,
                                                           const QString &password,
                                                           const QString &displayName,
-                                                          const QString &device)
+                                                          const QString &device,
+                                                          const QString &invite)
 {
     return d->signIn(P::Type::Register,
-                     P::RegisterRequest{username, password, displayName, device}.toJson());
+                     P::RegisterRequest{username, password, displayName, device, invite}.toJson());
 }
 
 QFuture<Result<P::AuthGrant>> ClientSession::login(const QString &username, const QString &password,

@@ -178,11 +178,12 @@ public:
     void setPositions(const QHash<ConversationId, Seq> &positions);
 
     // Session
-    /// @brief Creates an account and signs in (then syncs).
-    QFuture<Result<Protocol::AuthGrant>> registerUser(const QString &username,
-                                                      const QString &password,
-                                                      const QString &displayName,
-                                                      const QString &device);
+    /// @brief Creates an account and signs in (then syncs). @p invite is the token of an
+    /// invitation (InvitationLink::token), needed where the server takes new accounts by
+    /// invitation only (Protocol::ServerLimits::invitationRequired).
+    QFuture<Result<Protocol::AuthGrant>>
+    registerUser(const QString &username, const QString &password, const QString &displayName,
+                 const QString &device, const QString &invite = {});
     /// @brief Signs in with a password (then syncs).
     QFuture<Result<Protocol::AuthGrant>> login(const QString &username, const QString &password,
                                                const QString &device);

@@ -8,7 +8,7 @@
 namespace Banter {
 
 namespace {
-constexpr std::array<std::pair<ErrorCode, const char *>, 16> names{{
+constexpr std::array<std::pair<ErrorCode, const char *>, 19> names{{
     {ErrorCode::BadRequest, "bad_request"},
     {ErrorCode::UnknownType, "unknown_type"},
     {ErrorCode::UnsupportedVersion, "unsupported_version"},
@@ -25,6 +25,9 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 16> names{{
     {ErrorCode::Blocked, "blocked"},
     {ErrorCode::Internal, "internal"},
     {ErrorCode::Unavailable, "unavailable"},
+    {ErrorCode::InvitationInvalid, "invitation_invalid"},
+    {ErrorCode::InvitationExpired, "invitation_expired"},
+    {ErrorCode::InvitationUsed, "invitation_used"},
 }};
 } // namespace
 

@@ -29,6 +29,9 @@ enum class ErrorCode {
     Blocked, ///< the recipient has blocked the sender
     Internal, ///< the server failed; nothing was changed
     Unavailable, ///< a dependency (the database) is down; try again later
+    InvitationInvalid, ///< registration needs an invitation; this one is unknown or revoked
+    InvitationExpired, ///< the invitation's time is over
+    InvitationUsed, ///< the invitation has been used as often as it allows
 };
 
 /// The code's wire name, e.g. `"rate_limited"`.

@@ -33,14 +33,16 @@ Result<HelloRequest> HelloRequest::fromJson(const QJsonObject &object)
 
 QJsonObject HelloReply::toJson() const
 {
-    const QJsonObject jsonLimits{{u"max_message_chars"_s, limits.maxMessageChars},
-                                 {u"max_request_bytes"_s, limits.maxRequestBytes},
-                                 {u"history_page_max"_s, limits.historyPageMax},
-                                 {u"sync_page_max"_s, limits.syncPageMax},
-                                 {u"max_group_size"_s, limits.maxGroupSize},
-                                 {u"registration_open"_s, limits.registrationOpen},
-                                 {u"requests_per_second"_s, limits.requestsPerSecond},
-                                 {u"request_burst"_s, limits.requestBurst}};
+    QJsonObject jsonLimits{{u"max_message_chars"_s, limits.maxMessageChars},
+                           {u"max_request_bytes"_s, limits.maxRequestBytes},
+                           {u"history_page_max"_s, limits.historyPageMax},
+                           {u"sync_page_max"_s, limits.syncPageMax},
+                           {u"max_group_size"_s, limits.maxGroupSize},
+                           {u"registration_open"_s, limits.registrationOpen},
+                           {u"requests_per_second"_s, limits.requestsPerSecond},
+                           {u"request_burst"_s, limits.requestBurst}};
+    if (limits.invitationRequired)
+        jsonLimits.insert(u"invitation_required"_s, true);
     return {{u"protocol"_s, protocol}, {u"server"_s, server}, {u"limits"_s, jsonLimits}};
 }
 
@@ -61,6 +63,7 @@ Result<HelloReply> HelloReply::fromJson(const QJsonObject &object)
     v.limits.requestsPerSecond =
         int(l.integer("requests_per_second"_L1, 1, 1 << 30, R::Optional, 50));
     v.limits.requestBurst = int(l.integer("request_burst"_L1, 1, 1 << 30, R::Optional, 100));
+    v.limits.invitationRequired = l.boolean("invitation_required"_L1, R::Optional, false);
     if (const auto &e = l.error())
         r.fail(*e);
     return r.finish(v);
@@ -68,10 +71,13 @@ Result<HelloReply> HelloReply::fromJson(const QJsonObject &object)
 
 QJsonObject RegisterRequest::toJson() const
 {
-    return {{u"username"_s, username},
-            {u"password"_s, password},
-            {u"display_name"_s, displayName},
-            {u"device"_s, device}};
+    QJsonObject object{{u"username"_s, username},
+                       {u"password"_s, password},
+                       {u"display_name"_s, displayName},
+                       {u"device"_s, device}};
+    if (!invite.isEmpty())
+        object.insert(u"invite"_s, invite);
+    return object;
 }
 
 Result<RegisterRequest> RegisterRequest::fromJson(const QJsonObject &object)
@@ -82,6 +88,7 @@ Result<RegisterRequest> RegisterRequest::fromJson(const QJsonObject &object)
     v.password = r.string("password"_L1, UserRules::MaxPasswordBytes);
     v.displayName = r.string("display_name"_L1, UserRules::MaxDisplayNameLength, R::Optional);
     v.device = r.string("device"_L1, UserRules::MaxDeviceNameLength);
+    v.invite = r.string("invite"_L1, MaxInviteChars, R::Optional);
     return r.finish(v);
 }
 

@@ -37,11 +37,14 @@ struct BANTERSHARED_EXPORT ServerLimits
     int historyPageMax = 100; ///< most messages one history reply carries
     int syncPageMax = 500; ///< most messages one sync reply carries
     int maxGroupSize = 500; ///< most members a group may have
-    bool registrationOpen = true; ///< whether register is accepted
+    bool registrationOpen = true; ///< whether register is accepted without an invitation
     /// Requests a connection may send per second on average (more are `rate_limited`);
     /// a server that does not say has the documented default.
     int requestsPerSecond = 50;
     int requestBurst = 100; ///< requests a connection may send at once
+    /// Whether register is accepted with an invitation (RegisterRequest::invite) while
+    /// registrationOpen is false: the server takes new accounts by invitation only.
+    bool invitationRequired = false;
     friend bool operator==(const ServerLimits &, const ServerLimits &) = default;
 };
 
@@ -66,6 +69,11 @@ struct BANTERSHARED_EXPORT RegisterRequest
     QString password; ///< the password, hashed by the server and never stored
     QString displayName; ///< the name shown to others; may be empty
     QString device; ///< a name for this device in the list of sessions
+    /// The token of an invitation (InvitationLink::token); needed when the server takes new
+    /// accounts by invitation only (ServerLimits::invitationRequired), ignored otherwise.
+    QString invite;
+    /// Longest invitation token a server reads (its own are 43 characters).
+    static constexpr int MaxInviteChars = 128;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
