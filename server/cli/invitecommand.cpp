@@ -188,7 +188,7 @@ int runInviteCommand(const QStringList &arguments)
          u"time"_s, u"7d"_s},
         {u"name"_s,
          tr("What the link calls the server, and the invitation in --list (default: "
-            "this machine's host name)."),
+            "the name in the configuration, else this machine's host name)."),
          u"text"_s},
         {u"host"_s,
          tr("Address or host name the link points to (default: the address banterd "
@@ -238,8 +238,9 @@ int runInviteCommand(const QStringList &arguments)
         return ExitCode::Usage;
     }
     InvitationLink link;
-    link.serverName =
-        parser.isSet(u"name"_s) ? parser.value(u"name"_s).trimmed() : defaultServerName();
+    link.serverName = parser.isSet(u"name"_s) ? parser.value(u"name"_s).trimmed()
+        : !config->lan.serverName.isEmpty()     ? config->lan.serverName
+                                                : defaultServerName();
     if (Status name = UserRules::validateDisplayName(link.serverName);
         !name || link.serverName.size() > InvitationLink::MaxServerNameChars) {
         printError(tr("--name must be at most %1 characters of plain text")
