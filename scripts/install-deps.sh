@@ -10,6 +10,8 @@ packages=(
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     qtkeychain-qt6-dev qt6-svg-dev libsodium-dev libssl-dev libgl-dev
+    # banterd's /metrics and /healthz endpoint for operators.
+    qt6-httpserver-dev
     # Reactions and the emoji picker need a colour emoji font, or they draw empty boxes.
     fonts-noto-color-emoji
 )

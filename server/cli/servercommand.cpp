@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/servercommand.h"
 
+#include "cli/checkconfigcommand.h"
 #include "cli/migratedatacommand.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,9 @@ const QList<ServerCommand> &serverCommands()
          QCoreApplication::translate("banterd",
                                      "Copy every table of one database into another and verify."),
          runMigrateDataCommand},
+        {u"check-config"_s,
+         QCoreApplication::translate("banterd", "Check the configuration and what a start needs."),
+         runCheckConfigCommand},
     };
     return commands;
 }
