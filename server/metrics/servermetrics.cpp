@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metrics/servermetrics.h"
 
+#include <banter/protocol/types.h>
+
 #include <algorithm>
 
 namespace Banter::Server {
@@ -45,15 +47,16 @@ void ServerMetrics::requestAnswered(const QString &type, double seconds,
         if (slot < m_errors.size())
             m_errors[slot].fetch_add(1, std::memory_order_relaxed);
     }
-    if (type == "sync"_L1)
+    namespace Type = Protocol::Type;
+    if (type == Type::Sync)
         syncSeconds.observe(seconds);
-    else if (type == "history"_L1)
+    else if (type == Type::History)
         historySeconds.observe(seconds);
-    else if (type == "send"_L1 && !error)
+    else if (type == Type::Message && !error)
         messagesSent.fetch_add(1, std::memory_order_relaxed);
-    else if (type == "login"_L1 && error == ErrorCode::InvalidCredentials)
+    else if (type == Type::Login && error == ErrorCode::InvalidCredentials)
         loginFailures.fetch_add(1, std::memory_order_relaxed);
-    else if (type == "login"_L1 && error == ErrorCode::RateLimited)
+    else if (type == Type::Login && error == ErrorCode::RateLimited)
         loginThrottled.fetch_add(1, std::memory_order_relaxed);
 }
 
