@@ -78,38 +78,36 @@ void reloadOnHangup(QCoreApplication &app, Banter::Server::BanterServer &server,
         return;
     auto running = std::make_shared<QHash<QString, QString>>(configFileValues(configPath));
     auto *notifier = new QSocketNotifier(reloadPipe[0], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &server,
-                     [&server, &commandLine, configPath, running] {
-                         char byte = 0;
-                         [[maybe_unused]] auto bytes = ::read(reloadPipe[0], &byte, 1);
-                         Banter::Result<ServerConfig> next = commandLine.config();
-                         if (!next) {
-                             qCWarning(lcServer).noquote()
-                                 << "reload refused, nothing changed:" << next.error().message;
-                             return;
-                         }
-                         const QHash<QString, QString> now = configFileValues(configPath);
-                         const ReloadReport report =
-                             server.reload(*next, changedConfigKeys(*running, now));
-                         setServerLogLevel(next->log.level);
-                         // What waits for a restart stays "changed" until then.
-                         for (const QString &key : report.applied) {
-                             if (now.contains(key))
-                                 running->insert(key, now.value(key));
-                             else
-                                 running->remove(key);
-                         }
-                         qCInfo(lcServer).noquote()
-                             << "reload: applied:"
-                             << (report.applied.isEmpty() ? u"nothing"_s
-                                                          : report.applied.join(u", "_s));
-                         if (!report.needRestart.isEmpty())
-                             qCWarning(lcServer).noquote()
-                                 << "reload: these take effect at the next restart:"
-                                 << report.needRestart.join(u", "_s);
-                         if (!report.tlsChange.isEmpty())
-                             qCInfo(lcServer).noquote() << "reload: TLS:" << report.tlsChange;
-                     });
+    QObject::connect(
+        notifier, &QSocketNotifier::activated, &server,
+        [&server, &commandLine, configPath, running] {
+            char byte = 0;
+            [[maybe_unused]] auto bytes = ::read(reloadPipe[0], &byte, 1);
+            Banter::Result<ServerConfig> next = commandLine.config();
+            if (!next) {
+                qCWarning(lcServer).noquote()
+                    << "reload refused, nothing changed:" << next.error().message;
+                return;
+            }
+            const QHash<QString, QString> now = configFileValues(configPath);
+            const ReloadReport report = server.reload(*next, changedConfigKeys(*running, now));
+            setServerLogLevel(next->log.level);
+            // What waits for a restart stays "changed" until then.
+            for (const QString &key : report.applied) {
+                if (now.contains(key))
+                    running->insert(key, now.value(key));
+                else
+                    running->remove(key);
+            }
+            qCInfo(lcServer).noquote()
+                << "reload: applied:"
+                << (report.applied.isEmpty() ? u"nothing"_s : report.applied.join(u", "_s));
+            if (!report.needRestart.isEmpty())
+                qCWarning(lcServer).noquote() << "reload: these take effect at the next restart:"
+                                              << report.needRestart.join(u", "_s);
+            if (!report.tlsChange.isEmpty())
+                qCInfo(lcServer).noquote() << "reload: TLS:" << report.tlsChange;
+        });
     struct sigaction action = {};
     action.sa_handler = onReloadSignal;
     sigemptyset(&action.sa_mask);

@@ -166,21 +166,21 @@ Status BanterServer::start()
     }
     if (m_config.metrics.enabled) {
         const PresenceStore &presence = parts->presence;
-        parts->operatorEndpoint = std::make_unique<OperatorEndpoint>(
-            *parts->storage, [chat, &presence] {
+        parts->operatorEndpoint =
+            std::make_unique<OperatorEndpoint>(*parts->storage, [chat, &presence] {
                 const ChatServer::ConnectionCounts counts = chat->connectionCounts();
                 return LiveGauges{counts.chat, counts.unauthenticated, counts.transfer,
                                   counts.handshaking, presence.onlineUserCount()};
             });
         if (Status listening = parts->operatorEndpoint->listen(m_config.metrics.listenAddress,
-                                                                m_config.metrics.port);
+                                                               m_config.metrics.port);
             !listening) {
             parts->storage->stop();
             return listening;
         }
-        qCInfo(lcServer).noquote() << u"metrics on http://%1:%2/metrics"_s.arg(
-            m_config.metrics.listenAddress.toString())
-                                          .arg(parts->operatorEndpoint->port());
+        qCInfo(lcServer).noquote()
+            << u"metrics on http://%1:%2/metrics"_s.arg(m_config.metrics.listenAddress.toString())
+                   .arg(parts->operatorEndpoint->port());
     }
     m_parts = std::move(parts);
     if (tls) {

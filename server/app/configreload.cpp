@@ -12,9 +12,9 @@ bool appliesOnReload(const QString &key)
 {
     // Copied into AuthService's settings at start.
     static const QSet<QString> fixedLimits = {
-        u"limits/login_failures_per_account"_s,   u"limits/login_failures_per_address"_s,
-        u"limits/login_account_delay_max_seconds"_s, u"limits/password_checks_per_account"_s,
-        u"limits/password_checks_per_address"_s,  u"limits/max_sessions_per_user"_s,
+        u"limits/login_failures_per_account"_s,         u"limits/login_failures_per_address"_s,
+        u"limits/login_account_delay_max_seconds"_s,    u"limits/password_checks_per_account"_s,
+        u"limits/password_checks_per_address"_s,        u"limits/max_sessions_per_user"_s,
         u"limits/registrations_per_address_per_hour"_s,
     };
     if (key.startsWith("limits/"_L1))

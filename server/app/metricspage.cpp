@@ -28,19 +28,21 @@ qint64 residentBytes()
 qint64 openDescriptors()
 {
     // The listing itself holds one descriptor while it runs; it is not the server's.
-    const qsizetype entries =
-        QDir(u"/proc/self/fd"_s).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot)
-            .size();
+    const qsizetype entries = QDir(u"/proc/self/fd"_s)
+                                  .entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot)
+                                  .size();
     return qMax<qint64>(0, entries - 1);
 }
 
 const ErrorCode AllErrorCodes[] = {
-    ErrorCode::BadRequest,   ErrorCode::UnknownType,        ErrorCode::UnsupportedVersion,
-    ErrorCode::Unauthenticated, ErrorCode::InvalidCredentials, ErrorCode::TokenExpired,
-    ErrorCode::Forbidden,    ErrorCode::NotFound,           ErrorCode::Conflict,
-    ErrorCode::RateLimited,  ErrorCode::TooLarge,           ErrorCode::LimitExceeded,
-    ErrorCode::RegistrationClosed, ErrorCode::Blocked,      ErrorCode::Internal,
-    ErrorCode::Unavailable,
+    ErrorCode::BadRequest,         ErrorCode::UnknownType,
+    ErrorCode::UnsupportedVersion, ErrorCode::Unauthenticated,
+    ErrorCode::InvalidCredentials, ErrorCode::TokenExpired,
+    ErrorCode::Forbidden,          ErrorCode::NotFound,
+    ErrorCode::Conflict,           ErrorCode::RateLimited,
+    ErrorCode::TooLarge,           ErrorCode::LimitExceeded,
+    ErrorCode::RegistrationClosed, ErrorCode::Blocked,
+    ErrorCode::Internal,           ErrorCode::Unavailable,
 };
 } // namespace
 

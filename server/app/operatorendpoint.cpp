@@ -51,9 +51,9 @@ Status OperatorEndpoint::listen(const QHostAddress &address, quint16 port)
 {
     m_port = m_http->listen(address, port);
     if (m_port == 0)
-        return makeError(ErrorCode::Unavailable,
-                         u"cannot listen for metrics on %1 port %2"_s.arg(address.toString())
-                             .arg(port));
+        return makeError(
+            ErrorCode::Unavailable,
+            u"cannot listen for metrics on %1 port %2"_s.arg(address.toString()).arg(port));
     return success();
 }
 

@@ -28,12 +28,13 @@ int runCheckConfigCommand(const QStringList &arguments)
         "one line per finding and exits 0 only when all is well. Changes nothing."));
     parser.addHelpOption();
     addStoreOptions(parser);
-    parser.addOption({u"min-free-mib"_s,
-                      QCoreApplication::translate(
-                          "banterd", "Warn when the data directory's disk has less free (default "
+    parser.addOption(
+        {u"min-free-mib"_s,
+         QCoreApplication::translate("banterd",
+                                     "Warn when the data directory's disk has less free (default "
                                      "%1).")
-                          .arg(DefaultMinimumFreeMiB),
-                      u"mib"_s});
+             .arg(DefaultMinimumFreeMiB),
+         u"mib"_s});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "banterd: check-config takes no arguments besides its options\n");

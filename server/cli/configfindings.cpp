@@ -59,16 +59,19 @@ QList<ConfigFinding> certificateValidity(const QString &file, const QSslCertific
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime expires = certificate.expiryDate();
     if (certificate.effectiveDate() > now)
-        return {error(subject, u"%1 is not valid before %2"_s.arg(
-                                   file, certificate.effectiveDate().toString(Qt::ISODate)))};
+        return {error(subject,
+                      u"%1 is not valid before %2"_s.arg(
+                          file, certificate.effectiveDate().toString(Qt::ISODate)))};
     if (expires <= now)
-        return {error(subject, u"%1 expired on %2; clients refuse it"_s.arg(
-                                   file, expires.toString(Qt::ISODate)))};
+        return {error(
+            subject,
+            u"%1 expired on %2; clients refuse it"_s.arg(file, expires.toString(Qt::ISODate)))};
     const qint64 days = now.daysTo(expires);
     if (days < CertificateWarningDays)
-        return {warning(subject, u"%1 expires on %2, in %3 days; renew it and reload banterd"_s.arg(
-                                     file, expires.toString(Qt::ISODate))
-                                     .arg(days))};
+        return {warning(subject,
+                        u"%1 expires on %2, in %3 days; renew it and reload banterd"_s
+                            .arg(file, expires.toString(Qt::ISODate))
+                            .arg(days))};
     return {ok(subject, u"%1 is valid until %2"_s.arg(file, expires.toString(Qt::ISODate)))};
 }
 } // namespace
@@ -96,8 +99,7 @@ QList<ConfigFinding> configFileFindings(const QString &path, const ConfigCheck &
 
 QList<ConfigFinding> portFindings(const ServerConfig &config)
 {
-    QList<ConfigFinding> findings{
-        portFinding(u"server/port"_s, config.listenAddress, config.port)};
+    QList<ConfigFinding> findings{portFinding(u"server/port"_s, config.listenAddress, config.port)};
     if (config.metrics.enabled)
         findings.append(portFinding(u"server/metrics_port"_s, config.metrics.listenAddress,
                                     config.metrics.port));
@@ -111,8 +113,9 @@ QList<ConfigFinding> permissionFindings(const ServerConfig &config)
     if (Status status = checkDataDirectory(dataDir, sqliteFileOf(config)); !status)
         findings.append(error(u"data directory"_s, status.error().message));
     else if (!QFileInfo::exists(dataDir))
-        findings.append(ok(u"data directory"_s,
-                           u"%1 does not exist yet; banterd creates it (mode 0700)"_s.arg(dataDir)));
+        findings.append(
+            ok(u"data directory"_s,
+               u"%1 does not exist yet; banterd creates it (mode 0700)"_s.arg(dataDir)));
     else
         findings.append(ok(u"data directory"_s, u"%1 is the server's alone"_s.arg(dataDir)));
     QList<std::pair<QString, QString>> keys = {
@@ -139,8 +142,9 @@ QList<ConfigFinding> certificateFindings(const ServerConfig &config)
         certificateFile = QDir(config.dataDir).filePath(u"tls/certificate.pem"_s);
         keyFile = QDir(config.dataDir).filePath(u"tls/key.pem"_s);
         if (!QFileInfo::exists(certificateFile))
-            return {ok(subject, u"none yet; banterd makes a self-signed one in %1 at first "
-                                "start"_s.arg(QFileInfo(certificateFile).absolutePath()))};
+            return {ok(subject,
+                       u"none yet; banterd makes a self-signed one in %1 at first "
+                       "start"_s.arg(QFileInfo(certificateFile).absolutePath()))};
     }
     Result<TlsCredentials> credentials = readTlsCredentials(certificateFile, keyFile);
     if (!credentials)
@@ -156,8 +160,8 @@ QList<ConfigFinding> databaseFindings(const ServerConfig &config)
     const QString sqliteFile = sqliteFileOf(config);
     // Opening a SQLite file that is not there would create it: say what a start would do.
     if (!sqliteFile.isEmpty() && !QFileInfo::exists(sqliteFile))
-        return {ok(subject, u"%1 does not exist yet; banterd creates it at first start"_s.arg(
-                                sqliteFile))};
+        return {ok(subject,
+                   u"%1 does not exist yet; banterd creates it at first start"_s.arg(sqliteFile))};
     Result<SchemaState> state = inspectSchema(url);
     if (!state)
         return {error(subject, state.error().message)};
@@ -167,8 +171,8 @@ QList<ConfigFinding> databaseFindings(const ServerConfig &config)
                         "(take a backup first)"_s.arg(shown)
                             .arg(state->current)
                             .arg(state->latest))};
-    return {ok(subject, u"%1 is reachable, schema version %2 (current)"_s.arg(shown).arg(
-                            state->current))};
+    return {ok(subject,
+               u"%1 is reachable, schema version %2 (current)"_s.arg(shown).arg(state->current))};
 }
 
 QList<ConfigFinding> diskFindings(const ServerConfig &config, qint64 minimumFreeMiB)
@@ -183,10 +187,11 @@ QList<ConfigFinding> diskFindings(const ServerConfig &config, qint64 minimumFree
         return {error(subject, u"cannot tell the free space at %1"_s.arg(dir.path()))};
     const qint64 freeMiB = storage.bytesAvailable() / (1024 * 1024);
     if (freeMiB < minimumFreeMiB)
-        return {warning(subject, u"%1 MiB free at %2, below %3 MiB; messages and files stop being "
-                                 "stored when it runs out"_s.arg(freeMiB)
-                                     .arg(dir.path())
-                                     .arg(minimumFreeMiB))};
+        return {warning(subject,
+                        u"%1 MiB free at %2, below %3 MiB; messages and files stop being "
+                        "stored when it runs out"_s.arg(freeMiB)
+                            .arg(dir.path())
+                            .arg(minimumFreeMiB))};
     return {ok(subject, u"%1 MiB free at %2"_s.arg(freeMiB).arg(dir.path()))};
 }
 

@@ -164,11 +164,10 @@ QString applyLogFormat(ServerConfig &config, const QString &text)
 
 QString applyLogLevel(ServerConfig &config, const QString &text)
 {
-    static const QList<std::pair<QString, QtMsgType>> levels = {
-        {u"debug"_s, QtDebugMsg},
-        {u"info"_s, QtInfoMsg},
-        {u"warning"_s, QtWarningMsg},
-        {u"critical"_s, QtCriticalMsg}};
+    static const QList<std::pair<QString, QtMsgType>> levels = {{u"debug"_s, QtDebugMsg},
+                                                                {u"info"_s, QtInfoMsg},
+                                                                {u"warning"_s, QtWarningMsg},
+                                                                {u"critical"_s, QtCriticalMsg}};
     for (const auto &level : levels) {
         if (level.first == text) {
             config.log.level = level.second;

@@ -70,8 +70,8 @@ void ServerMetrics::storageBatch(int jobs, double seconds, bool committed)
 
 void ServerMetrics::transferBytes(bool upload, qint64 bytes)
 {
-    (upload ? uploadBytes : downloadBytes).fetch_add(quint64(qMax<qint64>(bytes, 0)),
-                                                     std::memory_order_relaxed);
+    (upload ? uploadBytes : downloadBytes)
+        .fetch_add(quint64(qMax<qint64>(bytes, 0)), std::memory_order_relaxed);
 }
 
 QList<ServerMetrics::RequestCounts> ServerMetrics::requestCounts() const

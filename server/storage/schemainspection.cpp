@@ -22,9 +22,9 @@ Result<SchemaState> inspectSchema(const QString &url)
     {
         SqlSession session(addSqlConnection(*spec, name), spec->dialect);
         if (Status opened = openSqlConnection(session, spec->settings); !opened) {
-            state = makeError(ErrorCode::Unavailable,
-                              u"%1: %2"_s.arg(QUrl(url).toString(QUrl::RemovePassword),
-                                              opened.error().message));
+            state = makeError(
+                ErrorCode::Unavailable,
+                u"%1: %2"_s.arg(QUrl(url).toString(QUrl::RemovePassword), opened.error().message));
         } else {
             SqlMigrator migrator(session);
             Result<int> current = migrator.currentVersion();

@@ -91,8 +91,8 @@ void TestCheckConfig::init()
     QVERIFY2(m_database->isValid(), qPrintable(m_database->error()));
     m_dataDir = m_dir->filePath(u"data"_s);
     QVERIFY(QDir().mkdir(m_dataDir));
-    QVERIFY(QFile::setPermissions(m_dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                 | QFileDevice::ExeOwner));
+    QVERIFY(QFile::setPermissions(
+        m_dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
 }
 
 QString TestCheckConfig::writeConfig(const QByteArray &text)
@@ -120,8 +120,7 @@ Run TestCheckConfig::checkConfig(const QString &config, const QStringList &extra
                     "check-config to finish"))
         return run;
     run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.lines =
-        QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    run.lines = QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
     const QByteArray errors = process.readAllStandardError();
     if (!errors.isEmpty())
         run.lines.append(u"stderr: "_s + QString::fromUtf8(errors));
@@ -133,8 +132,9 @@ bool TestCheckConfig::makeCertificate(const QString &name, int days, const QStri
     const QString key = m_dir->filePath(keyName);
     QProcess process;
     if (!QFile::exists(key)) {
-        process.start(u"openssl"_s, {u"genpkey"_s, u"-algorithm"_s, u"EC"_s, u"-pkeyopt"_s,
-                                     u"ec_paramgen_curve:P-256"_s, u"-out"_s, key});
+        process.start(u"openssl"_s,
+                      {u"genpkey"_s, u"-algorithm"_s, u"EC"_s, u"-pkeyopt"_s,
+                       u"ec_paramgen_curve:P-256"_s, u"-out"_s, key});
         if (!process.waitForFinished(30'000) || process.exitCode() != 0)
             return false;
         QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -142,14 +142,14 @@ bool TestCheckConfig::makeCertificate(const QString &name, int days, const QStri
     // x509 -req takes any number of days, so a negative one makes a certificate that has
     // already expired.
     const QString request = m_dir->filePath(name + u".csr"_s);
-    process.start(u"openssl"_s,
-                  {u"req"_s, u"-new"_s, u"-key"_s, key, u"-subj"_s, u"/CN=localhost"_s, u"-out"_s,
-                   request});
+    process.start(
+        u"openssl"_s,
+        {u"req"_s, u"-new"_s, u"-key"_s, key, u"-subj"_s, u"/CN=localhost"_s, u"-out"_s, request});
     if (!process.waitForFinished(30'000) || process.exitCode() != 0)
         return false;
-    process.start(u"openssl"_s, {u"x509"_s, u"-req"_s, u"-in"_s, request, u"-signkey"_s, key,
-                                 u"-days"_s, QString::number(days), u"-out"_s,
-                                 m_dir->filePath(name)});
+    process.start(u"openssl"_s,
+                  {u"x509"_s, u"-req"_s, u"-in"_s, request, u"-signkey"_s, key, u"-days"_s,
+                   QString::number(days), u"-out"_s, m_dir->filePath(name)});
     return process.waitForFinished(30'000) && process.exitCode() == 0;
 }
 
@@ -191,7 +191,8 @@ void TestCheckConfig::unknownKeyGetsSuggestion()
 
 void TestCheckConfig::valueOutOfRangeIsError()
 {
-    const Run run = checkConfig(writeConfig("[limits]\nmax_connections=0\n[server]\nmetrics=maybe\n"));
+    const Run run =
+        checkConfig(writeConfig("[limits]\nmax_connections=0\n[server]\nmetrics=maybe\n"));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(!run.find(u"error"_s, u"limits/max_connections"_s, u"'0'"_s).isEmpty(),
              qPrintable(run.all()));
@@ -218,9 +219,9 @@ void TestCheckConfig::takenPortIsError()
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(!run.find(u"error"_s, u"server/port"_s, QString::fromLatin1(port)).isEmpty(),
              qPrintable(run.all()));
-    QVERIFY2(!run.find(u"error"_s, u"server/metrics_port"_s, QString::fromLatin1(metricsPort))
-                  .isEmpty(),
-             qPrintable(run.all()));
+    QVERIFY2(
+        !run.find(u"error"_s, u"server/metrics_port"_s, QString::fromLatin1(metricsPort)).isEmpty(),
+        qPrintable(run.all()));
     // Once the port is free again the same file passes that check.
     holder.close();
     run = checkConfig(config);
@@ -229,9 +230,10 @@ void TestCheckConfig::takenPortIsError()
 
 void TestCheckConfig::sharedDataDirectoryIsError()
 {
-    QVERIFY(QFile::setPermissions(m_dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                 | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                                                 | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(m_dataDir,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                      | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                      | QFileDevice::ExeOther));
     const Run run = checkConfig(writeConfig(""));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(!run.find(u"error"_s, u"data directory"_s, u"chmod 700"_s).isEmpty(),
@@ -255,9 +257,9 @@ void TestCheckConfig::readableKeyFileIsError()
 void TestCheckConfig::expiredCertificateIsError()
 {
     QVERIFY(makeCertificate(u"expired.pem"_s, -1));
-    const Run run = checkConfig(writeConfig(
-        "[tls]\ncertificate=" + m_dir->filePath(u"expired.pem"_s).toUtf8() + "\nkey="
-        + m_dir->filePath(u"key.pem"_s).toUtf8() + "\n"));
+    const Run run =
+        checkConfig(writeConfig("[tls]\ncertificate=" + m_dir->filePath(u"expired.pem"_s).toUtf8()
+                                + "\nkey=" + m_dir->filePath(u"key.pem"_s).toUtf8() + "\n"));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(!run.find(u"error"_s, u"tls certificate"_s, u"expired on"_s).isEmpty(),
              qPrintable(run.all()));
@@ -266,9 +268,9 @@ void TestCheckConfig::expiredCertificateIsError()
 void TestCheckConfig::expiringCertificateIsWarning()
 {
     QVERIFY(makeCertificate(u"soon.pem"_s, 10));
-    const Run run = checkConfig(writeConfig(
-        "[tls]\ncertificate=" + m_dir->filePath(u"soon.pem"_s).toUtf8() + "\nkey="
-        + m_dir->filePath(u"key.pem"_s).toUtf8() + "\n"));
+    const Run run =
+        checkConfig(writeConfig("[tls]\ncertificate=" + m_dir->filePath(u"soon.pem"_s).toUtf8()
+                                + "\nkey=" + m_dir->filePath(u"key.pem"_s).toUtf8() + "\n"));
     QCOMPARE(run.exitCode, 1);
     const QString line = run.find(u"warning"_s, u"tls certificate"_s, u"expires on"_s);
     QVERIFY2(!line.isEmpty(), qPrintable(run.all()));
@@ -279,9 +281,9 @@ void TestCheckConfig::mismatchedKeyIsError()
 {
     QVERIFY(makeCertificate(u"one.pem"_s, 365));
     QVERIFY(makeCertificate(u"other.pem"_s, 365, u"otherkey.pem"_s));
-    const Run run = checkConfig(writeConfig(
-        "[tls]\ncertificate=" + m_dir->filePath(u"one.pem"_s).toUtf8() + "\nkey="
-        + m_dir->filePath(u"otherkey.pem"_s).toUtf8() + "\n"));
+    const Run run =
+        checkConfig(writeConfig("[tls]\ncertificate=" + m_dir->filePath(u"one.pem"_s).toUtf8()
+                                + "\nkey=" + m_dir->filePath(u"otherkey.pem"_s).toUtf8() + "\n"));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(!run.find(u"error"_s, u"tls certificate"_s).isEmpty(), qPrintable(run.all()));
 }
@@ -310,14 +312,15 @@ void TestCheckConfig::olderSchemaIsWarning()
     QVERIFY2(!run.find(u"warning"_s, u"database"_s, u"schema version 2"_s).isEmpty(),
              qPrintable(run.all()));
     // Nothing was migrated: a second run says the same.
-    QVERIFY(!checkConfig(writeConfig("")).find(u"warning"_s, u"database"_s, u"version 2"_s)
-                 .isEmpty());
+    QVERIFY(
+        !checkConfig(writeConfig("")).find(u"warning"_s, u"database"_s, u"version 2"_s).isEmpty());
 }
 
 void TestCheckConfig::unreachableDatabaseIsError()
 {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-    const Run run = checkConfig(writeConfig("[server]\ndatabase=postgresql://banter@127.0.0.1:1/banter\n"));
+    const Run run =
+        checkConfig(writeConfig("[server]\ndatabase=postgresql://banter@127.0.0.1:1/banter\n"));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(!run.find(u"error"_s, u"database"_s, u"127.0.0.1:1"_s).isEmpty(),
              qPrintable(run.all()));

@@ -88,8 +88,8 @@ QHash<QString, double> scrape(quint16 port)
 
 qint64 createGroup(RawClient &client)
 {
-    const auto group = client.request(u"create_group"_s,
-                                      {{u"name"_s, u"ops"_s}, {u"member_ids"_s, QJsonArray{}}});
+    const auto group =
+        client.request(u"create_group"_s, {{u"name"_s, u"ops"_s}, {u"member_ids"_s, QJsonArray{}}});
     return succeeded(group)
         ? group->data.value(u"conversation"_s).toObject().value(u"id"_s).toInteger()
         : 0;
@@ -97,11 +97,11 @@ qint64 createGroup(RawClient &client)
 
 bool sendMessage(RawClient &client, qint64 conversation, const QString &text)
 {
-    return succeeded(client.request(
-        u"message"_s, {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                       {u"conversation_id"_s, conversation},
-                       {u"type"_s, u"text"_s},
-                       {u"content"_s, text}}));
+    return succeeded(client.request(u"message"_s,
+                                    {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                     {u"conversation_id"_s, conversation},
+                                     {u"type"_s, u"text"_s},
+                                     {u"content"_s, text}}));
 }
 
 // Runs the PostgreSQL test cluster script; its stdout in `output`.
@@ -163,14 +163,15 @@ void TestObservability::metricsCountRealTraffic()
     for (int i = 0; i < Messages; ++i)
         QVERIFY(sendMessage(alice, conversation, u"hello %1"_s.arg(i)));
     QVERIFY(succeeded(alice.request(u"sync"_s, {{u"positions"_s, QJsonObject{}}})));
-    QVERIFY(succeeded(alice.request(
-        u"history"_s, {{u"conversation_id"_s, conversation}, {u"limit"_s, 10}})));
+    QVERIFY(succeeded(
+        alice.request(u"history"_s, {{u"conversation_id"_s, conversation}, {u"limit"_s, 10}})));
     QCOMPARE(refusal(alice.request(u"no_such_request"_s)), ErrorCode::UnknownType);
     RawClient mallory; // stays connected without signing in
     QVERIFY(mallory.open(server.url()));
-    QCOMPARE(refusal(mallory.request(u"login"_s, {{u"username"_s, u"alice"_s},
-                                                 {u"password"_s, u"wrong password"_s},
-                                                 {u"device"_s, u"test"_s}})),
+    QCOMPARE(refusal(mallory.request(u"login"_s,
+                                     {{u"username"_s, u"alice"_s},
+                                      {u"password"_s, u"wrong password"_s},
+                                      {u"device"_s, u"test"_s}})),
              ErrorCode::InvalidCredentials);
 
     const QHash<QString, double> after = scrape(server.metricsPort());
@@ -201,9 +202,9 @@ void TestObservability::metricsCountRealTraffic()
 
     // Gauges follow the connections down again.
     alice.close();
-    QVERIFY(waitFor([&] {
-        return scrape(server.metricsPort()).value(u"banter_users_online"_s, -1) == 0;
-    }, 10'000, "users_online to drop"));
+    QVERIFY(waitFor(
+        [&] { return scrape(server.metricsPort()).value(u"banter_users_online"_s, -1) == 0; },
+        10'000, "users_online to drop"));
     QCOMPARE(httpGet(server.metricsPort(), u"/nothing-here"_s).status, 404);
 }
 
@@ -303,8 +304,8 @@ void TestObservability::jsonLogIsOneObjectPerLine()
         const QJsonObject object = document.object();
         for (const char *field : {"time", "level", "category", "message"})
             QVERIFY2(object.value(QLatin1String(field)).isString(), qPrintable(line));
-        QVERIFY(QDateTime::fromString(object.value(u"time"_s).toString(), Qt::ISODateWithMs)
-                    .isValid());
+        QVERIFY(
+            QDateTime::fromString(object.value(u"time"_s).toString(), Qt::ISODateWithMs).isValid());
         sawListening = sawListening
             || (object.value(u"category"_s) == u"banter.net"_s
                 && object.value(u"message"_s).toString().startsWith(u"listening on"_s));
