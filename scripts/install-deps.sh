@@ -15,6 +15,8 @@ packages=(
     # The mDNS announcement of LAN mode goes through Avahi (optional at build time: without
     # it banterd answers the UDP discovery query only).
     libavahi-client-dev
+    # banterd's /metrics and /healthz endpoint for operators.
+    qt6-httpserver-dev
     # Reactions and the emoji picker need a colour emoji font, or they draw empty boxes.
     fonts-noto-color-emoji
     # scripts/package.sh: dpkg-shlibdeps (dpkg-dev) and file work out the packages' Depends.

@@ -1,12 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // banterd: parses the command line and runs the server until SIGINT or SIGTERM: the first
-// starts the graceful stop (answers, close 1001, exit 0), a second one exits at once.
+// starts the graceful stop (answers, close 1001, exit 0), a second one exits at once. SIGHUP
+// re-reads the config file and applies what can change without a restart.
 #include "app/banterserver.h"
 #include "cli/servercommand.h"
 #include "config/commandline.h"
 #include "net/lanaddresses.h"
 #include <banter/protocol/certificatefingerprint.h>
+#include "config/configvalidator.h"
+#include "serverlogging.h"
+#include "serverlogoutput.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -25,6 +29,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 int signalPipe[2] = {-1, -1};
+int reloadPipe[2] = {-1, -1};
 std::atomic<int> signalsReceived{0}; // lock-free, so safe to use in the handler
 static_assert(std::atomic<int>::is_always_lock_free);
 
@@ -58,6 +63,60 @@ void drainOnTerminationSignals(QCoreApplication &app, Banter::Server::BanterServ
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 }
+void onReloadSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] auto written = ::write(reloadPipe[1], &byte, 1);
+}
+
+// SIGHUP: the config file is read again, checked as at start (a file with errors changes
+// nothing), and what the running server can apply is applied; the log says which keys
+// changed and which of them wait for a restart.
+void reloadOnHangup(QCoreApplication &app, Banter::Server::BanterServer &server,
+                    const Banter::Server::CommandLine &commandLine, QString configPath)
+{
+    using namespace Banter::Server;
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, reloadPipe) != 0)
+        return;
+    auto running = std::make_shared<QHash<QString, QString>>(configFileValues(configPath));
+    auto *notifier = new QSocketNotifier(reloadPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(
+        notifier, &QSocketNotifier::activated, &server,
+        [&server, &commandLine, configPath, running] {
+            char byte = 0;
+            [[maybe_unused]] auto bytes = ::read(reloadPipe[0], &byte, 1);
+            Banter::Result<ServerConfig> next = commandLine.config();
+            if (!next) {
+                qCWarning(lcServer).noquote()
+                    << "reload refused, nothing changed:" << next.error().message;
+                return;
+            }
+            const QHash<QString, QString> now = configFileValues(configPath);
+            const ReloadReport report = server.reload(*next, changedConfigKeys(*running, now));
+            setServerLogLevel(next->log.level);
+            // What waits for a restart stays "changed" until then.
+            for (const QString &key : report.applied) {
+                if (now.contains(key))
+                    running->insert(key, now.value(key));
+                else
+                    running->remove(key);
+            }
+            qCInfo(lcServer).noquote()
+                << "reload: applied:"
+                << (report.applied.isEmpty() ? u"nothing"_s : report.applied.join(u", "_s));
+            if (!report.needRestart.isEmpty())
+                qCWarning(lcServer).noquote() << "reload: these take effect at the next restart:"
+                                              << report.needRestart.join(u", "_s);
+            if (!report.tlsChange.isEmpty())
+                qCInfo(lcServer).noquote() << "reload: TLS:" << report.tlsChange;
+        });
+    struct sigaction action = {};
+    action.sa_handler = onReloadSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGHUP, &action, nullptr);
+}
+
 // Every storage batch allocates and frees a few hundred KiB (SQLite's statement journals, page
 // cache slabs, result rows). With glibc's defaults the storage thread's arena is trimmed
 // after each batch and the next batch faults the same pages back in: about a tenth of the
@@ -106,6 +165,8 @@ int main(int argc, char *argv[])
     ::umask(077);
     tuneAllocator();
     QCoreApplication app(argc, argv);
+    // Until the config file says otherwise: text, info and above (so its own warnings show).
+    Banter::Server::installServerLogOutput(Banter::Server::LogStyle::Text, QtInfoMsg);
     QCoreApplication::setApplicationName(u"banterd"_s);
     QCoreApplication::setOrganizationName(u"Banter"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BANTER_VERSION));
@@ -137,6 +198,12 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    Banter::Server::installServerLogOutput(config->log.format
+                                                   == Banter::Server::LogConfig::Format::Json
+                                               ? Banter::Server::LogStyle::Json
+                                               : Banter::Server::LogStyle::Text,
+                                           config->log.level);
+
     Banter::Server::BanterServer server(*config);
     if (Banter::Status started = server.start(); !started) {
         std::fprintf(stderr, "banterd: %s\n", qPrintable(started.error().message));
@@ -150,9 +217,14 @@ int main(int argc, char *argv[])
                  qPrintable(config->dataDir));
     if (server.config().lan.enabled)
         printLanWelcome(server);
+    if (server.metricsPort() != 0)
+        std::fprintf(stdout, "banterd metrics on http://%s:%u/metrics\n",
+                     qPrintable(config->metrics.listenAddress.toString()),
+                     unsigned(server.metricsPort()));
     std::fflush(stdout);
 
     drainOnTerminationSignals(app, server);
+    reloadOnHangup(app, server, commandLine, commandLine.parser().value(u"config"_s));
     const int status = app.exec();
     server.stop();
     return status;

@@ -5,6 +5,7 @@
 #include "app/datadirectory.h"
 #include "app/descriptorbudget.h"
 #include "app/revocationfollower.h"
+#include "app/operatorendpoint.h"
 #include "auth/jwtcodec.h"
 #include "auth/passwordhasher.h"
 #include "net/chatserver.h"
@@ -66,6 +67,7 @@ struct BanterServer::Parts
     std::unique_ptr<ChatServer> chat;
     std::unique_ptr<DiscoveryResponder> discovery;
     std::unique_ptr<MdnsAnnouncer> mdns;
+    std::unique_ptr<OperatorEndpoint> operatorEndpoint; // only with metrics on
 };
 
 BanterServer::BanterServer(ServerConfig config, QObject *parent)
@@ -183,6 +185,24 @@ Status BanterServer::start()
         return listening;
     }
     parts->revocations->start();
+    if (m_config.metrics.enabled) {
+        const PresenceStore &presence = parts->presence;
+        parts->operatorEndpoint =
+            std::make_unique<OperatorEndpoint>(*parts->storage, [chat, &presence] {
+                const ChatServer::ConnectionCounts counts = chat->connectionCounts();
+                return LiveGauges{counts.chat, counts.unauthenticated, counts.transfer,
+                                  counts.handshaking, presence.onlineUserCount()};
+            });
+        if (Status listening = parts->operatorEndpoint->listen(m_config.metrics.listenAddress,
+                                                               m_config.metrics.port);
+            !listening) {
+            parts->storage->stop();
+            return listening;
+        }
+        qCInfo(lcServer).noquote()
+            << u"metrics on http://%1:%2/metrics"_s.arg(m_config.metrics.listenAddress.toString())
+                   .arg(parts->operatorEndpoint->port());
+    }
     m_parts = std::move(parts);
     if (tls) {
         m_fingerprint = Banter::certificateFingerprint(tls->certificate());
@@ -238,6 +258,7 @@ void BanterServer::stop()
         return;
     m_parts->mdns.reset(); // withdraws the announcement first
     m_parts->discovery.reset();
+    m_parts->operatorEndpoint.reset();
     m_parts->chat.reset(); // closes every connection
     m_parts->hasher->waitForDone();
     m_parts->transfers->stop(); // drains the I/O thread
@@ -276,6 +297,54 @@ void BanterServer::settle()
         for (QObject *context : contexts)
             QCoreApplication::sendPostedEvents(context, QEvent::MetaCall);
     }
+}
+
+ReloadReport BanterServer::reload(const ServerConfig &next, const QStringList &changed)
+{
+    ReloadReport report;
+    for (const QString &key : changed)
+        (appliesOnReload(key) ? report.applied : report.needRestart).append(key);
+    // Services, connections and the handshake guard read the limits through references to
+    // m_config, on this thread: assigning them here is the whole of applying them.
+    const ServerLimits running = m_config.limits;
+    m_config.limits = next.limits;
+    m_config.limits.maxConnections = fitConnectionsToDescriptorLimit(next.limits.maxConnections);
+    for (const QString &key : std::as_const(report.needRestart)) {
+        if (key.startsWith("limits/"_L1)) { // AuthService copied these; keep m_config honest
+            m_config.limits.loginFailuresPerAccount = running.loginFailuresPerAccount;
+            m_config.limits.loginFailuresPerAddress = running.loginFailuresPerAddress;
+            m_config.limits.loginAccountDelayMaxSeconds = running.loginAccountDelayMaxSeconds;
+            m_config.limits.passwordChecksPerAccount = running.passwordChecksPerAccount;
+            m_config.limits.passwordChecksPerAddress = running.passwordChecksPerAddress;
+            m_config.limits.maxSessionsPerUser = running.maxSessionsPerUser;
+            m_config.limits.registrationsPerAddressPerHour = running.registrationsPerAddressPerHour;
+            break;
+        }
+    }
+    m_config.log.level = next.log.level;
+    if (!m_parts || !m_config.tls.enabled() || !next.tls.enabled())
+        return report;
+    Result<TlsCredentials> tls = loadTlsCredentials(next.tls, m_config.dataDir);
+    if (!tls) {
+        report.tlsChange = u"the TLS files could not be read, the certificate in use stays: "_s
+            + tls.error().message;
+        return report;
+    }
+    const QByteArray fingerprint = Banter::certificateFingerprint(tls->certificate());
+    if (fingerprint == m_fingerprint)
+        return report;
+    m_parts->chat->replaceTlsCredentials(*tls);
+    m_config.tls.certificateFile = next.tls.certificateFile;
+    m_config.tls.keyFile = next.tls.keyFile;
+    m_fingerprint = fingerprint;
+    report.tlsChange = u"new connections get the certificate with SHA-256 %1 (%2)"_s.arg(
+        formatCertificateFingerprint(fingerprint), tls->certificateFile);
+    return report;
+}
+
+quint16 BanterServer::metricsPort() const
+{
+    return m_parts && m_parts->operatorEndpoint ? m_parts->operatorEndpoint->port() : 0;
 }
 
 quint16 BanterServer::port() const

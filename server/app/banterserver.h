@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/configreload.h"
 #include "config/serverconfig.h"
 #include "service/servicecontext.h"
 #include <banter/domain/result.h>
@@ -35,7 +36,14 @@ public:
     // shutdown_drain_seconds); drained() follows, then call stop(). Safe to call twice.
     void shutdown();
 
+    // A reload (SIGHUP): takes over from `next` what a running server can apply among the
+    // `changed` keys (see appliesOnReload: limits, TLS files) and re-reads the TLS files even
+    // when their names did not change (a renewed certificate). The log level is the caller's.
+    ReloadReport reload(const ServerConfig &next, const QStringList &changed);
+
     quint16 port() const;
+    // The port of /metrics and /healthz; 0 when metrics are off.
+    quint16 metricsPort() const;
     // Whether the port speaks wss:// (TLS) rather than ws://.
     bool isSecure() const;
     // SHA-256 of the certificate presented (what clients pin); empty without TLS.

@@ -81,4 +81,31 @@ Status prepareDataDirectory(const QString &path, const QString &sqliteFile)
     return success();
 }
 
+Status checkDataDirectory(const QString &path, const QString &sqliteFile)
+{
+    if (path.isEmpty())
+        return makeError(ErrorCode::Unavailable, u"no data directory is configured"_s);
+    const QFileInfo info(path);
+    if (info.exists() && !info.isDir())
+        return makeError(ErrorCode::Unavailable,
+                         u"the data directory '%1' is not a directory"_s.arg(path));
+    if (info.exists() && (QFile::permissions(path) & GroupOrOther))
+        return refuseShared(u"the data directory"_s, path, u"chmod 700 '%1'"_s.arg(path));
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
+        const QString file = sqliteFile.isEmpty() ? QString() : sqliteFile + suffix;
+        if (!file.isEmpty() && QFileInfo::exists(file) && (QFile::permissions(file) & GroupOrOther))
+            return refuseShared(u"the database file"_s, file, u"chmod 600 '%1'"_s.arg(file));
+    }
+    return success();
+}
+
+Status checkPrivateFile(const QString &what, const QString &path)
+{
+    if (QFileInfo::exists(path) && (QFile::permissions(path) & GroupOrOther))
+        return makeError(ErrorCode::Unavailable,
+                         u"%1 %2 can be read by other users of this machine (mode %3): chmod 600 "
+                         "'%2'"_s.arg(what, path, octalMode(QFile::permissions(path))));
+    return success();
+}
+
 } // namespace Banter::Server

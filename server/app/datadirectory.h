@@ -16,4 +16,13 @@ namespace Banter::Server {
 // been read.
 Status prepareDataDirectory(const QString &path, const QString &sqliteFile);
 
+// What prepareDataDirectory would refuse, without creating or changing anything (for
+// `banterd check-config`): a data directory that is not one, or one (or a database file in
+// it) that others may read. A directory that does not exist yet is fine.
+Status checkDataDirectory(const QString &path, const QString &sqliteFile);
+
+// A key file (token key, TLS key) that the group or others may read is an error naming the
+// chmod that fixes it; a missing file is fine.
+Status checkPrivateFile(const QString &what, const QString &path);
+
 } // namespace Banter::Server

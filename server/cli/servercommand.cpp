@@ -3,6 +3,7 @@
 #include "cli/servercommand.h"
 
 #include "cli/invitecommand.h"
+#include "cli/checkconfigcommand.h"
 #include "cli/migratedatacommand.h"
 #include "cli/sessioncommand.h"
 #include "cli/usercommand.h"
@@ -32,6 +33,9 @@ const QList<ServerCommand> &serverCommands()
          QCoreApplication::translate("banterd",
                                      "Make, list or revoke invitations (banter:// links)."),
          runInviteCommand},
+        {u"check-config"_s,
+         QCoreApplication::translate("banterd", "Check the configuration and what a start needs."),
+         runCheckConfigCommand},
     };
     return commands;
 }

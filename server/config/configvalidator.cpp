@@ -171,6 +171,46 @@ QString applyTlsMode(ServerConfig &config, const QString &text)
     return {};
 }
 
+QString applyLogFormat(ServerConfig &config, const QString &text)
+{
+    if (text != "text"_L1 && text != "json"_L1)
+        return u"'%1' is not text or json"_s.arg(text);
+    config.log.format = text == "json"_L1 ? LogConfig::Format::Json : LogConfig::Format::Text;
+    return {};
+}
+
+QString applyLogLevel(ServerConfig &config, const QString &text)
+{
+    static const QList<std::pair<QString, QtMsgType>> levels = {{u"debug"_s, QtDebugMsg},
+                                                                {u"info"_s, QtInfoMsg},
+                                                                {u"warning"_s, QtWarningMsg},
+                                                                {u"critical"_s, QtCriticalMsg}};
+    for (const auto &level : levels) {
+        if (level.first == text) {
+            config.log.level = level.second;
+            return {};
+        }
+    }
+    return u"'%1' is not debug, info, warning or critical"_s.arg(text);
+}
+
+QString applyMetrics(ServerConfig &config, const QString &text)
+{
+    if (text != "on"_L1 && text != "off"_L1)
+        return u"'%1' is not on or off"_s.arg(text);
+    config.metrics.enabled = text == "on"_L1;
+    return {};
+}
+
+QString applyMetricsListen(ServerConfig &config, const QString &text)
+{
+    const QHostAddress address(text.trimmed());
+    if (address.isNull())
+        return u"'%1' is not an IP address"_s.arg(text);
+    config.metrics.listenAddress = address;
+    return {};
+}
+
 QString applyFile(QString &target, const QString &text)
 {
     if (text.trimmed().isEmpty())
@@ -265,6 +305,11 @@ const std::vector<Setting> &settings()
         whole("files/idle_upload_seconds", 1, 86'400, &C::files, &F::idleUploadSeconds),
         number("files/abandoned_upload_hours", 1.0 / 60, 24 * 365, &C::files,
                &F::abandonedUploadSeconds, 3600),
+        {u"server/log_format"_s, &applyLogFormat},
+        {u"server/log_level"_s, &applyLogLevel},
+        {u"server/metrics"_s, &applyMetrics},
+        {u"server/metrics_listen"_s, &applyMetricsListen},
+        whole("server/metrics_port", 0, 65535, &C::metrics, &MetricsConfig::port),
         {u"tls/mode"_s, &applyTlsMode},
         {u"tls/certificate"_s,
          [](C &config, const QString &t) { return applyFile(config.tls.certificateFile, t); }},
@@ -290,6 +335,12 @@ const std::vector<Rule> &rules()
                  ? QString()
                  : u"[tls] needs both certificate and key, or neither (then banterd makes "
                    "its own)"_s;
+         }},
+        {u"server/metrics_port"_s,
+         [](const ServerConfig &c, const QSettings &) {
+             return !c.metrics.enabled || c.metrics.port == 0 || c.metrics.port != c.port
+                 ? QString()
+                 : u"must differ from server/port (%1)"_s.arg(c.port);
          }},
         {u"files/max_unfinished_uploads"_s,
          [](const ServerConfig &c, const QSettings &) {
@@ -401,6 +452,19 @@ QStringList knownConfigKeys()
     for (const Setting &setting : settings())
         keys.append(setting.key);
     return keys;
+}
+
+QHash<QString, QString> configFileValues(const QString &path)
+{
+    QHash<QString, QString> values;
+    if (path.isEmpty() || !QFileInfo(path).isReadable())
+        return values;
+    const QSettings file(path, QSettings::IniFormat);
+    for (const Setting &setting : settings()) {
+        if (file.contains(setting.key))
+            values.insert(setting.key, textOf(file.value(setting.key)));
+    }
+    return values;
 }
 
 int keyDistance(QStringView a, QStringView b)

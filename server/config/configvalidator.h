@@ -8,6 +8,7 @@
 
 #include "config/serverconfig.h"
 
+#include <QHash>
 #include <QList>
 
 namespace Banter::Server {
@@ -44,6 +45,10 @@ ConfigCheck checkConfigFile(const QString &path, ServerConfig base = {});
 
 // Every key the file may hold, as "section/name".
 QStringList knownConfigKeys();
+
+// The text of every known key the file sets, by key (what a reload compares, to say which
+// settings changed). Empty for a file that cannot be read.
+QHash<QString, QString> configFileValues(const QString &path);
 
 // Edit distance between two keys (Levenshtein), for suggestions.
 int keyDistance(QStringView a, QStringView b);

@@ -149,6 +149,28 @@ using Subnet = std::pair<QHostAddress, int>;
 // not an address or a range is an error naming it.
 Result<QList<Subnet>> parseSubnets(const QStringList &entries);
 
+// How banterd writes its log on stderr. Text: one line per message, with a timestamp unless
+// journald reads it (JOURNAL_STREAM set), then with a <N> priority prefix instead; Json: one
+// object per line (time, level, category, message).
+struct LogConfig
+{
+    enum class Format { Text, Json };
+
+    Format format = Format::Text;
+    QtMsgType level = QtInfoMsg; // messages below it are dropped (QtDebugMsg shows everything)
+};
+
+// The operators' HTTP endpoint (/metrics in Prometheus text format, /healthz). Off unless
+// enabled; on this machine only unless listenAddress says otherwise.
+struct MetricsConfig
+{
+    static constexpr quint16 DefaultPort = 7655;
+
+    bool enabled = false;
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = DefaultPort; // 0 picks a free one (tests)
+};
+
 struct ServerConfig
 {
     static constexpr quint16 DefaultPort = 7654;
@@ -184,6 +206,8 @@ struct ServerConfig
     FileLimits files;
     TlsConfig tls;
     LanConfig lan;
+    LogConfig log;
+    MetricsConfig metrics;
 
     QString effectiveDatabaseUrl() const;
     QHostAddress effectiveListenAddress() const;

@@ -63,6 +63,15 @@ void ChatServer::useTls(const TlsCredentials &credentials)
     connectListener();
 }
 
+bool ChatServer::replaceTlsCredentials(const TlsCredentials &credentials)
+{
+    auto *tls = qobject_cast<TlsServer *>(m_tcp.get());
+    if (!tls)
+        return false;
+    tls->setCredentials(credentials);
+    return true;
+}
+
 void ChatServer::connectListener()
 {
     // Not newConnection: QSslServer emits that on accept, before the handshake, while
@@ -181,6 +190,22 @@ void ChatServer::onWebSocketConnection()
         qCDebug(lcNet) << "connection" << connection->id() << "from"
                        << connection->peerAddress().toString();
     }
+}
+
+ChatServer::ConnectionCounts ChatServer::connectionCounts() const
+{
+    ConnectionCounts counts;
+    const QList<ClientConnection *> connections = m_registry.all();
+    for (const ClientConnection *connection : connections) {
+        if (connection->purpose() == ClientConnection::Purpose::Transfer)
+            ++counts.transfer;
+        else if (connection->isAuthenticated())
+            ++counts.chat;
+        else
+            ++counts.unauthenticated;
+    }
+    counts.handshaking = m_guard ? m_guard->pendingCount() : 0;
+    return counts;
 }
 
 void ChatServer::onAuthenticated(ClientConnection *connection)

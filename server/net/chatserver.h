@@ -41,6 +41,8 @@ public:
 
     // Serve wss:// with these credentials instead of ws://; call before listen().
     void useTls(const TlsCredentials &credentials);
+    // A reload's new certificate: handshakes from now on present it. False without TLS.
+    bool replaceTlsCredentials(const TlsCredentials &credentials);
     Status listen();
     bool isSecure() const;
     quint16 port() const { return m_tcp->serverPort(); }
@@ -55,6 +57,16 @@ public:
     void drain(std::chrono::milliseconds budget);
     bool isDraining() const { return m_draining; }
     const HandshakeGuard &handshakeGuard() const { return *m_guard; }
+
+    // Open connections by kind, for /metrics.
+    struct ConnectionCounts
+    {
+        qsizetype chat = 0; // signed in
+        qsizetype unauthenticated = 0; // WebSocket open, not signed in yet
+        qsizetype transfer = 0; // /transfer streams
+        qsizetype handshaking = 0; // TCP (and TLS) accepted, WebSocket upgrade not finished
+    };
+    ConnectionCounts connectionCounts() const;
 
 Q_SIGNALS:
     void drained();

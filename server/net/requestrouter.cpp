@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/requestrouter.h"
 
+#include "metrics/servermetrics.h"
+
 namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
@@ -9,6 +11,7 @@ using namespace Qt::StringLiterals;
 void RequestRouter::add(QLatin1String type, Access access, Handler handler)
 {
     Q_ASSERT(!m_routes.contains(type));
+    ServerMetrics::instance().registerRequestType(type);
     m_routes.insert(type, Route{access, std::move(handler)});
 }
 
@@ -16,7 +19,7 @@ void RequestRouter::dispatch(ClientConnection &connection, const Protocol::Reque
 {
     // The response to ping is named pong, as in Banter's reference design.
     const QString replyType = Protocol::responseType(request.type);
-    const Reply reply(connection, replyType, request.rid);
+    const Reply reply(connection, replyType, request.rid, request.type);
     const auto it = m_routes.constFind(request.type);
     if (it == m_routes.cend())
         return reply.failure(

@@ -22,18 +22,23 @@ TlsServer::TlsServer(const TlsCredentials &credentials, std::chrono::millisecond
     , m_handshakeTimeout(handshakeTimeout)
     , m_guard(guard)
 {
-    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    configuration.setLocalCertificateChain(credentials.chain);
-    configuration.setPrivateKey(credentials.key);
-    configuration.setProtocol(QSsl::TlsV1_2OrLater);
-    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients present no certificate
-    setSslConfiguration(configuration);
+    setCredentials(credentials);
     setHandshakeTimeout(int(handshakeTimeout.count()));
     // Nagle off from the first flight on, so the handshake is not stalled either.
     connect(this, &QSslServer::startedEncryptionHandshake, this, [](QSslSocket *socket) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     });
     connect(this, &QSslServer::errorOccurred, this, &TlsServer::onHandshakeFailed);
+}
+
+void TlsServer::setCredentials(const TlsCredentials &credentials)
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(credentials.chain);
+    configuration.setPrivateKey(credentials.key);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients present no certificate
+    setSslConfiguration(configuration);
 }
 
 void TlsServer::incomingConnection(qintptr descriptor)

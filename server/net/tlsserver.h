@@ -24,6 +24,9 @@ public:
     TlsServer(const TlsCredentials &credentials, std::chrono::milliseconds handshakeTimeout,
               HandshakeGuard &guard, QObject *parent = nullptr);
 
+    // The certificate and key later handshakes present (a reload); open sockets keep theirs.
+    void setCredentials(const TlsCredentials &credentials);
+
 protected:
     void incomingConnection(qintptr descriptor) override;
 

@@ -3,6 +3,7 @@
 #include "net/transferstreams.h"
 
 #include "files/uploadio.h"
+#include "metrics/servermetrics.h"
 #include "net/clientconnection.h"
 #include "serverlogging.h"
 #include "service/fileservice.h"
@@ -224,6 +225,7 @@ void TransferStreams::onBinary(ClientConnection &c, const QByteArray &frame)
         return;
     }
     const QString id = QString::fromLatin1(chunk->id);
+    ServerMetrics::instance().transferBytes(true, chunk->payload.size());
     const qsizetype from = frame.size() - chunk->payload.size();
     acceptChunk(c, id, chunk->offset, frame, from, chunk->payload.size());
 }
@@ -421,6 +423,7 @@ void TransferStreams::pump(ClientConnection *c)
             continue;
         }
         c->sendBinary(P::encodeChunk(P::ChunkKind::Download, d.fileId.toLatin1(), d.offset, data));
+        ServerMetrics::instance().transferBytes(false, data.size());
         d.offset += data.size();
         if (d.offset >= d.size)
             queue.downloads.erase(queue.downloads.begin() + qsizetype(queue.next));

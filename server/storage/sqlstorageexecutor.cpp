@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/sqlstorageexecutor.h"
 
+#include "metrics/servermetrics.h"
 #include "serverlogging.h"
 #include "storage/sqlbatchrunner.h"
 
@@ -124,9 +125,13 @@ private:
                     return;
                 }
             }
+            const qint64 startedNs = m_clock.nsecsElapsed();
             m_batchSince = m_clock.elapsed();
             const SqlBatchRunner::Outcome outcome = m_runner.run(batch);
             m_batchSince = -1;
+            ServerMetrics::instance().storageBatch(int(batch.size()),
+                                                   double(m_clock.nsecsElapsed() - startedNs) / 1e9,
+                                                   outcome.committed);
             // Counted before anyone hears of the batch, so an observer never sees it missing.
             ++batches;
             failedBatches += outcome.committed ? 0 : 1;

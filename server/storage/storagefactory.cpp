@@ -115,6 +115,15 @@ Result<SqlConnectionSpec> connectionSpecFromUrl(const QString &url, const Storag
             url));
 }
 
+QString sqliteFileFromUrl(const QString &url)
+{
+    if (url.startsWith("sqlite://"_L1))
+        return QFileInfo(url.mid(9)).absoluteFilePath();
+    if (!url.isEmpty() && !url.contains("://"_L1))
+        return QFileInfo(url).absoluteFilePath();
+    return {};
+}
+
 Result<std::unique_ptr<SqlStorageExecutor>> openStorage(const QString &url,
                                                         const StorageOptions &options)
 {

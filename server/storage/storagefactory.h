@@ -26,6 +26,10 @@ struct StorageOptions
 Result<SqlConnectionSpec> connectionSpecFromUrl(const QString &url,
                                                 const StorageOptions &options = {});
 
+// The SQLite file the URL names (absolute), or empty for any other URL. Unlike
+// connectionSpecFromUrl it creates nothing (check-config asks before a start would).
+QString sqliteFileFromUrl(const QString &url);
+
 // Opens (creating and migrating) the database the URL names.
 Result<std::unique_ptr<SqlStorageExecutor>> openStorage(const QString &url,
                                                         const StorageOptions &options = {});

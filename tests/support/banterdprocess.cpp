@@ -34,13 +34,15 @@ bool BanterdProcess::start()
     file.write(
         "[auth]\n"
         + (m_auth.isEmpty() ? QByteArray("password_memory_kib=8\npassword_iterations=1\n") : m_auth)
-        + "[limits]\nregistrations_per_address_per_hour=100000\n" + m_limits);
+        + "[limits]\nregistrations_per_address_per_hour=100000\n" + m_limits + m_extraConfig);
     file.close();
     QStringList arguments{u"--listen"_s, u"127.0.0.1"_s,  u"--port"_s,
                           u"0"_s,        u"--data-dir"_s, m_dir.filePath(u"data"_s),
                           u"--config"_s, config,          u"--tls"_s,
                           u"off"_s};
-    if (TestDatabase::backend() == "postgresql"_L1)
+    if (!m_databaseUrl.isEmpty())
+        arguments << u"--database"_s << m_databaseUrl;
+    else if (TestDatabase::backend() == "postgresql"_L1)
         arguments << u"--database"_s << m_database.url();
     m_storeArguments = {u"--data-dir"_s, m_dir.filePath(u"data"_s), u"--config"_s, config};
     if (TestDatabase::backend() == "postgresql"_L1)
@@ -66,6 +68,11 @@ bool BanterdProcess::start()
         return false;
     }
     m_port = port;
+    // Printed right after the listening line, in the same write.
+    static const QRegularExpression metrics(u"metrics on http://[^:]+:(\\d+)/metrics"_s);
+    m_output += QString::fromUtf8(m_process.readAllStandardOutput());
+    const auto match = metrics.match(m_output);
+    m_metricsPort = match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
     return true;
 }
 

@@ -22,6 +22,11 @@ public:
     explicit BanterdProcess(QString program, QByteArray limits = {}, QByteArray auth = {});
     ~BanterdProcess();
 
+    // Text added at the end of the config file (whole sections, e.g. "[server]\nmetrics=on\n"),
+    // and a database URL instead of the test database; both for the next start().
+    void setExtraConfig(QByteArray text) { m_extraConfig = std::move(text); }
+    void setDatabaseUrl(QString url) { m_databaseUrl = std::move(url); }
+
     bool start();
     // Sends a signal to this process only.
     void signal(int signal);
@@ -41,6 +46,9 @@ public:
     QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
     qint64 pid() const { return m_process.processId(); }
     quint16 port() const { return m_port; }
+    // The /metrics and /healthz port when the config turns metrics on; else 0.
+    quint16 metricsPort() const { return m_metricsPort; }
+    QString configPath() const { return m_dir.filePath(QStringLiteral("banterd.conf")); }
     // VmRSS of the process from /proc, in bytes.
     qint64 residentBytes() const;
     // CPU time (user and system) the process used so far, from /proc.
@@ -57,6 +65,9 @@ private:
     QString m_errors;
     quint16 m_port = 0;
     QStringList m_storeArguments;
+    quint16 m_metricsPort = 0;
+    QByteArray m_extraConfig;
+    QString m_databaseUrl;
 };
 
 } // namespace Banter::Test
