@@ -6,11 +6,11 @@
 #include "app/banterserver.h"
 #include "cli/servercommand.h"
 #include "config/commandline.h"
-#include "net/lanaddresses.h"
-#include <banter/protocol/certificatefingerprint.h>
 #include "config/configvalidator.h"
+#include "net/lanaddresses.h"
 #include "serverlogging.h"
 #include "serverlogoutput.h"
+#include <banter/protocol/certificatefingerprint.h>
 
 #include <QCoreApplication>
 #include <QSocketNotifier>

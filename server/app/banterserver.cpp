@@ -4,8 +4,8 @@
 
 #include "app/datadirectory.h"
 #include "app/descriptorbudget.h"
-#include "app/revocationfollower.h"
 #include "app/operatorendpoint.h"
+#include "app/revocationfollower.h"
 #include "auth/jwtcodec.h"
 #include "auth/passwordhasher.h"
 #include "net/chatserver.h"

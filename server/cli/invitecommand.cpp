@@ -239,8 +239,8 @@ int runInviteCommand(const QStringList &arguments)
     }
     InvitationLink link;
     link.serverName = parser.isSet(u"name"_s) ? parser.value(u"name"_s).trimmed()
-        : !config->lan.serverName.isEmpty()     ? config->lan.serverName
-                                                : defaultServerName();
+        : !config->lan.serverName.isEmpty()   ? config->lan.serverName
+                                              : defaultServerName();
     if (Status name = UserRules::validateDisplayName(link.serverName);
         !name || link.serverName.size() > InvitationLink::MaxServerNameChars) {
         printError(tr("--name must be at most %1 characters of plain text")

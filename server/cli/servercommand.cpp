@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/servercommand.h"
 
-#include "cli/invitecommand.h"
 #include "cli/checkconfigcommand.h"
+#include "cli/invitecommand.h"
 #include "cli/migratedatacommand.h"
 #include "cli/sessioncommand.h"
 #include "cli/usercommand.h"
