@@ -169,6 +169,7 @@ const std::vector<Setting> &settings()
     using C = ServerConfig;
     using L = ServerLimits;
     using F = FileLimits;
+    using R = RetentionConfig;
     static const std::vector<Setting> table = {
         {u"server/listen"_s, &applyListen},
         whole("server/port", 0, 65535, &C::port),
@@ -240,6 +241,11 @@ const std::vector<Setting> &settings()
         whole("files/idle_upload_seconds", 1, 86'400, &C::files, &F::idleUploadSeconds),
         number("files/abandoned_upload_hours", 1.0 / 60, 24 * 365, &C::files,
                &F::abandonedUploadSeconds, 3600),
+        whole("retention/message_days", 0, 36'500, &C::retention, &R::messageDays),
+        whole("retention/file_days", 0, 36'500, &C::retention, &R::fileDays),
+        whole("retention/sweep_interval_minutes", 1, 7 * 24 * 60, &C::retention,
+              &R::sweepIntervalMinutes),
+        whole("retention/batch_rows", 1, 100'000, &C::retention, &R::batchRows),
         {u"tls/mode"_s, &applyTlsMode},
         {u"tls/certificate"_s,
          [](C &config, const QString &t) { return applyFile(config.tls.certificateFile, t); }},

@@ -31,8 +31,10 @@ constexpr Table Tables[] = {
      "expires_at, revoked",
      "id", "id"},
     {"refresh_token_history", "id, hash, session_id, superseded_at", "id", "id"},
-    {"conversations", "id, type, name, created_at, last_seq, last_activity, private_key", "id",
-     "id"},
+    {"conversations",
+     "id, type, name, created_at, last_seq, last_activity, private_key, retention_message_days, "
+     "retention_file_days, pruned_seq",
+     "id", "id"},
     {"participants", "conversation_id, user_id, role, joined_at, read_seq, delivered_seq",
      "conversation_id, user_id", nullptr},
     {"messages",

@@ -8,6 +8,7 @@
 #include "storage/sqlfilerepository.h"
 #include "storage/sqlmessagerepository.h"
 #include "storage/sqlmigrator.h"
+#include "storage/sqlretentionrepository.h"
 #include "storage/sqlsearchrepository.h"
 #include "storage/sqlsessionrepository.h"
 #include "storage/sqluserrepository.h"
@@ -60,6 +61,7 @@ Status SqlBatchRunner::open()
     m_contacts = std::make_unique<SqlContactRepository>(*m_session);
     m_files = std::make_unique<SqlFileRepository>(*m_session);
     m_search = std::make_unique<SqlSearchRepository>(*m_session);
+    m_retention = std::make_unique<SqlRetentionRepository>(*m_session);
     return success();
 }
 
@@ -72,6 +74,8 @@ void SqlBatchRunner::close()
     m_contacts.reset();
     m_files.reset();
     m_search.reset();
+    m_retention.reset();
+    m_retention.reset();
     if (m_session) {
         m_session->close();
         m_session.reset(); // the last handle: only now may the connection be removed
@@ -184,7 +188,7 @@ SqlBatchRunner::Outcome SqlBatchRunner::runWithSavepoints(std::vector<StorageJob
 Repositories SqlBatchRunner::repositories()
 {
     return Repositories{*m_users,    *m_sessions, *m_conversations, *m_messages,
-                        *m_contacts, *m_files,    *m_search};
+                        *m_contacts, *m_files,    *m_search,        *m_retention};
 }
 
 // The repositories cache what every send reads (members, blocks); what a rolled-back

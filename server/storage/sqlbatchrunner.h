@@ -15,6 +15,7 @@ class SqlFileRepository;
 class SqlConversationRepository;
 class SqlMessageRepository;
 class SqlSearchRepository;
+class SqlRetentionRepository;
 class SqlSessionRepository;
 class SqlUserRepository;
 
@@ -82,6 +83,7 @@ private:
     quint64 m_replays = 0;
     quint64 m_cacheResets = 0;
     std::unique_ptr<SqlSearchRepository> m_search;
+    std::unique_ptr<SqlRetentionRepository> m_retention;
 };
 
 } // namespace Banter::Server

@@ -118,6 +118,8 @@ constexpr std::array codecs{
     Codec(&domainRoundTrip<Conversation, &conversationFromJson>),
     Codec(&domainRoundTrip<Presence, &presenceFromJson>),
     Codec(&domainRoundTrip<SystemEvent, &systemEventFromJson>),
+    Codec(&roundTrip<SetRetentionRequest>),
+    Codec(&roundTrip<DeleteFileRequest>),
 };
 } // namespace
 

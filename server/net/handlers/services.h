@@ -14,6 +14,7 @@ class MessagingService;
 class PresenceService;
 class ReceiptService;
 class RequestRouter;
+class RetentionService;
 class SearchService;
 class TransferStreams;
 
@@ -29,6 +30,7 @@ struct Services
     FileService &files;
     SearchService &search;
     const ServerConfig &config;
+    RetentionService &retention;
 };
 
 // One registration function per message family (handlers/<family>handlers.cpp).

@@ -50,6 +50,8 @@ inline constexpr QLatin1String RemoveMember{"remove_member"};
 inline constexpr QLatin1String Leave{"leave"};
 /// Rename a group.
 inline constexpr QLatin1String Rename{"rename"};
+/// Set a conversation's retention policy (group admins; either member of a private one).
+inline constexpr QLatin1String SetRetention{"set_retention"};
 // Messaging
 /// Send a message.
 inline constexpr QLatin1String Message{"message"};
@@ -109,6 +111,8 @@ inline constexpr QLatin1String Download{"download"};
 inline constexpr QLatin1String DownloadCancel{"download_cancel"};
 /// Describe a stored file.
 inline constexpr QLatin1String File{"file"};
+/// Delete a file I uploaded (on the chat connection).
+inline constexpr QLatin1String DeleteFile{"delete_file"};
 
 // Pushes (server to client, no rid)
 /// A message arrived in one of my conversations.

@@ -1,0 +1,6 @@
+-- SPDX-FileCopyrightText: 2026 Banter developers
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Banter schema version 8 (SQLite): reserved for the admin work of issue 15, which brings the
+-- real step on its own branch. This empty step only lets step 009 (retention) run on the
+-- retention branch, which the migrator would otherwise refuse as a gap; the merge keeps the
+-- admin branch's file under this name.
