@@ -14,6 +14,7 @@
 #include "net/handlers/services.h"
 #include "net/mdnsannouncer.h"
 #include "net/requestrouter.h"
+#include "net/retentionsweep.h"
 #include "net/tlscredentials.h"
 #include "net/transferstreams.h"
 #include "presence/presencestore.h"
@@ -26,6 +27,7 @@
 #include "service/messagingservice.h"
 #include "service/presenceservice.h"
 #include "service/receiptservice.h"
+#include "service/retentionservice.h"
 #include "service/searchservice.h"
 #include "storage/storagefactory.h"
 #include <banter/protocol/certificatefingerprint.h>
@@ -60,10 +62,12 @@ struct BanterServer::Parts
     std::unique_ptr<PresenceService> presenceService;
     std::unique_ptr<FileService> files;
     std::unique_ptr<SearchService> search;
+    std::unique_ptr<RetentionService> retention;
     std::unique_ptr<Services> services;
     RequestRouter router;
     std::unique_ptr<TransferStreams> transfers;
     RequestRouter transferRouter;
+    std::unique_ptr<RetentionSweep> retentionSweep;
     std::unique_ptr<ChatServer> chat;
     std::unique_ptr<DiscoveryResponder> discovery;
     std::unique_ptr<MdnsAnnouncer> mdns;
@@ -146,9 +150,11 @@ Status BanterServer::start()
     parts->presenceService = std::make_unique<PresenceService>(context);
     parts->files = std::make_unique<FileService>(*parts->storage, m_config.files, m_clock);
     parts->search = std::make_unique<SearchService>(context);
+    parts->retention =
+        std::make_unique<RetentionService>(*parts->storage, m_config.retention, m_clock);
     parts->services = std::make_unique<Services>(Services{
         *parts->auth, *parts->conversations, *parts->messaging, *parts->receipts, *parts->contacts,
-        *parts->presenceService, *parts->files, *parts->search, *parts->admin, m_config});
+        *parts->presenceService, *parts->files, *parts->search, *parts->admin, m_config, *parts->retention});
     registerSessionHandlers(parts->router, *parts->services);
     registerConversationHandlers(parts->router, *parts->services);
     registerMessagingHandlers(parts->router, *parts->services);
@@ -162,6 +168,8 @@ Status BanterServer::start()
         return started;
     }
     registerTransferHandlers(parts->transferRouter, *parts->services, *parts->transfers);
+    parts->retentionSweep =
+        std::make_unique<RetentionSweep>(*parts->retention, *parts->transfers, m_config.retention);
 
     parts->chat = std::make_unique<ChatServer>(m_config, parts->router, *parts->registry,
                                                *parts->presenceService);
@@ -204,6 +212,7 @@ Status BanterServer::start()
                    .arg(parts->operatorEndpoint->port());
     }
     m_parts = std::move(parts);
+    m_parts->retentionSweep->start();
     if (tls) {
         m_fingerprint = Banter::certificateFingerprint(tls->certificate());
         // Users compare this with what their client shows on first connection.
@@ -259,6 +268,7 @@ void BanterServer::stop()
     m_parts->mdns.reset(); // withdraws the announcement first
     m_parts->discovery.reset();
     m_parts->operatorEndpoint.reset();
+    m_parts->retentionSweep->stop();
     m_parts->chat.reset(); // closes every connection
     m_parts->hasher->waitForDone();
     m_parts->transfers->stop(); // drains the I/O thread
@@ -287,10 +297,11 @@ void BanterServer::shutdown()
 void BanterServer::settle()
 {
     const QList<QObject *> contexts{
-        m_parts->auth.get(),     m_parts->conversations.get(), m_parts->messaging.get(),
-        m_parts->receipts.get(), m_parts->contacts.get(),      m_parts->presenceService.get(),
-        m_parts->files.get(),    m_parts->transfers.get(),     m_parts->search.get(),
-        m_parts->admin.get(),    m_parts->revocations.get()};
+        m_parts->auth.get(),      m_parts->conversations.get(), m_parts->messaging.get(),
+        m_parts->receipts.get(),  m_parts->contacts.get(),      m_parts->presenceService.get(),
+        m_parts->files.get(),     m_parts->transfers.get(),     m_parts->search.get(),
+        m_parts->admin.get(),     m_parts->revocations.get(),   m_parts->retention.get(),
+        m_parts->retentionSweep.get()};
     // A continuation may queue the next step of its chain: twice covers them (a chain
     // waits for storage or the I/O thread again at most once more, and those are stopped).
     for (int round = 0; round < 2; ++round) {
@@ -360,6 +371,11 @@ const SqlStorageExecutor *BanterServer::storage() const
 qsizetype BanterServer::typingBucketCount() const
 {
     return m_parts ? m_parts->receipts->typingBucketCount() : 0;
+}
+
+RetentionSweep *BanterServer::retention() const
+{
+    return m_parts ? m_parts->retentionSweep.get() : nullptr;
 }
 
 bool BanterServer::isSecure() const

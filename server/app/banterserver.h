@@ -15,6 +15,7 @@
 namespace Banter::Server {
 
 class DiscoveryResponder;
+class RetentionSweep;
 class SqlStorageExecutor;
 
 // The composition root: opens storage, builds the presence store, services, router and
@@ -60,6 +61,9 @@ public:
     // and how many typing buckets the server holds.
     const SqlStorageExecutor *storage() const;
     qsizetype typingBucketCount() const;
+    // The retention sweep (issue 15), while started: tests run it on demand and wait for
+    // its swept() signal.
+    RetentionSweep *retention() const;
     // The clock the services read for time-driven behaviour (token expiry, rate limits,
     // login throttling, idle and abandoned uploads): the system clock unless a test installs
     // one it advances itself. Takes effect at the next start().

@@ -226,6 +226,7 @@ const std::vector<Setting> &settings()
     using C = ServerConfig;
     using L = ServerLimits;
     using F = FileLimits;
+    using R = RetentionConfig;
     static const std::vector<Setting> table = {
         {u"server/listen"_s, &applyListen},
         whole("server/port", 0, 65535, &C::port),
@@ -310,6 +311,11 @@ const std::vector<Setting> &settings()
         {u"server/metrics"_s, &applyMetrics},
         {u"server/metrics_listen"_s, &applyMetricsListen},
         whole("server/metrics_port", 0, 65535, &C::metrics, &MetricsConfig::port),
+        whole("retention/message_days", 0, 36'500, &C::retention, &R::messageDays),
+        whole("retention/file_days", 0, 36'500, &C::retention, &R::fileDays),
+        whole("retention/sweep_interval_minutes", 1, 7 * 24 * 60, &C::retention,
+              &R::sweepIntervalMinutes),
+        whole("retention/batch_rows", 1, 100'000, &C::retention, &R::batchRows),
         {u"tls/mode"_s, &applyTlsMode},
         {u"tls/certificate"_s,
          [](C &config, const QString &t) { return applyFile(config.tls.certificateFile, t); }},

@@ -104,6 +104,18 @@ struct FileLimits
     int windowBytes = 4 * 1024 * 1024; // unconfirmed upload bytes a client may have in flight
 };
 
+// Retention (issue 15): the server's policy, applied by a sweep on start and then every
+// sweepIntervalMinutes. A conversation may set its own (set_retention); the stricter wins.
+struct RetentionConfig
+{
+    int messageDays = 0; // messages older than this are removed; 0 keeps them forever
+    int fileDays = 0; // files older than this are removed; 0 keeps them forever
+    int sweepIntervalMinutes = 60;
+    // Rows one storage job of the sweep removes at most, so it never holds the storage
+    // thread (and every chat commit behind it) for long.
+    int batchRows = 500;
+};
+
 // TLS on the one listening port (chat and /transfer alike). On by default: with no files
 // configured, banterd makes a self-signed certificate in <data_dir>/tls on first start and
 // keeps it, since clients pin it on first use.
@@ -208,6 +220,7 @@ struct ServerConfig
     LanConfig lan;
     LogConfig log;
     MetricsConfig metrics;
+    RetentionConfig retention;
 
     QString effectiveDatabaseUrl() const;
     QHostAddress effectiveListenAddress() const;

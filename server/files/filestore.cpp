@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -95,6 +96,32 @@ void FileStore::removePartial(const QString &uploadId) const
 QStringList FileStore::partialIds() const
 {
     return QDir(m_root + u"/partial"_s).entryList(QDir::Files | QDir::Hidden);
+}
+
+QList<FileStore::Blob> FileStore::blobs() const
+{
+    QList<Blob> found;
+    const QDir root(m_root + u"/blobs"_s);
+    const QStringList prefixes = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &prefix : prefixes) {
+        const QFileInfoList files = QDir(root.filePath(prefix)).entryInfoList(QDir::Files);
+        for (const QFileInfo &file : files) {
+            const QString name = file.fileName();
+            const bool hex = std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+                return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+            });
+            if (name.size() == 64 && hex && name.startsWith(prefix))
+                found.append({name, file.size()});
+        }
+    }
+    return found;
+}
+
+qint64 FileStore::removeBlob(const QString &sha256) const
+{
+    const QString path = blobPath(sha256);
+    const qint64 size = QFileInfo(path).size();
+    return QFile::remove(path) ? size : -1;
 }
 
 QString FileStore::newId()

@@ -28,6 +28,17 @@ public:
     void removePartial(const QString &uploadId) const;
     QStringList partialIds() const;
 
+    // A finished blob: its hash and size.
+    struct Blob
+    {
+        QString sha256;
+        qint64 size = 0;
+    };
+    // Every blob in the store (names that are not a SHA-256 are left alone).
+    QList<Blob> blobs() const;
+    // Removes a blob; its size, or -1 when it was not there or could not be removed.
+    qint64 removeBlob(const QString &sha256) const;
+
     // A random id for uploads and files: 128 bits as lower-case hex.
     static QString newId();
     static bool isServerId(const QString &id);

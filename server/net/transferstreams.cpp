@@ -494,4 +494,24 @@ void TransferStreams::sweepAbandoned()
     });
 }
 
+QFuture<QList<FileStore::Blob>> TransferStreams::listBlobs()
+{
+    return onIo<QList<FileStore::Blob>>([store = m_store](UploadIo &) { return store.blobs(); });
+}
+
+QFuture<std::pair<int, qint64>> TransferStreams::removeBlobs(const QStringList &sha256s)
+{
+    return onIo<std::pair<int, qint64>>([store = m_store, sha256s](UploadIo &) {
+        std::pair<int, qint64> freed{0, 0};
+        for (const QString &sha : sha256s) {
+            const qint64 size = store.removeBlob(sha);
+            if (size >= 0) {
+                ++freed.first;
+                freed.second += size;
+            }
+        }
+        return freed;
+    });
+}
+
 } // namespace Banter::Server

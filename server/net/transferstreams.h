@@ -61,6 +61,13 @@ public:
     void connectionClosed(ClientConnection *c);
     // Removes uploads untouched for longer than the limit (also run by a timer).
     void sweepAbandoned();
+    // Retention's disk work (RetentionSweep), on the I/O thread. Queued there in order with
+    // every upload's finish, a removal asked for right after storage found a blob
+    // unreferenced happens before any upload started later can find the blob and keep it.
+    // Cancelled when the I/O thread is not running.
+    QFuture<QList<FileStore::Blob>> listBlobs();
+    // Answers how many of the blobs went and the bytes freed.
+    QFuture<std::pair<int, qint64>> removeBlobs(const QStringList &sha256s);
 
 private:
     struct ActiveUpload

@@ -350,6 +350,32 @@ QFuture<Result<Conversation>> ConversationService::rename(UserId user,
 }
 
 QFuture<Result<Conversation>>
+ConversationService::setRetention(UserId user, const Protocol::SetRetentionRequest &request)
+{
+    const RetentionPolicy policy{request.messageDays, request.fileDays};
+    if (Status valid = RetentionRules::validate(policy); !valid)
+        return readyResult<Conversation>(valid.error());
+    if (const std::optional<Error> over = checkMembershipBudget(user, {}))
+        return readyResult<Conversation>(*over);
+    return applyChange(
+        [user, policy, id = request.conversationId](Repositories &repos) -> Result<Change> {
+            Result<Conversation> c = loadConversationAsMember(repos, id, user);
+            if (!c)
+                return c.error();
+            if (Status allowed = RetentionRules::checkCanSetRetention(*c, user); !allowed)
+                return allowed.error();
+            if (Status set = repos.retention.setPolicy(id, policy); !set)
+                return set.error();
+            // Not a system message: the policy is part of the conversation entry, which sync
+            // and the list carry, so a member offline now learns it there.
+            Result<Conversation> updated = reload(repos, id);
+            if (!updated)
+                return updated.error();
+            return Change{std::move(updated).value(), std::nullopt, {}};
+        });
+}
+
+QFuture<Result<Conversation>>
 ConversationService::applyChange(std::function<Result<Change>(Repositories &)> work)
 {
     return runInStorage<Change>(m_context.storage, std::move(work))

@@ -37,6 +37,11 @@ public:
                                                const Protocol::RemoveMemberRequest &request);
     QFuture<Result<Done>> leave(UserId user, ConversationId id);
     QFuture<Result<Conversation>> rename(UserId user, const Protocol::RenameRequest &request);
+    // set_retention: group admins, or either member of a private conversation
+    // (RetentionRules::checkCanSetRetention). Pushed to every member as conversation_updated;
+    // takes a membership-change token like a rename.
+    QFuture<Result<Conversation>> setRetention(UserId user,
+                                               const Protocol::SetRetentionRequest &request);
 
 private:
     struct Change;

@@ -377,6 +377,37 @@ public:
     virtual Status removeFromIndex(const QUuid &messageId) = 0;
 };
 
+// One step of the message sweep: how many messages went, and where the next step starts.
+struct PruneStep
+{
+    int removed = 0;
+    ConversationId nextConversation = 0; // 0: every conversation was looked at
+};
+
+// Retention (issue 15): the conversation policies, the bounded steps of the sweep, and the
+// removal of a file (by its uploader or by the sweep). Messages are removed as a prefix of
+// each conversation's seq stream (conversations.pruned_seq), so what remains stays gapless.
+class RetentionRepository
+{
+public:
+    virtual ~RetentionRepository() = default;
+    virtual Status setPolicy(ConversationId id, const RetentionPolicy &policy) = 0;
+    // Removes the oldest messages of conversations from `fromConversation` on (by id) whose
+    // effective policy (the stricter of `serverDays` and their own) they are older than, at
+    // most `limit` rows, with their reactions, mentions and search index entries, and raises
+    // each one's pruned_seq. Stops at the first message young enough in each conversation.
+    virtual Result<PruneStep> pruneMessages(ConversationId fromConversation, int serverDays,
+                                            qint64 nowMs, int limit) = 0;
+    // Up to `limit` files older than the server's file policy, or than the policy of a
+    // conversation they were shared into.
+    virtual Result<QList<StoredFile>> expiredFiles(int serverDays, qint64 nowMs, int limit) = 0;
+    // Deletes the file row (and where it was shared); the messages that carried it keep
+    // the attachment marked deleted, without its thumbnail. The blob is not touched.
+    virtual Status removeFile(const QString &fileId) = 0;
+    // The hashes among `sha256s` that no file and no unfinished upload refers to.
+    virtual Result<QStringList> unreferencedBlobs(const QStringList &sha256s) = 0;
+};
+
 struct Repositories
 {
     UserRepository &users;
@@ -387,6 +418,7 @@ struct Repositories
     FileRepository &files;
     SearchRepository &search;
     InvitationRepository &invitations;
+    RetentionRepository &retention;
 };
 
 } // namespace Banter::Server

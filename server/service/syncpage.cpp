@@ -69,7 +69,9 @@ Result<bool> SyncPage::add(Repositories &repos, UserId user, ConversationId id)
 Result<bool> SyncPage::addMessages(Repositories &repos, UserId user, const Conversation &c,
                                    Seq known)
 {
-    const bool limited = c.lastSeq - known > m_gapLimit;
+    // A client whose position is below what retention removed would see a hole: it is told
+    // to reset, as one too far behind is, and gets the newest page.
+    const bool limited = c.lastSeq - known > m_gapLimit || known < c.prunedSeq;
     // The newest page is no longer than the gap limit: a client that got part of it goes on
     // from there without being "limited" again. Like a history page: messages in their
     // current state.
@@ -88,6 +90,12 @@ Result<bool> SyncPage::addMessages(Repositories &repos, UserId user, const Conve
         m_reply.messages.append(m);
         reached = m.seq;
         --m_budget;
+    }
+    // Retention may have removed every message: the reset is still due, and nothing more
+    // will come of this conversation.
+    if (limited && missed->isEmpty()) {
+        m_reply.limited.append(c.id);
+        return true;
     }
     // A limited conversation's newest page ends at its last seq; anything else may have
     // stopped at the message limit.

@@ -9,6 +9,7 @@
 #include "storage/sqlinvitationrepository.h"
 #include "storage/sqlmessagerepository.h"
 #include "storage/sqlmigrator.h"
+#include "storage/sqlretentionrepository.h"
 #include "storage/sqlsearchrepository.h"
 #include "storage/sqlsessionrepository.h"
 #include "storage/sqluserrepository.h"
@@ -62,6 +63,7 @@ Status SqlBatchRunner::open()
     m_files = std::make_unique<SqlFileRepository>(*m_session);
     m_search = std::make_unique<SqlSearchRepository>(*m_session);
     m_invitations = std::make_unique<SqlInvitationRepository>(*m_session);
+    m_retention = std::make_unique<SqlRetentionRepository>(*m_session);
     return success();
 }
 
@@ -75,6 +77,7 @@ void SqlBatchRunner::close()
     m_files.reset();
     m_search.reset();
     m_invitations.reset();
+    m_retention.reset();
     if (m_session) {
         m_session->close();
         m_session.reset(); // the last handle: only now may the connection be removed
@@ -187,7 +190,7 @@ SqlBatchRunner::Outcome SqlBatchRunner::runWithSavepoints(std::vector<StorageJob
 Repositories SqlBatchRunner::repositories()
 {
     return Repositories{*m_users,    *m_sessions, *m_conversations, *m_messages,
-                        *m_contacts, *m_files,    *m_search,        *m_invitations};
+                        *m_contacts, *m_files,    *m_search,        *m_invitations, *m_retention};
 }
 
 // The repositories cache what every send reads (members, blocks); what a rolled-back

@@ -16,6 +16,7 @@ class SqlInvitationRepository;
 class SqlConversationRepository;
 class SqlMessageRepository;
 class SqlSearchRepository;
+class SqlRetentionRepository;
 class SqlSessionRepository;
 class SqlUserRepository;
 
@@ -84,6 +85,7 @@ private:
     quint64 m_cacheResets = 0;
     std::unique_ptr<SqlSearchRepository> m_search;
     std::unique_ptr<SqlInvitationRepository> m_invitations;
+    std::unique_ptr<SqlRetentionRepository> m_retention;
 };
 
 } // namespace Banter::Server

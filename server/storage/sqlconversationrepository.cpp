@@ -26,11 +26,15 @@ Conversation conversationRow(const SqlCursor &q, int first = 0)
     c.name = q.value(first + 2).toString();
     c.createdAtMs = q.value(first + 3).toLongLong();
     c.lastSeq = q.value(first + 4).toLongLong();
+    c.retention = {q.value(first + 5).toInt(), q.value(first + 6).toInt()};
+    c.prunedSeq = q.value(first + 7).toLongLong();
     return c;
 }
 
 const QString ConversationColumns =
-    QStringLiteral("c.id, c.type, c.name, c.created_at, c.last_seq");
+    QStringLiteral("c.id, c.type, c.name, c.created_at, c.last_seq, c.retention_message_days, "
+                   "c.retention_file_days, c.pruned_seq");
+constexpr int ConversationColumnCount = 8;
 
 const QString ParticipantColumns =
     QStringLiteral("p.user_id, p.role, p.joined_at, p.read_seq, p.delivered_seq");
@@ -207,10 +211,11 @@ Result<QList<ConversationSummary>> SqlConversationRepository::listForUser(UserId
     while (q->next()) {
         ConversationSummary s;
         s.conversation = conversationRow(*q);
-        if (!q->value(5).isNull())
-            s.lastMessage = SqlRows::message(*q, 5);
-        s.unreadCount = q->value(5 + SqlRows::MessageColumnCount).toLongLong();
-        s.unreadMentions = q->value(6 + SqlRows::MessageColumnCount).toLongLong();
+        constexpr int Message = ConversationColumnCount;
+        if (!q->value(Message).isNull())
+            s.lastMessage = SqlRows::message(*q, Message);
+        s.unreadCount = q->value(Message + SqlRows::MessageColumnCount).toLongLong();
+        s.unreadMentions = q->value(Message + 1 + SqlRows::MessageColumnCount).toLongLong();
         summaries.append(std::move(s));
     }
     // Every member of every one of those conversations in a second query, not one per row.

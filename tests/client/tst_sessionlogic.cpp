@@ -112,6 +112,7 @@ private Q_SLOTS:
     void rejectedTokenIsForgotten();
     void syncPagesUntilDone();
     void limitedConversationIsReset();
+    void limitedConversationWithNothingLeftIsReset();
     void conversationsNoLongerListedAreRemoved();
     void pushedMessagesDeliverDropOrResync();
     void outboxResendsWithTheSameId();
@@ -228,6 +229,25 @@ void TestSessionLogic::limitedConversationIsReset()
     QCOMPARE(reset.first().first().value<ConversationId>(), ConversationId(10));
     QCOMPARE(received.count(), 2);
     QCOMPARE(session->positions().value(10), Seq(501));
+}
+
+// Retention removed every message of the conversation: limited, and no page to show.
+void TestSessionLogic::limitedConversationWithNothingLeftIsReset()
+{
+    makeSession();
+    QSignalSpy reset(session.get(), &ClientSession::conversationReset);
+    session->setPositions({{10, 5}});
+    session->setTokens(u"access"_s, u"refresh"_s);
+    session->connectToServer(QUrl(u"ws://fake.example"_s));
+    answerAuth();
+    Conversation pruned = conversation(10);
+    pruned.lastSeq = 30;
+    pruned.prunedSeq = 30;
+    answerSync({pruned}, {}, false, {10});
+    QTRY_COMPARE(session->state(), ClientSession::State::Ready);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(reset.first().first().value<ConversationId>(), ConversationId(10));
+    QCOMPARE(session->positions().value(10), Seq(30));
 }
 
 void TestSessionLogic::conversationsNoLongerListedAreRemoved()

@@ -128,6 +128,8 @@ constexpr std::array codecs{
     Codec(&roundTrip<AdminSessionsRequest>),
     Codec(&roundTrip<AdminRevokeSessionRequest>),
     Codec(&roundTrip<AdminRevokeSessionReply>),
+    Codec(&roundTrip<SetRetentionRequest>),
+    Codec(&roundTrip<DeleteFileRequest>),
 };
 } // namespace
 

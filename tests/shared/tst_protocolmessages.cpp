@@ -13,6 +13,7 @@
 #include <banter/protocol/domainjson.h>
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/sessionmessages.h>
+#include <banter/protocol/transfermessages.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -492,6 +493,7 @@ void attachmentFields(const Cases &c, const QString &prefix)
     c.integer(prefix + u"width"_s, 0, 1 << 20, Optional);
     c.integer(prefix + u"height"_s, 0, 1 << 20, Optional);
     c.base64(prefix + u"thumbnail"_s, 16 * 1024);
+    c.boolean(prefix + u"deleted"_s, Cases::Optional);
 }
 } // namespace
 
@@ -551,6 +553,14 @@ void TestProtocolMessages::roundTrip_data()
     direct.type = ConversationType::Private;
     direct.name.clear();
     QTest::newRow("Conversation (private)") << domainRoundTripOf(direct, conversationFromJson);
+    Conversation kept = sampleConversation();
+    kept.retention = {30, RetentionRules::MaxDays};
+    kept.prunedSeq = 12;
+    QTest::newRow("Conversation with retention") << domainRoundTripOf(kept, conversationFromJson);
+    Attachment gone = sampleAttachment();
+    gone.thumbnail.clear();
+    gone.deleted = true;
+    QTest::newRow("Attachment, deleted") << domainRoundTripOf(gone, attachmentFromJson);
     QTest::newRow("Presence") << domainRoundTripOf(samplePresence(), presenceFromJson);
     QTest::newRow("ConversationSummary") << domainRoundTripOf(sampleSummary(), summaryFromJson);
     QTest::newRow("ConversationSummary, empty conversation") << domainRoundTripOf(
@@ -588,6 +598,9 @@ void TestProtocolMessages::roundTrip_data()
     QTest::newRow("AddMembersRequest") << roundTripOf(AddMembersRequest{7, {45, 46}});
     QTest::newRow("RemoveMemberRequest") << roundTripOf(RemoveMemberRequest{7, 45});
     QTest::newRow("RenameRequest") << roundTripOf(RenameRequest{7, u"Crew 🛶"_s});
+    QTest::newRow("SetRetentionRequest") << roundTripOf(SetRetentionRequest{7, 30, 0});
+    QTest::newRow("DeleteFileRequest")
+        << roundTripOf(DeleteFileRequest{u"0123456789abcdef0123456789abcdef"_s});
 
     // Messaging family.
     QTest::newRow("SendMessageRequest (conversation)") << roundTripOf(sampleSend());
@@ -767,6 +780,13 @@ void TestProtocolMessages::domainCases()
     conversation.string(u"name"_s, ConversationRules::MaxGroupNameLength, Optional);
     conversation.integer(u"created_at"_s, 0, MaxTime, Optional);
     conversation.integer(u"last_seq"_s, 0, MaxJsonSafeInteger);
+    conversation.integer(u"pruned_seq"_s, 0, MaxJsonSafeInteger, Optional);
+    conversation.object(u"retention"_s, Optional);
+    Conversation kept = sampleConversation();
+    kept.retention = {30, 0};
+    Cases retained("Conversation with retention", decoderOf(conversationFromJson), toJson(kept));
+    retained.integer(u"retention/message_days"_s, 0, RetentionRules::MaxDays, Optional);
+    retained.integer(u"retention/file_days"_s, 0, RetentionRules::MaxDays, Optional);
     conversation.list(u"members"_s, 10'000);
     conversation.set(u"members/1/role unknown"_s, u"members/1/role"_s, u"owner"_s, bad);
     conversation.set(u"members/1/user_id a string"_s, u"members/1/user_id"_s, u"43"_s, bad);
@@ -915,6 +935,19 @@ void TestProtocolMessages::conversationCases()
     Cases rename("RenameRequest", decoderOf<RenameRequest>(), RenameRequest{7, u"Crew"_s}.toJson());
     rename.id(u"conversation_id"_s);
     rename.string(u"name"_s, ConversationRules::MaxGroupNameLength);
+
+    Cases retention("SetRetentionRequest", decoderOf<SetRetentionRequest>(),
+                    SetRetentionRequest{7, 30, 90}.toJson());
+    retention.id(u"conversation_id"_s);
+    retention.integer(u"message_days"_s, 0, RetentionRules::MaxDays);
+    retention.integer(u"file_days"_s, 0, RetentionRules::MaxDays);
+
+    Cases deleteFile("DeleteFileRequest", decoderOf<DeleteFileRequest>(),
+                     DeleteFileRequest{u"0123456789abcdef0123456789abcdef"_s}.toJson());
+    deleteFile.absent(u"file_id"_s, Cases::Required);
+    deleteFile.set(u"file_id a number"_s, u"file_id"_s, 5, bad);
+    deleteFile.set(u"file_id a path"_s, u"file_id"_s, u"../token.key"_s, bad);
+    deleteFile.set(u"file_id empty"_s, u"file_id"_s, QString(), bad);
 }
 
 void TestProtocolMessages::chatCases()
@@ -1304,6 +1337,9 @@ void TestProtocolMessages::wireNames_data()
     row("AddMembersRequest", AddMembersRequest{}.toJson(), "conversation_id user_ids");
     row("RemoveMemberRequest", RemoveMemberRequest{}.toJson(), "conversation_id user_id");
     row("RenameRequest", RenameRequest{}.toJson(), "conversation_id name");
+    row("SetRetentionRequest", SetRetentionRequest{}.toJson(),
+        "conversation_id message_days file_days");
+    row("DeleteFileRequest", DeleteFileRequest{}.toJson(), "file_id");
     row("SendMessageRequest", sampleSend().toJson(), "id conversation_id type content attachment");
     row("MessageReply", MessageReply{}.toJson(), "message");
     row("HistoryRequest", HistoryRequest{}.toJson(), "conversation_id before_seq limit");

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // conversations, conversation, create_private, create_group, add_members, remove_member,
-// leave, rename.
+// leave, rename, set_retention.
 #include "net/handlers/services.h"
 #include "net/route.h"
 #include "service/conversationservice.h"
@@ -37,6 +37,7 @@ void registerConversationHandlers(RequestRouter &router, Services &s)
                                   return conversations.leave(c.userId(), r.conversationId);
                               });
     route(router, P::Type::Rename, conversations, &ConversationService::rename);
+    route(router, P::Type::SetRetention, conversations, &ConversationService::setRetention);
 }
 
 } // namespace Banter::Server

@@ -1,14 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // message, history, sync, read, delivered, typing, search; edit_message, delete_message,
-// react, unreact, reactions.
+// react, unreact, reactions; delete_file (the file of an attachment, by its uploader).
 #include "net/handlers/services.h"
 #include "net/route.h"
 #include "service/messagingservice.h"
 #include "service/receiptservice.h"
+#include "service/retentionservice.h"
 #include "service/searchservice.h"
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/searchmessages.h>
+#include <banter/protocol/transfermessages.h>
 #include <banter/protocol/types.h>
 
 namespace Banter::Server {
@@ -29,6 +31,7 @@ void registerMessagingHandlers(RequestRouter &router, Services &s)
     route(router, P::Type::React, s.messaging, &MessagingService::react);
     route(router, P::Type::Unreact, s.messaging, &MessagingService::unreact);
     route(router, P::Type::Reactions, s.messaging, &MessagingService::reactors);
+    route(router, P::Type::DeleteFile, s.retention, &RetentionService::deleteFile);
 }
 
 } // namespace Banter::Server

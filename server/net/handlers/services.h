@@ -15,6 +15,7 @@ class MessagingService;
 class PresenceService;
 class ReceiptService;
 class RequestRouter;
+class RetentionService;
 class SearchService;
 class TransferStreams;
 
@@ -31,6 +32,7 @@ struct Services
     SearchService &search;
     AdminService &admin;
     const ServerConfig &config;
+    RetentionService &retention;
 };
 
 // One registration function per message family (handlers/<family>handlers.cpp).

@@ -9,6 +9,7 @@
 #include <banter/client/historypager_p.h>
 #include <banter/client/syncengine_p.h>
 #include <banter/domain/messageid.h>
+#include <banter/protocol/transfermessages.h>
 #include <banter/protocol/types.h>
 
 #include <QCache>
@@ -820,6 +821,19 @@ QFuture<Result<Conversation>> ClientSession::rename(ConversationId id, const QSt
 {
     return d->callConversation(P::Type::Rename, P::RenameRequest{id, name}.toJson());
 }
+QFuture<Result<Conversation>> ClientSession::setRetention(ConversationId id,
+                                                          const RetentionPolicy &policy)
+{
+    return d->callConversation(
+        P::Type::SetRetention,
+        P::SetRetentionRequest{id, policy.messageDays, policy.fileDays}.toJson());
+}
+
+QFuture<Result<Done>> ClientSession::deleteFile(const QString &fileId)
+{
+    return d->callDone(P::Type::DeleteFile, P::DeleteFileRequest{fileId}.toJson());
+}
+
 QFuture<Result<P::HistoryReply>> ClientSession::history(ConversationId id, Seq beforeSeq, int limit)
 {
     return d

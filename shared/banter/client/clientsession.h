@@ -233,6 +233,12 @@ public:
     QFuture<Result<Done>> leave(ConversationId id);
     /// @brief Renames a group.
     QFuture<Result<Conversation>> rename(ConversationId id, const QString &name);
+    /// @brief Sets a conversation's own retention policy (`set_retention`; group admins, or
+    /// either member of a private conversation); 0 days keeps forever.
+    QFuture<Result<Conversation>> setRetention(ConversationId id, const RetentionPolicy &policy);
+    /// @brief Deletes a file the user uploaded (`delete_file`): downloads then answer
+    /// not_found and its messages show the attachment as deleted.
+    QFuture<Result<Done>> deleteFile(const QString &fileId);
 
     // Messaging. Sends are queued while offline and resent after reconnects with their id.
     /// @brief Sends a text message (queued while offline; see the outbox).

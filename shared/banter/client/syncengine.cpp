@@ -193,6 +193,20 @@ void SyncEngine::onPage(const QList<Conversation> &conversations, const QList<Me
             page.append(m);
         }
     }
+    // Limited with no messages: retention removed every one (the server sends a limited
+    // conversation's newest page otherwise). The copy goes all the same, and the position
+    // moves to the conversation's end.
+    for (ConversationId id : limited) {
+        const auto listed = std::find_if(conversations.cbegin(), conversations.cend(),
+                                         [id](const Conversation &c) { return c.id == id; });
+        if (reset.contains(id) || listed == conversations.cend())
+            continue;
+        reset.insert(id);
+        m_positions.set(id, listed->lastSeq);
+        if (m_cache)
+            m_cache->resetConversation(id, listed->lastSeq);
+        Q_EMIT conversationReset(id);
+    }
     deliver(page, false);
 }
 

@@ -62,3 +62,41 @@ Status checkCanManage(const Conversation &conversation, UserId user)
 
 } // namespace ConversationRules
 } // namespace Banter
+
+namespace Banter::RetentionRules {
+
+int stricterDays(int a, int b)
+{
+    if (a == 0)
+        return b;
+    if (b == 0)
+        return a;
+    return qMin(a, b);
+}
+
+RetentionPolicy stricter(const RetentionPolicy &a, const RetentionPolicy &b)
+{
+    return {stricterDays(a.messageDays, b.messageDays), stricterDays(a.fileDays, b.fileDays)};
+}
+
+Status validate(const RetentionPolicy &policy)
+{
+    if (policy.messageDays < 0 || policy.messageDays > MaxDays || policy.fileDays < 0
+        || policy.fileDays > MaxDays)
+        return makeError(
+            ErrorCode::BadRequest,
+            QStringLiteral("retention days must be from 0 (keep forever) to %1").arg(MaxDays));
+    return success();
+}
+
+Status checkCanSetRetention(const Conversation &conversation, UserId user)
+{
+    if (Status member = ConversationRules::checkMember(conversation, user); !member)
+        return member;
+    if (conversation.type == ConversationType::Group && !conversation.isAdmin(user))
+        return makeError(ErrorCode::Forbidden,
+                         QStringLiteral("only group admins can set the retention policy"));
+    return success();
+}
+
+} // namespace Banter::RetentionRules

@@ -52,6 +52,19 @@ struct Participant
     friend bool operator==(const Participant &, const Participant &) = default;
 };
 
+/// How long a conversation keeps its messages and files (issue 15). 0 keeps forever; the
+/// server's own policy applies as well, and where both are set the stricter one wins
+/// (RetentionRules::stricter).
+struct RetentionPolicy
+{
+    int messageDays = 0; ///< messages older than this many days are removed; 0: kept
+    int fileDays = 0; ///< files older than this many days are removed; 0: kept
+
+    /// True when nothing is ever removed.
+    bool keepsForever() const { return messageDays == 0 && fileDays == 0; }
+    friend bool operator==(const RetentionPolicy &, const RetentionPolicy &) = default;
+};
+
 /// A private chat or a group, with its members.
 struct BANTERSHARED_EXPORT Conversation
 {
@@ -61,6 +74,11 @@ struct BANTERSHARED_EXPORT Conversation
     qint64 createdAtMs = 0; ///< when it was made (ms since the epoch)
     Seq lastSeq = 0; ///< seq of the newest message, 0 when empty
     QList<Participant> participants; ///< every member, with roles and receipt positions
+    // Appended (issue 15): aggregate initialisers elsewhere keep their meaning.
+    RetentionPolicy retention; ///< the conversation's own policy (set_retention)
+    /// Every message up to this seq was removed by retention (0: none); history and sync
+    /// have nothing at or below it.
+    Seq prunedSeq = 0;
 
     /// The member with that user id, or nullptr when the user is not a member.
     const Participant *participant(UserId user) const;
@@ -100,5 +118,19 @@ BANTERSHARED_EXPORT Status checkMember(const Conversation &conversation, UserId 
 /// others); private conversations never change.
 BANTERSHARED_EXPORT Status checkCanManage(const Conversation &conversation, UserId user);
 } // namespace ConversationRules
+
+namespace RetentionRules {
+inline constexpr int MaxDays = 36'500; ///< the longest policy that can be set (100 years)
+/// The stricter of two day counts where 0 means "forever": the smaller non-zero one.
+BANTERSHARED_EXPORT int stricterDays(int a, int b);
+/// Both counts of the two policies, each the stricter.
+BANTERSHARED_EXPORT RetentionPolicy stricter(const RetentionPolicy &a, const RetentionPolicy &b);
+/// Each count is from 0 to MaxDays (ErrorCode::BadRequest otherwise).
+BANTERSHARED_EXPORT Status validate(const RetentionPolicy &policy);
+/// Who may set a conversation's policy: a group's admins; in a private conversation either
+/// member, since the history is theirs alike (ErrorCode::Forbidden for others, NotFound for
+/// non-members).
+BANTERSHARED_EXPORT Status checkCanSetRetention(const Conversation &conversation, UserId user);
+} // namespace RetentionRules
 
 } // namespace Banter

@@ -51,6 +51,9 @@ struct Attachment
     int width = 0; ///< in pixels; images only
     int height = 0; ///< in pixels; images only
     QByteArray thumbnail; ///< small image made by the sender (images only)
+    /// The file was deleted (by its uploader, or by retention): downloads answer not_found,
+    /// and the thumbnail is gone. Name, size and type stay for display.
+    bool deleted = false;
 
     /// True when there is no attachment (no file id).
     bool isNull() const { return fileId.isEmpty(); }

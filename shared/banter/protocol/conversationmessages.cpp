@@ -183,4 +183,21 @@ Result<RenameRequest> RenameRequest::fromJson(const QJsonObject &object)
     return r.finish(v);
 }
 
+QJsonObject SetRetentionRequest::toJson() const
+{
+    return {{u"conversation_id"_s, conversationId},
+            {u"message_days"_s, messageDays},
+            {u"file_days"_s, fileDays}};
+}
+
+Result<SetRetentionRequest> SetRetentionRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    SetRetentionRequest v;
+    v.conversationId = r.id("conversation_id"_L1);
+    v.messageDays = int(r.integer("message_days"_L1, 0, RetentionRules::MaxDays));
+    v.fileDays = int(r.integer("file_days"_L1, 0, RetentionRules::MaxDays));
+    return r.finish(v);
+}
+
 } // namespace Banter::Protocol

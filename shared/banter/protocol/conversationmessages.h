@@ -133,6 +133,22 @@ struct BANTERSHARED_EXPORT RenameRequest
     friend bool operator==(const RenameRequest &, const RenameRequest &) = default;
 };
 
+/// "set_retention": a conversation's own retention policy (0 keeps forever); the server's
+/// policy still applies, and where both are set the stricter wins. The reply and the
+/// `conversation_updated` push to every member carry the conversation with it.
+struct BANTERSHARED_EXPORT SetRetentionRequest
+{
+    ConversationId conversationId = 0; ///< the conversation
+    int messageDays = 0; ///< remove messages older than this many days; 0: keep
+    int fileDays = 0; ///< remove files shared into it older than this many days; 0: keep
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<SetRetentionRequest> fromJson(const QJsonObject &object);
+    friend bool operator==(const SetRetentionRequest &, const SetRetentionRequest &) = default;
+};
+
 /// The JSON form of a conversation as its member's list shows it.
 BANTERSHARED_EXPORT QJsonObject toJson(const ConversationSummary &summary);
 /// Decodes a ConversationSummary strictly.

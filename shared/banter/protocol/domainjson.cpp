@@ -13,6 +13,16 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr qint64 MaxTimeMs = MaxJsonSafeInteger;
 constexpr int MaxMembersOnWire = 10'000;
+
+Result<RetentionPolicy> retentionFromJson(const QJsonObject &object)
+{
+    JsonReader r(object, u"retention"_s);
+    RetentionPolicy p;
+    p.messageDays =
+        int(r.integer("message_days"_L1, 0, RetentionRules::MaxDays, JsonReader::Optional));
+    p.fileDays = int(r.integer("file_days"_L1, 0, RetentionRules::MaxDays, JsonReader::Optional));
+    return r.finish(p);
+}
 } // namespace
 
 QJsonObject toJson(const User &user)
@@ -50,6 +60,8 @@ QJsonObject toJson(const Attachment &a)
     }
     if (!a.thumbnail.isEmpty())
         object.insert(u"thumbnail"_s, QString::fromLatin1(a.thumbnail.toBase64()));
+    if (a.deleted)
+        object.insert(u"deleted"_s, true);
     return object;
 }
 
@@ -64,6 +76,7 @@ Result<Attachment> attachmentFromJson(const QJsonObject &object)
     a.width = int(r.integer("width"_L1, 0, 1 << 20, JsonReader::Optional));
     a.height = int(r.integer("height"_L1, 0, 1 << 20, JsonReader::Optional));
     a.thumbnail = r.base64("thumbnail"_L1, MessageContent::MaxThumbnailBytes);
+    a.deleted = r.boolean("deleted"_L1, JsonReader::Optional);
     return r.finish(a);
 }
 
@@ -212,12 +225,21 @@ Result<Participant> participantFromJson(const QJsonObject &object)
 
 QJsonObject toJson(const Conversation &c)
 {
-    return {{u"id"_s, c.id},
-            {u"type"_s, conversationTypeName(c.type)},
-            {u"name"_s, c.name},
-            {u"created_at"_s, c.createdAtMs},
-            {u"last_seq"_s, c.lastSeq},
-            {u"members"_s, toJsonArray(c.participants)}};
+    QJsonObject object{{u"id"_s, c.id},
+                       {u"type"_s, conversationTypeName(c.type)},
+                       {u"name"_s, c.name},
+                       {u"created_at"_s, c.createdAtMs},
+                       {u"last_seq"_s, c.lastSeq},
+                       {u"members"_s, toJsonArray(c.participants)}};
+    // Only what differs from the defaults, so older conversations look as they did.
+    if (!c.retention.keepsForever()) {
+        object.insert(u"retention"_s,
+                      QJsonObject{{u"message_days"_s, c.retention.messageDays},
+                                  {u"file_days"_s, c.retention.fileDays}});
+    }
+    if (c.prunedSeq > 0)
+        object.insert(u"pruned_seq"_s, c.prunedSeq);
+    return object;
 }
 
 Result<Conversation> conversationFromJson(const QJsonObject &object)
@@ -232,6 +254,9 @@ Result<Conversation> conversationFromJson(const QJsonObject &object)
     c.name = r.string("name"_L1, ConversationRules::MaxGroupNameLength, JsonReader::Optional);
     c.createdAtMs = r.integer("created_at"_L1, 0, MaxTimeMs, JsonReader::Optional);
     c.lastSeq = r.integer("last_seq"_L1, 0, MaxJsonSafeInteger);
+    c.retention =
+        r.nested<RetentionPolicy>("retention"_L1, retentionFromJson, JsonReader::Optional);
+    c.prunedSeq = r.integer("pruned_seq"_L1, 0, MaxJsonSafeInteger, JsonReader::Optional);
     const QJsonArray members = r.array("members"_L1, MaxMembersOnWire);
     if (r.ok()) {
         Result<QList<Participant>> participants =

@@ -159,6 +159,19 @@ Result<DownloadRequest> DownloadRequest::fromJson(const QJsonObject &object)
     return r.finish(v);
 }
 
+QJsonObject DeleteFileRequest::toJson() const
+{
+    return {{u"file_id"_s, fileId}};
+}
+
+Result<DeleteFileRequest> DeleteFileRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    DeleteFileRequest v;
+    v.fileId = readId(r, "file_id"_L1);
+    return r.finish(v);
+}
+
 QJsonObject TransferFailedPush::toJson() const
 {
     return {{u"id"_s, id}, {u"error"_s, errorToJson(error)}};

@@ -105,6 +105,19 @@ struct BANTERSHARED_EXPORT DownloadRequest
     friend bool operator==(const DownloadRequest &, const DownloadRequest &) = default;
 };
 
+/// "delete_file" (chat connection): the uploader deletes one of their files. Downloads then
+/// answer not_found and the messages that carried it show the attachment as deleted.
+struct BANTERSHARED_EXPORT DeleteFileRequest
+{
+    QString fileId; ///< the file (from FileInfo or a message's attachment)
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<DeleteFileRequest> fromJson(const QJsonObject &object);
+    friend bool operator==(const DeleteFileRequest &, const DeleteFileRequest &) = default;
+};
+
 /// upload_failed / download_failed: a transfer stopped outside any request (a bad chunk, a
 /// disk error); `id` is the upload or file id.
 struct BANTERSHARED_EXPORT TransferFailedPush

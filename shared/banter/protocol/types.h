@@ -50,6 +50,8 @@ inline constexpr QLatin1String RemoveMember{"remove_member"};
 inline constexpr QLatin1String Leave{"leave"};
 /// Rename a group.
 inline constexpr QLatin1String Rename{"rename"};
+/// Set a conversation's retention policy (group admins; either member of a private one).
+inline constexpr QLatin1String SetRetention{"set_retention"};
 // Messaging
 /// Send a message.
 inline constexpr QLatin1String Message{"message"};
@@ -122,6 +124,8 @@ inline constexpr QLatin1String AdminSetAdmin{"admin_set_admin"};
 inline constexpr QLatin1String AdminSessions{"admin_sessions"};
 /// End one session, or every session of an account.
 inline constexpr QLatin1String AdminRevokeSession{"admin_revoke_session"};
+/// Delete a file I uploaded (on the chat connection).
+inline constexpr QLatin1String DeleteFile{"delete_file"};
 
 // Pushes (server to client, no rid)
 /// A message arrived in one of my conversations.
