@@ -126,7 +126,8 @@ Status BanterServer::start()
     parts->auth =
         std::make_unique<AuthService>(*parts->storage, *parts->hasher, *parts->jwt, m_clock, auth);
     parts->conversations = std::make_unique<ConversationService>(context);
-    parts->messaging = std::make_unique<MessagingService>(context);
+    parts->messaging = std::make_unique<MessagingService>(
+        context, FileStore(QDir(m_config.dataDir).filePath(u"files"_s)));
     parts->receipts = std::make_unique<ReceiptService>(context);
     parts->contacts = std::make_unique<ContactService>(context);
     parts->presenceService = std::make_unique<PresenceService>(context);

@@ -9,6 +9,7 @@
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
+#include <banter/protocol/memberdeltas.h>
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/searchmessages.h>
 #include <banter/protocol/sessionmessages.h>
@@ -118,6 +119,9 @@ constexpr std::array codecs{
     Codec(&domainRoundTrip<Conversation, &conversationFromJson>),
     Codec(&domainRoundTrip<Presence, &presenceFromJson>),
     Codec(&domainRoundTrip<SystemEvent, &systemEventFromJson>),
+    Codec(&roundTrip<MembersAddedPush>),
+    Codec(&roundTrip<MemberRemovedPush>),
+    Codec(&roundTrip<ConversationRenamedPush>),
 };
 } // namespace
 
