@@ -161,6 +161,7 @@ public:
         return url;
     }
     qint64 pid() const { return m_process.processId(); }
+    quint16 port() const { return m_port; }
     QString errors() const { return m_errors; }
     // Lines added to the [limits] section of the next start's config file.
     void setLimits(const QByteArray &lines) { m_limits = lines; }
