@@ -72,35 +72,19 @@ void ChatServer::connectListener()
     connect(m_tcp.get(), &QTcpServer::acceptError, this, &ChatServer::onAcceptError);
 }
 
-// The connection that failed stays in the kernel's backlog. Out of descriptors, the reserve
-// takes the waiting connections and closes them (their clients learn at once that they must
-// retry, instead of waiting in the backlog), and accepting resumes straight away: each later
-// connection costs one failed accept and one shed, never a loop. When nothing could be shed
-// (no reserve, or another failure) accepting is resumed soon, and then less often while the
-// failures go on (each retry is one accept() call), so the server recovers within a quarter
-// of a second of descriptors coming free. The warning is logged once per 10 s at most.
+// The connection that failed stays in the kernel's backlog; accepting is resumed soon, and
+// then less often while the failures go on (each retry is one accept() call), so the
+// server recovers within a quarter of a second of descriptors coming free.
 void ChatServer::onAcceptError(QAbstractSocket::SocketError error)
 {
     constexpr int FirstRetryMs = 10;
     constexpr int LastRetryMs = 250;
-    constexpr int MaxShedPerFailure = 256; // bounds the work of one wake-up
-    const int shed = error == QAbstractSocket::SocketResourceError
-        ? m_reserve.shed(m_tcp->socketDescriptor(), MaxShedPerFailure)
-        : 0;
-    m_shedSinceWarning += shed;
-    if (!m_sinceAcceptWarning.isValid() || m_sinceAcceptWarning.elapsed() > 10'000) {
-        qCWarning(lcNet) << "accepting a connection failed:" << error << m_tcp->errorString() << "-"
-                         << m_shedSinceWarning
-                         << "waiting connections closed for want of descriptors; raise the "
-                            "open-file limit if this repeats";
-        m_sinceAcceptWarning.start();
-        m_shedSinceWarning = 0;
-    }
-    if (shed > 0) { // the backlog is empty or smaller: nothing wakes the listener in vain
-        m_tcp->resumeAccepting();
-        return;
-    }
     m_acceptRetryMs = m_acceptRetryMs == 0 ? FirstRetryMs : qMin(LastRetryMs, m_acceptRetryMs * 2);
+    if (!m_sinceAcceptWarning.isValid() || m_sinceAcceptWarning.elapsed() > 10'000) {
+        qCWarning(lcNet) << "accepting a connection failed:" << error << m_tcp->errorString()
+                         << "- retrying (raise the open-file limit if this repeats)";
+        m_sinceAcceptWarning.start();
+    }
     m_acceptRetry.start(m_acceptRetryMs);
 }
 

@@ -3,7 +3,6 @@
 #pragma once
 
 #include "config/serverconfig.h"
-#include "net/acceptreserve.h"
 #include "service/pushsink.h"
 #include <banter/domain/result.h>
 
@@ -81,14 +80,10 @@ private:
     QWebSocketServer m_webSockets;
     ConnectionId m_nextConnectionId = 1;
     // QTcpServer stops accepting on an accept() failure that is not temporary (EMFILE when
-    // the descriptors run out). The reserve lets the server take the waiting connections
-    // and close them, and accepting resumes at once; without it (or for other failures)
-    // this timer resumes it, with a growing delay.
-    AcceptReserve m_reserve;
+    // the descriptors run out) and nothing resumes it: this timer does, with a growing delay.
     QTimer m_acceptRetry;
     int m_acceptRetryMs = 0;
     QElapsedTimer m_sinceAcceptWarning;
-    qint64 m_shedSinceWarning = 0; // connections closed for want of descriptors, not logged yet
     bool m_draining = false;
     bool m_drained = false;
     QTimer m_abandonTimer; // the drain's time for requests is over
