@@ -144,7 +144,8 @@ Status BanterServer::start()
     parts->admin = std::make_unique<AdminService>(*parts->storage, *parts->hasher, m_clock);
     parts->revocations = std::make_unique<RevocationFollower>(*parts->storage, m_config.dataDir);
     parts->conversations = std::make_unique<ConversationService>(context);
-    parts->messaging = std::make_unique<MessagingService>(context);
+    parts->messaging = std::make_unique<MessagingService>(
+        context, FileStore(QDir(m_config.dataDir).filePath(u"files"_s)));
     parts->receipts = std::make_unique<ReceiptService>(context);
     parts->contacts = std::make_unique<ContactService>(context);
     parts->presenceService = std::make_unique<PresenceService>(context);

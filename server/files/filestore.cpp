@@ -62,6 +62,14 @@ QString FileStore::blobPath(const QString &sha256) const
     return m_root + u"/blobs/"_s + sha256.left(2) + u'/' + sha256;
 }
 
+QByteArray FileStore::readBlobHead(const QString &sha256, qint64 maxBytes) const
+{
+    QFile blob(blobPath(sha256));
+    if (!blob.open(QIODevice::ReadOnly))
+        return {};
+    return blob.read(maxBytes);
+}
+
 Status FileStore::commit(const QString &uploadId, const QString &sha256) const
 {
     const QString target = blobPath(sha256);

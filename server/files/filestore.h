@@ -22,6 +22,9 @@ public:
     Status prepare() const;
     QString partialPath(const QString &uploadId) const;
     QString blobPath(const QString &sha256) const;
+    // The first bytes (at most maxBytes) of stored content, to read a header; empty when it
+    // cannot be read.
+    QByteArray readBlobHead(const QString &sha256, qint64 maxBytes) const;
     // Moves a verified partial file into the blob store; when the content is already there,
     // the partial file is simply removed.
     Status commit(const QString &uploadId, const QString &sha256) const;

@@ -53,6 +53,9 @@ public:
     Purpose purpose() const { return m_purpose; }
     void setBinaryHandler(BinaryHandler handler) { m_binaryHandler = std::move(handler); }
     void setProtocolVersion(int version) { m_protocol = version; }
+    // The optional behaviours the client announced in hello and the server confirmed.
+    void setFeatures(quint32 features) { m_features = features; }
+    bool hasFeature(ClientFeature feature) const { return (m_features & quint32(feature)) != 0; }
 
     // Marks the connection as signed in; emits authenticated() the first time.
     void setAuthenticated(UserId user, SessionId session);
@@ -106,6 +109,7 @@ private:
     UserId m_user = 0;
     SessionId m_session = 0;
     int m_protocol = 1;
+    quint32 m_features = 0; // ClientFeature bits
     TokenBucket m_requests;
     // Frames that arrived while m_requests was empty: answered (rate_limited, with their
     // rid) while this lasts, then the connection is closed unparsed. A client that goes on

@@ -48,4 +48,26 @@ void ConnectionRegistry::push(const QList<UserId> &users, QLatin1String type,
     }
 }
 
+void ConnectionRegistry::pushEither(const QList<UserId> &users, ClientFeature feature,
+                                    const Form &current, const Form &legacy)
+{
+    QByteArray currentFrame; // each form encoded lazily, once
+    QByteArray legacyFrame;
+    for (UserId user : users) {
+        const QList<ConnectionId> connections = m_presence.connections(user);
+        for (ConnectionId id : connections) {
+            ClientConnection *connection = m_connections.value(id);
+            if (!connection)
+                continue;
+            const bool understands = connection->hasFeature(feature);
+            QByteArray &frame = understands ? currentFrame : legacyFrame;
+            if (frame.isEmpty()) {
+                const Form &form = understands ? current : legacy;
+                frame = Protocol::encodePush(form.type, form.data);
+            }
+            connection->sendFrame(frame);
+        }
+    }
+}
+
 } // namespace Banter::Server

@@ -28,6 +28,8 @@ public:
 
     void push(const QList<UserId> &users, QLatin1String type, const QJsonObject &data,
               ConnectionId except = 0) override;
+    void pushEither(const QList<UserId> &users, ClientFeature feature, const Form &current,
+                    const Form &legacy) override;
 
 private:
     const PresenceStore &m_presence;

@@ -5,6 +5,7 @@
 #include "service/replypaging.h"
 #include "service/servicehelpers.h"
 #include <banter/protocol/chatmessages.h>
+#include <banter/protocol/memberdeltas.h>
 #include <banter/protocol/replybudget.h>
 #include <banter/protocol/types.h>
 
@@ -13,12 +14,16 @@ namespace Banter::Server {
 using namespace Qt::StringLiterals;
 
 // The outcome of a membership change: the conversation as it is now, the system message
-// that records the change, and who must be told that they are no longer in it.
+// that records the change, and what changed, so that members who have the conversation
+// already are told only that (the `member_deltas` pushes).
 struct ConversationService::Change
 {
     Conversation conversation;
     std::optional<Message> systemMessage;
     QList<UserId> removed;
+    ChangeKind kind = ChangeKind::Created;
+    QList<UserId> added; // MembersAdded: they get the whole conversation
+    UserId newAdmin = 0; // MemberRemoved: the heir when the last admin left
 };
 
 namespace {
@@ -85,7 +90,8 @@ Result<Conversation> reload(Repositories &repos, ConversationId id)
 // Records a change as a system message and reports the conversation as it is now.
 Result<ConversationService::Change>
 ConversationService::recordChange(Repositories &repos, ConversationId id, UserId actor,
-                                  const SystemEvent &event, qint64 nowMs, QList<UserId> removed)
+                                  const SystemEvent &event, qint64 nowMs, QList<UserId> removed,
+                                  ChangeKind kind)
 {
     Result<Message> system = appendSystemMessage(repos, id, actor, event, nowMs);
     if (!system)
@@ -93,7 +99,8 @@ ConversationService::recordChange(Repositories &repos, ConversationId id, UserId
     Result<Conversation> updated = reload(repos, id);
     if (!updated)
         return updated.error();
-    return Change{std::move(updated).value(), std::move(system).value(), std::move(removed)};
+    return Change{
+        std::move(updated).value(), std::move(system).value(), std::move(removed), kind, {}, 0};
 }
 
 ConversationService::ConversationService(ServiceContext context, QObject *parent)
@@ -189,7 +196,7 @@ QFuture<Result<Conversation>> ConversationService::createPrivate(UserId user, Us
         Result<Conversation> c = reload(repos, id);
         if (!c)
             return c.error();
-        return Change{std::move(c).value(), std::nullopt, {}};
+        return Change{std::move(c).value(), std::nullopt, {}, ChangeKind::Created, {}, 0};
     });
 }
 
@@ -221,7 +228,7 @@ ConversationService::createGroup(UserId user, const Protocol::CreateGroupRequest
             if (!created)
                 return created.error();
             return recordChange(repos, created->id, user, SystemEvent::groupCreated(name, members),
-                                now, {});
+                                now, {}, ChangeKind::Created);
         });
 }
 
@@ -249,7 +256,8 @@ ConversationService::addMembers(UserId user, const Protocol::AddMembersRequest &
             Result<Conversation> unchanged = reload(repos, c->id);
             if (!unchanged)
                 return unchanged.error();
-            return Change{std::move(unchanged).value(), std::nullopt, {}};
+            return Change{std::move(unchanged).value(), std::nullopt, {},
+                          ChangeKind::Unchanged,        {},           0};
         }
         if (c->participants.size() + added.size() > maxSize)
             return makeError(ErrorCode::LimitExceeded,
@@ -263,7 +271,11 @@ ConversationService::addMembers(UserId user, const Protocol::AddMembersRequest &
             participants.append({id, ParticipantRole::Member, {}, {}, now, 0, 0});
         if (Status ok = repos.conversations.addParticipants(c->id, participants); !ok)
             return ok.error();
-        return recordChange(repos, c->id, user, SystemEvent::membersAdded(added), now, {});
+        Result<Change> change = recordChange(repos, c->id, user, SystemEvent::membersAdded(added),
+                                             now, {}, ChangeKind::MembersAdded);
+        if (change)
+            change->added = added;
+        return change;
     });
 }
 
@@ -286,7 +298,7 @@ ConversationService::removeMember(UserId user, const Protocol::RemoveMemberReque
         if (Status ok = repos.conversations.removeParticipant(c->id, request.userId); !ok)
             return ok.error();
         return recordChange(repos, c->id, user, SystemEvent::memberRemoved(request.userId), now,
-                            {request.userId});
+                            {request.userId}, ChangeKind::MemberRemoved);
     });
 }
 
@@ -307,6 +319,7 @@ QFuture<Result<Done>> ConversationService::leave(UserId user, ConversationId id)
                // A group never loses its last admin: the longest-standing member takes over.
                const bool adminLeft = c->isAdmin(user);
                c->participants.removeIf([user](const Participant &p) { return p.userId == user; });
+               UserId heirId = 0;
                const bool adminRemains = std::any_of(
                    c->participants.cbegin(), c->participants.cend(),
                    [](const Participant &p) { return p.role == ParticipantRole::Admin; });
@@ -320,8 +333,13 @@ QFuture<Result<Done>> ConversationService::leave(UserId user, ConversationId id)
                            repos.conversations.setRole(id, heir->userId, ParticipantRole::Admin);
                        !ok)
                        return ok.error();
+                   heirId = heir->userId;
                }
-               return recordChange(repos, id, user, SystemEvent::memberLeft(user), now, {user});
+               Result<Change> change = recordChange(repos, id, user, SystemEvent::memberLeft(user),
+                                                    now, {user}, ChangeKind::MemberRemoved);
+               if (change)
+                   change->newAdmin = heirId;
+               return change;
            })
         .then(this, [](Result<Conversation> result) {
             return result ? Status(Done{}) : Status(result.error());
@@ -345,7 +363,8 @@ QFuture<Result<Conversation>> ConversationService::rename(UserId user,
         const QString name = request.name.trimmed();
         if (Status ok = repos.conversations.rename(c->id, name); !ok)
             return ok.error();
-        return recordChange(repos, c->id, user, SystemEvent::renamed(name), now, {});
+        return recordChange(repos, c->id, user, SystemEvent::renamed(name), now, {},
+                            ChangeKind::Renamed);
     });
 }
 
@@ -394,9 +413,21 @@ ConversationService::applyChange(std::function<Result<Change>(Repositories &)> w
 
 void ConversationService::pushChange(const Change &change)
 {
+    if (change.kind == ChangeKind::Unchanged)
+        return;
     const QList<UserId> members = memberIds(change.conversation);
-    m_context.pushes.push(members, Protocol::Type::ConversationUpdated,
-                          Protocol::ConversationReply{change.conversation}.toJson());
+    const PushSink::Form whole{Protocol::Type::ConversationUpdated,
+                               Protocol::ConversationReply{change.conversation}.toJson()};
+    if (change.kind == ChangeKind::Created) {
+        m_context.pushes.push(members, whole.type, whole.data);
+    } else {
+        // Who had the conversation before learns what changed; who joined, all of it.
+        QList<UserId> informed = members;
+        informed.removeIf([&change](UserId id) { return change.added.contains(id); });
+        m_context.pushes.pushEither(informed, ClientFeature::MemberDeltas, deltaOf(change), whole);
+        if (!change.added.isEmpty())
+            m_context.pushes.push(change.added, whole.type, whole.data);
+    }
     if (change.systemMessage) {
         m_context.pushes.push(members, Protocol::Type::NewMessage,
                               Protocol::MessageReply{*change.systemMessage}.toJson());
@@ -405,6 +436,33 @@ void ConversationService::pushChange(const Change &change)
         m_context.pushes.push(change.removed, Protocol::Type::ConversationRemoved,
                               Protocol::ConversationRef{change.conversation.id}.toJson());
     }
+}
+
+PushSink::Form ConversationService::deltaOf(const Change &change)
+{
+    const Conversation &c = change.conversation;
+    const Seq seq = change.systemMessage ? change.systemMessage->seq : c.lastSeq;
+    switch (change.kind) {
+    case ChangeKind::MembersAdded: {
+        Protocol::MembersAddedPush delta{c.id, seq, {}};
+        for (const Participant &p : c.participants) {
+            if (change.added.contains(p.userId))
+                delta.members.append(p);
+        }
+        return {Protocol::Type::MembersAdded, delta.toJson()};
+    }
+    case ChangeKind::MemberRemoved: {
+        const UserId gone = change.removed.value(0);
+        return {Protocol::Type::MemberRemoved,
+                Protocol::MemberRemovedPush{c.id, seq, gone, change.newAdmin}.toJson()};
+    }
+    case ChangeKind::Renamed:
+    case ChangeKind::Created:
+    case ChangeKind::Unchanged:
+        break;
+    }
+    return {Protocol::Type::ConversationRenamed,
+            Protocol::ConversationRenamedPush{c.id, seq, c.name}.toJson()};
 }
 
 } // namespace Banter::Server

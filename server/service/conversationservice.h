@@ -44,14 +44,24 @@ public:
                                                const Protocol::SetRetentionRequest &request);
 
 private:
+    // What a membership change did, which decides who is told what.
+    enum class ChangeKind {
+        Created, // new to its members (or a private conversation asked for again)
+        Unchanged, // add_members of people who are members already: nobody is told
+        MembersAdded,
+        MemberRemoved, // removed or left
+        Renamed,
+    };
     struct Change;
     static Result<Change> recordChange(Repositories &repos, ConversationId id, UserId actor,
                                        const SystemEvent &event, qint64 nowMs,
-                                       QList<UserId> removed);
+                                       QList<UserId> removed, ChangeKind kind);
     // Runs a membership change in storage and, after commit and after the reply, pushes its
     // results.
     QFuture<Result<Conversation>> applyChange(std::function<Result<Change>(Repositories &)> work);
     void pushChange(const Change &change);
+    // The member_deltas form of a change: what changed, not the whole conversation.
+    static PushSink::Form deltaOf(const Change &change);
     // 0 when the user may make one more membership change or rename, else the wait in ms.
     qint64 takeMembershipToken(UserId user);
     // Consumes the membership token and the group-add allowance for `added`; an error when

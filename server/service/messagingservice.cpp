@@ -6,6 +6,7 @@
 #include "service/replypaging.h"
 #include "service/servicehelpers.h"
 #include "service/syncpage.h"
+#include <banter/domain/imageheader.h>
 #include <banter/domain/messagecontent.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
@@ -74,8 +75,9 @@ Status checkNotBlocked(Repositories &repos, ConversationType type, const QList<U
 
 // An image or file message may only name a file its sender can read (their own upload, or
 // one shared into a conversation they are in); sending it shares it into this conversation.
-// Size and type are taken from the stored file, never from the message.
-Status shareAttachment(Repositories &repos, Message &message)
+// Size and type are taken from the stored file, never from the message; an image's width
+// and height must be what its stored header says.
+Status shareAttachment(Repositories &repos, const FileStore &files, Message &message)
 {
     if (message.type != MessageType::Image && message.type != MessageType::File)
         return success();
@@ -89,6 +91,21 @@ Status shareAttachment(Repositories &repos, Message &message)
     if (message.type == MessageType::Image && !stored.mimeType.startsWith(u"image/"_s))
         return makeError(ErrorCode::BadRequest,
                          u"an image message needs an image file, not %1"_s.arg(stored.mimeType));
+    if (message.type == MessageType::Image) {
+        // A header sits in the first bytes; a JPEG's frame header follows its metadata
+        // segments (EXIF, colour profiles), which may take more: then up to 1 MiB is read.
+        Status size = makeError(ErrorCode::Internal, u"the stored file cannot be read"_s);
+        for (const qint64 headBytes : {64 * 1024, 1024 * 1024}) {
+            const QByteArray head = files.readBlobHead(stored.sha256, headBytes);
+            if (head.isEmpty())
+                break;
+            size = ImageHeader::checkDeclaredSize(message.attachment, head);
+            if (size || head.size() < headBytes)
+                break; // checked, or the whole file was read
+        }
+        if (!size)
+            return size;
+    }
     message.attachment.size = stored.size;
     message.attachment.mimeType = stored.mimeType;
     // Members read the name: nothing in it may disguise the file's real extension.
@@ -97,9 +114,10 @@ Status shareAttachment(Repositories &repos, Message &message)
 }
 } // namespace
 
-MessagingService::MessagingService(ServiceContext context, QObject *parent)
+MessagingService::MessagingService(ServiceContext context, FileStore files, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
+    , m_files(std::move(files))
 { }
 
 qint64 MessagingService::takeMessageToken(UserId sender)
@@ -127,6 +145,9 @@ QFuture<Result<Message>> MessagingService::send(UserId sender, ConnectionId orig
     message.replyTo = request.replyTo;
     if (Status valid = MessageContent::validateForSend(message); !valid)
         return readyResult<Message>(valid.error());
+    if (Status thumbnail = ImageHeader::validateThumbnail(message.type, message.attachment);
+        !thumbnail)
+        return readyResult<Message>(thumbnail.error());
     if (const qint64 wait = takeMessageToken(sender); wait > 0)
         return readyResult<Message>(
             makeError(ErrorCode::RateLimited, u"too many messages; slow down"_s, wait));
@@ -136,8 +157,8 @@ QFuture<Result<Message>> MessagingService::send(UserId sender, ConnectionId orig
     const QList<UserId> listedMentions = request.mentions;
     return runInStorage<SendOutcome>(
                m_context.storage,
-               [message, to, now,
-                listedMentions](Repositories &repos) mutable -> Result<SendOutcome> {
+               [message, to, now, listedMentions,
+                files = m_files](Repositories &repos) mutable -> Result<SendOutcome> {
                    SendOutcome outcome;
                    ConversationType type = ConversationType::Private;
                    if (to > 0) {
@@ -164,7 +185,7 @@ QFuture<Result<Message>> MessagingService::send(UserId sender, ConnectionId orig
                                            outcome.members, message.senderId);
                        !allowed)
                        return allowed.error();
-                   if (Status shared = shareAttachment(repos, message); !shared)
+                   if (Status shared = shareAttachment(repos, files, message); !shared)
                        return shared.error();
                    if (!message.replyTo.isNull()) {
                        // Only a message of this conversation that its reader can see: not a

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "files/filestore.h"
 #include "service/servicecontext.h"
 #include "service/tokenbucket.h"
 #include <banter/protocol/chatmessages.h>
@@ -17,7 +18,8 @@ class MessagingService : public QObject
 {
     Q_OBJECT
 public:
-    explicit MessagingService(ServiceContext context, QObject *parent = nullptr);
+    // `files` is where stored content is read to check an image's declared size.
+    MessagingService(ServiceContext context, FileStore files, QObject *parent = nullptr);
 
     QFuture<Result<Message>> send(UserId sender, ConnectionId origin,
                                   const Protocol::SendMessageRequest &request);
@@ -50,6 +52,7 @@ private:
                 std::function<Result<std::optional<Message>>(Repositories &, qint64)> change);
 
     ServiceContext m_context;
+    FileStore m_files;
     QHash<UserId, TokenBucket> m_messageBuckets;
 };
 

@@ -73,7 +73,7 @@ private:
         const Protocol::Request request = std::get<Protocol::Request>(decoded);
         requests.append(request);
         if (request.type == Protocol::Type::Hello && answerHello)
-            reply(request, Protocol::HelloReply{1, QStringLiteral("fake"), limits}.toJson());
+            reply(request, Protocol::HelloReply{1, QStringLiteral("fake"), limits, {}}.toJson());
         else if (request.type == Protocol::Type::Ping && answerPing)
             reply(request, Protocol::PongReply{}.toJson());
         else if (request.type == Protocol::Type::Conversations && answerConversations)

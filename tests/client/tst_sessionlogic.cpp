@@ -5,6 +5,7 @@
 #include "fakeserver.h"
 #include <banter/client/clientsession.h>
 #include <banter/protocol/chatmessages.h>
+#include <banter/protocol/memberdeltas.h>
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -108,6 +109,8 @@ private Q_SLOTS:
     }
     void helloComesFirst();
     void tokenSignsInAndSyncs();
+    void memberDeltasAreAppliedToTheConversation();
+    void deltaForAnUnknownConversationFetchesIt();
     void expiredTokenIsRefreshed();
     void rejectedTokenIsForgotten();
     void syncPagesUntilDone();
@@ -136,6 +139,7 @@ void TestSessionLogic::helloComesFirst()
     QVERIFY(hello.ok());
     QCOMPARE(hello->client, u"logic-test"_s);
     QCOMPARE(hello->protocol, P::Version);
+    QCOMPARE(hello->features, QStringList{P::Feature::MemberDeltas}); // deltas understood
     QCOMPARE(states.first().first().value<ClientSession::State>(),
              ClientSession::State::Connecting);
 }
@@ -152,6 +156,71 @@ void TestSessionLogic::tokenSignsInAndSyncs()
     QCOMPARE(session->currentUser(), me());
     QCOMPARE(session->sessionId(), SessionId(7));
     QCOMPARE(synced.count(), 1);
+}
+
+// member_deltas pushes become whole conversations again, with what else the session
+// learnt since (receipts, newer messages), so the app never sees a stale member list.
+void TestSessionLogic::memberDeltasAreAppliedToTheConversation()
+{
+    makeSession();
+    signIn({conversation(10)});
+    QSignalSpy updated(session.get(), &ClientSession::conversationUpdated);
+    server->push(P::Type::Receipt, P::ReceiptPush{10, Other, P::ReceiptKind::Read, 3}.toJson());
+    server->push(P::Type::NewMessage, P::MessageReply{message(10, 1)}.toJson());
+    const Participant carol{3, ParticipantRole::Member, u"carol"_s, u"Carol"_s, 5, 0, 0};
+    server->push(P::Type::MembersAdded, P::MembersAddedPush{10, 2, {carol}}.toJson());
+    QTRY_COMPARE(updated.count(), 1);
+    Conversation c = updated.last().first().value<Conversation>();
+    QCOMPARE(c.participants.size(), 3);
+    QCOMPARE(*c.participant(3), carol);
+    QCOMPARE(c.participant(Other)->readSeq, Seq(3)); // the receipt was kept
+    QCOMPARE(c.lastSeq, Seq(2));
+
+    server->push(P::Type::ConversationRenamed,
+                 P::ConversationRenamedPush{10, 3, u"Crew"_s}.toJson());
+    QTRY_COMPARE(updated.count(), 2);
+    c = updated.last().first().value<Conversation>();
+    QCOMPARE(c.name, u"Crew"_s);
+    QCOMPARE(c.participants.size(), 3);
+
+    server->push(P::Type::MemberRemoved, P::MemberRemovedPush{10, 4, Me, Other}.toJson());
+    QTRY_COMPARE(updated.count(), 3);
+    c = updated.last().first().value<Conversation>();
+    QVERIFY(!c.isMember(Me));
+    QVERIFY(c.isAdmin(Other)); // the heir
+    QCOMPARE(c.lastSeq, Seq(4));
+    QCOMPARE(c.name, u"Crew"_s);
+
+    // A malformed delta is dropped; nothing is emitted and nothing is asked.
+    server->push(P::Type::MemberRemoved, QJsonObject{{u"conversation_id"_s, 10}});
+    server->push(P::Type::ConversationRenamed,
+                 P::ConversationRenamedPush{10, 5, u"Last"_s}.toJson());
+    QTRY_COMPARE(updated.count(), 4);
+    QCOMPARE(updated.last().first().value<Conversation>().name, u"Last"_s);
+    QCOMPARE(server->count(P::Type::ConversationInfo), 0);
+}
+
+void TestSessionLogic::deltaForAnUnknownConversationFetchesIt()
+{
+    makeSession();
+    signIn();
+    QSignalSpy updated(session.get(), &ClientSession::conversationUpdated);
+    server->push(P::Type::ConversationRenamed,
+                 P::ConversationRenamedPush{12, 2, u"Crew"_s}.toJson());
+    QTRY_COMPARE(server->count(P::Type::ConversationInfo), 1);
+    QCOMPARE(
+        P::ConversationRef::fromJson(server->last(P::Type::ConversationInfo).data)->conversationId,
+        ConversationId(12));
+    Conversation whole = conversation(12);
+    whole.name = u"Crew"_s;
+    server->reply(server->last(P::Type::ConversationInfo), P::ConversationReply{whole}.toJson());
+    QTRY_COMPARE(updated.count(), 1);
+    QCOMPARE(updated.first().first().value<Conversation>(), whole);
+    // Known from now on: the next delta is applied without asking.
+    server->push(P::Type::MemberRemoved, P::MemberRemovedPush{12, 3, Other, 0}.toJson());
+    QTRY_COMPARE(updated.count(), 2);
+    QVERIFY(!updated.last().first().value<Conversation>().isMember(Other));
+    QCOMPARE(server->count(P::Type::ConversationInfo), 1);
 }
 
 void TestSessionLogic::expiredTokenIsRefreshed()

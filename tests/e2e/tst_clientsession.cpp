@@ -7,6 +7,7 @@
 #include "storage/storagefactory.h"
 #include "testserver.h"
 #include <banter/client/clientsession.h>
+#include <banter/protocol/domainjson.h>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void expiredAccessTokenIsRefreshed();
     void logoutEndsTheSession();
     void groupMembershipArrivesThroughSync();
+    void membershipDeltasKeepOtherSessionsRight();
     void avatarsFetchedOncePerVersion();
     void adminRequestsThroughTheSession();
 
@@ -222,6 +224,58 @@ void TestClientSession::groupMembershipArrivesThroughSync()
     QCOMPARE(received.count(), 2);
     QCOMPARE(received.at(0).first().value<Message>().type, MessageType::System);
     QCOMPARE(received.at(1).first().value<Message>().content, u"welcome"_s);
+}
+
+// With member_deltas the server pushes only what changed; the session turns each change
+// back into the whole conversation, which must equal what the server answers for it.
+void TestClientSession::membershipDeltasKeepOtherSessionsRight()
+{
+    auto alice = signedIn(u"alice"_s);
+    auto bob = signedIn(u"bob"_s);
+    auto carol = signedIn(u"carol"_s);
+    QVERIFY(alice && bob && carol);
+    const UserId carolId = carol->currentUser().id;
+    QSignalSpy updated(bob.get(), &ClientSession::conversationUpdated);
+    const auto group = await(alice->createGroup(u"Team"_s, {bob->currentUser().id}));
+    QVERIFY(group);
+    QTRY_COMPARE(updated.count(), 1);
+
+    // Every change, as bob's session reports it, against the server's own copy.
+    auto sameAsServer = [&]() -> bool {
+        const Conversation pushed = updated.last().first().value<Conversation>();
+        const auto fetched = await(bob->conversation(group->id));
+        if (!fetched)
+            return false;
+        Conversation server = *fetched;
+        Conversation copy = pushed;
+        // Receipt positions move on their own (delivery acknowledgements race the fetch);
+        // tst_sessionlogic checks that the session keeps them.
+        for (Conversation *c : {&copy, &server}) {
+            std::sort(
+                c->participants.begin(), c->participants.end(),
+                [](const Participant &a, const Participant &b) { return a.userId < b.userId; });
+            for (Participant &p : c->participants)
+                p.readSeq = p.deliveredSeq = 0;
+        }
+        if (copy != server)
+            qWarning() << "pushed" << Protocol::toJson(copy) << "server"
+                       << Protocol::toJson(server);
+        return copy == server;
+    };
+    QVERIFY(await(alice->addMembers(group->id, {carolId})));
+    QTRY_COMPARE(updated.count(), 2);
+    QVERIFY(updated.last().first().value<Conversation>().isMember(carolId));
+    QVERIFY(sameAsServer());
+    QVERIFY(await(alice->rename(group->id, u"Crew"_s)));
+    QTRY_COMPARE(updated.count(), 3);
+    QVERIFY(sameAsServer());
+    QVERIFY(await(alice->removeMember(group->id, carolId)));
+    QTRY_COMPARE(updated.count(), 4);
+    QVERIFY(sameAsServer());
+    QVERIFY(await(alice->leave(group->id)));
+    QTRY_COMPARE(updated.count(), 5);
+    QVERIFY(updated.last().first().value<Conversation>().isAdmin(bob->currentUser().id));
+    QVERIFY(sameAsServer());
 }
 
 // setAvatar() sends a picture and keeps it; another session learns the version from

@@ -10,6 +10,7 @@
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
+#include <banter/protocol/memberdeltas.h>
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/searchmessages.h>
 #include <banter/protocol/sessionmessages.h>
@@ -130,6 +131,9 @@ constexpr std::array codecs{
     Codec(&roundTrip<AdminRevokeSessionReply>),
     Codec(&roundTrip<SetRetentionRequest>),
     Codec(&roundTrip<DeleteFileRequest>),
+    Codec(&roundTrip<MembersAddedPush>),
+    Codec(&roundTrip<MemberRemovedPush>),
+    Codec(&roundTrip<ConversationRenamedPush>),
 };
 } // namespace
 

@@ -6,6 +6,7 @@
 // encodes back to the same request, and a chunk to the same chunk.
 
 #include "fuzzcheck.h"
+#include <banter/domain/imageheader.h>
 #include <banter/domain/messagecontent.h>
 #include <banter/domain/user.h>
 #include <banter/protocol/frame.h>
@@ -63,5 +64,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     chunk(frame);
     (void)MessageContent::decodeUtf8(frame);
     (void)AvatarRules::readImageInfo(frame);
+    (void)ImageHeader::sizeOf(frame);
     return 0;
 }

@@ -8,6 +8,7 @@
 #include "testserver.h"
 #include "waiting.h"
 #include <banter/domain/messagecontent.h>
+#include <banter/protocol/chatmessages.h>
 #include <banter/protocol/transferframe.h>
 #include <banter/protocol/transfermessages.h>
 #include <banter/protocol/types.h>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void downloadResumesFromAnOffset();
     void onlyMembersMayDownload();
     void imageMessagesNeedImages();
+    void imageSizesAreCheckedAgainstTheStoredImage();
     void quotaAndConcurrencyLimits();
     void pausedUploadFreesItsSlot();
     void sameContentTwiceAtOnce();
@@ -591,6 +593,82 @@ void TestServerFiles::imageMessagesNeedImages()
                                           {u"width"_s, 1},
                                           {u"height"_s, 1}}}});
     QVERIFY2(ok && ok->success, ok ? qPrintable(ok->error.message) : "no reply");
+}
+
+namespace {
+void appendBigEndian(QByteArray &bytes, quint32 value)
+{
+    for (int shift = 24; shift >= 0; shift -= 8)
+        bytes.append(char((value >> shift) & 0xFF));
+}
+
+// A PNG's signature, header chunk (its size) and end: what a header reader sees of a PNG
+// of that size (the server never decodes pixels).
+QByteArray pngOfSize(quint32 width, quint32 height)
+{
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    appendBigEndian(png, 13);
+    png.append("IHDR");
+    appendBigEndian(png, width);
+    appendBigEndian(png, height);
+    png.append("\x08\x02\x00\x00\x00", 5);
+    appendBigEndian(png, 0); // CRC, not checked by a header reader
+    appendBigEndian(png, 0);
+    png.append("IEND");
+    appendBigEndian(png, 0);
+    return png;
+}
+} // namespace
+
+// Issue 17: an image message's width and height must be the stored image's (or swapped, for
+// a photo its EXIF orientation turns), and its thumbnail a small PNG or JPEG with the image's
+// shape. A refused message stores nothing.
+void TestServerFiles::imageSizesAreCheckedAgainstTheStoredImage()
+{
+    Account alice = signUp(u"alice"_s);
+    Account bob = signUp(u"bob"_s);
+    QVERIFY(alice.transfer && bob.transfer);
+    auto stored = [&](const QByteArray &bytes) -> QString {
+        const auto finished = upload(*alice.transfer, u"photo.png"_s, bytes);
+        return finished && finished->success ? P::FileReply::fromJson(finished->data)->file.id
+                                             : QString();
+    };
+    const QString photo = stored(pngOfSize(640, 480));
+    const QString truncated = stored(pngOfSize(640, 480).left(20));
+    QVERIFY(!photo.isEmpty() && !truncated.isEmpty());
+    auto send = [&](const QString &fileId, int width, int height, const QByteArray &thumbnail) {
+        QJsonObject attachment{{u"file_id"_s, fileId}, {u"name"_s, u"photo.png"_s},
+                               {u"size"_s, 1},         {u"mime_type"_s, u"image/png"_s},
+                               {u"width"_s, width},    {u"height"_s, height}};
+        if (!thumbnail.isEmpty())
+            attachment.insert(u"thumbnail"_s, QString::fromLatin1(thumbnail.toBase64()));
+        return alice.chat->request(u"message"_s,
+                                   {{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                    {u"to"_s, bob.id},
+                                    {u"type"_s, u"image"_s},
+                                    {u"attachment"_s, attachment}});
+    };
+    const QByteArray thumbnail = pngOfSize(320, 240);
+    // Lying dimensions, a truncated image, oversized or misshapen thumbnails: bad_request.
+    QCOMPARE(refusal(send(photo, 6400, 4800, thumbnail)), ErrorCode::BadRequest);
+    QCOMPARE(refusal(send(photo, 641, 480, {})), ErrorCode::BadRequest);
+    QCOMPARE(refusal(send(truncated, 640, 480, {})), ErrorCode::BadRequest);
+    QCOMPARE(refusal(send(photo, 640, 480, pngOfSize(30000, 30000))), ErrorCode::BadRequest);
+    QCOMPARE(refusal(send(photo, 640, 480, pngOfSize(320, 320))), ErrorCode::BadRequest);
+    QCOMPARE(refusal(send(photo, 640, 480, "not an image at all")), ErrorCode::BadRequest);
+    QCOMPARE(refusal(send(photo, 640, 480, QByteArray(16 * 1024 + 1, 'x'))), ErrorCode::TooLarge);
+    // The real sizes pass, turned too, with or without a thumbnail.
+    const auto ok = send(photo, 640, 480, thumbnail);
+    QVERIFY2(succeeded(ok), ok ? qPrintable(ok->error.message) : "no reply");
+    QVERIFY(succeeded(send(photo, 480, 640, pngOfSize(240, 320))));
+    QVERIFY(succeeded(send(photo, 640, 480, {})));
+    // Only those three were stored.
+    const auto history =
+        bob.chat->request(u"history"_s,
+                          {{u"conversation_id"_s,
+                            ok->data.value(u"message"_s).toObject().value(u"conversation_id"_s)}});
+    QVERIFY(succeeded(history));
+    QCOMPARE(P::HistoryReply::fromJson(history->data)->messages.size(), 3);
 }
 
 void TestServerFiles::quotaAndConcurrencyLimits()

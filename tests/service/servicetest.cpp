@@ -49,6 +49,13 @@ void RecordingPushSink::push(const QList<UserId> &users, QLatin1String type,
     pushes.append({users, QString(type), data, except});
 }
 
+void RecordingPushSink::pushEither(const QList<UserId> &users, ClientFeature, const Form &current,
+                                   const Form &legacy)
+{
+    pushes.append({users, QString(current.type), current.data, 0});
+    pushes.append({users, QString(legacy.type), legacy.data, 0});
+}
+
 QList<RecordedPush> RecordingPushSink::ofType(QLatin1String type) const
 {
     QList<RecordedPush> matching;

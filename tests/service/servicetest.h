@@ -62,6 +62,9 @@ class RecordingPushSink : public PushSink
 public:
     void push(const QList<UserId> &users, QLatin1String type, const QJsonObject &data,
               ConnectionId except = 0) override;
+    // Records both forms, the current one first, as two pushes to the same users.
+    void pushEither(const QList<UserId> &users, ClientFeature feature, const Form &current,
+                    const Form &legacy) override;
 
     QList<RecordedPush> pushes;
     // The pushes of one type, in order.

@@ -7,6 +7,7 @@
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/types.h>
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Banter;
@@ -47,6 +48,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<ServiceFixture> m_fixture;
+    QTemporaryDir m_files; // no file is stored: these suites send no attachments
     std::unique_ptr<MessagingService> m_service;
     User m_alice;
     User m_bob;
@@ -57,7 +59,7 @@ void TestMessagingService::init()
 {
     m_fixture = std::make_unique<ServiceFixture>();
     QVERIFY2(m_fixture->open(), qPrintable(m_fixture->error()));
-    m_service = std::make_unique<MessagingService>(m_fixture->context());
+    m_service = std::make_unique<MessagingService>(m_fixture->context(), FileStore(m_files.path()));
     m_alice = m_fixture->createUser(u"alice"_s);
     m_bob = m_fixture->createUser(u"bob"_s);
     m_carol = m_fixture->createUser(u"carol"_s);
@@ -171,7 +173,7 @@ void TestMessagingService::burstIsLimitedBeforeStorage()
 {
     m_fixture->limits.messageBurst = 3;
     m_fixture->limits.messagesPerSecond = 1;
-    m_service = std::make_unique<MessagingService>(m_fixture->context());
+    m_service = std::make_unique<MessagingService>(m_fixture->context(), FileStore(m_files.path()));
     const Conversation group = m_fixture->createGroup(m_alice.id, {m_bob.id});
     for (int i = 0; i < 3; ++i) {
         const Result<Message> sent =

@@ -4,6 +4,7 @@
 #include "testoutcome.h"
 #include <banter/domain/conversation.h>
 #include <banter/domain/errorcode.h>
+#include <banter/domain/imageheader.h>
 #include <banter/domain/messagechange.h>
 #include <banter/domain/messagecontent.h>
 #include <banter/domain/messageid.h>
@@ -125,6 +126,10 @@ private Q_SLOTS:
     void shownNameFallsBackToUsername();
     void avatars_data();
     void avatars();
+    void imageHeaderSizes_data();
+    void imageHeaderSizes();
+    void thumbnails_data();
+    void thumbnails();
     void reactionEmoji_data();
     void reactionEmoji();
     void mentionedUsernames_data();
@@ -579,6 +584,118 @@ void TestDomainRules::avatars()
                  bytes.startsWith("\x89PNG") ? AvatarRules::Format::Png
                                              : AvatarRules::Format::Jpeg);
     }
+}
+
+namespace {
+QByteArray littleEndian(quint32 value, int width)
+{
+    QByteArray bytes;
+    for (int i = 0; i < width; ++i)
+        bytes.append(char((value >> (8 * i)) & 0xFF));
+    return bytes;
+}
+
+QByteArray pngHeader(quint32 width, quint32 height)
+{
+    QByteArray png("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR", 16);
+    for (quint32 v : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8)
+            png.append(char((v >> shift) & 0xFF));
+    return png + QByteArray("\x08\x02\x00\x00\x00\x00\x00\x00\x00", 9);
+}
+
+QByteArray webp(const QByteArray &chunk, const QByteArray &payload)
+{
+    return "RIFF" + littleEndian(100, 4) + "WEBP" + chunk + littleEndian(80, 4) + payload
+        + QByteArray(16, '\0');
+}
+} // namespace
+
+void TestDomainRules::imageHeaderSizes_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("width"); // 0: no known format; -1: refused as broken
+    QTest::addColumn<int>("height");
+    QTest::newRow("png") << pngHeader(640, 480) << 640 << 480;
+    QTest::newRow("png cut short") << pngHeader(640, 480).left(20) << -1 << -1;
+    QTest::newRow("gif") << QByteArray("GIF89a" + littleEndian(300, 2) + littleEndian(200, 2))
+                         << 300 << 200;
+    QTest::newRow("gif cut short") << QByteArray("GIF89a\x01") << -1 << -1;
+    QTest::newRow("gif of no size") << QByteArray("GIF87a" + littleEndian(0, 4)) << -1 << -1;
+    QTest::newRow("webp extended")
+        << webp("VP8X", littleEndian(0, 4) + littleEndian(1919, 3) + littleEndian(1079, 3)) << 1920
+        << 1080;
+    const quint32 lossless = (99u) | (49u << 14);
+    QTest::newRow("webp lossless") << webp("VP8L", "\x2f" + littleEndian(lossless, 4)) << 100 << 50;
+    QTest::newRow("webp lossless without signature")
+        << webp("VP8L", "\x00" + littleEndian(lossless, 4)) << -1 << -1;
+    QTest::newRow("webp lossy") << webp(
+        "VP8 ", littleEndian(0, 3) + "\x9d\x01\x2a" + littleEndian(800, 2) + littleEndian(600, 2))
+                                << 800 << 600;
+    QTest::newRow("webp lossy without start code")
+        << webp("VP8 ", littleEndian(0, 3) + "abc" + littleEndian(800, 2) + littleEndian(600, 2))
+        << -1 << -1;
+    QTest::newRow("webp cut short") << QByteArray("RIFF\x01\x00\x00\x00WEBPVP8X", 16) << -1 << -1;
+    QTest::newRow("webp of another chunk") << webp("ALPH", QByteArray(10, '\0')) << -1 << -1;
+    QTest::newRow("bmp: not read") << QByteArray("BM" + QByteArray(60, '\0')) << 0 << 0;
+    QTest::newRow("empty") << QByteArray() << 0 << 0;
+}
+
+void TestDomainRules::imageHeaderSizes()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, width);
+    QFETCH(int, height);
+    const Result<std::optional<ImageHeader::Size>> size = ImageHeader::sizeOf(bytes);
+    if (width < 0) {
+        QVERIFY(!size);
+        QCOMPARE(size.error().code, ErrorCode::BadRequest);
+        return;
+    }
+    QVERIFY(size);
+    if (width == 0) {
+        QVERIFY(!size->has_value());
+        return;
+    }
+    QVERIFY(size->has_value());
+    QCOMPARE((**size), (ImageHeader::Size{width, height}));
+}
+
+void TestDomainRules::thumbnails_data()
+{
+    QTest::addColumn<QByteArray>("thumbnail");
+    QTest::addColumn<int>("width"); // of the image
+    QTest::addColumn<int>("height");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("none") << QByteArray() << 640 << 480 << true;
+    QTest::newRow("shrunk") << pngHeader(320, 240) << 640 << 480 << true;
+    QTest::newRow("rounded") << pngHeader(320, 213) << 1500 << 1000 << true;
+    QTest::newRow("small image kept") << pngHeader(40, 30) << 40 << 30 << true;
+    QTest::newRow("over the side") << pngHeader(321, 240) << 6400 << 4800 << false;
+    QTest::newRow("huge") << pngHeader(30000, 30000) << 30000 << 30000 << false;
+    QTest::newRow("larger than the image") << pngHeader(80, 60) << 40 << 30 << false;
+    QTest::newRow("another shape") << pngHeader(320, 320) << 640 << 480 << false;
+    QTest::newRow("not an image") << QByteArray("hello") << 640 << 480 << false;
+    QTest::newRow("a gif") << QByteArray("GIF89a" + littleEndian(32, 2) + littleEndian(24, 2))
+                           << 640 << 480 << false;
+    QTest::newRow("broken png") << pngHeader(320, 240).left(20) << 640 << 480 << false;
+}
+
+void TestDomainRules::thumbnails()
+{
+    QFETCH(QByteArray, thumbnail);
+    QFETCH(int, width);
+    QFETCH(int, height);
+    QFETCH(bool, accepted);
+    Attachment a;
+    a.fileId = u"f"_s;
+    a.width = width;
+    a.height = height;
+    a.thumbnail = thumbnail;
+    const Status status = ImageHeader::validateThumbnail(MessageType::Image, a);
+    QCOMPARE(status.ok(), accepted);
+    if (!accepted)
+        QCOMPARE(status.error().code, ErrorCode::BadRequest);
 }
 
 void TestDomainRules::shownNameFallsBackToUsername()

@@ -11,6 +11,7 @@
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
+#include <banter/protocol/memberdeltas.h>
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/sessionmessages.h>
 #include <banter/protocol/transfermessages.h>
@@ -158,7 +159,7 @@ SendMessageRequest sampleSendTo()
 
 HelloReply sampleHelloReply()
 {
-    return {2, u"banterd/0.2"_s, ServerLimits{4000, 32768, 80, 400, 250, false, 30, 60, true}};
+    return {2, u"banterd/0.2"_s, ServerLimits{4000, 32768, 80, 400, 250, false, 30, 60, true}, {}};
 }
 
 AuthGrant sampleGrant()
@@ -568,7 +569,12 @@ void TestProtocolMessages::roundTrip_data()
     QTest::newRow("Contact") << domainRoundTripOf(sampleContact(), contactFromJson);
 
     // Session family.
-    QTest::newRow("HelloRequest") << roundTripOf(HelloRequest{2, u"banter/0.1 (linux)"_s});
+    QTest::newRow("HelloRequest") << roundTripOf(HelloRequest{2, u"banter/0.1 (linux)"_s, {}});
+    QTest::newRow("HelloRequest with features")
+        << roundTripOf(HelloRequest{1, u"c"_s, {u"member_deltas"_s, QString(64, u'f')}});
+    HelloReply withFeatures = sampleHelloReply();
+    withFeatures.features = {u"member_deltas"_s};
+    QTest::newRow("HelloReply with features") << roundTripOf(withFeatures);
     QTest::newRow("HelloReply") << roundTripOf(sampleHelloReply());
     QTest::newRow("RegisterRequest") << roundTripOf(
         RegisterRequest{u"alice"_s, u"correct horse 🐴"_s, u"Alice"_s, u"laptop"_s, {}});
@@ -589,6 +595,13 @@ void TestProtocolMessages::roundTrip_data()
 
     // Conversation family.
     QTest::newRow("ConversationRef") << roundTripOf(ConversationRef{7});
+    QTest::newRow("MembersAddedPush")
+        << roundTripOf(MembersAddedPush{7, 20, {sampleParticipant(), sampleParticipant()}});
+    QTest::newRow("MemberRemovedPush") << roundTripOf(MemberRemovedPush{7, 21, 43, 0});
+    QTest::newRow("MemberRemovedPush, with an heir")
+        << roundTripOf(MemberRemovedPush{7, 21, 42, 43});
+    QTest::newRow("ConversationRenamedPush") << roundTripOf(
+        ConversationRenamedPush{7, 22, emoji(ConversationRules::MaxGroupNameLength)});
     QTest::newRow("ConversationReply") << roundTripOf(ConversationReply{sampleConversation()});
     QTest::newRow("ConversationsReply") << roundTripOf(
         ConversationsReply{{sampleSummary(), {sampleConversation(), std::nullopt, 0}}});
@@ -820,9 +833,18 @@ void TestProtocolMessages::domainCases()
 void TestProtocolMessages::sessionCases()
 {
     Cases hello("HelloRequest", decoderOf<HelloRequest>(),
-                HelloRequest{1, u"banter/0.1"_s}.toJson());
+                HelloRequest{1, u"banter/0.1"_s, {}}.toJson());
     hello.integer(u"protocol"_s, 1, 1'000'000);
     hello.string(u"client"_s, 128, Optional);
+    hello.absent(u"features"_s, Optional);
+    hello.set(u"features empty"_s, u"features"_s, QJsonArray(), Accepted);
+    hello.set(u"features unknown names"_s, u"features"_s, QJsonArray{u"a"_s, u"a"_s, u"b"_s},
+              Accepted);
+    hello.set(u"features a string"_s, u"features"_s, u"member_deltas"_s, bad);
+    hello.set(u"features with a number"_s, u"features"_s, QJsonArray{1}, bad);
+    hello.set(u"features with an empty name"_s, u"features"_s, QJsonArray{u""_s}, bad);
+    hello.set(u"features with a long name"_s, u"features"_s, QJsonArray{QString(65, u'f')}, bad);
+    hello.set(u"features over the cap"_s, u"features"_s, numbers(33), tooLarge);
 
     Cases helloReply("HelloReply", decoderOf<HelloReply>(), sampleHelloReply().toJson());
     helloReply.integer(u"protocol"_s, 1, 1'000'000);
@@ -898,6 +920,30 @@ void TestProtocolMessages::conversationCases()
 {
     Cases ref("ConversationRef", decoderOf<ConversationRef>(), ConversationRef{7}.toJson());
     ref.id(u"conversation_id"_s);
+
+    Cases added("MembersAddedPush", decoderOf<MembersAddedPush>(),
+                MembersAddedPush{7, 20, {sampleParticipant()}}.toJson());
+    added.id(u"conversation_id"_s);
+    added.id(u"seq"_s);
+    added.absent(u"members"_s, Required);
+    added.set(u"members empty"_s, u"members"_s, QJsonArray(), bad);
+    added.set(u"members a string"_s, u"members"_s, u"[]"_s, bad);
+    added.set(u"members with a number entry"_s, u"members"_s, QJsonArray{1}, bad);
+    added.set(u"members/0/role unknown"_s, u"members/0/role"_s, u"owner"_s, bad);
+    added.set(u"members over the cap"_s, u"members"_s, numbers(10'001), tooLarge);
+
+    Cases removed("MemberRemovedPush", decoderOf<MemberRemovedPush>(),
+                  MemberRemovedPush{7, 21, 42, 43}.toJson());
+    removed.id(u"conversation_id"_s);
+    removed.id(u"seq"_s);
+    removed.id(u"user_id"_s);
+    removed.id(u"new_admin_id"_s, Optional);
+
+    Cases renamed("ConversationRenamedPush", decoderOf<ConversationRenamedPush>(),
+                  ConversationRenamedPush{7, 22, u"Crew"_s}.toJson());
+    renamed.id(u"conversation_id"_s);
+    renamed.id(u"seq"_s);
+    renamed.string(u"name"_s, ConversationRules::MaxGroupNameLength);
 
     Cases reply("ConversationReply", decoderOf<ConversationReply>(),
                 ConversationReply{sampleConversation()}.toJson());
@@ -1310,7 +1356,9 @@ void TestProtocolMessages::wireNames_data()
     row("ConversationSummary", toJson(sampleSummary()),
         "conversation last_message unread_count unread_mentions");
     row("Contact", toJson(sampleContact()), "user presence blocked");
-    row("HelloRequest", HelloRequest{1, u"c"_s}.toJson(), "protocol client");
+    row("HelloRequest", HelloRequest{1, u"c"_s, {}}.toJson(), "protocol client");
+    row("HelloRequest with features", HelloRequest{1, u"c"_s, {u"member_deltas"_s}}.toJson(),
+        "protocol client features");
     row("HelloReply", sampleHelloReply().toJson(), "protocol server limits");
     row("HelloReply limits", sampleHelloReply().toJson().value(u"limits"_s).toObject(),
         "max_message_chars max_request_bytes history_page_max sync_page_max max_group_size "
@@ -1330,6 +1378,10 @@ void TestProtocolMessages::wireNames_data()
     row("ChangePasswordRequest", ChangePasswordRequest{}.toJson(), "old_password new_password");
     row("PongReply", PongReply{}.toJson(), "time");
     row("ConversationRef", ConversationRef{}.toJson(), "conversation_id");
+    row("MembersAddedPush", MembersAddedPush{}.toJson(), "conversation_id seq members");
+    row("MemberRemovedPush", MemberRemovedPush{7, 21, 42, 43}.toJson(),
+        "conversation_id seq user_id new_admin_id");
+    row("ConversationRenamedPush", ConversationRenamedPush{}.toJson(), "conversation_id seq name");
     row("ConversationReply", ConversationReply{}.toJson(), "conversation");
     row("ConversationsReply", ConversationsReply{}.toJson(), "conversations");
     row("CreatePrivateRequest", CreatePrivateRequest{}.toJson(), "user_id");

@@ -97,7 +97,15 @@ void registerHelloAndPing(RequestRouter &router, Services &s)
                               u"this server speaks protocol %1 to %2"_s.arg(P::MinSupportedVersion)
                                   .arg(P::Version)));
             c.setProtocolVersion(r.protocol);
-            return readyResult<P::HelloReply>(helloReply(s, r.protocol));
+            P::HelloReply reply = helloReply(s, r.protocol);
+            // Only what this server knows is confirmed, and used on this connection.
+            quint32 features = 0;
+            if (r.features.contains(P::Feature::MemberDeltas)) {
+                features |= quint32(ClientFeature::MemberDeltas);
+                reply.features.append(P::Feature::MemberDeltas);
+            }
+            c.setFeatures(features);
+            return readyResult<P::HelloReply>(reply);
         });
     route<void>(router, P::Type::Ping, Access::Anyone, s.auth, [](ClientConnection &) {
         return readyResult<P::PongReply>(P::PongReply{QDateTime::currentMSecsSinceEpoch()});

@@ -6,6 +6,7 @@
 #include <banter/client/clientfailure.h>
 #include <banter/client/clientlogging_p.h>
 #include <banter/client/clientsession.h>
+#include <banter/client/conversationbook_p.h>
 #include <banter/client/historypager_p.h>
 #include <banter/client/syncengine_p.h>
 #include <banter/domain/messageid.h>
@@ -67,6 +68,7 @@ struct ClientSession::Private
     QString refreshToken;
     SyncEngine sync;
     HistoryPager pager;
+    ConversationBook book; // what member_deltas pushes are applied to
     ClientCache *cache = nullptr;
     Outbox outbox;
     quint64 nextOutboxToken = 1;
@@ -148,6 +150,11 @@ struct ClientSession::Private
     void startSync();
     void onSynced();
     void onReceipt(const P::ReceiptPush &receipt);
+    // A member_deltas push: applied to the conversation as known, which then goes out as
+    // conversationUpdated like a whole one from the server.
+    template<typename Delta>
+    void onDelta(const QJsonObject &data);
+    void refetchConversation(ConversationId id);
     // The outbox changed: tell the app and keep the durable copy in step.
     void outboxChanged();
     void flushOutbox();
@@ -187,6 +194,19 @@ ClientSession::ClientSession(std::unique_ptr<ChannelTransport> transport, QObjec
             d->startSync();
     });
     connect(&sync, &SyncEngine::finished, this, [this] { d->onSynced(); });
+    // The book follows every conversation the session reports, before anyone else hears of it.
+    connect(this, &ClientSession::conversationUpdated, this,
+            [this](const Conversation &c) { d->book.store(c); });
+    connect(this, &ClientSession::conversationRemoved, this,
+            [this](ConversationId id) { d->book.forget(id); });
+    connect(this, &ClientSession::messageReceived, this,
+            [this](const Message &m) { d->book.noteMessage(m.conversationId, m.seq); });
+    connect(this, &ClientSession::messageAcked, this,
+            [this](const Message &m) { d->book.noteMessage(m.conversationId, m.seq); });
+    connect(this, &ClientSession::receiptReceived, this,
+            [this](const P::ReceiptPush &r) { d->book.noteReceipt(r); });
+    connect(this, &ClientSession::userUpdated, this,
+            [this](const User &u) { d->book.noteUser(u); });
     connect(&sync, &SyncEngine::failed, this, [this](const Error &error) {
         Q_EMIT errorOccurred(error);
         d->channel.abort();
@@ -433,7 +453,8 @@ QFuture<Result<QJsonObject>> ClientSession::request(const QString &type, const Q
 
 void ClientSession::Private::onOpened()
 {
-    call<P::HelloReply>(P::Type::Hello, P::HelloRequest{P::Version, options.clientName}.toJson())
+    const P::HelloRequest hello{P::Version, options.clientName, {P::Feature::MemberDeltas}};
+    call<P::HelloReply>(P::Type::Hello, hello.toJson())
         .then(q, [this](Result<P::HelloReply> hello) {
             if (!hello) {
                 Q_EMIT q->errorOccurred(hello.error());
@@ -488,6 +509,12 @@ void ClientSession::Private::onPush(const P::ServerFrame &frame)
                 cache->storeConversation(update->conversation);
             Q_EMIT q->conversationUpdated(update->conversation);
         }
+    } else if (frame.type == P::Type::MembersAdded) {
+        onDelta<P::MembersAddedPush>(frame.data);
+    } else if (frame.type == P::Type::MemberRemoved) {
+        onDelta<P::MemberRemovedPush>(frame.data);
+    } else if (frame.type == P::Type::ConversationRenamed) {
+        onDelta<P::ConversationRenamedPush>(frame.data);
     } else if (frame.type == P::Type::ConversationRemoved) {
         if (auto removed = P::ConversationRef::fromJson(frame.data)) {
             sync.forget(removed->conversationId);
@@ -496,6 +523,35 @@ void ClientSession::Private::onPush(const P::ServerFrame &frame)
     } else if (frame.type == P::Type::SessionRevoked) {
         onSessionRevoked(frame);
     }
+}
+
+template<typename Delta>
+void ClientSession::Private::onDelta(const QJsonObject &data)
+{
+    const Result<Delta> delta = Delta::fromJson(data);
+    if (!delta)
+        return;
+    const std::optional<Conversation> updated = book.apply(*delta);
+    if (!updated) {
+        // Not known yet (the sign-in list is still on its way): the whole one, once.
+        refetchConversation(delta->conversationId);
+        return;
+    }
+    if (cache)
+        cache->storeConversation(*updated);
+    Q_EMIT q->conversationUpdated(*updated);
+}
+
+void ClientSession::Private::refetchConversation(ConversationId id)
+{
+    call<P::ConversationReply>(P::Type::ConversationInfo, P::ConversationRef{id}.toJson())
+        .then(q, [this](const Result<P::ConversationReply> &reply) {
+            if (!reply)
+                return; // gone again, or offline: the next sync lists it
+            if (cache)
+                cache->storeConversation(reply->conversation);
+            Q_EMIT q->conversationUpdated(reply->conversation);
+        });
 }
 
 void ClientSession::Private::onReceipt(const P::ReceiptPush &receipt)
@@ -597,6 +653,8 @@ void ClientSession::Private::refreshThenAuthenticate()
 
 void ClientSession::Private::adoptGrant(const P::AuthGrant &grant)
 {
+    if (grant.user.id != user.id)
+        book.clear(); // another account's conversations
     user = grant.user;
     sessionId = grant.sessionId;
     accessToken = grant.accessToken;
@@ -927,6 +985,8 @@ QFuture<Result<P::ReceiptRequest>> ClientSession::markRead(ConversationId id, Se
         .then(this, [this, id](Result<P::ReceiptRequest> read) {
             if (read && d->cache)
                 d->cache->setReadPosition(id, d->user.id, read->seq);
+            if (read) // no receipt push comes back to this connection
+                d->book.noteReceipt({id, d->user.id, P::ReceiptKind::Read, read->seq});
             return read;
         });
 }

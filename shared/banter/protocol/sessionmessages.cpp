@@ -15,11 +15,38 @@ constexpr int MaxClientNameChars = 128;
 constexpr qint64 MaxTimeMs = MaxJsonSafeInteger;
 using R = JsonReader;
 
+// An optional list of short names: `features` of hello and of its reply.
+QStringList featureList(R &r)
+{
+    const QJsonArray items = r.array("features"_L1, HelloRequest::MaxFeatures, R::Optional);
+    QStringList names;
+    for (const auto &item : items) {
+        const QString name = item.toString();
+        if (!item.isString() || name.isEmpty() || name.size() > HelloRequest::MaxFeatureChars) {
+            r.fail(ErrorCode::BadRequest,
+                   u"'features' must be a list of names of 1 to %1 characters"_s.arg(
+                       HelloRequest::MaxFeatureChars));
+            return {};
+        }
+        if (!names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
+void insertFeatures(QJsonObject &json, const QStringList &features)
+{
+    if (!features.isEmpty())
+        json.insert(u"features"_s, QJsonArray::fromStringList(features));
+}
+
 } // namespace
 
 QJsonObject HelloRequest::toJson() const
 {
-    return {{u"protocol"_s, protocol}, {u"client"_s, client}};
+    QJsonObject json{{u"protocol"_s, protocol}, {u"client"_s, client}};
+    insertFeatures(json, features);
+    return json;
 }
 
 Result<HelloRequest> HelloRequest::fromJson(const QJsonObject &object)
@@ -28,6 +55,7 @@ Result<HelloRequest> HelloRequest::fromJson(const QJsonObject &object)
     HelloRequest v;
     v.protocol = int(r.integer("protocol"_L1, 1, 1'000'000));
     v.client = r.string("client"_L1, MaxClientNameChars, R::Optional);
+    v.features = featureList(r);
     return r.finish(v);
 }
 
@@ -43,7 +71,9 @@ QJsonObject HelloReply::toJson() const
                            {u"request_burst"_s, limits.requestBurst}};
     if (limits.invitationRequired)
         jsonLimits.insert(u"invitation_required"_s, true);
-    return {{u"protocol"_s, protocol}, {u"server"_s, server}, {u"limits"_s, jsonLimits}};
+    QJsonObject json{{u"protocol"_s, protocol}, {u"server"_s, server}, {u"limits"_s, jsonLimits}};
+    insertFeatures(json, features);
+    return json;
 }
 
 Result<HelloReply> HelloReply::fromJson(const QJsonObject &object)
@@ -66,6 +96,7 @@ Result<HelloReply> HelloReply::fromJson(const QJsonObject &object)
     v.limits.invitationRequired = l.boolean("invitation_required"_L1, R::Optional, false);
     if (const auto &e = l.error())
         r.fail(*e);
+    v.features = featureList(r);
     return r.finish(v);
 }
 

@@ -11,6 +11,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 namespace Banter::Protocol {
 
@@ -19,7 +20,12 @@ struct BANTERSHARED_EXPORT HelloRequest
 {
     int protocol = 1; ///< the protocol version the client speaks (Protocol::Version)
     QString client; ///< free text, e.g. "banter/0.1 (linux)"
-    /// Encodes this as a frame's `data` object.
+    /// Optional behaviours the client understands (Protocol::Feature names, at most
+    /// MaxFeatures of at most MaxFeatureChars each); the server ignores those it does not know.
+    QStringList features;
+    static constexpr int MaxFeatures = 32; ///< most entries of `features`
+    static constexpr int MaxFeatureChars = 64; ///< longest feature name
+    /// Encodes this as a frame's `data` object (`features` only when not empty).
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
     /// of the wrong type or out of range.
@@ -54,6 +60,8 @@ struct BANTERSHARED_EXPORT HelloReply
     int protocol = 1; ///< the protocol version in use on this connection
     QString server; ///< the server software and version, e.g. "banterd/0.1.0"
     ServerLimits limits; ///< what the server accepts
+    /// The requested features the server will use on this connection (absent: none).
+    QStringList features;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,

@@ -150,6 +150,12 @@ inline constexpr QLatin1String UploadProgress{"upload_progress"};
 inline constexpr QLatin1String UploadFailed{"upload_failed"};
 /// A download stopped outside any request.
 inline constexpr QLatin1String DownloadFailed{"download_failed"};
+/// People joined a group (member_deltas connections; others get conversation_updated).
+inline constexpr QLatin1String MembersAdded{"members_added"};
+/// A member was removed from or left a group (member_deltas connections).
+inline constexpr QLatin1String MemberRemoved{"member_removed"};
+/// A group was renamed (member_deltas connections).
+inline constexpr QLatin1String ConversationRenamed{"conversation_renamed"};
 
 } // namespace Banter::Protocol::Type
 
@@ -168,3 +174,13 @@ inline constexpr QLatin1String ReactionAdded{"reaction_added"};
 inline constexpr QLatin1String ReactionRemoved{"reaction_removed"};
 
 } // namespace Banter::Protocol::Event
+
+// Optional behaviours a client announces in hello (`features`) and the server confirms in its
+// reply. Append only, as above.
+namespace Banter::Protocol::Feature {
+
+/// Membership changes and renames arrive as members_added, member_removed and
+/// conversation_renamed pushes instead of the whole conversation in conversation_updated.
+inline constexpr QLatin1String MemberDeltas{"member_deltas"};
+
+} // namespace Banter::Protocol::Feature
