@@ -55,7 +55,8 @@ int main(int argc, char *argv[])
     o.window = std::clamp(parser.value(u"window"_s).toInt(), 1, 10'000);
     o.seconds = std::clamp(parser.value(u"seconds"_s).toDouble(), 1.0, 600.0);
     o.rate = std::clamp(parser.value(u"rate"_s).toDouble(), 1.0, 1e6);
-    o.groupSize = std::clamp(parser.value(u"group-size"_s).toInt(), 2, 1000);
+    // banterd allows groups of at most 800 (ConversationRules::MaxGroupSizeAllowed).
+    o.groupSize = std::clamp(parser.value(u"group-size"_s).toInt(), 2, 800);
     o.connections = std::clamp(parser.value(u"connections"_s).toInt(), 1, 50'000);
     o.logins = std::clamp(parser.value(u"logins"_s).toInt(), 1, 10'000);
     o.historyMessages = std::clamp(parser.value(u"history-messages"_s).toLongLong(), qint64(100),

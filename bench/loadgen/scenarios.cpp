@@ -58,7 +58,7 @@ struct Server
             file.write("password_memory_kib=8\npassword_iterations=1\n");
         file.write(
             "[limits]\nmax_connections=100000\nmax_connections_per_user=100000\nmax_group_size="
-            "1000\n"
+            "800\n"
             "messages_per_second=1000000\nmessage_burst=1000000\nrequests_per_second=1000000\n"
             "request_burst=1000000\nlogin_failures_per_address=1000000\nsync_gap_limit=1000000\n"
             "registrations_per_address_per_hour=1000000\npassword_checks_per_account=1000000\n"

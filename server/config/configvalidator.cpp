@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/configvalidator.h"
 
+#include <banter/domain/conversation.h>
+
 #include <QFileInfo>
 #include <QSettings>
 
@@ -255,7 +257,9 @@ const std::vector<Setting> &settings()
         whole("auth/password_iterations", 1, 100, &C::passwordIterations),
         whole("limits/max_connections", 1, 10'000'000, &C::limits, &L::maxConnections),
         whole("limits/max_connections_per_user", 1, 10'000, &C::limits, &L::maxConnectionsPerUser),
-        whole("limits/max_group_size", 2, 1'000'000, &C::limits, &L::maxGroupSize),
+        // Above this a group no longer fits the frame bound (ConversationRules).
+        whole("limits/max_group_size", 2, ConversationRules::MaxGroupSizeAllowed, &C::limits,
+              &L::maxGroupSize),
         number("limits/messages_per_second", 0.001, 1e6, &C::limits, &L::messagesPerSecond),
         number("limits/message_burst", 1, 1e6, &C::limits, &L::messageBurst),
         number("limits/requests_per_second", 0.001, 1e6, &C::limits, &L::requestsPerSecond),

@@ -3,7 +3,9 @@
 #include "service/contactservice.h"
 
 #include "presence/presencestore.h"
+#include "service/replypaging.h"
 #include "service/servicehelpers.h"
+#include <banter/protocol/replybudget.h>
 #include <banter/protocol/types.h>
 
 namespace Banter::Server {
@@ -82,29 +84,50 @@ Presence ContactService::presenceWithLastSeen(UserId user, qint64 storedLastSeen
     return p;
 }
 
-QFuture<Result<Protocol::ContactsReply>> ContactService::list(UserId owner)
+QFuture<Result<Protocol::ContactsReply>>
+ContactService::list(UserId owner, const Protocol::PeoplePageRequest &request)
 {
-    return runInStorage<QList<ContactRow>>(
+    struct Page
+    {
+        QList<ContactRow> rows;
+        bool hasMore = false;
+    };
+    const UserId after = request.after;
+    return runInStorage<Page>(
                m_context.storage,
-               [owner](Repositories &repos) -> Result<QList<ContactRow>> {
-                   Result<QList<ContactEntry>> entries = repos.contacts.list(owner);
+               [owner, after](Repositories &repos) -> Result<Page> {
+                   // One more than a page holds says whether more follow.
+                   Result<QList<ContactEntry>> entries =
+                       repos.contacts.listAfter(owner, after, Protocol::MaxPeoplePerPage + 1);
                    if (!entries)
                        return entries.error();
-                   QList<ContactRow> rows;
-                   for (const ContactEntry &e : *entries) {
-                       Result<ContactRow> row = contactRow(repos, owner, e);
+                   QList<qint64> sizes;
+                   const qsizetype candidates =
+                       qMin<qsizetype>(entries->size(), Protocol::MaxPeoplePerPage);
+                   for (qsizetype i = 0; i < candidates; ++i) {
+                       const ContactEntry &e = entries->at(i);
+                       const Protocol::Contact worst{e.user, worstCasePresence(e.user.id),
+                                                     e.blocked};
+                       sizes.append(Protocol::encodedSize(Protocol::toJson(worst)));
+                   }
+                   const qsizetype kept = fittingEntries(sizes, Protocol::ListReplyTargetBytes);
+                   Page page;
+                   page.hasMore = kept < entries->size();
+                   for (qsizetype i = 0; i < kept; ++i) {
+                       Result<ContactRow> row = contactRow(repos, owner, entries->at(i));
                        if (!row)
                            return row.error();
-                       rows.append(*row);
+                       page.rows.append(*row);
                    }
-                   return rows;
+                   return page;
                })
-        .then(this, [this](Result<QList<ContactRow>> rows) -> Result<Protocol::ContactsReply> {
-            if (!rows)
-                return rows.error();
+        .then(this, [this](Result<Page> page) -> Result<Protocol::ContactsReply> {
+            if (!page)
+                return page.error();
             // Presence is read here, on the service's thread: the store is not shared.
             Protocol::ContactsReply reply;
-            for (const ContactRow &row : *rows) {
+            reply.hasMore = page->hasMore;
+            for (const ContactRow &row : page->rows) {
                 reply.contacts.append(
                     {row.entry.user,
                      presenceWithLastSeen(row.entry.user.id, row.lastSeenMs, row.visible),

@@ -17,7 +17,10 @@ class ContactService : public QObject
 public:
     explicit ContactService(ServiceContext context, QObject *parent = nullptr);
 
-    QFuture<Result<Protocol::ContactsReply>> list(UserId owner);
+    // One page of the owner's contacts, in user id order after `request.after`, cut by its
+    // encoded size.
+    QFuture<Result<Protocol::ContactsReply>> list(UserId owner,
+                                                  const Protocol::PeoplePageRequest &request);
     QFuture<Result<Protocol::Contact>> add(UserId owner,
                                            const Protocol::AddContactRequest &request);
     // Removing a contact and blocking or unblocking someone take effect at once: a person

@@ -4,8 +4,11 @@
 
 #include "presence/presencestore.h"
 #include "serverlogging.h"
+#include "service/replypaging.h"
 #include "service/servicehelpers.h"
+#include <banter/protocol/domainjson.h>
 #include <banter/protocol/peoplemessages.h>
+#include <banter/protocol/replybudget.h>
 #include <banter/protocol/types.h>
 
 namespace Banter::Server {
@@ -74,31 +77,50 @@ int PresenceService::connectionCount(UserId user) const
     return m_context.presence.connectionCount(user);
 }
 
-QFuture<Result<Protocol::PresencesReply>> PresenceService::peersPresence(UserId user)
+QFuture<Result<Protocol::PresencesReply>>
+PresenceService::peersPresence(UserId user, const Protocol::PeoplePageRequest &request)
 {
-    using Seen = QList<std::pair<UserId, qint64>>;
-    return runInStorage<Seen>(m_context.storage,
-                              [user](Repositories &repos) -> Result<Seen> {
-                                  Result<QList<UserId>> peers = repos.conversations.peersOf(user);
+    struct Page
+    {
+        QList<std::pair<UserId, qint64>> seen; // each peer with its stored last_seen
+        bool hasMore = false;
+    };
+    const UserId after = request.after;
+    return runInStorage<Page>(m_context.storage,
+                              [user, after](Repositories &repos) -> Result<Page> {
+                                  // One more than a page holds says whether more follow.
+                                  Result<QList<UserId>> peers = repos.conversations.peersAfter(
+                                      user, after, Protocol::MaxPeoplePerPage + 1);
                                   if (!peers)
                                       return peers.error();
-                                  Seen seen;
-                                  seen.reserve(peers->size());
-                                  for (UserId peer : *peers) {
-                                      Result<qint64> last = repos.users.lastSeen(peer);
+                                  QList<qint64> sizes;
+                                  const qsizetype candidates =
+                                      qMin<qsizetype>(peers->size(), Protocol::MaxPeoplePerPage);
+                                  for (qsizetype i = 0; i < candidates; ++i) {
+                                      const Presence worst = worstCasePresence(peers->at(i));
+                                      sizes.append(Protocol::encodedSize(Protocol::toJson(worst)));
+                                  }
+                                  const qsizetype kept =
+                                      fittingEntries(sizes, Protocol::ListReplyTargetBytes);
+                                  Page page;
+                                  page.hasMore = kept < peers->size();
+                                  page.seen.reserve(kept);
+                                  for (qsizetype i = 0; i < kept; ++i) {
+                                      Result<qint64> last = repos.users.lastSeen(peers->at(i));
                                       if (!last)
                                           return last.error();
-                                      seen.append({peer, *last});
+                                      page.seen.append({peers->at(i), *last});
                                   }
-                                  return seen;
+                                  return page;
                               })
-        .then(this, [this](Result<Seen> seen) -> Result<Protocol::PresencesReply> {
-            if (!seen)
-                return seen.error();
+        .then(this, [this](Result<Page> page) -> Result<Protocol::PresencesReply> {
+            if (!page)
+                return page.error();
             // The store is read here, on the service's thread: it is not shared.
             Protocol::PresencesReply reply;
-            reply.presences.reserve(seen->size());
-            for (const auto &[peer, lastSeen] : *seen) {
+            reply.hasMore = page->hasMore;
+            reply.presences.reserve(page->seen.size());
+            for (const auto &[peer, lastSeen] : page->seen) {
                 Presence p = m_context.presence.presence(peer);
                 if (p.status == PresenceStatus::Offline)
                     p.lastSeenMs = qMax(p.lastSeenMs, lastSeen);

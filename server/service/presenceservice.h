@@ -26,8 +26,10 @@ public:
     QFuture<Result<Done>> setStatus(UserId user, PresenceStatus status);
     Presence presenceOf(UserId user) const;
     // Everyone who shares a conversation with the user and is not in a block with them, as
-    // the "presences" request answers (offline ones with their last_seen).
-    QFuture<Result<Protocol::PresencesReply>> peersPresence(UserId user);
+    // the "presences" request answers (offline ones with their last_seen): one page of them,
+    // in user id order after `request.after`, cut by its encoded size.
+    QFuture<Result<Protocol::PresencesReply>>
+    peersPresence(UserId user, const Protocol::PeoplePageRequest &request);
     int connectionCount(UserId user) const;
 
 private:

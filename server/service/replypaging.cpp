@@ -52,4 +52,18 @@ void cutHistory(Protocol::HistoryReply &reply, Seq around, qint64 budget)
     }
 }
 
+Presence worstCasePresence(UserId user)
+{
+    return Presence{user, PresenceStatus::Offline, MaxJsonSafeInteger};
+}
+
+qsizetype fittingEntries(const QList<qint64> &sizes, qint64 budget)
+{
+    Protocol::ReplyBudget bytes(budget);
+    qsizetype kept = 0;
+    while (kept < sizes.size() && bytes.take(sizes.at(kept)))
+        ++kept;
+    return kept;
+}
+
 } // namespace Banter::Server

@@ -187,6 +187,9 @@ public:
     // Users who share at least one conversation with `user`, where neither of the two blocked
     // the other (the presence audience through conversations, both ways).
     virtual Result<QList<UserId>> peersOf(UserId user) = 0;
+    // The same people with an id above `after`, in ascending id order, at most `limit`: one
+    // page of the "presences" reply.
+    virtual Result<QList<UserId>> peersAfter(UserId user, UserId after, int limit) = 0;
 };
 
 struct AppendedMessage
@@ -270,6 +273,9 @@ public:
     // Blocking creates the entry if needed; unblocking keeps it as a plain contact.
     virtual Status setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs) = 0;
     virtual Result<QList<ContactEntry>> list(UserId owner) = 0;
+    // The contacts with an id above `after`, in ascending id order, at most `limit`: one page
+    // of the "contacts" reply.
+    virtual Result<QList<ContactEntry>> listAfter(UserId owner, UserId after, int limit) = 0;
     virtual Result<bool> isBlocked(UserId blocker, UserId blocked) = 0;
     // Mutual contacts: users who have `user` in their contacts and are in `user`'s, where
     // neither side has blocked the other. Keeping someone as a contact alone shows nothing.

@@ -54,6 +54,22 @@ Result<QList<ContactEntry>> SqlContactRepository::list(UserId owner)
     return entries;
 }
 
+Result<QList<ContactEntry>> SqlContactRepository::listAfter(UserId owner, UserId after, int limit)
+{
+    Result<SqlCursor> q = m_session.exec(
+        u"SELECT "_s + SqlRows::UserColumns
+            + u", c.blocked, c.added_at FROM contacts c JOIN users u ON u.id = c.contact_id "
+              "WHERE c.owner_id = ? AND c.contact_id > ? ORDER BY c.contact_id LIMIT ?"_s,
+        {owner, after, limit});
+    if (!q)
+        return q.error();
+    QList<ContactEntry> entries;
+    while (q->next())
+        entries.append({SqlRows::user(*q), q->value(SqlRows::UserColumnCount).toInt() != 0,
+                        q->value(SqlRows::UserColumnCount + 1).toLongLong()});
+    return entries;
+}
+
 Result<bool> SqlContactRepository::isBlocked(UserId blocker, UserId blocked)
 {
     auto cached = m_blockedCache.constFind(blocker);

@@ -21,6 +21,7 @@ public:
     Status remove(UserId owner, UserId contact) override;
     Status setBlocked(UserId owner, UserId contact, bool blocked, qint64 nowMs) override;
     Result<QList<ContactEntry>> list(UserId owner) override;
+    Result<QList<ContactEntry>> listAfter(UserId owner, UserId after, int limit) override;
     Result<bool> isBlocked(UserId blocker, UserId blocked) override;
     Result<QList<UserId>> watchersOf(UserId user) override;
 

@@ -314,4 +314,21 @@ Result<QList<UserId>> SqlConversationRepository::peersOf(UserId user)
     return SqlRows::ids(*q);
 }
 
+Result<QList<UserId>> SqlConversationRepository::peersAfter(UserId user, UserId after, int limit)
+{
+    Result<SqlCursor> q =
+        m_session.exec(u"SELECT DISTINCT other.user_id FROM participants mine "
+                       "JOIN participants other ON other.conversation_id = mine.conversation_id "
+                       "WHERE mine.user_id = ? AND other.user_id <> ? AND other.user_id > ? "
+                       "AND NOT EXISTS "
+                       "(SELECT 1 FROM contacts b WHERE b.blocked = 1 AND "
+                       "((b.owner_id = ? AND b.contact_id = other.user_id) OR "
+                       "(b.owner_id = other.user_id AND b.contact_id = ?))) "
+                       "ORDER BY other.user_id LIMIT ?"_s,
+                       {user, user, after, user, user, limit});
+    if (!q)
+        return q.error();
+    return SqlRows::ids(*q);
+}
+
 } // namespace Banter::Server

@@ -31,6 +31,7 @@ public:
     Result<bool> raiseReadSeq(ConversationId id, UserId user, Seq seq) override;
     Result<bool> raiseDeliveredSeq(ConversationId id, UserId user, Seq seq) override;
     Result<QList<UserId>> peersOf(UserId user) override;
+    Result<QList<UserId>> peersAfter(UserId user, UserId after, int limit) override;
 
     // After a rollback (of the transaction or to a savepoint): drops the members cache if the
     // transaction changed what it holds (it may then hold uncommitted rows); answers whether

@@ -6,10 +6,13 @@
 // end with every conversation and every message, in order, without a gap.
 #include "rawclient.h"
 #include "sessionhelpers.h"
+#include "storage/sqlcontactrepository.h"
 #include "storage/sqlconversationrepository.h"
 #include "storage/sqlmessagerepository.h"
+#include "storage/sqluserrepository.h"
 #include "storagetest.h"
 #include "testserver.h"
+#include <banter/protocol/peoplemessages.h>
 
 #include <QRandomGenerator>
 #include <QSet>
@@ -32,6 +35,7 @@ class TestSessionFrames : public QObject
 
 private Q_SLOTS:
     void catchesUpThroughSplitPages();
+    void peopleListsArriveWhole();
 };
 
 void TestSessionFrames::catchesUpThroughSplitPages()
@@ -126,6 +130,79 @@ void TestSessionFrames::catchesUpThroughSplitPages()
     for (auto it = positions.cbegin(); it != positions.cend(); ++it)
         QVERIFY(now.contains(it.key()));
     QCOMPARE(now.value(big->id), Messages);
+
+    // Asked directly, the list is followed through its pages too: every conversation once.
+    const auto all = await(session.conversations(), 60'000);
+    QVERIFY(all);
+    QVERIFY(!all->hasMore);
+    QSet<ConversationId> ids;
+    for (const ConversationSummary &summary : all->conversations)
+        ids.insert(summary.conversation.id);
+    QCOMPARE(ids.size(), Groups + 1);
+    QCOMPARE(all->conversations.size(), Groups + 1);
+    for (const ConversationSummary &summary : std::as_const(listed))
+        QVERIFY(ids.contains(summary.conversation.id));
+}
+
+// ClientSession::contacts() and presences() follow the server's pages to the end: 2,200
+// contacts with escape-heavy names (over 1 MiB, two pages) who also share groups with the
+// user (more presences than one page holds).
+void TestSessionFrames::peopleListsArriveWhole()
+{
+    constexpr int People = 2200;
+    TestServer server(TestServer::unthrottledConfig());
+    QVERIFY(server.start());
+    RawClient bob;
+    QVERIFY(bob.open(server.url()));
+    const auto b = bob.registerUser(u"bob"_s);
+    QVERIFY(b);
+    const UserId bobId = qint64(b->value(u"user"_s).toObject().value(u"id"_s).toDouble());
+
+    RawConnection raw(server.config().databaseUrl);
+    QVERIFY2(raw.isOpen(), qPrintable(raw.error()));
+    Server::SqlUserRepository users(raw.session());
+    Server::SqlContactRepository contacts(raw.session());
+    Server::SqlConversationRepository conversations(raw.session());
+    QVERIFY(raw.session().run(raw.session().dialect().beginTransaction));
+    QList<UserId> people;
+    QList<Participant> group{member(bobId, ParticipantRole::Admin)};
+    for (int i = 0; i < People; ++i) {
+        const Result<User> u =
+            users.create(u"person%1"_s.arg(i, 26, 10, QChar(u'0')),
+                         escapeHeavy(UserRules::MaxDisplayNameLength), u"x"_s, 1000);
+        QVERIFY(u);
+        people.append(u->id);
+        QVERIFY(contacts.add(bobId, u->id, 1000));
+        group.append(member(u->id));
+        if (group.size() == 500 || i == People - 1) {
+            QVERIFY(conversations.create(ConversationType::Group, u"Team"_s, group, 1000));
+            group = {member(bobId, ParticipantRole::Admin)};
+        }
+    }
+    raw.session().finishAll();
+    QVERIFY(raw.session().run(u"COMMIT"_s));
+
+    ClientSession session;
+    SessionCloser closer{{&session}};
+    session.connectToServer(server.url());
+    QVERIFY(waitFor([&] { return session.state() == ClientSession::State::Connected; }, 5000));
+    QVERIFY(await(session.login(u"bob"_s, u"correct horse"_s, u"test"_s)));
+
+    const auto contactList = await(session.contacts(), 60'000);
+    QVERIFY(contactList);
+    QVERIFY(!contactList->hasMore);
+    QList<UserId> contactIds;
+    for (const Protocol::Contact &c : contactList->contacts)
+        contactIds.append(c.user.id);
+    QCOMPARE(contactIds, people); // in id order, each once
+
+    const auto presenceList = await(session.presences(), 60'000);
+    QVERIFY(presenceList);
+    QVERIFY(!presenceList->hasMore);
+    QList<UserId> peerIds;
+    for (const Presence &p : presenceList->presences)
+        peerIds.append(p.userId);
+    QCOMPARE(peerIds, people);
 }
 
 QTEST_GUILESS_MAIN(TestSessionFrames)

@@ -206,6 +206,9 @@ void TestServerConfig::badValuesNameTheirKey_data()
     QTest::newRow("port too high") << "[server]\nport=70000\n"_ba << u"server/port"_s;
     QTest::newRow("not a number") << "[limits]\nmax_group_size=many\n"_ba
                                   << u"limits/max_group_size"_s;
+    // A bigger group would no longer fit one frame (ConversationRules::MaxGroupSizeAllowed).
+    QTest::newRow("group past the frame bound")
+        << "[limits]\nmax_group_size=801\n"_ba << u"limits/max_group_size"_s;
     QTest::newRow("negative rate")
         << "[limits]\nmessages_per_second=-1\n"_ba << u"limits/messages_per_second"_s;
     QTest::newRow("infinite") << "[limits]\nrequest_burst=inf\n"_ba << u"limits/request_burst"_s;

@@ -7,6 +7,7 @@
 // read over a real socket. Every test measures the text frames that arrived and walks the
 // paging to the end, checking that nothing is lost.
 #include "rawclient.h"
+#include "storage/sqlcontactrepository.h"
 #include "storage/sqlconversationrepository.h"
 #include "storage/sqlmessagerepository.h"
 #include "storage/sqluserrepository.h"
@@ -15,6 +16,7 @@
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
+#include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/replybudget.h>
 
 #include <QJsonArray>
@@ -71,6 +73,9 @@ private Q_SLOTS:
     void manyGroupsArePaged();
     void bigGroupFitsOneFrame();
     void syncThroughBoundsTheSweep();
+    void contactsArePaged();
+    void presencesArePaged();
+    void peoplePagesRefuseBadCursors();
 
 private:
     // A connection of its own to the server's database, for seeding.
@@ -81,6 +86,7 @@ private:
             , users(raw.session())
             , conversations(raw.session())
             , messages(raw.session())
+            , contacts(raw.session())
         { }
         bool begin() { return bool(raw.session().run(raw.session().dialect().beginTransaction)); }
         bool commit()
@@ -93,7 +99,14 @@ private:
         Server::SqlUserRepository users;
         Server::SqlConversationRepository conversations;
         Server::SqlMessageRepository messages;
+        Server::SqlContactRepository contacts;
     };
+    // `count` users with the longest escape-heavy display name, in one transaction.
+    QList<UserId> seedUsers(Seeder &seed, int count);
+    // Walks a `contacts` or `presences` list page by page with `after`, as ClientSession
+    // does: the user id of every entry in the order received (empty on failure).
+    QList<UserId> peoplePages(RawClient &client, const QString &type, FrameSizes &frames,
+                              QList<int> &pageSizes);
     ConversationId seedGroup(Seeder &seed, const QString &name, const QList<UserId> &members);
     // `count` worst-case messages from alice: escape-heavy text, an image with the largest
     // thumbnail and a 255-character escape-heavy name, a reply preview, 20 long reactions.
@@ -279,6 +292,63 @@ bool TestServerFrames::syncAll(RawClient &client, QHash<ConversationId, QList<Se
 
 // The largest message a client can make, in its escaped worst case, is a small part of one
 // frame: a page cut at its first item still fits.
+QList<UserId> TestServerFrames::seedUsers(Seeder &seed, int count)
+{
+    QList<UserId> ids;
+    if (!seed.begin())
+        return {};
+    for (int i = 0; i < count; ++i) {
+        const Result<User> u =
+            seed.users.create(u"person%1"_s.arg(i, 26, 10, QChar(u'0')),
+                              escapeHeavy(UserRules::MaxDisplayNameLength), u"x"_s, 1000);
+        if (!u)
+            return {};
+        ids.append(u->id);
+    }
+    return seed.commit() ? ids : QList<UserId>();
+}
+
+QList<UserId> TestServerFrames::peoplePages(RawClient &client, const QString &type,
+                                            FrameSizes &frames, QList<int> &pageSizes)
+{
+    QList<UserId> received;
+    UserId after = 0;
+    for (int page = 0; page < 100; ++page) {
+        const auto reply =
+            client.request(type, Protocol::PeoplePageRequest{after}.toJson(), 60'000);
+        if (!succeeded(reply))
+            return {};
+        QList<UserId> ids;
+        bool hasMore = false;
+        if (type == "contacts"_L1) {
+            const auto decoded = Protocol::ContactsReply::fromJson(reply->data);
+            if (!decoded)
+                return {};
+            for (const Protocol::Contact &c : decoded->contacts)
+                ids.append(c.user.id);
+            hasMore = decoded->hasMore;
+        } else {
+            const auto decoded = Protocol::PresencesReply::fromJson(reply->data);
+            if (!decoded)
+                return {};
+            for (const Presence &p : decoded->presences)
+                ids.append(p.userId);
+            hasMore = decoded->hasMore;
+        }
+        // The frame just received is this page's: it must keep the bound on its own.
+        if (frames.sizes.isEmpty() || frames.sizes.constLast() > Bound)
+            return {};
+        pageSizes.append(int(ids.size()));
+        received += ids;
+        if (!hasMore)
+            return received;
+        if (ids.isEmpty())
+            return {}; // more promised, nothing given: it would never end
+        after = ids.constLast();
+    }
+    return {};
+}
+
 void TestServerFrames::oneMaximalMessageFitsOneFrame()
 {
     const QJsonObject json = Protocol::toJson(worstMessage(7, QUuid::createUuid()));
@@ -470,6 +540,20 @@ void TestServerFrames::bigGroupFitsOneFrame()
     QVERIFY(syncAll(*m_bob, received, listed));
     QCOMPARE(listed, QSet<ConversationId>{c});
     QVERIFY(frames.largest() <= Bound);
+
+    // A change pushes the whole conversation to every member: the same fraction of the bound.
+    frames.sizes.clear();
+    QVERIFY(succeeded(m_alice->request(
+        u"rename"_s, {{u"conversation_id"_s, c}, {u"name"_s, u"Renamed"_s}}, 30'000)));
+    const auto pushed = m_bob->waitForPush(u"conversation_updated"_s, 30'000);
+    QVERIFY(pushed);
+    QCOMPARE(pushed->data.value(u"conversation"_s).toObject().value(u"members"_s).toArray().size(),
+             500);
+    QVERIFY2(frames.largest() > 200'000 && frames.largest() < 512 * 1024,
+             qPrintable(QString::number(frames.largest())));
+    qInfo("500 members with escape-heavy names: conversation reply %lld bytes, "
+          "conversation_updated push %lld bytes",
+          entry, frames.largest());
 }
 
 // A client sends its positions in bounded slices: `through` ends the slice, the reply says
@@ -519,6 +603,91 @@ void TestServerFrames::syncThroughBoundsTheSweep()
     QVERIFY(succeeded(past));
     QVERIFY(past->data.value(u"conversations"_s).toArray().isEmpty());
     QVERIFY(!past->data.value(u"has_more"_s).toBool());
+}
+
+// Contacts were one unpaged list: 2,200 contacts with the longest escape-heavy display
+// names (about 600 bytes each on the wire) are 1.3 MB. The list comes in pages cut by their
+// encoded size, in user id order, each contact exactly once.
+void TestServerFrames::contactsArePaged()
+{
+    constexpr int Contacts = 2200;
+    Seeder seed(m_server->config().databaseUrl);
+    QVERIFY2(seed.raw.isOpen(), qPrintable(seed.raw.error()));
+    const QList<UserId> people = seedUsers(seed, Contacts);
+    QCOMPARE(people.size(), Contacts);
+    QVERIFY(seed.begin());
+    for (UserId person : people)
+        QVERIFY(seed.contacts.add(m_bobId, person, 1000));
+    QVERIFY(seed.commit());
+
+    // An older client's request, `{}`, gets the first page and is told more follow.
+    const auto first = m_bob->request(u"contacts"_s, {}, 60'000);
+    QVERIFY(succeeded(first));
+    QVERIFY(first->data.value(u"has_more"_s).toBool());
+
+    FrameSizes frames(*m_bob);
+    QList<int> pageSizes;
+    const QList<UserId> received = peoplePages(*m_bob, u"contacts"_s, frames, pageSizes);
+    QCOMPARE(received, people); // ascending ids, none lost, none twice
+    QCOMPARE(pageSizes.size(), 2);
+    // The first page was cut by its bytes, before the per-page count: near the bound (each
+    // entry was measured with the longest presence, the real ones are a few bytes shorter).
+    QVERIFY2(pageSizes.constFirst() < Protocol::MaxPeoplePerPage,
+             qPrintable(QString::number(pageSizes.constFirst())));
+    QVERIFY2(frames.sizes.constFirst() > Bound * 9 / 10,
+             qPrintable(QString::number(frames.sizes.constFirst())));
+    QVERIFY(frames.largest() <= Bound);
+    qInfo("%d contacts with escape-heavy names: pages of %d and %d entries, %lld and %lld bytes",
+          Contacts, pageSizes.at(0), pageSizes.at(1), frames.sizes.at(0), frames.sizes.at(1));
+}
+
+// Presences were everyone sharing a conversation, unpaged: groups of 500 times many groups.
+// Five groups give bob 2,201 peers: more than one page, each peer once, in id order.
+void TestServerFrames::presencesArePaged()
+{
+    Seeder seed(m_server->config().databaseUrl);
+    QVERIFY2(seed.raw.isOpen(), qPrintable(seed.raw.error()));
+    QList<UserId> people = seedUsers(seed, 2200);
+    QCOMPARE(people.size(), 2200);
+    QVERIFY(seed.begin());
+    for (qsizetype start = 0; start < people.size(); start += 498) {
+        QList<UserId> members{m_bobId, m_aliceId};
+        members += people.mid(start, 498);
+        QVERIFY(seedGroup(seed, escapeHeavy(100), members) > 0);
+    }
+    QVERIFY(seed.commit());
+    people.append(m_aliceId);
+    std::ranges::sort(people);
+
+    FrameSizes frames(*m_bob);
+    QList<int> pageSizes;
+    const QList<UserId> received = peoplePages(*m_bob, u"presences"_s, frames, pageSizes);
+    QCOMPARE(received, people);
+    QCOMPARE(pageSizes, (QList<int>{Protocol::MaxPeoplePerPage, 201}));
+    QVERIFY(frames.largest() <= Bound);
+    qInfo("%lld peers: pages of %d and %d entries, largest frame %lld bytes", qint64(people.size()),
+          pageSizes.at(0), pageSizes.at(1), frames.largest());
+}
+
+// The cursor is a user id: anything else is bad_request, past the end is an empty last page,
+// and the lists are for signed-in users only.
+void TestServerFrames::peoplePagesRefuseBadCursors()
+{
+    for (const QString &type : {u"contacts"_s, u"presences"_s}) {
+        for (const QJsonValue &bad : {QJsonValue(-1), QJsonValue(u"5"_s), QJsonValue(1.5),
+                                      QJsonValue(double(1LL << 53)), QJsonValue(QJsonArray{})}) {
+            const auto refused = m_bob->request(type, {{u"after"_s, bad}});
+            QVERIFY2(refusal(refused) == ErrorCode::BadRequest, qPrintable(type));
+        }
+        const auto pastTheEnd = m_bob->request(type, {{u"after"_s, MaxJsonSafeInteger}});
+        QVERIFY(succeeded(pastTheEnd));
+        QCOMPARE(pastTheEnd->data.value(type).toArray().size(), 0);
+        QVERIFY(!pastTheEnd->data.contains(u"has_more"_s));
+
+        RawClient stranger;
+        QVERIFY(stranger.open(m_server->url()));
+        QCOMPARE(refusal(stranger.request(type, {})), ErrorCode::Unauthenticated);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServerFrames)

@@ -55,7 +55,59 @@ class TestServerShutdown : public QObject
 private Q_SLOTS:
     void everyRequestInFlightIsAnsweredAndClosed();
     void secondSignalStopsAtOnce();
+    void requestDuringTheDrainIsRefusedUnchanged();
+    void requestOutOfTimeMayHaveBeenCarriedOut();
+
+private:
+    // A banterd whose password checks take seconds, with `patient` registered; hashMs is how
+    // long that registration's check took.
+    static bool startSlowHashing(BanterdProcess &server, qint64 &hashMs);
+    // Sends a sign-in of `patient` on `client` as rid "slow" and returns once its password
+    // check burns CPU: it is in progress on the server.
+    static bool signInInProgress(BanterdProcess &server, RawClient &client);
+    // Every answer `client` received to `rid`.
+    static QList<Protocol::ServerFrame> answersTo(const RawClient &client, const QString &rid);
 };
+
+namespace {
+// Argon2id with 64 MiB and 100 passes: a check takes seconds on any machine this runs on.
+constexpr const char *SlowHashing = "password_memory_kib=65536\npassword_iterations=100\n";
+} // namespace
+
+bool TestServerShutdown::startSlowHashing(BanterdProcess &server, qint64 &hashMs)
+{
+    if (!server.start())
+        return false;
+    RawClient client;
+    if (!client.open(server.url()))
+        return false;
+    QElapsedTimer hashing;
+    hashing.start();
+    const bool registered = bool(client.registerUser(u"patient"_s, u"correct horse"_s));
+    hashMs = hashing.elapsed();
+    return registered;
+}
+
+bool TestServerShutdown::signInInProgress(BanterdProcess &server, RawClient &client)
+{
+    const double cpuBefore = server.cpuSeconds();
+    client.sendText(
+        R"({"type":"login","rid":"slow","data":{"username":"patient","password":"correct horse","device":"t"}})");
+    client.socket().flush();
+    return waitFor([&] { return server.cpuSeconds() > cpuBefore + 0.1; }, 5000,
+                   "the password check to start");
+}
+
+QList<Protocol::ServerFrame> TestServerShutdown::answersTo(const RawClient &client,
+                                                           const QString &rid)
+{
+    QList<Protocol::ServerFrame> answers;
+    for (const Protocol::ServerFrame &frame : client.responses) {
+        if (frame.rid == rid)
+            answers.append(frame);
+    }
+    return answers;
+}
 
 void TestServerShutdown::everyRequestInFlightIsAnsweredAndClosed()
 {
@@ -206,6 +258,98 @@ void TestServerShutdown::secondSignalStopsAtOnce()
     QCOMPARE(server.exitCode(), 128 + SIGTERM);
     qInfo("second SIGTERM during a %lld ms password check: exit after %lld ms", hashMs,
           sinceSecond.elapsed());
+}
+
+// A request that arrives after the stop began, on a connection kept open by a sign-in still
+// in progress, is answered `unavailable` with the retry hint and changes nothing; the sign-in
+// still gets its own answer, then the connection closes with 1001.
+void TestServerShutdown::requestDuringTheDrainIsRefusedUnchanged()
+{
+    constexpr int LongDrainMs = 60'000;
+    BanterdProcess server(QStringLiteral(BANTERD_PATH), drainLimits(LongDrainMs), SlowHashing);
+    qint64 hashMs = 0;
+    QVERIFY(startSlowHashing(server, hashMs));
+    RawClient client;
+    QVERIFY(client.open(server.url()));
+    QVERIFY(signInInProgress(server, client));
+
+    server.signal(SIGTERM);
+    QVERIFY(waitFor([&] { return server.errors().contains("stopping:"_L1); }, 5000,
+                    "banterd to start its stop"));
+    // The stop has begun (the line is logged as it starts); the sign-in keeps the socket open.
+    QVERIFY(client.isConnected());
+    client.sendText(
+        R"({"type":"register","rid":"late","data":{"username":"latecomer","password":"correct horse","device":"t"}})");
+    client.socket().flush();
+    QVERIFY(waitFor([&] { return !answersTo(client, u"late"_s).isEmpty(); }, 5000,
+                    "the late request's answer"));
+    const Protocol::ServerFrame late = answersTo(client, u"late"_s).constFirst();
+    QCOMPARE(late.type, u"register"_s);
+    QVERIFY(!late.success);
+    QCOMPARE(late.error.code, ErrorCode::Unavailable);
+    // Come back once a restart could have happened: the drain time, at least a second.
+    QCOMPARE(late.error.retryAfterMs, qint64(LongDrainMs));
+    QVERIFY2(late.error.message.contains("nothing was changed"_L1), qPrintable(late.error.message));
+
+    QVERIFY(waitFor([&] { return !client.isConnected(); }, int(hashMs) + 10'000,
+                    "the connection to close after the sign-in's answer"));
+    QCOMPARE(client.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    const QList<Protocol::ServerFrame> slow = answersTo(client, u"slow"_s);
+    QCOMPARE(slow.size(), 1);
+    QVERIFY(slow.constFirst().success);
+    QCOMPARE(answersTo(client, u"late"_s).size(), 1);
+    QVERIFY2(server.waitForExit(10'000), qPrintable(server.errors()));
+    QCOMPARE(server.exitCode(), 0);
+
+    // Nothing was changed: the account the late request asked for does not exist.
+    QVERIFY(server.start());
+    RawClient checker;
+    QVERIFY(checker.open(server.url()));
+    const auto login = checker.request(u"login"_s,
+                                       {{u"username"_s, u"latecomer"_s},
+                                        {u"password"_s, u"correct horse"_s},
+                                        {u"device"_s, u"t"_s}},
+                                       int(hashMs) + 10'000);
+    QCOMPARE(refusal(login), ErrorCode::InvalidCredentials);
+    server.signal(SIGTERM);
+    QVERIFY(server.waitForExit(10'000));
+    QCOMPARE(server.exitCode(), 0);
+}
+
+// A stop that runs out of time answers what is still in progress `unavailable`, saying it
+// may have been carried out (PROTOCOL.md: resend with the same id), with the retry hint;
+// the late result is never sent as a second answer.
+void TestServerShutdown::requestOutOfTimeMayHaveBeenCarriedOut()
+{
+    constexpr int ShortDrainMs = 500; // requests are given up at three quarters of it
+    BanterdProcess server(QStringLiteral(BANTERD_PATH), drainLimits(ShortDrainMs), SlowHashing);
+    qint64 hashMs = 0;
+    QVERIFY(startSlowHashing(server, hashMs));
+    // The check must outlast the drain for the stop to run out of time.
+    QVERIFY2(hashMs > 2 * ShortDrainMs, qPrintable(u"a check took only %1 ms"_s.arg(hashMs)));
+    RawClient client;
+    QVERIFY(client.open(server.url()));
+    QVERIFY(signInInProgress(server, client));
+
+    QElapsedTimer sinceSignal;
+    sinceSignal.start();
+    server.signal(SIGTERM);
+    QVERIFY(waitFor([&] { return !answersTo(client, u"slow"_s).isEmpty(); },
+                    ShortDrainMs + ExitSlackMs, "the sign-in's answer"));
+    const qint64 answeredMs = sinceSignal.elapsed();
+    const Protocol::ServerFrame answer = answersTo(client, u"slow"_s).constFirst();
+    QVERIFY(!answer.success);
+    QCOMPARE(answer.error.code, ErrorCode::Unavailable);
+    QCOMPARE(answer.error.retryAfterMs, qint64(1000)); // at least a second
+    QVERIFY2(answer.error.message.contains("may or may not have been carried out"_L1),
+             qPrintable(answer.error.message));
+    QVERIFY(waitFor([&] { return !client.isConnected(); }, ExitSlackMs, "the close"));
+    QCOMPARE(client.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    QVERIFY2(server.waitForExit(int(hashMs) + 10'000), qPrintable(server.errors()));
+    QCOMPARE(server.exitCode(), 0);
+    QCOMPARE(answersTo(client, u"slow"_s).size(), 1);
+    qInfo("a %lld ms sign-in at a %d ms stop: answered unavailable after %lld ms", hashMs,
+          ShortDrainMs, answeredMs);
 }
 
 QTEST_GUILESS_MAIN(TestServerShutdown)

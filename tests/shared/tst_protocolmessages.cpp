@@ -12,9 +12,12 @@
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
 #include <banter/protocol/memberdeltas.h>
+#include <banter/protocol/frame.h>
 #include <banter/protocol/peoplemessages.h>
+#include <banter/protocol/replybudget.h>
 #include <banter/protocol/sessionmessages.h>
 #include <banter/protocol/transfermessages.h>
+#include <banter/protocol/types.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -510,6 +513,7 @@ private Q_SLOTS:
     void defaultsForOptionalFields();
     void nullMeansAbsent();
     void idListsDropDuplicates();
+    void largestGroupFitsItsBound();
     void sendMessageWireShape();
     void attachmentWireShape();
     void wireNames_data();
@@ -702,6 +706,9 @@ void TestProtocolMessages::roundTrip_data()
         PresencesReply{{samplePresence(), {43, PresenceStatus::Offline, 1700000000000}}});
     QTest::newRow("ContactsReply") << roundTripOf(
         ContactsReply{{sampleContact(), {sampleUser(), {42, PresenceStatus::Online, 0}, false}}});
+    QTest::newRow("PresencesReply (more)") << roundTripOf(PresencesReply{{samplePresence()}, true});
+    QTest::newRow("ContactsReply (more)") << roundTripOf(ContactsReply{{sampleContact()}, true});
+    QTest::newRow("PeoplePageRequest") << roundTripOf(PeoplePageRequest{MaxJsonSafeInteger});
     QTest::newRow("ContactReply") << roundTripOf(ContactReply{sampleContact()});
     QTest::newRow("AddContactRequest (id)") << roundTripOf(AddContactRequest{42, {}});
     QTest::newRow("AddContactRequest (username)") << roundTripOf(AddContactRequest{0, u"bob"_s});
@@ -1123,6 +1130,16 @@ void TestProtocolMessages::peopleCases()
     contacts.remove(u"contacts/0/blocked missing"_s, u"contacts/0/blocked"_s, bad);
     contacts.set(u"contacts/0/user/username a number"_s, u"contacts/0/user/username"_s, 1, bad);
 
+    contacts.boolean(u"has_more"_s, Optional);
+
+    Cases presences("PresencesReply", decoderOf<PresencesReply>(),
+                    PresencesReply{{samplePresence()}}.toJson());
+    presences.list(u"presences"_s, 100'000);
+    presences.boolean(u"has_more"_s, Optional);
+
+    Cases page("PeoplePageRequest", decoderOf<PeoplePageRequest>(), PeoplePageRequest{43}.toJson());
+    page.integer(u"after"_s, 0, MaxJsonSafeInteger, Optional);
+
     Cases contact("ContactReply", decoderOf<ContactReply>(),
                   ContactReply{sampleContact()}.toJson());
     contact.object(u"contact"_s);
@@ -1409,6 +1426,9 @@ void TestProtocolMessages::wireNames_data()
     row("PresencesReply", PresencesReply{}.toJson(), "presences");
     row("UserReply", UserReply{}.toJson(), "user");
     row("ContactsReply", ContactsReply{}.toJson(), "contacts");
+    row("ContactsReply (more)", ContactsReply{{}, true}.toJson(), "contacts has_more");
+    row("PresencesReply (more)", PresencesReply{{}, true}.toJson(), "presences has_more");
+    row("PeoplePageRequest", PeoplePageRequest{43}.toJson(), "after");
     row("ContactReply", ContactReply{}.toJson(), "contact");
     row("AddContactRequest (id)", AddContactRequest{42, {}}.toJson(), "user_id");
     row("AddContactRequest (username)", AddContactRequest{0, u"bob"_s}.toJson(), "username");
@@ -1429,6 +1449,60 @@ void TestProtocolMessages::wireNames()
     QFETCH(QJsonObject, json);
     QFETCH(QStringList, keys);
     QCOMPARE(json.keys(), keys); // QJsonObject::keys() is sorted
+}
+
+// Issue 16/17: a conversation travels whole, every member in it. At the most members an
+// operator may allow, each with the longest values and an escape-heavy display name, the
+// `conversation_updated` push stays under the 512 KiB docs/PROTOCOL.md promises, and a
+// `conversations`/`sync` entry with a maximal last message still fits a 1 MiB page alone.
+void TestProtocolMessages::largestGroupFitsItsBound()
+{
+    const QChar escaped(0x0001); // JSON writes it as six bytes
+    Participant worst;
+    worst.userId = MaxJsonSafeInteger;
+    worst.role = ParticipantRole::Member; // "member" is longer than "admin"
+    worst.username = QString(UserRules::MaxUsernameLength, u'w');
+    worst.displayName = QString(UserRules::MaxDisplayNameLength, escaped);
+    worst.joinedAtMs = MaxJsonSafeInteger;
+    worst.readSeq = MaxJsonSafeInteger;
+    worst.deliveredSeq = MaxJsonSafeInteger;
+    worst.avatarVersion = MaxJsonSafeInteger;
+    const qint64 memberBytes = encodedSize(toJson(worst));
+    QVERIFY2(memberBytes <= 620, qPrintable(QString::number(memberBytes)));
+
+    Conversation group;
+    group.id = MaxJsonSafeInteger;
+    group.type = ConversationType::Group;
+    group.name = QString(ConversationRules::MaxGroupNameLength, escaped);
+    group.createdAtMs = MaxJsonSafeInteger;
+    group.lastSeq = MaxJsonSafeInteger;
+    for (int i = 0; i < ConversationRules::MaxGroupSizeAllowed; ++i)
+        group.participants.append(worst);
+    const qint64 pushBytes =
+        encodePush(Type::ConversationUpdated, ConversationReply{group}.toJson()).size();
+    QVERIFY2(pushBytes < 512 * 1024, qPrintable(QString::number(pushBytes)));
+    // One more member's worth would still fit: the allowance is not at the edge by accident.
+    QVERIFY(pushBytes + memberBytes < 512 * 1024);
+
+    Message last;
+    last.id = QUuid::createUuid();
+    last.conversationId = group.id;
+    last.senderId = MaxJsonSafeInteger;
+    last.seq = MaxJsonSafeInteger;
+    last.type = MessageType::Image;
+    last.content = QString(MessageContent::MaxTextLength, escaped);
+    last.attachment.fileId = QUuid::createUuid().toString(QUuid::Id128);
+    last.attachment.name = QString(255, escaped);
+    last.attachment.mimeType = u"image/png"_s;
+    last.attachment.size = 1 << 20;
+    last.attachment.thumbnail = QByteArray(16 * 1024, '\xff');
+    const ConversationSummary summary{group, last, MaxJsonSafeInteger};
+    const qint64 entryBytes = encodedSize(toJson(summary));
+    QVERIFY2(entryBytes + ReplyEnvelopeBytes <= ListReplyTargetBytes,
+             qPrintable(QString::number(entryBytes)));
+    qInfo("worst member %lld bytes; %d of them: conversation_updated push %lld bytes, "
+          "conversations entry with a maximal last message %lld bytes",
+          memberBytes, ConversationRules::MaxGroupSizeAllowed, pushBytes, entryBytes);
 }
 
 QTEST_GUILESS_MAIN(TestProtocolMessages)

@@ -28,8 +28,10 @@ void registerPeopleHandlers(RequestRouter &router, Services &s)
                                  [&presence](ClientConnection &c, const P::SetPresenceRequest &r) {
                                      return presence.setStatus(c.userId(), r.status);
                                  });
-    route<void>(router, P::Type::Presences, Access::Authenticated, presence,
-                [&presence](ClientConnection &c) { return presence.peersPresence(c.userId()); });
+    route<P::PeoplePageRequest>(router, P::Type::Presences, Access::Authenticated, presence,
+                                [&presence](ClientConnection &c, const P::PeoplePageRequest &r) {
+                                    return presence.peersPresence(c.userId(), r);
+                                });
     route<P::UpdateProfileRequest>(
         router, P::Type::UpdateProfile, Access::Authenticated, contacts,
         [&contacts](ClientConnection &c, const P::UpdateProfileRequest &r) {
@@ -39,8 +41,10 @@ void registerPeopleHandlers(RequestRouter &router, Services &s)
                       [&contacts](ClientConnection &c, const P::UserRef &r) {
                           return contacts.avatar(c.userId(), r.userId);
                       });
-    route<void>(router, P::Type::Contacts, Access::Authenticated, contacts,
-                [&contacts](ClientConnection &c) { return contacts.list(c.userId()); });
+    route<P::PeoplePageRequest>(router, P::Type::Contacts, Access::Authenticated, contacts,
+                                [&contacts](ClientConnection &c, const P::PeoplePageRequest &r) {
+                                    return contacts.list(c.userId(), r);
+                                });
     route(router, P::Type::AddContact, contacts, &ContactService::add);
     route<P::UserRef>(router, P::Type::RemoveContact, Access::Authenticated, contacts,
                       [&contacts](ClientConnection &c, const P::UserRef &r) {

@@ -8,6 +8,7 @@
 #include <banter/client/clientsession.h>
 #include <banter/client/conversationbook_p.h>
 #include <banter/client/historypager_p.h>
+#include <banter/client/listpages_p.h>
 #include <banter/client/syncengine_p.h>
 #include <banter/domain/messageid.h>
 #include <banter/protocol/transfermessages.h>
@@ -847,7 +848,12 @@ ClientSession::adminRevokeSession(const P::AdminRevokeSessionRequest &request)
 }
 QFuture<Result<P::ConversationsReply>> ClientSession::conversations()
 {
-    return d->call<P::ConversationsReply>(P::Type::Conversations, {});
+    return fetchAllPages<P::ConversationsReply, ConversationSummary>(
+        d->channel, this, P::Type::Conversations, {}, &P::ConversationsReply::conversations,
+        [](const P::ConversationsReply &soFar) {
+            return P::ConversationsRequest{int(soFar.conversations.size())}.toJson();
+        },
+        &decode<P::ConversationsReply>);
 }
 QFuture<Result<Conversation>> ClientSession::conversation(ConversationId id)
 {
@@ -1018,7 +1024,12 @@ QFuture<Result<P::UsersReply>> ClientSession::searchUsers(const QString &query)
 }
 QFuture<Result<P::PresencesReply>> ClientSession::presences()
 {
-    return d->call<P::PresencesReply>(P::Type::Presences, {});
+    return fetchAllPages<P::PresencesReply, Presence>(
+        d->channel, this, P::Type::Presences, {}, &P::PresencesReply::presences,
+        [](const P::PresencesReply &soFar) {
+            return P::PeoplePageRequest{soFar.presences.last().userId}.toJson();
+        },
+        &decode<P::PresencesReply>);
 }
 QFuture<Result<User>> ClientSession::updateProfile(const QString &displayName)
 {
@@ -1078,7 +1089,12 @@ QByteArray ClientSession::avatar(UserId user, qint64 version)
 }
 QFuture<Result<P::ContactsReply>> ClientSession::contacts()
 {
-    return d->call<P::ContactsReply>(P::Type::Contacts, {});
+    return fetchAllPages<P::ContactsReply, P::Contact>(
+        d->channel, this, P::Type::Contacts, {}, &P::ContactsReply::contacts,
+        [](const P::ContactsReply &soFar) {
+            return P::PeoplePageRequest{soFar.contacts.last().user.id}.toJson();
+        },
+        &decode<P::ContactsReply>);
 }
 QFuture<Result<P::Contact>> ClientSession::addContact(UserId user)
 {

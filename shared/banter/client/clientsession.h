@@ -217,7 +217,8 @@ public:
     adminRevokeSession(const Protocol::AdminRevokeSessionRequest &request);
 
     // Conversations
-    /// @brief The user's conversations.
+    /// @brief All the user's conversations: the session follows the server's pages
+    /// (`has_more`) to the end, so the reply holds every one and hasMore is false.
     QFuture<Result<Protocol::ConversationsReply>> conversations();
     /// @brief One conversation with its members.
     QFuture<Result<Conversation>> conversation(ConversationId id);
@@ -333,7 +334,7 @@ public:
     /// @brief Finds users by name.
     QFuture<Result<Protocol::UsersReply>> searchUsers(const QString &query);
     /// @brief The presence of everyone the user shares a conversation with (not only
-    /// contacts); pushes keep it current afterwards.
+    /// contacts), every page of it; pushes keep it current afterwards.
     QFuture<Result<Protocol::PresencesReply>> presences();
     /// @brief Changes the user's display name (empty: others see the username); currentUser()
     /// and userUpdated() follow.
@@ -354,7 +355,7 @@ public:
      * are kept in memory up to AvatarCacheBytes, the least recently used dropped first.
      */
     QByteArray avatar(UserId user, qint64 version);
-    /// @brief The user's contacts.
+    /// @brief All the user's contacts, every page of them (in user id order).
     QFuture<Result<Protocol::ContactsReply>> contacts();
     /// @brief Adds a contact by id.
     QFuture<Result<Protocol::Contact>> addContact(UserId user);

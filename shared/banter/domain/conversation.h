@@ -107,6 +107,13 @@ namespace ConversationRules {
 inline constexpr int MaxGroupNameLength = 100; ///< longest group name, in characters
 /// Most members a group may have unless the server is configured otherwise.
 inline constexpr int DefaultMaxGroupSize = 500;
+/// The most members an operator may allow (`max_group_size`): a conversation travels whole,
+/// every member in it, in the `conversation` reply, the `conversation_updated` push and as
+/// one entry of a `conversations` or `sync` page, and docs/PROTOCOL.md promises such an entry
+/// stays under 512 KiB. A member encodes to at most about 620 bytes (the longest id,
+/// username, escape-heavy display name and seqs), so 800 of them and the group's name fit
+/// with room to spare; tst_protocolmessages checks it on the encoded bytes.
+inline constexpr int MaxGroupSizeAllowed = 800;
 
 /// A group name is well-formed text, not blank, at most MaxGroupNameLength characters
 /// (too long is ErrorCode::TooLarge, anything else ErrorCode::BadRequest).

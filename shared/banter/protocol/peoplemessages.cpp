@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <banter/domain/ids.h>
 #include <banter/protocol/domainjson.h>
 #include <banter/protocol/jsonreader_p.h>
 #include <banter/protocol/peoplemessages.h>
@@ -80,7 +81,10 @@ Result<PresencePush> PresencePush::fromJson(const QJsonObject &object)
 
 QJsonObject PresencesReply::toJson() const
 {
-    return {{u"presences"_s, toJsonArray(presences)}};
+    QJsonObject object{{u"presences"_s, toJsonArray(presences)}};
+    if (hasMore)
+        object.insert(u"has_more"_s, true);
+    return object;
 }
 
 Result<PresencesReply> PresencesReply::fromJson(const QJsonObject &object)
@@ -95,6 +99,22 @@ Result<PresencesReply> PresencesReply::fromJson(const QJsonObject &object)
         else
             r.fail(presences.error());
     }
+    v.hasMore = r.boolean("has_more"_L1, R::Optional);
+    return r.finish(v);
+}
+
+QJsonObject PeoplePageRequest::toJson() const
+{
+    if (after == 0)
+        return {};
+    return {{u"after"_s, after}};
+}
+
+Result<PeoplePageRequest> PeoplePageRequest::fromJson(const QJsonObject &object)
+{
+    R r(object);
+    PeoplePageRequest v;
+    v.after = r.integer("after"_L1, 0, MaxJsonSafeInteger, R::Optional, 0);
     return r.finish(v);
 }
 
@@ -223,7 +243,10 @@ Result<Contact> contactFromJson(const QJsonObject &object)
 
 QJsonObject ContactsReply::toJson() const
 {
-    return {{u"contacts"_s, toJsonArray(contacts)}};
+    QJsonObject object{{u"contacts"_s, toJsonArray(contacts)}};
+    if (hasMore)
+        object.insert(u"has_more"_s, true);
+    return object;
 }
 
 Result<ContactsReply> ContactsReply::fromJson(const QJsonObject &object)
@@ -238,6 +261,7 @@ Result<ContactsReply> ContactsReply::fromJson(const QJsonObject &object)
         else
             r.fail(contacts.error());
     }
+    v.hasMore = r.boolean("has_more"_L1, R::Optional);
     return r.finish(v);
 }
 

@@ -76,13 +76,36 @@ struct BANTERSHARED_EXPORT PresencePush
  */
 struct BANTERSHARED_EXPORT PresencesReply
 {
-    QList<Presence> presences; ///< one entry per user, in no particular order
+    QList<Presence> presences; ///< one entry per user, in ascending user id order
+    /// More follow: ask again with `after` = the last user id of this page.
+    bool hasMore = false;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
     /// of the wrong type or out of range.
     static Result<PresencesReply> fromJson(const QJsonObject &object);
     friend bool operator==(const PresencesReply &, const PresencesReply &) = default;
+};
+
+/// The most entries a `contacts` or `presences` page holds, besides its byte bound: each
+/// entry costs the server a few reads, so one request's work stays bounded too.
+inline constexpr int MaxPeoplePerPage = 2000;
+
+/**
+ * @brief "presences" and "contacts": a page of people in ascending user id order.
+ *
+ * A cursor, not an offset: people added or removed between pages neither shift nor repeat
+ * the others. `{}` (after 0) is the first page, as older clients send it.
+ */
+struct BANTERSHARED_EXPORT PeoplePageRequest
+{
+    UserId after = 0; ///< only users with a greater id: the last id of the previous page
+    /// Encodes this as a frame's `data` object.
+    QJsonObject toJson() const;
+    /// Decodes a frame's `data` strictly; the error names the first field that is missing,
+    /// of the wrong type or out of range.
+    static Result<PeoplePageRequest> fromJson(const QJsonObject &object);
+    friend bool operator==(const PeoplePageRequest &, const PeoplePageRequest &) = default;
 };
 
 /// A user's privacy choices (issue 17), as the reply to update_profile carries them.
@@ -169,7 +192,9 @@ BANTERSHARED_EXPORT Result<Contact> contactFromJson(const QJsonObject &object);
 /// The reply to contacts: my contact list.
 struct BANTERSHARED_EXPORT ContactsReply
 {
-    QList<Contact> contacts; ///< every contact
+    QList<Contact> contacts; ///< my contacts, in ascending user id order
+    /// More follow: ask again with `after` = the last user id of this page.
+    bool hasMore = false;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
