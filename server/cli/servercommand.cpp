@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/servercommand.h"
 
+#include "cli/backupcommand.h"
 #include "cli/migratedatacommand.h"
+#include "cli/restorecommand.h"
 
 #include <QCoreApplication>
 
@@ -18,6 +20,14 @@ const QList<ServerCommand> &serverCommands()
          QCoreApplication::translate("banterd",
                                      "Copy every table of one database into another and verify."),
          runMigrateDataCommand},
+        {u"backup"_s,
+         QCoreApplication::translate("banterd",
+                                     "Write an online backup (database, keys, files) to one archive."),
+         runBackupCommand},
+        {u"restore"_s,
+         QCoreApplication::translate("banterd",
+                                     "Restore a backup into an empty data directory and verify it."),
+         runRestoreCommand},
     };
     return commands;
 }
