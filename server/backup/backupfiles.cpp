@@ -6,7 +6,6 @@
 #include <QFile>
 
 #include <algorithm>
-
 #include <fcntl.h>
 #include <unistd.h>
 

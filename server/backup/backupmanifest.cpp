@@ -38,8 +38,8 @@ QByteArray BackupManifest::toJson() const
                      {u"database"_s, database},
                      {u"files"_s, files}};
     if (!externalCertificate.isEmpty())
-        root.insert(u"external_tls"_s, QJsonObject{{u"certificate"_s, externalCertificate},
-                                                   {u"key"_s, externalKey}});
+        root.insert(u"external_tls"_s,
+                    QJsonObject{{u"certificate"_s, externalCertificate}, {u"key"_s, externalKey}});
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -56,8 +56,8 @@ Result<BackupManifest> BackupManifest::fromJson(const QByteArray &json)
     manifest.formatVersion = root.value(u"format_version"_s).toInt(-1);
     if (manifest.formatVersion != FormatVersion)
         return makeError(ErrorCode::BadRequest,
-                         u"the backup has format version %1; this banterd reads version %2"_s.arg(
-                             root.value(u"format_version"_s).toVariant().toString())
+                         u"the backup has format version %1; this banterd reads version %2"_s
+                             .arg(root.value(u"format_version"_s).toVariant().toString())
                              .arg(FormatVersion));
     manifest.banterdVersion = root.value(u"banterd_version"_s).toString();
     manifest.createdAt = root.value(u"created_at"_s).toString();

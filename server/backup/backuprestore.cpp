@@ -133,8 +133,8 @@ Status checkTarget(const BackupManifest &manifest, const QString &dataDir,
     if (sqlite != (manifest.databaseKind == "sqlite"_L1))
         return makeError(ErrorCode::Conflict,
                          u"the backup holds a %1 database, but the target database is %2; "
-                         "restore it to its own kind (then banterd migrate-data can move it)"_s
-                             .arg(manifest.databaseKind, sqlite ? u"SQLite"_s : u"PostgreSQL"_s));
+                         "restore it to its own kind (then banterd migrate-data can move it)"_s.arg(
+                             manifest.databaseKind, sqlite ? u"SQLite"_s : u"PostgreSQL"_s));
     if (sqlite && QFileInfo::exists(database.databaseName))
         return makeError(ErrorCode::Conflict,
                          u"the database file %1 already exists"_s.arg(database.databaseName));
@@ -143,9 +143,9 @@ Status checkTarget(const BackupManifest &manifest, const QString &dataDir,
         if (!empty)
             return empty.error();
         if (!*empty)
-            return makeError(ErrorCode::Conflict, u"the database %1 is not empty; restore into "
-                                                  "a new, empty database"_s.arg(
-                                                      database.databaseName));
+            return makeError(ErrorCode::Conflict,
+                             u"the database %1 is not empty; restore into "
+                             "a new, empty database"_s.arg(database.databaseName));
     }
     return success();
 }
@@ -163,8 +163,8 @@ bool makePrivateDirectories(const QString &root, const QString &relative)
 
 // Where a member is written: the SQLite database to its configured file, pg_dump's output
 // to a temporary file for pg_restore, everything else to its own path in the data directory.
-QString targetPath(const TarMember &member, const BackupManifest &manifest,
-                   const QString &dataDir, const SqlConnectionSpec &database)
+QString targetPath(const TarMember &member, const BackupManifest &manifest, const QString &dataDir,
+                   const SqlConnectionSpec &database)
 {
     if (member.name != manifest.databaseMember)
         return dataDir + u'/' + member.name;
@@ -188,8 +188,8 @@ void undo(const QString &dataDir, bool createdDir, const SqlConnectionSpec &data
     if (createdDir) {
         QDir(dataDir).removeRecursively();
     } else {
-        const QStringList entries = QDir(dataDir).entryList(
-            QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+        const QStringList entries = QDir(dataDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot
+                                                            | QDir::Hidden | QDir::System);
         for (const QString &entry : entries) {
             const QString path = dataDir + u'/' + entry;
             if (QFileInfo(path).isDir())
@@ -229,10 +229,10 @@ Status restoreInto(const QString &archivePath, const BackupManifest &manifest,
     }
     if (database.driver != "QSQLITE"_L1) {
         const QString dump = dataDir + u'/' + PgDumpName;
-        Status loaded = runPostgresqlTool(u"pg_restore"_s, database,
-                                          {u"--exit-on-error"_s, u"--single-transaction"_s,
-                                           u"--no-owner"_s, u"--no-privileges"_s, u"--dbname"_s,
-                                           database.databaseName, dump});
+        Status loaded =
+            runPostgresqlTool(u"pg_restore"_s, database,
+                              {u"--exit-on-error"_s, u"--single-transaction"_s, u"--no-owner"_s,
+                               u"--no-privileges"_s, u"--dbname"_s, database.databaseName, dump});
         QFile::remove(dump);
         if (!loaded)
             return loaded.error();
@@ -241,10 +241,10 @@ Status restoreInto(const QString &archivePath, const BackupManifest &manifest,
     if (!version)
         return version.error();
     if (*version != manifest.schemaVersion)
-        return makeError(ErrorCode::Internal,
-                         u"the restored database has schema version %1, the backup says %2"_s.arg(
-                             *version)
-                             .arg(manifest.schemaVersion));
+        return makeError(
+            ErrorCode::Internal,
+            u"the restored database has schema version %1, the backup says %2"_s.arg(*version).arg(
+                manifest.schemaVersion));
     return success();
 }
 } // namespace
@@ -253,18 +253,21 @@ Result<RestoreReport> restoreBackup(const QString &archivePath, const ServerConf
 {
     const QString dataDir = QFileInfo(config.dataDir).absoluteFilePath();
     const QString databaseUrl = config.effectiveDatabaseUrl();
-    Result<SqlConnectionSpec> database = connectionSpecFromUrl(databaseUrl);
-    if (!database)
-        return database.error();
-    // Before anything is written: the whole archive against its manifest.
+    // Before anything is written (a SQLite spec creates its file's directory): the whole
+    // archive against its manifest.
     Result<BackupManifest> manifest = readArchive(archivePath, {});
     if (!manifest)
         return manifest.error();
-    if (Status target = checkTarget(*manifest, dataDir, *database, databaseUrl); !target)
-        return target.error();
-
     const bool createdDir = !QFileInfo::exists(dataDir);
-    if (createdDir
+    Result<SqlConnectionSpec> database = connectionSpecFromUrl(databaseUrl);
+    if (!database)
+        return database.error();
+    if (Status target = checkTarget(*manifest, dataDir, *database, databaseUrl); !target) {
+        if (createdDir)
+            QDir(dataDir).removeRecursively();
+        return target.error();
+    }
+    if (!QFileInfo::exists(dataDir)
         && (!QDir().mkpath(QFileInfo(dataDir).absolutePath())
             || !QDir().mkdir(dataDir, OwnerOnlyDirectory)))
         return makeError(ErrorCode::Internal, u"cannot create %1"_s.arg(dataDir));

@@ -98,21 +98,18 @@ Result<DatabaseSnapshot> sqliteSnapshot(const SqlConnectionSpec &live, const QSt
     return snapshot;
 }
 
-Result<DatabaseSnapshot> postgresqlSnapshot(const SqlConnectionSpec &live,
-                                            const QString &directory)
+Result<DatabaseSnapshot> postgresqlSnapshot(const SqlConnectionSpec &live, const QString &directory)
 {
-    DatabaseSnapshot snapshot{u"postgresql"_s, QDir(directory).filePath(u"banter.pgdump"_s), 0,
-                              {}};
+    DatabaseSnapshot snapshot{u"postgresql"_s, QDir(directory).filePath(u"banter.pgdump"_s), 0, {}};
     ScopedSession session;
     // Not the daemon's settings: its idle-in-transaction timeout would end the transaction
     // that holds the exported snapshot while pg_dump reads it.
-    if (Status opened = session.open(live, {{u"SET client_min_messages TO WARNING"_s, {}},
-                                            {u"SET idle_in_transaction_session_timeout = 0"_s,
-                                             {}}});
+    if (Status opened = session.open(live,
+                                     {{u"SET client_min_messages TO WARNING"_s, {}},
+                                      {u"SET idle_in_transaction_session_timeout = 0"_s, {}}});
         !opened)
         return opened.error();
-    if (Status begun = session->run(u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_s);
-        !begun)
+    if (Status begun = session->run(u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_s); !begun)
         return begun.error();
     Result<SqlCursor> exported = session->exec(u"SELECT pg_export_snapshot()"_s);
     if (!exported || !exported->next())
@@ -121,10 +118,10 @@ Result<DatabaseSnapshot> postgresqlSnapshot(const SqlConnectionSpec &live,
     exported->finish();
     if (Status described = describe(*session, snapshot); !described)
         return described.error();
-    if (Status dumped = runPostgresqlTool(u"pg_dump"_s, live,
-                                          {u"--format=custom"_s, u"--snapshot="_s + id,
-                                           u"--file="_s + snapshot.file, u"--dbname"_s,
-                                           live.databaseName});
+    if (Status dumped =
+            runPostgresqlTool(u"pg_dump"_s, live,
+                              {u"--format=custom"_s, u"--snapshot="_s + id,
+                               u"--file="_s + snapshot.file, u"--dbname"_s, live.databaseName});
         !dumped)
         return dumped.error();
     session->run(u"COMMIT"_s);
@@ -169,9 +166,9 @@ Result<bool> isEmptyPostgresqlDatabase(const QString &databaseUrl)
     ScopedSession session;
     if (Status opened = session.open(*spec, {}); !opened)
         return opened.error();
-    Result<SqlCursor> tables = session->exec(
-        u"SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', "
-        "'information_schema')"_s);
+    Result<SqlCursor> tables =
+        session->exec(u"SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', "
+                      "'information_schema')"_s);
     if (!tables || !tables->next())
         return makeError(ErrorCode::Unavailable, u"cannot list the database's tables"_s);
     return tables->value(0).toLongLong() == 0;

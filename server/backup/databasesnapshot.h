@@ -24,8 +24,7 @@ struct DatabaseSnapshot
 // pg_dump dumps exactly that snapshot (--snapshot) and the blob list is read in it too.
 // The copy is written into `directory`. A database that does not exist yet is an error:
 // nothing is created.
-Result<DatabaseSnapshot> takeDatabaseSnapshot(const QString &databaseUrl,
-                                              const QString &directory);
+Result<DatabaseSnapshot> takeDatabaseSnapshot(const QString &databaseUrl, const QString &directory);
 
 // The schema version of the database at `url` and whether its content is sound (SQLite:
 // PRAGMA integrity_check), for a restore to check what it wrote.

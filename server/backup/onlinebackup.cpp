@@ -80,10 +80,10 @@ Result<QList<Source>> blobSources(const ServerConfig &config, const DatabaseSnap
         const QString pinned = pins + u'/' + sha;
         const QString path = QFileInfo::exists(pinned) ? pinned : store.blobPath(sha);
         if (!QFileInfo(path).isFile())
-            return makeError(ErrorCode::Internal,
-                             u"the file content %1 that the database references is missing "
-                             "from %2 (removed while the backup ran? run it again)"_s.arg(sha,
-                                                                                          path));
+            return makeError(
+                ErrorCode::Internal,
+                u"the file content %1 that the database references is missing "
+                "from %2 (removed while the backup ran? run it again)"_s.arg(sha, path));
         sources.append({u"files/blobs/"_s + sha.left(2) + u'/' + sha, path, sha});
     }
     return sources;
@@ -113,8 +113,8 @@ Status writeArchive(QIODevice &out, const BackupManifest &manifest, const QList<
 {
     TarWriter tar(out);
     const QByteArray json = manifest.toJson();
-    const QByteArray sum = QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex()
-        + "  " + BackupManifest::FileName + '\n';
+    const QByteArray sum = QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex() + "  "
+        + BackupManifest::FileName + '\n';
     if (Result<TarMember> added = tar.add(QString::fromLatin1(BackupManifest::FileName), json);
         !added)
         return added.error();
@@ -152,16 +152,16 @@ Result<BackupReport> createBackup(const ServerConfig &config, const QString &arc
                          u"the directory %1 does not exist"_s.arg(target.absolutePath()));
     const QDir data(config.dataDir);
     if (!QFileInfo(data.filePath(u"token.key"_s)).isFile())
-        return makeError(ErrorCode::NotFound,
-                         u"there is no token key in %1: is it banterd's data directory?"_s.arg(
-                             config.dataDir));
+        return makeError(
+            ErrorCode::NotFound,
+            u"there is no token key in %1: is it banterd's data directory?"_s.arg(config.dataDir));
 
     const QTemporaryDir pins(data.filePath(u".backup-pins-XXXXXX"_s));
     const QTemporaryDir staging(target.absoluteFilePath() + u".staging-XXXXXX"_s);
     if (!pins.isValid() || !staging.isValid())
-        return makeError(ErrorCode::Internal, u"cannot create a temporary directory: %1"_s.arg(
-                                                  pins.isValid() ? staging.errorString()
-                                                                 : pins.errorString()));
+        return makeError(ErrorCode::Internal,
+                         u"cannot create a temporary directory: %1"_s.arg(
+                             pins.isValid() ? staging.errorString() : pins.errorString()));
     pinBlobs(data.filePath(u"files/blobs"_s), pins.path());
     Result<DatabaseSnapshot> snapshot =
         takeDatabaseSnapshot(config.effectiveDatabaseUrl(), staging.path());
@@ -194,8 +194,9 @@ Result<BackupReport> createBackup(const ServerConfig &config, const QString &arc
         return makeError(ErrorCode::Internal,
                          u"cannot write %1: %2"_s.arg(out.fileName(), out.errorString()));
     if (!out.rename(target.absoluteFilePath()))
-        return makeError(ErrorCode::Internal, u"cannot rename %1 to %2: %3"_s.arg(
-                                                  out.fileName(), archivePath, out.errorString()));
+        return makeError(
+            ErrorCode::Internal,
+            u"cannot rename %1 to %2: %3"_s.arg(out.fileName(), archivePath, out.errorString()));
     out.setAutoRemove(false);
     syncDirectory(target.absolutePath());
 

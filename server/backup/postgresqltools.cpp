@@ -36,11 +36,11 @@ Status runPostgresqlTool(const QString &program, const SqlConnectionSpec &spec,
         return makeError(ErrorCode::Internal,
                          u"cannot run %1: %2"_s.arg(path, process.errorString()));
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return makeError(ErrorCode::Internal,
-                         u"%1 failed (exit code %2): %3"_s.arg(program)
-                             .arg(process.exitCode())
-                             .arg(QString::fromLocal8Bit(process.readAllStandardError())
-                                      .trimmed()));
+        return makeError(
+            ErrorCode::Internal,
+            u"%1 failed (exit code %2): %3"_s.arg(program)
+                .arg(process.exitCode())
+                .arg(QString::fromLocal8Bit(process.readAllStandardError()).trimmed()));
     return success();
 }
 

@@ -63,7 +63,10 @@ Status TarWriter::writeHeader(const QString &name, qint64 size)
     putSize(header + 124, size);
     putOctal(header + 136, 12, QDateTime::currentSecsSinceEpoch());
     header[156] = '0'; // a regular file
-    std::memcpy(header + 257, "ustar\0" "00", 8);
+    std::memcpy(header + 257,
+                "ustar\0"
+                "00",
+                8);
     // The checksum is the byte sum of the header with its own field read as spaces.
     std::memset(header + 148, ' ', 8);
     unsigned sum = 0;
@@ -84,8 +87,9 @@ Result<TarMember> TarWriter::add(const QString &name, QIODevice &source, qint64 
     while (left > 0) {
         const qint64 read = source.read(chunk.data(), qMin(left, ChunkBytes));
         if (read <= 0)
-            return makeError(ErrorCode::Internal,
-                             u"%1 ended %2 bytes early while it was archived"_s.arg(name).arg(left));
+            return makeError(
+                ErrorCode::Internal,
+                u"%1 ended %2 bytes early while it was archived"_s.arg(name).arg(left));
         hash.addData(QByteArrayView(chunk.constData(), read));
         if (Status written = write(chunk.constData(), read); !written)
             return written.error();

@@ -42,10 +42,10 @@ int runBackupCommand(const QStringList &arguments)
         "complete."));
     parser.addHelpOption();
     addStoreOptions(parser);
-    parser.addOption({u"to"_s,
-                      QCoreApplication::translate("banterd",
-                                                  "The archive to write; it must not exist."),
-                      u"file"_s});
+    parser.addOption(
+        {u"to"_s,
+         QCoreApplication::translate("banterd", "The archive to write; it must not exist."),
+         u"file"_s});
     parser.process(arguments);
     const QString to = parser.value(u"to"_s);
     if (to.isEmpty() || !parser.positionalArguments().isEmpty()) {

@@ -42,8 +42,8 @@ int runRestoreCommand(const QStringList &arguments)
         "written is removed."));
     parser.addHelpOption();
     addStoreOptions(parser);
-    parser.addOption({u"from"_s, QCoreApplication::translate("banterd", "The archive to restore."),
-                      u"file"_s});
+    parser.addOption(
+        {u"from"_s, QCoreApplication::translate("banterd", "The archive to restore."), u"file"_s});
     parser.process(arguments);
     const QString from = parser.value(u"from"_s);
     if (from.isEmpty() || !parser.positionalArguments().isEmpty()) {

@@ -21,12 +21,12 @@ const QList<ServerCommand> &serverCommands()
                                      "Copy every table of one database into another and verify."),
          runMigrateDataCommand},
         {u"backup"_s,
-         QCoreApplication::translate("banterd",
-                                     "Write an online backup (database, keys, files) to one archive."),
+         QCoreApplication::translate(
+             "banterd", "Write an online backup (database, keys, files) to one archive."),
          runBackupCommand},
         {u"restore"_s,
-         QCoreApplication::translate("banterd",
-                                     "Restore a backup into an empty data directory and verify it."),
+         QCoreApplication::translate(
+             "banterd", "Restore a backup into an empty data directory and verify it."),
          runRestoreCommand},
     };
     return commands;
