@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/servercommand.h"
 
+#include "cli/backupcommand.h"
 #include "cli/checkconfigcommand.h"
 #include "cli/invitecommand.h"
 #include "cli/migratedatacommand.h"
 #include "cli/sessioncommand.h"
 #include "cli/usercommand.h"
+#include "cli/restorecommand.h"
 
 #include <QCoreApplication>
 
@@ -36,6 +38,14 @@ const QList<ServerCommand> &serverCommands()
         {u"check-config"_s,
          QCoreApplication::translate("banterd", "Check the configuration and what a start needs."),
          runCheckConfigCommand},
+        {u"backup"_s,
+         QCoreApplication::translate(
+             "banterd", "Write an online backup (database, keys, files) to one archive."),
+         runBackupCommand},
+        {u"restore"_s,
+         QCoreApplication::translate(
+             "banterd", "Restore a backup into an empty data directory and verify it."),
+         runRestoreCommand},
     };
     return commands;
 }

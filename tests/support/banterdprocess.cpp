@@ -36,17 +36,13 @@ bool BanterdProcess::start()
         + (m_auth.isEmpty() ? QByteArray("password_memory_kib=8\npassword_iterations=1\n") : m_auth)
         + "[limits]\nregistrations_per_address_per_hour=100000\n" + m_limits + m_extraConfig);
     file.close();
-    QStringList arguments{u"--listen"_s, u"127.0.0.1"_s,  u"--port"_s,
-                          u"0"_s,        u"--data-dir"_s, m_dir.filePath(u"data"_s),
-                          u"--config"_s, config,          u"--tls"_s,
-                          u"off"_s};
-    if (!m_databaseUrl.isEmpty())
-        arguments << u"--database"_s << m_databaseUrl;
-    else if (TestDatabase::backend() == "postgresql"_L1)
-        arguments << u"--database"_s << m_database.url();
-    m_storeArguments = {u"--data-dir"_s, m_dir.filePath(u"data"_s), u"--config"_s, config};
-    if (TestDatabase::backend() == "postgresql"_L1)
-        m_storeArguments << u"--database"_s << m_database.url();
+    QStringList arguments{u"--listen"_s,   u"127.0.0.1"_s, u"--port"_s, u"0"_s,     u"--data-dir"_s,
+                          dataDirectory(), u"--config"_s,  config,      u"--tls"_s, u"off"_s};
+    if (!databaseUrl().isEmpty())
+        arguments << u"--database"_s << databaseUrl();
+    m_storeArguments = {u"--data-dir"_s, dataDirectory(), u"--config"_s, config};
+    if (!databaseUrl().isEmpty())
+        m_storeArguments << u"--database"_s << databaseUrl();
     m_output.clear();
     m_errors.clear();
     m_process.start(m_program, arguments);
@@ -74,6 +70,25 @@ bool BanterdProcess::start()
     const auto match = metrics.match(m_output);
     m_metricsPort = match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
     return true;
+}
+
+void BanterdProcess::useStore(const QString &dataDir, const QString &databaseUrl)
+{
+    m_store.emplace(dataDir, databaseUrl);
+}
+
+QString BanterdProcess::dataDirectory() const
+{
+    return m_store ? m_store->first : m_dir.filePath(u"data"_s);
+}
+
+QString BanterdProcess::databaseUrl() const
+{
+    if (m_store)
+        return m_store->second;
+    if (!m_databaseUrl.isEmpty())
+        return m_databaseUrl;
+    return TestDatabase::backend() == "postgresql"_L1 ? m_database.url() : QString();
 }
 
 void BanterdProcess::signal(int signal)

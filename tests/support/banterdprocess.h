@@ -9,6 +9,9 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <optional>
+#include <utility>
+
 namespace Banter::Test {
 
 // banterd as its own process on loopback, for what only a process shows: its signals, its
@@ -28,6 +31,12 @@ public:
     void setDatabaseUrl(QString url) { m_databaseUrl = std::move(url); }
 
     bool start();
+    // Serves this data directory and database (an empty URL: SQLite in the directory)
+    // instead of its own, from the next start() on: a restored backup, for example.
+    void useStore(const QString &dataDir, const QString &databaseUrl);
+    // What it serves, for commands run beside it (banterd backup).
+    QString dataDirectory() const;
+    QString databaseUrl() const; // empty: SQLite in the data directory
     // Sends a signal to this process only.
     void signal(int signal);
     // Waits for the process to end; false if it is still running after timeoutMs.
@@ -43,7 +52,7 @@ public:
     // The options that point a `banterd COMMAND` at this server's data: --config, --data-dir
     // and, on PostgreSQL, --database. Valid after start().
     QStringList storeArguments() const { return m_storeArguments; }
-    QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
+    QString dataDir() const { return dataDirectory(); }
     qint64 pid() const { return m_process.processId(); }
     quint16 port() const { return m_port; }
     // The /metrics and /healthz port when the config turns metrics on; else 0.
@@ -60,6 +69,7 @@ private:
     QByteArray m_auth;
     QTemporaryDir m_dir;
     TestDatabase m_database;
+    std::optional<std::pair<QString, QString>> m_store; // useStore()
     QProcess m_process;
     QString m_output;
     QString m_errors;
