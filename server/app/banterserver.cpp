@@ -153,9 +153,10 @@ Status BanterServer::start()
     parts->search = std::make_unique<SearchService>(context);
     parts->retention =
         std::make_unique<RetentionService>(*parts->storage, m_config.retention, m_clock);
-    parts->services = std::make_unique<Services>(Services{
-        *parts->auth, *parts->conversations, *parts->messaging, *parts->receipts, *parts->contacts,
-        *parts->presenceService, *parts->files, *parts->search, *parts->admin, m_config, *parts->retention});
+    parts->services = std::make_unique<Services>(
+        Services{*parts->auth, *parts->conversations, *parts->messaging, *parts->receipts,
+                 *parts->contacts, *parts->presenceService, *parts->files, *parts->search,
+                 *parts->admin, m_config, *parts->retention});
     registerSessionHandlers(parts->router, *parts->services);
     registerConversationHandlers(parts->router, *parts->services);
     registerMessagingHandlers(parts->router, *parts->services);
@@ -298,10 +299,10 @@ void BanterServer::shutdown()
 void BanterServer::settle()
 {
     const QList<QObject *> contexts{
-        m_parts->auth.get(),      m_parts->conversations.get(), m_parts->messaging.get(),
-        m_parts->receipts.get(),  m_parts->contacts.get(),      m_parts->presenceService.get(),
-        m_parts->files.get(),     m_parts->transfers.get(),     m_parts->search.get(),
-        m_parts->admin.get(),     m_parts->revocations.get(),   m_parts->retention.get(),
+        m_parts->auth.get(),          m_parts->conversations.get(), m_parts->messaging.get(),
+        m_parts->receipts.get(),      m_parts->contacts.get(),      m_parts->presenceService.get(),
+        m_parts->files.get(),         m_parts->transfers.get(),     m_parts->search.get(),
+        m_parts->admin.get(),         m_parts->revocations.get(),   m_parts->retention.get(),
         m_parts->retentionSweep.get()};
     // A continuation may queue the next step of its chain: twice covers them (a chain
     // waits for storage or the I/O thread again at most once more, and those are stopped).

@@ -6,9 +6,9 @@
 #include "cli/checkconfigcommand.h"
 #include "cli/invitecommand.h"
 #include "cli/migratedatacommand.h"
+#include "cli/restorecommand.h"
 #include "cli/sessioncommand.h"
 #include "cli/usercommand.h"
-#include "cli/restorecommand.h"
 
 #include <QCoreApplication>
 

@@ -189,8 +189,8 @@ SqlBatchRunner::Outcome SqlBatchRunner::runWithSavepoints(std::vector<StorageJob
 
 Repositories SqlBatchRunner::repositories()
 {
-    return Repositories{*m_users,    *m_sessions, *m_conversations, *m_messages,
-                        *m_contacts, *m_files,    *m_search,        *m_invitations, *m_retention};
+    return Repositories{*m_users, *m_sessions, *m_conversations, *m_messages, *m_contacts,
+                        *m_files, *m_search,   *m_invitations,   *m_retention};
 }
 
 // The repositories cache what every send reads (members, blocks); what a rolled-back

@@ -11,8 +11,8 @@
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
 #include <banter/protocol/domainjson.h>
-#include <banter/protocol/memberdeltas.h>
 #include <banter/protocol/frame.h>
+#include <banter/protocol/memberdeltas.h>
 #include <banter/protocol/peoplemessages.h>
 #include <banter/protocol/replybudget.h>
 #include <banter/protocol/sessionmessages.h>
