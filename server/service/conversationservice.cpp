@@ -390,7 +390,8 @@ ConversationService::setRetention(UserId user, const Protocol::SetRetentionReque
             Result<Conversation> updated = reload(repos, id);
             if (!updated)
                 return updated.error();
-            return Change{std::move(updated).value(), std::nullopt, {}};
+            // Pushed whole to every member, as a new conversation is: no delta says this.
+            return Change{std::move(updated).value(), std::nullopt, {}, ChangeKind::Created, {}, 0};
         });
 }
 

@@ -139,13 +139,15 @@ bool RawClient::waitForDisconnected(int timeoutMs)
                    timeoutMs, "the WebSocket to close");
 }
 
-std::optional<QJsonObject> RawClient::registerUser(const QString &username, const QString &password)
+std::optional<QJsonObject> RawClient::registerUser(const QString &username, const QString &password,
+                                                   int timeoutMs)
 {
     auto reply = request(u"register"_s,
                          {{u"username"_s, username},
                           {u"password"_s, password},
                           {u"display_name"_s, username.toUpper()},
-                          {u"device"_s, u"test"_s}});
+                          {u"device"_s, u"test"_s}},
+                         timeoutMs);
     if (!reply || !reply->success)
         return std::nullopt;
     return reply->data;

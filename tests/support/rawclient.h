@@ -45,9 +45,10 @@ public:
     bool waitForDisconnected(int timeoutMs = 5000);
 
     // Signs up (or in) and authenticates this connection; returns the grant data.
+    // (A server with deliberately slow password hashing needs a longer timeout.)
     std::optional<QJsonObject>
-    registerUser(const QString &username,
-                 const QString &password = QStringLiteral("correct horse"));
+    registerUser(const QString &username, const QString &password = QStringLiteral("correct horse"),
+                 int timeoutMs = 5000);
     std::optional<QJsonObject> login(const QString &username,
                                      const QString &password = QStringLiteral("correct horse"));
 
