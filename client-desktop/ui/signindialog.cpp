@@ -193,6 +193,7 @@ void SignInDialog::applyLink(const InvitationLink &link)
         m_create->setChecked(true);
         const QSignalBlocker quiet(m_invite); // the token is not a link to open again
         m_invite->setText(link.token);
+        m_invite->setCursorPosition(0);
     }
     updateMode();
     if (isVisible())

@@ -17,7 +17,8 @@ bool shootChat(const QDir &out);
 // and the image viewer: files-*.png.
 bool shootFiles(const QDir &out);
 // The trust dialog of a first meeting with a self-signed server (both palettes and in
-// Chinese) and the sign-in dialog's mismatch note: trust-*.png, signin-mismatch-light.png.
+// Chinese), the sign-in dialog's mismatch note, and the sign-in dialog filled in from an
+// invitation link: trust-*.png, signin-mismatch-light.png, signin-invite-light.png.
 bool shootTrust(const QDir &out);
 // The profile page with a picture, and the window showing people's pictures:
 // profile-light.png, main-avatars-light.png.

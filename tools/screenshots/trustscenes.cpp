@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The first meeting with a self-signed server: the trust dialog with its fingerprint, in
-// both palettes and in Chinese; and the sign-in dialog saying what is wrong beside a field.
+// both palettes and in Chinese; the sign-in dialog saying what is wrong beside a field, and
+// the sign-in dialog opened from an invitation link.
 #include "core/appsettings.h"
 #include "scenes.h"
 #include "sessionhelpers.h"
@@ -12,6 +13,7 @@
 #include "ui/theme.h"
 #include "ui/trustdialog.h"
 #include <banter/client/clientsession.h>
+#include <banter/client/invitationlink.h>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -84,6 +86,25 @@ bool shootTrust(const QDir &out)
     if (!save(out, u"signin-mismatch-light"_s, &signIn))
         return false;
     signIn.close();
+
+    // Opened from an invitation link: the server and the invitation filled in, and the
+    // certificate the link names trusted without the first-use question.
+    InvitationLink link;
+    link.serverUrl = server.url();
+    link.fingerprint = server.certificateFingerprint();
+    link.serverName = u"Office chat"_s;
+    link.token = u"Zk3vQ1-_abcdefghijklmnopqrstuvwxyzABCDEFGHI"_s;
+    AppSettings inviteSettings(work.filePath(u"invite.conf"_s));
+    ClientSession invited;
+    CertificateGuard inviteGuard(invited, inviteSettings);
+    SignInDialog fromLink(invited);
+    fromLink.setCertificateGuard(&inviteGuard);
+    if (!fromLink.openLink(link.toString()))
+        return failed(u"the sign-in dialog refused a good invitation link"_s);
+    fromLink.usernameField()->setText(u"nina"_s);
+    if (!show(&fromLink) || !save(out, u"signin-invite-light"_s, &fromLink))
+        return false;
+    fromLink.close();
 
     // Once in Chinese.
     QTranslator chinese;
