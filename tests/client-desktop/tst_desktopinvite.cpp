@@ -24,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace Banter;
 using namespace Banter::Desktop;
 using namespace Banter::Test;
@@ -58,6 +60,32 @@ QPushButton *okButton(SignInDialog &dialog)
     return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
 }
 
+// What the app puts together for signing in: settings with the pins, a session, the
+// certificate guard, and the dialog that uses it.
+struct SignInScreen
+{
+    explicit SignInScreen(const QString &settingsFile)
+        : settings(settingsFile)
+        , dialog(session)
+    {
+        // As the app does: the options first, then the guard, which turns trust on first
+        // use off in them.
+        session.setOptions(AppSettings::sessionOptions());
+        guard.emplace(session, settings);
+        dialog.setCertificateGuard(&*guard);
+    }
+    bool show()
+    {
+        dialog.show();
+        return QTest::qWaitForWindowExposed(&dialog);
+    }
+
+    AppSettings settings;
+    ClientSession session;
+    std::optional<CertificateGuard> guard;
+    SignInDialog dialog;
+};
+
 void fillNewAccount(SignInDialog &dialog, const QString &username)
 {
     dialog.usernameField()->setText(username);
@@ -85,14 +113,12 @@ void TestDesktopInvite::linkFillsInAndTrustsTheCertificate()
     QVERIFY(server.start());
     const QString link = inviteLink(server);
     QVERIFY(!link.isEmpty());
-    AppSettings settings(m_dir.filePath(u"fills.ini"_s));
-    ClientSession session;
-    session.setOptions(AppSettings::sessionOptions());
-    CertificateGuard guard(session, settings);
-    SignInDialog dialog(session);
-    dialog.setCertificateGuard(&guard);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    SignInScreen screen(m_dir.filePath(u"fills.ini"_s));
+    QVERIFY(screen.show());
+    SignInDialog &dialog = screen.dialog;
+    AppSettings &settings = screen.settings;
+    CertificateGuard &guard = *screen.guard;
+    ClientSession &session = screen.session;
 
     // Pasted where the address goes, as someone would from a chat or an e-mail.
     dialog.serverField()->setEditText(link);
@@ -141,14 +167,10 @@ void TestDesktopInvite::malformedLinkAndUsedInvitationAreSaid()
     QVERIFY(server.start());
     const QString link = inviteLink(server);
     QVERIFY(!link.isEmpty());
-    AppSettings settings(m_dir.filePath(u"used.ini"_s));
-    ClientSession session;
-    session.setOptions(AppSettings::sessionOptions());
-    CertificateGuard guard(session, settings);
-    SignInDialog dialog(session);
-    dialog.setCertificateGuard(&guard);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    SignInScreen screen(m_dir.filePath(u"used.ini"_s));
+    QVERIFY(screen.show());
+    SignInDialog &dialog = screen.dialog;
+    AppSettings &settings = screen.settings;
     dialog.createAccountBox()->setChecked(true);
 
     // Not a link anyone made: said under the form, nothing filled in, nothing trusted.
