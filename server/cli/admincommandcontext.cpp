@@ -21,8 +21,7 @@ AdminCommandContext::~AdminCommandContext()
 {
     if (m_hasher)
         m_hasher->waitForDone();
-    if (m_storage)
-        m_storage->stop();
+    m_store.reset(); // stops the storage thread
     // The service's last continuations were awaited by wait(); nothing is queued to it now.
     m_admin.reset();
 }
@@ -67,20 +66,18 @@ std::unique_ptr<AdminCommandContext> AdminCommandContext::open(const QCommandLin
         *exitCode = ExitCode::Busy;
         return nullptr;
     }
-    Result<std::unique_ptr<SqlStorageExecutor>> storage =
-        openStorage(config->effectiveDatabaseUrl(),
-                    {config->sqliteBusyTimeoutMs, config->postgresqlStallTimeoutMs});
-    if (!storage) {
+    Result<CommandStore> store = CommandStore::open(*config);
+    if (!store) {
         std::fprintf(stderr, "banterd: cannot open the database: %s\n",
-                     qPrintable(storage.error().message));
+                     qPrintable(store.error().message));
         *exitCode = ExitCode::Unreachable;
         return nullptr;
     }
-    context->m_storage = std::move(storage).value();
+    context->m_store.emplace(std::move(store).value());
     context->m_hasher = std::make_unique<PasswordHasher>(
         PasswordParams{quint64(config->passwordMemoryKiB), quint64(config->passwordIterations)});
-    context->m_admin =
-        std::make_unique<AdminService>(*context->m_storage, *context->m_hasher, systemClockMs);
+    context->m_admin = std::make_unique<AdminService>(context->m_store->executor(),
+                                                      *context->m_hasher, systemClockMs);
     *exitCode = ExitCode::Ok;
     return context;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "auth/passwordhasher.h"
+#include "cli/commandstore.h"
 #include "config/serverconfig.h"
 #include "service/adminservice.h"
 
@@ -12,10 +13,9 @@
 #include <QLockFile>
 
 #include <memory>
+#include <optional>
 
 namespace Banter::Server {
-
-class SqlStorageExecutor;
 
 // What the `user` and `session` commands share: the configured database opened (and
 // migrated) with an AdminService over it, held under the data directory's admin lock so
@@ -53,7 +53,7 @@ private:
 
     ServerConfig m_config;
     std::unique_ptr<QLockFile> m_lock;
-    std::unique_ptr<SqlStorageExecutor> m_storage;
+    std::optional<CommandStore> m_store;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<AdminService> m_admin;
 };

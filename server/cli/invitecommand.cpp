@@ -3,14 +3,13 @@
 #include "cli/invitecommand.h"
 
 #include "auth/invitationtoken.h"
+#include "cli/commandstore.h"
 #include "cli/invitehost.h"
 #include "cli/servercommand.h"
 #include "cli/terminalqr.h"
 #include "config/storeoptions.h"
 #include "net/tlscredentials.h"
 #include "service/repositories.h"
-#include "storage/sqlstorageexecutor.h"
-#include "storage/storagefactory.h"
 #include <banter/client/invitationlink.h>
 #include <banter/protocol/certificatefingerprint.h>
 
@@ -88,43 +87,6 @@ QJsonObject toJson(const Invitation &invitation, qint64 nowMs)
             {u"expires_at"_s, invitation.expiresAtMs},
             {u"state"_s, stateOf(invitation, nowMs)}};
 }
-
-// The configured database, opened (and migrated) on its storage thread, for one command.
-class CommandStore
-{
-public:
-    static Result<CommandStore> open(const ServerConfig &config)
-    {
-        Result<std::unique_ptr<SqlStorageExecutor>> storage =
-            openStorage(config.effectiveDatabaseUrl(),
-                        {config.sqliteBusyTimeoutMs, config.postgresqlStallTimeoutMs});
-        if (!storage)
-            return storage.error();
-        return CommandStore(std::move(storage).value());
-    }
-    CommandStore(CommandStore &&) = default;
-    CommandStore &operator=(CommandStore &&) = default;
-    ~CommandStore()
-    {
-        if (m_storage)
-            m_storage->stop();
-    }
-
-    // Runs `work` in one transaction and waits for it (a command has nothing else to do).
-    template<typename R, typename Work>
-    Result<R> run(Work work)
-    {
-        QFuture<Result<R>> future = runInStorage<R>(*m_storage, std::move(work));
-        future.waitForFinished();
-        return future.result();
-    }
-
-private:
-    explicit CommandStore(std::unique_ptr<SqlStorageExecutor> storage)
-        : m_storage(std::move(storage))
-    { }
-    std::unique_ptr<SqlStorageExecutor> m_storage;
-};
 
 int list(CommandStore &store, bool json)
 {
