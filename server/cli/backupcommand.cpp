@@ -15,22 +15,6 @@ namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-int exitCodeFor(ErrorCode code)
-{
-    switch (code) {
-    case ErrorCode::NotFound:
-        return ExitCode::NotFound; // no database, no data directory, no pg_dump
-    case ErrorCode::Unavailable:
-        return ExitCode::Unreachable;
-    case ErrorCode::Conflict:
-        return ExitCode::Usage; // the target file exists
-    default:
-        return ExitCode::Failed;
-    }
-}
-} // namespace
-
 int runBackupCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -61,7 +45,7 @@ int runBackupCommand(const QStringList &arguments)
     if (!report) {
         std::fprintf(stderr, "banterd: backup failed, nothing was written: %s\n",
                      qPrintable(report.error().message));
-        return exitCodeFor(report.error().code);
+        return archiveExitCode(report.error().code);
     }
     std::printf("backup: wrote %s (%lld bytes) in %lld ms: %s database (schema %d, %lld bytes), "
                 "%d files (%lld bytes)\n",

@@ -15,22 +15,6 @@ namespace Banter::Server {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-int exitCodeFor(ErrorCode code)
-{
-    switch (code) {
-    case ErrorCode::NotFound:
-        return ExitCode::NotFound; // no archive, no pg_restore
-    case ErrorCode::Unavailable:
-        return ExitCode::Unreachable;
-    case ErrorCode::Conflict:
-        return ExitCode::Usage; // a target that is not empty, a database of the other kind
-    default:
-        return ExitCode::Failed; // a damaged archive among others
-    }
-}
-} // namespace
-
 int runRestoreCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -63,7 +47,7 @@ int runRestoreCommand(const QStringList &arguments)
     if (!report) {
         std::fprintf(stderr, "banterd: restore refused (anything it wrote is removed): %s\n",
                      qPrintable(report.error().message));
-        return exitCodeFor(report.error().code);
+        return archiveExitCode(report.error().code);
     }
     std::printf("restore: %d files (%lld bytes) of the backup taken %s verified and written to "
                 "%s; %s database at schema %d\n",

@@ -50,6 +50,20 @@ const QList<ServerCommand> &serverCommands()
     return commands;
 }
 
+int archiveExitCode(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::NotFound:
+        return ExitCode::NotFound;
+    case ErrorCode::Unavailable:
+        return ExitCode::Unreachable;
+    case ErrorCode::Conflict:
+        return ExitCode::Usage;
+    default:
+        return ExitCode::Failed;
+    }
+}
+
 const ServerCommand *findServerCommand(const QString &name)
 {
     for (const ServerCommand &command : serverCommands()) {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/domain/errorcode.h>
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -17,6 +19,11 @@ inline constexpr int NotFound = 3; // a named user, session or file does not exi
 inline constexpr int Busy = 4; // another admin command holds the lock; try again
 inline constexpr int Unreachable = 5; // the database could not be opened or reached
 } // namespace ExitCode
+
+// The exit code of a failed backup or restore: NotFound (no database, data directory,
+// archive or PostgreSQL tool), Unreachable, Usage for a Conflict (the target file exists, a
+// target that is not empty), Failed for the rest (a damaged archive among others).
+int archiveExitCode(ErrorCode code);
 
 // One `banterd <name> ...` command. run() gets its own argument list, starting with
 // "banterd <name>" (as QCommandLineParser::process() expects), builds its own parser with
