@@ -58,6 +58,12 @@ QByteArray metricsPage(const LiveGauges &gauges)
                 double(gauges.transferConnections));
     page.sample(u"banter_connections"_s, {{u"kind"_s, u"handshaking"_s}},
                 double(gauges.handshakingConnections));
+    page.family(u"banter_connections_refused_total"_s, "counter",
+                u"Connections closed as soon as they were accepted, by reason."_s);
+    page.sample(u"banter_connections_refused_total"_s, {{u"reason"_s, u"descriptors"_s}},
+                double(m.refusedForDescriptors.load()));
+    page.sample(u"banter_connections_refused_total"_s, {{u"reason"_s, u"connection_limit"_s}},
+                double(m.refusedAtConnectionLimit.load()));
     page.family(u"banter_users_online"_s, "gauge", u"Users with at least one chat connection."_s);
     page.sample(u"banter_users_online"_s, {}, double(gauges.usersOnline));
 

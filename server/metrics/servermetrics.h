@@ -48,6 +48,9 @@ public:
     std::atomic<quint64> uploadBytes{0};
     std::atomic<quint64> downloadBytes{0};
     std::atomic<quint64> failedBatches{0};
+    // Connections closed at accept: no descriptor was left, or max_connections were open.
+    std::atomic<quint64> refusedForDescriptors{0};
+    std::atomic<quint64> refusedAtConnectionLimit{0};
     Histogram batchJobs{{1, 2, 4, 8, 16, 32, 64, 128, 256, 512}};
     Histogram commitSeconds{Histogram::latencyBounds()};
     Histogram syncSeconds{Histogram::latencyBounds()};

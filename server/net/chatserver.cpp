@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/chatserver.h"
 
+#include "metrics/servermetrics.h"
+#include "net/acceptloop.h"
 #include "net/clientconnection.h"
 #include "net/connectionregistry.h"
 #include "net/handshakeguard.h"
@@ -29,14 +31,15 @@ ChatServer::ChatServer(const ServerConfig &config, RequestRouter &router,
     , m_presence(presence)
     , m_guard(std::make_unique<HandshakeGuard>(config.limits, config.trustedProxies))
     , m_tcp(std::make_unique<PlainListener>(*m_guard))
+    , m_adopt([listener = static_cast<PlainListener *>(m_tcp.get())](qintptr descriptor) {
+        listener->adopt(descriptor);
+    })
     , m_webSockets(u"banterd"_s, QWebSocketServer::NonSecureMode)
 {
     // Only applies to sockets QWebSocketServer accepts itself, not to handleConnection():
     // HandshakeGuard puts the deadline on ours.
     m_webSockets.setHandshakeTimeout(std::chrono::seconds(10));
     m_webSockets.setMaxPendingConnections(config.limits.maxConnections);
-    m_acceptRetry.setSingleShot(true);
-    connect(&m_acceptRetry, &QTimer::timeout, this, [this] { m_tcp->resumeAccepting(); });
     connectListener();
     connect(&m_webSockets, &QWebSocketServer::newConnection, this,
             &ChatServer::onWebSocketConnection);
@@ -55,8 +58,10 @@ ChatServer::~ChatServer()
 
 void ChatServer::useTls(const TlsCredentials &credentials)
 {
-    m_tcp = std::make_unique<TlsServer>(
+    auto tls = std::make_unique<TlsServer>(
         credentials, std::chrono::milliseconds(m_config.tls.handshakeTimeoutMs), *m_guard);
+    m_adopt = [listener = tls.get()](qintptr descriptor) { listener->adopt(descriptor); };
+    m_tcp = std::move(tls);
     // Sockets still in their handshake count as pending in QSslServer; the default of 30
     // would let 30 silent clients stop all accepting until their handshakes time out.
     m_tcp->setMaxPendingConnections(m_config.limits.maxConnections);
@@ -78,23 +83,6 @@ void ChatServer::connectListener()
     // pendingConnectionAvailable means a socket is ready to take (encrypted, with TLS).
     connect(m_tcp.get(), &QTcpServer::pendingConnectionAvailable, this,
             &ChatServer::onTcpConnection);
-    connect(m_tcp.get(), &QTcpServer::acceptError, this, &ChatServer::onAcceptError);
-}
-
-// The connection that failed stays in the kernel's backlog; accepting is resumed soon, and
-// then less often while the failures go on (each retry is one accept() call), so the
-// server recovers within a quarter of a second of descriptors coming free.
-void ChatServer::onAcceptError(QAbstractSocket::SocketError error)
-{
-    constexpr int FirstRetryMs = 10;
-    constexpr int LastRetryMs = 250;
-    m_acceptRetryMs = m_acceptRetryMs == 0 ? FirstRetryMs : qMin(LastRetryMs, m_acceptRetryMs * 2);
-    if (!m_sinceAcceptWarning.isValid() || m_sinceAcceptWarning.elapsed() > 10'000) {
-        qCWarning(lcNet) << "accepting a connection failed:" << error << m_tcp->errorString()
-                         << "- retrying (raise the open-file limit if this repeats)";
-        m_sinceAcceptWarning.start();
-    }
-    m_acceptRetry.start(m_acceptRetryMs);
 }
 
 bool ChatServer::isSecure() const
@@ -114,6 +102,7 @@ Status ChatServer::listen()
                              .arg(m_config.port)
                              .arg(m_tcp->errorString()));
     }
+    m_acceptLoop = std::make_unique<AcceptLoop>(*m_tcp, m_adopt);
     qCInfo(lcNet) << "listening on" << m_tcp->serverAddress().toString() << "port"
                   << m_tcp->serverPort()
                   << (isSecure() ? "with TLS (wss://)" : "without TLS (ws://)");
@@ -122,11 +111,12 @@ Status ChatServer::listen()
 
 void ChatServer::onTcpConnection()
 {
-    m_acceptRetryMs = 0; // accepting works again
     while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
         if (m_registry.size() >= m_config.limits.maxConnections) {
             qCWarning(lcNet) << "connection limit reached; refusing"
                              << socket->peerAddress().toString();
+            ServerMetrics::instance().refusedAtConnectionLimit.fetch_add(1,
+                                                                         std::memory_order_relaxed);
             socket->abort();
             socket->deleteLater();
             continue;
@@ -256,6 +246,7 @@ void ChatServer::drain(std::chrono::milliseconds budget)
     if (m_draining)
         return;
     m_draining = true;
+    m_acceptLoop.reset(); // before the listening socket it watches goes
     m_tcp->close(); // connecting now is refused by the kernel
     m_guard->abortPending();
     const QList<ClientConnection *> connections = m_registry.all();

@@ -12,10 +12,12 @@
 #include <QTimer>
 #include <QWebSocketServer>
 
+#include <functional>
 #include <memory>
 
 namespace Banter::Server {
 
+class AcceptLoop;
 class ClientConnection;
 class ConnectionRegistry;
 class HandshakeGuard;
@@ -29,6 +31,8 @@ struct TlsCredentials;
 // pushes by up to 40 ms), then hands each socket to QWebSocketServer for the handshake.
 // With TLS the listener is a TlsServer, which passes sockets on only once they are
 // encrypted; QWebSocketServer then runs in NonSecureMode over them, for `/` and `/transfer`.
+// The listener's own accept loop is replaced by an AcceptLoop, which copes with running out of
+// descriptors.
 class ChatServer : public QObject
 {
     Q_OBJECT
@@ -74,7 +78,6 @@ Q_SIGNALS:
 private:
     void connectListener();
     void onTcpConnection();
-    void onAcceptError(QAbstractSocket::SocketError error);
     void onWebSocketConnection();
     void onAuthenticated(ClientConnection *connection);
     void onClosed(ClientConnection *connection);
@@ -89,13 +92,11 @@ private:
     PresenceService &m_presence;
     std::unique_ptr<HandshakeGuard> m_guard; // before m_tcp, which points at it
     std::unique_ptr<QTcpServer> m_tcp;
+    // Hands a descriptor the accept loop took to m_tcp (PlainListener or TlsServer).
+    std::function<void(qintptr)> m_adopt;
+    std::unique_ptr<AcceptLoop> m_acceptLoop; // from listen() until the drain
     QWebSocketServer m_webSockets;
     ConnectionId m_nextConnectionId = 1;
-    // QTcpServer stops accepting on an accept() failure that is not temporary (EMFILE when
-    // the descriptors run out) and nothing resumes it: this timer does, with a growing delay.
-    QTimer m_acceptRetry;
-    int m_acceptRetryMs = 0;
-    QElapsedTimer m_sinceAcceptWarning;
     bool m_draining = false;
     bool m_drained = false;
     QTimer m_abandonTimer; // the drain's time for requests is over

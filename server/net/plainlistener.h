@@ -17,6 +17,9 @@ class PlainListener : public QTcpServer
 public:
     explicit PlainListener(HandshakeGuard &guard, QObject *parent = nullptr);
 
+    // A descriptor AcceptLoop accepted: treated as QTcpServer treats its own.
+    void adopt(qintptr descriptor) { incomingConnection(descriptor); }
+
 protected:
     void incomingConnection(qintptr descriptor) override;
 

@@ -27,6 +27,9 @@ public:
     // The certificate and key later handshakes present (a reload); open sockets keep theirs.
     void setCredentials(const TlsCredentials &credentials);
 
+    // A descriptor AcceptLoop accepted: treated as QSslServer treats its own.
+    void adopt(qintptr descriptor) { incomingConnection(descriptor); }
+
 protected:
     void incomingConnection(qintptr descriptor) override;
 
