@@ -8,6 +8,8 @@
 
 #include <QClipboard>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QLabel>
@@ -46,6 +48,7 @@ ResetPasswordDialog::ResetPasswordDialog(ClientSession &session, const QString &
     QPalette errorPalette = m_result->palette(); // only errors show here
     errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x30, 0x30));
     m_result->setPalette(errorPalette);
+    setMinimumWidth(460);
     connect(m_reset, &QPushButton::clicked, this, &ResetPasswordDialog::reset);
     connect(m_copy, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_password->text()); });
@@ -85,6 +88,10 @@ QWidget *ResetPasswordDialog::buildShow()
                                page);
     warning->setWordWrap(true);
     m_password->setReadOnly(true);
+    // Fixed-width and wide enough for the whole of it: it is read out or typed elsewhere.
+    m_password->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_password->setMinimumWidth(
+        QFontMetrics(m_password->font()).horizontalAdvance(QString(28, QLatin1Char('m'))));
     m_password->setAccessibleName(tr("The new password"));
     m_copy->setAccessibleName(tr("Copy the new password"));
     auto *close = new QPushButton(tr("Close"), page);
