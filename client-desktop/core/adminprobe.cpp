@@ -25,7 +25,7 @@ void AdminProbe::check()
     Protocol::AdminUsersRequest smallest;
     smallest.limit = 1;
     m_session.adminUsers(smallest).then(
-        &m_session, [self = QPointer(this)](Result<Protocol::AdminUsersReply> reply) {
+        &m_session, [self = QPointer(this)](const Result<Protocol::AdminUsersReply> &reply) {
             if (!self)
                 return;
             if (reply)

@@ -173,12 +173,14 @@ void AdminPage::toggleDisabled()
     m_busy = true;
     updateButtons();
     m_session.adminSetDisabled(name, disable)
-        .then(&m_session, [self = QPointer(this), name, disable](Result<Protocol::AdminAccount> r) {
-            if (self)
-                self->finish(name, r,
-                             disable ? tr("%1 is disabled and was signed out everywhere.").arg(name)
-                                     : tr("%1 is enabled again.").arg(name));
-        });
+        .then(&m_session,
+              [self = QPointer(this), name, disable](const Result<Protocol::AdminAccount> &r) {
+                  if (self)
+                      self->finish(
+                          name, r,
+                          disable ? tr("%1 is disabled and was signed out everywhere.").arg(name)
+                                  : tr("%1 is enabled again.").arg(name));
+              });
 }
 
 void AdminPage::toggleAdmin()
@@ -198,12 +200,13 @@ void AdminPage::toggleAdmin()
     m_busy = true;
     updateButtons();
     m_session.adminSetAdmin(name, grant)
-        .then(&m_session, [self = QPointer(this), name, grant](Result<Protocol::AdminAccount> r) {
-            if (self)
-                self->finish(name, r,
-                             grant ? tr("%1 is now a server admin.").arg(name)
-                                   : tr("%1 is no longer a server admin.").arg(name));
-        });
+        .then(&m_session,
+              [self = QPointer(this), name, grant](const Result<Protocol::AdminAccount> &r) {
+                  if (self)
+                      self->finish(name, r,
+                                   grant ? tr("%1 is now a server admin.").arg(name)
+                                         : tr("%1 is no longer a server admin.").arg(name));
+              });
 }
 
 void AdminPage::finish(const QString &username, const Result<Protocol::AdminAccount> &result,

@@ -73,7 +73,7 @@ void AdminSessionsDialog::reload()
 {
     setBusy(true);
     m_session.adminSessions(m_username)
-        .then(&m_session, [self = QPointer(this)](Result<Protocol::SessionsReply> reply) {
+        .then(&m_session, [self = QPointer(this)](const Result<Protocol::SessionsReply> &reply) {
             if (self)
                 self->fill(reply);
         });

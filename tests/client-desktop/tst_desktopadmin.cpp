@@ -48,7 +48,7 @@ bool setServerAdmin(TestServer &server, UserId id, bool admin)
     Server::runInStorage<Done>(
         **storage, &context,
         [id, admin](Server::Repositories &r) { return r.users.setAdmin(id, admin); },
-        [&set](Status s) { set = s; });
+        [&set](const Status &s) { set = s; });
     const bool answered = waitFor([&set] { return set.has_value(); }, 10'000, "the admin flag");
     (*storage)->stop();
     return answered && *set;

@@ -43,7 +43,7 @@ bool makeServerAdmin(TestServer &server, UserId id)
     std::optional<Status> set;
     Server::runInStorage<Done>(
         **storage, &context, [id](Server::Repositories &r) { return r.users.setAdmin(id, true); },
-        [&set](Status s) { set = s; });
+        [&set](const Status &s) { set = s; });
     const bool answered = waitFor([&set] { return set.has_value(); });
     (*storage)->stop();
     return answered && *set;
