@@ -8,6 +8,7 @@
 #include "ui/resetpassworddialog.h"
 #include <banter/client/clientsession.h>
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -27,14 +28,14 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     , m_users(new AdminUsersModel(session, this))
     , m_filtered(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit(this))
-    , m_reload(new QPushButton(tr("Reload"), this))
+    , m_reload(new QPushButton(this))
     , m_table(new QTableView(this))
     , m_count(new QLabel(this))
-    , m_loadMore(new QPushButton(tr("Load more"), this))
+    , m_loadMore(new QPushButton(this))
     , m_disable(new QPushButton(this))
     , m_admin(new QPushButton(this))
-    , m_reset(new QPushButton(tr("Reset password…"), this))
-    , m_sessions(new QPushButton(tr("Sessions…"), this))
+    , m_reset(new QPushButton(this))
+    , m_sessions(new QPushButton(this))
     , m_result(new QLabel(this))
     , m_confirm(messageBoxConfirmer(this))
 {
@@ -49,15 +50,11 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     m_sessions->setObjectName(QStringLiteral("adminSessionsButton"));
     m_result->setObjectName(QStringLiteral("adminResult"));
 
-    // admin_users has no search: the filter narrows the accounts loaded so far.
-    m_filter->setPlaceholderText(tr("Filter the loaded accounts"));
-    m_filter->setAccessibleName(tr("Filter accounts"));
     m_filter->setClearButtonEnabled(true);
     m_filtered->setSourceModel(m_users);
     m_filtered->setFilterKeyColumn(-1);
     m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_table->setModel(m_filtered);
-    m_table->setAccessibleName(tr("Accounts"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -65,8 +62,6 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_reset->setToolTip(tr("Sets a new password and signs the account out everywhere"));
-    m_sessions->setToolTip(tr("The devices the account is signed in on"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -101,8 +96,30 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     connect(m_admin, &QPushButton::clicked, this, &AdminPage::toggleAdmin);
     connect(m_reset, &QPushButton::clicked, this, &AdminPage::resetPassword);
     connect(m_sessions, &QPushButton::clicked, this, &AdminPage::showSessions);
+    retranslate();
     m_users->reload();
-    updateButtons();
+}
+
+void AdminPage::retranslate()
+{
+    // admin_users has no search: the filter narrows the accounts loaded so far.
+    m_filter->setPlaceholderText(tr("Filter the loaded accounts"));
+    m_filter->setAccessibleName(tr("Filter accounts"));
+    m_table->setAccessibleName(tr("Accounts"));
+    m_reload->setText(tr("Reload"));
+    m_loadMore->setText(tr("Load more"));
+    m_reset->setText(tr("Reset password…"));
+    m_sessions->setText(tr("Sessions…"));
+    m_sessions->setToolTip(tr("The devices the account is signed in on"));
+    Q_EMIT m_users->headerDataChanged(Qt::Horizontal, 0, AdminUsersModel::ColumnCount - 1);
+    updateButtons(); // the texts that follow the selection
+}
+
+void AdminPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 const Protocol::AdminAccount *AdminPage::selected() const
@@ -145,8 +162,10 @@ void AdminPage::updateButtons()
     const QString own = account && !other
         ? tr("This is your own account: change your password and devices in Settings.")
         : QString();
-    for (QPushButton *button : {m_disable, m_admin, m_reset})
+    for (QPushButton *button : {m_disable, m_admin})
         button->setToolTip(own);
+    m_reset->setToolTip(
+        own.isEmpty() ? tr("Sets a new password and signs the account out everywhere") : own);
     m_loadMore->setEnabled(m_users->hasMore() && !m_users->isLoading());
     m_reload->setEnabled(!m_users->isLoading());
     const int loaded = m_users->rowCount();

@@ -54,7 +54,11 @@ Q_SIGNALS:
     // The server answered `forbidden`: this account is no longer a server admin.
     void forbidden();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate(); // the interface language changed while the window is open
     void finish(const QString &username, const Result<Protocol::AdminAccount> &result,
                 const QString &success);
     void fail(const QString &what, const Error &error);

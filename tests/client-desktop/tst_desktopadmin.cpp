@@ -29,6 +29,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace Banter;
@@ -203,6 +204,17 @@ void TestDesktopAdmin::adminSeesThePageAndPagesThroughAccounts()
     QVERIFY(child<QPushButton>(page, u"adminDisableButton"_s)->isEnabled());
     for (const char *name : {"adminFilter", "adminUserTable"})
         QVERIFY(!page->findChild<QWidget *>(QLatin1String(name))->accessibleName().isEmpty());
+
+    // The language changes while the window is open: it words itself again.
+    QTranslator chinese;
+    QVERIFY(chinese.load(u"banter_zh_CN"_s, QStringLiteral(BANTER_QM_DIR)));
+    QCoreApplication::installTranslator(&chinese);
+    QTRY_COMPARE(child<QPushButton>(page, u"adminReloadButton"_s)->text(), u"重新加载"_s);
+    QCOMPARE(child<QPushButton>(page, u"adminDisableButton"_s)->text(), u"停用"_s);
+    QCOMPARE(table->model()->headerData(0, Qt::Horizontal).toString(), u"用户名"_s);
+    QCOMPARE(count->text(), u"7 个账户。"_s);
+    QCoreApplication::removeTranslator(&chinese);
+    QTRY_COMPARE(child<QPushButton>(page, u"adminReloadButton"_s)->text(), u"Reload"_s);
 }
 
 void TestDesktopAdmin::disableClosesTheSessionAndEnableLetsBackIn()
@@ -241,6 +253,7 @@ void TestDesktopAdmin::disableClosesTheSessionAndEnableLetsBackIn()
     QVERIFY(yes.questions.first().contains(u"Disable bob?"_s));
     QTRY_COMPARE(revoked.count(), 1);
     QCOMPARE(revoked.first().first().toString(), u"account_disabled"_s);
+    QTRY_COMPARE(bob.state(), ClientSession::State::Disconnected); // the server closed it
     QTRY_VERIFY(page->users()->account(1)->disabled);
     QCOMPARE(result->text(), u"bob is disabled and was signed out everywhere."_s);
     QVERIFY(page->users()
@@ -389,10 +402,12 @@ void TestDesktopAdmin::listAndEndSessions()
     QVERIFY(!revoke->isEnabled());
     QTRY_COMPARE(phoneRevoked.count(), 1);
     QCOMPARE(phoneRevoked.first().first().toString(), u"revoked"_s);
+    QTRY_COMPARE(phone.state(), ClientSession::State::Disconnected);
     QTRY_COMPARE(list->topLevelItemCount(), 2);
     QCOMPARE(result->text(), u"1 session(s) signed out."_s);
     QVERIFY(yes.questions.last().contains(u"“phone”"_s));
     QCOMPARE(laptopRevoked.count(), 0);
+    QVERIFY(laptop.state() != ClientSession::State::Disconnected); // only the phone went
 
     // A session that ended meanwhile: not found, said in words, the list as it now is.
     QTreeWidgetItem *laptopItem = list->findItems(u"laptop"_s, Qt::MatchExactly).value(0);
