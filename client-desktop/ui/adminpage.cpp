@@ -87,8 +87,9 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     connect(m_reload, &QPushButton::clicked, m_users, &AdminUsersModel::reload);
     connect(m_loadMore, &QPushButton::clicked, m_users, &AdminUsersModel::loadMore);
     connect(m_users, &AdminUsersModel::stateChanged, this, &AdminPage::updateButtons);
-    connect(m_users, &AdminUsersModel::failed, this,
-            [this](const Error &error) { fail(tr("Could not list the accounts: %1"), error); });
+    connect(m_users, &AdminUsersModel::failed, this, [this](const Error &error) {
+        fail(tr("Could not list the accounts: %1").arg(ErrorText::describe(error)), error);
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AdminPage::updateButtons);
     connect(m_filtered, &QAbstractItemModel::modelReset, this, &AdminPage::updateButtons);
@@ -236,14 +237,15 @@ void AdminPage::finish(const QString &username, const Result<Protocol::AdminAcco
         m_users->update(*result);
         m_result->setText(success);
     } else {
-        fail(tr("Could not change %1: %2").arg(username, QStringLiteral("%1")), result.error());
+        fail(tr("Could not change %1: %2").arg(username, ErrorText::describe(result.error())),
+             result.error());
     }
     updateButtons();
 }
 
-void AdminPage::fail(const QString &what, const Error &error)
+void AdminPage::fail(const QString &text, const Error &error)
 {
-    m_result->setText(what.arg(ErrorText::describe(error)));
+    m_result->setText(text);
     if (error.code == ErrorCode::Forbidden)
         Q_EMIT forbidden();
 }

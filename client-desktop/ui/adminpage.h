@@ -61,7 +61,8 @@ private:
     void retranslate(); // the interface language changed while the window is open
     void finish(const QString &username, const Result<Protocol::AdminAccount> &result,
                 const QString &success);
-    void fail(const QString &what, const Error &error);
+    // Shows `text`; a `forbidden` also says so (forbidden()).
+    void fail(const QString &text, const Error &error);
     const Protocol::AdminAccount *selected() const;
     bool isOwn(const Protocol::AdminAccount &account) const;
     void updateButtons();
