@@ -75,6 +75,240 @@
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::AdminPage</name>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Sessions…</source>
+        <translation>Sessions…</translation>
+    </message>
+    <message>
+        <source>Filter the loaded accounts</source>
+        <translation>Filter the loaded accounts</translation>
+    </message>
+    <message>
+        <source>Filter accounts</source>
+        <translation>Filter accounts</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Sets a new password and signs the account out everywhere</source>
+        <translation>Sets a new password and signs the account out everywhere</translation>
+    </message>
+    <message>
+        <source>The devices the account is signed in on</source>
+        <translation>The devices the account is signed in on</translation>
+    </message>
+    <message>
+        <source>Could not list the accounts: %1</source>
+        <translation>Could not list the accounts: %1</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Remove admin</source>
+        <translation>Remove admin</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Make admin</translation>
+    </message>
+    <message>
+        <source>This is your own account: change your password and devices in Settings.</source>
+        <translation>This is your own account: change your password and devices in Settings.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) loaded; there are more.</source>
+        <translation>
+            <numerusform>%n account loaded; there are more.</numerusform>
+            <numerusform>%n accounts loaded; there are more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s).</source>
+        <translation>
+            <numerusform>%n account.</numerusform>
+            <numerusform>%n accounts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disable %1? They are signed out on every device and cannot sign in until the account is enabled again.</source>
+        <translation>Disable %1? They are signed out on every device and cannot sign in until the account is enabled again.</translation>
+    </message>
+    <message>
+        <source>Enable %1 again? They can then sign in with their password.</source>
+        <translation>Enable %1 again? They can then sign in with their password.</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>Enable account</source>
+        <translation>Enable account</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and was signed out everywhere.</source>
+        <translation>%1 is disabled and was signed out everywhere.</translation>
+    </message>
+    <message>
+        <source>%1 is enabled again.</source>
+        <translation>%1 is enabled again.</translation>
+    </message>
+    <message>
+        <source>Make %1 a server admin? They can then disable accounts, reset passwords and end sessions, yours included.</source>
+        <translation>Make %1 a server admin? They can then disable accounts, reset passwords and end sessions, yours included.</translation>
+    </message>
+    <message>
+        <source>Take the server admin rights from %1?</source>
+        <translation>Take the server admin rights from %1?</translation>
+    </message>
+    <message>
+        <source>%1 is now a server admin.</source>
+        <translation>%1 is now a server admin.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a server admin.</source>
+        <translation>%1 is no longer a server admin.</translation>
+    </message>
+    <message>
+        <source>Could not change %1: %2</source>
+        <translation>Could not change %1: %2</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset; they were signed out.</source>
+        <translation>The password of %1 was reset; they were signed out.</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::AdminSessionsDialog</name>
+    <message>
+        <source>Sign out this session</source>
+        <translation>Sign out this session</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Sign out everywhere</translation>
+    </message>
+    <message>
+        <source>Sessions of %1</source>
+        <translation>Sessions of %1</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <source>Ends the selected session: that device must sign in again</source>
+        <translation>Ends the selected session: that device must sign in again</translation>
+    </message>
+    <message>
+        <source>Ends every session of %1</source>
+        <translation>Ends every session of %1</translation>
+    </message>
+    <message>
+        <source>Could not list the sessions: %1</source>
+        <translation>Could not list the sessions: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not signed in anywhere.</source>
+        <translation>%1 is not signed in anywhere.</translation>
+    </message>
+    <message>
+        <source>Sign out a session</source>
+        <translation>Sign out a session</translation>
+    </message>
+    <message>
+        <source>Sign %1 out on “%2”? That device must sign in again.</source>
+        <translation>Sign %1 out on “%2”? That device must sign in again.</translation>
+    </message>
+    <message>
+        <source>Sign %1 out on every device?</source>
+        <translation>Sign %1 out on every device?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) signed out.</source>
+        <translation>
+            <numerusform>%n session signed out.</numerusform>
+            <numerusform>%n sessions signed out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not sign out: %1</source>
+        <translation>Could not sign out: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::AdminUsersModel</name>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Disabled since %1</source>
+        <translation>Disabled since %1</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Server admin</source>
+        <translation>Server admin</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::AttachmentStrip</name>
     <message>
         <source>Pasted image</source>
@@ -887,6 +1121,14 @@ Quit anyway?</numerusform>
         <source>Find in &amp;all conversations…</source>
         <translation>Find in &amp;all conversations…</translation>
     </message>
+    <message>
+        <source>Server &amp;administration…</source>
+        <translation>Server &amp;administration…</translation>
+    </message>
+    <message>
+        <source>Server administration</source>
+        <translation>Server administration</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::MessageDelegate</name>
@@ -1215,6 +1457,65 @@ Quit anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>Reset the password of %1</translation>
+    </message>
+    <message>
+        <source>%1 gets a new password and is signed out on every device. Leave the field empty for a one-time password made by the server.</source>
+        <translation>%1 gets a new password and is signed out on every device. Leave the field empty for a one-time password made by the server.</translation>
+    </message>
+    <message>
+        <source>Generate one</source>
+        <translation>Generate one</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>This password is shown only once. Give it to %1 in a safe way; they should change it after signing in.</source>
+        <translation>This password is shown only once. Give it to %1 in a safe way; they should change it after signing in.</translation>
+    </message>
+    <message>
+        <source>The new password</source>
+        <translation>The new password</translation>
+    </message>
+    <message>
+        <source>Copy the new password</source>
+        <translation>Copy the new password</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>A password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Could not reset the password: %1</source>
+        <translation>Could not reset the password: %1</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::SearchPanel</name>
     <message>
         <source>Search failed: %1</source>
@@ -1473,7 +1774,7 @@ SHA-256: %1</translation>
     </message>
     <message>
         <source>This link names another certificate than the one Banter already trusts for %1, so it was not used. Ask the person who sent it, or the server&apos;s administrator.</source>
-        <translation>This link names another certificate than the one Banter already trusts for %1, so it was not used. Ask the person who sent it, or the server's administrator.</translation>
+        <translation>This link names another certificate than the one Banter already trusts for %1, so it was not used. Ask the person who sent it, or the server&apos;s administrator.</translation>
     </message>
     <message>
         <source>You are invited to “%1”. Choose a username and a password.</source>

@@ -75,6 +75,237 @@
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::AdminPage</name>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Sessions…</source>
+        <translation>会话…</translation>
+    </message>
+    <message>
+        <source>Filter the loaded accounts</source>
+        <translation>筛选已加载的账户</translation>
+    </message>
+    <message>
+        <source>Filter accounts</source>
+        <translation>筛选账户</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Sets a new password and signs the account out everywhere</source>
+        <translation>设置新密码，并让该账户在所有设备上退出登录</translation>
+    </message>
+    <message>
+        <source>The devices the account is signed in on</source>
+        <translation>该账户已登录的设备</translation>
+    </message>
+    <message>
+        <source>Could not list the accounts: %1</source>
+        <translation>无法列出账户：%1</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Remove admin</source>
+        <translation>取消管理员</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>设为管理员</translation>
+    </message>
+    <message>
+        <source>This is your own account: change your password and devices in Settings.</source>
+        <translation>这是你自己的账户：请在“设置”中更改你的密码和设备。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) loaded; there are more.</source>
+        <translation>
+            <numerusform>已加载 %n 个账户；还有更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s).</source>
+        <translation>
+            <numerusform>%n 个账户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disable %1? They are signed out on every device and cannot sign in until the account is enabled again.</source>
+        <translation>停用 %1？该用户将在所有设备上退出登录，并且在账户重新启用之前无法登录。</translation>
+    </message>
+    <message>
+        <source>Enable %1 again? They can then sign in with their password.</source>
+        <translation>重新启用 %1？之后该用户可以用自己的密码登录。</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Enable account</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and was signed out everywhere.</source>
+        <translation>%1 已被停用，并已在所有设备上退出登录。</translation>
+    </message>
+    <message>
+        <source>%1 is enabled again.</source>
+        <translation>%1 已重新启用。</translation>
+    </message>
+    <message>
+        <source>Make %1 a server admin? They can then disable accounts, reset passwords and end sessions, yours included.</source>
+        <translation>将 %1 设为服务器管理员？之后该用户可以停用账户、重置密码和结束会话，包括你的。</translation>
+    </message>
+    <message>
+        <source>Take the server admin rights from %1?</source>
+        <translation>取消 %1 的服务器管理员权限？</translation>
+    </message>
+    <message>
+        <source>%1 is now a server admin.</source>
+        <translation>%1 现在是服务器管理员。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a server admin.</source>
+        <translation>%1 不再是服务器管理员。</translation>
+    </message>
+    <message>
+        <source>Could not change %1: %2</source>
+        <translation>无法更改 %1：%2</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset; they were signed out.</source>
+        <translation>%1 的密码已重置；该用户已退出登录。</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::AdminSessionsDialog</name>
+    <message>
+        <source>Sign out this session</source>
+        <translation>让此会话退出登录</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>在所有设备上退出登录</translation>
+    </message>
+    <message>
+        <source>Sessions of %1</source>
+        <translation>%1 的会话</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录时间</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <source>Ends the selected session: that device must sign in again</source>
+        <translation>结束所选会话：该设备必须重新登录</translation>
+    </message>
+    <message>
+        <source>Ends every session of %1</source>
+        <translation>结束 %1 的所有会话</translation>
+    </message>
+    <message>
+        <source>Could not list the sessions: %1</source>
+        <translation>无法列出会话：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not signed in anywhere.</source>
+        <translation>%1 没有在任何设备上登录。</translation>
+    </message>
+    <message>
+        <source>Sign out a session</source>
+        <translation>让会话退出登录</translation>
+    </message>
+    <message>
+        <source>Sign %1 out on “%2”? That device must sign in again.</source>
+        <translation>让 %1 在“%2”上退出登录？该设备必须重新登录。</translation>
+    </message>
+    <message>
+        <source>Sign %1 out on every device?</source>
+        <translation>让 %1 在所有设备上退出登录？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) signed out.</source>
+        <translation>
+            <numerusform>%n 个会话已退出登录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not sign out: %1</source>
+        <translation>无法退出登录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::AdminUsersModel</name>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Disabled since %1</source>
+        <translation>自 %1 起停用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Server admin</source>
+        <translation>服务器管理员</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>上次在线</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::AttachmentStrip</name>
     <message>
         <source>Pasted image</source>
@@ -884,6 +1115,14 @@ Quit anyway?</source>
         <source>Find in &amp;all conversations…</source>
         <translation>在所有会话中查找(&amp;A)…</translation>
     </message>
+    <message>
+        <source>Server &amp;administration…</source>
+        <translation>服务器管理(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Server administration</source>
+        <translation>服务器管理</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::MessageDelegate</name>
@@ -1205,6 +1444,65 @@ Quit anyway?</source>
     <message>
         <source>Type a conversation name, Enter to open</source>
         <translation>输入会话名称，按回车打开</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>%1 gets a new password and is signed out on every device. Leave the field empty for a one-time password made by the server.</source>
+        <translation>%1 将获得新密码，并在所有设备上退出登录。留空此字段则由服务器生成一次性密码。</translation>
+    </message>
+    <message>
+        <source>Generate one</source>
+        <translation>自动生成</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>This password is shown only once. Give it to %1 in a safe way; they should change it after signing in.</source>
+        <translation>此密码只显示一次。请以安全的方式交给 %1；对方登录后应更改密码。</translation>
+    </message>
+    <message>
+        <source>The new password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Copy the new password</source>
+        <translation>复制新密码</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Could not reset the password: %1</source>
+        <translation>无法重置密码：%1</translation>
     </message>
 </context>
 <context>

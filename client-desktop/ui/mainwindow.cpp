@@ -3,6 +3,7 @@
 #include "ui/mainwindow.h"
 
 #include "core/accountcontext.h"
+#include "core/adminprobe.h"
 #include "core/appsettings.h"
 #include "core/avatarbook.h"
 #include "core/chatpeoplemodel.h"
@@ -16,6 +17,7 @@
 #include "core/notifier.h"
 #include "core/typingsender.h"
 #include "ui/accountbadge.h"
+#include "ui/adminpage.h"
 #include "ui/attachmentstrip.h"
 #include "ui/avatar.h"
 #include "ui/composebar.h"
@@ -112,6 +114,7 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     , m_retryNow(new QPushButton(tr("Retry now"), this))
     , m_tray(new TrayIcon(this))
     , m_desktopNotifications(new DesktopNotifications(this))
+    , m_adminProbe(new AdminProbe(m_session, this))
 {
     setWindowTitle(tr("Banter"));
     auto *splitter = new QSplitter(this);
@@ -129,6 +132,9 @@ MainWindow::MainWindow(AccountContext &account, QWidget *parent)
     m_tray->setObjectName(QStringLiteral("trayIcon"));
     m_desktopNotifications->setObjectName(QStringLiteral("desktopNotifications"));
     buildMenus();
+    // The admin page's menu entry shows once the server has said this account is an admin.
+    connect(m_adminProbe, &AdminProbe::checked, this,
+            [this](bool admin) { m_adminAction->setVisible(admin); });
     updateConversationArea();
     resize(1000, 660);
     new WindowState(this, splitter, m_settings); // size, position, splitter; narrow sidebar
@@ -401,6 +407,10 @@ void MainWindow::buildMenus()
     QMenu *account = menuBar()->addMenu(tr("&Account"));
     account->addAction(icon("settings"), tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma),
                        this, &MainWindow::showSettings);
+    m_adminAction =
+        account->addAction(tr("Server &administration…"), this, &MainWindow::showAdminPage);
+    m_adminAction->setObjectName(QStringLiteral("adminAction"));
+    m_adminAction->setVisible(m_adminProbe->isAdmin());
     account->addSeparator();
     account->addAction(tr("Log &out"), this, &MainWindow::logOut);
     account->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &MainWindow::quit);
@@ -639,6 +649,24 @@ SettingsDialog *MainWindow::showSettings()
     connect(dialog, &QDialog::accepted, &m_account, &AccountContext::applySettings);
     dialog->open();
     return dialog;
+}
+
+AdminPage *MainWindow::showAdminPage()
+{
+    if (!m_adminPage) {
+        // A window of its own: administering goes on beside the chats, not in front of them.
+        m_adminPage = new AdminPage(m_session, this);
+        m_adminPage->setObjectName(QStringLiteral("adminPage"));
+        m_adminPage->setWindowFlag(Qt::Window);
+        m_adminPage->setAttribute(Qt::WA_DeleteOnClose);
+        m_adminPage->setWindowTitle(tr("Server administration"));
+        m_adminPage->resize(820, 520);
+        connect(m_adminPage, &AdminPage::forbidden, m_adminProbe, &AdminProbe::check);
+    }
+    m_adminPage->show();
+    m_adminPage->raise();
+    m_adminPage->activateWindow();
+    return m_adminPage;
 }
 
 void MainWindow::moveSelection(int step)

@@ -6,6 +6,7 @@
 #include <banter/domain/ids.h>
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
@@ -29,6 +30,8 @@ struct Message;
 namespace Banter::Desktop {
 
 class AccountContext;
+class AdminPage;
+class AdminProbe;
 class AppSettings;
 class AttachmentStrip;
 class ComposeBar;
@@ -65,7 +68,8 @@ public:
     // The account this window shows. Tests find the widgets by objectName:
     // conversationView, conversationSearch, sideTabs, contactsPanel, conversationTitle,
     // groupInfoButton, messageView, emptyState, composer, attachButton, sendButton,
-    // characterCounter, connectionState, trayIcon, groupInfoAction, composeBar, searchPanel.
+    // characterCounter, connectionState, trayIcon, groupInfoAction, composeBar, searchPanel,
+    // adminAction, adminPage.
     AccountContext &account() const { return m_account; }
 
     // Seams for the native dialogs and the desktop's file opener (tests replace them; an
@@ -109,6 +113,11 @@ public:
     // Ctrl+F (the open conversation) and Ctrl+Shift+F (`everywhere`): the search panel.
     SearchPanel *showSearch(bool everywhere);
     SettingsDialog *showSettings();
+    // Account > Server administration (shown to server admins only): the admin page, in a
+    // window of its own (one at a time).
+    AdminPage *showAdminPage();
+    // Whether this account is a server admin, as the server last said.
+    AdminProbe *adminProbe() const { return m_adminProbe; }
     // Alt+Down / Alt+Up: the next or previous conversation in the list.
     void moveSelection(int step);
 
@@ -177,6 +186,9 @@ private:
     QPushButton *m_retryNow; // shown while reconnecting
     TrayIcon *m_tray;
     DesktopNotifications *m_desktopNotifications; // the tray balloon when it is absent
+    AdminProbe *m_adminProbe; // shows m_adminAction to server admins
+    QAction *m_adminAction = nullptr;
+    QPointer<AdminPage> m_adminPage;
     ConversationId m_notified = 0; // the conversation of the last notification shown
     ConversationId m_openAfterReload = 0;
     bool m_quitting = false;

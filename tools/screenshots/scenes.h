@@ -26,5 +26,8 @@ bool shootProfile(const QDir &out);
 // Message search beside a group, a reply being written, and @-completion, in both palettes:
 // search-*.png, compose-mention-light.png.
 bool shootSearch(const QDir &out);
+// The admin page of a server admin, the one-time password a reset shows, and the page in
+// Chinese: admin-light.png, admin-reset-light.png, admin-zh_CN.png.
+bool shootAdmin(const QDir &out);
 
 } // namespace Banter::Screenshots
