@@ -23,9 +23,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QDesktopServices>
 #include <QGuiApplication>
 #include <QHelpEvent>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -108,6 +110,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void quoteJumpsToTheOriginalAndHighlightsIt();
+    void quoteJumpsFarBackInOnePage();
     void jumpToLoadsHistoryAround();
     void editedMarkShowsTheTime();
     void deleteAsksFirstAndLeavesAQuietLine();
@@ -192,6 +195,44 @@ void TestDesktopMessages::quoteJumpsToTheOriginalAndHighlightsIt()
     QTRY_VERIFY(rowOf(model, reply->id) >= 0);
     QTRY_VERIFY(view->isAtBottom());
     QTRY_VERIFY(!latest->isVisible());
+}
+
+// The original is further back than paging back from the reply would look (MaxSeekPages
+// pages of 100): the reply's preview names the original's seq, and one page around it opens.
+void TestDesktopMessages::quoteJumpsFarBackInOnePage()
+{
+    DesktopFixture fixture(TestServer::unthrottledConfig());
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto original = await(alice->sendMessage(chat->id, u"long ago"_s));
+    QVERIFY(original);
+    const int between = MessageListModel::MaxSeekPages * 100 + 50;
+    QVERIFY(fillConversation(*alice, chat->id, between, 2));
+    auto reply = await(bob->sendReply(chat->id, original->id, u"about that"_s));
+    QVERIFY(reply);
+    QVERIFY(reply->replyPreview);
+    QCOMPARE(reply->replyPreview->seq, original->seq);
+    QVERIFY(await(bob->markRead(chat->id, reply->seq)));
+
+    MainWindow *window = fixture.showChat(*bob, *m_settings, chat->id);
+    QVERIFY(window);
+    MessageListModel *model = window->account().messages();
+    MessageView *view = viewOf(window);
+    QTRY_VERIFY(rowOf(model, reply->id) >= 0);
+    const QModelIndex replyRow = model->index(rowOf(model, reply->id));
+    QTRY_VERIFY(rowVisible(view, replyRow.row()));
+    QSignalSpy notFound(model, &MessageListModel::notFound);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->messageDelegate()->quoteRect(view, replyRow).center());
+    QTRY_VERIFY(rowOf(model, original->id) >= 0);
+    QTRY_COMPARE(view->messageDelegate()->highlighted(), original->id);
+    QTRY_VERIFY(rowVisible(view, rowOf(model, original->id)));
+    QCOMPARE(notFound.count(), 0);
+    QVERIFY(!view->findChild<QLabel *>(u"messageViewNote"_s)->isVisible());
 }
 
 // What search results call: a message far up, in this conversation and in another one.
@@ -663,6 +704,25 @@ void TestDesktopMessages::menuHandsReplyAndEditToTheComposer()
     QPointer<QPlainTextEdit> watched(selector);
     QTest::keyClick(selector, Qt::Key_Escape);
     QTRY_VERIFY(watched.isNull() || !watched->isVisible());
+
+    // A right-click on the bubble opens the same menu, for the message under the mouse.
+    const QPoint at = view->visualRect(theirsRow).center();
+    QContextMenuEvent rightClick(QContextMenuEvent::Mouse, at, view->viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(view->viewport(), &rightClick);
+    menu = nullptr;
+    QVERIFY(waitFor([&] {
+        for (MessageMenu *m : view->findChildren<MessageMenu *>(u"messageMenu"_s)) {
+            if (m->isVisible())
+                menu = m;
+        }
+        return menu != nullptr;
+    }));
+    QVERIFY(menu->findChild<QAction *>(u"replyAction"_s));
+    QVERIFY(!menu->findChild<QAction *>(u"editAction"_s)); // theirs: no Edit
+    menu->findChild<QAction *>(u"replyAction"_s)->trigger();
+    QCOMPARE(replies.size(), 2);
+    QCOMPARE(replies.last().first().value<Message>().id, theirs->id);
+    QVERIFY(closeMenu(view, menu));
 }
 
 QTEST_MAIN(TestDesktopMessages)

@@ -228,6 +228,7 @@ void TestServerMessageChanges::replyCarriesServerFilledPreview()
     QCOMPARE(reply.replyTo, original.id);
     QVERIFY(reply.replyPreview);
     QCOMPARE(reply.replyPreview->senderId, m_aliceId);
+    QCOMPARE(reply.replyPreview->seq, original.seq); // where a client opens the original
     QCOMPARE(reply.replyPreview->type, MessageType::Text);
     QCOMPARE(reply.replyPreview->snippet, QString(ReplyPreview::MaxSnippetLength, u'x'));
     QVERIFY(!reply.replyPreview->deleted);
@@ -241,6 +242,7 @@ void TestServerMessageChanges::replyCarriesServerFilledPreview()
     const Message after = historyMessage(*m_bob, c, reply.id);
     QVERIFY(after.replyPreview && after.replyPreview->deleted);
     QVERIFY(after.replyPreview->snippet.isEmpty());
+    QCOMPARE(after.replyPreview->seq, original.seq);
 }
 
 void TestServerMessageChanges::replyToWhatCannotBeSeenIsNotFound()
