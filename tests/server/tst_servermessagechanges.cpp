@@ -11,6 +11,7 @@
 #include <banter/domain/messagecontent.h>
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
+#include <banter/protocol/sessionmessages.h>
 #include <banter/protocol/transferframe.h>
 #include <banter/protocol/transfermessages.h>
 
@@ -361,6 +362,10 @@ void TestServerMessageChanges::badEditsChangeNothing()
 
 void TestServerMessageChanges::editWindowIsEnforced()
 {
+    // Announced in hello, so a client can stop offering Edit once the window has passed.
+    const auto hello = m_alice->request(u"hello"_s, {{u"protocol"_s, 1}});
+    QVERIFY(succeeded(hello));
+    QCOMPARE(Protocol::HelloReply::fromJson(hello->data)->limits.editWindowSeconds, 60);
     const qint64 c = openPrivate();
     const Message m = messageOf(m_alice->request(u"message"_s, textTo(c, u"typo"_s)));
     m_clock.advance(59'000);
