@@ -24,14 +24,17 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QGuiApplication>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -113,6 +116,7 @@ private Q_SLOTS:
     void quoteJumpsFarBackInOnePage();
     void jumpToLoadsHistoryAround();
     void editedMarkShowsTheTime();
+    void timeFitsItsBubbleInA12HourLocale();
     void deleteAsksFirstAndLeavesAQuietLine();
     void reactFromTheMenuToggleWithTheChip();
     void linksOpenOnlyForAllowedSchemes();
@@ -268,6 +272,51 @@ void TestDesktopMessages::jumpToLoadsHistoryAround()
     QTRY_VERIFY(rowVisible(view, model->rowOfSeq(7)));
     const QUuid seven = model->index(model->rowOfSeq(7)).data(MessageListModel::IdRole).toUuid();
     QTRY_COMPARE(view->messageDelegate()->highlighted(), seven);
+}
+
+// In a 12-hour locale the time ("3:41 PM") is wider than "00:00": the bubble makes room for
+// it, the edited mark and the ticks, instead of cutting the hour off.
+void TestDesktopMessages::timeFitsItsBubbleInA12HourLocale()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto mine = await(alice->sendMessage(chat->id, u"ok"_s));
+    auto edited = await(alice->sendMessage(chat->id, u"fine"_s));
+    QVERIFY(mine && edited);
+    QVERIFY(await(alice->editMessage(chat->id, edited->id, u"fine!"_s)));
+    QVERIFY(await(bob->markRead(chat->id, edited->seq + 1)));
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
+    QVERIFY(window);
+    MessageListModel *model = window->account().messages();
+    MessageView *view = viewOf(window);
+    QTRY_VERIFY(rowOf(model, mine->id) >= 0 && rowOf(model, edited->id) >= 0);
+    QTRY_VERIFY(
+        model->index(rowOf(model, edited->id)).data(MessageListModel::EditedAtRole).toLongLong()
+        > 0);
+    const QFontMetrics fm(view->font());
+    const QLocale locale;
+    for (const Message &m : {*mine, *edited}) {
+        const QModelIndex index = model->index(rowOf(model, m.id));
+        QString shown = locale.toString(QDateTime::fromMSecsSinceEpoch(m.createdAtMs).time(),
+                                        locale.timeFormat(QLocale::ShortFormat).remove(u":ss"_s))
+            + u" ✓✓"_s;
+        if (m.id == edited->id)
+            shown = u"edited "_s + shown;
+        QVERIFY2(shown.contains(u"M"_s), qPrintable(shown)); // AM or PM: a 12-hour clock
+        const QRect meta = view->messageDelegate()->metaRect(view, index);
+        QVERIFY2(fm.horizontalAdvance(shown) <= meta.width(),
+                 qPrintable(u"%1: %2 px in %3"_s.arg(shown)
+                                .arg(fm.horizontalAdvance(shown))
+                                .arg(meta.width())));
+    }
 }
 
 void TestDesktopMessages::editedMarkShowsTheTime()
