@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// banter_screenshots [--scene chat|files|trust|profile|search]... [OUTPUT_DIR]
+// banter_screenshots [--scene chat|files|trust|profile|search|messages]... [OUTPUT_DIR]
 // Renders the desktop client's pictures for the docs into OUTPUT_DIR (default: the current
 // directory). scripts/screenshots.sh builds and runs it offscreen or under Xvfb.
 #include "scenes.h"
@@ -27,14 +27,15 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption sceneOption(
         u"scene"_s,
-        u"Render only this scene: chat, files, trust, profile or search (may be given more than "
-        "once)."_s,
+        u"Render only this scene: chat, files, trust, profile, search or messages (may be given "
+        "more than once)."_s,
         u"name"_s);
     parser.addOption(sceneOption);
     parser.addPositionalArgument(u"output"_s, u"Where to write the PNG files."_s);
     parser.process(app);
 
-    const QStringList known = {u"chat"_s, u"files"_s, u"trust"_s, u"profile"_s, u"search"_s};
+    const QStringList known = {u"chat"_s,    u"files"_s,  u"trust"_s,
+                               u"profile"_s, u"search"_s, u"messages"_s};
     QStringList scenes = parser.values(sceneOption);
     if (scenes.isEmpty())
         scenes = known;
@@ -62,5 +63,7 @@ int main(int argc, char *argv[])
         ok = shootProfile(out) && ok;
     if (scenes.contains(u"search"_s))
         ok = shootSearch(out) && ok;
+    if (scenes.contains(u"messages"_s))
+        ok = shootMessages(out) && ok;
     return ok ? 0 : 1;
 }

@@ -26,5 +26,9 @@ bool shootProfile(const QDir &out);
 // Message search beside a group, a reply being written, and @-completion, in both palettes:
 // search-*.png, compose-mention-light.png.
 bool shootSearch(const QDir &out);
+// A message's menu over a conversation with an edited and a deleted message (both palettes and
+// Chinese), and a reply's quote followed far up with the "jump to latest" count:
+// messages-*.png.
+bool shootMessages(const QDir &out);
 
 } // namespace Banter::Screenshots
