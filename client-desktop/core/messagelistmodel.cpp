@@ -622,7 +622,8 @@ QVariant MessageListModel::changeData(const Message &m, int role) const
     case MentionsMeRole:
         return m.mentions.contains(me);
     case CanEditRole:
-        return stored && !m.isDeleted() && m.type == MessageType::Text && m.senderId == me;
+        return stored && !m.isDeleted() && m.type == MessageType::Text && m.senderId == me
+            && withinEditWindow(m);
     case ChangeEventRole:
         return m.isMessageChange();
     case CanDeleteRole:
@@ -632,6 +633,14 @@ QVariant MessageListModel::changeData(const Message &m, int role) const
     default:
         return {};
     }
+}
+
+// The server's edit window (hello's edit_window_seconds) has not passed, by this computer's
+// clock: Edit is not offered for a message the server would refuse to change.
+bool MessageListModel::withinEditWindow(const Message &m) const
+{
+    const qint64 windowMs = qint64(m_session.serverLimits().editWindowSeconds) * 1000;
+    return windowMs <= 0 || QDateTime::currentMSecsSinceEpoch() - m.createdAtMs <= windowMs;
 }
 
 // "@username" of a member, as the server resolves mentions: a letter or digit first, then

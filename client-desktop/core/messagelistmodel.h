@@ -80,7 +80,8 @@ public:
         ReactionsRole, // QList<Reaction>
         MentionSpansRole, // QList<MentionSpan> in ContentRole's text
         MentionsMeRole, // the message mentions the user
-        CanEditRole, // the user's own text message, acknowledged and not deleted
+        CanEditRole, // the user's own text message, acknowledged, not deleted, within the
+                     // server's edit window
         CanDeleteRole, // the user's own message, or any as a group admin
         // A change event (edit, deletion, reaction): kept as a row, so the window stays one
         // run of seqs, but the view shows its effect on the message, not a line of its own.
@@ -191,6 +192,7 @@ private:
     QString senderName(UserId user) const;
     QList<MentionSpan> mentionSpans(const Message &m) const;
     QVariant changeData(const Message &m, int role) const;
+    bool withinEditWindow(const Message &m) const;
     void seek(const QUuid &id, Seq below, int pages);
 
     ClientSession &m_session;

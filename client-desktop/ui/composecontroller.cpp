@@ -69,13 +69,11 @@ std::optional<Message> ComposeController::lastOwnText(const MessageListModel &me
     for (int row = messages.rowCount() - 1; row >= 0; --row) {
         const QModelIndex index = messages.index(row);
         const Seq seq = index.data(MessageListModel::SeqRole).toLongLong();
-        // Rows without a seq are still on their way: not stored, nothing to edit yet.
-        if (seq <= 0 || !index.data(MessageListModel::MineRole).toBool()
-            || MessageType(index.data(MessageListModel::TypeRole).toInt()) != MessageType::Text)
+        // Not the user's text, still on its way (no seq yet), deleted, or past the server's
+        // edit window: nothing the server would let them change.
+        if (!index.data(MessageListModel::CanEditRole).toBool())
             continue;
         const QString content = index.data(MessageListModel::ContentRole).toString();
-        if (content.isEmpty())
-            continue; // deleted
         Message m;
         m.id = index.data(MessageListModel::IdRole).toUuid();
         m.conversationId = messages.conversationId();

@@ -31,7 +31,8 @@ public:
 
     // Sends `text` to the conversation open in the composer, as a reply if one was started.
     void sendText(const QString &text);
-    // The newest message of mine, text and not deleted, among those the view holds.
+    // The newest message of mine that I may edit (text, not deleted, within the server's edit
+    // window), among those the view holds.
     static std::optional<Message> lastOwnText(const MessageListModel &messages);
     // An edit refused by the server, worded for the user.
     static QString editProblem(const Error &error);

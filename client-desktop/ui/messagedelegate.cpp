@@ -183,8 +183,10 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
             QSize(qMin(maxWidth, natural + QuoteBar + 2 * Padding), 2 * fm.height() + Padding);
     }
     const int quoteGap = quoteSize.height() > 0 ? Padding / 2 : 0;
-    const QString metaSample =
-        l.edited ? tr("edited") + QStringLiteral(" 00:00 ✓✓") : QStringLiteral("00:00 ✓✓");
+    // Room for the widest time this locale writes ("10:58 PM" is wider than "00:00").
+    const QLocale locale;
+    const QString metaSample = (l.edited ? tr("edited") + u' ' : QString())
+        + locale.toString(QTime(22, 58), shortTimeFormat(locale)) + QStringLiteral(" ✓✓");
     const int metaWidth = l.system ? 0 : fm.horizontalAdvance(metaSample) + Padding;
     // Time and ticks sit beside a short single line, or on a line of their own below; on an
     // attachment without a caption they sit on the image or beside the card's buttons.

@@ -77,7 +77,13 @@ MessageView::MessageView(QWidget *parent)
             });
     connect(m_delegate, &MessageDelegate::quoteClicked, this, [this](const QModelIndex &index) {
         const Message *m = m_model ? m_model->messageAt(index) : nullptr;
-        if (m && !m->replyTo.isNull())
+        if (!m || m->replyTo.isNull())
+            return;
+        // The preview names the original's seq: one page around it, however far back. An
+        // older server's preview does not; the original is looked for page by page then.
+        if (m->replyPreview && m->replyPreview->seq > 0)
+            m_model->jumpTo(m->replyPreview->seq);
+        else
             m_model->jumpToId(m->replyTo, m->seq);
     });
     connect(m_delegate, &MessageDelegate::textDoubleClicked, this, &MessageView::selectText);

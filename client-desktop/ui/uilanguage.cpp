@@ -32,7 +32,9 @@ bool apply(const QString &language, const QString &directory)
     banter->setObjectName(TranslatorName);
     const bool found =
         banter->load(locale, QStringLiteral("banter"), QStringLiteral("_"), directory);
-    if (found)
+    // No catalogue for this language: the English one, whose plural forms read "1 new
+    // message", "2 new messages" where the source text says "%n new message(s)".
+    if (found || banter->load(QStringLiteral("banter_en"), directory))
         QCoreApplication::installTranslator(banter);
     return found;
 }

@@ -11,7 +11,7 @@ namespace Banter::Desktop {
 // widget then gets QEvent::LanguageChange and words itself again.
 namespace UiLanguage {
 // `language`: "en", "zh_CN", … or empty for the system's. False when Banter has no
-// translation for it (English is then shown).
+// translation for it (English is then shown, with its plural forms).
 bool apply(const QString &language, const QString &directory = QStringLiteral(":/i18n"));
 } // namespace UiLanguage
 

@@ -33,6 +33,7 @@ ReplyPreview replyPreviewOf(const Message &original)
 {
     ReplyPreview preview;
     preview.senderId = original.senderId;
+    preview.seq = original.seq;
     preview.type = original.type;
     preview.deleted = original.isDeleted();
     if (!preview.deleted) {

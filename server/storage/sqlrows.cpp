@@ -56,6 +56,7 @@ Message message(const SqlCursor &q, int first)
         ReplyPreview preview;
         // The original is gone from the table only if its conversation went with it.
         preview.senderId = q.value(first + 14).toLongLong();
+        preview.seq = q.value(first + 18).toLongLong();
         preview.type =
             messageTypeFromName(q.value(first + 15).toString()).value_or(MessageType::Text);
         preview.deleted = q.value(first + 17).toLongLong() > 0 || q.value(first + 14).isNull();

@@ -18,8 +18,8 @@ inline constexpr int UserColumnCount = 5;
 inline const QString MessageColumns = QStringLiteral(
     "m.id, m.conversation_id, m.seq, m.sender_id, m.type, m.content, m.attachment, "
     "m.event, m.created_at, m.reply_to, m.edited_at, m.deleted_at, m.mentions, "
-    "m.reaction_count, r.sender_id, r.type, SUBSTR(r.content, 1, 100), r.deleted_at");
-inline constexpr int MessageColumnCount = 18;
+    "m.reaction_count, r.sender_id, r.type, SUBSTR(r.content, 1, 100), r.deleted_at, r.seq");
+inline constexpr int MessageColumnCount = 19;
 inline constexpr int ReactionCountColumn = 13; // after `first`: reactions to read, if > 0
 inline const QString ReplyJoin = QStringLiteral(" LEFT JOIN messages r ON r.id = m.reply_to ");
 

@@ -13,6 +13,7 @@
 #include "core/notifier.h"
 #include "core/searchresultsmodel.h"
 #include "desktopfixture.h"
+#include "manualclock.h"
 #include "sessionhelpers.h"
 #include "ui/composebar.h"
 #include "ui/composecontroller.h"
@@ -20,12 +21,15 @@
 #include "ui/mainwindow.h"
 #include "ui/mentioncompleter.h"
 #include "ui/messagedelegate.h"
+#include "ui/messagemenu.h"
 #include "ui/messageview.h"
 #include "ui/searchpanel.h"
 #include "waiting.h"
 #include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
 
+#include <QAction>
+#include <QDateTime>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -110,6 +114,7 @@ private Q_SLOTS:
     void replyBarAndSendWithReplyTo();
     void editInPlaceWithUp();
     void refusedEditIsShownAndKept();
+    void editOnlyWithinTheServersWindow();
     void mentionCompletion();
     void mentionsCountedAndNotifiedThroughMute();
     void searchFindsAndJumps();
@@ -286,6 +291,64 @@ void TestDesktopCompose::refusedEditIsShownAndKept()
     // Worded errors for the edit window, too.
     QVERIFY(ComposeController::editProblem(Error{ErrorCode::Forbidden, u"edit window"_s})
                 .contains(u"no longer be changed"_s));
+}
+
+// The server limits edits to 60 s and says so in hello: a message of mine sent two minutes ago
+// has no Edit in its menu and Up leaves it alone; a fresh one has both.
+void TestDesktopCompose::editOnlyWithinTheServersWindow()
+{
+    Server::ServerConfig config = TestServer::defaultConfig();
+    config.limits.editWindowSeconds = 60;
+    DesktopFixture fixture(config);
+    // The server stamps messages two minutes in the past until the clock is moved on.
+    ManualClock clock(QDateTime::currentMSecsSinceEpoch() - 120'000);
+    fixture.server().setClock(clock.clock());
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    QCOMPARE(alice->serverLimits().editWindowSeconds, 60);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto old = await(alice->sendMessage(chat->id, u"sent two minutes ago"_s));
+    QVERIFY(old);
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
+    QVERIFY(window);
+    MessageListModel *messages = window->account().messages();
+    auto *view = child<MessageView>(window, u"messageView"_s);
+    Composer *composer = composerOf(window);
+    QTRY_VERIFY(holds(messages, old->id));
+
+    // What the message's menu offers, by the actions' names.
+    const auto offered = [&](const QUuid &id) {
+        const QModelIndex index = messages->index(messages->rowOfId(id));
+        view->showMenu(index, view->viewport()->mapToGlobal(view->visualRect(index).center()));
+        QStringList names;
+        for (MessageMenu *menu : view->findChildren<MessageMenu *>(u"messageMenu"_s)) {
+            if (!menu->isVisible())
+                continue;
+            for (const QAction *action : menu->actions())
+                names.append(action->objectName());
+            menu->close();
+        }
+        return names;
+    };
+    QStringList actions = offered(old->id);
+    QVERIFY2(actions.contains(u"replyAction"_s), qPrintable(actions.join(u' ')));
+    QVERIFY2(!actions.contains(u"editAction"_s), qPrintable(actions.join(u' ')));
+    QVERIFY(actions.contains(u"deleteAction"_s)); // deleting is not bound by the window
+    QTest::keyClick(composer, Qt::Key_Up);
+    QCOMPARE(composer->mode(), Composer::Mode::Writing);
+
+    clock.advance(120'000); // the server's time is now
+    auto fresh = await(alice->sendMessage(chat->id, u"just now"_s));
+    QVERIFY(fresh);
+    QTRY_VERIFY(holds(messages, fresh->id));
+    actions = offered(fresh->id);
+    QVERIFY2(actions.contains(u"editAction"_s), qPrintable(actions.join(u' ')));
+    QTest::keyClick(composer, Qt::Key_Up);
+    QCOMPARE(composer->mode(), Composer::Mode::Editing);
+    QCOMPARE(composer->target().id, fresh->id);
 }
 
 // @ and a few letters show the members who match by username or display name; Tab completes

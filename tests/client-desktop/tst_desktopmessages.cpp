@@ -23,13 +23,18 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QGuiApplication>
 #include <QHelpEvent>
+#include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -108,8 +113,10 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void quoteJumpsToTheOriginalAndHighlightsIt();
+    void quoteJumpsFarBackInOnePage();
     void jumpToLoadsHistoryAround();
     void editedMarkShowsTheTime();
+    void timeFitsItsBubbleInA12HourLocale();
     void deleteAsksFirstAndLeavesAQuietLine();
     void reactFromTheMenuToggleWithTheChip();
     void linksOpenOnlyForAllowedSchemes();
@@ -194,6 +201,44 @@ void TestDesktopMessages::quoteJumpsToTheOriginalAndHighlightsIt()
     QTRY_VERIFY(!latest->isVisible());
 }
 
+// The original is further back than paging back from the reply would look (MaxSeekPages
+// pages of 100): the reply's preview names the original's seq, and one page around it opens.
+void TestDesktopMessages::quoteJumpsFarBackInOnePage()
+{
+    DesktopFixture fixture(TestServer::unthrottledConfig());
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto original = await(alice->sendMessage(chat->id, u"long ago"_s));
+    QVERIFY(original);
+    const int between = MessageListModel::MaxSeekPages * 100 + 50;
+    QVERIFY(fillConversation(*alice, chat->id, between, 2));
+    auto reply = await(bob->sendReply(chat->id, original->id, u"about that"_s));
+    QVERIFY(reply);
+    QVERIFY(reply->replyPreview);
+    QCOMPARE(reply->replyPreview->seq, original->seq);
+    QVERIFY(await(bob->markRead(chat->id, reply->seq)));
+
+    MainWindow *window = fixture.showChat(*bob, *m_settings, chat->id);
+    QVERIFY(window);
+    MessageListModel *model = window->account().messages();
+    MessageView *view = viewOf(window);
+    QTRY_VERIFY(rowOf(model, reply->id) >= 0);
+    const QModelIndex replyRow = model->index(rowOf(model, reply->id));
+    QTRY_VERIFY(rowVisible(view, replyRow.row()));
+    QSignalSpy notFound(model, &MessageListModel::notFound);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->messageDelegate()->quoteRect(view, replyRow).center());
+    QTRY_VERIFY(rowOf(model, original->id) >= 0);
+    QTRY_COMPARE(view->messageDelegate()->highlighted(), original->id);
+    QTRY_VERIFY(rowVisible(view, rowOf(model, original->id)));
+    QCOMPARE(notFound.count(), 0);
+    QVERIFY(!view->findChild<QLabel *>(u"messageViewNote"_s)->isVisible());
+}
+
 // What search results call: a message far up, in this conversation and in another one.
 void TestDesktopMessages::jumpToLoadsHistoryAround()
 {
@@ -208,15 +253,27 @@ void TestDesktopMessages::jumpToLoadsHistoryAround()
     QVERIFY(chat && other);
     QVERIFY(fillConversation(*alice, chat->id, 200));
     QVERIFY(fillConversation(*carol, other->id, 120));
+    // Read: the chat opens at its newest page, not at the first unread (seq 1) with newer
+    // pages following, which could hold seq 20 before the jump.
+    QVERIFY(await(bob->markRead(chat->id, 200)));
     MainWindow *window = fixture.showChat(*bob, *m_settings, chat->id, 2);
     QVERIFY(window);
     MessageListModel *model = window->account().messages();
     MessageView *view = viewOf(window);
     QTRY_VERIFY(model->rowOfSeq(200) >= 0);
 
+    // Seen when the jump lands: the view goes on loading newer pages below it at once, and
+    // on a fast machine they can reach seq 200 again before a later check runs.
+    int locatedAt = 0;
+    bool newestHeldThen = true;
+    connect(model, &MessageListModel::located, model, [&](Seq seq) {
+        locatedAt = int(seq);
+        newestHeldThen = model->rowOfSeq(200) >= 0;
+    });
     view->jumpTo(chat->id, 20);
     QTRY_VERIFY(model->rowOfSeq(20) >= 0);
-    QVERIFY(model->rowOfSeq(200) < 0);
+    QTRY_COMPARE(locatedAt, 20);
+    QVERIFY(!newestHeldThen); // the window was replaced, not paged down to 20
     const QUuid twenty = model->index(model->rowOfSeq(20)).data(MessageListModel::IdRole).toUuid();
     QTRY_COMPARE(view->messageDelegate()->highlighted(), twenty);
     QTRY_VERIFY(rowVisible(view, model->rowOfSeq(20)));
@@ -227,6 +284,51 @@ void TestDesktopMessages::jumpToLoadsHistoryAround()
     QTRY_VERIFY(rowVisible(view, model->rowOfSeq(7)));
     const QUuid seven = model->index(model->rowOfSeq(7)).data(MessageListModel::IdRole).toUuid();
     QTRY_COMPARE(view->messageDelegate()->highlighted(), seven);
+}
+
+// In a 12-hour locale the time ("3:41 PM") is wider than "00:00": the bubble makes room for
+// it, the edited mark and the ticks, instead of cutting the hour off.
+void TestDesktopMessages::timeFitsItsBubbleInA12HourLocale()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    DesktopFixture fixture;
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto mine = await(alice->sendMessage(chat->id, u"ok"_s));
+    auto edited = await(alice->sendMessage(chat->id, u"fine"_s));
+    QVERIFY(mine && edited);
+    QVERIFY(await(alice->editMessage(chat->id, edited->id, u"fine!"_s)));
+    QVERIFY(await(bob->markRead(chat->id, edited->seq + 1)));
+    MainWindow *window = fixture.showChat(*alice, *m_settings, chat->id);
+    QVERIFY(window);
+    MessageListModel *model = window->account().messages();
+    MessageView *view = viewOf(window);
+    QTRY_VERIFY(rowOf(model, mine->id) >= 0 && rowOf(model, edited->id) >= 0);
+    QTRY_VERIFY(
+        model->index(rowOf(model, edited->id)).data(MessageListModel::EditedAtRole).toLongLong()
+        > 0);
+    const QFontMetrics fm(view->font());
+    const QLocale locale;
+    for (const Message &m : {*mine, *edited}) {
+        const QModelIndex index = model->index(rowOf(model, m.id));
+        QString shown = locale.toString(QDateTime::fromMSecsSinceEpoch(m.createdAtMs).time(),
+                                        locale.timeFormat(QLocale::ShortFormat).remove(u":ss"_s))
+            + u" ✓✓"_s;
+        if (m.id == edited->id)
+            shown = u"edited "_s + shown;
+        QVERIFY2(shown.contains(u"M"_s), qPrintable(shown)); // AM or PM: a 12-hour clock
+        const QRect meta = view->messageDelegate()->metaRect(view, index);
+        QVERIFY2(fm.horizontalAdvance(shown) <= meta.width(),
+                 qPrintable(u"%1: %2 px in %3"_s.arg(shown)
+                                .arg(fm.horizontalAdvance(shown))
+                                .arg(meta.width())));
+    }
 }
 
 void TestDesktopMessages::editedMarkShowsTheTime()
@@ -663,6 +765,25 @@ void TestDesktopMessages::menuHandsReplyAndEditToTheComposer()
     QPointer<QPlainTextEdit> watched(selector);
     QTest::keyClick(selector, Qt::Key_Escape);
     QTRY_VERIFY(watched.isNull() || !watched->isVisible());
+
+    // A right-click on the bubble opens the same menu, for the message under the mouse.
+    const QPoint at = view->visualRect(theirsRow).center();
+    QContextMenuEvent rightClick(QContextMenuEvent::Mouse, at, view->viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(view->viewport(), &rightClick);
+    menu = nullptr;
+    QVERIFY(waitFor([&] {
+        for (MessageMenu *m : view->findChildren<MessageMenu *>(u"messageMenu"_s)) {
+            if (m->isVisible())
+                menu = m;
+        }
+        return menu != nullptr;
+    }));
+    QVERIFY(menu->findChild<QAction *>(u"replyAction"_s));
+    QVERIFY(!menu->findChild<QAction *>(u"editAction"_s)); // theirs: no Edit
+    menu->findChild<QAction *>(u"replyAction"_s)->trigger();
+    QCOMPARE(replies.size(), 2);
+    QCOMPARE(replies.last().first().value<Message>().id, theirs->id);
+    QVERIFY(closeMenu(view, menu));
 }
 
 QTEST_MAIN(TestDesktopMessages)

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void initTestCase();
     void passwordAndDevices();
     void themeAndLanguageApplyAtOnce();
+    void languageWithoutCatalogueReadsEnglishPlurals();
     void profileNameReachesPeopleInChats();
     void profilePictureReachesPeopleInChats();
 
@@ -131,6 +132,19 @@ void TestDesktopSettings::passwordAndDevices()
     QVERIFY(!await(laptop.login(u"alice"_s, u"correct horse"_s, u"laptop"_s)));
     QVERIFY(await(laptop.login(u"alice"_s, u"battery staple"_s, u"laptop"_s)));
     dialog->reject();
+}
+
+// A system language Banter has no catalogue for (German) shows English, with English plural
+// forms: "2 new messages" on the jump button, not the source text's "message(s)".
+void TestDesktopSettings::languageWithoutCatalogueReadsEnglishPlurals()
+{
+    QVERIFY(!UiLanguage::apply(u"de_DE"_s));
+    const char *context = "Banter::Desktop::MessageView";
+    QCOMPARE(QCoreApplication::translate(context, "↓ %n new message(s)", nullptr, 2),
+             u"↓ 2 new messages"_s);
+    QCOMPARE(QCoreApplication::translate(context, "↓ %n new message(s)", nullptr, 1),
+             u"↓ 1 new message"_s);
+    QVERIFY(UiLanguage::apply(u"en"_s));
 }
 
 void TestDesktopSettings::themeAndLanguageApplyAtOnce()

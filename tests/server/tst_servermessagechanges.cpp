@@ -11,6 +11,7 @@
 #include <banter/domain/messagecontent.h>
 #include <banter/protocol/chatmessages.h>
 #include <banter/protocol/conversationmessages.h>
+#include <banter/protocol/sessionmessages.h>
 #include <banter/protocol/transferframe.h>
 #include <banter/protocol/transfermessages.h>
 
@@ -228,6 +229,7 @@ void TestServerMessageChanges::replyCarriesServerFilledPreview()
     QCOMPARE(reply.replyTo, original.id);
     QVERIFY(reply.replyPreview);
     QCOMPARE(reply.replyPreview->senderId, m_aliceId);
+    QCOMPARE(reply.replyPreview->seq, original.seq); // where a client opens the original
     QCOMPARE(reply.replyPreview->type, MessageType::Text);
     QCOMPARE(reply.replyPreview->snippet, QString(ReplyPreview::MaxSnippetLength, u'x'));
     QVERIFY(!reply.replyPreview->deleted);
@@ -241,6 +243,7 @@ void TestServerMessageChanges::replyCarriesServerFilledPreview()
     const Message after = historyMessage(*m_bob, c, reply.id);
     QVERIFY(after.replyPreview && after.replyPreview->deleted);
     QVERIFY(after.replyPreview->snippet.isEmpty());
+    QCOMPARE(after.replyPreview->seq, original.seq);
 }
 
 void TestServerMessageChanges::replyToWhatCannotBeSeenIsNotFound()
@@ -359,6 +362,10 @@ void TestServerMessageChanges::badEditsChangeNothing()
 
 void TestServerMessageChanges::editWindowIsEnforced()
 {
+    // Announced in hello, so a client can stop offering Edit once the window has passed.
+    const auto hello = m_alice->request(u"hello"_s, {{u"protocol"_s, 1}});
+    QVERIFY(succeeded(hello));
+    QCOMPARE(Protocol::HelloReply::fromJson(hello->data)->limits.editWindowSeconds, 60);
     const qint64 c = openPrivate();
     const Message m = messageOf(m_alice->request(u"message"_s, textTo(c, u"typo"_s)));
     m_clock.advance(59'000);

@@ -38,6 +38,7 @@ private Q_SLOTS:
 
     void findsTextNewestFirstWithSnippet();
     void findsChineseByAnyPart();
+    void editedAndDeletedFoundByCurrentTextOnly();
     void operatorsAreLiteral_data();
     void operatorsAreLiteral();
     void removedMemberFindsNothingAfterRemoval();
@@ -185,6 +186,45 @@ void TestServerSearch::findsTextNewestFirstWithSnippet()
     QCOMPARE(reply->hits.at(1).senderId, m_aliceId);
     QCOMPARE(reply->hits.at(1).snippet, u"the quick brown "_s + marked(u"fox"_s));
     QCOMPARE(snippets(*m_bob, u"cat"_s), QStringList{});
+}
+
+// Through edit_message and delete_message: an edited message is found by its new text only
+// (never by the old, nor as its edit event), on both query paths (3+ characters use the
+// index, 1-2 the scan); a deleted one not at all.
+void TestServerSearch::editedAndDeletedFoundByCurrentTextOnly()
+{
+    const qint64 group = createGroup(*m_alice, {m_bobId});
+    QVERIFY(group > 0);
+    const QUuid id = QUuid::createUuid();
+    const auto sent = m_alice->request(u"message"_s,
+                                       {{u"id"_s, id.toString(QUuid::WithoutBraces)},
+                                        {u"conversation_id"_s, group},
+                                        {u"content"_s, u"apricot jam 果酱"_s}});
+    QVERIFY(succeeded(sent));
+    const qint64 seq = qint64(sent->data.value(u"message"_s).toObject().value(u"seq"_s).toDouble());
+    QVERIFY(send(*m_bob, group, u"jam session tonight"_s) > 0);
+    QCOMPARE(snippets(*m_bob, u"apricot"_s).size(), 1);
+    QCOMPARE(snippets(*m_bob, u"果酱"_s).size(), 1);
+
+    const QJsonObject ref{{u"conversation_id"_s, group},
+                          {u"message_id"_s, id.toString(QUuid::WithoutBraces)}};
+    QJsonObject edit = ref;
+    edit.insert(u"content"_s, u"blueberry jam 蓝莓"_s);
+    QVERIFY(succeeded(m_alice->request(u"edit_message"_s, edit)));
+    QCOMPARE(snippets(*m_bob, u"apricot"_s), QStringList{});
+    QCOMPARE(snippets(*m_bob, u"果酱"_s), QStringList{});
+    const auto found = search(*m_bob, {{u"query"_s, u"blueberry"_s}});
+    QVERIFY(found);
+    QCOMPARE(found->hits.size(), 1); // the message, not its edit event as well
+    QCOMPARE(found->hits.constFirst().seq, seq);
+    QCOMPARE(found->hits.constFirst().messageId, id);
+    QCOMPARE(snippets(*m_bob, u"蓝莓"_s), QStringList{u"blueberry jam "_s + marked(u"蓝莓"_s)});
+    QCOMPARE(snippets(*m_bob, u"jam"_s).size(), 2);
+
+    QVERIFY(succeeded(m_alice->request(u"delete_message"_s, ref)));
+    QCOMPARE(snippets(*m_bob, u"blueberry"_s), QStringList{});
+    QCOMPARE(snippets(*m_bob, u"蓝莓"_s), QStringList{});
+    QCOMPARE(snippets(*m_bob, u"jam"_s), QStringList{marked(u"jam"_s) + u" session tonight"_s});
 }
 
 // The client ships in Simplified Chinese: words are not separated by spaces, and two

@@ -162,7 +162,8 @@ SendMessageRequest sampleSendTo()
 
 HelloReply sampleHelloReply()
 {
-    return {2, u"banterd/0.2"_s, ServerLimits{4000, 32768, 80, 400, 250, false, 30, 60, true}, {}};
+    return {
+        2, u"banterd/0.2"_s, ServerLimits{4000, 32768, 80, 400, 250, false, 30, 60, true, 900}, {}};
 }
 
 AuthGrant sampleGrant()
@@ -639,7 +640,7 @@ void TestProtocolMessages::roundTrip_data()
     {
         Message reply = sampleMessage();
         reply.replyTo = QUuid::createUuid();
-        reply.replyPreview = ReplyPreview{43, MessageType::Text, u"the original 🙂"_s, false};
+        reply.replyPreview = ReplyPreview{43, MessageType::Text, u"the original 🙂"_s, false, 17};
         reply.editedAtMs = 1700000000999;
         reply.mentions = {43, 44};
         reply.reactions = {{u"👍"_s, 2, true}, {u"👨‍👩‍👧‍👦"_s, 1, false}};
@@ -865,6 +866,7 @@ void TestProtocolMessages::sessionCases()
     helloReply.boolean(u"limits/registration_open"_s);
     helloReply.integer(u"limits/requests_per_second"_s, 1, 1 << 30, Optional);
     helloReply.integer(u"limits/request_burst"_s, 1, 1 << 30, Optional);
+    helloReply.integer(u"limits/edit_window_seconds"_s, 0, 1 << 30, Optional);
 
     Cases registration(
         "RegisterRequest", decoderOf<RegisterRequest>(),
@@ -1379,7 +1381,8 @@ void TestProtocolMessages::wireNames_data()
     row("HelloReply", sampleHelloReply().toJson(), "protocol server limits");
     row("HelloReply limits", sampleHelloReply().toJson().value(u"limits"_s).toObject(),
         "max_message_chars max_request_bytes history_page_max sync_page_max max_group_size "
-        "registration_open requests_per_second request_burst invitation_required");
+        "registration_open requests_per_second request_burst invitation_required "
+        "edit_window_seconds");
     row("RegisterRequest", RegisterRequest{}.toJson(), "username password display_name device");
     row("LoginRequest", LoginRequest{}.toJson(), "username password device");
     row("AuthGrant", sampleGrant().toJson(),
@@ -1442,6 +1445,14 @@ void TestProtocolMessages::wireNames_data()
     row("Participant with a picture", toJson(pictured),
         "user_id username display_name role joined_at read_seq delivered_seq avatar_version");
     row("SessionRevokedPush", SessionRevokedPush{}.toJson(), "reason");
+    Message reply = sampleMessage();
+    reply.replyTo = QUuid::createUuid();
+    reply.replyPreview = ReplyPreview{43, MessageType::Text, u"the original"_s, false, 17};
+    row("Message reply_preview", toJson(reply).value(u"reply_preview"_s).toObject(),
+        "sender_id seq type content");
+    reply.replyPreview = ReplyPreview{43, MessageType::Text, {}, true, 17};
+    row("Message reply_preview (deleted)", toJson(reply).value(u"reply_preview"_s).toObject(),
+        "sender_id seq type deleted");
 }
 
 void TestProtocolMessages::wireNames()

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// banter_screenshots [--scene chat|files|trust|profile|search|admin]... [OUTPUT_DIR]
+// banter_screenshots [--scene chat|files|trust|profile|search|admin|messages]... [OUTPUT_DIR]
 // Renders the desktop client's pictures for the docs into OUTPUT_DIR (default: the current
 // directory). scripts/screenshots.sh builds and runs it offscreen or under Xvfb.
 #include "scenes.h"
@@ -25,17 +25,17 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Renders the Banter desktop client's screenshots."_s);
     parser.addHelpOption();
-    const QCommandLineOption sceneOption(
-        u"scene"_s,
-        u"Render only this scene: chat, files, trust, profile, search or admin (may be given "
-        "more than once)."_s,
-        u"name"_s);
+    const QCommandLineOption sceneOption(u"scene"_s,
+                                         u"Render only this scene: chat, files, trust, profile, "
+                                         u"search, admin or messages (may be given "
+                                         "more than once)."_s,
+                                         u"name"_s);
     parser.addOption(sceneOption);
     parser.addPositionalArgument(u"output"_s, u"Where to write the PNG files."_s);
     parser.process(app);
 
-    const QStringList known = {u"chat"_s,    u"files"_s,  u"trust"_s,
-                               u"profile"_s, u"search"_s, u"admin"_s};
+    const QStringList known = {u"chat"_s,   u"files"_s, u"trust"_s,   u"profile"_s,
+                               u"search"_s, u"admin"_s, u"messages"_s};
     QStringList scenes = parser.values(sceneOption);
     if (scenes.isEmpty())
         scenes = known;
@@ -65,5 +65,7 @@ int main(int argc, char *argv[])
         ok = shootSearch(out) && ok;
     if (scenes.contains(u"admin"_s))
         ok = shootAdmin(out) && ok;
+    if (scenes.contains(u"messages"_s))
+        ok = shootMessages(out) && ok;
     return ok ? 0 : 1;
 }

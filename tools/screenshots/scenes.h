@@ -29,5 +29,9 @@ bool shootSearch(const QDir &out);
 // The admin page of a server admin, the one-time password a reset shows, and the page in
 // Chinese: admin-light.png, admin-reset-light.png, admin-zh_CN.png.
 bool shootAdmin(const QDir &out);
+// A message's menu over a conversation with an edited and a deleted message (both palettes and
+// Chinese), and a reply's quote followed far up with the "jump to latest" count:
+// messages-*.png.
+bool shootMessages(const QDir &out);
 
 } // namespace Banter::Screenshots

@@ -82,6 +82,7 @@ P::HelloReply helloReply(const Services &s, int protocol)
     // Whole requests: a client that paces itself by these stays within the real limit.
     hello.limits.requestsPerSecond = int(qBound(1.0, s.config.limits.requestsPerSecond, 1e9));
     hello.limits.requestBurst = int(qBound(1.0, s.config.limits.requestBurst, 1e9));
+    hello.limits.editWindowSeconds = s.config.limits.editWindowSeconds;
     return hello;
 }
 } // namespace

@@ -63,6 +63,7 @@ struct ClientSession::Private
     State state = State::Disconnected;
     QHash<QString, QByteArray> pins;
     QSslCertificate peerCertificate;
+    P::ServerLimits limits; // from the last hello reply
     User user;
     SessionId sessionId = 0;
     QString accessToken;
@@ -296,6 +297,11 @@ QUrl ClientSession::url() const
     return d->channel.url();
 }
 
+P::ServerLimits ClientSession::serverLimits() const
+{
+    return d->limits;
+}
+
 User ClientSession::currentUser() const
 {
     return d->user;
@@ -463,6 +469,7 @@ void ClientSession::Private::onOpened()
                     channel.close();
                 return;
             }
+            limits = hello->limits;
             paceBy(hello->limits);
             if (!accessToken.isEmpty() || !refreshToken.isEmpty())
                 authenticateWithToken();

@@ -125,6 +125,9 @@ public:
     bool isReady() const;
     /// @brief The server's URL as given to connectToServer().
     QUrl url() const;
+    /// @brief What the server's hello reply said it accepts (the documented defaults until
+    /// one came), e.g. Protocol::ServerLimits::editWindowSeconds.
+    Protocol::ServerLimits serverLimits() const;
 
     /// @brief Who is signed in.
     User currentUser() const;

@@ -69,6 +69,9 @@ struct ReplyPreview
     MessageType type = MessageType::Text; ///< the original's type
     QString snippet; ///< the first MaxSnippetLength characters of its text or caption
     bool deleted = false; ///< the original was deleted (no snippet then)
+    /// The original's seq, to open the conversation there (`history` `around`); 0 from a
+    /// server that does not send it.
+    Seq seq = 0;
 
     friend bool operator==(const ReplyPreview &, const ReplyPreview &) = default;
 };

@@ -99,6 +99,8 @@ QJsonObject toJson(const Message &m)
     if (m.replyPreview) {
         const ReplyPreview &p = *m.replyPreview;
         QJsonObject preview{{u"sender_id"_s, p.senderId}, {u"type"_s, messageTypeName(p.type)}};
+        if (p.seq > 0)
+            preview.insert(u"seq"_s, p.seq);
         if (p.deleted)
             preview.insert(u"deleted"_s, true);
         else
@@ -134,6 +136,7 @@ Result<ReplyPreview> replyPreviewFromJson(const QJsonObject &object)
     JsonReader r(object, u"reply_preview"_s);
     ReplyPreview p;
     p.senderId = r.id("sender_id"_L1);
+    p.seq = r.id("seq"_L1, JsonReader::Optional); // added in 1.x: an older server has none
     const std::optional<MessageType> type = messageTypeFromName(r.string("type"_L1, 16));
     if (r.ok() && !type)
         r.fail(ErrorCode::BadRequest, u"reply_preview.type is not a known message type"_s);

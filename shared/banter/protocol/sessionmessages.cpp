@@ -68,7 +68,8 @@ QJsonObject HelloReply::toJson() const
                            {u"max_group_size"_s, limits.maxGroupSize},
                            {u"registration_open"_s, limits.registrationOpen},
                            {u"requests_per_second"_s, limits.requestsPerSecond},
-                           {u"request_burst"_s, limits.requestBurst}};
+                           {u"request_burst"_s, limits.requestBurst},
+                           {u"edit_window_seconds"_s, limits.editWindowSeconds}};
     if (limits.invitationRequired)
         jsonLimits.insert(u"invitation_required"_s, true);
     QJsonObject json{{u"protocol"_s, protocol}, {u"server"_s, server}, {u"limits"_s, jsonLimits}};
@@ -94,6 +95,8 @@ Result<HelloReply> HelloReply::fromJson(const QJsonObject &object)
         int(l.integer("requests_per_second"_L1, 1, 1 << 30, R::Optional, 50));
     v.limits.requestBurst = int(l.integer("request_burst"_L1, 1, 1 << 30, R::Optional, 100));
     v.limits.invitationRequired = l.boolean("invitation_required"_L1, R::Optional, false);
+    v.limits.editWindowSeconds =
+        int(l.integer("edit_window_seconds"_L1, 0, 1 << 30, R::Optional, 0));
     if (const auto &e = l.error())
         r.fail(*e);
     v.features = featureList(r);

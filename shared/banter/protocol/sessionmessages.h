@@ -51,6 +51,9 @@ struct BANTERSHARED_EXPORT ServerLimits
     /// Whether register is accepted with an invitation (RegisterRequest::invite) while
     /// registrationOpen is false: the server takes new accounts by invitation only.
     bool invitationRequired = false;
+    /// How long after sending a message its sender may edit it, in seconds; 0: always (also
+    /// from a server that does not say). A client offers Edit only within it.
+    int editWindowSeconds = 0;
     friend bool operator==(const ServerLimits &, const ServerLimits &) = default;
 };
 
