@@ -328,9 +328,15 @@ void MainWindow::connectWidgets()
     connect(m_messages->messageDelegate(), &MessageDelegate::actionTriggered, this,
             &MainWindow::triggerAttachment);
     m_messages->followKeysFrom(m_composer);
-    // A jump to a message of another conversation (search results) opens it first.
-    connect(m_messages, &MessageView::conversationRequested, this,
-            [this](ConversationId id) { openConversation(id); });
+    // A jump to a message of another conversation (search results, a link to a message)
+    // opens it first; a link may name one I am not in.
+    connect(m_messages, &MessageView::conversationRequested, this, [this](ConversationId id) {
+        if (!m_conversationModel->conversation(id)) {
+            m_messages->cancelJump(tr("That message is in a conversation you are not in."));
+            return;
+        }
+        openConversation(id);
+    });
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateCounter);
     connect(m_sendButton, &QPushButton::clicked, m_composer, &Composer::submit);
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { raiseAndOpen(m_notified); });

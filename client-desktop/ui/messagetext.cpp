@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QTextOption>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Banter::Desktop {
@@ -25,7 +26,7 @@ QString forLayout(const QString &text)
 QList<MessageText::Link> MessageText::links(const QString &text)
 {
     static const QRegularExpression pattern(
-        QStringLiteral(R"((?<![\w@])(?:https?://|mailto:)[^\s<>"]+)"),
+        QStringLiteral(R"((?<![\w@])(?:https?://|mailto:|banter://conversation/)[^\s<>"]+)"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     QList<Link> found;
     for (auto it = pattern.globalMatch(text); it.hasNext();) {
@@ -42,12 +43,47 @@ QList<MessageText::Link> MessageText::links(const QString &text)
                 break;
         }
         const QUrl url(candidate, QUrl::StrictMode);
-        if (!url.isValid() || !isAllowed(url)
+        if (!url.isValid() || !(isAllowed(url) || messageTarget(url))
             || (url.scheme() != u"mailto" && url.host().isEmpty()))
             continue;
         found.append({int(match.capturedStart()), int(candidate.size()), url});
     }
     return found;
+}
+
+QUrl MessageText::messageLink(qint64 conversation, qint64 seq)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("banter"));
+    url.setHost(QStringLiteral("conversation"));
+    url.setPath(u'/' + QString::number(conversation) + u'/' + QString::number(seq));
+    return url;
+}
+
+std::optional<MessageText::MessageTarget> MessageText::messageTarget(const QUrl &url)
+{
+    if (!url.isValid() || url.scheme().compare(u"banter", Qt::CaseInsensitive) != 0
+        || url.host() != u"conversation" || url.hasQuery() || url.hasFragment()
+        || !url.userInfo().isEmpty() || url.port() != -1)
+        return std::nullopt;
+    const QStringList parts = url.path().split(u'/');
+    if (parts.size() != 3 || !parts.at(0).isEmpty())
+        return std::nullopt;
+    bool conversationOk = false;
+    bool seqOk = false;
+    // Digits only: toLongLong() would also take "+5" or " 5".
+    auto digits = [](const QString &s) {
+        return !s.isEmpty() && s.size() <= 18 && std::all_of(s.cbegin(), s.cend(), [](QChar c) {
+            return c.isDigit() && c < u'\x80';
+        });
+    };
+    if (!digits(parts.at(1)) || !digits(parts.at(2)))
+        return std::nullopt;
+    const qint64 conversation = parts.at(1).toLongLong(&conversationOk);
+    const qint64 seq = parts.at(2).toLongLong(&seqOk);
+    if (!conversationOk || !seqOk || conversation <= 0 || seq <= 0)
+        return std::nullopt;
+    return MessageTarget{conversation, seq};
 }
 
 bool MessageText::isAllowed(const QUrl &url)

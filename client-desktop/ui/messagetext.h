@@ -8,13 +8,15 @@
 #include <QTextLayout>
 #include <QUrl>
 
+#include <optional>
+
 class QPainter;
 
 namespace Banter::Desktop {
 
 // A bubble's text laid out the same way for measuring, painting and hit testing, with its
-// links (http, https and mailto only) and mentions marked. Lines are fm.height() apart, so a
-// single line is exactly as tall as the font.
+// links (http, https and mailto, and links to messages) and mentions marked. Lines are fm.height()
+// apart, so a single line is exactly as tall as the font.
 class MessageText
 {
 public:
@@ -25,8 +27,20 @@ public:
         QUrl url;
     };
     // The links in `text`: http://, https:// and mailto: addresses, without the punctuation
-    // that ends a sentence after them.
+    // that ends a sentence after them, and links to messages (messageTarget()).
     static QList<Link> links(const QString &text);
+
+    // A link to a message, as "Copy link to message" makes it:
+    // banter://conversation/<conversation id>/<seq>, both positive integers.
+    struct MessageTarget
+    {
+        qint64 conversation = 0;
+        qint64 seq = 0;
+    };
+    static QUrl messageLink(qint64 conversation, qint64 seq);
+    // The message `url` points to, if it is such a link; it opens inside Banter, never through
+    // the desktop (a message must not start programs).
+    static std::optional<MessageTarget> messageTarget(const QUrl &url);
     // Whether a link may be opened: only the schemes above (never file:, javascript:, or an
     // application's own scheme that a message could use to drive it).
     static bool isAllowed(const QUrl &url);

@@ -67,6 +67,10 @@ MessageView::MessageView(QWidget *parent)
     });
     connect(m_delegate, &MessageDelegate::menuRequested, this, &MessageView::showMenu);
     connect(m_delegate, &MessageDelegate::linkActivated, this, [this](const QUrl &url) {
+        if (const auto target = MessageText::messageTarget(url)) {
+            jumpTo(target->conversation, target->seq);
+            return;
+        }
         if (!openLink(url))
             showNote(tr("Only web and e-mail links open from messages."));
     });
@@ -349,6 +353,13 @@ bool MessageView::eventFilter(QObject *watched, QEvent *event)
     return QListView::eventFilter(watched, event);
 }
 
+void MessageView::cancelJump(const QString &why)
+{
+    m_pendingJumpConversation = 0;
+    m_pendingJumpSeq = 0;
+    showNote(why);
+}
+
 void MessageView::jumpTo(ConversationId conversation, Seq seq)
 {
     if (!m_model || !conversation || seq <= 0)
@@ -391,11 +402,7 @@ void MessageView::highlight(const QUuid &id)
 
 QUrl MessageView::messageLink(ConversationId conversation, Seq seq)
 {
-    QUrl url;
-    url.setScheme(QStringLiteral("banter"));
-    url.setHost(QStringLiteral("conversation"));
-    url.setPath(u'/' + QString::number(conversation) + u'/' + QString::number(seq));
-    return url;
+    return MessageText::messageLink(conversation, seq);
 }
 
 bool MessageView::openLink(const QUrl &url)

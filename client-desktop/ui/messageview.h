@@ -54,6 +54,9 @@ public:
     // conversation (conversationRequested()) if another is shown, loads history around it if
     // it is not in the window, scrolls to it and highlights it for a moment.
     void jumpTo(Banter::ConversationId conversation, Banter::Seq seq);
+    // The conversation a jump asked for cannot be opened (not one of mine): forget the jump
+    // and say why.
+    void cancelJump(const QString &why);
     // How many new messages arrived while scrolled up (the jump button's count).
     int unseenCount() const { return m_unseen; }
     // A link of the form this view copies for a message.

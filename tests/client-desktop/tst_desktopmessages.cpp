@@ -120,6 +120,7 @@ private Q_SLOTS:
     void deleteAsksFirstAndLeavesAQuietLine();
     void reactFromTheMenuToggleWithTheChip();
     void linksOpenOnlyForAllowedSchemes();
+    void messageLinksJumpInsideBanter();
     void mentionsAreMarkedMineMore();
     void jumpToLatestCountsNewMessages();
     void opensAtFirstUnreadWithDivider();
@@ -527,10 +528,11 @@ void TestDesktopMessages::linksOpenOnlyForAllowedSchemes()
     QVERIFY(alice && bob);
     auto chat = await(bob->createPrivate(alice->currentUser().id));
     QVERIFY(chat);
-    auto links = await(
-        bob->sendMessage(chat->id,
-                         u"docs: https://example.org/a?b=1. mail mailto:bob@example.org or "
-                         "file:///etc/passwd javascript:alert(1) banter://conversation/1/1"_s));
+    auto links =
+        await(bob->sendMessage(chat->id,
+                               u"docs: https://example.org/a?b=1. mail mailto:bob@example.org or "
+                               "file:///etc/passwd javascript:alert(1) banter://evil/1/1 "
+                               "banter://conversation/x/1 banter://conversation/1/1?a=b"_s));
     QVERIFY(links);
     UrlRecorder recorder;
     for (const QString &scheme : {u"https"_s, u"mailto"_s, u"file"_s, u"javascript"_s, u"banter"_s})
@@ -558,7 +560,9 @@ void TestDesktopMessages::linksOpenOnlyForAllowedSchemes()
     // Other schemes are plain text: nothing to click, and never opened if asked.
     QVERIFY(delegate->linkRect(view, row, QUrl(u"file:///etc/passwd"_s)).isEmpty());
     QVERIFY(delegate->linkRect(view, row, QUrl(u"javascript:alert(1)"_s)).isEmpty());
-    QVERIFY(delegate->linkRect(view, row, QUrl(u"banter://conversation/1/1"_s)).isEmpty());
+    for (const QString &plain : {u"banter://evil/1/1"_s, u"banter://conversation/x/1"_s,
+                                 u"banter://conversation/1/1?a=b"_s})
+        QVERIFY2(delegate->linkRect(view, row, QUrl(plain)).isEmpty(), qPrintable(plain));
     QVERIFY(!MessageView::openLink(QUrl(u"file:///etc/passwd"_s)));
     QVERIFY(!MessageView::openLink(QUrl(u"javascript:alert(1)"_s)));
     QCOMPARE(recorder.opened.size(), 2);
@@ -574,6 +578,70 @@ void TestDesktopMessages::linksOpenOnlyForAllowedSchemes()
     QCOMPARE(QGuiApplication::clipboard()->text(),
              u"banter://conversation/%1/%2"_s.arg(chat->id).arg(links->seq));
     QVERIFY(closeMenu(view, menu));
+}
+
+// "Copy link to message" gives banter://conversation/<id>/<seq>; pasted into a message it is
+// a link that jumps to that message (loading the page around it) inside Banter, never one the
+// desktop opens. A link into a conversation I am not in says so and changes nothing.
+void TestDesktopMessages::messageLinksJumpInsideBanter()
+{
+    DesktopFixture fixture(TestServer::unthrottledConfig());
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    ClientSession *carol = fixture.signUp(u"carol"_s, u"Carol"_s);
+    QVERIFY(alice && bob && carol);
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    auto elsewhere = await(alice->createPrivate(carol->currentUser().id));
+    QVERIFY(chat && elsewhere);
+    auto target = await(alice->sendMessage(chat->id, u"the decision we took"_s));
+    auto secret = await(alice->sendMessage(elsewhere->id, u"not for bob"_s));
+    QVERIFY(target && secret);
+    QVERIFY(fillConversation(*alice, chat->id, 150, 2));
+    const QUrl toTarget = MessageView::messageLink(chat->id, target->seq);
+    const QUrl toSecret = MessageView::messageLink(elsewhere->id, secret->seq);
+    auto pointer = await(alice->sendMessage(
+        chat->id, u"see %1 (and %2)."_s.arg(toTarget.toString(), toSecret.toString())));
+    QVERIFY(pointer);
+    QVERIFY(await(bob->markRead(chat->id, pointer->seq)));
+    UrlRecorder recorder;
+    QDesktopServices::setUrlHandler(u"banter"_s, &recorder, "open");
+
+    MainWindow *window = fixture.showChat(*bob, *m_settings, chat->id);
+    QVERIFY(window);
+    MessageListModel *model = window->account().messages();
+    MessageView *view = viewOf(window);
+    QTRY_VERIFY(rowOf(model, pointer->id) >= 0);
+    QCOMPARE(rowOf(model, target->id), -1); // far up, not loaded
+    const QModelIndex row = model->index(rowOf(model, pointer->id));
+    QTRY_VERIFY(rowVisible(view, row.row()));
+    MessageDelegate *delegate = view->messageDelegate();
+    const QRect targetAt = delegate->linkRect(view, row, toTarget);
+    QVERIFY(!targetAt.isEmpty());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, targetAt.center());
+    QTRY_VERIFY(rowOf(model, target->id) >= 0);
+    QTRY_COMPARE(delegate->highlighted(), target->id);
+    QTRY_VERIFY(rowVisible(view, rowOf(model, target->id)));
+
+    // Back down, the link into carol's conversation: a note, the chat stays open.
+    QToolButton *latest = view->findChild<QToolButton *>(u"jumpToLatest"_s);
+    QVERIFY(latest);
+    QTRY_VERIFY(latest->isVisible());
+    latest->click();
+    QTRY_VERIFY(rowOf(model, pointer->id) >= 0);
+    const QModelIndex again = model->index(rowOf(model, pointer->id));
+    QTRY_VERIFY(rowVisible(view, again.row()));
+    const QRect secretAt = delegate->linkRect(view, again, toSecret);
+    QVERIFY(!secretAt.isEmpty());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, secretAt.center());
+    auto *note = view->findChild<QLabel *>(u"messageViewNote"_s);
+    QVERIFY(note);
+    QTRY_VERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"not in"_s), qPrintable(note->text()));
+    QCOMPARE(model->conversationId(), chat->id);
+    QCOMPARE(rowOf(model, secret->id), -1);
+    QVERIFY(recorder.opened.isEmpty()); // never handed to the desktop
+    QDesktopServices::unsetUrlHandler(u"banter"_s);
 }
 
 void TestDesktopMessages::mentionsAreMarkedMineMore()
