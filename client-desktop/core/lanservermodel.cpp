@@ -20,7 +20,17 @@ void LanServerModel::setBrowserOptions(const ServerBrowser::Options &options)
 bool LanServerModel::start()
 {
     stop();
-    m_browser = new ServerBrowser(m_options, this);
+    // BANTER_DISCOVERY=off: no discovery traffic at all; =loopback: this machine only (no
+    // broadcast, no mDNS), which is what the test suites set.
+    const QByteArray scope = qgetenv("BANTER_DISCOVERY");
+    if (scope == "off")
+        return false;
+    ServerBrowser::Options options = m_options;
+    if (scope == "loopback") {
+        options.broadcast = false;
+        options.mdns = false;
+    }
+    m_browser = new ServerBrowser(options, this);
     connect(m_browser, &ServerBrowser::serverFound, this, &LanServerModel::found);
     connect(m_browser, &ServerBrowser::serverChanged, this, &LanServerModel::changed);
     connect(m_browser, &ServerBrowser::serverLost, this, &LanServerModel::lost);

@@ -12,6 +12,9 @@ namespace Banter::Desktop {
 // current while the browser runs (start() when the list shows, stop() when it goes: nothing is
 // sent on the network otherwise). Bounded as the browser is (Options::maxServers).
 //
+// The environment variable BANTER_DISCOVERY=off switches browsing off (for a network where
+// broadcasts are unwelcome); =loopback keeps it to this machine (the test suites set it).
+//
 // Everything in a row is what an unauthenticated answer claims; choosing one still goes
 // through first-use trust (CertificateGuard::noteDiscovered).
 class LanServerModel : public QAbstractListModel

@@ -155,7 +155,7 @@ void LanServerList::updateEmptyState()
     const bool empty = m_model->rowCount() == 0;
     m_pages->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_view);
     if (!m_model->isActive())
-        m_empty->setText(tr("Cannot search this network for servers; type the address."));
+        m_empty->setText(tr("Not searching this network for servers; type the address above."));
     else if (m_searching.isActive())
         m_empty->setText(tr("Searching for servers on your network…"));
     else

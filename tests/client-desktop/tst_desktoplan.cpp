@@ -145,6 +145,8 @@ class TestDesktopLan : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Run directly too, the list stays on this machine (CTest sets this for every suite).
+    void initTestCase() { qputenv("BANTER_DISCOVERY", "loopback"); }
     void chosenByKeyboardAndTheClaimMatches();
     void forgedFingerprintIsWarnedAboutAndPinsNothing();
     void typedOverAddressAsksWithoutTheClaim();

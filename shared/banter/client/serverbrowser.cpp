@@ -30,11 +30,12 @@ QByteArray randomNonce()
     return nonce;
 }
 
-// Every interface's broadcast address, and loopback for a server on this machine.
-QList<QHostAddress> queryTargets(const QList<QHostAddress> &extra)
+// Every interface's broadcast address (if asked), and loopback for a server on this machine.
+QList<QHostAddress> queryTargets(bool broadcast, const QList<QHostAddress> &extra)
 {
     QList<QHostAddress> targets{QHostAddress(QHostAddress::LocalHost)};
-    const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
+    const QList<QNetworkInterface> interfaces =
+        broadcast ? QNetworkInterface::allInterfaces() : QList<QNetworkInterface>();
     for (const QNetworkInterface &interface : interfaces) {
         const auto flags = interface.flags();
         if (!flags.testFlag(QNetworkInterface::IsUp)
@@ -227,7 +228,7 @@ void ServerBrowser::refresh()
     while (d->nonces.size() > RememberedNonces)
         d->nonces.pop_front();
     const QByteArray query = encodeDiscoveryQuery(d->nonces.back());
-    for (const QHostAddress &target : queryTargets(d->options.extraTargets))
+    for (const QHostAddress &target : queryTargets(d->options.broadcast, d->options.extraTargets))
         d->socket->writeDatagram(query, target, d->options.discoveryPort);
 }
 

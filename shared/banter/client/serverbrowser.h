@@ -85,6 +85,9 @@ public:
         /// on another subnet that the user named).
         QList<QHostAddress> extraTargets;
         bool udp = true; ///< Send the UDP discovery query.
+        /// Send it to every interface's broadcast address; false: to this machine and
+        /// extraTargets only.
+        bool broadcast = true;
         bool mdns = true; ///< Browse mDNS too (where this build and the system allow it).
     };
 
