@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // LAN mode between two machines (issue 14), played by two network namespaces joined by a veth
 // pair: banterd --lan runs in the server's, landiscoverer (ServerBrowser, raw datagrams and a
-// real sign-in) in the client's. Real broadcast and multicast, never outside this machine.
+// real sign-in) and landialog (the desktop sign-in dialog, offscreen) in the client's. Real broadcast and multicast, never outside this machine.
 // Covered: the server found by broadcast with what it printed on start, hostile datagrams and
 // a flood leaving it responsive with no answer larger than a query, a loopback-only server
 // never answering, and the mDNS announcement through an avahi-daemon of the server's
-// namespace (with a private D-Bus), read by another avahi-daemon in the client's.
+// namespace (with a private D-Bus), read by another avahi-daemon in the client's and by the
+// client's ServerBrowser (alone, and merged with the UDP answer into one entry); the sign-in
+// dialog listing the server and filling in its address.
 //
 // Root only (CI runs as root; scripts/test.sh then sets BANTER_TEST_REQUIRE_NETNS, and a
 // missing tool fails instead of skipping). Everything is torn down, also on failure.
@@ -592,6 +594,43 @@ private Q_SLOTS:
             jsonLines(discover({u"browse"_s, u"5"_s}, 30'000, clientAvahi.bus()));
         QCOMPARE(both.size(), 1);
         QCOMPARE(both.first().value(u"address"_s).toString(), m_network->serverAddress());
+    }
+
+    // The desktop client's sign-in dialog, offscreen in the client's namespace, lists the
+    // server found by broadcast and, chosen with the keyboard, fills in its address.
+    void signInDialogListsTheServer()
+    {
+#if defined(LANDIALOG_PATH)
+        Daemon server;
+        startServer(server);
+        QVERIFY(server.waitForLine(QRegularExpression(u"answering LAN discovery"_s)));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(u"BANTER_DISCOVERY"_s); // CTest's loopback-only: not in here
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        environment.insert(u"DBUS_SYSTEM_BUS_ADDRESS"_s, u"unix:path=/nonexistent"_s);
+        environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent"_s);
+        environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"dialog-config"_s));
+        const std::optional<QString> output =
+            run(tool(u"ip"_s),
+                {u"netns"_s, u"exec"_s, m_network->clientNs, QStringLiteral(LANDIALOG_PATH),
+                 u"Physics lab"_s, u"15"_s},
+                false, 30'000, environment);
+        QVERIFY(output);
+        const QList<QJsonObject> lines = jsonLines(*output);
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject &seen = lines.first();
+        qInfo("landialog: %s", QJsonDocument(seen).toJson(QJsonDocument::Compact).constData());
+        QVERIFY(seen.value(u"active"_s).toBool());
+        QCOMPARE(seen.value(u"before"_s).toString(), u"Searching for servers on your network…"_s);
+        QVERIFY(seen.value(u"found"_s).toBool());
+        QCOMPARE(seen.value(u"rows"_s).toInt(), 1);
+        QCOMPARE(seen.value(u"address"_s).toString(), m_network->serverAddress() + u":7654"_s);
+        QVERIFY(seen.value(u"tls"_s).toBool());
+        QCOMPARE(seen.value(u"field"_s).toString(),
+                 u"wss://"_s + m_network->serverAddress() + u":7654"_s);
+#else
+        QSKIP("built without the desktop client (BANTER_BUILD_CLIENT=OFF)");
+#endif
     }
 };
 
