@@ -5,7 +5,7 @@
 # an in-process banterd with a few made-up users). Builds the tool in the dev build directory
 # first. Renders offscreen by default; --xvfb renders through the X11 platform plugin on a
 # virtual X server instead. Window decorations are never in the pictures (widgets are grabbed).
-# Usage: scripts/screenshots.sh [--xvfb] [--docs] [--scene chat|files|trust] [OUTPUT_DIR]
+# Usage: scripts/screenshots.sh [--xvfb] [--docs] [--scene chat|files|trust|lan|...] [OUTPUT_DIR]
 #   OUTPUT_DIR   where the PNG files go (default build/screenshots)
 #   --docs       afterwards, copy the pictures the documentation shows into docs/screenshots
 set -euo pipefail

@@ -75,8 +75,9 @@ TrustDialog::TrustDialog(const QString &server, const QSslCertificate &certifica
             tr("You chose it from the servers found on your network, as “%1”. That list is not "
                "authenticated: any computer on the network can announce a server under any name "
                "and claim any fingerprint.")
-                .arg(discovered->name.toHtmlEscaped()),
+                .arg(discovered->name),
             this);
+        found->setTextFormat(Qt::PlainText); // the name is whatever the announcement said
         found->setObjectName(QStringLiteral("discoveredNote"));
         found->setWordWrap(true);
         layout->addWidget(found);

@@ -10,6 +10,7 @@
 // listed; the browser running only while the dialog shows.
 #include "core/appsettings.h"
 #include "core/lanservermodel.h"
+#include "discoveryresponder.h"
 #include "testserver.h"
 #include "ui/certificateguard.h"
 #include "ui/lanserverlist.h"
@@ -24,7 +25,6 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QListView>
-#include <QNetworkDatagram>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,51 +38,6 @@ using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
-// Answers discovery queries on a loopback port with what it is told to claim; or, hostile,
-// with garbage and answers to queries nobody sent.
-class Responder
-{
-public:
-    explicit Responder(DiscoveryAnnouncement announcement)
-        : m_announcement(std::move(announcement))
-    {
-        m_socket.bind(QHostAddress(QHostAddress::LocalHost), 0);
-        QObject::connect(&m_socket, &QUdpSocket::readyRead, &m_socket, [this] {
-            while (m_socket.hasPendingDatagrams()) {
-                const QNetworkDatagram query = m_socket.receiveDatagram(65'536);
-                const std::optional<QByteArray> nonce = parseDiscoveryQuery(query.data());
-                if (!nonce)
-                    continue;
-                ++queries;
-                if (!answering)
-                    continue;
-                QList<QByteArray> answers;
-                if (hostile) {
-                    QByteArray wrongNonce = *nonce;
-                    wrongNonce[0] = char(wrongNonce[0] ^ 0xff);
-                    const QByteArray valid = encodeDiscoveryAnswer(m_announcement, *nonce);
-                    answers = {encodeDiscoveryAnswer(m_announcement, wrongNonce),
-                               valid.left(30), valid + QByteArray(2000, 'x'),
-                               QByteArray(200, '\0'), *nonce};
-                } else {
-                    answers = {encodeDiscoveryAnswer(m_announcement, *nonce)};
-                }
-                for (const QByteArray &answer : std::as_const(answers))
-                    m_socket.writeDatagram(answer, query.senderAddress(), query.senderPort());
-            }
-        });
-    }
-    quint16 port() const { return m_socket.localPort(); }
-
-    int queries = 0;
-    bool answering = true;
-    bool hostile = false;
-
-private:
-    DiscoveryAnnouncement m_announcement;
-    QUdpSocket m_socket;
-};
-
 DiscoveryAnnouncement announcing(const TestServer &server, const QByteArray &sha256)
 {
     DiscoveryAnnouncement announcement;
@@ -161,7 +116,7 @@ void TestDesktopLan::chosenByKeyboardAndTheClaimMatches()
 {
     TestServer server(TestServer::tlsConfig());
     QVERIFY(server.start());
-    Responder responder(announcing(server, server.certificateFingerprint()));
+    DiscoveryResponder responder(announcing(server, server.certificateFingerprint()));
     SignInScreen screen(m_dir.filePath(u"match.ini"_s), responder.port());
     SignInDialog &dialog = screen.dialog;
     QVERIFY(screen.show());
@@ -205,7 +160,7 @@ void TestDesktopLan::forgedFingerprintIsWarnedAboutAndPinsNothing()
     QVERIFY(server.start());
     const QByteArray forged(32, '\xab');
     QVERIFY(forged != server.certificateFingerprint());
-    Responder responder(announcing(server, forged));
+    DiscoveryResponder responder(announcing(server, forged));
     SignInScreen screen(m_dir.filePath(u"forged.ini"_s), responder.port());
     SignInDialog &dialog = screen.dialog;
     QVERIFY(screen.show());
@@ -236,7 +191,7 @@ void TestDesktopLan::typedOverAddressAsksWithoutTheClaim()
 {
     TestServer server(TestServer::tlsConfig());
     QVERIFY(server.start());
-    Responder responder(announcing(server, QByteArray(32, '\xcd')));
+    DiscoveryResponder responder(announcing(server, QByteArray(32, '\xcd')));
     SignInScreen screen(m_dir.filePath(u"typed.ini"_s), responder.port());
     SignInDialog &dialog = screen.dialog;
     QVERIFY(screen.show());
@@ -259,7 +214,7 @@ void TestDesktopLan::listFollowsTheNetworkAndTheDialog()
 {
     TestServer server(TestServer::tlsConfig());
     QVERIFY(server.start());
-    Responder responder(announcing(server, server.certificateFingerprint()));
+    DiscoveryResponder responder(announcing(server, server.certificateFingerprint()));
     responder.answering = false;
     SignInScreen screen(m_dir.filePath(u"live.ini"_s), responder.port());
     LanServerList &list = *screen.dialog.lanServers();
@@ -291,7 +246,7 @@ void TestDesktopLan::malformedAndUnsolicitedAnswersAreNotListed()
 {
     TestServer server(TestServer::tlsConfig());
     QVERIFY(server.start());
-    Responder responder(announcing(server, server.certificateFingerprint()));
+    DiscoveryResponder responder(announcing(server, server.certificateFingerprint()));
     responder.hostile = true;
     SignInScreen screen(m_dir.filePath(u"hostile.ini"_s), responder.port());
     QVERIFY(screen.show());
