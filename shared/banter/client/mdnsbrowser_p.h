@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <banter/bantershared_export.h>
 #include <banter/client/serverbrowser.h>
 
 #include <QByteArray>
@@ -24,7 +25,7 @@ namespace Banter {
 // emits and keeps lives on the Qt side. Built without libavahi-client (BANTER_SHARED_MDNS
 // off, or the library missing), or with no avahi-daemon reachable, it finds nothing and says
 // so only in the debug log: the UDP query still works, and the user sees no error.
-class MdnsBrowser : public QObject
+class BANTERSHARED_EXPORT MdnsBrowser : public QObject
 {
     Q_OBJECT
 public:
