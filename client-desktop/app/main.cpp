@@ -141,7 +141,8 @@ int main(int argc, char *argv[])
     QPointer<MainWindow> mainWindow;
     const auto handedOver = [&](const QString &handed) {
         if (openSignIn) {
-            qCInfo(lcApp) << "another start handed over" << (handed.isEmpty() ? "nothing" : "a link")
+            qCInfo(lcApp) << "another start handed over"
+                          << (handed.isEmpty() ? "nothing" : "a link")
                           << "; it goes to the sign-in dialog";
             if (!handed.isEmpty())
                 openSignIn->openLink(handed);

@@ -75,8 +75,9 @@ bool SingleInstance::listen()
     const QFileInfo file(m_path);
     // The directory holds nothing but this socket: only its owner may enter it.
     if (!QDir().mkpath(file.absolutePath())
-        || !QFile::setPermissions(file.absolutePath(), QFileDevice::ReadOwner
-                                      | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+        || !QFile::setPermissions(file.absolutePath(),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                      | QFileDevice::ExeOwner))
         return false;
     auto *server = new QLocalServer(this);
     server->setSocketOptions(QLocalServer::UserAccessOption);

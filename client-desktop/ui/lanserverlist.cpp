@@ -30,7 +30,8 @@ public:
     static QString detail(const QModelIndex &index)
     {
         return index.data(LanServerModel::TlsRole).toBool()
-            ? LanServerList::tr("%1 · 🔒 TLS").arg(index.data(LanServerModel::AddressRole).toString())
+            ? LanServerList::tr("%1 · 🔒 TLS")
+                  .arg(index.data(LanServerModel::AddressRole).toString())
             : LanServerList::tr("%1 · no TLS (not encrypted)")
                   .arg(index.data(LanServerModel::AddressRole).toString());
     }
@@ -65,10 +66,10 @@ public:
         painter->setFont(option.font);
         if (!selected)
             painter->setPen(option.palette.color(QPalette::PlaceholderText));
-        painter->drawText(QRect(area.left(), area.top() + line, area.width(), line),
-                          Qt::AlignLeft | Qt::AlignVCenter,
-                          option.fontMetrics.elidedText(detail(index), Qt::ElideRight,
-                                                        area.width()));
+        painter->drawText(
+            QRect(area.left(), area.top() + line, area.width(), line),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            option.fontMetrics.elidedText(detail(index), Qt::ElideRight, area.width()));
         painter->restore();
     }
 };

@@ -22,8 +22,8 @@ using namespace Banter::Desktop;
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString Link = u"banter://192.0.2.7:7654/?fp=%1&name=Office&invite=abc123"_s.arg(
-    QString(64, u'a'));
+const QString Link =
+    u"banter://192.0.2.7:7654/?fp=%1&name=Office&invite=abc123"_s.arg(QString(64, u'a'));
 
 // Leaves a socket file with nobody listening on it, as a client killed by SIGKILL does.
 bool leaveStaleSocket(const QString &path)
@@ -77,8 +77,10 @@ private Q_SLOTS:
     {
         SingleInstance running(m_path);
         QCOMPARE(running.claim(), SingleInstance::Role::Primary);
-        struct stat socketStat {};
-        struct stat dirStat {};
+        struct stat socketStat
+        { };
+        struct stat dirStat
+        { };
         QCOMPARE(::stat(QFile::encodeName(m_path).constData(), &socketStat), 0);
         QCOMPARE(::stat(QFile::encodeName(QFileInfo(m_path).absolutePath()).constData(), &dirStat),
                  0);

@@ -42,8 +42,8 @@ private Q_SLOTS:
     // RFC 6763: the first occurrence of a key counts; keys are case-insensitive.
     void firstOccurrenceCounts()
     {
-        const auto announcement = MdnsBrowser::parseTxt(
-            QList<QByteArray>({"V=2", "v=1", "Name=First", "name=Second", "tls=off", "junk", "=x"}));
+        const auto announcement = MdnsBrowser::parseTxt(QList<QByteArray>(
+            {"V=2", "v=1", "Name=First", "name=Second", "tls=off", "junk", "=x"}));
         QVERIFY(announcement);
         QCOMPARE(announcement->protocolVersion, 2);
         QCOMPARE(announcement->name, QStringLiteral("First"));

@@ -38,21 +38,19 @@ int browse(int seconds, const QString &expected, bool mdnsOnly)
     ServerBrowser::Options options;
     options.udp = !mdnsOnly;
     ServerBrowser browser(options);
-    QObject::connect(&browser, &ServerBrowser::serverFound, &browser,
-                     [&](const DiscoveredServer &server) {
-                         print({{u"event"_s, u"found"_s},
-                                {u"name"_s, server.name},
-                                {u"address"_s, server.address.toString()},
-                                {u"port"_s, server.port},
-                                {u"tls"_s, server.tls},
-                                {u"sha256"_s, QString::fromLatin1(server.claimedSha256.toHex())},
-                                {u"url"_s, server.url().toString()},
-                                {u"via"_s, server.via == DiscoveredServer::Via::Mdns
-                                               ? u"mdns"_s
-                                               : u"udp"_s}});
-                         if (!expected.isEmpty() && server.name == expected)
-                             QCoreApplication::exit(0);
-                     });
+    QObject::connect(
+        &browser, &ServerBrowser::serverFound, &browser, [&](const DiscoveredServer &server) {
+            print({{u"event"_s, u"found"_s},
+                   {u"name"_s, server.name},
+                   {u"address"_s, server.address.toString()},
+                   {u"port"_s, server.port},
+                   {u"tls"_s, server.tls},
+                   {u"sha256"_s, QString::fromLatin1(server.claimedSha256.toHex())},
+                   {u"url"_s, server.url().toString()},
+                   {u"via"_s, server.via == DiscoveredServer::Via::Mdns ? u"mdns"_s : u"udp"_s}});
+            if (!expected.isEmpty() && server.name == expected)
+                QCoreApplication::exit(0);
+        });
     if (!browser.start())
         return 1;
     if (mdnsOnly && !browser.isBrowsingMdns())
@@ -145,6 +143,7 @@ int main(int argc, char *argv[])
         return browse(arguments.at(2).toInt(), arguments.value(3), mdnsOnly);
     if (arguments.size() == 3 && arguments.at(1) == "hostile"_L1)
         return hostile(QHostAddress(arguments.at(2)));
-    std::fprintf(stderr, "usage: landiscoverer browse SECONDS [NAME] [--mdns-only] | hostile ADDRESS\n");
+    std::fprintf(stderr,
+                 "usage: landiscoverer browse SECONDS [NAME] [--mdns-only] | hostile ADDRESS\n");
     return 2;
 }

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // LAN mode between two machines (issue 14), played by two network namespaces joined by a veth
 // pair: banterd --lan runs in the server's, landiscoverer (ServerBrowser, raw datagrams and a
-// real sign-in) and landialog (the desktop sign-in dialog, offscreen) in the client's. Real broadcast and multicast, never outside this machine.
-// Covered: the server found by broadcast with what it printed on start, hostile datagrams and
-// a flood leaving it responsive with no answer larger than a query, a loopback-only server
-// never answering, and the mDNS announcement through an avahi-daemon of the server's
-// namespace (with a private D-Bus), read by another avahi-daemon in the client's and by the
-// client's ServerBrowser (alone, and merged with the UDP answer into one entry); the sign-in
-// dialog listing the server and filling in its address.
+// real sign-in) and landialog (the desktop sign-in dialog, offscreen) in the client's. Real
+// broadcast and multicast, never outside this machine. Covered: the server found by broadcast with
+// what it printed on start, hostile datagrams and a flood leaving it responsive with no answer
+// larger than a query, a loopback-only server never answering, and the mDNS announcement through an
+// avahi-daemon of the server's namespace (with a private D-Bus), read by another avahi-daemon in
+// the client's and by the client's ServerBrowser (alone, and merged with the UDP answer into one
+// entry); the sign-in dialog listing the server and filling in its address.
 //
 // Root only (CI runs as root; scripts/test.sh then sets BANTER_TEST_REQUIRE_NETNS, and a
 // missing tool fails instead of skipping). Everything is torn down, also on failure.
@@ -41,10 +41,10 @@ QString tool(const QString &name)
 }
 
 // Runs a command to its end with the event loop running; its output, or nullopt on failure.
-std::optional<QString> run(const QString &program, const QStringList &arguments, bool quiet = false,
-                           int timeoutMs = 30'000,
-                           const QProcessEnvironment &environment =
-                               QProcessEnvironment::systemEnvironment())
+std::optional<QString>
+run(const QString &program, const QStringList &arguments, bool quiet = false,
+    int timeoutMs = 30'000,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
     process.setProcessEnvironment(environment);
@@ -356,13 +356,13 @@ private:
             return false;
         }
         const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(8);
-        if (!serverAvahi.start(m_network->serverNs, m_network->serverLink(),
-                               u"banter-lan-server"_s, m_dir.filePath(u"avahi-s-"_s + tag))) {
+        if (!serverAvahi.start(m_network->serverNs, m_network->serverLink(), u"banter-lan-server"_s,
+                               m_dir.filePath(u"avahi-s-"_s + tag))) {
             qWarning("%s", qPrintable(serverAvahi.log()));
             return false;
         }
-        if (!clientAvahi.start(m_network->clientNs, m_network->clientLink(),
-                               u"banter-lan-client"_s, m_dir.filePath(u"avahi-c-"_s + tag))) {
+        if (!clientAvahi.start(m_network->clientNs, m_network->clientLink(), u"banter-lan-client"_s,
+                               m_dir.filePath(u"avahi-c-"_s + tag))) {
             qWarning("%s", qPrintable(clientAvahi.log()));
             return false;
         }
@@ -552,7 +552,8 @@ private Q_SLOTS:
         file.close();
         Daemon server;
         startServer(server, {u"--config"_s, config}, serverAvahi.bus());
-        QVERIFY(server.waitForLine(QRegularExpression(u"answering LAN discovery on UDP port 7659"_s)));
+        QVERIFY(
+            server.waitForLine(QRegularExpression(u"answering LAN discovery on UDP port 7659"_s)));
         QVERIFY2(server.waitForLine(QRegularExpression(u"announcing .* over mDNS"_s), true),
                  qPrintable(server.errors()));
         const QString fingerprint = printedFingerprint(server.output());
@@ -582,7 +583,8 @@ private Q_SLOTS:
         QVERIFY(startAvahis(serverAvahi, clientAvahi));
         Daemon server;
         startServer(server, {}, serverAvahi.bus());
-        QVERIFY(server.waitForLine(QRegularExpression(u"answering LAN discovery on UDP port 7655"_s)));
+        QVERIFY(
+            server.waitForLine(QRegularExpression(u"answering LAN discovery on UDP port 7655"_s)));
         QVERIFY(server.waitForLine(QRegularExpression(u"announcing .* over mDNS"_s), true));
         // mDNS alone finds it here (so the browse below hears it both ways) ...
         const QList<QJsonObject> overMdns = jsonLines(discover(

@@ -36,8 +36,8 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(u"output"_s, u"Where to write the PNG files."_s);
     parser.process(app);
 
-    const QStringList known = {u"chat"_s,    u"files"_s,  u"trust"_s,
-                               u"lan"_s,     u"profile"_s, u"search"_s};
+    const QStringList known = {u"chat"_s, u"files"_s,   u"trust"_s,
+                               u"lan"_s,  u"profile"_s, u"search"_s};
     QStringList scenes = parser.values(sceneOption);
     if (scenes.isEmpty())
         scenes = known;

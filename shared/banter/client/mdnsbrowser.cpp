@@ -52,8 +52,9 @@ std::optional<DiscoveryAnnouncement> MdnsBrowser::parseTxt(const QList<QByteArra
     if (announcement.tls) {
         const QByteArray hex = values.value("sha256");
         constexpr int HexDigits = 64;
-        if (hex.size() != HexDigits
-            || !std::all_of(hex.begin(), hex.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }))
+        if (hex.size() != HexDigits || !std::all_of(hex.begin(), hex.end(), [](char c) {
+                return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+            }))
             return std::nullopt;
         announcement.certificateSha256 = QByteArray::fromHex(hex);
     }
@@ -154,7 +155,7 @@ struct MdnsBrowser::Avahi
                              const char *domain)
     {
         return u"%1|%2|%3|%4"_s.arg(interface).arg(protocol).arg(QString::fromUtf8(name),
-                                                                  QString::fromUtf8(domain));
+                                                                 QString::fromUtf8(domain));
     }
 
     static void onClientState(AvahiClient *client, AvahiClientState state, void *self)
@@ -169,9 +170,9 @@ struct MdnsBrowser::Avahi
                 return;
             // IPv4 only, as the UDP query: one entry per server, and the address the UDP
             // answer comes from.
-            browser = avahi_service_browser_new(current, AVAHI_IF_UNSPEC, AVAHI_PROTO_INET,
-                                                ServiceType, nullptr, AvahiLookupFlags(0),
-                                                &Avahi::onBrowse, this);
+            browser =
+                avahi_service_browser_new(current, AVAHI_IF_UNSPEC, AVAHI_PROTO_INET, ServiceType,
+                                          nullptr, AvahiLookupFlags(0), &Avahi::onBrowse, this);
             if (!browser)
                 qCDebug(lcClient) << "mDNS: cannot browse:"
                                   << avahi_strerror(avahi_client_errno(current));
@@ -190,9 +191,9 @@ struct MdnsBrowser::Avahi
         post([browserObject, at] { browserObject->onAllGone(at); });
     }
 
-    static void onBrowse(AvahiServiceBrowser *serviceBrowser, AvahiIfIndex interface, AvahiProtocol protocol,
-                         AvahiBrowserEvent event, const char *name, const char *type,
-                         const char *domain, AvahiLookupResultFlags, void *self)
+    static void onBrowse(AvahiServiceBrowser *serviceBrowser, AvahiIfIndex interface,
+                         AvahiProtocol protocol, AvahiBrowserEvent event, const char *name,
+                         const char *type, const char *domain, AvahiLookupResultFlags, void *self)
     {
         auto *avahi = static_cast<Avahi *>(self);
         const quint64 at = avahi->generation;
@@ -201,10 +202,9 @@ struct MdnsBrowser::Avahi
         case AVAHI_BROWSER_NEW:
             if (avahi->resolvers >= avahi->maxResolvers)
                 return; // a flood of announcements resolves no more than this at once
-            if (avahi_service_resolver_new(avahi_service_browser_get_client(serviceBrowser),
-                                           interface, protocol, name, type, domain,
-                                           AVAHI_PROTO_INET, AvahiLookupFlags(0),
-                                           &Avahi::onResolve, avahi))
+            if (avahi_service_resolver_new(
+                    avahi_service_browser_get_client(serviceBrowser), interface, protocol, name,
+                    type, domain, AVAHI_PROTO_INET, AvahiLookupFlags(0), &Avahi::onResolve, avahi))
                 ++avahi->resolvers;
             return;
         case AVAHI_BROWSER_REMOVE: {
