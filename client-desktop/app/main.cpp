@@ -76,7 +76,9 @@ bool signIn(ClientSession &session, CertificateGuard &certificates, bool &rememb
     dialog.setCertificateGuard(&certificates);
     if (!link.isEmpty())
         dialog.openLink(link);
-    if (dialog.exec() != QDialog::Accepted)
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    open = nullptr; // the dialog ends here
+    if (!accepted)
         return false;
     remember = dialog.rememberMe();
     return true;

@@ -35,7 +35,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "usage: landialog NAME SECONDS\n");
         return 2;
     }
-    const QString name = arguments.at(1);
+    const QString &name = arguments.at(1);
     const int seconds = arguments.at(2).toInt();
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(u"settings.ini"_s));
