@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSignalBlocker>
 #include <QSysInfo>
 #include <QVBoxLayout>
@@ -47,6 +48,7 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_server(new QComboBox(this))
+    , m_lanServers(new LanServerList(this))
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_confirm(new QLineEdit(this))
@@ -59,7 +61,6 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     , m_invite(new QLineEdit(this))
     , m_inviteLabel(new QLabel(tr("Invitation:"), this))
     , m_linkNote(new QLabel(this))
-    , m_lanServers(new LanServerList(this))
     , m_status(errorLabel(QStringLiteral("status"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -224,13 +225,16 @@ QString SignInDialog::confirmError() const
 void SignInDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
+    if (event->spontaneous())
+        return; // restored from minimised: the list is still running
     m_lanServers->start(); // nothing is sent on the network while the dialog is not shown
     focusFirstEmpty();
 }
 
 void SignInDialog::hideEvent(QHideEvent *event)
 {
-    m_lanServers->stop();
+    if (!event->spontaneous())
+        m_lanServers->stop();
     QDialog::hideEvent(event);
 }
 

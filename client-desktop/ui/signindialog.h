@@ -92,6 +92,8 @@ private:
 
     ClientSession &m_session;
     QComboBox *m_server;
+    // Made right after the address, so that Tab goes from the address to the list it fills.
+    LanServerList *m_lanServers;
     QLineEdit *m_username;
     QLineEdit *m_password;
     QLineEdit *m_confirm;
@@ -104,7 +106,6 @@ private:
     QLineEdit *m_invite;
     QLabel *m_inviteLabel;
     QLabel *m_linkNote;
-    LanServerList *m_lanServers;
     QString m_chosenUrl; // the address last filled in from the list
     CertificateGuard *m_guard = nullptr;
     QLabel *m_status;
