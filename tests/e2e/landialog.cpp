@@ -4,7 +4,8 @@
 //   landialog NAME SECONDS   shows the dialog, waits for a server called NAME in "Servers on
 //                            your network", chooses it with the keyboard (the list focused,
 //                            Enter) and prints one JSON line: what the list showed before
-//                            and what it listed, and what the address field then holds.
+//                            and what it listed, how long after showing, and what the
+//                            address field then holds.
 // Exit status 0 when it ran (found or not); the test judges what it printed.
 #include "core/appsettings.h"
 #include "core/lanservermodel.h"
@@ -15,6 +16,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListView>
@@ -43,6 +45,8 @@ int main(int argc, char *argv[])
     CertificateGuard guard(session, settings);
     SignInDialog dialog(session);
     dialog.setCertificateGuard(&guard);
+    QElapsedTimer shown;
+    shown.start();
     dialog.show();
     if (!QTest::qWaitForWindowExposed(&dialog))
         return 1;
@@ -59,7 +63,8 @@ int main(int argc, char *argv[])
             return row >= 0;
         },
         seconds * 1000);
-    QJsonObject result{{u"active"_s, model.isActive()},
+    QJsonObject result{{u"found_ms"_s, found ? shown.elapsed() : -1},
+                       {u"active"_s, model.isActive()},
                        {u"before"_s, before},
                        {u"found"_s, found},
                        {u"rows"_s, model.rowCount()}};

@@ -38,6 +38,7 @@ int browse(int seconds, const QString &expected, bool mdnsOnly)
     ServerBrowser::Options options;
     options.udp = !mdnsOnly;
     ServerBrowser browser(options);
+    QElapsedTimer started;
     QObject::connect(
         &browser, &ServerBrowser::serverFound, &browser, [&](const DiscoveredServer &server) {
             print({{u"event"_s, u"found"_s},
@@ -51,6 +52,7 @@ int browse(int seconds, const QString &expected, bool mdnsOnly)
             if (!expected.isEmpty() && server.name == expected)
                 QCoreApplication::exit(0);
         });
+    started.start();
     if (!browser.start())
         return 1;
     if (mdnsOnly && !browser.isBrowsingMdns())

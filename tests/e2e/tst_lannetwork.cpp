@@ -562,6 +562,7 @@ private Q_SLOTS:
             discover({u"browse"_s, u"20"_s, u"Physics lab"_s}, 30'000, clientAvahi.bus()));
         QCOMPARE(found.size(), 1);
         const QJsonObject &entry = found.first();
+        qInfo("found over mDNS alone after %d ms", entry.value(u"ms"_s).toInt());
         QCOMPARE(entry.value(u"via"_s).toString(), u"mdns"_s);
         QCOMPARE(entry.value(u"name"_s).toString(), u"Physics lab"_s);
         QCOMPARE(entry.value(u"address"_s).toString(), m_network->serverAddress());
