@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Banter developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 # banter_add_test(<name> SOURCES ... [LIBS ...] [LABELS ...] [TIMEOUT s])
-# One test, one executable, one CTest entry.
+# One test, one executable, one CTest entry. BANTER_DISCOVERY=loopback keeps the desktop
+# client's "Servers on your network" list from broadcasting beyond this machine.
 function(banter_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
@@ -12,7 +13,7 @@ function(banter_add_test name)
     endif()
     set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${ARG_ENVIRONMENT}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BANTER_DISCOVERY=loopback;${ARG_ENVIRONMENT}")
 endfunction()
 
 # banter_add_postgresql_variant(<test> <label>...)
@@ -22,5 +23,5 @@ function(banter_add_postgresql_variant name)
     add_test(NAME ${name}_postgresql COMMAND ${name})
     set_tests_properties(${name}_postgresql PROPERTIES TIMEOUT 300
         LABELS "${ARGN};postgresql"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BANTER_TEST_BACKEND=postgresql")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BANTER_DISCOVERY=loopback;BANTER_TEST_BACKEND=postgresql")
 endfunction()

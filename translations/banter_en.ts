@@ -929,6 +929,57 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::LanServerList</name>
+    <message>
+        <source>%1 · 🔒 TLS</source>
+        <translation>%1 · 🔒 TLS</translation>
+    </message>
+    <message>
+        <source>%1 · no TLS (not encrypted)</source>
+        <translation>%1 · no TLS (not encrypted)</translation>
+    </message>
+    <message>
+        <source>Servers on your network:</source>
+        <translation>Servers on your network:</translation>
+    </message>
+    <message>
+        <source>Servers on your network</source>
+        <translation>Servers on your network</translation>
+    </message>
+    <message>
+        <source>Choose one to fill in the server address. Found servers are not verified: Banter still asks you to check the certificate the first time.</source>
+        <translation>Choose one to fill in the server address. Found servers are not verified: Banter still asks you to check the certificate the first time.</translation>
+    </message>
+    <message>
+        <source>Not searching this network for servers; type the address above.</source>
+        <translation>Not searching this network for servers; type the address above.</translation>
+    </message>
+    <message>
+        <source>Searching for servers on your network…</source>
+        <translation>Searching for servers on your network…</translation>
+    </message>
+    <message>
+        <source>No servers found on your network yet. You can type an address above.</source>
+        <translation>No servers found on your network yet. You can type an address above.</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::LanServerModel</name>
+    <message>
+        <source>%1 at %2, %3</source>
+        <extracomment>A server in the list of servers on the network, for screen readers: name, address, and whether the connection is encrypted.</extracomment>
+        <translation>%1 at %2, %3</translation>
+    </message>
+    <message>
+        <source>encrypted (TLS)</source>
+        <translation>encrypted (TLS)</translation>
+    </message>
+    <message>
+        <source>not encrypted (no TLS)</source>
+        <translation>not encrypted (no TLS)</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::MainWindow</name>
     <message>
         <source>Send</source>
@@ -1866,8 +1917,28 @@ SHA-256: %1</translation>
         <translation>Do not connect</translation>
     </message>
     <message>
-        <source>SHA-256 fingerprint:</source>
-        <translation>SHA-256 fingerprint:</translation>
+        <source>You chose it from the servers found on your network, as “%1”. That list is not authenticated: any computer on the network can announce a server under any name and claim any fingerprint.</source>
+        <translation>You chose it from the servers found on your network, as “%1”. That list is not authenticated: any computer on the network can announce a server under any name and claim any fingerprint.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the certificate presented:</source>
+        <translation>SHA-256 fingerprint of the certificate presented:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warning: this is not the certificate the announcement claimed.&lt;/b&gt; Another computer may be pretending to be this server. Do not trust it unless the administrator confirms the fingerprint of the certificate presented.</source>
+        <translation>&lt;b&gt;Warning: this is not the certificate the announcement claimed.&lt;/b&gt; Another computer may be pretending to be this server. Do not trust it unless the administrator confirms the fingerprint of the certificate presented.</translation>
+    </message>
+    <message>
+        <source>Fingerprint the announcement claimed:</source>
+        <translation>Fingerprint the announcement claimed:</translation>
+    </message>
+    <message>
+        <source>It matches the fingerprint the announcement claimed. That is no proof: whoever announced it chose what to claim. Compare it with the administrator&apos;s.</source>
+        <translation>It matches the fingerprint the announcement claimed. That is no proof: whoever announced it chose what to claim. Compare it with the administrator&apos;s.</translation>
     </message>
 </context>
 <context>

@@ -926,6 +926,57 @@ Trust the new certificate only if the administrator confirms its fingerprint (sh
     </message>
 </context>
 <context>
+    <name>Banter::Desktop::LanServerList</name>
+    <message>
+        <source>%1 · 🔒 TLS</source>
+        <translation>%1 · 🔒 TLS</translation>
+    </message>
+    <message>
+        <source>%1 · no TLS (not encrypted)</source>
+        <translation>%1 · 无 TLS（未加密）</translation>
+    </message>
+    <message>
+        <source>Servers on your network:</source>
+        <translation>你所在网络中的服务器：</translation>
+    </message>
+    <message>
+        <source>Servers on your network</source>
+        <translation>你所在网络中的服务器</translation>
+    </message>
+    <message>
+        <source>Choose one to fill in the server address. Found servers are not verified: Banter still asks you to check the certificate the first time.</source>
+        <translation>选择一个即可填入服务器地址。找到的服务器未经验证：第一次连接时 Banter 仍会请你核对证书。</translation>
+    </message>
+    <message>
+        <source>Not searching this network for servers; type the address above.</source>
+        <translation>未在此网络中搜索服务器；请在上方输入地址。</translation>
+    </message>
+    <message>
+        <source>Searching for servers on your network…</source>
+        <translation>正在你所在的网络中搜索服务器…</translation>
+    </message>
+    <message>
+        <source>No servers found on your network yet. You can type an address above.</source>
+        <translation>尚未在你所在的网络中找到服务器。你可以在上方输入地址。</translation>
+    </message>
+</context>
+<context>
+    <name>Banter::Desktop::LanServerModel</name>
+    <message>
+        <source>%1 at %2, %3</source>
+        <extracomment>A server in the list of servers on the network, for screen readers: name, address, and whether the connection is encrypted.</extracomment>
+        <translation>%1，地址 %2，%3</translation>
+    </message>
+    <message>
+        <source>encrypted (TLS)</source>
+        <translation>已加密（TLS）</translation>
+    </message>
+    <message>
+        <source>not encrypted (no TLS)</source>
+        <translation>未加密（无 TLS）</translation>
+    </message>
+</context>
+<context>
     <name>Banter::Desktop::MainWindow</name>
     <message>
         <source>Send</source>
@@ -1856,8 +1907,28 @@ SHA-256：%1</translation>
         <translation>不连接</translation>
     </message>
     <message>
-        <source>SHA-256 fingerprint:</source>
-        <translation>SHA-256 指纹：</translation>
+        <source>You chose it from the servers found on your network, as “%1”. That list is not authenticated: any computer on the network can announce a server under any name and claim any fingerprint.</source>
+        <translation>你是从网络中找到的服务器里选择了它（名为“%1”）。该列表未经认证：网络中的任何计算机都可以用任意名称宣告服务器，并声称任意指纹。</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the certificate presented:</source>
+        <translation>服务器出示的证书的 SHA-256 指纹：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warning: this is not the certificate the announcement claimed.&lt;/b&gt; Another computer may be pretending to be this server. Do not trust it unless the administrator confirms the fingerprint of the certificate presented.</source>
+        <translation>&lt;b&gt;警告：这不是宣告中声称的证书。&lt;/b&gt;可能有另一台计算机在冒充此服务器。除非管理员确认了所出示证书的指纹，否则不要信任它。</translation>
+    </message>
+    <message>
+        <source>Fingerprint the announcement claimed:</source>
+        <translation>宣告中声称的指纹：</translation>
+    </message>
+    <message>
+        <source>It matches the fingerprint the announcement claimed. That is no proof: whoever announced it chose what to claim. Compare it with the administrator&apos;s.</source>
+        <translation>它与宣告中声称的指纹一致。但这并不能证明什么：宣告者可以随意声称。请与管理员提供的指纹核对。</translation>
     </message>
 </context>
 <context>

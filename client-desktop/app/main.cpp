@@ -5,6 +5,7 @@
 #include "core/accountcontext.h"
 #include "core/accountstore.h"
 #include "core/appsettings.h"
+#include "core/singleinstance.h"
 #include "ui/certificateguard.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
@@ -17,13 +18,17 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <QMessageBox>
+#include <QPointer>
 #include <QTimer>
 
 using namespace Banter;
 using namespace Banter::Desktop;
 
 namespace {
+Q_LOGGING_CATEGORY(lcApp, "banter.desktop")
+
 // The remembered account, if any. Reading the keychain is quick; the server is not asked here,
 // so the window never waits for it.
 std::optional<AccountStore::Account> remembered(AccountStore &store)
@@ -51,16 +56,29 @@ QString linkArgument(const QStringList &arguments)
     return {};
 }
 
+// One account at a time: an invitation is for signing up, which needs signing out.
+void saySignOutFirst(const QString &username, QWidget *parent)
+{
+    QMessageBox::information(parent, QObject::tr("Banter"),
+                             QObject::tr("Banter is signed in as %1. To use this invitation "
+                                         "link, sign out first, then open the link again.")
+                                 .arg(username));
+}
+
 // Signs in with the dialog (filled in from an invitation link, if one was given); false if
-// the user gave up.
+// the user gave up. `open` points at the dialog while it runs (a link handed over by another
+// start goes into it).
 bool signIn(ClientSession &session, CertificateGuard &certificates, bool &remember,
-            const QString &link = {}, QWidget *parent = nullptr)
+            QPointer<SignInDialog> &open, const QString &link = {}, QWidget *parent = nullptr)
 {
     SignInDialog dialog(session, parent);
+    open = &dialog;
     dialog.setCertificateGuard(&certificates);
     if (!link.isEmpty())
         dialog.openLink(link);
-    if (dialog.exec() != QDialog::Accepted)
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    open = nullptr; // the dialog ends here
+    if (!accepted)
         return false;
     remember = dialog.rememberMe();
     return true;
@@ -91,6 +109,15 @@ int main(int argc, char *argv[])
                                  QObject::tr("A banter:// link to open (optional)."),
                                  QStringLiteral("[url]"));
     parser.process(app);
+    const QString link = linkArgument(QCoreApplication::arguments());
+
+    // One client per user: a second start hands its link (or just "come to the front") to
+    // the running one and ends here.
+    SingleInstance instance(SingleInstance::socketPath());
+    if (instance.claim(link) == SingleInstance::Role::Secondary) {
+        qCInfo(lcApp) << "Banter is already running; handed over to it";
+        return 0;
+    }
 
     ClientSession session;
     session.setOptions(AppSettings::sessionOptions());
@@ -107,15 +134,37 @@ int main(int argc, char *argv[])
     // trying while it is down.
     std::optional<AccountStore::Account> account = remembered(store);
     bool remember = account.has_value();
-    const QString link = linkArgument(QCoreApplication::arguments());
-    if (account && !link.isEmpty()) {
-        // One account at a time: an invitation is for signing up, which needs signing out.
-        QMessageBox::information(
-            nullptr, QObject::tr("Banter"),
-            QObject::tr("Banter is signed in as %1. To use this invitation link, sign out "
-                        "first, then open the link again.")
-                .arg(account->username));
-    }
+    if (account && !link.isEmpty())
+        saySignOutFirst(account->username, nullptr);
+
+    // What another start handed over: into the sign-in dialog if one is open, else the
+    // window comes to the front (and says why a link cannot be used while signed in).
+    QPointer<SignInDialog> openSignIn;
+    QPointer<MainWindow> mainWindow;
+    const auto handedOver = [&](const QString &handed) {
+        if (openSignIn) {
+            qCInfo(lcApp) << "another start handed over"
+                          << (handed.isEmpty() ? "nothing" : "a link")
+                          << "; it goes to the sign-in dialog";
+            if (!handed.isEmpty())
+                openSignIn->openLink(handed);
+            openSignIn->raise();
+            openSignIn->activateWindow();
+            return;
+        }
+        qCInfo(lcApp) << "another start handed over" << (handed.isEmpty() ? "nothing" : "a link")
+                      << "; raising the window";
+        if (mainWindow) {
+            mainWindow->showNormal();
+            mainWindow->raise();
+            mainWindow->activateWindow();
+        }
+        if (!handed.isEmpty() && account)
+            saySignOutFirst(account->username, mainWindow);
+    };
+    QObject::connect(&instance, &SingleInstance::linkReceived, &app, handedOver);
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &app,
+                     [&] { handedOver(QString()); });
     if (account) {
         // The cache's integrity check reads the whole file: it runs on a worker thread while
         // the window shows, and the session connects once the cache is open, so the sign-in
@@ -127,7 +176,7 @@ int main(int argc, char *argv[])
                 session.setTokens(access, refresh);
                 session.connectToServer(server);
             });
-    } else if (!signIn(session, certificates, remember, link)) {
+    } else if (!signIn(session, certificates, remember, openSignIn, link)) {
         return 0;
     }
     // Refresh tokens rotate: keep the remembered copy current, or the next start would
@@ -158,6 +207,7 @@ int main(int argc, char *argv[])
     QObject::connect(&session, &ClientSession::authenticated, &app, saveTokens);
 
     MainWindow window(context);
+    mainWindow = &window;
     QObject::connect(&window, &MainWindow::loggedOut, &app, [&] {
         remember = false;
         account.reset();
@@ -178,7 +228,7 @@ int main(int argc, char *argv[])
         store.forget([](Status) {});
         context.removeCache();
         QTimer::singleShot(0, &window, [&] {
-            if (!signIn(session, certificates, remember, {}, &window))
+            if (!signIn(session, certificates, remember, openSignIn, {}, &window))
                 QApplication::quit();
             else
                 saveTokens();

@@ -7,6 +7,7 @@
 #include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
 #include <banter/client/invitationlink.h>
+#include <banter/client/serverbrowser.h>
 
 #include <QLocale>
 #include <QMessageBox>
@@ -69,6 +70,18 @@ bool CertificateGuard::trustLink(const InvitationLink &link)
     return true;
 }
 
+void CertificateGuard::noteDiscovered(const DiscoveredServer &server)
+{
+    m_discoveredServer = CertificatePin::serverKey(server.url());
+    m_discovered = {server.name, server.claimedSha256};
+}
+
+void CertificateGuard::forgetDiscovered()
+{
+    m_discoveredServer.clear();
+    m_discovered = {};
+}
+
 void CertificateGuard::onRefused(const QString &server, const QByteArray &pinned,
                                  const QSslCertificate &presented)
 {
@@ -112,7 +125,10 @@ void CertificateGuard::onRefused(const QString &server, const QByteArray &pinned
 
 void CertificateGuard::askFirstUse(const QString &server, const QSslCertificate &presented)
 {
-    auto *question = new TrustDialog(server, presented, m_dialogParent);
+    std::optional<TrustDialog::Discovered> discovered;
+    if (!m_discoveredServer.isEmpty() && m_discoveredServer == server)
+        discovered = m_discovered;
+    auto *question = new TrustDialog(server, presented, discovered, m_dialogParent);
     m_question = question;
     question->setAttribute(Qt::WA_DeleteOnClose);
     const QByteArray sha = CertificatePin::fingerprint(presented);

@@ -12,6 +12,7 @@
 
 namespace Banter {
 class ClientSession;
+struct DiscoveredServer;
 struct InvitationLink;
 } // namespace Banter
 
@@ -44,6 +45,14 @@ public:
     // A link without a fingerprint (tls=off) pins nothing.
     bool trustLink(const InvitationLink &link);
 
+    // The user chose `server` from the servers found on the network: if its certificate is
+    // met for the first time, the first-use question says it was found by unauthenticated
+    // discovery and compares the fingerprint it claimed with the one presented. The claim
+    // pins nothing, ever. Only the last server chosen is remembered.
+    void noteDiscovered(const DiscoveredServer &server);
+    // The address in use is no longer the one chosen from the list.
+    void forgetDiscovered();
+
     // A readable description of a certificate for the warning and the settings dialog.
     static QString describe(const QSslCertificate &certificate);
 
@@ -63,6 +72,8 @@ private:
     QPointer<QWidget> m_dialogParent;
     QPointer<QMessageBox> m_warning;
     QPointer<TrustDialog> m_question;
+    QString m_discoveredServer; // CertificatePin::serverKey of the last server chosen
+    TrustDialog::Discovered m_discovered;
 };
 
 } // namespace Banter::Desktop

@@ -4,9 +4,11 @@
 
 #include "core/errortext.h"
 #include "ui/certificateguard.h"
+#include "ui/lanserverlist.h"
 #include <banter/client/certificatepin.h>
 #include <banter/client/clientsession.h>
 #include <banter/client/invitationlink.h>
+#include <banter/client/serverbrowser.h>
 #include <banter/domain/user.h>
 
 #include <QCheckBox>
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSignalBlocker>
 #include <QSysInfo>
 #include <QVBoxLayout>
@@ -45,6 +48,7 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_server(new QComboBox(this))
+    , m_lanServers(new LanServerList(this))
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_confirm(new QLineEdit(this))
@@ -81,6 +85,7 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("Server:"), m_server);
+    form->addRow(QString(), m_lanServers);
     form->addRow(tr("Username:"), m_username);
     form->addRow(tr("Password:"), m_password);
     auto *confirmRow = new QVBoxLayout;
@@ -103,8 +108,15 @@ SignInDialog::SignInDialog(ClientSession &session, QWidget *parent)
     connect(m_create, &QCheckBox::toggled, this, &SignInDialog::updateMode);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_lanServers, &LanServerList::chosen, this, &SignInDialog::chooseDiscovered);
     connect(m_server, &QComboBox::editTextChanged, this, [this](const QString &text) {
         fieldChanged(m_server);
+        // Typed over: what the list's announcement claimed is no longer about this address.
+        if (!m_chosenUrl.isEmpty() && text != m_chosenUrl) {
+            m_chosenUrl.clear();
+            if (m_guard)
+                m_guard->forgetDiscovered();
+        }
         // A link pasted where the address goes: use it (the field then shows the address).
         if (text.trimmed().startsWith(u"banter://"_s, Qt::CaseInsensitive))
             openLink(text);
@@ -213,6 +225,26 @@ QString SignInDialog::confirmError() const
 void SignInDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
+    if (event->spontaneous())
+        return; // restored from minimised: the list is still running
+    m_lanServers->start(); // nothing is sent on the network while the dialog is not shown
+    focusFirstEmpty();
+}
+
+void SignInDialog::hideEvent(QHideEvent *event)
+{
+    if (!event->spontaneous())
+        m_lanServers->stop();
+    QDialog::hideEvent(event);
+}
+
+void SignInDialog::chooseDiscovered(const DiscoveredServer &server)
+{
+    const QString url = server.url().toString();
+    m_server->setEditText(url);
+    m_chosenUrl = url;
+    if (m_guard)
+        m_guard->noteDiscovered(server);
     focusFirstEmpty();
 }
 

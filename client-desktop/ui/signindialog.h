@@ -14,6 +14,7 @@ class QLineEdit;
 
 namespace Banter {
 class ClientSession;
+struct DiscoveredServer;
 struct Error;
 struct InvitationLink;
 } // namespace Banter
@@ -21,6 +22,7 @@ struct InvitationLink;
 namespace Banter::Desktop {
 
 class CertificateGuard;
+class LanServerList;
 
 // Server address (recently used ones remembered), then sign in or create an account. The
 // dialog drives the session itself and closes once signed in.
@@ -34,6 +36,11 @@ class CertificateGuard;
 // field) fills in the server and the invitation, switches to "create account", and has the
 // certificate guard trust the certificate the link names, so no fingerprint has to be
 // compared by eye; a link naming another certificate than one already trusted is refused.
+//
+// Under the address, "Servers on your network" lists the servers found on the local network
+// while the dialog shows (LanServerList). Choosing one fills in its address; its
+// certificate still goes through the first-use question, which then says that it was found
+// by unauthenticated discovery and compares the fingerprint it claimed (CertificateGuard).
 class SignInDialog : public QDialog
 {
     Q_OBJECT
@@ -48,6 +55,7 @@ public:
     QCheckBox *createAccountBox() const { return m_create; }
     QCheckBox *rememberBox() const { return m_remember; }
     QLineEdit *invitationField() const { return m_invite; }
+    LanServerList *lanServers() const { return m_lanServers; }
     // The sentence about the link in use (objectName "linkNote"); empty without one.
     QString linkNote() const;
     // Where the certificate of a link is trusted; without one, links fill in fields only.
@@ -65,6 +73,7 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void submit();
@@ -79,9 +88,12 @@ private:
     void focusFirstEmpty();
     void rememberServer(const QString &url);
     void applyLink(const InvitationLink &link);
+    void chooseDiscovered(const DiscoveredServer &server);
 
     ClientSession &m_session;
     QComboBox *m_server;
+    // Made right after the address, so that Tab goes from the address to the list it fills.
+    LanServerList *m_lanServers;
     QLineEdit *m_username;
     QLineEdit *m_password;
     QLineEdit *m_confirm;
@@ -94,6 +106,7 @@ private:
     QLineEdit *m_invite;
     QLabel *m_inviteLabel;
     QLabel *m_linkNote;
+    QString m_chosenUrl; // the address last filled in from the list
     CertificateGuard *m_guard = nullptr;
     QLabel *m_status;
     QPointer<QWidget> m_statusField; // the field the status is about, if one

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The discovering client of tst_lannetwork, run inside the client's network namespace:
 //   landiscoverer browse SECONDS [NAME]   ServerBrowser; prints a JSON line per server found,
-//                                         stops early once one called NAME is found
+//                                         stops early once one called NAME is found; with
+//                                         --mdns-only it sends no UDP query
 //   landiscoverer hostile ADDRESS         hostile datagrams and a flood at ADDRESS:7655, then
 //                                         signs in to the server the answer names; prints a
 //                                         JSON summary
@@ -32,23 +33,30 @@ void print(const QJsonObject &line)
     std::fflush(stdout);
 }
 
-int browse(int seconds, const QString &expected)
+int browse(int seconds, const QString &expected, bool mdnsOnly)
 {
-    ServerBrowser browser;
-    QObject::connect(&browser, &ServerBrowser::serverFound, &browser,
-                     [&](const DiscoveredServer &server) {
-                         print({{u"event"_s, u"found"_s},
-                                {u"name"_s, server.name},
-                                {u"address"_s, server.address.toString()},
-                                {u"port"_s, server.port},
-                                {u"tls"_s, server.tls},
-                                {u"sha256"_s, QString::fromLatin1(server.claimedSha256.toHex())},
-                                {u"url"_s, server.url().toString()}});
-                         if (!expected.isEmpty() && server.name == expected)
-                             QCoreApplication::exit(0);
-                     });
+    ServerBrowser::Options options;
+    options.udp = !mdnsOnly;
+    ServerBrowser browser(options);
+    QElapsedTimer started;
+    QObject::connect(
+        &browser, &ServerBrowser::serverFound, &browser, [&](const DiscoveredServer &server) {
+            print({{u"event"_s, u"found"_s},
+                   {u"name"_s, server.name},
+                   {u"address"_s, server.address.toString()},
+                   {u"port"_s, server.port},
+                   {u"tls"_s, server.tls},
+                   {u"sha256"_s, QString::fromLatin1(server.claimedSha256.toHex())},
+                   {u"url"_s, server.url().toString()},
+                   {u"via"_s, server.via == DiscoveredServer::Via::Mdns ? u"mdns"_s : u"udp"_s}});
+            if (!expected.isEmpty() && server.name == expected)
+                QCoreApplication::exit(0);
+        });
+    started.start();
     if (!browser.start())
         return 1;
+    if (mdnsOnly && !browser.isBrowsingMdns())
+        return 3;
     QTimer::singleShot(seconds * 1000, &browser, [] { QCoreApplication::exit(0); });
     return QCoreApplication::exec();
 }
@@ -131,11 +139,13 @@ int hostile(const QHostAddress &server)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList arguments = QCoreApplication::arguments();
+    QStringList arguments = QCoreApplication::arguments();
+    const bool mdnsOnly = arguments.removeAll(u"--mdns-only"_s) > 0;
     if (arguments.size() >= 3 && arguments.at(1) == "browse"_L1)
-        return browse(arguments.at(2).toInt(), arguments.value(3));
+        return browse(arguments.at(2).toInt(), arguments.value(3), mdnsOnly);
     if (arguments.size() == 3 && arguments.at(1) == "hostile"_L1)
         return hostile(QHostAddress(arguments.at(2)));
-    std::fprintf(stderr, "usage: landiscoverer browse SECONDS [NAME] | hostile ADDRESS\n");
+    std::fprintf(stderr,
+                 "usage: landiscoverer browse SECONDS [NAME] [--mdns-only] | hostile ADDRESS\n");
     return 2;
 }

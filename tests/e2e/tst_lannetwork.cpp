@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // LAN mode between two machines (issue 14), played by two network namespaces joined by a veth
 // pair: banterd --lan runs in the server's, landiscoverer (ServerBrowser, raw datagrams and a
-// real sign-in) in the client's. Real broadcast and multicast, never outside this machine.
-// Covered: the server found by broadcast with what it printed on start, hostile datagrams and
-// a flood leaving it responsive with no answer larger than a query, a loopback-only server
-// never answering, and the mDNS announcement through an avahi-daemon of the server's
-// namespace (with a private D-Bus), read by another avahi-daemon in the client's.
+// real sign-in) and landialog (the desktop sign-in dialog, offscreen) in the client's. Real
+// broadcast and multicast, never outside this machine. Covered: the server found by broadcast with
+// what it printed on start, hostile datagrams and a flood leaving it responsive with no answer
+// larger than a query, a loopback-only server never answering, and the mDNS announcement through an
+// avahi-daemon of the server's namespace (with a private D-Bus), read by another avahi-daemon in
+// the client's and by the client's ServerBrowser (alone, and merged with the UDP answer into one
+// entry); the sign-in dialog listing the server and filling in its address.
 //
 // Root only (CI runs as root; scripts/test.sh then sets BANTER_TEST_REQUIRE_NETNS, and a
 // missing tool fails instead of skipping). Everything is torn down, also on failure.
@@ -39,10 +41,13 @@ QString tool(const QString &name)
 }
 
 // Runs a command to its end with the event loop running; its output, or nullopt on failure.
-std::optional<QString> run(const QString &program, const QStringList &arguments, bool quiet = false,
-                           int timeoutMs = 30'000)
+std::optional<QString>
+run(const QString &program, const QStringList &arguments, bool quiet = false,
+    int timeoutMs = 30'000,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(program, arguments);
     if (!waitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs, "a command")
         || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
@@ -325,15 +330,43 @@ private:
                      environment);
     }
 
-    QString discover(const QStringList &arguments, int timeoutMs = 30'000)
+    // landiscoverer in the client's namespace. Its mDNS browsing reaches the avahi-daemon on
+    // `systemBus`; by default none (not the machine's, which sees the machine's network).
+    QString discover(const QStringList &arguments, int timeoutMs = 30'000,
+                     const QString &systemBus = u"unix:path=/nonexistent"_s)
     {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"DBUS_SYSTEM_BUS_ADDRESS"_s, systemBus);
         const std::optional<QString> output =
             run(tool(u"ip"_s),
                 QStringList{u"netns"_s, u"exec"_s, m_network->clientNs,
                             QStringLiteral(LANDISCOVERER_PATH)}
                     + arguments,
-                false, timeoutMs);
+                false, timeoutMs, environment);
         return output.value_or(QString());
+    }
+
+    // An avahi-daemon in each namespace (skipped or failed as initTestCase says without it).
+    bool startAvahis(PrivateAvahi &serverAvahi, PrivateAvahi &clientAvahi)
+    {
+        const QString missing = PrivateAvahi::unavailable();
+        if (!missing.isEmpty()) {
+            if (qEnvironmentVariableIsSet("BANTER_TEST_REQUIRE_NETNS"))
+                qFatal("%s", qPrintable(missing));
+            return false;
+        }
+        const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(8);
+        if (!serverAvahi.start(m_network->serverNs, m_network->serverLink(), u"banter-lan-server"_s,
+                               m_dir.filePath(u"avahi-s-"_s + tag))) {
+            qWarning("%s", qPrintable(serverAvahi.log()));
+            return false;
+        }
+        if (!clientAvahi.start(m_network->clientNs, m_network->clientLink(), u"banter-lan-client"_s,
+                               m_dir.filePath(u"avahi-c-"_s + tag))) {
+            qWarning("%s", qPrintable(clientAvahi.log()));
+            return false;
+        }
+        return true;
     }
 
 private Q_SLOTS:
@@ -500,6 +533,107 @@ private Q_SLOTS:
         QVERIFY(txt.contains(u"\"tls=on\""_s));
         QVERIFY(txt.contains(u"\"v=1\""_s));
         QVERIFY(txt.contains(u"\"name=Physics lab\""_s));
+    }
+
+    // The client's ServerBrowser finds the server over mDNS alone: its UDP query goes to port
+    // 7655, where this server does not answer (its discovery_port is elsewhere).
+    void browserFindsTheServerOverMdns()
+    {
+        if (!PrivateAvahi::unavailable().isEmpty()
+            && !qEnvironmentVariableIsSet("BANTER_TEST_REQUIRE_NETNS"))
+            QSKIP(qPrintable(PrivateAvahi::unavailable()));
+        PrivateAvahi serverAvahi;
+        PrivateAvahi clientAvahi;
+        QVERIFY(startAvahis(serverAvahi, clientAvahi));
+        const QString config = m_dir.filePath(u"mdns-only.conf"_s);
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[server]\ndiscovery_port=7659\n");
+        file.close();
+        Daemon server;
+        startServer(server, {u"--config"_s, config}, serverAvahi.bus());
+        QVERIFY(
+            server.waitForLine(QRegularExpression(u"answering LAN discovery on UDP port 7659"_s)));
+        QVERIFY2(server.waitForLine(QRegularExpression(u"announcing .* over mDNS"_s), true),
+                 qPrintable(server.errors()));
+        const QString fingerprint = printedFingerprint(server.output());
+
+        const QList<QJsonObject> found = jsonLines(
+            discover({u"browse"_s, u"20"_s, u"Physics lab"_s}, 30'000, clientAvahi.bus()));
+        QCOMPARE(found.size(), 1);
+        const QJsonObject &entry = found.first();
+        qInfo("found over mDNS alone after %d ms", entry.value(u"ms"_s).toInt());
+        QCOMPARE(entry.value(u"via"_s).toString(), u"mdns"_s);
+        QCOMPARE(entry.value(u"name"_s).toString(), u"Physics lab"_s);
+        QCOMPARE(entry.value(u"address"_s).toString(), m_network->serverAddress());
+        QCOMPARE(entry.value(u"port"_s).toInt(), 7654);
+        QVERIFY(entry.value(u"tls"_s).toBool());
+        QCOMPARE(entry.value(u"sha256"_s).toString(), fingerprint);
+        // Without the client's avahi-daemon the same browse finds nothing, and fails not.
+        QVERIFY(jsonLines(discover({u"browse"_s, u"3"_s})).isEmpty());
+    }
+
+    // Announced over mDNS and answering UDP: one entry, not two.
+    void mdnsAndUdpAreOneEntry()
+    {
+        if (!PrivateAvahi::unavailable().isEmpty()
+            && !qEnvironmentVariableIsSet("BANTER_TEST_REQUIRE_NETNS"))
+            QSKIP(qPrintable(PrivateAvahi::unavailable()));
+        PrivateAvahi serverAvahi;
+        PrivateAvahi clientAvahi;
+        QVERIFY(startAvahis(serverAvahi, clientAvahi));
+        Daemon server;
+        startServer(server, {}, serverAvahi.bus());
+        QVERIFY(
+            server.waitForLine(QRegularExpression(u"answering LAN discovery on UDP port 7655"_s)));
+        QVERIFY(server.waitForLine(QRegularExpression(u"announcing .* over mDNS"_s), true));
+        // mDNS alone finds it here (so the browse below hears it both ways) ...
+        const QList<QJsonObject> overMdns = jsonLines(discover(
+            {u"browse"_s, u"20"_s, u"Physics lab"_s, u"--mdns-only"_s}, 30'000, clientAvahi.bus()));
+        QCOMPARE(overMdns.size(), 1);
+        QCOMPARE(overMdns.first().value(u"via"_s).toString(), u"mdns"_s);
+        // ... and both together list it once, for as long as the browser looks.
+        const QList<QJsonObject> both =
+            jsonLines(discover({u"browse"_s, u"5"_s}, 30'000, clientAvahi.bus()));
+        QCOMPARE(both.size(), 1);
+        QCOMPARE(both.first().value(u"address"_s).toString(), m_network->serverAddress());
+    }
+
+    // The desktop client's sign-in dialog, offscreen in the client's namespace, lists the
+    // server found by broadcast and, chosen with the keyboard, fills in its address.
+    void signInDialogListsTheServer()
+    {
+#if defined(LANDIALOG_PATH)
+        Daemon server;
+        startServer(server);
+        QVERIFY(server.waitForLine(QRegularExpression(u"answering LAN discovery"_s)));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(u"BANTER_DISCOVERY"_s); // CTest's loopback-only: not in here
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        environment.insert(u"DBUS_SYSTEM_BUS_ADDRESS"_s, u"unix:path=/nonexistent"_s);
+        environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent"_s);
+        environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"dialog-config"_s));
+        const std::optional<QString> output =
+            run(tool(u"ip"_s),
+                {u"netns"_s, u"exec"_s, m_network->clientNs, QStringLiteral(LANDIALOG_PATH),
+                 u"Physics lab"_s, u"15"_s},
+                false, 30'000, environment);
+        QVERIFY(output);
+        const QList<QJsonObject> lines = jsonLines(*output);
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject &seen = lines.first();
+        qInfo("landialog: %s", QJsonDocument(seen).toJson(QJsonDocument::Compact).constData());
+        QVERIFY(seen.value(u"active"_s).toBool());
+        QCOMPARE(seen.value(u"before"_s).toString(), u"Searching for servers on your network…"_s);
+        QVERIFY(seen.value(u"found"_s).toBool());
+        QCOMPARE(seen.value(u"rows"_s).toInt(), 1);
+        QCOMPARE(seen.value(u"address"_s).toString(), m_network->serverAddress() + u":7654"_s);
+        QVERIFY(seen.value(u"tls"_s).toBool());
+        QCOMPARE(seen.value(u"field"_s).toString(),
+                 u"wss://"_s + m_network->serverAddress() + u":7654"_s);
+#else
+        QSKIP("built without the desktop client (BANTER_BUILD_CLIENT=OFF)");
+#endif
     }
 };
 

@@ -20,6 +20,10 @@ bool shootFiles(const QDir &out);
 // Chinese), the sign-in dialog's mismatch note, and the sign-in dialog filled in from an
 // invitation link: trust-*.png, signin-mismatch-light.png, signin-invite-light.png.
 bool shootTrust(const QDir &out);
+// "Servers on your network" in the sign-in dialog, and the first-use question for a server
+// found there whose announcement claimed another certificate: signin-lan-light.png,
+// trust-discovered-light.png.
+bool shootLan(const QDir &out);
 // The profile page with a picture, and the window showing people's pictures:
 // profile-light.png, main-avatars-light.png.
 bool shootProfile(const QDir &out);

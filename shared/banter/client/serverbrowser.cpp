@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Banter developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <banter/client/clientlogging_p.h>
+#include <banter/client/mdnsbrowser_p.h>
 #include <banter/client/serverbrowser.h>
 
 #include <QElapsedTimer>
@@ -29,11 +30,12 @@ QByteArray randomNonce()
     return nonce;
 }
 
-// Every interface's broadcast address, and loopback for a server on this machine.
-QList<QHostAddress> queryTargets(const QList<QHostAddress> &extra)
+// Every interface's broadcast address (if asked), and loopback for a server on this machine.
+QList<QHostAddress> queryTargets(bool broadcast, const QList<QHostAddress> &extra)
 {
     QList<QHostAddress> targets{QHostAddress(QHostAddress::LocalHost)};
-    const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
+    const QList<QNetworkInterface> interfaces =
+        broadcast ? QNetworkInterface::allInterfaces() : QList<QNetworkInterface>();
     for (const QNetworkInterface &interface : interfaces) {
         const auto flags = interface.flags();
         if (!flags.testFlag(QNetworkInterface::IsUp)
@@ -71,11 +73,14 @@ struct ServerBrowser::Private
     struct Known
     {
         DiscoveredServer server;
-        qint64 lastHeardMs = 0;
+        qint64 lastHeardMs = -1; // by UDP; -1: never
+        bool announced = false; // over mDNS, until the service goes away
     };
 
     Options options;
+    bool active = false;
     QUdpSocket *socket = nullptr;
+    MdnsBrowser *mdns = nullptr;
     QTimer timer;
     QElapsedTimer clock;
     std::deque<QByteArray> nonces;
@@ -100,17 +105,39 @@ ServerBrowser::~ServerBrowser() = default;
 
 bool ServerBrowser::start()
 {
-    if (d->socket)
+    if (d->active)
         return true;
+    d->clock.start();
+    if (d->options.mdns) {
+        auto *mdns = new MdnsBrowser(d->options.maxServers, this);
+        if (mdns->start()) {
+            d->mdns = mdns;
+            connect(mdns, &MdnsBrowser::found, this, &ServerBrowser::heard);
+            connect(mdns, &MdnsBrowser::removed, this, &ServerBrowser::mdnsRemoved);
+        } else {
+            delete mdns;
+        }
+    }
+    if (d->options.udp)
+        startUdp();
+    d->active = d->socket || d->mdns;
+    if (!d->active)
+        return false;
+    d->timer.start();
+    refresh();
+    return true;
+}
+
+void ServerBrowser::startUdp()
+{
     auto *socket = new QUdpSocket(this);
     if (!socket->bind(QHostAddress(QHostAddress::AnyIPv4), 0)) {
         qCWarning(lcClient) << "server discovery: cannot open a UDP socket:"
                             << socket->errorString();
         delete socket;
-        return false;
+        return;
     }
     d->socket = socket;
-    d->clock.start();
     connect(socket, &QUdpSocket::readyRead, this, [this] {
         while (d->socket && d->socket->hasPendingDatagrams()) {
             const QNetworkDatagram datagram =
@@ -132,49 +159,76 @@ bool ServerBrowser::start()
             heard(server);
         }
     });
-    d->timer.start();
-    refresh();
-    return true;
 }
 
 void ServerBrowser::heard(const DiscoveredServer &server)
 {
+    const bool byMdns = server.via == DiscoveredServer::Via::Mdns;
     const qint64 now = d->clock.elapsed();
     for (Private::Known &known : d->known) {
         if (known.server.key() != server.key())
             continue;
-        known.lastHeardMs = now;
-        if (!(known.server == server)) {
-            known.server = server;
-            Q_EMIT serverChanged(server);
+        if (byMdns)
+            known.announced = true;
+        else
+            known.lastHeardMs = now;
+        // The same server heard the other way: one entry, which keeps how it was first found.
+        DiscoveredServer updated = server;
+        updated.via = known.server.via;
+        if (!(known.server == updated)) {
+            known.server = updated;
+            Q_EMIT serverChanged(updated);
         }
         return;
     }
     if (d->known.size() >= d->options.maxServers)
         return;
-    d->known.append({server, now});
+    d->known.append({server, byMdns ? -1 : now, byMdns});
     Q_EMIT serverFound(server);
+}
+
+void ServerBrowser::mdnsRemoved(const QString &key)
+{
+    const qint64 now = d->clock.elapsed();
+    for (qsizetype i = 0; i < d->known.size(); ++i) {
+        Private::Known &known = d->known[i];
+        if (known.server.key() != key)
+            continue;
+        known.announced = false;
+        // Still answering UDP queries: still there.
+        if (known.lastHeardMs >= 0 && now - known.lastHeardMs < d->options.lostAfterMs)
+            return;
+        const DiscoveredServer lost = known.server;
+        d->known.removeAt(i);
+        Q_EMIT serverLost(lost);
+        return;
+    }
 }
 
 void ServerBrowser::stop()
 {
     d->timer.stop();
+    d->active = false;
     delete d->socket;
     d->socket = nullptr;
+    delete d->mdns;
+    d->mdns = nullptr;
     d->known.clear();
     d->nonces.clear();
 }
 
 void ServerBrowser::refresh()
 {
-    if (!d->socket)
+    if (!d->active)
         return;
     forgetSilent();
+    if (!d->socket)
+        return;
     d->nonces.push_back(randomNonce());
     while (d->nonces.size() > RememberedNonces)
         d->nonces.pop_front();
     const QByteArray query = encodeDiscoveryQuery(d->nonces.back());
-    for (const QHostAddress &target : queryTargets(d->options.extraTargets))
+    for (const QHostAddress &target : queryTargets(d->options.broadcast, d->options.extraTargets))
         d->socket->writeDatagram(query, target, d->options.discoveryPort);
 }
 
@@ -183,7 +237,8 @@ void ServerBrowser::forgetSilent()
     const qint64 now = d->clock.elapsed();
     QList<DiscoveredServer> lost;
     d->known.removeIf([&](const Private::Known &known) {
-        if (now - known.lastHeardMs < d->options.lostAfterMs)
+        if (known.announced
+            || (known.lastHeardMs >= 0 && now - known.lastHeardMs < d->options.lostAfterMs))
             return false;
         lost.append(known.server);
         return true;
@@ -194,7 +249,12 @@ void ServerBrowser::forgetSilent()
 
 bool ServerBrowser::isActive() const
 {
-    return d->socket != nullptr;
+    return d->active;
+}
+
+bool ServerBrowser::isBrowsingMdns() const
+{
+    return d->mdns != nullptr;
 }
 
 QList<DiscoveredServer> ServerBrowser::servers() const

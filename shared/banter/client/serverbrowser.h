@@ -26,9 +26,10 @@ namespace Banter {
 /// that a mismatch stands out.
 struct BANTERSHARED_EXPORT DiscoveredServer
 {
-    /// How the server was heard of.
+    /// How the server was first heard of (an entry heard both ways stays one entry).
     enum class Via {
         Udp, ///< An answer to the UDP discovery query (docs/PROTOCOL.md, "LAN discovery").
+        Mdns, ///< A `_banter._tcp` DNS-SD service resolved through the system's Avahi daemon.
     };
 
     QString name; ///< The name its operator gave it (or its host name).
@@ -37,7 +38,7 @@ struct BANTERSHARED_EXPORT DiscoveredServer
     bool tls = true; ///< wss:// (true) or ws://.
     QByteArray claimedSha256; ///< The certificate SHA-256 it claims (32 bytes); empty without TLS.
     int protocolVersion = 1; ///< The chat protocol version it speaks.
-    Via via = Via::Udp; ///< How it was found.
+    Via via = Via::Udp; ///< How it was first found.
 
     /// The URL to connect to: wss://ADDRESS:PORT (or ws://).
     QUrl url() const;
@@ -51,10 +52,16 @@ struct BANTERSHARED_EXPORT DiscoveredServer
 ///
 /// While active it sends a discovery query (UDP, to port DiscoveryPort) to the broadcast
 /// address of every interface that is up, and to this machine, every queryIntervalMs; every
-/// server in LAN mode that hears one answers. A server first heard of is reported by
-/// serverFound(), one whose answer changed by serverChanged(), and one that has not answered
-/// for lostAfterMs by serverLost(). Answers that do not echo one of the browser's recent
-/// nonces are ignored, and the list is bounded (maxServers).
+/// server in LAN mode that hears one answers. It also browses `_banter._tcp` over DNS-SD/mDNS
+/// through the system's Avahi daemon, when BanterShared was built with it (the CMake option
+/// BANTER_SHARED_MDNS) and the daemon runs; otherwise it browses by UDP alone and says so only
+/// in the debug log. Both are IPv4. An mDNS service and a UDP answer for the same address and
+/// port are one server.
+///
+/// A server first heard of is reported by serverFound(), one whose answer changed by
+/// serverChanged(), and one that has neither answered for lostAfterMs nor is still announced
+/// over mDNS by serverLost(). Answers that do not echo one of the browser's recent nonces are
+/// ignored, and the list is bounded (maxServers).
 ///
 /// Typical use, in a sign-in dialog:
 /// @code
@@ -77,6 +84,11 @@ public:
         /// Where to send the query besides the interfaces' broadcast addresses (say, a server
         /// on another subnet that the user named).
         QList<QHostAddress> extraTargets;
+        bool udp = true; ///< Send the UDP discovery query.
+        /// Send it to every interface's broadcast address; false: to this machine and
+        /// extraTargets only.
+        bool broadcast = true;
+        bool mdns = true; ///< Browse mDNS too (where this build and the system allow it).
     };
 
     /// A browser with the default options; call start().
@@ -85,8 +97,8 @@ public:
     explicit ServerBrowser(Options options, QObject *parent = nullptr);
     ~ServerBrowser() override;
 
-    /// Opens a UDP socket and sends the first query at once; false (and nothing changes) when
-    /// no socket can be opened. Starting an active browser does nothing.
+    /// Opens a UDP socket and sends the first query at once, and starts browsing mDNS; false
+    /// (and nothing changes) when neither can start. Starting an active browser does nothing.
     bool start();
     /// Stops querying and forgets every server (no serverLost() for them).
     void stop();
@@ -94,6 +106,9 @@ public:
     void refresh();
     /// Whether start() succeeded and stop() has not been called since.
     bool isActive() const;
+    /// Whether mDNS is being browsed (built with Avahi, asked for, and the client started;
+    /// a daemon that is not running yet still counts).
+    bool isBrowsingMdns() const;
     /// The servers currently known, in the order they were found.
     QList<DiscoveredServer> servers() const;
 
@@ -106,7 +121,9 @@ Q_SIGNALS:
     void serverLost(const Banter::DiscoveredServer &server);
 
 private:
+    void startUdp();
     void heard(const DiscoveredServer &server);
+    void mdnsRemoved(const QString &key);
     void forgetSilent();
 
     struct Private;
