@@ -1180,6 +1180,10 @@ Quit anyway?</numerusform>
         <source>Server administration</source>
         <translation>Server administration</translation>
     </message>
+    <message>
+        <source>That message is in a conversation you are not in.</source>
+        <translation>That message is in a conversation you are not in.</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::MessageDelegate</name>

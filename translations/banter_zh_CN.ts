@@ -1174,6 +1174,10 @@ Quit anyway?</source>
         <source>Server administration</source>
         <translation>服务器管理</translation>
     </message>
+    <message>
+        <source>That message is in a conversation you are not in.</source>
+        <translation>该消息所在的会话你并未加入。</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::MessageDelegate</name>
