@@ -9,7 +9,6 @@
 #include "core/appsettings.h"
 #include "desktopfixture.h"
 #include "sessionhelpers.h"
-#include "storage/storagefactory.h"
 #include "ui/adminpage.h"
 #include "ui/adminsessionsdialog.h"
 #include "ui/mainwindow.h"
@@ -38,23 +37,6 @@ using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
-// What `banterd user set-admin NAME on|off` does, through a storage connection of its own.
-bool setServerAdmin(TestServer &server, UserId id, bool admin)
-{
-    auto storage = Server::openStorage(server.config().effectiveDatabaseUrl());
-    if (!storage)
-        return false;
-    QObject context;
-    std::optional<Status> set;
-    Server::runInStorage<Done>(
-        **storage, &context,
-        [id, admin](Server::Repositories &r) { return r.users.setAdmin(id, admin); },
-        [&set](const Status &s) { set = s; });
-    const bool answered = waitFor([&set] { return set.has_value(); }, 10'000, "the admin flag");
-    (*storage)->stop();
-    return answered && *set;
-}
-
 // A fresh connection signing in as `username` over a real socket: Done, or the refusal.
 Result<Done> signIn(const QUrl &url, const QString &username, const QString &password)
 {
@@ -125,7 +107,7 @@ AdminPage *TestDesktopAdmin::openAdminPage(DesktopFixture &fixture, AppSettings 
     if (!fixture.start())
         return nullptr;
     m_alice = fixture.signUp(u"alice"_s);
-    if (!m_alice || !setServerAdmin(fixture.server(), m_alice->currentUser().id, true))
+    if (!m_alice || !fixture.server().setServerAdmin(m_alice->currentUser().id, true))
         return nullptr;
     for (const QString &name : others) {
         if (!fixture.signUp(name))
@@ -453,7 +435,7 @@ void TestDesktopAdmin::nonAdminNeverSeesIt()
     QVERIFY(forced.findChild<QPushButton *>(u"adminReloadButton"_s)->isEnabled());
 
     // Made an admin while signed in: the next sign-in shows the entry.
-    QVERIFY(setServerAdmin(fixture.server(), eve->currentUser().id, true));
+    QVERIFY(fixture.server().setServerAdmin(eve->currentUser().id, true));
     window->adminProbe()->check();
     QTRY_VERIFY(action->isVisible());
 }
@@ -473,7 +455,7 @@ void TestDesktopAdmin::refusalsAndLostConnectionLeaveThePageUsable()
 
     // The rights were taken away (`banterd user set-admin alice off`): refused, said, and the
     // menu entry goes.
-    QVERIFY(setServerAdmin(fixture.server(), m_alice->currentUser().id, false));
+    QVERIFY(fixture.server().setServerAdmin(m_alice->currentUser().id, false));
     disable->click();
     QTRY_COMPARE(result->text(), u"Could not change bob: You are not allowed to do that."_s);
     QVERIFY(!page->users()->account(1)->disabled);
@@ -481,7 +463,7 @@ void TestDesktopAdmin::refusalsAndLostConnectionLeaveThePageUsable()
     QTRY_VERIFY(!action->isVisible());
 
     // The connection is gone: said, and the buttons work again.
-    QVERIFY(setServerAdmin(fixture.server(), m_alice->currentUser().id, true));
+    QVERIFY(fixture.server().setServerAdmin(m_alice->currentUser().id, true));
     fixture.server().stop();
     QTRY_VERIFY(!m_alice->isReady());
     child<QPushButton>(page, u"adminAdminButton"_s)->click();

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testserver.h"
 
+#include "storage/storagefactory.h"
+#include "waiting.h"
+
 #include <QCoreApplication>
 #include <QDir>
 
@@ -111,6 +114,22 @@ QUrl TestServer::url() const
 QByteArray TestServer::certificateFingerprint() const
 {
     return m_server ? m_server->certificateFingerprint() : QByteArray();
+}
+
+bool TestServer::setServerAdmin(UserId id, bool admin)
+{
+    auto storage = Server::openStorage(m_config.effectiveDatabaseUrl());
+    if (!storage)
+        return false;
+    QObject context;
+    std::optional<Status> set;
+    Server::runInStorage<Done>(
+        **storage, &context,
+        [id, admin](Server::Repositories &r) { return r.users.setAdmin(id, admin); },
+        [&set](const Status &s) { set = s; });
+    const bool answered = waitFor([&set] { return set.has_value(); }, 10'000, "the admin flag");
+    (*storage)->stop();
+    return answered && *set;
 }
 
 } // namespace Banter::Test

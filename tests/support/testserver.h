@@ -48,6 +48,9 @@ public:
     QString dataDir() const { return m_config.dataDir; }
     Server::ServerConfig &config() { return m_config; }
     Server::BanterServer *server() const { return m_server.get(); }
+    // What `banterd user set-admin NAME on|off` does: grants or takes server admin rights,
+    // through a storage connection of its own. Whether it was done.
+    bool setServerAdmin(UserId id, bool admin);
 
 private:
     QTemporaryDir m_dir;

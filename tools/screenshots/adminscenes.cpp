@@ -9,7 +9,6 @@
 #include "scenes.h"
 #include "sessionhelpers.h"
 #include "shooting.h"
-#include "storage/storagefactory.h"
 #include "testserver.h"
 #include "ui/adminpage.h"
 #include "ui/mainwindow.h"
@@ -32,24 +31,6 @@ using namespace Banter::Desktop;
 using namespace Banter::Test;
 using namespace Qt::StringLiterals;
 
-namespace {
-// What `banterd user set-admin NAME on` does, through a storage connection of its own.
-bool makeServerAdmin(TestServer &server, UserId id)
-{
-    auto storage = Server::openStorage(server.config().effectiveDatabaseUrl());
-    if (!storage)
-        return false;
-    QObject context;
-    std::optional<Status> set;
-    Server::runInStorage<Done>(
-        **storage, &context, [id](Server::Repositories &r) { return r.users.setAdmin(id, true); },
-        [&set](const Status &s) { set = s; });
-    const bool answered = waitFor([&set] { return set.has_value(); });
-    (*storage)->stop();
-    return answered && *set;
-}
-} // namespace
-
 bool shootAdmin(const QDir &out)
 {
     QTemporaryDir work;
@@ -57,7 +38,7 @@ bool shootAdmin(const QDir &out)
     if (!work.isValid() || !server.start())
         return failed(u"cannot start a server"_s);
     auto alice = signedUpSession(server.url(), u"alice"_s, u"Alice Martin"_s);
-    if (!alice || !makeServerAdmin(server, alice->currentUser().id))
+    if (!alice || !server.setServerAdmin(alice->currentUser().id, true))
         return failed(u"cannot make alice a server admin"_s);
     std::vector<std::unique_ptr<ClientSession>> others; // kept signed in: "last seen" is now
     SessionCloser closer{{alice.get()}}; // closes them all before they go
