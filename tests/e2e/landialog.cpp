@@ -48,10 +48,11 @@ int main(int argc, char *argv[])
     QElapsedTimer shown;
     shown.start();
     dialog.show();
-    if (!QTest::qWaitForWindowExposed(&dialog))
-        return 1;
+    // Read before any event is processed: an answer can arrive while the window is exposed.
     LanServerList &list = *dialog.lanServers();
     const QString before = list.emptyText();
+    if (!QTest::qWaitForWindowExposed(&dialog))
+        return 1;
     LanServerModel &model = *list.model();
     int row = -1;
     const bool found = QTest::qWaitFor(
