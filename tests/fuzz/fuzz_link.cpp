@@ -24,8 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
         return 0;
+    // Printed fully encoded: the default, "pretty" form decodes %20 in a user name to a space,
+    // which a strict parse then refuses (found by this target: banter://a%20b@8).
     const QString key = CertificatePin::serverKey(url);
-    Fuzz::check(key == CertificatePin::serverKey(QUrl(url.toString(), QUrl::StrictMode)),
-                "a link printed and read again pins the same server");
+    Fuzz::check(
+        key == CertificatePin::serverKey(QUrl(url.toString(QUrl::FullyEncoded), QUrl::StrictMode)),
+        "a link printed and read again pins the same server");
     return 0;
 }
