@@ -107,11 +107,9 @@ AcceptLoop::Shed AcceptLoop::shedOneConnection()
     if (descriptor < 0)
         return acceptError == EAGAIN || acceptError == EWOULDBLOCK ? Shed::NoneWaiting
                                                                    : Shed::Failed;
-    ++m_refused;
     ++m_unreported;
     ServerMetrics::instance().refusedForDescriptors.fetch_add(1, std::memory_order_relaxed);
     reportShortage();
-    Q_EMIT refusedForWantOfDescriptors();
     return Shed::Refused;
 }
 

@@ -35,13 +35,6 @@ public:
     AcceptLoop(QTcpServer &listener, Adopt adopt, QObject *parent = nullptr);
     ~AcceptLoop() override;
 
-    // Connections closed right after accept() because no descriptor was left for them.
-    quint64 refusedForDescriptors() const { return m_refused; }
-
-Q_SIGNALS:
-    // A connection was refused for want of descriptors (the log sums these up).
-    void refusedForWantOfDescriptors();
-
 private:
     void onReadable();
     enum class Shed {
@@ -60,8 +53,7 @@ private:
     QSocketNotifier m_notifier;
     QTimer m_resume;
     int m_spare = -1;
-    quint64 m_refused = 0;
-    quint64 m_unreported = 0;
+    quint64 m_unreported = 0; // refused since the last log line
     QElapsedTimer m_sinceReport;
 };
 
