@@ -32,7 +32,16 @@ step() { # step NAME COMMAND...: runs a check, remembers a failure, goes on
         echo "== $name: FAILED ($((SECONDS - started)) s)"
         failed+=("$name")
     fi
+    disk_report
 }
+# The free disk after each step: a full disk fails the build in ways that look like anything
+# else, and CI machines differ in size (CI once ran out while linking the sanitizer tree).
+disk_report() {
+    echo "   disk: $(df -h --output=avail . | tail -n 1 | tr -d ' ') free;" \
+        "build/ $(du -sh build 2>/dev/null | cut -f1); compiler cache" \
+        "$(du -sh "$CCACHE_DIR" 2>/dev/null | cut -f1)"
+}
+disk_report
 
 step format scripts/check-format.sh
 
@@ -71,6 +80,13 @@ step ctest ctest --preset dev --output-on-failure --timeout 600 "$@"
 # for a bounded time (scripts/sanitize.sh; its own clang build in build/asan). Their SQLite
 # variants only, and 15 s per fuzz target, to keep the whole run within CI's budget; run
 # scripts/sanitize.sh by hand with BANTER_TEST_POSTGRES_URL set for the PostgreSQL variants.
+# The sanitizer tree needs ~3 GB and the packages step ~1 GB more; on a small disk the dev
+# tree (tested by now) makes room: the compiler cache rebuilds it quickly next time.
+if (( $(df --output=avail -k . | tail -n 1) < 6 * 1024 * 1024 )) && [[ -d build/dev ]]; then
+    echo "== less than 6 GB free: removing build/dev (tested) to make room for build/asan"
+    rm -rf build/dev
+    disk_report
+fi
 step sanitize env -u BANTER_TEST_POSTGRES_URL scripts/sanitize.sh --fuzz-seconds 15
 # The Debian packages: built (build/package), checked with lintian, installed into this
 # machine, used (the installed banterd as its user, banter --version, echo-bot against the
