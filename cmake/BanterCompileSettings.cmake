@@ -24,16 +24,16 @@ target_compile_definitions(banter_compile_settings INTERFACE
     QT_NO_KEYWORDS
     QT_DISABLE_DEPRECATED_BEFORE=0x060400)
 
-# Compressed debug information (-gz) in the configurations that carry it. The test programs
-# each link the server's static libraries, so a Debug tree holds ~100 copies of the same DWARF:
-# uncompressed that was ~6 GB per build folder, and CI's disk filled up while the sanitizer
-# build (a second such tree) was linking. gdb, addr2line and the sanitizers' symbolizer read
-# compressed sections as they are.
-include(CheckCXXCompilerFlag)
+# Compressed debug sections in linked programs, in the configurations that carry debug
+# information. The test programs each link the server's static libraries, so a Debug tree
+# holds ~100 copies of the same DWARF: uncompressed that was ~6 GB per build folder, and CI's
+# disk filled up while the sanitizer build (a second such tree) was linking. Only the link
+# compresses: the compile commands stay as they were, so the compiler cache and the
+# clang-tidy cache (keyed by them) keep their entries. gdb, addr2line and the sanitizers'
+# symbolizer read compressed sections as they are.
 include(CheckLinkerFlag)
-check_cxx_compiler_flag(-gz BANTER_COMPILER_HAS_GZ)
-check_linker_flag(CXX -gz BANTER_LINKER_HAS_GZ)
-if(BANTER_COMPILER_HAS_GZ AND BANTER_LINKER_HAS_GZ)
-    target_compile_options(banter_compile_settings INTERFACE $<$<CONFIG:Debug,RelWithDebInfo>:-gz>)
-    target_link_options(banter_compile_settings INTERFACE $<$<CONFIG:Debug,RelWithDebInfo>:-gz>)
+check_linker_flag(CXX "LINKER:--compress-debug-sections=zlib" BANTER_LINKER_COMPRESSES_DEBUG)
+if(BANTER_LINKER_COMPRESSES_DEBUG)
+    target_link_options(banter_compile_settings INTERFACE
+        "$<$<CONFIG:Debug,RelWithDebInfo>:LINKER:--compress-debug-sections=zlib>")
 endif()
