@@ -10,6 +10,7 @@
 #include "waiting.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,9 +20,12 @@
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
+#include <QWebSocket>
 
+#include <algorithm>
 #include <csignal>
 
 using namespace Banter;
@@ -121,6 +125,41 @@ bool cluster(const QStringList &arguments, QString *output = nullptr)
         *output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
     return true;
 }
+
+// A raw TCP connection to the metrics port from `source` (any 127.x.y.z: Linux routes all of
+// 127/8 to loopback, so each is another peer address to the server).
+std::unique_ptr<QTcpSocket> connectFrom(const QString &source, quint16 port)
+{
+    auto socket = std::make_unique<QTcpSocket>();
+    if (!socket->bind(QHostAddress(source)))
+        return nullptr;
+    socket->connectToHost(QHostAddress::LocalHost, port);
+    if (!socket->waitForConnected(5'000))
+        return nullptr;
+    return socket;
+}
+
+// True when the server closes `socket` within `ms`.
+bool closedByServer(QTcpSocket &socket, int ms)
+{
+    return waitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, ms,
+                   "the server to close a connection");
+}
+
+// One GET over a raw connection; the status line of the answer, or empty.
+QByteArray rawGet(QTcpSocket &socket, const QByteArray &path)
+{
+    socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QByteArray answer;
+    if (!waitFor(
+            [&] {
+                answer += socket.readAll();
+                return answer.contains("\r\n");
+            },
+            10'000, "an HTTP status line"))
+        return {};
+    return answer.left(answer.indexOf("\r\n"));
+}
 } // namespace
 
 class TestObservability : public QObject
@@ -132,6 +171,8 @@ private Q_SLOTS:
     void unknownTypesStayOneLabel();
     void healthzFailsWhileDatabaseIsLocked();
     void healthzFailsWhenPostgresqlStops();
+    void healthzNeverHoldsUpChat();
+    void operatorConnectionsAreBounded();
     void jsonLogIsOneObjectPerLine();
     void journaldLogHasPriorities();
     void hangupReloadsWhatItCan();
@@ -285,6 +326,130 @@ void TestObservability::healthzFailsWhenPostgresqlStops()
     QVERIFY(cluster({u"restart"_s, dir}));
     QVERIFY(waitFor([&] { return httpGet(server.metricsPort(), u"/healthz"_s).status == 200; },
                     30'000, "healthz to recover"));
+}
+
+void TestObservability::healthzNeverHoldsUpChat()
+{
+    if (TestDatabase::backend() != "sqlite"_L1)
+        QSKIP("SQLite's write lock holds the storage thread; the answer path is the same");
+    BanterdProcess server(QStringLiteral(BANTERD_PATH));
+    // The storage thread waits up to 8 s for the lock: longer than the health deadline.
+    server.setExtraConfig(MetricsOn + "sqlite_busy_timeout_ms=8000\n");
+    QVERIFY(server.start());
+    QWebSocket chat;
+    chat.open(server.url());
+    QVERIFY(waitFor([&] { return chat.state() == QAbstractSocket::ConnectedState; }, 10'000,
+                    "the chat connection"));
+
+    const QString file = QFileInfo(server.configPath()).absoluteDir().filePath(u"data/banter.db"_s);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"stuck"_s);
+    auto remove = qScopeGuard([] { QSqlDatabase::removeDatabase(u"stuck"_s); });
+    db.setDatabaseName(file);
+    QVERIFY(db.open());
+    QSqlQuery lock(db);
+    QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+
+    // Five checks at once, each on its own connection. The old endpoint waited for storage
+    // on the server's thread: one after another, 2 s each, nothing else served meanwhile.
+    QNetworkAccessManager network;
+    QElapsedTimer clock;
+    clock.start();
+    QList<QNetworkReply *> checks;
+    for (int i = 0; i < 5; ++i) {
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/healthz"_s.arg(server.metricsPort())));
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        checks << network.get(request);
+    }
+    QTest::qWait(200); // the checks are in the server
+    qint64 pongAfter = -1;
+    QElapsedTimer pingClock;
+    connect(&chat, &QWebSocket::pong, this, [&] { pongAfter = pingClock.elapsed(); });
+    pingClock.start();
+    chat.ping();
+    QVERIFY(waitFor([&] { return pongAfter >= 0; }, 15'000, "the pong"));
+    qInfo("chat ping answered after %lld ms while five health checks waited", pongAfter);
+    QVERIFY2(pongAfter < 1'000, qPrintable(QString::number(pongAfter)));
+
+    QVERIFY(waitFor(
+        [&] {
+            return std::all_of(checks.cbegin(), checks.cend(),
+                               [](auto *r) { return r->isFinished(); });
+        },
+        15'000, "every health check to be answered"));
+    const qint64 allAnswered = clock.elapsed();
+    qInfo("five health checks answered after %lld ms", allAnswered);
+    // One shared check, given the deadline: all five end together, not 5 x 2 s.
+    QVERIFY2(allAnswered < 5'000, qPrintable(QString::number(allAnswered)));
+    for (QNetworkReply *reply : std::as_const(checks)) {
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 503);
+        const QByteArray body = reply->readAll();
+        QVERIFY2(body.contains("within 2000 ms"), body.constData());
+        reply->deleteLater();
+    }
+    QVERIFY(lock.exec(u"ROLLBACK"_s));
+    db.close();
+    QVERIFY(waitFor([&] { return httpGet(server.metricsPort(), u"/healthz"_s).status == 200; },
+                    15'000, "healthz to recover"));
+}
+
+void TestObservability::operatorConnectionsAreBounded()
+{
+    BanterdProcess server(QStringLiteral(BANTERD_PATH));
+    server.setExtraConfig(MetricsOn);
+    QVERIFY(server.start());
+    const quint16 port = server.metricsPort();
+
+    // The limits of OperatorListener, as docs/OPERATIONS.md states them.
+    constexpr int PerAddress = 8;
+    constexpr int InAll = 32;
+    // One address holds at most 8 connections; the ninth is closed at once.
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < PerAddress; ++i) {
+        idle.push_back(connectFrom(u"127.0.0.1"_s, port));
+        QVERIFY(idle.back());
+    }
+    auto oneTooMany = connectFrom(u"127.0.0.1"_s, port);
+    QVERIFY(oneTooMany);
+    QVERIFY(closedByServer(*oneTooMany, 5'000));
+
+    // Another address is still served while the first is at its limit.
+    auto other = connectFrom(u"127.0.0.2"_s, port);
+    QVERIFY(other);
+    QCOMPARE(rawGet(*other, "/metrics"), QByteArray("HTTP/1.1 200 OK"));
+    other.reset();
+
+    // 32 in all: three more addresses with eight each fill the server; the next is refused.
+    QTest::qWait(100); // the closed connection above is counted out
+    for (int address = 2; address <= InAll / PerAddress; ++address) {
+        for (int i = 0; i < PerAddress; ++i) {
+            idle.push_back(connectFrom(u"127.0.0.%1"_s.arg(address), port));
+            QVERIFY(idle.back());
+        }
+    }
+    QTest::qWait(200);
+    for (const auto &socket : idle)
+        QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(int(idle.size()), InAll);
+    auto over = connectFrom(u"127.0.0.9"_s, port);
+    QVERIFY(over);
+    QVERIFY(closedByServer(*over, 5'000));
+
+    // A request that never ends is held to 16 KiB and closed with the rest.
+    idle.front()->write(QByteArray("GET /metrics HTTP/1.1\r\nX-Padding: ")
+                        + QByteArray(1024 * 1024, 'a'));
+
+    // Every connection ends within its lifetime (10 s) and the grace after it.
+    QVERIFY(waitFor(
+        [&] {
+            return std::all_of(idle.cbegin(), idle.cend(), [](const auto &socket) {
+                return socket->state() == QAbstractSocket::UnconnectedState;
+            });
+        },
+        15'000, "the server to close every idle connection"));
+    QVERIFY(server.isRunning());
+    auto again = connectFrom(u"127.0.0.1"_s, port);
+    QVERIFY(again);
+    QCOMPARE(rawGet(*again, "/metrics"), QByteArray("HTTP/1.1 200 OK"));
 }
 
 void TestObservability::jsonLogIsOneObjectPerLine()
