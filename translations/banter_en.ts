@@ -93,10 +93,6 @@
         <translation>Sessions…</translation>
     </message>
     <message>
-        <source>Filter the loaded accounts</source>
-        <translation>Filter the loaded accounts</translation>
-    </message>
-    <message>
         <source>Filter accounts</source>
         <translation>Filter accounts</translation>
     </message>
@@ -202,6 +198,10 @@
         <source>The password of %1 was reset; they were signed out.</source>
         <translation>The password of %1 was reset; they were signed out.</translation>
     </message>
+    <message>
+        <source>Find accounts by name</source>
+        <translation>Find accounts by name</translation>
+    </message>
 </context>
 <context>
     <name>Banter::Desktop::AdminSessionsDialog</name>
@@ -306,6 +306,10 @@
     <message>
         <source>Last seen</source>
         <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Online now</source>
+        <translation>Online now</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1618,10 @@ Quit anyway?</numerusform>
     <message>
         <source>Former member</source>
         <translation>Former member</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>You</translation>
     </message>
 </context>
 <context>

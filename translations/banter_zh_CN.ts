@@ -93,10 +93,6 @@
         <translation>会话…</translation>
     </message>
     <message>
-        <source>Filter the loaded accounts</source>
-        <translation>筛选已加载的账户</translation>
-    </message>
-    <message>
         <source>Filter accounts</source>
         <translation>筛选账户</translation>
     </message>
@@ -199,6 +195,10 @@
     <message>
         <source>The password of %1 was reset; they were signed out.</source>
         <translation>%1 的密码已重置；该用户已退出登录。</translation>
+    </message>
+    <message>
+        <source>Find accounts by name</source>
+        <translation>按名称查找账户</translation>
     </message>
 </context>
 <context>
@@ -303,6 +303,10 @@
     <message>
         <source>Last seen</source>
         <translation>上次在线</translation>
+    </message>
+    <message>
+        <source>Online now</source>
+        <translation>当前在线</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1608,10 @@ Quit anyway?</source>
     <message>
         <source>Former member</source>
         <translation>前成员</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
     </message>
 </context>
 <context>

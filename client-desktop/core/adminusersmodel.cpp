@@ -3,6 +3,7 @@
 #include "core/adminusersmodel.h"
 
 #include <banter/client/clientsession.h>
+#include <banter/domain/user.h>
 
 #include <QDateTime>
 #include <QLocale>
@@ -37,6 +38,15 @@ void AdminUsersModel::reload()
     fetch();
 }
 
+void AdminUsersModel::setQuery(const QString &query)
+{
+    const QString trimmed = query.trimmed().left(UserRules::MaxDisplayNameLength);
+    if (trimmed == m_query)
+        return;
+    m_query = trimmed;
+    reload();
+}
+
 void AdminUsersModel::loadMore()
 {
     if (!m_loading && hasMore())
@@ -50,6 +60,7 @@ void AdminUsersModel::fetch()
     Protocol::AdminUsersRequest request;
     request.after = m_accounts.isEmpty() ? QString() : m_accounts.constLast().user.username;
     request.limit = m_pageSize;
+    request.query = m_query;
     const quint64 generation = m_generation;
     // The session is the context: the page that owns this model may close before the answer
     // (Qt 6.4 asserts on a continuation whose context is gone).
@@ -143,6 +154,8 @@ QString AdminUsersModel::text(const Protocol::AdminAccount &a, int column) const
     case CreatedColumn:
         return a.user.createdAtMs ? shortDate(a.user.createdAtMs) : QString();
     case LastSeenColumn:
+        if (a.online)
+            return tr("Online now");
         return a.lastSeenMs ? shortDate(a.lastSeenMs) : tr("Never");
     case ColumnCount:
         break;

@@ -14,9 +14,10 @@ class ClientSession;
 namespace Banter::Desktop {
 
 // The server's accounts as a server admin sees them (admin_users), by username, page by
-// page: reload() starts over, loadMore() appends the next page while hasMore(). A page that
-// arrives after a reload() is dropped. update() puts an account the server returned after a
-// change (admin_set_disabled, admin_set_admin) in its row.
+// page: reload() starts over, loadMore() appends the next page while hasMore(). setQuery()
+// narrows the list on the server (a prefix of the username or display name) and starts
+// over. A page that arrives after a reload() or another query is dropped. update() puts an account
+// the server returned after a change (admin_set_disabled, admin_set_admin) in its row.
 class AdminUsersModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -41,6 +42,10 @@ public:
     void setPageSize(int size);
     void reload();
     void loadMore();
+    // Only accounts whose username or display name starts with `query` (empty: all);
+    // reloads when it changed.
+    void setQuery(const QString &query);
+    QString query() const { return m_query; }
 
     bool hasMore() const { return m_hasMore && m_accounts.size() < MaxAccounts; }
     bool isLoading() const { return m_loading; }
@@ -69,6 +74,7 @@ private:
 
     ClientSession &m_session;
     QList<Protocol::AdminAccount> m_accounts;
+    QString m_query;
     int m_pageSize = Protocol::AdminUsersRequest::DefaultLimit;
     bool m_hasMore = false;
     bool m_loading = false;

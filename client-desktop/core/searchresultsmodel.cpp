@@ -95,7 +95,12 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
             : m_conversations.index(row).data(ConversationListModel::NameRole).toString();
     }
     case SenderNameRole: {
+        if (h.senderId == m_session.currentUser().id)
+            return tr("You");
         const Conversation *c = m_conversations.conversation(h.conversationId);
+        // A private chat is named after the other member: their name once is enough.
+        if (c && c->type == ConversationType::Private && c->participant(h.senderId))
+            return QString();
         const Participant *p = c ? c->participant(h.senderId) : nullptr;
         if (!p)
             return tr("Former member");

@@ -28,7 +28,7 @@ public:
         SeqRole,
         MessageIdRole,
         ConversationNameRole,
-        SenderNameRole,
+        SenderNameRole, // "You", empty for the other member of a private chat, or the name
         TimeRole, // ms since the epoch
         SnippetRole, // with Protocol::SearchHighlightStart/End around matches (plain text)
     };

@@ -16,8 +16,8 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Banter::Desktop {
@@ -26,8 +26,8 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_users(new AdminUsersModel(session, this))
-    , m_filtered(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit(this))
+    , m_filterPause(new QTimer(this))
     , m_reload(new QPushButton(this))
     , m_table(new QTableView(this))
     , m_count(new QLabel(this))
@@ -51,10 +51,9 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     m_result->setObjectName(QStringLiteral("adminResult"));
 
     m_filter->setClearButtonEnabled(true);
-    m_filtered->setSourceModel(m_users);
-    m_filtered->setFilterKeyColumn(-1);
-    m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_table->setModel(m_filtered);
+    m_filterPause->setSingleShot(true);
+    m_filterPause->setInterval(FilterPauseMs);
+    m_table->setModel(m_users);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -82,8 +81,12 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     layout->addLayout(actions);
     layout->addWidget(m_result);
 
-    connect(m_filter, &QLineEdit::textChanged, m_filtered,
-            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_filterPause, qOverload<>(&QTimer::start));
+    connect(m_filterPause, &QTimer::timeout, this, [this] { m_users->setQuery(m_filter->text()); });
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+        m_filterPause->stop(); // Enter asks at once
+        m_users->setQuery(m_filter->text());
+    });
     connect(m_reload, &QPushButton::clicked, m_users, &AdminUsersModel::reload);
     connect(m_loadMore, &QPushButton::clicked, m_users, &AdminUsersModel::loadMore);
     connect(m_users, &AdminUsersModel::stateChanged, this, &AdminPage::updateButtons);
@@ -92,7 +95,7 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AdminPage::updateButtons);
-    connect(m_filtered, &QAbstractItemModel::modelReset, this, &AdminPage::updateButtons);
+    connect(m_users, &QAbstractItemModel::modelReset, this, &AdminPage::updateButtons);
     connect(m_disable, &QPushButton::clicked, this, &AdminPage::toggleDisabled);
     connect(m_admin, &QPushButton::clicked, this, &AdminPage::toggleAdmin);
     connect(m_reset, &QPushButton::clicked, this, &AdminPage::resetPassword);
@@ -103,8 +106,7 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
 
 void AdminPage::retranslate()
 {
-    // admin_users has no search: the filter narrows the accounts loaded so far.
-    m_filter->setPlaceholderText(tr("Filter the loaded accounts"));
+    m_filter->setPlaceholderText(tr("Find accounts by name"));
     m_filter->setAccessibleName(tr("Filter accounts"));
     m_table->setAccessibleName(tr("Accounts"));
     m_reload->setText(tr("Reload"));
@@ -126,7 +128,7 @@ void AdminPage::changeEvent(QEvent *event)
 const Protocol::AdminAccount *AdminPage::selected() const
 {
     const QModelIndex current = m_table->currentIndex();
-    return current.isValid() ? m_users->account(m_filtered->mapToSource(current).row()) : nullptr;
+    return current.isValid() ? m_users->account(current.row()) : nullptr;
 }
 
 QString AdminPage::selectedUsername() const
@@ -138,10 +140,9 @@ QString AdminPage::selectedUsername() const
 bool AdminPage::selectUser(const QString &username)
 {
     const int row = m_users->rowOf(username);
-    const QModelIndex shown = m_filtered->mapFromSource(m_users->index(row, 0));
-    if (row < 0 || !shown.isValid())
+    if (row < 0)
         return false;
-    m_table->setCurrentIndex(shown);
+    m_table->setCurrentIndex(m_users->index(row, 0));
     return true;
 }
 

@@ -11,7 +11,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSortFilterProxyModel;
+class QTimer;
 class QTableView;
 
 namespace Banter {
@@ -29,19 +29,23 @@ class ResetPasswordDialog;
 // reset the password, see and end sessions. One change at a time: the buttons wait for the
 // answer. Failures are told in words and leave the page as it was. Your own account cannot be
 // disabled, demoted or reset here (that would lock you out; Settings has your password and
-// devices). objectNames: adminFilter, adminReloadButton, adminUserTable, adminLoadMoreButton,
+// devices). The filter asks the server (after a short pause in typing), so it finds accounts
+// not loaded yet. objectNames: adminFilter, adminReloadButton, adminUserTable, adminLoadMoreButton,
 // adminCount, adminDisableButton, adminAdminButton, adminResetButton, adminSessionsButton,
 // adminResult.
 class AdminPage : public QWidget
 {
     Q_OBJECT
 public:
+    // How long typing in the filter pauses before the server is asked.
+    static constexpr int FilterPauseMs = 300;
+
     explicit AdminPage(ClientSession &session, QWidget *parent = nullptr);
 
     AdminUsersModel *users() const { return m_users; }
     // Replaces the Yes/No message box (tests).
     void setConfirmer(Confirmer confirm) { m_confirm = std::move(confirm); }
-    // Selects the account's row if it is loaded (and shown by the filter); false otherwise.
+    // Selects the account's row if it is loaded; false otherwise.
     bool selectUser(const QString &username);
     QString selectedUsername() const;
 
@@ -69,8 +73,8 @@ private:
 
     ClientSession &m_session;
     AdminUsersModel *m_users;
-    QSortFilterProxyModel *m_filtered;
     QLineEdit *m_filter;
+    QTimer *m_filterPause; // typing pauses before a query goes to the server
     QPushButton *m_reload;
     QTableView *m_table;
     QLabel *m_count;

@@ -96,17 +96,17 @@ void AdminService::announce(const QList<SessionId> &sessions, const QString &rea
 }
 
 QFuture<Result<AccountPage>> AdminService::listUsers(AdminActor actor, const QString &afterUsername,
-                                                     int limit)
+                                                     int limit, const QString &prefix)
 {
     if (limit < 1 || limit > MaxPageSize)
         return readyResult<AccountPage>(
             makeError(ErrorCode::BadRequest, u"limit must be 1 to %1"_s.arg(MaxPageSize)));
     return run<AccountPage>(actor,
-                            [after = afterUsername.toLower(),
-                             limit](Repositories &repos) -> Result<Changed<AccountPage>> {
+                            [after = afterUsername.toLower(), limit,
+                             prefix](Repositories &repos) -> Result<Changed<AccountPage>> {
                                 // One more than asked says whether another page follows.
                                 Result<QList<AccountRecord>> rows =
-                                    repos.users.listAccounts(after, limit + 1);
+                                    repos.users.listAccounts(after, limit + 1, prefix);
                                 if (!rows)
                                     return rows.error();
                                 AccountPage page{*rows, rows->size() > limit};

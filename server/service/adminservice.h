@@ -46,9 +46,10 @@ public:
     AdminService(StorageExecutor &storage, const PasswordHasher &hasher, Clock clock,
                  QObject *parent = nullptr);
 
-    // Up to `limit` (1..MaxPageSize) accounts after `afterUsername`, by username.
+    // Up to `limit` (1..MaxPageSize) accounts after `afterUsername`, by username; with a
+    // `prefix`, only those whose username or display name starts with it.
     QFuture<Result<AccountPage>> listUsers(AdminActor actor, const QString &afterUsername,
-                                           int limit);
+                                           int limit, const QString &prefix = {});
     // Registration's rules for the name and the password; Conflict when the name is taken.
     QFuture<Result<AccountRecord>> addUser(AdminActor actor, const QString &username,
                                            const QString &password, bool admin);

@@ -90,8 +90,10 @@ public:
     virtual Result<bool> canSeeProfile(UserId viewer, UserId user) = 0;
 
     // Account administration (schema 008). Deleted accounts are left out of every listing.
-    // Up to `limit` accounts with a username after `afterUsername`, by username.
-    virtual Result<QList<AccountRecord>> listAccounts(const QString &afterUsername, int limit) = 0;
+    // Up to `limit` accounts with a username after `afterUsername`, by username; with a
+    // `prefix`, only those whose username or display name starts with it (case-insensitive).
+    virtual Result<QList<AccountRecord>> listAccounts(const QString &afterUsername, int limit,
+                                                      const QString &prefix) = 0;
     virtual Result<std::optional<AccountRecord>> findAccount(const QString &username) = 0;
     virtual Result<std::optional<AccountRecord>> findAccountById(UserId id) = 0;
     // Whether the user exists, is not deleted and is not disabled: who may hold a session.

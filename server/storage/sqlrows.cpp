@@ -95,4 +95,13 @@ QString eventText(const SystemEvent &event)
     return QString::fromUtf8(QJsonDocument(Protocol::toJson(event)).toJson(QJsonDocument::Compact));
 }
 
+QString likePrefixPattern(const QString &prefix)
+{
+    QString pattern = prefix.toLower();
+    pattern.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    return pattern + u'%';
+}
+
 } // namespace Banter::Server::SqlRows

@@ -31,5 +31,8 @@ QString attachmentText(const Attachment &attachment);
 QString eventText(const SystemEvent &event);
 // Mentions as stored: ids separated by commas, or NULL for none.
 QVariant mentionsText(const QList<UserId> &mentions);
+// A LIKE pattern for text starting with `prefix`, lowercased; the prefix's own %, _ and
+// backslash are taken literally (the query says ESCAPE with a backslash).
+QString likePrefixPattern(const QString &prefix);
 
 } // namespace Banter::Server::SqlRows

@@ -31,9 +31,14 @@ Result<QList<AccountRecord>> SqlUserRepository::accounts(const QString &where,
 }
 
 Result<QList<AccountRecord>> SqlUserRepository::listAccounts(const QString &afterUsername,
-                                                             int limit)
+                                                             int limit, const QString &prefix)
 {
-    return accounts(u"u.username > ? ORDER BY u.username LIMIT ?"_s, {afterUsername, limit});
+    if (prefix.isEmpty())
+        return accounts(u"u.username > ? ORDER BY u.username LIMIT ?"_s, {afterUsername, limit});
+    const QString pattern = SqlRows::likePrefixPattern(prefix);
+    return accounts(u"u.username > ? AND (u.username LIKE ? ESCAPE '\\' "
+                    "OR lower(u.display_name) LIKE ? ESCAPE '\\') ORDER BY u.username LIMIT ?"_s,
+                    {afterUsername, pattern, pattern, limit});
 }
 
 namespace {

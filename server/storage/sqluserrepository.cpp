@@ -87,13 +87,6 @@ Result<QList<User>> SqlUserRepository::findByIds(const QList<UserId> &ids)
 }
 
 namespace {
-QString prefixPattern(const QString &prefix)
-{
-    QString pattern = prefix.toLower();
-    pattern.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
-    return pattern + u'%';
-}
-
 Result<QList<User>> userRows(Result<SqlCursor> q)
 {
     if (!q)
@@ -107,7 +100,7 @@ Result<QList<User>> userRows(Result<SqlCursor> q)
 
 Result<QList<User>> SqlUserRepository::search(const QString &prefix, int limit)
 {
-    const QString pattern = prefixPattern(prefix);
+    const QString pattern = SqlRows::likePrefixPattern(prefix);
     return userRows(m_session.exec(u"SELECT "_s + SqlRows::UserColumns
                                        + u" FROM users u WHERE u.username LIKE ? ESCAPE '\\' "
                                          "OR lower(u.display_name) LIKE ? ESCAPE '\\' "
@@ -117,7 +110,7 @@ Result<QList<User>> SqlUserRepository::search(const QString &prefix, int limit)
 
 Result<QList<User>> SqlUserRepository::searchKnown(UserId viewer, const QString &prefix, int limit)
 {
-    const QString pattern = prefixPattern(prefix);
+    const QString pattern = SqlRows::likePrefixPattern(prefix);
     return userRows(m_session.exec(
         u"SELECT "_s + SqlRows::UserColumns
             + u" FROM users u WHERE (u.username LIKE ? ESCAPE '\\' "

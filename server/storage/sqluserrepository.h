@@ -32,7 +32,8 @@ public:
     Result<qint64> setAvatar(UserId id, const QByteArray &data, qint64 nowMs) override;
     Result<std::pair<qint64, QByteArray>> avatar(UserId id) override;
     Result<bool> canSeeProfile(UserId viewer, UserId user) override;
-    Result<QList<AccountRecord>> listAccounts(const QString &afterUsername, int limit) override;
+    Result<QList<AccountRecord>> listAccounts(const QString &afterUsername, int limit,
+                                              const QString &prefix) override;
     Result<std::optional<AccountRecord>> findAccount(const QString &username) override;
     Result<std::optional<AccountRecord>> findAccountById(UserId id) override;
     Result<bool> isActive(UserId id) override;

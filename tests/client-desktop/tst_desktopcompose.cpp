@@ -487,7 +487,8 @@ void TestDesktopCompose::searchFindsAndJumps()
     QTRY_COMPARE(results->model()->rowCount(), 1);
     QModelIndex hit = results->model()->index(0, 0);
     QCOMPARE(hit.data(SearchResultsModel::ConversationNameRole).toString(), u"Bob"_s);
-    QCOMPARE(hit.data(SearchResultsModel::SenderNameRole).toString(), u"Bob"_s);
+    // Bob's chat is named after him: his name is not said a second time as the sender.
+    QCOMPARE(hit.data(SearchResultsModel::SenderNameRole).toString(), QString());
     QCOMPARE(hit.data(SearchResultsModel::SeqRole).toLongLong(), inDirect->seq);
     Protocol::SearchHit parts;
     parts.snippet = hit.data(SearchResultsModel::SnippetRole).toString();
@@ -510,6 +511,8 @@ void TestDesktopCompose::searchFindsAndJumps()
     QCOMPARE(
         results->model()->index(0, 0).data(SearchResultsModel::ConversationNameRole).toString(),
         u"Team"_s);
+    QCOMPARE(results->model()->index(0, 0).data(SearchResultsModel::SenderNameRole).toString(),
+             u"Bob"_s);
     QTest::keyClick(query, Qt::Key_Down);
     QTest::keyClick(query, Qt::Key_Up);
     QTest::keyClick(query, Qt::Key_Return);
@@ -528,6 +531,15 @@ void TestDesktopCompose::searchFindsAndJumps()
                       results->visualRect(results->model()->index(0, 0)).center());
     QCOMPARE(jumps.count(), 3);
     QCOMPARE(jumps.at(2).at(1).value<Seq>(), inGroup->seq);
+
+    // One's own messages say "You", in a group as in a private chat.
+    QVERIFY(await(alice->sendMessage(group->id, u"my zebra notes"_s)));
+    QVERIFY(await(alice->sendMessage(direct->id, u"zebra crossing"_s)));
+    query->setText(u"zebra"_s);
+    QTRY_COMPARE(results->model()->rowCount(), 2);
+    for (int row = 0; row < 2; ++row)
+        QCOMPARE(results->model()->index(row, 0).data(SearchResultsModel::SenderNameRole),
+                 QVariant(u"You"_s));
 
     // Esc closes the panel.
     query->setFocus();

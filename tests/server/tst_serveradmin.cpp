@@ -424,6 +424,27 @@ void TestServerAdmin::adminRequestsAsAdmin()
     QCOMPARE(rest->data.value(u"users"_s).toArray().size(), 1);
     QVERIFY(!rest->data.value(u"has_more"_s).toBool());
 
+    // "query": a prefix of the username or display name, any case, still paged by username;
+    // "online": a chat connection is open now.
+    auto usernamesOf = [](const auto &reply) {
+        QStringList names;
+        for (const QJsonValue &row : reply->data.value(u"users"_s).toArray())
+            names << row[u"user"_s][u"username"_s].toString();
+        return names;
+    };
+    const auto found = alice->request(u"admin_users"_s, {{u"query"_s, u"  CA "_s}});
+    QVERIFY(succeeded(found));
+    QCOMPARE(usernamesOf(found), QStringList{u"carl"_s});
+    QCOMPARE(usernamesOf(alice->request(u"admin_users"_s, {{u"query"_s, u"%"_s}})), QStringList());
+    const auto matchesPaged =
+        alice->request(u"admin_users"_s, {{u"query"_s, u"b"_s}, {u"after"_s, u"alice"_s}});
+    QCOMPARE(usernamesOf(matchesPaged), QStringList{u"bob"_s});
+    const QJsonArray everyone = alice->request(u"admin_users"_s)->data[u"users"_s].toArray();
+    QCOMPARE(everyone.size(), 3);
+    QVERIFY(everyone[0][u"online"_s].toBool()); // alice
+    QVERIFY(everyone[1][u"online"_s].toBool()); // bob
+    QVERIFY(!everyone[2][u"online"_s].toBool()); // carl's connection ended after sign-up
+
     const auto sessions = alice->request(u"admin_sessions"_s, {{u"username"_s, u"bob"_s}});
     QVERIFY(succeeded(sessions));
     QCOMPARE(sessions->data.value(u"sessions"_s).toArray().size(), 1);
@@ -434,6 +455,13 @@ void TestServerAdmin::adminRequestsAsAdmin()
     QVERIFY(succeeded(revoked));
     QCOMPARE(revoked->data.value(u"revoked"_s).toInt(), 1);
     QVERIFY(bob->waitForDisconnected(5000));
+    // Bob has no connection now: offline, with the time he was last seen.
+    QVERIFY(waitFor(
+        [&] {
+            const auto row = alice->request(u"admin_users"_s, {{u"query"_s, u"bob"_s}});
+            return succeeded(row) && !row->data[u"users"_s][0][u"online"_s].toBool();
+        },
+        5'000, "bob to be offline"));
 
     bob = signIn(u"bob"_s);
     QVERIFY(bob);
@@ -470,6 +498,7 @@ void TestServerAdmin::adminRequestsRefuseMalformedInput()
         {u"admin_users"_s, {{u"limit"_s, 201}}},
         {u"admin_users"_s, {{u"limit"_s, u"ten"_s}}},
         {u"admin_users"_s, {{u"after"_s, 5}}},
+        {u"admin_users"_s, {{u"query"_s, 5}}},
         {u"admin_set_disabled"_s, {{u"username"_s, u"bob"_s}}},
         {u"admin_set_disabled"_s, {{u"username"_s, u"bob"_s}, {u"disabled"_s, u"yes"_s}}},
         {u"admin_set_admin"_s, {{u"admin"_s, true}}},
@@ -489,6 +518,10 @@ void TestServerAdmin::adminRequestsRefuseMalformedInput()
     const QString longName(UserRules::MaxUsernameLength + 1, u'a');
     const auto tooLong = alice->request(u"admin_sessions"_s, {{u"username"_s, longName}});
     QVERIFY(refusal(tooLong) == ErrorCode::TooLarge || refusal(tooLong) == ErrorCode::BadRequest);
+    const auto longQuery = alice->request(
+        u"admin_users"_s, {{u"query"_s, QString(UserRules::MaxDisplayNameLength + 1, u'q')}});
+    QVERIFY(refusal(longQuery) == ErrorCode::TooLarge
+            || refusal(longQuery) == ErrorCode::BadRequest);
     const QString longPassword(UserRules::MaxPasswordBytes + 1, u'p');
     const auto tooBig = alice->request(
         u"admin_reset_password"_s, {{u"username"_s, u"alice"_s}, {u"password"_s, longPassword}});

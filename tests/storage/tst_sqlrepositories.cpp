@@ -657,15 +657,35 @@ void TestSqlRepositories::accountAdministration()
     const UserId ben = makeUser(u"ben"_s);
     const UserId cat = makeUser(u"cat"_s);
     auto page = run<QList<AccountRecord>>(
-        [](Repositories &r) { return r.users.listAccounts(QString(), 2); });
+        [](Repositories &r) { return r.users.listAccounts(QString(), 2, QString()); });
     QVERIFY(page);
     QCOMPARE(page->size(), 2);
     QCOMPARE(page->at(0).user.username, u"ann"_s);
     QCOMPARE(page->at(1).user.username, u"ben"_s);
     page = run<QList<AccountRecord>>(
-        [](Repositories &r) { return r.users.listAccounts(u"ben"_s, 2); });
+        [](Repositories &r) { return r.users.listAccounts(u"ben"_s, 2, QString()); });
     QCOMPARE(page->size(), 1);
     QCOMPARE(page->at(0).user.id, cat);
+    // A prefix of the username or the display name, in any case; LIKE's own signs are
+    // taken literally; paging goes on by username within the matches.
+    const UserId anna = makeUser(u"anna_b"_s, u"Zed"_s);
+    const UserId zoe = makeUser(u"zoe"_s, u"Annabel"_s);
+    QVERIFY(anna > 0 && zoe > 0);
+    auto usernames = [&](const QString &after, int limit, const QString &prefix) {
+        QStringList names;
+        const auto found = run<QList<AccountRecord>>(
+            [&](Repositories &r) { return r.users.listAccounts(after, limit, prefix); });
+        for (const AccountRecord &a : *found)
+            names << a.user.username;
+        return names;
+    };
+    QCOMPARE(usernames({}, 10, u"AN"_s), QStringList({u"ann"_s, u"anna_b"_s, u"zoe"_s}));
+    QCOMPARE(usernames({}, 2, u"an"_s), QStringList({u"ann"_s, u"anna_b"_s}));
+    QCOMPARE(usernames(u"anna_b"_s, 2, u"an"_s), QStringList({u"zoe"_s}));
+    QCOMPARE(usernames({}, 10, u"anna_"_s), QStringList({u"anna_b"_s}));
+    QCOMPARE(usernames({}, 10, u"ann%"_s), QStringList());
+    QCOMPARE(usernames({}, 10, u"zed"_s), QStringList({u"anna_b"_s}));
+    QCOMPARE(usernames({}, 10, u"x"_s), QStringList());
 
     QVERIFY(run<Done>([&](Repositories &r) { return r.users.setDisabled(ben, true, 77); }));
     QVERIFY(run<Done>([&](Repositories &r) { return r.users.setAdmin(ann, true); }));
@@ -700,9 +720,9 @@ void TestSqlRepositories::accountAdministration()
              })->has_value());
     QVERIFY(!*run<bool>([&](Repositories &r) { return r.users.isActive(cat); }));
     QCOMPARE(run<QList<AccountRecord>>([](Repositories &r) {
-                 return r.users.listAccounts(QString(), 10);
+                 return r.users.listAccounts(QString(), 10, QString());
              })->size(),
-             2);
+             4);
     QVERIFY(
         run<QList<ContactEntry>>([&](Repositories &r) { return r.contacts.list(ann); })->isEmpty());
     auto history =

@@ -5,6 +5,7 @@
 #include "net/handlers/services.h"
 #include "net/route.h"
 #include "service/adminservice.h"
+#include "service/presenceservice.h"
 #include <banter/protocol/adminmessages.h>
 #include <banter/protocol/types.h>
 
@@ -14,16 +15,11 @@ namespace {
 using Access = RequestRouter::Access;
 namespace P = Protocol;
 
-P::AdminAccount wire(const AccountRecord &a)
+// `online` from the presence store: whether a chat connection of the account is open now.
+P::AdminAccount wire(const AccountRecord &a, const PresenceService &presence)
 {
-    return {a.user, a.disabled, a.admin, a.disabledAtMs, a.lastSeenMs};
-}
-
-Result<P::AdminAccount> accountReply(Result<AccountRecord> account)
-{
-    if (!account)
-        return account.error();
-    return wire(*account);
+    return {a.user,         a.disabled,   a.admin,
+            a.disabledAtMs, a.lastSeenMs, presence.connectionCount(a.user.id) > 0};
 }
 
 AdminActor asker(const ClientConnection &c)
@@ -35,29 +31,38 @@ AdminActor asker(const ClientConnection &c)
 void registerAdminHandlers(RequestRouter &router, Services &s)
 {
     AdminService &admin = s.admin;
+    const PresenceService &presence = s.presence;
+    // The changed account, as one admin_users entry. AdminService's futures finish on the
+    // server's thread (its own continuation brings them there), so the presence store is
+    // read where it lives.
+    auto accountReply = [&presence](Result<AccountRecord> account) -> Result<P::AdminAccount> {
+        if (!account)
+            return account.error();
+        return wire(*account, presence);
+    };
     route<P::AdminUsersRequest>(
         router, P::Type::AdminUsers, Access::Authenticated, admin,
-        [&admin](ClientConnection &c, const P::AdminUsersRequest &r) {
-            return admin.listUsers(asker(c), r.after, r.limit)
-                .then([](Result<AccountPage> page) -> Result<P::AdminUsersReply> {
+        [&admin, &presence](ClientConnection &c, const P::AdminUsersRequest &r) {
+            return admin.listUsers(asker(c), r.after, r.limit, r.query.trimmed())
+                .then([&presence](Result<AccountPage> page) -> Result<P::AdminUsersReply> {
                     if (!page)
                         return page.error();
                     P::AdminUsersReply reply;
                     reply.hasMore = page->hasMore;
                     for (const AccountRecord &a : page->accounts)
-                        reply.users.append(wire(a));
+                        reply.users.append(wire(a, presence));
                     return reply;
                 });
         });
     route<P::AdminSetDisabledRequest>(
         router, P::Type::AdminSetDisabled, Access::Authenticated, admin,
-        [&admin](ClientConnection &c, const P::AdminSetDisabledRequest &r) {
-            return admin.setDisabled(asker(c), r.username, r.disabled).then(&accountReply);
+        [&admin, accountReply](ClientConnection &c, const P::AdminSetDisabledRequest &r) {
+            return admin.setDisabled(asker(c), r.username, r.disabled).then(accountReply);
         });
     route<P::AdminSetAdminRequest>(
         router, P::Type::AdminSetAdmin, Access::Authenticated, admin,
-        [&admin](ClientConnection &c, const P::AdminSetAdminRequest &r) {
-            return admin.setAdmin(asker(c), r.username, r.admin).then(&accountReply);
+        [&admin, accountReply](ClientConnection &c, const P::AdminSetAdminRequest &r) {
+            return admin.setAdmin(asker(c), r.username, r.admin).then(accountReply);
         });
     route<P::AdminResetPasswordRequest>(
         router, P::Type::AdminResetPassword, Access::Authenticated, admin,

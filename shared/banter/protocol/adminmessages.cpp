@@ -18,7 +18,10 @@ using R = JsonReader;
 
 QJsonObject AdminUsersRequest::toJson() const
 {
-    return {{u"after"_s, after}, {u"limit"_s, limit}};
+    QJsonObject object{{u"after"_s, after}, {u"limit"_s, limit}};
+    if (!query.isEmpty())
+        object.insert(u"query"_s, query);
+    return object;
 }
 
 Result<AdminUsersRequest> AdminUsersRequest::fromJson(const QJsonObject &object)
@@ -27,16 +30,15 @@ Result<AdminUsersRequest> AdminUsersRequest::fromJson(const QJsonObject &object)
     AdminUsersRequest v;
     v.after = r.string("after"_L1, UserRules::MaxUsernameLength, R::Optional);
     v.limit = int(r.integer("limit"_L1, 1, MaxLimit, R::Optional, DefaultLimit));
+    v.query = r.string("query"_L1, UserRules::MaxDisplayNameLength, R::Optional);
     return r.finish(v);
 }
 
 QJsonObject AdminAccount::toJson() const
 {
-    return {{u"user"_s, Protocol::toJson(user)},
-            {u"disabled"_s, disabled},
-            {u"admin"_s, admin},
-            {u"disabled_at"_s, disabledAtMs},
-            {u"last_seen"_s, lastSeenMs}};
+    return {
+        {u"user"_s, Protocol::toJson(user)}, {u"disabled"_s, disabled},    {u"admin"_s, admin},
+        {u"disabled_at"_s, disabledAtMs},    {u"last_seen"_s, lastSeenMs}, {u"online"_s, online}};
 }
 
 Result<AdminAccount> AdminAccount::fromJson(const QJsonObject &object)
@@ -48,6 +50,7 @@ Result<AdminAccount> AdminAccount::fromJson(const QJsonObject &object)
     v.admin = r.boolean("admin"_L1);
     v.disabledAtMs = r.integer("disabled_at"_L1, 0, MaxTimeMs);
     v.lastSeenMs = r.integer("last_seen"_L1, 0, MaxTimeMs);
+    v.online = r.boolean("online"_L1, R::Optional);
     return r.finish(v);
 }
 

@@ -23,6 +23,9 @@ struct BANTERSHARED_EXPORT AdminUsersRequest
     static constexpr int MaxLimit = 200; ///< the most accounts one page may ask for
     QString after; ///< accounts with a username after this one (empty: from the first)
     int limit = DefaultLimit; ///< 1..MaxLimit
+    /// Only accounts whose username or display name starts with this (case-insensitive;
+    /// empty: every account). Appended in protocol 1: older servers ignore it.
+    QString query;
     /// Encodes this as a frame's `data` object.
     QJsonObject toJson() const;
     /// Decodes a frame's `data` strictly; the error names the first field that is missing,
@@ -39,6 +42,9 @@ struct BANTERSHARED_EXPORT AdminAccount
     bool admin = false; ///< a server admin
     qint64 disabledAtMs = 0; ///< when it was disabled (ms since the epoch), 0 when enabled
     qint64 lastSeenMs = 0; ///< when it was last connected (ms since the epoch), 0: never
+    /// Connected to the server now (a chat connection is open). Appended: false from a
+    /// server that does not send it.
+    bool online = false;
     /// Encodes this as a JSON object (also the reply to admin_set_disabled, admin_set_admin).
     QJsonObject toJson() const;
     /// Decodes an account strictly.
