@@ -8,6 +8,7 @@
 #include "core/singleinstance.h"
 #include "ui/certificateguard.h"
 #include "ui/mainwindow.h"
+#include "ui/messagetext.h"
 #include "ui/signindialog.h"
 #include "ui/theme.h"
 #include "ui/trayicon.h"
@@ -110,6 +111,9 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[url]"));
     parser.process(app);
     const QString link = linkArgument(QCoreApplication::arguments());
+    // A link to a message opens in the window once signed in; any other link (an invitation,
+    // a server) is for the sign-in dialog.
+    const bool linksToMessage = MessageText::messageTarget(QUrl(link)).has_value();
 
     // One client per user: a second start hands its link (or just "come to the front") to
     // the running one and ends here.
@@ -134,32 +138,42 @@ int main(int argc, char *argv[])
     // trying while it is down.
     std::optional<AccountStore::Account> account = remembered(store);
     bool remember = account.has_value();
-    if (account && !link.isEmpty())
+    if (account && !link.isEmpty() && !linksToMessage)
         saySignOutFirst(account->username, nullptr);
 
     // What another start handed over: into the sign-in dialog if one is open, else the
     // window comes to the front (and says why a link cannot be used while signed in).
     QPointer<SignInDialog> openSignIn;
     QPointer<MainWindow> mainWindow;
+    QString messageLink = linksToMessage ? link : QString(); // for the window, once there
     const auto handedOver = [&](const QString &handed) {
+        const bool toMessage = MessageText::messageTarget(QUrl(handed)).has_value();
+        if (toMessage && mainWindow) {
+            qCInfo(lcApp) << "another start handed over a link to a message";
+            mainWindow->openMessageLink(QUrl(handed));
+            return;
+        }
+        if (toMessage)
+            messageLink = handed; // opened once signed in; the dialog comes to the front
+        const QString forSignIn = toMessage ? QString() : handed;
         if (openSignIn) {
             qCInfo(lcApp) << "another start handed over"
-                          << (handed.isEmpty() ? "nothing" : "a link")
+                          << (forSignIn.isEmpty() ? "nothing" : "a link")
                           << "; it goes to the sign-in dialog";
-            if (!handed.isEmpty())
-                openSignIn->openLink(handed);
+            if (!forSignIn.isEmpty())
+                openSignIn->openLink(forSignIn);
             openSignIn->raise();
             openSignIn->activateWindow();
             return;
         }
-        qCInfo(lcApp) << "another start handed over" << (handed.isEmpty() ? "nothing" : "a link")
+        qCInfo(lcApp) << "another start handed over" << (forSignIn.isEmpty() ? "nothing" : "a link")
                       << "; raising the window";
         if (mainWindow) {
             mainWindow->showNormal();
             mainWindow->raise();
             mainWindow->activateWindow();
         }
-        if (!handed.isEmpty() && account)
+        if (!forSignIn.isEmpty() && account)
             saySignOutFirst(account->username, mainWindow);
     };
     QObject::connect(&instance, &SingleInstance::linkReceived, &app, handedOver);
@@ -176,7 +190,8 @@ int main(int argc, char *argv[])
                 session.setTokens(access, refresh);
                 session.connectToServer(server);
             });
-    } else if (!signIn(session, certificates, remember, openSignIn, link)) {
+    } else if (!signIn(session, certificates, remember, openSignIn,
+                       linksToMessage ? QString() : link)) {
         return 0;
     }
     // Refresh tokens rotate: keep the remembered copy current, or the next start would
@@ -237,5 +252,7 @@ int main(int argc, char *argv[])
     // Start minimised only when there is a tray to come back from.
     if (!settings.startMinimised() || !QSystemTrayIcon::isSystemTrayAvailable())
         window.show();
+    if (!messageLink.isEmpty())
+        window.openMessageLink(QUrl(messageLink)); // brings the window up even if minimised
     return app.exec();
 }

@@ -363,6 +363,8 @@ void MainWindow::connectAccount()
     connect(&m_session, &ClientSession::synced, this, [this] {
         m_readMarked = {0, 0};
         markVisibleAsRead();
+        if (const auto pending = std::exchange(m_pendingMessageLink, std::nullopt))
+            m_messages->jumpTo(pending->conversation, pending->seq);
     });
     connect(m_conversationModel, &ConversationListModel::totalUnreadChanged, m_tray,
             &TrayIcon::setUnread);
@@ -719,6 +721,23 @@ void MainWindow::notify(const Message &message)
     m_notified = message.conversationId;
     // The badge icon already drawn for the tray: notifying must never draw one.
     m_tray->showMessage(name, text, m_tray->icon());
+}
+
+bool MainWindow::openMessageLink(const QUrl &url)
+{
+    const std::optional<MessageText::MessageTarget> target = MessageText::messageTarget(url);
+    if (!target)
+        return false;
+    raiseAndOpen(0);
+    // Until the session has caught up the list may not hold the conversation yet (a cache
+    // still opening, or none): "not in" would be said too early.
+    if (m_session.state() != ClientSession::State::Ready
+        && !m_conversationModel->conversation(target->conversation)) {
+        m_pendingMessageLink = target;
+        return true;
+    }
+    m_messages->jumpTo(target->conversation, target->seq);
+    return true;
 }
 
 void MainWindow::raiseAndOpen(ConversationId id)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/attachmentbubble.h"
+#include "ui/messagetext.h"
 #include <banter/domain/ids.h>
 
 #include <QMainWindow>
@@ -120,6 +121,11 @@ public:
     AdminProbe *adminProbe() const { return m_adminProbe; }
     // Alt+Down / Alt+Up: the next or previous conversation in the list.
     void moveSelection(int step);
+    // A link to a message (banter://conversation/<id>/<seq>) opened from outside the window:
+    // the command line, or another start of Banter that handed it over. The window comes to
+    // the front and jumps to the message, once the conversations are known (while the
+    // session is not caught up, it waits for the sync). False when `url` is no such link.
+    bool openMessageLink(const QUrl &url);
 
 Q_SIGNALS:
     // The user signed out; the session is revoked on the server.
@@ -146,6 +152,9 @@ private:
     void logOut();
     void notify(const Message &message);
     void raiseAndOpen(ConversationId id);
+
+    // A message link that came while the session was not caught up: opened when it is.
+    std::optional<MessageText::MessageTarget> m_pendingMessageLink;
 
     AccountContext &m_account;
     // Shortcuts into m_account, which owns them.

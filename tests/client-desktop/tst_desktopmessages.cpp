@@ -641,6 +641,24 @@ void TestDesktopMessages::messageLinksJumpInsideBanter()
     QCOMPARE(model->conversationId(), chat->id);
     QCOMPARE(rowOf(model, secret->id), -1);
     QVERIFY(recorder.opened.isEmpty()); // never handed to the desktop
+
+    // The same links from outside the window (the command line, or another start of Banter
+    // handing one over): openMessageLink() jumps as a click does.
+    QVERIFY(!window->openMessageLink(QUrl(u"https://example.org/"_s)));
+    QVERIFY(!window->openMessageLink(QUrl(u"banter://192.0.2.1:7654/?fp=AB"_s)));
+    latest->click();
+    QTRY_VERIFY(rowOf(model, pointer->id) >= 0);
+    QTRY_VERIFY(rowOf(model, target->id) < 0 || !rowVisible(view, rowOf(model, target->id)));
+    QVERIFY(window->openMessageLink(toTarget));
+    QTRY_VERIFY(rowOf(model, target->id) >= 0);
+    QTRY_VERIFY(rowVisible(view, rowOf(model, target->id)));
+    QTRY_COMPARE(delegate->highlighted(), target->id);
+    note->hide();
+    QVERIFY(window->openMessageLink(toSecret));
+    QTRY_VERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"not in"_s), qPrintable(note->text()));
+    QCOMPARE(model->conversationId(), chat->id);
+    QVERIFY(recorder.opened.isEmpty());
     QDesktopServices::unsetUrlHandler(u"banter"_s);
 }
 
