@@ -28,8 +28,6 @@ public:
 
     explicit OperatorListener(QObject *parent = nullptr);
 
-    int openConnections() const { return m_open; }
-
 protected:
     void incomingConnection(qintptr descriptor) override;
 

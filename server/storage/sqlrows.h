@@ -34,5 +34,9 @@ QVariant mentionsText(const QList<UserId> &mentions);
 // A LIKE pattern for text starting with `prefix`, lowercased; the prefix's own %, _ and
 // backslash are taken literally (the query says ESCAPE with a backslash).
 QString likePrefixPattern(const QString &prefix);
+// "The user's username or display name starts with …" on users aliased u: binds
+// likePrefixPattern() twice.
+inline const QString NameStartsWith =
+    QStringLiteral("(u.username LIKE ? ESCAPE '\\' OR lower(u.display_name) LIKE ? ESCAPE '\\')");
 
 } // namespace Banter::Server::SqlRows

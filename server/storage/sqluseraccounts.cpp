@@ -36,8 +36,8 @@ Result<QList<AccountRecord>> SqlUserRepository::listAccounts(const QString &afte
     if (prefix.isEmpty())
         return accounts(u"u.username > ? ORDER BY u.username LIMIT ?"_s, {afterUsername, limit});
     const QString pattern = SqlRows::likePrefixPattern(prefix);
-    return accounts(u"u.username > ? AND (u.username LIKE ? ESCAPE '\\' "
-                    "OR lower(u.display_name) LIKE ? ESCAPE '\\') ORDER BY u.username LIMIT ?"_s,
+    return accounts(u"u.username > ? AND "_s + SqlRows::NameStartsWith
+                        + u" ORDER BY u.username LIMIT ?"_s,
                     {afterUsername, pattern, pattern, limit});
 }
 

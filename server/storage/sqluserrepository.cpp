@@ -101,10 +101,9 @@ Result<QList<User>> userRows(Result<SqlCursor> q)
 Result<QList<User>> SqlUserRepository::search(const QString &prefix, int limit)
 {
     const QString pattern = SqlRows::likePrefixPattern(prefix);
-    return userRows(m_session.exec(u"SELECT "_s + SqlRows::UserColumns
-                                       + u" FROM users u WHERE u.username LIKE ? ESCAPE '\\' "
-                                         "OR lower(u.display_name) LIKE ? ESCAPE '\\' "
-                                         "ORDER BY u.username LIMIT ?"_s,
+    return userRows(m_session.exec(u"SELECT "_s + SqlRows::UserColumns + u" FROM users u WHERE "_s
+                                       + SqlRows::NameStartsWith
+                                       + u" ORDER BY u.username LIMIT ?"_s,
                                    {pattern, pattern, limit}));
 }
 
@@ -112,9 +111,8 @@ Result<QList<User>> SqlUserRepository::searchKnown(UserId viewer, const QString 
 {
     const QString pattern = SqlRows::likePrefixPattern(prefix);
     return userRows(m_session.exec(
-        u"SELECT "_s + SqlRows::UserColumns
-            + u" FROM users u WHERE (u.username LIKE ? ESCAPE '\\' "
-              "OR lower(u.display_name) LIKE ? ESCAPE '\\') AND u.id <> ? AND "
+        u"SELECT "_s + SqlRows::UserColumns + u" FROM users u WHERE "_s + SqlRows::NameStartsWith
+            + u" AND u.id <> ? AND "
               "(u.id IN (SELECT c.contact_id FROM contacts c WHERE c.owner_id = ? AND "
               "c.blocked = 0) OR u.id IN (SELECT other.user_id FROM participants mine JOIN "
               "participants other ON other.conversation_id = mine.conversation_id "
