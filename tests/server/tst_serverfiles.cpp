@@ -71,6 +71,7 @@ private Q_SLOTS:
     void quotaAndConcurrencyLimits();
     void pausedUploadFreesItsSlot();
     void sameContentTwiceAtOnce();
+    void sameContentStartedTogether();
     void abandonedUploadsAreRemoved();
     void transferConnectionNeedsAuthAndGetsNoPushes();
 
@@ -780,6 +781,43 @@ void TestServerFiles::sameContentTwiceAtOnce()
         QDir(filesDir() + u"/blobs/"_s + fileA->file.sha256.left(2)).entryList(QDir::Files).size(),
         1);
     QVERIFY(QDir(filesDir() + u"/partial"_s).entryList(QDir::Files).isEmpty());
+}
+
+// Four copies of one photo attached together: their starts arrive back to back, before the
+// server has answered any, and each gets an upload of its own (none resumes another's).
+void TestServerFiles::sameContentStartedTogether()
+{
+    Account alice = signUp(u"alice"_s);
+    QVERIFY(alice.transfer);
+    const QByteArray data = pattern(300'000, 9);
+    constexpr int Copies = 3; // the test server's uploads-at-a-time
+    for (int i = 0; i < Copies; ++i) {
+        alice.transfer->sendText(P::encodeRequest(
+            u"upload_start"_s, u"s%1"_s.arg(i),
+            P::UploadStartRequest{u"copy %1.png"_s.arg(i), data.size(), sha256Hex(data), {}}
+                .toJson()));
+    }
+    QSet<QString> ids;
+    for (int i = 0; i < Copies; ++i) {
+        const auto reply = alice.transfer->nextResponse();
+        QVERIFY(reply && reply->success);
+        const auto started = P::UploadStartReply::fromJson(reply->data);
+        QVERIFY(started);
+        QCOMPARE(started->offset, 0);
+        ids.insert(started->uploadId);
+    }
+    QCOMPARE(ids.size(), Copies);
+    QSet<QString> files;
+    for (const QString &id : std::as_const(ids)) {
+        QVERIFY(sendChunks(*alice.transfer, id, data, 0));
+        const auto done = alice.transfer->request(u"upload_finish"_s, P::UploadRef{id, 0}.toJson());
+        QVERIFY(done && done->success);
+        const auto file = P::FileReply::fromJson(done->data);
+        QVERIFY(file);
+        QCOMPARE(download(*alice.transfer, file->file.id), data);
+        files.insert(file->file.id);
+    }
+    QCOMPARE(files.size(), Copies);
 }
 
 void TestServerFiles::abandonedUploadsAreRemoved()
