@@ -7,6 +7,8 @@
 #include "cli/servercommand.h"
 #include "config/storeoptions.h"
 
+#include <banter/domain/user.h>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
@@ -54,8 +56,14 @@ QJsonObject accountJson(const AccountRecord &a)
             {u"last_seen"_s, a.lastSeenMs}};
 }
 
-int listUsers(AdminCommandContext &context, bool json)
+int listUsers(AdminCommandContext &context, bool json, const QString &query)
 {
+    // The same bound as admin_users' query: longer matches no name.
+    if (query.size() > UserRules::MaxDisplayNameLength) {
+        std::fprintf(stderr, "banterd: user list --query takes at most %d characters\n",
+                     int(UserRules::MaxDisplayNameLength));
+        return ExitCode::Usage;
+    }
     QJsonArray all;
     if (!json)
         std::printf("%-32s %-5s %-8s %-20s %s\n", "username", "admin", "disabled", "created",
@@ -63,7 +71,7 @@ int listUsers(AdminCommandContext &context, bool json)
     QString after;
     for (;;) {
         Result<AccountPage> page = context.wait(context.admin().listUsers(
-            AdminActor::operatorOnMachine(), after, AdminService::MaxPageSize));
+            AdminActor::operatorOnMachine(), after, AdminService::MaxPageSize, query));
         if (!page)
             return reportAdminError("user list", page.error());
         for (const AccountRecord &a : page->accounts) {
@@ -142,7 +150,9 @@ int runUserCommand(const QStringList &arguments)
         "\n"
         "  add NAME [--password-stdin] [--admin]  make an account (without --password-stdin a\n"
         "                                         one-time password is generated and printed)\n"
-        "  list [--json]                          every account with its state\n"
+        "  list [--json] [--query TEXT]           every account with its state (with --query,\n"
+        "                                         those whose username or display name\n"
+        "                                         starts with TEXT, in any case)\n"
         "  disable NAME | enable NAME             refuse or allow sign-ins; disabling ends every\n"
         "                                         session\n"
         "  delete NAME --yes                      delete the account: its messages stay, shown\n"
@@ -159,6 +169,9 @@ int runUserCommand(const QStringList &arguments)
         {u"password-stdin"_s, tr("Read the password from the first line of standard input.")},
         {u"admin"_s, tr("add: make the account a server admin.")},
         {u"json"_s, tr("list: print JSON instead of a table.")},
+        {u"query"_s,
+         tr("list: only accounts whose username or display name starts with <text>."),
+         u"text"_s},
         {u"yes"_s, tr("delete: confirm that the account is to be deleted.")},
     });
     parser.addPositionalArgument(u"action"_s,
@@ -198,7 +211,7 @@ int runUserCommand(const QStringList &arguments)
     AdminService &service = context->admin();
     const AdminActor me = AdminActor::operatorOnMachine();
     if (action == "list"_L1)
-        return listUsers(*context, parser.isSet(u"json"_s));
+        return listUsers(*context, parser.isSet(u"json"_s), parser.value(u"query"_s).trimmed());
     if (action == "add"_L1)
         return addUser(*context, parser, name);
     if (action == "disable"_L1 || action == "enable"_L1) {

@@ -167,6 +167,16 @@ void TestServerAdmin::addListAndSignIn()
     const CommandResult table = command({u"user"_s, u"list"_s});
     QCOMPARE(table.exitCode, Ok);
     QVERIFY(table.out.contains(u"carol"_s) && table.out.contains(u"dave"_s));
+    // --query: the accounts whose name starts with it, in any case; a query that cannot
+    // match (longer than any name) is a usage error, not an empty list.
+    const QJsonArray found = listJson({u"user"_s, u"list"_s, u"--json"_s, u"--query"_s, u"CA"_s});
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.at(0)[u"username"_s].toString(), u"carol"_s);
+    QVERIFY(listJson({u"user"_s, u"list"_s, u"--json"_s, u"--query=arol"_s}).isEmpty());
+    const CommandResult foundTable = command({u"user"_s, u"list"_s, u"--query"_s, u"d"_s});
+    QCOMPARE(foundTable.exitCode, Ok);
+    QVERIFY(foundTable.out.contains(u"dave"_s) && !foundTable.out.contains(u"carol"_s));
+    QCOMPARE(command({u"user"_s, u"list"_s, u"--query"_s, QString(65, u'c')}).exitCode, Usage);
 
     // Registration's rules, and a taken name, change nothing.
     QCOMPARE(
