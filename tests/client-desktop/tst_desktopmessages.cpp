@@ -121,6 +121,7 @@ private Q_SLOTS:
     void reactFromTheMenuToggleWithTheChip();
     void linksOpenOnlyForAllowedSchemes();
     void messageLinksJumpInsideBanter();
+    void aLinkOpenedBeforeSyncWaitsForIt();
     void mentionsAreMarkedMineMore();
     void jumpToLatestCountsNewMessages();
     void opensAtFirstUnreadWithDivider();
@@ -660,6 +661,55 @@ void TestDesktopMessages::messageLinksJumpInsideBanter()
     QCOMPARE(model->conversationId(), chat->id);
     QVERIFY(recorder.opened.isEmpty());
     QDesktopServices::unsetUrlHandler(u"banter"_s);
+}
+
+// A link handed over while the window is still catching up (offline, or just started) into
+// a conversation the list does not hold yet: not "you are not in it" too early, but the jump
+// once the session has caught up.
+void TestDesktopMessages::aLinkOpenedBeforeSyncWaitsForIt()
+{
+    DesktopFixture fixture(TestServer::unthrottledConfig());
+    QVERIFY(fixture.start());
+    ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    MainWindow *window = fixture.showWindow(*bob, *m_settings);
+    QVERIFY(window);
+    const QUrl server = bob->url();
+    bob->disconnectFromServer();
+    QTRY_COMPARE(bob->state(), ClientSession::State::Disconnected);
+
+    // While bob is away alice starts a chat with him: his list has never seen it.
+    auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat);
+    auto target = await(alice->sendMessage(chat->id, u"the plan, in one message"_s));
+    QVERIFY(target);
+    QVERIFY(fillConversation(*alice, chat->id, 40, 1));
+    QVERIFY(!window->account().conversations()->conversation(chat->id));
+
+    MessageListModel *model = window->account().messages();
+    MessageView *view = viewOf(window);
+    auto *note = view->findChild<QLabel *>(u"messageViewNote"_s);
+    QVERIFY(note);
+    QVERIFY(window->openMessageLink(MessageView::messageLink(chat->id, target->seq)));
+    QVERIFY(model->conversationId() != chat->id);
+    QVERIFY(!note->isVisible());
+
+    bob->connectToServer(server);
+    QTRY_VERIFY_WITH_TIMEOUT(bob->isReady(), 10'000);
+    QTRY_COMPARE(model->conversationId(), chat->id);
+    QTRY_VERIFY(rowOf(model, target->id) >= 0);
+    QTRY_VERIFY(rowVisible(view, rowOf(model, target->id)));
+    QTRY_COMPARE(view->messageDelegate()->highlighted(), target->id);
+    QVERIFY(!note->isVisible() || !note->text().contains(u"not in"_s));
+
+    // Once caught up, a link into a conversation bob is not in says so at once.
+    auto elsewhere = await(alice->createGroup(u"Not for bob"_s, {}));
+    QVERIFY(elsewhere);
+    QVERIFY(window->openMessageLink(MessageView::messageLink(elsewhere->id, 1)));
+    QTRY_VERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"not in"_s), qPrintable(note->text()));
+    QCOMPARE(model->conversationId(), chat->id);
 }
 
 void TestDesktopMessages::mentionsAreMarkedMineMore()
