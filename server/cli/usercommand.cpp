@@ -6,7 +6,6 @@
 #include "cli/admincommandcontext.h"
 #include "cli/servercommand.h"
 #include "config/storeoptions.h"
-
 #include <banter/domain/user.h>
 
 #include <QCoreApplication>
@@ -169,8 +168,7 @@ int runUserCommand(const QStringList &arguments)
         {u"password-stdin"_s, tr("Read the password from the first line of standard input.")},
         {u"admin"_s, tr("add: make the account a server admin.")},
         {u"json"_s, tr("list: print JSON instead of a table.")},
-        {u"query"_s,
-         tr("list: only accounts whose username or display name starts with <text>."),
+        {u"query"_s, tr("list: only accounts whose username or display name starts with <text>."),
          u"text"_s},
         {u"yes"_s, tr("delete: confirm that the account is to be deleted.")},
     });
