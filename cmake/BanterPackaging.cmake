@@ -104,8 +104,9 @@ set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION net)
 # Loaded at run time: the SQLite driver (the on-disk copy of conversations) and the SVG icon
 # engine.
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6")
-# Colour emoji for reactions and the picker; a keychain for the saved sign-in.
-set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "fonts-noto-color-emoji")
+# Colour emoji for reactions and the picker; Qt's own words (Cancel, Yes, a text field's
+# menu) in the interface language; a keychain for the saved sign-in.
+set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "fonts-noto-color-emoji, qt6-translations-l10n")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SUGGESTS "gnome-keyring")
 set(CPACK_COMPONENT_CLIENT_DESCRIPTION [[desktop client for Banter chat servers
 banter signs in to a banterd server and shows conversations, contacts

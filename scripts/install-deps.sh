@@ -19,6 +19,8 @@ packages=(
     qt6-httpserver-dev
     # Reactions and the emoji picker need a colour emoji font, or they draw empty boxes.
     fonts-noto-color-emoji
+    # Qt's own words (a dialog's Cancel, a text field's menu) in the interface language.
+    qt6-translations-l10n
     # scripts/package.sh: dpkg-shlibdeps (dpkg-dev) and file work out the packages' Depends.
     dpkg-dev file
 )

@@ -59,8 +59,13 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setTabKeyNavigation(false); // Tab moves on to the buttons
     m_table->verticalHeader()->hide();
+    // One line per account, each column as wide as what it holds, the last one taking the
+    // rest; widths the admin drags stay until the next page or reload. (Qt's own
+    // ResizeToContents only measured the headers: rows arriving later did not widen a column,
+    // and dates wrapped into "7 Dec / 2026 …".)
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -96,6 +101,9 @@ AdminPage::AdminPage(ClientSession &session, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AdminPage::updateButtons);
     connect(m_users, &QAbstractItemModel::modelReset, this, &AdminPage::updateButtons);
+    connect(m_users, &QAbstractItemModel::modelReset, this, &AdminPage::fitColumns);
+    connect(m_users, &QAbstractItemModel::rowsInserted, this, &AdminPage::fitColumns);
+    connect(m_users, &QAbstractItemModel::dataChanged, this, &AdminPage::fitColumns);
     connect(m_disable, &QPushButton::clicked, this, &AdminPage::toggleDisabled);
     connect(m_admin, &QPushButton::clicked, this, &AdminPage::toggleAdmin);
     connect(m_reset, &QPushButton::clicked, this, &AdminPage::resetPassword);
@@ -116,6 +124,13 @@ void AdminPage::retranslate()
     m_sessions->setToolTip(tr("The devices the account is signed in on"));
     Q_EMIT m_users->headerDataChanged(Qt::Horizontal, 0, AdminUsersModel::ColumnCount - 1);
     updateButtons(); // the texts that follow the selection
+}
+
+void AdminPage::fitColumns()
+{
+    // Not the last: sized by hand it would stop taking the rest of the width.
+    for (int column = 0; column + 1 < AdminUsersModel::ColumnCount; ++column)
+        m_table->resizeColumnToContents(column);
 }
 
 void AdminPage::changeEvent(QEvent *event)

@@ -63,6 +63,7 @@ protected:
 
 private:
     void retranslate(); // the interface language changed while the window is open
+    void fitColumns(); // each column but the last as wide as what it shows
     void finish(const QString &username, const Result<Protocol::AdminAccount> &result,
                 const QString &success);
     // Shows `text`; a `forbidden` also says so (forbidden()).

@@ -319,8 +319,7 @@ void MainWindow::connectWidgets()
     });
     connect(m_strip, &AttachmentStrip::changed, this, [this] {
         m_composer->setSendsWithoutText(!m_strip->isEmpty());
-        m_composer->setPlaceholderText(m_strip->isEmpty() ? tr("Write a message…")
-                                                          : tr("Add a caption…"));
+        updateComposerPlaceholder();
         updateCounter();
     });
     connect(m_retryNow, &QPushButton::clicked, &m_session, &ClientSession::reconnectNow);
@@ -973,12 +972,19 @@ void MainWindow::retranslate()
     m_infoButton->setToolTip(tr("Group info"));
     m_attachButton->setToolTip(tr("Attach files"));
     m_sendButton->setText(tr("Send"));
+    updateComposerPlaceholder();
     m_emptyState->setText(
         tr("No conversation is open.\nChoose one on the left, or start a new "
            "chat with %1.")
             .arg(QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText)));
     updateConnectionState();
     updateConversationArea();
+}
+
+void MainWindow::updateComposerPlaceholder()
+{
+    m_composer->setPlaceholderText(m_strip->isEmpty() ? tr("Write a message…")
+                                                      : tr("Add a caption…"));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

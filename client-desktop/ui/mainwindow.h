@@ -141,6 +141,7 @@ private:
     QWidget *buildConversationPane();
     void buildMenus();
     void retranslate(); // the interface language changed while running
+    void updateComposerPlaceholder(); // "Write a message…", or "Add a caption…" with files
     void connectWidgets();
     void connectAccount();
     void chooseAttachments();

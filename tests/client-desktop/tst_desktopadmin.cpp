@@ -198,6 +198,14 @@ void TestDesktopAdmin::adminSeesThePageAndPagesThroughAccounts()
     filter->clear();
     QTest::keyClick(filter, Qt::Key_Return);
     QTRY_COMPARE(page->users()->rowCount(), 7);
+    // Every column but the last shows all of what it holds: no "7 Dec …", no date on two lines.
+    for (int column = 0; column + 1 < AdminUsersModel::ColumnCount; ++column) {
+        for (int row = 0; row < 7; ++row) {
+            const QString text = page->users()->index(row, column).data().toString();
+            QVERIFY2(table->fontMetrics().horizontalAdvance(text) < table->columnWidth(column),
+                     qPrintable(u"%1 in column %2"_s.arg(text).arg(column)));
+        }
+    }
     QVERIFY(page->selectUser(u"alice"_s));
     QVERIFY(!child<QPushButton>(page, u"adminDisableButton"_s)->isEnabled());
     QVERIFY(!child<QPushButton>(page, u"adminAdminButton"_s)->isEnabled());

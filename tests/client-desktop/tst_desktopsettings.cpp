@@ -26,8 +26,12 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +52,55 @@ QRgb avatarPixel(QListView &list)
     const qreal ratio = shot.devicePixelRatio();
     return shot.pixel(
         QPoint(int((row.left() + 10 + 6) * ratio), int((row.top() + 10 + 20) * ratio)));
+}
+} // namespace
+
+namespace {
+// Every word a person reads in `root` (labels, buttons, tabs, placeholders, tooltips, menus)
+// that is still English: a run of three or more Latin letters not in `names` (what the user
+// typed: names, the server's address).
+QStringList englishLeftIn(QWidget *root, const QStringList &names)
+{
+    QStringList shown;
+    auto add = [&shown](const QString &text, const QObject *from) {
+        if (!text.isEmpty())
+            shown << from->objectName() + u": "_s + text;
+    };
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!w->isVisibleTo(root))
+            continue;
+        add(w->toolTip(), w);
+        if (auto *label = qobject_cast<QLabel *>(w))
+            add(label->text(), w);
+        else if (auto *button = qobject_cast<QAbstractButton *>(w))
+            add(button->text(), w);
+        else if (auto *line = qobject_cast<QLineEdit *>(w))
+            add(line->placeholderText(), w);
+        else if (auto *edit = qobject_cast<QPlainTextEdit *>(w))
+            add(edit->placeholderText(), w);
+        else if (auto *tabs = qobject_cast<QTabBar *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                add(tabs->tabText(i), w);
+        }
+    }
+    if (auto *window = qobject_cast<QMainWindow *>(root)) {
+        for (QAction *menu : window->menuBar()->actions()) {
+            add(menu->text(), menu);
+            for (QAction *item : menu->menu()->actions())
+                add(item->text(), item);
+        }
+    }
+    static const QRegularExpression word(u"[A-Za-z]{3,}"_s);
+    QStringList english;
+    for (const QString &text : std::as_const(shown)) {
+        QString rest = text.section(u": "_s, 1);
+        for (const QString &name : names)
+            rest.remove(name);
+        if (rest.contains(word))
+            english << text;
+    }
+    return english;
 }
 } // namespace
 
@@ -153,8 +206,12 @@ void TestDesktopSettings::themeAndLanguageApplyAtOnce()
     DesktopFixture fixture;
     QVERIFY(fixture.start());
     ClientSession *alice = fixture.signUp(u"alice"_s, u"Alice"_s);
-    QVERIFY(alice);
-    MainWindow *window = fixture.showWindow(*alice, settings);
+    ClientSession *bob = fixture.signUp(u"bob"_s, u"Bob"_s);
+    QVERIFY(alice && bob);
+    const auto chat = await(alice->createPrivate(bob->currentUser().id));
+    QVERIFY(chat && await(bob->sendMessage(chat->id, u"hi"_s)));
+    // A chat open, so that its header, composer and send button are on screen too.
+    MainWindow *window = fixture.showChat(*alice, settings, chat->id);
     QVERIFY(window);
     auto *send = window->findChild<QPushButton *>(u"sendButton"_s);
     auto *status = window->findChild<QToolButton *>(u"statusButton"_s);
@@ -171,9 +228,18 @@ void TestDesktopSettings::themeAndLanguageApplyAtOnce()
     QCOMPARE(status->text(), u"在线"_s);
     QCOMPARE(window->findChild<QTabWidget *>(u"sideTabs"_s)->tabText(0), u"聊天"_s);
     QCOMPARE(settings.language(), u"zh_CN"_s);
+    // Nothing the window shows stays English (the composer's placeholder did).
+    const QStringList names{u"Alice"_s, u"alice"_s, u"Bob"_s, u"bob"_s, u"Banter"_s};
+    QVERIFY2(englishLeftIn(window, names).isEmpty(),
+             qPrintable(englishLeftIn(window, names).join(u"\n"_s)));
+    auto *composer = window->findChild<QPlainTextEdit *>(u"composer"_s);
+    QVERIFY(composer);
+    QCOMPARE(composer->placeholderText(), u"输入消息…"_s);
 
     dialog = window->showSettings();
     QCOMPARE(dialog->tabs()->tabText(0), u"常规"_s);
+    QVERIFY2(englishLeftIn(dialog, names).isEmpty(),
+             qPrintable(englishLeftIn(dialog, names).join(u"\n"_s)));
     dialog->themeBox()->setCurrentIndex(
         dialog->themeBox()->findData(int(AppSettings::Theme::Light)));
     dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(u"en"_s));
@@ -181,6 +247,7 @@ void TestDesktopSettings::themeAndLanguageApplyAtOnce()
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 200);
     QTRY_COMPARE(send->text(), u"Send"_s);
     QCOMPARE(status->text(), u"Online"_s);
+    QCOMPARE(composer->placeholderText(), u"Write a message…"_s);
 }
 
 void TestDesktopSettings::profileNameReachesPeopleInChats()
