@@ -10,11 +10,14 @@
 #include "desktopfixture.h"
 #include "sessionhelpers.h"
 #include "testimages.h"
+#include "ui/adminpage.h"
 #include "ui/avatar.h"
 #include "ui/devicespage.h"
 #include "ui/mainwindow.h"
+#include "ui/newchatdialog.h"
 #include "ui/passwordpage.h"
 #include "ui/profilepage.h"
+#include "ui/searchpanel.h"
 #include "ui/settingsdialog.h"
 #include "ui/uilanguage.h"
 #include <banter/client/clientsession.h>
@@ -229,12 +232,30 @@ void TestDesktopSettings::themeAndLanguageApplyAtOnce()
     QCOMPARE(window->findChild<QTabWidget *>(u"sideTabs"_s)->tabText(0), u"聊天"_s);
     QCOMPARE(settings.language(), u"zh_CN"_s);
     // Nothing the window shows stays English (the composer's placeholder did).
-    const QStringList names{u"Alice"_s, u"alice"_s, u"Bob"_s, u"bob"_s, u"Banter"_s};
+    // Names, and key names (shortcuts read "Ctrl+F" in every language).
+    const QStringList names{u"Alice"_s, u"alice"_s, u"Bob"_s, u"bob"_s,  u"Banter"_s,
+                            u"Ctrl"_s,  u"Shift"_s, u"Esc"_s, u"Enter"_s};
     QVERIFY2(englishLeftIn(window, names).isEmpty(),
              qPrintable(englishLeftIn(window, names).join(u"\n"_s)));
     auto *composer = window->findChild<QPlainTextEdit *>(u"composer"_s);
     QVERIFY(composer);
     QCOMPARE(composer->placeholderText(), u"输入消息…"_s);
+    // ...nor what opens from it.
+    QWidget *newChat = window->showNewChat();
+    QVERIFY(newChat);
+    QVERIFY2(englishLeftIn(newChat, names).isEmpty(),
+             qPrintable(englishLeftIn(newChat, names).join(u"\n"_s)));
+    newChat->close();
+    QWidget *search = window->showSearch(true);
+    QVERIFY(search);
+    QVERIFY2(englishLeftIn(search, names).isEmpty(),
+             qPrintable(englishLeftIn(search, names).join(u"\n"_s)));
+    QWidget *admin = window->showAdminPage(); // its words, whatever the server answers
+    QVERIFY(admin);
+    QTRY_VERIFY(admin->isVisible());
+    QVERIFY2(englishLeftIn(admin->window(), names).isEmpty(),
+             qPrintable(englishLeftIn(admin->window(), names).join(u"\n"_s)));
+    admin->window()->close();
 
     dialog = window->showSettings();
     QCOMPARE(dialog->tabs()->tabText(0), u"常规"_s);
