@@ -56,7 +56,13 @@ bool RawClient::open(const QUrl &url, int timeoutMs)
         waitFor([this] { return m_failed || m_socket.state() == QAbstractSocket::ConnectedState; },
                 timeoutMs, "the WebSocket to open or fail");
     Q_UNUSED(settled); // the state says which
-    return m_socket.state() == QAbstractSocket::ConnectedState;
+    if (m_socket.state() == QAbstractSocket::ConnectedState)
+        return true;
+    // Why, for the log of a test that fails on it (refused, reset, a handshake answer).
+    qWarning("opening %s failed: %s (close code %d %s)", qPrintable(url.toString()),
+             qPrintable(m_socket.errorString()), int(m_socket.closeCode()),
+             qPrintable(m_socket.closeReason()));
+    return false;
 }
 
 void RawClient::close()
