@@ -11,6 +11,7 @@
 #include "core/messagelistmodel.h"
 #include "desktopfixture.h"
 #include "sessionhelpers.h"
+#include "testpaths.h"
 #include "ui/mainwindow.h"
 #include "waiting.h"
 #include <banter/client/certificatepin.h>
@@ -66,7 +67,7 @@ private:
 
 void TestDesktopCache::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    Banter::Test::useCleanTestPaths(); // settings, drafts and the file cache in test places
     QVERIFY(m_dir.isValid());
 }
 

@@ -15,6 +15,7 @@
 #include "desktopfixture.h"
 #include "manualclock.h"
 #include "sessionhelpers.h"
+#include "testpaths.h"
 #include "ui/composebar.h"
 #include "ui/composecontroller.h"
 #include "ui/composer.h"
@@ -130,7 +131,7 @@ private:
 
 void TestDesktopCompose::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    Banter::Test::useCleanTestPaths(); // settings, drafts and the file cache in test places
     QVERIFY(m_dir.isValid());
 }
 

@@ -15,6 +15,7 @@
 #include "sessionhelpers.h"
 #include "testfiles.h"
 #include "testimages.h"
+#include "testpaths.h"
 #include "ui/attachmentbubble.h"
 #include "ui/attachmentstrip.h"
 #include "ui/avatar.h"
@@ -118,7 +119,7 @@ private:
 
 void TestDesktopEveryday::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    Banter::Test::useCleanTestPaths(); // settings, drafts and the file cache in test places
     QVERIFY(m_dir.isValid());
 }
 

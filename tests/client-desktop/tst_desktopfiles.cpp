@@ -14,6 +14,7 @@
 #include "sessionhelpers.h"
 #include "testfiles.h"
 #include "testimages.h"
+#include "testpaths.h"
 #include "testserver.h"
 #include "ui/attachmentstrip.h"
 #include "ui/composer.h"
@@ -106,7 +107,7 @@ private:
 
 void TestDesktopFiles::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // settings and the file cache in test places
+    Banter::Test::useCleanTestPaths(); // settings, drafts and the file cache in test places
     QVERIFY(m_dir.isValid());
 }
 

@@ -12,6 +12,7 @@
 #include "core/messagelistmodel.h"
 #include "desktopfixture.h"
 #include "sessionhelpers.h"
+#include "testpaths.h"
 #include "ui/composer.h"
 #include "ui/mainwindow.h"
 #include "ui/messagedelegate.h"
@@ -134,7 +135,7 @@ private:
 
 void TestDesktopMessages::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    Banter::Test::useCleanTestPaths(); // settings, drafts and the file cache in test places
     QVERIFY(m_dir.isValid());
     // Tooltips appear at once, so a test reads them when it asked for them.
     QApplication::setEffectEnabled(Qt::UI_FadeTooltip, false);

@@ -12,6 +12,7 @@
 #include "core/notifier.h"
 #include "desktopfixture.h"
 #include "sessionhelpers.h"
+#include "testpaths.h"
 #include "testserver.h"
 #include "ui/composer.h"
 #include "ui/contactspanel.h"
@@ -116,7 +117,7 @@ private:
 
 void TestDesktopUi::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+    Banter::Test::useCleanTestPaths(); // settings, drafts and the file cache in test places
     QVERIFY(m_dir.isValid());
 }
 

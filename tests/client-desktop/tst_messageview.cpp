@@ -13,6 +13,7 @@
 #include "core/notifier.h"
 #include "desktopfixture.h"
 #include "sessionhelpers.h"
+#include "testpaths.h"
 #include "ui/composer.h"
 #include "ui/mainwindow.h"
 #include "ui/messagedelegate.h"
@@ -88,7 +89,7 @@ private:
 
 void TestMessageView::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    Banter::Test::useCleanTestPaths(); // settings, drafts and the file cache in test places
     QVERIFY(m_dir.isValid());
 }
 
