@@ -6,7 +6,6 @@
 #include "cli/admincommandcontext.h"
 #include "cli/servercommand.h"
 #include "config/storeoptions.h"
-#include <banter/domain/user.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -57,12 +56,6 @@ QJsonObject accountJson(const AccountRecord &a)
 
 int listUsers(AdminCommandContext &context, bool json, const QString &query)
 {
-    // The same bound as admin_users' query: longer matches no name.
-    if (query.size() > UserRules::MaxDisplayNameLength) {
-        std::fprintf(stderr, "banterd: user list --query takes at most %d characters\n",
-                     int(UserRules::MaxDisplayNameLength));
-        return ExitCode::Usage;
-    }
     QJsonArray all;
     if (!json)
         std::printf("%-32s %-5s %-8s %-20s %s\n", "username", "admin", "disabled", "created",
@@ -209,7 +202,7 @@ int runUserCommand(const QStringList &arguments)
     AdminService &service = context->admin();
     const AdminActor me = AdminActor::operatorOnMachine();
     if (action == "list"_L1)
-        return listUsers(*context, parser.isSet(u"json"_s), parser.value(u"query"_s).trimmed());
+        return listUsers(*context, parser.isSet(u"json"_s), parser.value(u"query"_s));
     if (action == "add"_L1)
         return addUser(*context, parser, name);
     if (action == "disable"_L1 || action == "enable"_L1) {

@@ -101,9 +101,15 @@ QFuture<Result<AccountPage>> AdminService::listUsers(AdminActor actor, const QSt
     if (limit < 1 || limit > MaxPageSize)
         return readyResult<AccountPage>(
             makeError(ErrorCode::BadRequest, u"limit must be 1 to %1"_s.arg(MaxPageSize)));
+    // Longer than any name could be matches nothing: a mistake, said as one.
+    const QString trimmed = prefix.trimmed();
+    if (trimmed.size() > UserRules::MaxDisplayNameLength)
+        return readyResult<AccountPage>(
+            makeError(ErrorCode::BadRequest,
+                      u"a query is at most %1 characters"_s.arg(UserRules::MaxDisplayNameLength)));
     return run<AccountPage>(actor,
-                            [after = afterUsername.toLower(), limit,
-                             prefix](Repositories &repos) -> Result<Changed<AccountPage>> {
+                            [after = afterUsername.toLower(), limit, prefix = trimmed](
+                                Repositories &repos) -> Result<Changed<AccountPage>> {
                                 // One more than asked says whether another page follows.
                                 Result<QList<AccountRecord>> rows =
                                     repos.users.listAccounts(after, limit + 1, prefix);

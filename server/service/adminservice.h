@@ -47,7 +47,8 @@ public:
                  QObject *parent = nullptr);
 
     // Up to `limit` (1..MaxPageSize) accounts after `afterUsername`, by username; with a
-    // `prefix`, only those whose username or display name starts with it.
+    // `prefix` (trimmed; at most MaxDisplayNameLength), only those whose username or display
+    // name starts with it.
     QFuture<Result<AccountPage>> listUsers(AdminActor actor, const QString &afterUsername,
                                            int limit, const QString &prefix = {});
     // Registration's rules for the name and the password; Conflict when the name is taken.

@@ -173,6 +173,7 @@ void TestServerAdmin::addListAndSignIn()
     QCOMPARE(found.size(), 1);
     QCOMPARE(found.at(0)[u"username"_s].toString(), u"carol"_s);
     QVERIFY(listJson({u"user"_s, u"list"_s, u"--json"_s, u"--query=arol"_s}).isEmpty());
+    QCOMPARE(listJson({u"user"_s, u"list"_s, u"--json"_s, u"--query"_s, u" car "_s}).size(), 1);
     const CommandResult foundTable = command({u"user"_s, u"list"_s, u"--query"_s, u"d"_s});
     QCOMPARE(foundTable.exitCode, Ok);
     QVERIFY(foundTable.out.contains(u"dave"_s) && !foundTable.out.contains(u"carol"_s));

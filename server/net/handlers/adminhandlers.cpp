@@ -43,7 +43,7 @@ void registerAdminHandlers(RequestRouter &router, Services &s)
     route<P::AdminUsersRequest>(
         router, P::Type::AdminUsers, Access::Authenticated, admin,
         [&admin, &presence](ClientConnection &c, const P::AdminUsersRequest &r) {
-            return admin.listUsers(asker(c), r.after, r.limit, r.query.trimmed())
+            return admin.listUsers(asker(c), r.after, r.limit, r.query)
                 .then([&presence](Result<AccountPage> page) -> Result<P::AdminUsersReply> {
                     if (!page)
                         return page.error();
