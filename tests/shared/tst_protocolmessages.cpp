@@ -492,6 +492,8 @@ constexpr qint64 MaxTime = MaxJsonSafeInteger;
 void attachmentFields(const Cases &c, const QString &prefix)
 {
     c.string(prefix + u"file_id"_s, 128);
+    // No file is no attachment: it would vanish when encoded again (a fuzz finding).
+    c.set(prefix + u"file_id empty"_s, prefix + u"file_id"_s, QString(), bad);
     c.string(prefix + u"name"_s, 255);
     c.integer(prefix + u"size"_s, 0, MaxJsonSafeInteger);
     c.string(prefix + u"mime_type"_s, 255, Optional);

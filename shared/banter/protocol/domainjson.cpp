@@ -70,6 +70,10 @@ Result<Attachment> attachmentFromJson(const QJsonObject &object)
     JsonReader r(object, u"attachment"_s);
     Attachment a;
     a.fileId = r.string("file_id"_L1, 128);
+    // An attachment without a file is none (Attachment::isNull(), left out when encoded):
+    // refused rather than read as one that would vanish on the way back.
+    if (r.ok() && a.fileId.isEmpty())
+        r.fail(ErrorCode::BadRequest, u"'file_id' must not be empty"_s);
     a.name = r.string("name"_L1, MessageContent::MaxFileNameLength);
     a.size = r.integer("size"_L1, 0, MaxJsonSafeInteger);
     a.mimeType = r.string("mime_type"_L1, 255, JsonReader::Optional);
